@@ -1,0 +1,51 @@
+# zhibiao: `make refresh` builds the warehouse, `make test` tests it; both install what they need.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+SOURCES ?= data/raw
+DB ?= data/warehouse.duckdb
+OUT ?= exports
+FORCE ?=
+Q ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help install refresh test check shell export query bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-9s %s\n", $$1, $$2}'
+
+$(INSTALLED): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(INSTALLED)
+
+install: $(INSTALLED) ## Create .venv and install zhibiao with its tools (done by the other targets when missing)
+
+refresh: $(INSTALLED) ## Build $(DB) from the reports in $(SOURCES) (FORCE=1 to publish despite lost data)
+	$(BIN)/python -m etl refresh --sources '$(SOURCES)' --db '$(DB)' $(if $(FORCE),--force)
+
+test: $(INSTALLED) ## Lint, check formatting and run the tests
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/pytest
+
+check: $(INSTALLED) ## Run the data checks on $(DB)
+	$(BIN)/python -m etl check --db '$(DB)'
+
+shell: $(INSTALLED) ## Open $(DB) read-only in the DuckDB shell
+	$(BIN)/duckdb -readonly '$(DB)'
+
+export: $(INSTALLED) ## Write every v1 view as CSV (and one XLSX workbook) into $(OUT)/
+	$(BIN)/python -m etl export --db '$(DB)' --out '$(OUT)'
+
+query: $(INSTALLED) ## Run a ready question: make query Q=<name> (without Q: list them)
+	$(BIN)/python -m etl query $(Q) --db '$(DB)'
+
+bench: $(INSTALLED) ## Measure extraction and refresh speed; writes bench/results.json
+	$(BIN)/python -m bench
+
+clean: ## Remove the warehouse, exports and caches (keeps .venv)
+	rm -rf $(DB) $(DB).wal $(OUT) .pytest_cache .ruff_cache .hypothesis bench/corpus
+	find . -name __pycache__ -type d -not -path './.venv/*' -prune -exec rm -rf {} +

@@ -1,0 +1,190 @@
+"""Normalised text to mentions: a number and its unit, in place.
+
+A mention is kept only when the words around it make it a quantity: a measure
+word (名, 家, 亿元, %), a noun that says what is counted (1230万职工), or a
+magnitude (1386万). Years, dates, ordinals (第七届, 前两批), slogans ("四个意识",
+八大群体), numbers inside quotes or titles, thresholds inside a name
+(百人以上企业) and bare codes (12351, 〔2022〕8号) are not mentions.
+Which unit a mention has is decided here, and only here.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from .catalog import Catalog, load_catalog
+from .numbers import NUMERAL, parse_numeral, parse_percent_words
+
+CANDIDATE = re.compile(r"百分之(?P<pct>[零〇一二两三四五六七八九十百千点]+|\d+(?:\.\d+)?)|" + NUMERAL.pattern)
+SMALL_CHINESE = set("零〇一二两三四五六七八九十千万亿")
+CLAUSE_BREAK = set(",，。;；:：!?！？\n")
+PUNCTUATION = set(",，。;；:：!?！？、)）\n”\"'")
+RANGE_SEPARATORS = ("-", "~", "～", "—", "至", "到")
+APPROX_AFTER = "多余"
+MAGNITUDE_WORDS = (("万亿", 1e12), ("亿", 1e8), ("万", 1e4))
+# Words that make a number with 以上/以下 a threshold inside a name (百人以上企业).
+NAME_AFTER_THRESHOLD = re.compile(r"(?:以上|以下)(?=[^\W\d_])(?!的?(?:目标|水平|增长|左右))")
+OPEN_QUOTES = "“《「『"
+CLOSE_QUOTES = "”》」』"
+COUNTING_UNITS = {"enterprise", "organization", "household"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A number and what it counts, at char_start:char_end of the text."""
+
+    char_start: int
+    char_end: int
+    surface: str
+    value: float
+    unit: str
+    unit_word: str
+
+
+def find_mentions(text: str, catalog: Catalog | None = None) -> list[Mention]:
+    """Every quantity mentioned in `text`, in order of position."""
+    catalog = catalog or load_catalog()
+    units = catalog.unit_words_longest_first
+    nouns = tuple(sorted(catalog.unit_nouns, key=len, reverse=True))
+    paragraph_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    mentions: list[Mention] = []
+    pending_range: tuple[int, str, float | None, str] | None = None
+    for match in CANDIDATE.finditer(text):
+        start, end = match.span()
+        if match.group("pct") is not None:
+            value = parse_percent_words(match.group())
+            if value is not None and not _quoted(text, start, paragraph_starts):
+                mentions.append(Mention(start, end, match.group(), value, "percent", "百分之"))
+            continue
+        token = match.group()
+        if _excluded_before(text, start, catalog):
+            pending_range = None
+            continue
+        resolved = _resolve(text, token, start, end, catalog, units, nouns)
+        if resolved is None:
+            # "6-6.5%": a bare number before a range separator takes the
+            # unit and magnitude of the number that closes the range.
+            sep = next((s for s in RANGE_SEPARATORS if text.startswith(s, end)), None)
+            pending_range = (start, token, parse_numeral(token), sep) if sep else None
+            continue
+        value, unit, unit_word, surface_end, magnitude = resolved
+        if pending_range and pending_range[2] is not None:
+            p_start, p_token, p_value, p_sep = pending_range
+            if text.startswith(p_sep, p_start + len(p_token)) and p_start + len(p_token) + len(p_sep) == start:
+                factor = dict(MAGNITUDE_WORDS).get(magnitude, 1.0) if not _has_magnitude(p_token) else 1.0
+                if not _quoted(text, p_start, paragraph_starts):
+                    mentions.append(
+                        Mention(p_start, p_start + len(p_token), p_token, p_value * factor, unit, unit_word)
+                    )
+        pending_range = None
+        if _quoted(text, start, paragraph_starts):
+            continue
+        mentions.append(Mention(start, surface_end, text[start:surface_end], value, unit, unit_word))
+    return mentions
+
+
+def _has_magnitude(token: str) -> bool:
+    return any(word in token for word, _ in MAGNITUDE_WORDS)
+
+
+def _excluded_before(text: str, start: int, catalog: Catalog) -> bool:
+    if start == 0:
+        return False
+    before = text[start - 1]
+    if before in catalog.stop_before:
+        return True
+    # Codes and models: PM2.5, G20, 5G, V2.0.
+    return before.isascii() and (before.isalpha() or before in "./#")
+
+
+def _resolve(text, token, start, end, catalog, units, nouns):
+    """(value, unit, unit_word, surface_end, magnitude) or None when not a quantity."""
+    chinese = not token[0].isdigit()
+    if chinese and (token in SMALL_CHINESE or len(token) == 1 and token != "百"):
+        return None  # 四个意识, 两个维护, 一是, 千家万户: words, not figures
+    if any(text.startswith(word, end) for word in catalog.stop_after):
+        return None
+    value = parse_numeral(token)
+    if value is None:
+        return None
+    pos = end
+    approx = False
+    if pos < len(text) and text[pos] in APPROX_AFTER:
+        pos += 1
+        approx = True
+    magnitude = ""
+    for word, factor in MAGNITUDE_WORDS:
+        if text.startswith(word, pos):
+            magnitude, value = word, value * factor
+            pos += len(word)
+            break
+    if magnitude and not approx and pos < len(text) and text[pos] in APPROX_AFTER:
+        pos += 1
+    if magnitude and any(text.startswith(word, pos) for word in catalog.stop_after):
+        return None
+    if not magnitude and _has_magnitude(token):
+        magnitude = next(word for word, _ in MAGNITUDE_WORDS if token.endswith(word) or word in token)
+    if text.startswith("%", pos) or text.startswith("％", pos):
+        return value, "percent", "%", pos + 1, magnitude
+    unit_word = next((word for word in units if text.startswith(word, pos)), "")
+    if unit_word:
+        unit = catalog.units[unit_word]
+        surface_end = pos + len(unit_word)
+        if unit_word in ("家", "个"):
+            unit = _counted_noun(text, surface_end, catalog, nouns) or (
+                "organization" if unit_word == "家" else "other"
+            )
+        if NAME_AFTER_THRESHOLD.match(text, surface_end):
+            return None
+        return value, unit, unit_word, surface_end, magnitude
+    if chinese:
+        return None  # Chinese numerals count only with a measure word: 百家, 两千余名
+    noun = next((n for n in nouns if text.startswith(n, pos)), "")
+    if noun:
+        if NAME_AFTER_THRESHOLD.match(text, pos + len(noun)):
+            return None
+        return value, catalog.unit_nouns[noun], noun, pos, magnitude
+    if magnitude:
+        return value, _noun_before(text, start, catalog) or "other", "", pos, magnitude
+    return None
+
+
+def _counted_noun(text: str, pos: int, catalog: Catalog, nouns) -> str:
+    """The unit named by the first enterprise/organisation noun after 家/个 in the clause."""
+    best_at, best_unit = None, ""
+    clause_end = pos
+    while clause_end < len(text) and clause_end - pos < 24 and text[clause_end] not in CLAUSE_BREAK:
+        clause_end += 1
+    window = text[pos:clause_end]
+    for noun in nouns:
+        unit = catalog.unit_nouns[noun]
+        if unit not in COUNTING_UNITS:
+            continue
+        at = window.find(noun)
+        if at >= 0 and (best_at is None or at < best_at):
+            best_at, best_unit = at, unit
+    return best_unit
+
+
+def _noun_before(text: str, start: int, catalog: Catalog) -> str:
+    """For 贫困人口减少1386万: the person noun earlier in the clause."""
+    clause_start = start
+    while clause_start > 0 and start - clause_start < 24 and text[clause_start - 1] not in CLAUSE_BREAK:
+        clause_start -= 1
+    window = text[clause_start:start]
+    found = [(window.rfind(n), u) for n, u in catalog.unit_nouns.items() if u == "person" and n in window]
+    return max(found)[1] if found else ""
+
+
+def _quoted(text: str, pos: int, paragraph_starts: list[int]) -> bool:
+    """Is `pos` inside quotation marks or a title (《…》) of its paragraph?"""
+    para_start = paragraph_starts[bisect_right(paragraph_starts, pos) - 1]
+    depth = 0
+    for ch in text[para_start:pos]:
+        if ch in OPEN_QUOTES:
+            depth += 1
+        elif ch in CLOSE_QUOTES and depth:
+            depth -= 1
+    return depth > 0

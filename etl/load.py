@@ -1,0 +1,244 @@
+"""Documents and figures into a DuckDB warehouse file, with its versioned views.
+
+Tables live in the `core` schema; analysts query the views of `v1` (and of
+later versions beside it), whose columns are a contract. Bulk loads go through
+Arrow tables, DuckDB's native path, never row-by-row inserts.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from .catalog import Catalog
+from .classify import Figure
+from .pipeline import Document
+
+SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
+VIEW_VERSIONS = ("v1",)
+
+DOCUMENTS_DDL = """
+create table core.documents (
+    doc_id varchar primary key,
+    file varchar not null,
+    title varchar,
+    publisher varchar,
+    published_on date,
+    report_year integer,
+    report_year_inferred boolean not null,
+    sha256 varchar not null,
+    encoding varchar not null,
+    n_chars integer not null,
+    text varchar not null,
+    extraction_key varchar not null
+)"""
+
+FIGURES_DDL = """
+create table core.figures (
+    figure_id varchar primary key,
+    doc_id varchar not null,
+    surface varchar not null,
+    value double not null,
+    unit varchar not null,
+    category varchar not null,
+    qualifier varchar not null,
+    basis varchar,
+    is_target boolean not null,
+    period_start integer,
+    period_end integer,
+    as_of date,
+    program varchar,
+    metric_id varchar,
+    parent_figure_id varchar,
+    label varchar not null,
+    sentence varchar not null,
+    sentence_start integer not null,
+    sentence_end integer not null,
+    char_start integer not null,
+    char_end integer not null,
+    mentions integer not null
+)"""
+
+CATALOG_DDL = (
+    "create table core.metrics (metric_id varchar primary key, name_zh varchar, name_en varchar, "
+    "category varchar, unit varchar, basis varchar, patterns varchar)",
+    "create table core.programs (program_id varchar primary key, name_zh varchar, patterns varchar)",
+)
+
+BUILDS_DDL = """
+create table core.builds (
+    built_at timestamp not null,
+    code_version varchar not null,
+    catalog_version varchar not null,
+    view_versions varchar not null,
+    sources varchar not null,
+    n_documents integer not null,
+    n_figures integer not null,
+    n_extracted integer not null
+)"""
+
+FIGURE_COLUMNS = [f.name for f in dataclasses.fields(Figure)]
+DOCUMENT_COLUMNS = [
+    "doc_id",
+    "file",
+    "title",
+    "publisher",
+    "published_on",
+    "report_year",
+    "report_year_inferred",
+    "sha256",
+    "encoding",
+    "n_chars",
+    "text",
+]
+
+
+def create_schema(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("create schema core")
+    for ddl in (DOCUMENTS_DDL, FIGURES_DDL, BUILDS_DDL, *CATALOG_DDL):
+        con.execute(ddl)
+
+
+def insert_documents(con: duckdb.DuckDBPyConnection, documents: list[Document], extraction_key: str) -> None:
+    if not documents:
+        return
+    columns = {name: [getattr(d, name) for d in documents] for name in DOCUMENT_COLUMNS}
+    columns["extraction_key"] = [extraction_key] * len(documents)
+    con.register("new_documents", pa.table(columns))
+    try:
+        con.execute(
+            "insert into core.documents select doc_id, file, title, publisher, "
+            "try_cast(published_on as date), report_year, report_year_inferred, sha256, encoding, "
+            "n_chars, text, extraction_key from new_documents"
+        )
+    finally:
+        con.unregister("new_documents")
+
+
+def insert_figures(con: duckdb.DuckDBPyConnection, figures: list[Figure]) -> None:
+    if not figures:
+        return
+    schema = pa.schema([(name, _arrow_type(name)) for name in FIGURE_COLUMNS])
+    columns = {name: [getattr(f, name) for f in figures] for name in FIGURE_COLUMNS}
+    con.register("new_figures", pa.table(columns, schema=schema))
+    try:
+        con.execute(f"insert into core.figures ({', '.join(FIGURE_COLUMNS)}) select * from new_figures")
+    finally:
+        con.unregister("new_figures")
+
+
+def _arrow_type(name: str) -> pa.DataType:
+    if name == "value":
+        return pa.float64()
+    if name == "is_target":
+        return pa.bool_()
+    if name == "as_of":
+        return pa.date32()
+    if name in ("period_start", "period_end", "sentence_start", "sentence_end", "char_start", "char_end", "mentions"):
+        return pa.int32()
+    return pa.string()
+
+
+def copy_unchanged(con: duckdb.DuckDBPyConnection, previous: Path, doc_ids: list[str]) -> None:
+    """Carry documents whose bytes and extraction inputs did not change, as they were."""
+    if not doc_ids:
+        return
+    con.execute(f"attach '{_sql_path(previous)}' as previous (read_only)")
+    try:
+        con.execute("create temp table keep as select unnest(?::varchar[]) as doc_id", [doc_ids])
+        con.execute(
+            "insert into core.documents select * from previous.core.documents where doc_id in (select doc_id from keep)"
+        )
+        con.execute(
+            "insert into core.figures select * from previous.core.figures where doc_id in (select doc_id from keep)"
+        )
+    finally:
+        con.execute("detach previous")
+
+
+def insert_catalog(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None:
+    for metric in catalog.metrics:
+        con.execute(
+            "insert into core.metrics values (?, ?, ?, ?, ?, ?, ?)",
+            [
+                metric.metric_id,
+                metric.name_zh,
+                metric.name_en,
+                metric.category,
+                metric.unit,
+                metric.basis,
+                metric.pattern.pattern,
+            ],
+        )
+    for program in catalog.programs:
+        con.execute(
+            "insert into core.programs values (?, ?, ?)", [program.program_id, program.name_zh, program.pattern.pattern]
+        )
+
+
+def record_build(
+    con: duckdb.DuckDBPyConnection, code_version: str, catalog_version: str, sources: str, n_extracted: int
+) -> None:
+    con.execute(
+        "insert into core.builds select ?, ?, ?, ?, ?, (select count(*) from core.documents), "
+        "(select count(*) from core.figures), ?",
+        [
+            datetime.now(UTC).replace(tzinfo=None),
+            code_version,
+            catalog_version,
+            ",".join(view_versions()),
+            sources,
+            n_extracted,
+        ],
+    )
+
+
+def view_versions() -> list[str]:
+    return sorted(p.name for p in SQL_DIR.iterdir() if p.is_dir() and p.name.startswith("v") and p.name[1:].isdigit())
+
+
+def create_views(con: duckdb.DuckDBPyConnection) -> None:
+    """Every view of every version, in an order that satisfies their dependencies."""
+    for version in view_versions():
+        con.execute(f"create schema if not exists {version}")
+        pending = sorted((SQL_DIR / version).glob("*.sql"))
+        while pending:
+            failed = []
+            for path in pending:
+                try:
+                    con.execute(path.read_text(encoding="utf-8"))
+                except duckdb.CatalogException:
+                    failed.append(path)
+            if len(failed) == len(pending):
+                # Re-raise the first real error: the views cannot be created.
+                con.execute(failed[0].read_text(encoding="utf-8"))
+            pending = failed
+
+
+def publish(built: Path, target: Path) -> None:
+    """Swap the finished warehouse in with one rename, so readers never see half of it."""
+    wal = target.with_name(target.name + ".wal")
+    if wal.exists():
+        wal.unlink()
+    os.replace(built, target)
+    _fsync_dir(target.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _sql_path(path: Path) -> str:
+    return str(path).replace("'", "''")

@@ -1,0 +1,53 @@
+"""Decoded text to the normalised text that every offset points into.
+
+NFKC turns full-width digits and punctuation into their plain forms. Lines a
+newspaper layout broke mid-sentence are joined again, so that a number and its
+unit ("4.6" / "亿元") or a sentence's halves stand together. Headings, which
+end without punctuation, keep their own line.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# A line ending in one of these closes its sentence or paragraph.
+SENTENCE_END = "。!?！？;；:：”」』）)】"
+# A line looks like a heading: an enumerator or a short bracketed note.
+HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+[部章节]"
+    r"|[(（].{0,12}[)）]$|.{0,6}$|[^,，。、]{0,30}(?:报告|回顾|任务|安排|部署|取向|目标)$)"
+)
+_SPACES = re.compile(r"[ \t\u00a0\u3000]+")
+
+
+def normalize(text: str) -> str:
+    """NFKC, one paragraph per line, broken lines joined, no blank lines."""
+    text = unicodedata.normalize("NFKC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    paragraphs: list[str] = []
+    for line in lines:
+        if not line:
+            continue
+        if paragraphs and _continues(paragraphs[-1], line):
+            paragraphs[-1] = _join(paragraphs[-1], line)
+        else:
+            paragraphs.append(line)
+    return "\n".join(paragraphs)
+
+
+def _continues(previous: str, line: str) -> bool:
+    """Was `line` cut from the end of `previous` by the layout?"""
+    last = previous[-1]
+    if last in SENTENCE_END:
+        return False
+    if last in ",，、“《(（" or last.isdigit():
+        return True
+    return not (HEADING.match(previous) or HEADING.match(line))
+
+
+def _join(previous: str, line: str) -> str:
+    # Latin words broken across lines keep a space; Chinese joins directly.
+    if previous[-1].isascii() and previous[-1].isalpha() and line[0].isascii() and line[0].isalpha():
+        return previous + " " + line
+    return previous + line

@@ -1,0 +1,91 @@
+"""Numbers as Chinese reports write them, turned into plain values.
+
+A numeral is a run of Arabic digits (with decimals and thousands separators),
+Chinese numerals, or both mixed with the magnitudes 万 and 亿 ("1亿2千万").
+Chinese numerals are converted by cn2an; this module only prepares the
+string cn2an cannot read as is (a leading bare 百 or 千, separators).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import cn2an
+
+CHINESE_DIGITS = "零〇一二两三四五六七八九"
+CHINESE_SMALL_UNITS = "十百千"
+MAGNITUDES = {"万亿": 1e12, "亿": 1e8, "万": 1e4}
+
+# One numeral token. Thousands separators count only before exactly three
+# digits, because a comma is also the clause separator after NFKC
+# ("完成37,开展" is 37 followed by a clause).
+NUMERAL = re.compile(
+    r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
+    r"(?:[万亿千百十]+(?:\d+(?:\.\d+)?[万亿千百十]*)*)?"
+    r"|[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二两三四五六七八九]+[万亿]*)?"
+)
+
+PERCENT_WORDS = ("百分之",)
+
+
+def is_arabic(token: str) -> bool:
+    return token[:1].isdigit()
+
+
+def leading_magnitude(token: str) -> str:
+    """The magnitude that ends a numeral ('万', '亿', '万亿'), or ''."""
+    for word in ("万亿", "亿", "万"):
+        if token.endswith(word):
+            return word
+    return ""
+
+
+@lru_cache(maxsize=4096)
+def parse_numeral(token: str) -> float | None:
+    """The value of one numeral token, or None when it is not a number.
+
+    >>> parse_numeral("24.92亿")
+    2492000000.0
+    >>> parse_numeral("两千")
+    2000.0
+    """
+    text = token.replace(",", "")
+    if not text:
+        return None
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return float(text)
+    # A bare 十/百/千 at the front reads as one of them (百家 = 100).
+    if text[0] in "十百千":
+        text = "一" + text
+    if text in MAGNITUDES or text in ("万万",):
+        return None
+    text = text.replace("〇", "零")
+    try:
+        value = cn2an.cn2an(text, "smart")
+    except (ValueError, KeyError, IndexError, TypeError):
+        return _parse_decimal_magnitude(text)
+    return float(value)
+
+
+def _parse_decimal_magnitude(text: str) -> float | None:
+    """Numerals cn2an refuses: '四十五点八万', '1.2万亿'."""
+    for word, factor in MAGNITUDES.items():
+        if text.endswith(word) and len(text) > len(word):
+            head = parse_numeral(text[: -len(word)])
+            return None if head is None else head * factor
+    if "点" in text:
+        whole, _, frac = text.partition("点")
+        head = parse_numeral(whole) if whole else 0.0
+        digits = "".join(str(CHINESE_DIGITS.index(c) if c != "两" else 2) for c in frac)
+        if head is None or not digits:
+            return None
+        return float(f"{int(head)}.{digits}")
+    return None
+
+
+def parse_percent_words(text: str) -> float | None:
+    """'百分之十五' -> 15.0."""
+    if not text.startswith("百分之"):
+        return None
+    return parse_numeral(text[3:])

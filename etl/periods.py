@@ -1,0 +1,163 @@
+"""When a figure holds: the report's review and plan parts, periods, as_of dates.
+
+A work report first reviews the year behind it (report_year) and then sets
+goals for the year ahead. Which part is which comes from the report's own
+top-level headings ("一、2018年工作回顾", "二、2019年工作安排") and wording,
+never from line numbers.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from .catalog import Catalog
+
+TOP_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)([^。\n]{0,60})$", re.M)
+REVIEW_WORDS = re.compile(r"回顾|过去|成就|成绩|总结|以来")
+PLAN_WORDS = re.compile(r"任务|安排|部署|要求|目标|取向|建议|计划|展望|重点工作|思路")
+YEAR = re.compile(r"(?<![\d〔\[])((?:19|20)\d{2})年")
+DELIVERED = re.compile(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日")
+YEARS_BACK = re.compile(r"(?:过去|近)([一二三四五五六七八九十]|\d+)年|([一二三四五六七八九十]|\d+)年(?:来|间|累计)")
+AS_OF = re.compile(
+    r"(?:截至|截止|到)(?:(?P<y>(?:19|20)\d{2})年)?(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日|底|末)?|(?P<ye>年底|年末))"
+)
+BY_YEAR = re.compile(r"(?:到|至)((?:19|20)\d{2})年")
+TARGET_WORDS = re.compile(r"目标|预期|力争|争取|计划|拟|确保|预计")
+CHINESE_SMALL = {c: i for i, c in enumerate("零一二三四五六七八九十")}
+
+
+@dataclass(frozen=True)
+class Part:
+    """A stretch [start, end) of the text under one top-level heading."""
+
+    start: int
+    end: int
+    kind: str  # review, plan or mixed
+    year: int | None
+
+
+@dataclass(frozen=True)
+class When:
+    period_start: int | None
+    period_end: int | None
+    is_target: bool
+    as_of: date | None
+
+
+def infer_report_year(text: str) -> int | None:
+    """The year a report reviews, read from its headings, date line or years named."""
+    for match in TOP_HEADING.finditer(text):
+        if REVIEW_WORDS.search(match.group(1)):
+            year = YEAR.search(match.group(1))
+            if year:
+                return int(year.group(1))
+    delivered = DELIVERED.search(text[:500])
+    if delivered:
+        return int(delivered.group(1)) - 1
+    years = Counter(int(y) for y in YEAR.findall(text))
+    return years.most_common(1)[0][0] if years else None
+
+
+def report_parts(text: str, report_year: int | None) -> list[Part]:
+    """The review and plan parts of a report, in order, covering all of it."""
+    parts: list[Part] = []
+    kind, year, start = "review", report_year, 0
+    for match in TOP_HEADING.finditer(text):
+        heading = match.group(1)
+        review, plan = bool(REVIEW_WORDS.search(heading)), bool(PLAN_WORDS.search(heading))
+        if review and plan:
+            new_kind = "mixed"
+        elif review and kind != "plan":
+            new_kind = "review"
+        elif plan or kind in ("plan", "mixed"):
+            new_kind = "plan"
+        else:
+            new_kind = kind
+        heading_year = YEAR.search(heading)
+        if new_kind == "plan":
+            new_year = int(heading_year.group(1)) if heading_year else _next(report_year)
+            if kind == "plan" and not heading_year:
+                new_year = year
+        else:
+            new_year = report_year
+        if match.start() > start:
+            parts.append(Part(start, match.start(), kind, year))
+        kind, year, start = new_kind, new_year, match.start()
+    parts.append(Part(start, len(text), kind, year))
+    return parts
+
+
+def _next(year: int | None) -> int | None:
+    return None if year is None else year + 1
+
+
+def _small_number(text: str) -> int:
+    return int(text) if text.isdigit() else CHINESE_SMALL.get(text, 1)
+
+
+def when(sentence: str, offset: int, part: Part, report_year: int | None, catalog: Catalog) -> When:
+    """The period, target flag and as_of date of a figure at `offset` in `sentence`."""
+    before = sentence[:offset]
+    clause = re.split(r"[,，;；:：]", before)[-1]
+    named = next((p for name, p in catalog.named_periods.items() if name in sentence), None)
+    as_of = _as_of(before, report_year)
+
+    if part.kind == "plan" or (part.kind == "mixed" and _future(named, report_year)):
+        target_year = part.year if part.kind == "plan" else _next(report_year)
+        by_year = BY_YEAR.search(before)
+        if named and _future(named, report_year):
+            return When(named[0], named[1], True, None)
+        if by_year:
+            return When(target_year, int(by_year.group(1)), True, None)
+        return When(target_year, target_year, True, None)
+
+    is_target = bool(TARGET_WORDS.search(clause))
+    year_in_clause = _year_in_clause(clause)
+    if year_in_clause:
+        return When(year_in_clause, year_in_clause, is_target, as_of)
+    if named and named[1] <= (report_year or named[1]):
+        return When(named[0], named[1], is_target, as_of)
+    back = YEARS_BACK.search(sentence) or (part.kind == "mixed" and None)
+    if back and report_year:
+        years = _small_number(back.group(1) or back.group(2))
+        if years > 1:
+            return When(report_year - years + 1, report_year, is_target, as_of)
+    return When(report_year, report_year, is_target, as_of)
+
+
+def _future(named: tuple[int, int] | None, report_year: int | None) -> bool:
+    return bool(named and report_year and named[0] > report_year)
+
+
+def _year_in_clause(clause: str) -> int | None:
+    """'2020年安排…' or '由2010年的162.4亿元' name the year; '比2010年增加' does not."""
+    last = None
+    for match in YEAR.finditer(clause):
+        head = clause[max(0, match.start() - 1) : match.start()]
+        tail = clause[match.end() : match.end() + 2]
+        if head in ("比", "较", "同") or tail.startswith("以来"):
+            continue
+        last = int(match.group(1))
+    return last
+
+
+def _as_of(before: str, report_year: int | None) -> date | None:
+    """截至2020年11月底 -> 2020-11-30; 截至年底 -> the last day of the report year."""
+    match = next(reversed(list(AS_OF.finditer(before))), None)
+    if match is None or not match.group(0).startswith(("截至", "截止")):
+        return None
+    year = int(match.group("y")) if match.group("y") else report_year
+    if year is None:
+        return None
+    if match.group("ye"):
+        return date(year, 12, 31)
+    month = int(match.group("m"))
+    if not 1 <= month <= 12:
+        return None
+    last_day = calendar.monthrange(year, month)[1]
+    day = int(match.group("d")) if match.group("d") else last_day
+    return date(year, month, min(max(day, 1), last_day))

@@ -1,0 +1,57 @@
+"""The command line and the Makefile: documented, and working through make."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from etl.cli import _parser
+
+from .conftest import ROOT, query
+
+
+def _readme() -> str:
+    return (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _make_targets() -> list[str]:
+    return re.findall(r"^([a-z]+):.*## ", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M)
+
+
+def test_every_make_target_is_documented_in_the_readme():
+    targets = _make_targets()
+    assert {"refresh", "test", "shell", "export", "clean", "help"} <= set(targets)
+    assert [t for t in targets if f"`make {t}`" not in _readme()] == []
+
+
+def test_every_cli_command_is_documented_in_the_readme():
+    commands = _parser()._subparsers._group_actions[0].choices
+    assert [c for c in commands if f"python -m etl {c}" not in _readme()] == []
+
+
+def test_make_help_lists_every_target():
+    out = subprocess.run(["make", "-s", "help"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert [t for t in _make_targets() if f"make {t}" not in out] == []
+
+
+def test_python_m_etl_help_lists_the_commands():
+    out = subprocess.run([sys.executable, "-m", "etl", "--help"], cwd=ROOT, capture_output=True, text=True).stdout
+    for command in ("refresh", "check", "export", "query"):
+        assert command in out
+
+
+def test_the_readme_example_queries_run(warehouse):
+    blocks = re.findall(r"```sql\n(.*?)```", _readme(), re.S)
+    assert len(blocks) >= 3
+    for sql in blocks:
+        assert query(warehouse, sql) is not None
+
+
+def test_make_refresh_builds_from_another_folder_into_another_file(seed_folder, tmp_path):
+    db = tmp_path / "second.duckdb"
+    default = ROOT / "data" / "warehouse.duckdb"
+    before = default.stat().st_mtime_ns if default.exists() else None
+    subprocess.run(["make", "-s", "refresh", f"SOURCES={seed_folder}", f"DB={db}"], cwd=ROOT, check=True)
+    assert query(db, "select count(*) from v1.figures") == [(23,)]
+    assert (default.stat().st_mtime_ns if default.exists() else None) == before
