@@ -15,13 +15,18 @@ from datetime import date
 
 from .catalog import Catalog, load_catalog
 from .extract import Mention
-from .periods import Part, when
+from .periods import Part, sentence_contexts, when
 from .sentences import Sentence
 
 CLAUSE_SPLIT = re.compile(r"[,，;；:：]")
 LABEL_STRIP = re.compile(r"^(?:其中|并且|并|和|及|以及|共|有|全年|年度|目前|全国)+")
+LABEL_TAIL = re.compile(r"(?:超过|逾|约|近|接近|将近|不到|不足|达到|达|为|是|共|合计|总计|了)+$")
 ADJACENT_FILLERS = ("了", "达", "为", "到", "约", "近", "超过")
 BREAKDOWN = "其中"
+NOT_ADDITIVE = {"percent"}  # rates of parts do not add up to the rate of the whole
+RANGE_SEPARATORS = ("-", "~", "～", "—", "至")
+BASIS_FILLERS = ("了", "约", "近", "超过")
+COMPARISON = re.compile(r"比.{0,8}(?:高|低|多|少|增加|减少)$")
 
 
 @dataclass(frozen=True)
@@ -64,20 +69,18 @@ def classify(
     """One figure per mention, in text order, before de-duplication."""
     catalog = catalog or load_catalog()
     sentence_starts = [s.start for s in sentences]
-    part_starts = [p.start for p in parts]
-    figures: list[Figure] = []
-    wholes: dict[int, list[tuple[int, Figure]]] = {}
+    contexts = sentence_contexts(sentences, parts, report_year, catalog)
+    drafts: list[tuple[Figure, Sentence, str]] = []
     for mention in mentions:
         sentence = sentences[bisect_right(sentence_starts, mention.char_start) - 1]
-        part = parts[bisect_right(part_starts, mention.char_start) - 1]
         offset = mention.char_start - sentence.start
         before = sentence.text[:offset]
         after = sentence.text[mention.char_end - sentence.start :]
         clause_before = CLAUSE_SPLIT.split(before)[-1]
+        phrase = clause_before.rsplit("、", 1)[-1]
         clause = clause_before + CLAUSE_SPLIT.split(after)[0]
-        timing = when(sentence.text, offset, part, report_year, catalog)
-        label = _label(clause_before)
-        basis = _basis(before, clause_before, catalog)
+        timing = when(sentence.text, offset, contexts[sentence.index], report_year, catalog)
+        label = _label(phrase)
         figure = Figure(
             figure_id="",
             doc_id=doc_id,
@@ -85,8 +88,8 @@ def classify(
             value=mention.value,
             unit=mention.unit,
             category=_category(mention, sentence.text, offset, catalog),
-            qualifier=_qualifier(mention, before, clause_before, after, catalog),
-            basis=basis,
+            qualifier=_qualifier(mention, before, phrase, after, catalog),
+            basis=_basis(mention, before, phrase, catalog),
             is_target=timing.is_target,
             period_start=timing.period_start,
             period_end=timing.period_end,
@@ -101,13 +104,45 @@ def classify(
             char_start=mention.char_start,
             char_end=mention.char_end,
         )
+        drafts.append((figure, sentence, clause_before))
+    drafts = _ranges(drafts, text)
+    figures: list[Figure] = []
+    wholes: dict[int, list[tuple[int, Figure]]] = {}
+    for figure, sentence, clause_before in drafts:
         figure = _with_id(figure)
-        parent = _whole_of(figure, before, clause_before, wholes.get(sentence.index, []))
+        offset = figure.char_start - sentence.start
+        parent = _whole_of(figure, sentence.text[:offset], clause_before, wholes.get(sentence.index, []))
         if parent is not None:
             figure = _replace(figure, parent_figure_id=parent.figure_id)
         wholes.setdefault(sentence.index, []).append((offset, figure))
         figures.append(figure)
     return figures
+
+
+def _ranges(drafts, text: str):
+    """6%-6.5%, 3至5万人: the bounds of one range share what they count.
+
+    The lower bound is at_least and the upper at_most; the upper takes the
+    lower's label, basis and metric, which only the words before the range give.
+    """
+    out = list(drafts)
+    for i in range(len(out) - 1):
+        low, upper = out[i][0], out[i + 1][0]
+        between = text[low.char_end : upper.char_start]
+        if between not in RANGE_SEPARATORS or low.unit != upper.unit or upper.value < low.value:
+            continue
+        out[i] = (_replace(low, qualifier="at_least" if low.qualifier == "exact" else low.qualifier), *out[i][1:])
+        out[i + 1] = (
+            _replace(
+                upper,
+                qualifier="at_most" if upper.qualifier == "exact" else upper.qualifier,
+                label=low.label,
+                basis=low.basis,
+                metric_id=low.metric_id,
+            ),
+            *out[i + 1][1:],
+        )
+    return out
 
 
 def _replace(figure: Figure, **changes) -> Figure:
@@ -134,10 +169,10 @@ def _with_id(figure: Figure) -> Figure:
     return _replace(figure, figure_id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16])
 
 
-def _label(clause_before: str) -> str:
+def _label(phrase: str) -> str:
     """The words before the number that say what it counts: '返还工会经费'."""
-    label = clause_before.split("、")[-1] if "、" in clause_before else clause_before
-    label = LABEL_STRIP.sub("", label.strip())
+    label = LABEL_STRIP.sub("", phrase.strip())
+    label = LABEL_TAIL.sub("", label)
     return label[-24:]
 
 
@@ -162,12 +197,15 @@ def _ends_with_word(before: str, word: str) -> bool:
     return any(before.endswith(word + filler) for filler in ADJACENT_FILLERS)
 
 
-def _basis(before: str, clause_before: str, catalog: Catalog) -> str | None:
+def _basis(mention: Mention, before: str, phrase: str, catalog: Catalog) -> str | None:
+    """change for 增长6.6% or 比去年高0.2个百分点; never for 提高到58.5%, a level."""
+    if mention.unit_word == "个百分点" or COMPARISON.search(before):
+        return "change"
     for word, basis, position in catalog.bases:
-        if position == "before" and _ends_with_word(before, word):
+        if position == "before" and any(before.endswith(word + f) for f in ("", *BASIS_FILLERS)):
             return basis
     for word, basis, position in catalog.bases:
-        if position == "clause" and word in clause_before:
+        if position == "clause" and word in phrase:
             return basis
     for word, basis, position in catalog.bases:
         if position == "sentence" and word in before:
@@ -196,8 +234,8 @@ def _clauses_nearest_first(sentence: str, offset: int) -> list[str]:
         start = match.end()
     spans.append((start, len(sentence)))
     here = next(i for i, (s, e) in enumerate(spans) if s <= offset <= e)
-    ordered = [here] + [i for k in range(1, len(spans)) for i in (here - k, here + k) if 0 <= i < len(spans)]
-    return [sentence[spans[i][0] : spans[i][1]] for i in ordered]
+    # Words after the figure's clause describe the next figure, not this one.
+    return [sentence[spans[i][0] : spans[i][1]] for i in range(here, -1, -1)]
 
 
 def _program(sentence_text: str, text: str, sentence: Sentence, catalog: Catalog) -> str | None:
@@ -231,5 +269,11 @@ def _whole_of(figure: Figure, before: str, clause_before: str, earlier: list[tup
     if BREAKDOWN not in clause_before:
         return None
     at = before.rfind(BREAKDOWN)
-    candidates = [f for o, f in earlier if o < at and f.unit == figure.unit and f.parent_figure_id is None]
-    return candidates[-1] if candidates else None
+    if figure.unit in NOT_ADDITIVE:
+        return None
+    candidates = [
+        f for o, f in earlier if o < at and f.unit == figure.unit and f.parent_figure_id is None and f.basis != "change"
+    ]
+    if not candidates or candidates[-1].value < figure.value:
+        return None
+    return candidates[-1]

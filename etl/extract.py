@@ -129,6 +129,9 @@ def _resolve(text, token, start, end, catalog, units, nouns):
     if text.startswith("%", pos) or text.startswith("％", pos):
         return value, "percent", "%", pos + 1, magnitude
     unit_word = next((word for word in units if text.startswith(word, pos)), "")
+    noun = next((n for n in nouns if text.startswith(n, pos)), "")
+    if noun and len(noun) > len(unit_word):
+        unit_word = ""  # 14亿人口 counts 人口, not 人 + 口
     if unit_word:
         unit = catalog.units[unit_word]
         surface_end = pos + len(unit_word)
@@ -141,13 +144,13 @@ def _resolve(text, token, start, end, catalog, units, nouns):
         return value, unit, unit_word, surface_end, magnitude
     if chinese:
         return None  # Chinese numerals count only with a measure word: 百家, 两千余名
-    noun = next((n for n in nouns if text.startswith(n, pos)), "")
     if noun:
         if NAME_AFTER_THRESHOLD.match(text, pos + len(noun)):
             return None
         return value, catalog.unit_nouns[noun], noun, pos, magnitude
     if magnitude:
-        return value, _noun_before(text, start, catalog) or "other", "", pos, magnitude
+        unit = _person_noun_near(text, pos, catalog) or _noun_before(text, start, catalog) or "other"
+        return value, unit, "", pos, magnitude
     return None
 
 
@@ -166,6 +169,17 @@ def _counted_noun(text: str, pos: int, catalog: Catalog, nouns) -> str:
         if at >= 0 and (best_at is None or at < best_at):
             best_at, best_unit = at, unit
     return best_unit
+
+
+PEOPLE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,5}?(?:人口|人员|人)(?![民大才事工])")
+
+
+def _person_noun_near(text: str, pos: int, catalog: Catalog) -> str:
+    """For 8000万纳税人 or 1400万农业转移人口: people named a few characters on."""
+    if PEOPLE_AFTER.match(text, pos, pos + 8):
+        return "person"
+    noun = next((n for n, u in catalog.unit_nouns.items() if u == "person" and text.startswith(n, pos)), "")
+    return "person" if noun else ""
 
 
 def _noun_before(text: str, start: int, catalog: Catalog) -> str:

@@ -21,7 +21,6 @@ REVIEW_WORDS = re.compile(r"回顾|过去|成就|成绩|总结|以来")
 PLAN_WORDS = re.compile(r"任务|安排|部署|要求|目标|取向|建议|计划|展望|重点工作|思路")
 YEAR = re.compile(r"(?<![\d〔\[])((?:19|20)\d{2})年")
 DELIVERED = re.compile(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日")
-YEARS_BACK = re.compile(r"(?:过去|近)([一二三四五五六七八九十]|\d+)年|([一二三四五六七八九十]|\d+)年(?:来|间|累计)")
 AS_OF = re.compile(
     r"(?:截至|截止|到)(?:(?P<y>(?:19|20)\d{2})年)?(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日|底|末)?|(?P<ye>年底|年末))"
 )
@@ -99,38 +98,91 @@ def _small_number(text: str) -> int:
     return int(text) if text.isdigit() else CHINESE_SMALL.get(text, 1)
 
 
-def when(sentence: str, offset: int, part: Part, report_year: int | None, catalog: Catalog) -> When:
+# Phrases that open a sentence and set the period of what follows, until the
+# next such phrase or heading: "五年来，", "刚刚过去的2017年，", "“十四五”时期".
+OPENER_STRIP = re.compile(r"^(?:——|各位代表[,，]|同志们[,，]|[(（][一二三四五六七八九十]+[)）]|“)+")
+PAST_YEARS = re.compile(r"^(?:过去|这|近|最近)?([一二两三四五六七八九十]|\d+)年(?:来|间|中|里)?(?![\d月])")
+LAST_YEAR = re.compile(r"^(?:过去一年|一年来|去年|刚刚过去的一年|过去的一年)")
+THIS_YEAR_SO_FAR = re.compile(r"^今年以来")
+THIS_YEAR = re.compile(r"^今年")
+COMING_YEARS = re.compile(r"^(?:今后|未来)([一二两三四五六七八九十]|\d+)年")
+YEAR_OPENER = re.compile(r"^(?:刚刚过去的|过去的)?((?:19|20)\d{2})年[,，是]")
+
+
+@dataclass(frozen=True)
+class Context:
+    """The period a sentence speaks of unless its own words say otherwise."""
+
+    period_start: int | None
+    period_end: int | None
+    is_target: bool
+
+
+def sentence_contexts(sentences, parts: list[Part], report_year: int | None, catalog: Catalog) -> list[Context]:
+    """For each sentence, the period set by its part and by the last period phrase before it."""
+    contexts: list[Context] = []
+    part_index = -1
+    current = Context(report_year, report_year, False)
+    for sentence in sentences:
+        while part_index + 1 < len(parts) and parts[part_index + 1].start <= sentence.start:
+            part_index += 1
+            current = _part_context(parts[part_index], report_year)
+        opened = _opened_context(sentence.text, parts[max(part_index, 0)], report_year, catalog)
+        if opened is not None:
+            current = opened
+        contexts.append(current)
+    return contexts
+
+
+def _part_context(part: Part, report_year: int | None) -> Context:
+    if part.kind == "plan":
+        return Context(part.year, part.year, True)
+    return Context(report_year, report_year, False)
+
+
+def _opened_context(sentence: str, part: Part, report_year: int | None, catalog: Catalog) -> Context | None:
+    text = OPENER_STRIP.sub("", sentence)
+    head = re.split(r"[,，。;；:：]", text, maxsplit=1)[0]
+    for name, (first, last) in catalog.named_periods.items():
+        if name in head[:12]:
+            return Context(first, last, report_year is not None and first > report_year)
+    if report_year is None:
+        return None
+    if match := COMING_YEARS.match(text):
+        return Context(report_year + 1, report_year + _small_number(match.group(1)), True)
+    if LAST_YEAR.match(text):
+        return Context(report_year, report_year, False)
+    if THIS_YEAR_SO_FAR.match(text):
+        return Context(report_year + 1, report_year + 1, False)
+    if THIS_YEAR.match(text) and part.kind == "plan":
+        return Context(part.year, part.year, True)
+    if match := YEAR_OPENER.match(text):
+        year = int(match.group(1))
+        return Context(year, year, part.kind == "plan" and year > report_year)
+    if match := PAST_YEARS.match(text):
+        years = _small_number(match.group(1))
+        if 1 < years <= 20 and part.kind != "plan":
+            return Context(report_year - years + 1, report_year, False)
+    return None
+
+
+def when(sentence: str, offset: int, context: Context, report_year: int | None, catalog: Catalog) -> When:
     """The period, target flag and as_of date of a figure at `offset` in `sentence`."""
     before = sentence[:offset]
     clause = re.split(r"[,，;；:：]", before)[-1]
-    named = next((p for name, p in catalog.named_periods.items() if name in sentence), None)
     as_of = _as_of(before, report_year)
-
-    if part.kind == "plan" or (part.kind == "mixed" and _future(named, report_year)):
-        target_year = part.year if part.kind == "plan" else _next(report_year)
-        by_year = BY_YEAR.search(before)
-        if named and _future(named, report_year):
-            return When(named[0], named[1], True, None)
-        if by_year:
-            return When(target_year, int(by_year.group(1)), True, None)
-        return When(target_year, target_year, True, None)
-
-    is_target = bool(TARGET_WORDS.search(clause))
-    year_in_clause = _year_in_clause(clause)
-    if year_in_clause:
-        return When(year_in_clause, year_in_clause, is_target, as_of)
-    if named and named[1] <= (report_year or named[1]):
-        return When(named[0], named[1], is_target, as_of)
-    back = YEARS_BACK.search(sentence) or (part.kind == "mixed" and None)
-    if back and report_year:
-        years = _small_number(back.group(1) or back.group(2))
-        if years > 1:
-            return When(report_year - years + 1, report_year, is_target, as_of)
-    return When(report_year, report_year, is_target, as_of)
-
-
-def _future(named: tuple[int, int] | None, report_year: int | None) -> bool:
-    return bool(named and report_year and named[0] > report_year)
+    is_target = context.is_target or bool(TARGET_WORDS.search(clause))
+    named = next((p for name, p in catalog.named_periods.items() if name in clause), None)
+    if named:
+        future = report_year is not None and named[0] > report_year
+        return When(named[0], named[1], is_target or future, None if future else as_of)
+    by_year = BY_YEAR.search(clause)
+    if by_year and is_target:
+        return When(context.period_start, int(by_year.group(1)), True, None)
+    year = _year_in_clause(clause)
+    if year:
+        return When(year, year, is_target, None if is_target else as_of)
+    return When(context.period_start, context.period_end, is_target, None if is_target else as_of)
 
 
 def _year_in_clause(clause: str) -> int | None:
