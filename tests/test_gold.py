@@ -62,11 +62,14 @@ def test_breakdown_parts_point_at_their_whole(warehouse):
     rows = query(
         warehouse,
         "select part.surface, whole.surface from v1.figures part "
-        "join v1.figures whole on part.parent_figure_id = whole.figure_id order by part.char_start",
+        "join v1.figures whole on part.parent_figure_id = whole.figure_id "
+        "where part.doc_id = 'acftu-2020' order by part.char_start",
     )
     assert rows == [("1689名", "2493名"), ("804名", "2493名")]
 
 
 def test_a_repeated_paragraph_is_one_fact_mentioned_twice(warehouse):
-    rows = query(warehouse, "select surface, mentions from v1.figures where surface = '3357人'")
+    rows = query(
+        warehouse, "select surface, mentions from v1.figures where doc_id = 'acftu-2020' and surface = '3357人'"
+    )
     assert rows == [("3357人", 2)]
