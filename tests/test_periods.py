@@ -1,0 +1,82 @@
+"""When a figure holds: review or plan part, period, target, as_of."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from etl.periods import infer_report_year, report_parts
+
+from .helpers import figures_of, one
+
+GOV_REPORT = """政府工作报告
+——2019年3月5日在第十三届全国人民代表大会第二次会议上
+一、2018年工作回顾
+城镇新增就业1361万人。
+二、2019年经济社会发展总体要求和政策取向
+今年发展的主要预期目标是：城镇新增就业1100万人以上。
+三、2019年政府工作任务
+今年拟安排地方政府专项债券2.15万亿元。
+"""
+
+
+def test_the_review_part_holds_outcomes_of_the_report_year():
+    actual, target, bonds = figures_of(GOV_REPORT, report_year=2018)
+    assert (actual.value, actual.is_target, actual.period_start, actual.period_end) == (13_610_000, False, 2018, 2018)
+
+
+def test_the_plan_part_holds_targets_for_the_year_ahead():
+    _, target, bonds = figures_of(GOV_REPORT, report_year=2018)
+    assert (target.value, target.qualifier, target.is_target, target.period_start) == (
+        11_000_000,
+        "at_least",
+        True,
+        2019,
+    )
+    assert (bonds.is_target, bonds.period_end) == (True, 2019)
+
+
+def test_parts_come_from_headings_not_line_numbers():
+    parts = report_parts("一、2018年工作回顾\n甲。\n二、2019年工作安排\n乙。\n三、加强政府自身建设\n丙。", 2018)
+    assert [(p.kind, p.year) for p in parts] == [("review", 2018), ("plan", 2019), ("plan", 2019)]
+
+
+def test_the_report_year_is_read_from_the_text_when_the_manifest_is_silent():
+    assert infer_report_year(GOV_REPORT) == 2018
+    assert infer_report_year("——2018年3月5日在第十三届全国人民代表大会第一次会议上\n各位代表：") == 2017
+
+
+def test_a_target_in_the_review_part_is_a_target():
+    assert one("力争全年培训职工100万人次。").is_target is True
+
+
+def test_as_of_from_jiezhi():
+    assert one("截至2020年11月底，返还工会经费51.83亿元。").as_of == date(2020, 11, 30)
+    assert one("截至2021年6月30日，建成驿站8000个。").as_of == date(2021, 6, 30)
+    assert one("截至年底，会员总数达2.6亿人。").as_of == date(2020, 12, 31)
+
+
+def test_five_years_and_a_named_plan_period_span_several_years():
+    five = one("一、过去五年工作回顾\n五年来，城镇新增就业6600万人以上。", report_year=2017)
+    assert (five.period_start, five.period_end, five.is_target) == (2013, 2017, False)
+    plan = one("“十二五”时期，城镇新增就业人数超过6400万人。", report_year=2015)
+    assert (plan.period_start, plan.period_end) == (2011, 2015)
+
+
+def test_a_period_phrase_carries_to_the_sentences_after_it():
+    text = "一、过去五年工作回顾\n五年来，经济实力跃上新台阶。\n城镇新增就业6600万人以上。\n刚刚过去的2017年，目标全面完成。\n城镇新增就业1351万人。"
+    five, one_year = figures_of(text, report_year=2017)
+    assert (five.period_start, five.period_end) == (2013, 2017)
+    assert (one_year.period_start, one_year.period_end) == (2017, 2017)
+
+
+def test_a_future_plan_period_is_a_target():
+    text = "二、“十三五”时期发展成就和“十四五”时期主要目标任务\n过去五年，城镇新增就业超过6000万人。\n“十四五”时期是新征程的第一个五年。\n城镇调查失业率控制在5.5%以内。"
+    past, future = figures_of(text, report_year=2020)
+    assert (past.period_start, past.period_end, past.is_target) == (2016, 2020, False)
+    assert (future.period_start, future.period_end, future.is_target) == (2021, 2025, True)
+
+
+def test_a_year_in_the_clause_names_the_period_but_a_comparison_year_does_not():
+    before, after = figures_of("地区生产总值由2010年的162.4亿元增加到2015年的287.9亿元。", report_year=2015)
+    assert (before.period_start, after.period_start) == (2010, 2015)
+    assert one("人均可支配收入比2010年增加13480元。", report_year=2015).period_start == 2015

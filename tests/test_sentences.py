@@ -1,0 +1,20 @@
+"""Sentences and their offsets."""
+
+from __future__ import annotations
+
+from etl.sentences import split_sentences
+
+
+def test_sentences_end_at_full_stops_semicolons_and_paragraphs():
+    text = "甲乙。丙丁;戊\n己庚!"
+    assert [s.text for s in split_sentences(text)] == ["甲乙。", "丙丁;", "戊", "己庚!"]
+
+
+def test_offsets_reproduce_each_sentence():
+    text = "全总安排资金24.92亿元。\n慰问职工551.07万人;援助1.05亿元。"
+    for sentence in split_sentences(text):
+        assert text[sentence.start : sentence.end] == sentence.text
+
+
+def test_a_closing_quote_stays_with_its_sentence():
+    assert [s.text for s in split_sentences("他说“好。”然后走了。")] == ["他说“好。”", "然后走了。"]
