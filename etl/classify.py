@@ -25,6 +25,7 @@ ADJACENT_FILLERS = ("了", "达", "为", "到", "约", "近", "超过")
 BREAKDOWN = "其中"
 NOT_ADDITIVE = {"percent"}  # rates of parts do not add up to the rate of the whole
 RANGE_SEPARATORS = ("-", "~", "～", "—", "至")
+COORDINATORS = ("和", "与", "及")
 BASIS_FILLERS = ("了", "约", "近", "超过")
 COMPARISON = re.compile(r"比.{0,8}(?:高|低|多|少|增加|减少)$")
 
@@ -129,6 +130,10 @@ def _ranges(drafts, text: str):
     for i in range(len(out) - 1):
         low, upper = out[i][0], out[i + 1][0]
         between = text[low.char_end : upper.char_start]
+        if between in COORDINATORS and low.unit == upper.unit and upper.basis is None:
+            # 分别增长8.7%和8.6%: the second figure shares the first's verb.
+            out[i + 1] = (_replace(upper, basis=low.basis, label=low.label, metric_id=low.metric_id), *out[i + 1][1:])
+            continue
         if between not in RANGE_SEPARATORS or low.unit != upper.unit or upper.value < low.value:
             continue
         out[i] = (_replace(low, qualifier="at_least" if low.qualifier == "exact" else low.qualifier), *out[i][1:])
@@ -179,10 +184,13 @@ def _label(phrase: str) -> str:
 def _qualifier(mention: Mention, before: str, clause_before: str, after: str, catalog: Catalog) -> str:
     """per_unit from the clause, then words just before, then just after the number."""
     for word, position, qualifier in catalog.qualifiers:
-        if position == "clause" and word in clause_before:
+        # 人均可支配收入增长6.5%: a rate of a per-head amount is not itself per unit.
+        if position == "clause" and word in clause_before and mention.unit != "percent":
             return qualifier
     for word, position, qualifier in catalog.qualifiers:
         if position == "before" and _ends_with_word(before, word):
+            if qualifier == "per_unit" and mention.unit == "percent":
+                continue
             return qualifier
     for word, position, qualifier in catalog.qualifiers:
         # 多/余 stand inside the surface (300多名, 1.2万余人); 以上 after it.

@@ -28,7 +28,7 @@ MAGNITUDE_WORDS = (("万亿", 1e12), ("亿", 1e8), ("万", 1e4))
 NAME_AFTER_THRESHOLD = re.compile(r"(?:以上|以下)(?=[^\W\d_])(?!的?(?:目标|水平|增长|左右))")
 OPEN_QUOTES = "“《「『"
 CLOSE_QUOTES = "”》」』"
-COUNTING_UNITS = {"enterprise", "organization", "household"}
+COUNTING_UNITS = {"enterprise", "organization", "household", "item"}
 
 
 @dataclass(frozen=True)

@@ -187,14 +187,18 @@ def when(sentence: str, offset: int, context: Context, report_year: int | None, 
 
 def _year_in_clause(clause: str) -> int | None:
     """'2020年安排…' or '由2010年的162.4亿元' name the year; '比2010年增加' does not."""
-    last = None
-    for match in YEAR.finditer(clause):
-        head = clause[max(0, match.start() - 1) : match.start()]
-        tail = clause[match.end() : match.end() + 2]
-        if head in ("比", "较", "同") or tail.startswith("以来"):
-            continue
-        last = int(match.group(1))
-    return last
+    matches = list(YEAR.finditer(clause))
+    if not matches:
+        return None
+    match = matches[-1]
+    head = clause[max(0, match.start() - 1) : match.start()]
+    tail = clause[match.end() :]
+    if head in ("比", "较", "同") or tail.startswith("以来"):
+        return None
+    # 由2010年的21.6%提高到25.2%: the year belongs to the number right after it.
+    if re.search(r"\d", tail):
+        return None
+    return int(match.group(1))
 
 
 def _as_of(before: str, report_year: int | None) -> date | None:
