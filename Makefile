@@ -7,6 +7,8 @@ SOURCES ?= data/raw
 DB ?= data/warehouse.duckdb
 OUT ?= exports
 FORCE ?=
+KEEP_GOING ?=
+FULL ?=
 Q ?=
 
 .DEFAULT_GOAL := help
@@ -23,8 +25,8 @@ $(INSTALLED): pyproject.toml
 
 install: $(INSTALLED) ## Create .venv and install zhibiao with its tools (done by the other targets when missing)
 
-refresh: $(INSTALLED) ## Build $(DB) from the reports in $(SOURCES) (FORCE=1 to publish despite lost data)
-	$(BIN)/python -m etl refresh --sources '$(SOURCES)' --db '$(DB)' $(if $(FORCE),--force)
+refresh: $(INSTALLED) ## Build $(DB) from the reports in $(SOURCES) (FORCE=1 to publish despite lost data, KEEP_GOING=1, FULL=1)
+	$(BIN)/python -m etl refresh --sources '$(SOURCES)' --db '$(DB)' $(if $(FORCE),--force) $(if $(KEEP_GOING),--keep-going) $(if $(FULL),--full)
 
 test: $(INSTALLED) ## Lint, check formatting and run the tests
 	$(BIN)/ruff check .

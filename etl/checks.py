@@ -10,39 +10,53 @@ import duckdb
 
 CHECKS: dict[str, str] = {
     "offsets reproduce the surface": """
-        select f.figure_id, f.doc_id, f.surface
-        from core.figures f join core.documents d using (doc_id)
-        where substr(d.text, f.char_start + 1, f.char_end - f.char_start) <> f.surface
-           or substr(d.text, f.sentence_start + 1, f.sentence_end - f.sentence_start) <> f.sentence
+        select f.figure_id, f.doc_id, f.surface, f.char_start, f.char_end
+        from core.figures f left join core.documents d using (doc_id)
+        where d.doc_id is null
+           or f.char_start < 0 or f.char_end > d.n_chars or f.char_start >= f.char_end
+           or f.sentence_start > f.char_start or f.sentence_end < f.char_end
+           or substr(d.text, f.char_start + 1, f.char_end - f.char_start) is distinct from f.surface
+           or substr(d.text, f.sentence_start + 1, f.sentence_end - f.sentence_start) is distinct from f.sentence
+        order by f.doc_id, f.char_start
+    """,
+    "documents hold the text their n_chars says": """
+        select doc_id, n_chars, length(text) from core.documents where length(text) <> n_chars order by doc_id
     """,
     "breakdown parts sum to no more than their whole": """
-        select w.figure_id, w.doc_id, w.surface
-        from core.figures w join core.figures p on p.parent_figure_id = w.figure_id
+        select w.figure_id, w.doc_id, w.surface, w.value, sum(p.value) as parts, string_agg(p.figure_id, ',') as part_ids
+        from core.figures w join core.figures p on p.parent_figure_id = w.figure_id and p.unit = w.unit
         group by w.figure_id, w.doc_id, w.surface, w.value
         having sum(p.value) > w.value * (1 + 1e-9)
+        order by w.doc_id, w.figure_id
     """,
     "every parent exists": """
         select f.figure_id, f.doc_id, f.parent_figure_id
         from core.figures f left join core.figures p on p.figure_id = f.parent_figure_id
         where f.parent_figure_id is not null and p.figure_id is null
+        order by f.doc_id, f.figure_id
     """,
     "no two rows state the same fact": """
-        select doc_id, value, unit, label, count(*) as n
+        select doc_id, round(value, 6) as value, unit, label, string_agg(figure_id, ',' order by figure_id) as figure_ids
         from core.figures
-        group by doc_id, value, unit, label, qualifier, basis, is_target, period_start, period_end, as_of
+        group by doc_id, round(value, 6), unit, label, qualifier, basis, is_target, period_start, period_end, as_of
         having count(*) > 1
+        order by doc_id, label
     """,
-    "values are finite and non-negative": """
-        select figure_id, doc_id, surface, value from core.figures
-        where not isfinite(value) or value < 0
+    # A change (增长, 下降) may be negative; a level, a count or a share never is.
+    "values are finite and non-negative except changes": """
+        select figure_id, doc_id, surface, value, basis from core.figures
+        where not isfinite(value) or (value < 0 and basis is distinct from 'change')
+        order by doc_id, figure_id
     """,
     "every metric_id is in the catalog": """
-        select figure_id, doc_id, metric_id from core.figures
-        where metric_id is not null and metric_id not in (select metric_id from core.metrics)
+        select f.figure_id, f.doc_id, f.metric_id from core.figures f
+        where f.metric_id is not null and not exists (select 1 from core.metrics m where m.metric_id = f.metric_id)
+        order by f.doc_id, f.figure_id
     """,
     "every program is in the catalog": """
-        select figure_id, doc_id, program from core.figures
-        where program is not null and program not in (select program_id from core.programs)
+        select f.figure_id, f.doc_id, f.program from core.figures f
+        where f.program is not null and not exists (select 1 from core.programs p where p.program_id = f.program)
+        order by f.doc_id, f.figure_id
     """,
 }
 

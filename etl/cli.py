@@ -79,19 +79,28 @@ def _refresh(args) -> int:
 
 
 def _open_read_only(db: Path):
+    """Query tools never write: a refresh can replace the file while they read it."""
     import duckdb
 
     if not db.exists():
         raise SystemExit(f"{db}: no warehouse here; run make refresh first")
-    return duckdb.connect(str(db), read_only=True)
+    try:
+        return duckdb.connect(str(db), read_only=True)
+    except duckdb.Error as err:
+        raise SystemExit(f"{db}: cannot be opened read-only: {err}") from None
 
 
 def _check(args) -> int:
+    import duckdb
+
     from .checks import run_checks
 
     con = _open_read_only(args.db)
     try:
         problems = run_checks(con)
+    except duckdb.Error as err:
+        print(f"{args.db}: the checks cannot run ({err}); is it a zhibiao warehouse?", file=sys.stderr)
+        return 1
     finally:
         con.close()
     for line in problems:

@@ -1,14 +1,17 @@
 """Raw bytes to text: detect the encoding, refuse what is not text, strip HTML.
 
 Reports arrive as UTF-8 (with or without BOM), UTF-16, GB18030/GBK or saved
-web pages. Detection is charset-normalizer's; BOMs and valid UTF-8 are
-trusted first because detectors can misjudge short or mostly-ASCII files.
+web pages. BOMs and valid UTF-8 are trusted first; then UTF-16 without a BOM
+and GB18030 are tried with a Chinese-text test, because charset-normalizer
+can misjudge short Chinese files (as Big5 or Korean); charset-normalizer
+decides the rest. Every refusal says why in one line.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -21,6 +24,8 @@ BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+# Share of a decoding's characters that must look like Chinese report text.
+TEXT_LIKE = 0.9
 
 
 class DecodeError(ValueError):
@@ -35,10 +40,11 @@ class Decoded:
 
 def decode(raw: bytes) -> Decoded:
     """Decode a report's bytes, or raise DecodeError saying why it is not text."""
+    if len(raw) > MAX_BYTES:
+        raise DecodeError(f"the file is larger than the limit of {MAX_BYTES // (1024 * 1024)} MB")
     if not raw.strip():
         raise DecodeError("the file is empty")
-    if len(raw) > MAX_BYTES:
-        raise DecodeError(f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB")
+    raw = _without_cut_character(raw)
     encoding = _encoding(raw)
     try:
         text = raw.decode(encoding)
@@ -48,6 +54,8 @@ def decode(raw: bytes) -> Decoded:
         raise DecodeError("the file is binary, not text")
     if _looks_like_html(text):
         text = html_to_text(text)
+    if not text.strip():
+        raise DecodeError("the file holds no text")
     return Decoded(text=text, encoding=_canonical(encoding))
 
 
@@ -55,18 +63,25 @@ def _encoding(raw: bytes) -> str:
     for bom, name in BOMS:
         if raw.startswith(bom):
             return name
+    if b"\x00" in raw[:4096]:
+        # UTF-8 and GB18030 text never holds NUL bytes; UTF-16 text does.
+        utf16 = _utf16_without_bom(raw)
+        if utf16:
+            return utf16
     try:
         raw.decode("utf-8")
         return "utf-8"
-    except UnicodeDecodeError:
-        pass
-    if b"\x00" in raw[:4096] and not _utf16_without_bom(raw):
+    except UnicodeDecodeError as err:
+        bad_utf8 = err
+    if b"\x00" in raw[:4096]:
         raise DecodeError("the file is binary, not text")
-    if _utf16_without_bom(raw):
-        return "utf-16-le" if raw[1::2].count(0) > raw[0::2].count(0) else "utf-16-be"
+    if _gb18030_text(raw):
+        return "gb18030"
     best = from_bytes(raw[: 256 * 1024]).best()
     if best is None:
-        raise DecodeError("no text encoding fits the file (binary?)")
+        raise DecodeError(
+            f"not valid UTF-8 (byte {bad_utf8.start}) and no other text encoding fits: binary or damaged?"
+        )
     name = best.encoding
     # Chinese text detected as GB2312 or GBK decodes best as their superset.
     if name in ("gb2312", "gbk", "hz", "cp936"):
@@ -74,15 +89,65 @@ def _encoding(raw: bytes) -> str:
     return name
 
 
-def _utf16_without_bom(raw: bytes) -> bool:
-    sample = raw[:4096]
-    if len(sample) < 4:
+def _without_cut_character(raw: bytes) -> bytes:
+    """UTF-8 cut off inside its last character (a truncated copy) loses only that character."""
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        if err.reason == "unexpected end of data" and err.start >= len(raw) - 3:
+            try:
+                raw[: err.start].decode("utf-8")
+            except UnicodeDecodeError:
+                return raw
+            return raw[: err.start]
+    return raw
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """utf-16-le or utf-16-be when the bytes read as Chinese text in one of them."""
+    if len(raw) % 2:
+        return None
+    scores = []
+    for name in ("utf-16-le", "utf-16-be"):
+        try:
+            scores.append((_text_likeness(raw.decode(name)), name))
+        except UnicodeDecodeError:
+            continue
+    score, name = max(scores, default=(0.0, None))
+    return name if score >= TEXT_LIKE else None
+
+
+def _gb18030_text(raw: bytes) -> bool:
+    """Do the bytes decode as GB18030 into the common characters of GB2312?
+
+    Big5 or Korean bytes also decode as GB18030, but mostly into its rare
+    extension characters; real simplified Chinese is nearly all GB2312.
+    """
+    try:
+        text = raw.decode("gb18030")
+    except UnicodeDecodeError:
         return False
-    zeros_even = sample[0::2].count(0)
-    zeros_odd = sample[1::2].count(0)
-    half = len(sample) // 2
-    # Text in UTF-16 has NULs in one byte lane for ASCII, never spread over both.
-    return (zeros_odd > half * 0.2 and zeros_even == 0) or (zeros_even > half * 0.2 and zeros_odd == 0)
+    wide = [c for c in text if ord(c) > 0x7F]
+    if not wide:
+        return False
+    common = 0
+    for c in wide:
+        try:
+            c.encode("gb2312")
+            common += 1
+        except UnicodeEncodeError:
+            pass
+    return common / len(wide) >= TEXT_LIKE
+
+
+def _text_likeness(text: str) -> float:
+    """Share of characters that are letters, digits, punctuation or line breaks."""
+    sample = text[:8192]
+    if not sample:
+        return 0.0
+    good = sum(1 for c in sample if c in "\t\n\r" or unicodedata.category(c)[0] in "LNPSZ")
+    # Byte-swapped UTF-16 lands in private use (Co) and unassigned (Cn) code points.
+    return good / len(sample)
 
 
 def _canonical(encoding: str) -> str:

@@ -152,11 +152,13 @@ def copy_unchanged(con: duckdb.DuckDBPyConnection, previous: Path, doc_ids: list
     try:
         con.execute("create temp table keep as select unnest(?::varchar[]) as doc_id", [doc_ids])
         con.execute(
-            "insert into core.documents select * from previous.core.documents where doc_id in (select doc_id from keep)"
+            "insert into core.documents by name "
+            "select * from previous.core.documents where doc_id in (select doc_id from keep)"
         )
         con.execute(
-            "insert into core.figures select * from previous.core.figures where doc_id in (select doc_id from keep)"
+            "insert into core.figures by name select * from previous.core.figures where doc_id in (select doc_id from keep)"
         )
+        con.execute("drop table keep")
     finally:
         con.execute("detach previous")
 

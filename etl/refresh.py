@@ -1,9 +1,11 @@
 """A refresh: a folder of reports becomes a published warehouse, or nothing changes.
 
 The new warehouse is built in a temporary file beside the target, checked,
-checkpointed and renamed over the old one. A failure at any point leaves the
-last good warehouse as it was. Documents whose bytes and extraction inputs
-are unchanged are copied from the previous warehouse instead of re-read.
+checkpointed and renamed over the old one. A failure at any point, a SIGKILL
+or a full disk included, leaves the last good warehouse as it was: the old
+file is only ever opened read-only, and a reader that holds it open keeps
+seeing it whole. Documents whose bytes and extraction inputs are unchanged
+are copied from the previous warehouse instead of re-read.
 """
 
 from __future__ import annotations
@@ -13,13 +15,15 @@ import logging
 import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 import duckdb
 
-from . import __version__, checks, load
-from .catalog import load_catalog
+from . import __version__, checks, decode, load
+from .catalog import CATALOG_DIR, load_catalog
 from .classify import Figure
 from .decode import DecodeError
 from .pipeline import Document, Source, process
@@ -29,6 +33,7 @@ log = logging.getLogger("zhibiao")
 
 PARALLEL_THRESHOLD = 16  # below this many changed documents, worker start-up costs more than it saves
 MAX_FIGURE_DROP = 0.5  # a document losing more than this share of its figures needs --force
+FORCE_HINT = "to publish anyway: python -m etl refresh --force (make refresh FORCE=1)"
 
 
 class RefreshError(RuntimeError):
@@ -45,8 +50,13 @@ class RefreshResult:
     failed: list[str] = field(default_factory=list)
 
 
+@cache
 def code_version() -> str:
-    """The package version and a digest of the code that decides figures."""
+    """The package version and a digest of the code that decides figures.
+
+    Taken once per process: the code that runs is the code that was imported,
+    even if a file is edited while a refresh is under way.
+    """
     digest = hashlib.sha256()
     for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
         digest.update(path.name.encode())
@@ -54,8 +64,15 @@ def code_version() -> str:
     return f"{__version__}+{digest.hexdigest()[:12]}"
 
 
-def extraction_key() -> str:
-    return f"{code_version()}/{load_catalog().version}"
+def extraction_key(catalog_dir: Path = CATALOG_DIR) -> str:
+    """What a document's figures depend on besides its bytes: the code and the catalogs."""
+    return f"{code_version()}/{_fresh_catalog(catalog_dir).version}"
+
+
+def _fresh_catalog(catalog_dir: Path):
+    # load_catalog caches per folder; an analyst may have edited a CSV since.
+    load_catalog.cache_clear()
+    return load_catalog(Path(catalog_dir))
 
 
 def refresh(
@@ -66,13 +83,16 @@ def refresh(
     force: bool = False,
     full: bool = False,
     progress: bool | None = None,
+    catalog_dir: Path = CATALOG_DIR,
 ) -> RefreshResult:
-    sources_dir, db = Path(sources_dir), Path(db)
+    """Build `db` from the reports in `sources_dir`; raise RefreshError, publishing nothing, on any failure."""
+    sources_dir, db, catalog_dir = Path(sources_dir), Path(db), Path(catalog_dir)
     sources, errors = read_sources(sources_dir)
     if errors and not keep_going:
         raise RefreshError(_listing(errors, "the refresh stopped; nothing was published"))
-    catalog = load_catalog()
-    key = extraction_key()
+    catalog = _fresh_catalog(catalog_dir)
+    key = f"{code_version()}/{catalog.version}"
+    _remove_stale_builds(db)
     previous = _previous_documents(db) if db.exists() and not full else {}
 
     raws: dict[str, bytes] = {}
@@ -81,9 +101,15 @@ def refresh(
     for source in sources:
         path = sources_dir / source.file
         try:
+            if path.stat().st_size > decode.MAX_BYTES:
+                # Refused before reading, so a huge file cannot exhaust memory.
+                raise DecodeError(f"the file is larger than the limit of {decode.MAX_BYTES // (1024 * 1024)} MB")
             raw = path.read_bytes()
         except OSError as err:
             errors.append(SourceError(f"{path}: cannot be read: {err.strerror}"))
+            continue
+        except DecodeError as err:
+            errors.append(SourceError(f"{path}: {err}"))
             continue
         sha = hashlib.sha256(raw).hexdigest()
         if previous.get(source.doc_id) == (sha, key, _manifest_fields(source)):
@@ -94,8 +120,8 @@ def refresh(
 
     documents: list[Document] = []
     figures: list[Figure] = []
-    for source, outcome in _process_all(todo, raws, progress):
-        if isinstance(outcome, Exception):
+    for source, outcome in _process_all(todo, raws, catalog_dir, progress):
+        if isinstance(outcome, str):
             errors.append(SourceError(f"{sources_dir / source.file}: {outcome}"))
             continue
         document, doc_figures = outcome
@@ -109,10 +135,10 @@ def refresh(
 
     result = RefreshResult(db=db, extracted=[d.doc_id for d in documents], reused=reuse)
     result.failed = [str(e) for e in errors]
-    building = db.with_name(f".{db.name}.building-{os.getpid()}")
+    building = _building_path(db)
     _remove(building)
-    db.parent.mkdir(parents=True, exist_ok=True)
     try:
+        db.parent.mkdir(parents=True, exist_ok=True)
         con = duckdb.connect(str(building))
         try:
             load.create_schema(con)
@@ -134,6 +160,11 @@ def refresh(
         finally:
             con.close()
         load.publish(building, db)
+    except (OSError, duckdb.Error) as err:
+        # A full disk, a read-only folder, a damaged previous warehouse: nothing was published.
+        raise RefreshError(
+            f"the new warehouse could not be built ({err}); the previous warehouse is unchanged"
+        ) from err
     finally:
         _remove(building)
     if errors:
@@ -150,7 +181,7 @@ def _previous_documents(db: Path) -> dict[str, tuple[str, str, tuple]]:
     try:
         con = duckdb.connect(str(db), read_only=True)
     except duckdb.Error as err:
-        log.warning("%s: the previous warehouse cannot be opened (%s); rebuilding everything", db, err)
+        log.warning("%s: the previous warehouse cannot be opened (%s); extracting every document", db, err)
         return {}
     try:
         rows = con.execute(
@@ -164,16 +195,19 @@ def _previous_documents(db: Path) -> dict[str, tuple[str, str, tuple]]:
     return {r[0]: (r[1], r[2], (r[3], r[4], r[5], r[6], None if r[8] else r[7])) for r in rows}
 
 
-def _process_one(args: tuple[Source, bytes]):
-    source, raw = args
+def _process_one(job: tuple[Source, bytes, Path]):
+    """(source, (document, figures)) or (source, one-line reason the file was not loaded)."""
+    source, raw, catalog_dir = job
     try:
-        return source, process(source, raw)
+        return source, process(source, raw, load_catalog(catalog_dir))
     except DecodeError as err:
-        return source, err
+        return source, str(err)
+    except Exception as err:  # one bad file must not take the others down
+        return source, f"the extractor failed on this file ({type(err).__name__}: {err}); please report it"
 
 
-def _process_all(todo: list[Source], raws: dict[str, bytes], progress: bool | None):
-    jobs = [(source, raws[source.doc_id]) for source in todo]
+def _process_all(todo: list[Source], raws: dict[str, bytes], catalog_dir: Path, progress: bool | None):
+    jobs = [(source, raws[source.doc_id], catalog_dir) for source in todo]
     show = progress if progress is not None else (sys.stderr.isatty() and len(jobs) > 20)
     bar = None
     if show:
@@ -182,11 +216,14 @@ def _process_all(todo: list[Source], raws: dict[str, bytes], progress: bool | No
         bar = tqdm(total=len(jobs), unit="doc", desc="extracting", file=sys.stderr)
     try:
         if len(jobs) >= PARALLEL_THRESHOLD and (os.cpu_count() or 1) > 1:
-            with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
-                for outcome in pool.map(_process_one, jobs, chunksize=8):
-                    if bar:
-                        bar.update()
-                    yield outcome
+            try:
+                with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
+                    for outcome in pool.map(_process_one, jobs, chunksize=8):
+                        if bar:
+                            bar.update()
+                        yield outcome
+            except BrokenProcessPool as err:
+                raise RefreshError(f"an extraction worker died ({err}); the previous warehouse is unchanged") from err
         else:
             for job in jobs:
                 outcome = _process_one(job)
@@ -200,7 +237,13 @@ def _process_all(todo: list[Source], raws: dict[str, bytes], progress: bool | No
 
 def _guard_against_loss(con: duckdb.DuckDBPyConnection, db: Path) -> None:
     """Refuse to publish a warehouse that lost a document or most of one's figures."""
-    con.execute(f"attach '{load._sql_path(db)}' as published (read_only)")
+    try:
+        con.execute(f"attach '{load._sql_path(db)}' as published (read_only)")
+    except duckdb.Error as err:
+        raise RefreshError(
+            f"{db} cannot be read to check that nothing is lost ({err}); "
+            "close programs that have it open for writing, or\n" + FORCE_HINT
+        ) from err
     try:
         lost = [
             r[0]
@@ -218,17 +261,42 @@ def _guard_against_loss(con: duckdb.DuckDBPyConnection, db: Path) -> None:
             """,
             [MAX_FIGURE_DROP],
         ).fetchall()
-    except duckdb.Error:
+    except duckdb.CatalogException:
         return  # a warehouse from before core.documents existed: nothing to compare
     finally:
         con.execute("detach published")
     reasons = [f"document {d} is in {db} but not in this refresh" for d in lost]
-    reasons += [f"document {d}: figures fell from {old} to {new}" for d, old, new in dropped]
+    reasons += [
+        f"document {d}: figures fell from {old} to {new} (more than {MAX_FIGURE_DROP:.0%})" for d, old, new in dropped
+    ]
     if reasons:
         raise RefreshError(
-            _listing(reasons, "the refresh would lose data, so it was not published")
-            + "\nto publish anyway: python -m etl refresh --force (make refresh FORCE=1)"
+            _listing(reasons, "the refresh would lose data, so it was not published") + "\n" + FORCE_HINT
         )
+
+
+def _building_path(db: Path) -> Path:
+    return db.with_name(f".{db.name}.building-{os.getpid()}")
+
+
+def _remove_stale_builds(db: Path) -> None:
+    """Delete the temporary files of refreshes that were killed; a running one keeps its file."""
+    for path in db.parent.glob(f".{db.name}.building-*"):
+        pid = path.name.rsplit("-", 1)[-1].removesuffix(".wal")
+        if not pid.isdigit() or (int(pid) != os.getpid() and _alive(int(pid))):
+            continue
+        log.info("%s: removed, left by a refresh that did not finish", path)
+        _remove(path)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _listing(items, headline: str) -> str:
