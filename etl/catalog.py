@@ -10,10 +10,49 @@ import csv
 import hashlib
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 CATALOG_DIR = Path(__file__).resolve().parent.parent / "data" / "catalog"
+
+
+class WordIndex:
+    """An ordered word list compiled into one regular expression.
+
+    The list's order is its priority (the CSV's order): when several words
+    occur, the one listed first decides. One regex pass replaces a loop of
+    `word in text` tests, which matters at a thousand reports.
+    """
+
+    def __init__(self, entries: list[tuple[str, object]], fillers: tuple[str, ...] = ()):
+        self.entries = [(w, p) for w, p in entries if w]
+        self.priority: dict[str, list[tuple[int, object]]] = {}
+        for rank, (word, payload) in enumerate(self.entries):
+            self.priority.setdefault(word, []).append((rank, payload))
+        words = sorted(self.priority, key=len, reverse=True)
+        alternation = "|".join(map(re.escape, words)) or r"(?!x)x"
+        tail = "(?:" + "|".join(map(re.escape, fillers)) + ")?" if fillers else ""
+        self.anywhere = re.compile(alternation)
+        self.ending = re.compile(f"({alternation}){tail}$")
+        self.starting = re.compile(alternation)
+
+    def first_in(self, text: str, accept=None):
+        """The payload of the highest-priority word found anywhere in `text`."""
+        best = None
+        for match in self.anywhere.finditer(text):
+            for rank, payload in self.priority[match.group()]:
+                if (best is None or rank < best[0]) and (accept is None or accept(payload)):
+                    best = (rank, payload)
+        return None if best is None else best[1]
+
+    def at_end(self, text: str):
+        """The payload of the word that ends `text` (fillers such as 了 allowed after it)."""
+        match = self.ending.search(text, max(0, len(text) - 12))
+        return None if match is None else self.priority[match.group(1)][0][1]
+
+    def at_start(self, text: str):
+        match = self.starting.match(text)
+        return None if match is None else self.priority[match.group()][0][1]
 
 
 @dataclass(frozen=True)
@@ -53,6 +92,89 @@ class Catalog:
     @property
     def unit_words_longest_first(self) -> tuple[str, ...]:
         return tuple(sorted(self.units, key=len, reverse=True))
+
+    # Compiled forms of the word lists, built once per catalog.
+    @cached_property
+    def qualifiers_before(self) -> WordIndex:
+        return WordIndex([(w, q) for w, pos, q in self.qualifiers if pos == "before"], ("了", "达", "为", "到"))
+
+    @cached_property
+    def qualifiers_after(self) -> WordIndex:
+        return WordIndex([(w, q) for w, pos, q in self.qualifiers if pos == "after"])
+
+    @cached_property
+    def qualifiers_in_clause(self) -> WordIndex:
+        return WordIndex([(w, q) for w, pos, q in self.qualifiers if pos == "clause"])
+
+    @cached_property
+    def bases_before(self) -> WordIndex:
+        return WordIndex([(w, b) for w, b, pos in self.bases if pos == "before"], ("了", "约", "近", "超过"))
+
+    @cached_property
+    def bases_in_clause(self) -> WordIndex:
+        return WordIndex([(w, b) for w, b, pos in self.bases if pos == "clause"])
+
+    @cached_property
+    def bases_in_sentence(self) -> WordIndex:
+        return WordIndex([(w, b) for w, b, pos in self.bases if pos == "sentence"])
+
+    @cached_property
+    def category_words(self) -> WordIndex:
+        return WordIndex([(w, (c, u)) for w, c, u in self.categories if w])
+
+    @cached_property
+    def category_defaults(self) -> dict[str, str]:
+        defaults: dict[str, str] = {}
+        for word, category, unit in self.categories:
+            if not word:
+                defaults.setdefault(unit, category)
+        return defaults
+
+    @cached_property
+    def programs_index(self) -> re.Pattern:
+        """All programme patterns as one alternation without groups.
+
+        Named groups per programme would tell directly which one matched, but
+        they make Python's re try every alternative at every character: twenty
+        times slower. The programme of a match is looked up by program_rank.
+        """
+        alternatives = [a for p in self.programs for a in top_level_alternatives(p.pattern.pattern)]
+        return re.compile("|".join(alternatives) or r"(?!x)x")
+
+    def program_rank(self, matched: str) -> int:
+        """The catalog position of the first programme whose pattern is `matched`."""
+        rank = self._program_ranks.get(matched)
+        if rank is None:
+            rank = next(
+                (i for i, p in enumerate(self.programs) if p.pattern.fullmatch(matched)),
+                len(self.programs),
+            )
+            self._program_ranks[matched] = rank
+        return rank
+
+    @cached_property
+    def _program_ranks(self) -> dict[str, int]:
+        return {}
+
+def top_level_alternatives(pattern: str) -> list[str]:
+    """'a|b(?:c|d)|e' -> ['a', 'b(?:c|d)', 'e']: wrapping each in a group would slow re down."""
+    parts, depth, current, escaped = [], 0, [], False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append("".join(current))
+            current = []
+            continue
+        current.append(ch)
+    parts.append("".join(current))
+    return [p for p in parts if p]
 
 
 def _rows(directory: Path, name: str) -> list[dict[str, str]]:
