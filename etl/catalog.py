@@ -95,6 +95,18 @@ class Catalog:
 
     # Compiled forms of the word lists, built once per catalog.
     @cached_property
+    def unit_words_re(self) -> re.Pattern:
+        return _longest_first(self.units)
+
+    @cached_property
+    def unit_nouns_re(self) -> re.Pattern:
+        return _longest_first(self.unit_nouns)
+
+    @cached_property
+    def stop_after_re(self) -> re.Pattern:
+        return _longest_first(self.stop_after)
+
+    @cached_property
     def qualifiers_before(self) -> WordIndex:
         return WordIndex([(w, q) for w, pos, q in self.qualifiers if pos == "before"], ("了", "达", "为", "到"))
 
@@ -155,6 +167,12 @@ class Catalog:
     @cached_property
     def _program_ranks(self) -> dict[str, int]:
         return {}
+
+
+def _longest_first(words) -> re.Pattern:
+    """An alternation that prefers the longest word: 人次 before 人, 个百分点 before 个."""
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))) or r"(?!x)x")
+
 
 def top_level_alternatives(pattern: str) -> list[str]:
     """'a|b(?:c|d)|e' -> ['a', 'b(?:c|d)', 'e']: wrapping each in a group would slow re down."""

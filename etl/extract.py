@@ -18,6 +18,9 @@ from .catalog import Catalog, load_catalog
 from .numbers import NUMERAL, parse_numeral, parse_percent_words
 
 CANDIDATE = re.compile(r"百分之(?P<pct>[零〇一二两三四五六七八九十百千点]+|\d+(?:\.\d+)?)|" + NUMERAL.pattern)
+# A lone Chinese numeral other than 百 (一是, 四个意识, 千家万户) is a word, not a figure:
+# candidates start only where a digit, 百, or two numeral characters stand.
+CANDIDATE_START = re.compile(r"[0-9百]|[零〇一二两三四五六七八九十千万亿][零〇一二两三四五六七八九十百千万亿]")
 SMALL_CHINESE = set("零〇一二两三四五六七八九十千万亿")
 CLAUSE_BREAK = set(",，。;；:：!?！？\n")
 PUNCTUATION = set(",，。;；:：!?！？、)）\n”\"'")
@@ -28,6 +31,7 @@ MAGNITUDE_WORDS = (("万亿", 1e12), ("亿", 1e8), ("万", 1e4))
 NAME_AFTER_THRESHOLD = re.compile(r"(?:以上|以下)(?=[^\W\d_])(?!的?(?:目标|水平|增长|左右))")
 OPEN_QUOTES = "“《「『"
 CLOSE_QUOTES = "”》」』"
+QUOTE_OR_BREAK = re.compile("[“《「『”》」』\n]")
 COUNTING_UNITS = {"enterprise", "organization", "household", "item"}
 
 
@@ -46,23 +50,30 @@ class Mention:
 def find_mentions(text: str, catalog: Catalog | None = None) -> list[Mention]:
     """Every quantity mentioned in `text`, in order of position."""
     catalog = catalog or load_catalog()
-    units = catalog.unit_words_longest_first
-    nouns = tuple(sorted(catalog.unit_nouns, key=len, reverse=True))
-    paragraph_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    quoted = _QuotedSpans(text)
     mentions: list[Mention] = []
     pending_range: tuple[int, str, float | None, str] | None = None
-    for match in CANDIDATE.finditer(text):
+    position = 0
+    while True:
+        found = CANDIDATE_START.search(text, position)
+        if found is None:
+            break
+        match = CANDIDATE.match(text, found.start())
+        if match is None or match.end() == match.start():
+            position = found.end()
+            continue
         start, end = match.span()
+        position = end
         if match.group("pct") is not None:
             value = parse_percent_words(match.group())
-            if value is not None and not _quoted(text, start, paragraph_starts):
+            if value is not None and not quoted.covers(start):
                 mentions.append(Mention(start, end, match.group(), value, "percent", "百分之"))
             continue
         token = match.group()
         if _excluded_before(text, start, catalog):
             pending_range = None
             continue
-        resolved = _resolve(text, token, start, end, catalog, units, nouns)
+        resolved = _resolve(text, token, start, end, catalog)
         if resolved is None:
             # "6-6.5%": a bare number before a range separator takes the
             # unit and magnitude of the number that closes the range.
@@ -74,12 +85,12 @@ def find_mentions(text: str, catalog: Catalog | None = None) -> list[Mention]:
             p_start, p_token, p_value, p_sep = pending_range
             if text.startswith(p_sep, p_start + len(p_token)) and p_start + len(p_token) + len(p_sep) == start:
                 factor = dict(MAGNITUDE_WORDS).get(magnitude, 1.0) if not _has_magnitude(p_token) else 1.0
-                if not _quoted(text, p_start, paragraph_starts):
+                if not quoted.covers(p_start):
                     mentions.append(
                         Mention(p_start, p_start + len(p_token), p_token, p_value * factor, unit, unit_word)
                     )
         pending_range = None
-        if _quoted(text, start, paragraph_starts):
+        if quoted.covers(start):
             continue
         mentions.append(Mention(start, surface_end, text[start:surface_end], value, unit, unit_word))
     return mentions
@@ -99,12 +110,12 @@ def _excluded_before(text: str, start: int, catalog: Catalog) -> bool:
     return before.isascii() and (before.isalpha() or before in "./#")
 
 
-def _resolve(text, token, start, end, catalog, units, nouns):
+def _resolve(text, token, start, end, catalog):
     """(value, unit, unit_word, surface_end, magnitude) or None when not a quantity."""
     chinese = not token[0].isdigit()
     if chinese and (token in SMALL_CHINESE or len(token) == 1 and token != "百"):
         return None  # 四个意识, 两个维护, 一是, 千家万户: words, not figures
-    if any(text.startswith(word, end) for word in catalog.stop_after):
+    if catalog.stop_after_re.match(text, end):
         return None
     value = parse_numeral(token)
     if value is None:
@@ -122,23 +133,23 @@ def _resolve(text, token, start, end, catalog, units, nouns):
             break
     if magnitude and not approx and pos < len(text) and text[pos] in APPROX_AFTER:
         pos += 1
-    if magnitude and any(text.startswith(word, pos) for word in catalog.stop_after):
+    if magnitude and catalog.stop_after_re.match(text, pos):
         return None
     if not magnitude and _has_magnitude(token):
         magnitude = next(word for word, _ in MAGNITUDE_WORDS if token.endswith(word) or word in token)
     if text.startswith("%", pos) or text.startswith("％", pos):
         return value, "percent", "%", pos + 1, magnitude
-    unit_word = next((word for word in units if text.startswith(word, pos)), "")
-    noun = next((n for n in nouns if text.startswith(n, pos)), "")
+    unit_match = catalog.unit_words_re.match(text, pos)
+    unit_word = unit_match.group() if unit_match else ""
+    noun_match = catalog.unit_nouns_re.match(text, pos)
+    noun = noun_match.group() if noun_match else ""
     if noun and len(noun) > len(unit_word):
         unit_word = ""  # 14亿人口 counts 人口, not 人 + 口
     if unit_word:
         unit = catalog.units[unit_word]
         surface_end = pos + len(unit_word)
         if unit_word in ("家", "个"):
-            unit = _counted_noun(text, surface_end, catalog, nouns) or (
-                "organization" if unit_word == "家" else "other"
-            )
+            unit = _counted_noun(text, surface_end, catalog) or ("organization" if unit_word == "家" else "other")
         if NAME_AFTER_THRESHOLD.match(text, surface_end):
             return None
         return value, unit, unit_word, surface_end, magnitude
@@ -154,14 +165,14 @@ def _resolve(text, token, start, end, catalog, units, nouns):
     return None
 
 
-def _counted_noun(text: str, pos: int, catalog: Catalog, nouns) -> str:
+def _counted_noun(text: str, pos: int, catalog: Catalog) -> str:
     """The unit named by the first enterprise/organisation noun after 家/个 in the clause."""
     best_at, best_unit = None, ""
     clause_end = pos
     while clause_end < len(text) and clause_end - pos < 24 and text[clause_end] not in CLAUSE_BREAK:
         clause_end += 1
     window = text[pos:clause_end]
-    for noun in nouns:
+    for noun in catalog.unit_nouns:
         unit = catalog.unit_nouns[noun]
         if unit not in COUNTING_UNITS:
             continue
@@ -192,13 +203,35 @@ def _noun_before(text: str, start: int, catalog: Catalog) -> str:
     return max(found)[1] if found else ""
 
 
-def _quoted(text: str, pos: int, paragraph_starts: list[int]) -> bool:
-    """Is `pos` inside quotation marks or a title (《…》) of its paragraph?"""
-    para_start = paragraph_starts[bisect_right(paragraph_starts, pos) - 1]
-    depth = 0
-    for ch in text[para_start:pos]:
-        if ch in OPEN_QUOTES:
-            depth += 1
-        elif ch in CLOSE_QUOTES and depth:
-            depth -= 1
-    return depth > 0
+class _QuotedSpans:
+    """The stretches of a text inside quotation marks or a title (《…》), per paragraph.
+
+    Found once per document, so that asking about a mention costs a bisect,
+    not a scan of its paragraph.
+    """
+
+    def __init__(self, text: str):
+        spans: list[tuple[int, int]] = []
+        depth, opened = 0, 0
+        for match in QUOTE_OR_BREAK.finditer(text):
+            ch = match.group()
+            if ch == "\n":
+                if depth:
+                    spans.append((opened, match.start()))
+                depth = 0
+            elif ch in OPEN_QUOTES:
+                if depth == 0:
+                    opened = match.start()
+                depth += 1
+            elif depth:
+                depth -= 1
+                if depth == 0:
+                    spans.append((opened, match.end()))
+        if depth:
+            spans.append((opened, len(text)))
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+
+    def covers(self, pos: int) -> bool:
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.ends[i]
