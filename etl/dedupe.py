@@ -28,5 +28,7 @@ def deduplicate(figures: list[Figure]) -> list[Figure]:
     facts = []
     for key, figure in first.items():
         parent = figure.parent_figure_id
-        facts.append(replace(figure, mentions=counts[key], parent_figure_id=merged_ids.get(parent, parent)))
+        if counts[key] != 1 or parent in merged_ids:
+            figure = replace(figure, mentions=counts[key], parent_figure_id=merged_ids.get(parent, parent))
+        facts.append(figure)
     return facts

@@ -106,6 +106,7 @@ LAST_YEAR = re.compile(r"^(?:过去一年|一年来|去年|刚刚过去的一年
 THIS_YEAR_SO_FAR = re.compile(r"^今年以来")
 THIS_YEAR = re.compile(r"^今年")
 COMING_YEARS = re.compile(r"^(?:今后|未来)([一二两三四五六七八九十]|\d+)年")
+OPENER_QUICK = re.compile(r"过去|这|近|最近|今年|去年|一年|刚刚|今后|未来|[一二两三四五六七八九十\d]{1,4}年")
 YEAR_OPENER = re.compile(r"^(?:刚刚过去的|过去的)?((?:19|20)\d{2})年[,，是]")
 
 
@@ -142,6 +143,8 @@ def _part_context(part: Part, report_year: int | None) -> Context:
 
 def _opened_context(sentence: str, part: Part, report_year: int | None, catalog: Catalog) -> Context | None:
     text = OPENER_STRIP.sub("", sentence)
+    if not OPENER_QUICK.match(text) and not any(name in text[:14] for name in catalog.named_periods):
+        return None  # most sentences open with no period phrase: decide that cheaply
     head = re.split(r"[,，。;；:：]", text, maxsplit=1)[0]
     for name, (first, last) in catalog.named_periods.items():
         if name in head[:12]:
