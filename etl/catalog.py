@@ -153,6 +153,16 @@ class Catalog:
         alternatives = [a for p in self.programs for a in top_level_alternatives(p.pattern.pattern)]
         return re.compile("|".join(alternatives) or r"(?!x)x")
 
+    @cached_property
+    def metrics_index(self) -> re.Pattern:
+        """All metric patterns as one flat alternation (see programs_index)."""
+        alternatives = [a for m in self.metrics for a in top_level_alternatives(m.pattern.pattern)]
+        return re.compile("|".join(alternatives) or r"(?!x)x")
+
+    @cached_property
+    def named_periods_re(self) -> re.Pattern:
+        return _longest_first(self.named_periods)
+
     def program_rank(self, matched: str) -> int:
         """The catalog position of the first programme whose pattern is `matched`."""
         rank = self._program_ranks.get(matched)

@@ -245,11 +245,15 @@ class _ProgramFinder:
 
 
 def _metric(clause: str, label: str, unit: str, catalog: Catalog) -> str | None:
-    for metric in catalog.metrics:
-        if metric.unit and metric.unit != unit:
-            continue
-        if metric.pattern.search(label) or metric.pattern.search(clause):
-            return metric.metric_id
+    """The first catalogued metric, of the figure's unit, named in its label, else its clause."""
+    # One search of all patterns at once rules out most figures; it finds a
+    # match wherever any single pattern would, so it never hides a metric.
+    if catalog.metrics_index.search(clause) is None and catalog.metrics_index.search(label) is None:
+        return None
+    for text in (label, clause):
+        for metric in catalog.metrics:
+            if (not metric.unit or metric.unit == unit) and metric.pattern.search(text):
+                return metric.metric_id
     return None
 
 

@@ -143,7 +143,7 @@ def _part_context(part: Part, report_year: int | None) -> Context:
 
 def _opened_context(sentence: str, part: Part, report_year: int | None, catalog: Catalog) -> Context | None:
     text = OPENER_STRIP.sub("", sentence)
-    if not OPENER_QUICK.match(text) and not any(name in text[:14] for name in catalog.named_periods):
+    if not OPENER_QUICK.match(text) and not catalog.named_periods_re.search(text, 0, 14):
         return None  # most sentences open with no period phrase: decide that cheaply
     head = re.split(r"[,，。;；:：]", text, maxsplit=1)[0]
     for name, (first, last) in catalog.named_periods.items():
