@@ -1,0 +1,122 @@
+"""What each figure counts, how it is qualified, and what it is part of."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.catalog import load_catalog
+
+from .helpers import figures_of, one
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("有300多名抗疫先进典型。", "at_least"),
+        ("帮扶1.2万余人。", "at_least"),
+        ("超过1230万职工实名参与。", "at_least"),
+        ("逾5000名职工参加。", "at_least"),
+        ("城镇新增就业1100万人以上。", "at_least"),
+        ("安排资金约3亿元。", "approx"),
+        ("近两万个企业受益。", "approx"),
+        ("慰问职工50万人左右。", "approx"),
+        ("覆盖不到300家企业。", "at_most"),
+        ("登记失业率4.5%以下。", "at_most"),
+        ("控制在5.5%以内。", "at_most"),
+        ("给予每家10万元经费支持。", "per_unit"),
+        ("每人500元慰问金。", "per_unit"),
+        ("每月发放补贴800元。", "per_unit"),
+        ("人均增收3000元。", "per_unit"),
+        ("共表彰2493名。", "exact"),
+    ],
+)
+def test_qualifiers(text, qualifier):
+    assert one(text).qualifier == qualifier
+
+
+@pytest.mark.parametrize(
+    ("text", "basis"),
+    [
+        ("年度新增社会化工会工作者3357人。", "new"),
+        ("新建职工书屋200家。", "new"),
+        ("新发展会员874.3万人。", "new"),
+        ("目前累计达41101人。", "cumulative"),
+        ("累计播放量达1.25亿次。", "cumulative"),
+        ("职工人数比上年增加120万人。", "change"),
+        ("国内生产总值增长6.6%。", "change"),
+        ("能耗下降3.1%。", "change"),
+        ("比去年预算高0.2个百分点。", "change"),
+        ("科技进步贡献率提高到58.5%。", None),
+        ("共安排资金24.92亿元。", None),
+    ],
+)
+def test_basis(text, basis):
+    assert one(text).basis == basis
+
+
+def test_a_change_is_never_stored_as_a_level():
+    before, after = figures_of("贫困发生率由10.2%下降到3.1%。")
+    assert (before.surface, before.basis) == ("10.2%", None)
+    assert (after.surface, after.basis) == ("3.1%", None)
+    assert one("农村贫困人口减少1386万。").basis == "change"
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("全总共安排疫情防控资金24.92亿元。", "funds"),
+        ("返还工会经费51.83亿元。", "funds"),
+        ("新发展八大群体会员874.3万人。", "members"),
+        ("年度新增社会化工会工作者3357人。", "workers"),
+        ("慰问疫情防控一线人员551.07万人。", "beneficiaries"),
+        ("惠及63.48万个小企业。", "beneficiaries"),
+        ("共表彰全国劳模和先进工作者2493名。", "honorees"),
+        ("超过1230万职工实名参与。", "participants"),
+        ("参与职工135.8万人。", "participants"),
+        ("23万家百人以上企业建立了工会组织。", "organizations"),
+        ("全年开展集体学习研讨37次。", "activities"),
+        ("国内生产总值增长6.6%。", "other"),
+    ],
+)
+def test_category_from_the_words_of_the_sentence(text, category):
+    assert one(text).category == category
+
+
+def test_a_clause_without_words_takes_the_category_of_the_clause_before():
+    new, total = figures_of("年度新增社会化工会工作者3357人，目前累计达41101人。")
+    assert (new.category, total.category) == ("workers", "workers")
+
+
+def test_programme_from_the_catalog():
+    programs = {p.program_id: p for p in load_catalog().programs}
+    program = one("全总及各省级工会共安排疫情防控资金24.92亿元。").program
+    assert "疫情防控" in programs[program].name_zh
+
+
+def test_breakdown_parts_point_at_their_whole():
+    whole, labour_models, workers, typical = figures_of(
+        "共表彰全国劳模和先进工作者2493名，其中劳模1689名、先进工作者804名，有300多名抗疫先进典型。"
+    )
+    assert whole.parent_figure_id is None
+    assert labour_models.parent_figure_id == whole.figure_id
+    assert workers.parent_figure_id == whole.figure_id
+    assert typical.parent_figure_id is None  # overlaps the parts, is not one of them
+
+
+def test_a_breakdown_never_hangs_on_a_change_or_a_rate():
+    figures = figures_of("今年拟安排财政赤字13500亿元，比上年增加1500亿元，其中中央财政赤字9500亿元。")
+    deficit, increase, central = figures
+    assert central.parent_figure_id == deficit.figure_id
+    assert increase.parent_figure_id is None
+
+
+def test_the_label_says_what_is_counted():
+    assert one("截至2020年11月底，返还工会经费51.83亿元。").label == "返还工会经费"
+    assert one("超过1230万职工实名参与。").label == ""
+
+
+def test_a_range_shares_what_it_counts():
+    low, high = figures_of("二、2019年工作安排\n国内生产总值增长6%-6.5%。", report_year=2018)
+    assert (low.value, low.qualifier, high.value, high.qualifier) == (6, "at_least", 6.5, "at_most")
+    assert high.basis == low.basis == "change"
+    assert high.label == low.label == "国内生产总值增长"
