@@ -8,6 +8,7 @@ Arrow tables, DuckDB's native path, never row-by-row inserts.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import os
 from datetime import UTC, datetime
 from pathlib import Path
@@ -193,7 +194,7 @@ def record_build(
             datetime.now(UTC).replace(tzinfo=None),
             code_version,
             catalog_version,
-            ",".join(view_versions()),
+            ",".join(f"{v}@{view_digest(v)}" for v in view_versions()),
             sources,
             n_extracted,
         ],
@@ -202,6 +203,15 @@ def record_build(
 
 def view_versions() -> list[str]:
     return sorted(p.name for p in SQL_DIR.iterdir() if p.is_dir() and p.name.startswith("v") and p.name[1:].isdigit())
+
+
+def view_digest(version: str) -> str:
+    """A digest of a version's view files, so that a build says which views it created."""
+    digest = hashlib.sha256()
+    for path in sorted((SQL_DIR / version).glob("*.sql")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def create_views(con: duckdb.DuckDBPyConnection) -> None:
