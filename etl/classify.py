@@ -203,7 +203,7 @@ def _category(mention: Mention, before: str, clause: str, catalog: Catalog) -> s
     unit = mention.unit
 
     def fits(payload) -> bool:
-        return not payload[1] or payload[1] == unit
+        return not payload[1] or unit in payload[1].split("|")
 
     found = catalog.category_words.first_in(clause, fits)
     if found is None:

@@ -149,7 +149,11 @@ def _resolve(text, token, start, end, catalog):
         unit = catalog.units[unit_word]
         surface_end = pos + len(unit_word)
         if unit_word in ("家", "个"):
-            unit = _counted_noun(text, surface_end, catalog) or ("organization" if unit_word == "家" else "other")
+            unit = (
+                _counted_noun(text, surface_end, catalog)
+                or _counted_noun_before(text, start, catalog)
+                or ("organization" if unit_word == "家" else "other")
+            )
         if NAME_AFTER_THRESHOLD.match(text, surface_end):
             return None
         return value, unit, unit_word, surface_end, magnitude
@@ -191,6 +195,20 @@ def _person_noun_near(text: str, pos: int, catalog: Catalog) -> str:
         return "person"
     noun = next((n for n, u in catalog.unit_nouns.items() if u == "person" and text.startswith(n, pos)), "")
     return "person" if noun else ""
+
+
+def _counted_noun_before(text: str, start: int, catalog: Catalog) -> str:
+    """For 基层工会组织280.9万个: the enterprise/organisation noun just before the number."""
+    clause_start = start
+    while clause_start > 0 and start - clause_start < 16 and text[clause_start - 1] not in CLAUSE_BREAK:
+        clause_start -= 1
+    window = text[clause_start:start]
+    found = [
+        (window.rfind(noun) + len(noun), unit)
+        for noun, unit in catalog.unit_nouns.items()
+        if unit in COUNTING_UNITS and noun in window
+    ]
+    return max(found)[1] if found else ""
 
 
 def _noun_before(text: str, start: int, catalog: Catalog) -> str:

@@ -120,3 +120,25 @@ def test_a_range_shares_what_it_counts():
     assert (low.value, low.qualifier, high.value, high.qualifier) == (6, "at_least", 6.5, "at_most")
     assert high.basis == low.basis == "change"
     assert high.label == low.label == "国内生产总值增长"
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("全国工会会员总数达2.6亿人。", "members"),
+        ("基层工会组织280.9万个。", "organizations"),
+        ("送温暖活动共筹集资金38.6亿元。", "funds"),
+        ("工会经费收入1200亿元。", "funds"),
+        ("金秋助学资助困难职工子女26.4万人。", "beneficiaries"),
+        ("累计帮助1000多万户困难职工家庭解困脱困。", "beneficiaries"),
+        ("开展劳动和技能竞赛活动1.2万场次。", "activities"),
+        ("参赛职工达5000万人次。", "participants"),
+        ("共有7.3万名工会干部参加培训。", "participants"),
+    ],
+)
+def test_categories_in_a_union_report(text, category):
+    assert one(text).category == category
+
+
+def test_a_slash_unit_after_an_amount_is_per_unit():
+    assert one("发放补贴500元/人。").qualifier == "per_unit"

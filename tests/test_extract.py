@@ -123,3 +123,18 @@ def test_any_arabic_figure_with_a_unit_is_found_whole(number, unit):
     text = f"全年共计{number:,}{unit}，同比增长"
     found = surfaces(text)
     assert found == [f"{number:,}{unit}"]
+
+
+def test_ge_and_jia_take_the_noun_before_them_when_none_follows():
+    assert [(s, u) for s, _, u in values("基层工会组织280.9万个，覆盖基层单位655.1万家，服务站点12.3万个")] == [
+        ("280.9万个", "organization"),
+        ("655.1万家", "organization"),
+        ("12.3万个", "organization"),
+    ]
+
+
+def test_visits_and_copies():
+    assert [(s, u) for s, _, u in values("走访慰问困难职工1200万户次，签订集体合同175万份")] == [
+        ("1200万户次", "household"),
+        ("175万份", "item"),
+    ]
