@@ -118,6 +118,7 @@ def refresh(
             raws[source.doc_id] = raw
             todo.append(source)
 
+    log.info("extracting %d document(s), reusing %d unchanged", len(todo), len(reuse))
     documents: list[Document] = []
     figures: list[Figure] = []
     for source, outcome in _process_all(todo, raws, catalog_dir, progress):
@@ -142,6 +143,7 @@ def refresh(
         con = duckdb.connect(str(building))
         try:
             load.create_schema(con)
+            log.info("building %s", building)
             load.copy_unchanged(con, db, reuse)
             load.insert_documents(con, documents, key)
             load.insert_figures(con, figures)
@@ -160,6 +162,7 @@ def refresh(
         finally:
             con.close()
         load.publish(building, db)
+        log.info("published %s", db)
     except (OSError, duckdb.Error) as err:
         # A full disk, a read-only folder, a damaged previous warehouse: nothing was published.
         raise RefreshError(

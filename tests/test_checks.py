@@ -1,0 +1,186 @@
+"""Each data check, broken on purpose in a copy of a good warehouse, names the rows."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import duckdb
+import pytest
+
+from etl import load
+from etl.checks import CHECKS, run_checks
+from etl.refresh import RefreshError, refresh
+
+from .conftest import ROOT, SEED
+
+MONEY = "(select figure_id from core.figures where surface = '24.92亿元')"
+WHOLE = "(select figure_id from core.figures where surface = '2493名')"
+
+
+@pytest.fixture(scope="module")
+def good(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("reports")
+    shutil.copy(SEED, folder / "acftu-2020.txt")
+    db = tmp_path_factory.mktemp("good") / "w.duckdb"
+    refresh(folder, db, progress=False)
+    return db
+
+
+def _broken(good, tmp_path, *statements):
+    db = tmp_path / "broken.duckdb"
+    shutil.copy(good, db)
+    con = duckdb.connect(str(db))
+    for sql in statements:
+        con.execute(sql)
+    return con
+
+
+def _figure_id(con, where):
+    return con.execute(f"select figure_id from core.figures where {where}").fetchone()[0]
+
+
+def test_the_good_warehouse_passes_every_check(good):
+    con = duckdb.connect(str(good), read_only=True)
+    assert run_checks(con) == []
+
+
+@pytest.mark.parametrize(
+    ("check", "statements", "named"),
+    [
+        (
+            "offsets reproduce the surface",
+            [f"update core.figures set char_start = char_start + 1 where figure_id = {MONEY}"],
+            "surface = '24.92亿元'",
+        ),
+        (
+            "offsets reproduce the surface",
+            [f"update core.figures set char_end = 1000000 where figure_id = {MONEY}"],
+            "surface = '24.92亿元'",
+        ),
+        (
+            "offsets reproduce the surface",
+            [f"update core.figures set doc_id = 'gone' where figure_id = {MONEY}"],
+            "surface = '24.92亿元'",
+        ),
+        (
+            "documents hold the text their n_chars says",
+            ["update core.documents set n_chars = n_chars - 1"],
+            None,
+        ),
+        (
+            "breakdown parts sum to no more than their whole",
+            [f"update core.figures set value = 2000 where figure_id = {WHOLE}"],
+            "surface = '2493名'",
+        ),
+        (
+            "every parent exists",
+            ["update core.figures set parent_figure_id = 'nowhere' where surface = '804名'"],
+            "surface = '804名'",
+        ),
+        (
+            "no two rows state the same fact",
+            [
+                f"insert into core.figures select * replace ('copy' as figure_id) from core.figures where figure_id = {MONEY}"
+            ],
+            "surface = '24.92亿元'",
+        ),
+        (
+            "values are finite and non-negative except changes",
+            [f"update core.figures set value = -2492000000 where figure_id = {MONEY}"],
+            "surface = '24.92亿元'",
+        ),
+        (
+            "values are finite and non-negative except changes",
+            [f"update core.figures set value = 'nan'::double where figure_id = {MONEY}"],
+            "surface = '24.92亿元'",
+        ),
+        (
+            "values are finite and non-negative except changes",
+            [f"update core.figures set value = 'inf'::double, basis = 'change' where figure_id = {MONEY}"],
+            "surface = '24.92亿元'",
+        ),
+        (
+            "every metric_id is in the catalog",
+            [f"update core.figures set metric_id = 'no_such_metric' where figure_id = {MONEY}"],
+            "surface = '24.92亿元'",
+        ),
+        (
+            "every program is in the catalog",
+            [f"update core.figures set program = 'no_such_program' where figure_id = {MONEY}"],
+            "surface = '24.92亿元'",
+        ),
+    ],
+    ids=[
+        "offsets",
+        "offsets-out-of-text",
+        "offsets-no-document",
+        "n-chars",
+        "parts-exceed-whole",
+        "parent",
+        "duplicate-fact",
+        "negative",
+        "nan",
+        "infinite-change",
+        "metric",
+        "program",
+    ],
+)
+def test_each_broken_check_fails_alone_and_names_the_rows(good, tmp_path, check, statements, named):
+    assert check in CHECKS
+    con = _broken(good, tmp_path, *statements)
+    problems = run_checks(con)
+    assert [p.split(": ")[1] for p in problems] == [check]
+    if named:
+        assert _figure_id(con, named) in problems[0]
+    else:
+        assert "acftu-2020" in problems[0]
+
+
+def test_a_falling_value_is_allowed_to_be_negative(good, tmp_path):
+    con = _broken(good, tmp_path, f"update core.figures set value = -3.5, basis = 'change' where figure_id = {MONEY}")
+    assert run_checks(con) == []
+
+
+def test_a_part_in_another_unit_is_not_summed_into_its_whole(good, tmp_path):
+    con = _broken(good, tmp_path, "update core.figures set unit = 'percent', value = 99999 where surface = '804名'")
+    assert run_checks(con) == []
+
+
+def test_make_check_exits_non_zero_naming_the_rows(good, tmp_path):
+    con = _broken(good, tmp_path, f"update core.figures set metric_id = 'no_such_metric' where figure_id = {MONEY}")
+    broken_id = _figure_id(con, "surface = '24.92亿元'")
+    con.close()
+    db = tmp_path / "broken.duckdb"
+    done = subprocess.run(["make", "-s", "check", f"DB={db}"], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode != 0
+    assert f"check failed: every metric_id is in the catalog: ('{broken_id}', 'acftu-2020', 'no_such_metric')" in (
+        done.stderr
+    )
+    good_run = subprocess.run([sys.executable, "-m", "etl", "check", "--db", str(good)], cwd=ROOT, capture_output=True)
+    assert good_run.returncode == 0
+
+
+def test_a_refresh_whose_build_breaks_a_check_publishes_nothing(good, tmp_path, monkeypatch):
+    db = tmp_path / "w.duckdb"
+    shutil.copy(good, db)
+    before = db.read_bytes()
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "acftu-2020.txt")
+    (folder / "acftu-2020.txt").write_text(SEED.read_text(encoding="utf-8") + "\n新增一段。", encoding="utf-8")
+    insert_figures = load.insert_figures
+
+    def insert_then_break(con, figures):
+        insert_figures(con, figures)
+        con.execute("update core.figures set value = -1 where surface = '24.92亿元'")
+
+    monkeypatch.setattr(load, "insert_figures", insert_then_break)
+    with pytest.raises(
+        RefreshError,
+        match="data checks failed.*\n  check failed: values are finite and non-negative except changes: .*24.92亿元",
+    ):
+        refresh(folder, db, progress=False)
+    assert db.read_bytes() == before
+    assert list(tmp_path.glob(".w.duckdb.building-*")) == []

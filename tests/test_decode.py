@@ -1,0 +1,108 @@
+"""Raw bytes to text: every encoding Chinese software saves, and clear refusals."""
+
+from __future__ import annotations
+
+import codecs
+import gzip
+
+import pytest
+
+from etl import decode as decode_module
+from etl.decode import DecodeError, decode, html_to_text
+from etl.pipeline import Source, process
+
+from .conftest import SEED
+
+TEXT = SEED.read_text(encoding="utf-8")
+SENTENCE = "全总及各省级工会共安排疫情防控资金24.92亿元，慰问疫情防控一线人员551.07万人。"
+
+
+@pytest.mark.parametrize(
+    ("raw", "encoding"),
+    [
+        (TEXT.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8-sig"),
+        (TEXT.encode("utf-16"), "utf-16"),
+        (codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"), "utf-16"),
+        (TEXT.encode("utf-16-le"), "utf-16-le"),
+        (TEXT.encode("utf-16-be"), "utf-16-be"),
+        (TEXT.encode("gb18030"), "gb18030"),
+        (TEXT.encode("gbk"), "gb18030"),
+    ],
+    ids=["utf-8", "utf-8-bom", "utf-16-le-bom", "utf-16-be-bom", "utf-16-le", "utf-16-be", "gb18030", "gbk"],
+)
+def test_the_seed_report_decodes_the_same_from_every_encoding(raw, encoding):
+    assert decode(raw) == decode_module.Decoded(TEXT, encoding)
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "utf-16-le"])
+def test_one_short_chinese_sentence_is_not_taken_for_korean_or_big5(encoding):
+    assert decode(SENTENCE.encode(encoding)).text == SENTENCE
+    assert decode("工会会员3亿人".encode(encoding)).text == "工会会员3亿人"
+
+
+def test_utf8_cut_inside_its_last_character_loses_only_that_character():
+    raw = SENTENCE.encode("utf-8")[:-1]
+    assert decode(raw) == decode_module.Decoded(SENTENCE[:-1], "utf-8")
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        (b"", "the file is empty"),
+        (b" \r\n\t\n", "the file is empty"),
+        (bytes(range(256)) * 64, "binary"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8, "binary"),
+        (gzip.compress(TEXT.encode("utf-8")), "binary"),
+        (b"PK\x03\x04\x14\x00\x06\x00" + bytes(range(256)) * 8, "binary"),
+        (codecs.BOM_UTF16_LE, "no text"),
+        (b"<html><head><title>t</title></head><body> </body></html>", "no text"),
+        (TEXT.encode("utf-8")[:5000] + b"\xff" + TEXT.encode("utf-8")[5000:], "not valid UTF-8 (byte 5000)"),
+    ],
+    ids=["empty", "blank", "all-bytes", "png", "gzip", "zip", "bom-only", "empty-html", "damaged-utf-8"],
+)
+def test_what_is_not_text_is_refused_with_the_reason(raw, reason):
+    with pytest.raises(DecodeError, match=reason.replace("(", r"\(").replace(")", r"\)")):
+        decode(raw)
+
+
+def test_a_file_over_the_size_limit_is_refused(monkeypatch):
+    monkeypatch.setattr(decode_module, "MAX_BYTES", 1024)
+    with pytest.raises(DecodeError, match="larger than the limit"):
+        decode(TEXT.encode("utf-8"))
+
+
+def test_html_is_reduced_to_its_visible_text():
+    page = (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>标题</title>"
+        "<style>p {color: red}</style><script>var x = 100;</script></head>"
+        "<body><p>资金24.92亿元&nbsp;，慰问551.07万人。</p><div>第二段</div></body></html>"
+    )
+    decoded = decode(page.encode("utf-8"))
+    assert decoded.encoding == "utf-8"
+    assert [line for line in decoded.text.split("\n") if line] == ["资金24.92亿元\xa0，慰问551.07万人。", "第二段"]
+    assert html_to_text("<p>a</p><p>b</p>") == "\na\n\nb\n"
+
+
+def _figures(raw: bytes):
+    return process(Source("acftu-2020.txt", "acftu-2020", report_year=2020), raw)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        TEXT.encode("gb18030"),
+        TEXT.encode("utf-16"),
+        codecs.BOM_UTF8 + TEXT.encode("utf-8"),
+        TEXT.replace("\n", "\r\n").encode("utf-8"),
+        TEXT.replace("\n", "\r").encode("utf-8"),
+        ("<html><body>" + "".join(f"<p>{line}</p>\n" for line in TEXT.split("\n")) + "</body></html>").encode(),
+    ],
+    ids=["gb18030", "utf-16", "utf-8-bom", "crlf", "lone-cr", "html"],
+)
+def test_every_twin_of_the_seed_gives_the_same_text_and_figures(raw):
+    twin_document, twin_figures = _figures(raw)
+    document, figures = _figures(TEXT.encode("utf-8"))
+    assert twin_document.text == document.text
+    assert twin_figures == figures
+    assert figures

@@ -1,0 +1,295 @@
+"""A refresh never costs the analyst the last good warehouse: kills, full disks, open readers.
+
+Every test builds into tmp_path; none touches data/warehouse.duckdb.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+
+import duckdb
+import pytest
+
+from etl import load
+from etl.refresh import RefreshError, refresh
+
+from .conftest import ROOT, SEED, query
+
+TEXT = SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def published(seed_folder, tmp_path):
+    """A warehouse built from the seed folder: (db, its bytes, its rows)."""
+    db = tmp_path / "w.duckdb"
+    refresh(seed_folder, db, progress=False)
+    return db, db.read_bytes(), _rows(db)
+
+
+def _rows(db):
+    return query(db, "select * from core.figures order by figure_id"), query(
+        db, "select doc_id, sha256 from core.documents order by doc_id"
+    )
+
+
+def _building_files(db):
+    return sorted(p.name for p in db.parent.glob(f".{db.name}.building-*") if p.suffix != ".wal")
+
+
+def _add_copies(folder, n):
+    for i in range(n):
+        (folder / f"copy-{i:04d}.txt").write_text(TEXT.replace("24.92亿元", f"{i}.5亿元"), encoding="utf-8")
+
+
+def _start(*args, env=None):
+    return subprocess.Popen(
+        [sys.executable, "-m", "etl", "-v", *args],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group: the kill takes its workers too
+        env=env,
+    )
+
+
+def _kill_when(proc, marker: str) -> list[str]:
+    """Read the refresh's log until `marker`, then SIGKILL it and its workers."""
+    seen = []
+    for line in proc.stderr:
+        seen.append(line)
+        if marker in line:
+            os.killpg(proc.pid, signal.SIGKILL)
+            break
+    proc.wait()
+    return seen
+
+
+@pytest.mark.parametrize("moment", ["report_year 2020 inferred", "building "], ids=["extracting", "building"])
+def test_sigkill_in_the_middle_leaves_the_old_warehouse_and_the_next_refresh_works(published, seed_folder, moment):
+    db, before, rows = published
+    _add_copies(seed_folder, 120)
+    proc = _start("refresh", "--sources", str(seed_folder), "--db", str(db))
+    log = _kill_when(proc, moment)
+    assert proc.returncode == -signal.SIGKILL, "".join(log)
+    assert db.read_bytes() == before
+    assert _rows(db) == rows
+    if moment == "building ":
+        assert _building_files(db) == [f".w.duckdb.building-{proc.pid}"]
+
+    result = refresh(seed_folder, db, progress=False)
+    assert result.n_documents == 121
+    assert _building_files(db) == []
+
+
+@pytest.mark.parametrize(
+    "point",
+    ["etl.load.insert_figures", "etl.checks.run_checks", "etl.load.publish", "os.replace"],
+    ids=["inserting", "checking", "before-rename", "wal-cleared-before-rename"],
+)
+def test_sigkill_at_each_step_of_the_build_leaves_the_old_warehouse(published, seed_folder, point):
+    db, before, rows = published
+    wal = db.with_name(db.name + ".wal")
+    wal.write_bytes(b"")  # an empty stale WAL beside the target, which publish clears first
+    (seed_folder / "acftu-2020.txt").write_text(TEXT.replace("24.92亿元", "31.5亿元"), encoding="utf-8")
+    module, name = point.rsplit(".", 1)
+    script = textwrap.dedent(
+        f"""
+        import importlib, os, signal, sys
+        target = importlib.import_module({module!r})
+        setattr(target, {name!r}, lambda *a, **k: os.kill(os.getpid(), signal.SIGKILL))
+        from etl.refresh import refresh
+        refresh({str(seed_folder)!r}, {str(db)!r}, progress=False)
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == -signal.SIGKILL, done.stderr
+    assert db.read_bytes() == before
+    assert _rows(db) == rows
+    assert len(_building_files(db)) == 1
+
+    refresh(seed_folder, db, progress=False)
+    assert query(db, "select count(*) from v1.figures where surface = '31.5亿元'") == [(1,)]
+    assert _building_files(db) == []
+    assert not wal.exists()
+
+
+def test_a_stale_build_of_a_running_refresh_is_left_alone(published, seed_folder):
+    db, _, _ = published
+    running = db.with_name(f".{db.name}.building-{os.getppid()}")
+    dead = db.with_name(f".{db.name}.building-999999999")
+    running.write_bytes(b"in progress")
+    dead.write_bytes(b"killed")
+    dead.with_name(dead.name + ".wal").write_bytes(b"killed")
+    refresh(seed_folder, db, progress=False)
+    assert _building_files(db) == [running.name]
+
+
+READER = """
+import sys, duckdb
+con = duckdb.connect(sys.argv[1], read_only=True)
+count = "select (select count(*) from v1.documents), (select count(*) from v1.figures), (select max(value) from v1.figures)"
+print(con.execute(count).fetchone(), flush=True)
+sys.stdin.readline()
+print(con.execute(count).fetchone(), flush=True)
+"""
+
+
+def test_a_reader_holding_the_warehouse_read_only_neither_blocks_nor_sees_the_refresh(published, seed_folder):
+    db, _, _ = published
+    reader = subprocess.Popen(
+        [sys.executable, "-c", READER, str(db)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        first = reader.stdout.readline().strip()
+        _add_copies(seed_folder, 2)
+        result = refresh(seed_folder, db, progress=False)
+        assert (result.n_documents, result.reused, sorted(result.extracted)) == (
+            3,
+            ["acftu-2020"],
+            ["copy-0000", "copy-0001"],
+        )
+        reader.stdin.write("\n")
+        reader.stdin.flush()
+        again = reader.stdout.readline().strip()
+    finally:
+        reader.stdin.close()
+        reader.wait()
+    assert reader.returncode == 0
+    assert again == first
+    assert query(db, "select count(*) from v1.documents") == [(3,)]
+
+
+def test_a_full_disk_while_building_keeps_the_old_warehouse(published, seed_folder, monkeypatch):
+    db, before, _ = published
+    _add_copies(seed_folder, 1)
+
+    def disk_full(con, figures):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(load, "insert_figures", disk_full)
+    with pytest.raises(RefreshError, match=r"could not be built \(\[Errno 28\] No space left on device\).*unchanged"):
+        refresh(seed_folder, db, progress=False)
+    assert db.read_bytes() == before
+    assert _building_files(db) == []
+
+
+FILE_SIZE_LIMIT = """
+import resource, signal, sys
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails like a full disk
+resource.setrlimit(resource.RLIMIT_FSIZE, (256 * 1024, 256 * 1024))
+from etl.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_a_file_size_limit_hit_by_duckdb_fails_cleanly_through_the_cli(published, seed_folder):
+    db, before, _ = published
+    _add_copies(seed_folder, 1)
+    done = subprocess.run(
+        [sys.executable, "-c", FILE_SIZE_LIMIT, "refresh", "--sources", str(seed_folder), "--db", str(db)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 1
+    assert done.stderr.startswith("refresh failed: the new warehouse could not be built (")
+    assert "File too large" in done.stderr
+    assert done.stderr.rstrip().endswith("the previous warehouse is unchanged")
+    assert db.read_bytes() == before
+    assert _building_files(db) == []
+
+
+def test_publish_clears_a_stale_wal_that_would_replay_into_the_new_file(published, seed_folder):
+    db, _, _ = published
+    db.with_name(db.name + ".wal").write_bytes(b"not a wal of this file" * 100)
+    refresh(seed_folder, db, progress=False)
+    assert not db.with_name(db.name + ".wal").exists()
+    assert query(db, "select count(*) from v1.documents") == [(1,)]
+
+
+def test_make_refresh_with_one_binary_file_fails_naming_it_and_keeps_the_warehouse_byte_identical(
+    published, seed_folder
+):
+    db, before, _ = published
+    (seed_folder / "scan.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 16)
+    done = subprocess.run(
+        ["make", "-s", "refresh", f"SOURCES={seed_folder}", f"DB={db}"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert done.returncode != 0
+    assert f"  {seed_folder / 'scan.txt'}: the file is binary, not text\n" in done.stderr
+    assert db.read_bytes() == before
+    assert _building_files(db) == []
+
+
+def test_make_refresh_refuses_to_lose_a_document_and_says_how_to_force(published, seed_folder):
+    db, before, _ = published
+    (seed_folder / "acftu-2020.txt").rename(seed_folder / "renamed.txt")
+    done = subprocess.run(
+        ["make", "-s", "refresh", f"SOURCES={seed_folder}", f"DB={db}"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert done.returncode != 0
+    assert f"  document acftu-2020 is in {db} but not in this refresh\n" in done.stderr
+    assert "to publish anyway: python -m etl refresh --force (make refresh FORCE=1)" in done.stderr
+    assert db.read_bytes() == before
+    forced = subprocess.run(
+        ["make", "-s", "refresh", f"SOURCES={seed_folder}", f"DB={db}", "FORCE=1"], cwd=ROOT, capture_output=True
+    )
+    assert forced.returncode == 0
+    assert query(db, "select doc_id from v1.documents") == [("renamed",)]
+
+
+HOLDER = "import sys, duckdb; c = duckdb.connect(sys.argv[1], read_only=True); print('open', flush=True); sys.stdin.readline()"
+
+
+@pytest.fixture
+def held(published):
+    """The warehouse held open read-only by another process: any read-write open now fails."""
+    db = published[0]
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(db)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    assert holder.stdout.readline() == "open\n"
+    with pytest.raises(duckdb.IOException, match="Could not set lock"):
+        duckdb.connect(str(db))
+    yield db
+    holder.stdin.close()
+    holder.wait()
+
+
+def test_make_shell_opens_the_warehouse_read_only(held):
+    done = subprocess.run(
+        ["make", "-s", "shell", f"DB={held}"],
+        cwd=ROOT,
+        input="select count(*) as n from v1.documents;\n",
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "n" in done.stdout and "1" in done.stdout
+
+
+def test_make_export_opens_the_warehouse_read_only(held, tmp_path):
+    done = subprocess.run(
+        ["make", "-s", "export", f"DB={held}", f"OUT={tmp_path / 'out'}"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "out" / "v1_figures.csv").exists()
+
+
+def test_make_query_and_make_check_open_the_warehouse_read_only(held, tmp_path, monkeypatch):
+    from etl import cli
+
+    questions = tmp_path / "queries"
+    questions.mkdir()
+    (questions / "documents.sql").write_text("-- How many documents?\nselect count(*) as n from v1.documents\n")
+    monkeypatch.setattr(cli, "QUERIES_DIR", questions)
+    assert cli.main(["query", "documents", "--db", str(held)]) == 0
+    done = subprocess.run(["make", "-s", "check", f"DB={held}"], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == f"{held}: all checks passed\n"
