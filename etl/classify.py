@@ -24,7 +24,7 @@ LABEL_TAIL = re.compile(r"(?:超过|逾|约|近|接近|将近|不到|不足|达�
 BREAKDOWN = "其中"
 NOT_ADDITIVE = {"percent"}  # rates of parts do not add up to the rate of the whole
 RANGE_SEPARATORS = ("-", "~", "～", "—", "至")
-COORDINATORS = ("和", "与", "及")
+COORDINATORS = ("和", "与", "及", "、")
 COMPARISON = re.compile(r"比.{0,8}(?:高|低|多|少|增加|减少)$")
 
 

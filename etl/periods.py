@@ -25,7 +25,7 @@ AS_OF = re.compile(
     r"(?:截至|截止|到)(?:(?P<y>(?:19|20)\d{2})年)?(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日|底|末)?|(?P<ye>年底|年末))"
 )
 BY_YEAR = re.compile(r"(?:到|至)((?:19|20)\d{2})年")
-TARGET_WORDS = re.compile(r"目标|预期|力争|争取|计划|拟|确保|预计")
+TARGET_WORDS = re.compile(r"目标|预期|力争|争取|计划|拟|确保")  # 预计完成 is an estimated outcome, not a goal
 CHINESE_SMALL = {c: i for i, c in enumerate("零一二三四五六七八九十")}
 
 
