@@ -142,3 +142,8 @@ def test_categories_in_a_union_report(text, category):
 
 def test_a_slash_unit_after_an_amount_is_per_unit():
     assert one("发放补贴500元/人。").qualifier == "per_unit"
+
+
+def test_a_list_after_fenbie_shares_the_verb():
+    figures = figures_of("单位国内生产总值用水量、能耗、二氧化碳排放量分别下降23%、15%、18%。")
+    assert [(f.value, f.basis) for f in figures] == [(23, "change"), (15, "change"), (18, "change")]

@@ -138,3 +138,7 @@ def test_visits_and_copies():
         ("1200万户次", "household"),
         ("175万份", "item"),
     ]
+
+
+def test_durations_are_not_figures():
+    assert surfaces("今年已过去近5个月，提供24小时服务") == []
