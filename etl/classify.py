@@ -201,6 +201,8 @@ def _category(mention: Mention, before: str, clause: str, catalog: Catalog) -> s
     Words after the figure's clause describe the next figure, not this one.
     """
     unit = mention.unit
+    if unit == "percent":
+        return "other"  # a rate counts no one: 覆盖率87.6% is not 87.6 beneficiaries
 
     def fits(payload) -> bool:
         return not payload[1] or unit in payload[1].split("|")

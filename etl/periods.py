@@ -179,7 +179,7 @@ def when(sentence: str, offset: int, context: Context, report_year: int | None, 
     if named:
         future = report_year is not None and named[0] > report_year
         return When(named[0], named[1], is_target or future, None if future else as_of)
-    by_year = BY_YEAR.search(clause)
+    by_year = BY_YEAR.search(before)  # 力争到2020年，建成…: the deadline may open the sentence
     if by_year and is_target:
         return When(context.period_start, int(by_year.group(1)), True, None)
     year = _year_in_clause(clause)

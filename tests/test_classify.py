@@ -147,3 +147,8 @@ def test_a_slash_unit_after_an_amount_is_per_unit():
 def test_a_list_after_fenbie_shares_the_verb():
     figures = figures_of("单位国内生产总值用水量、能耗、二氧化碳排放量分别下降23%、15%、18%。")
     assert [(f.value, f.basis) for f in figures] == [(23, "change"), (15, "change"), (18, "change")]
+
+
+def test_money_and_rates_are_never_people_reached():
+    assert one("困难职工人均增收1000余元。").category == "funds"
+    assert one("困难职工覆盖率达87.6%。").category == "other"

@@ -84,3 +84,8 @@ def test_a_year_in_the_clause_names_the_period_but_a_comparison_year_does_not():
 
 def test_an_estimated_outcome_is_not_a_target():
     assert one("社会消费品零售总额预计完成84亿元。", report_year=2011).is_target is False
+
+
+def test_a_deadline_opening_the_sentence_ends_the_target_period():
+    target = one("二、2019年工作安排\n力争到2020年，全国建成工会驿站15万个。", report_year=2018)
+    assert (target.is_target, target.period_start, target.period_end) == (True, 2019, 2020)
