@@ -87,9 +87,8 @@ def refresh(
 ) -> RefreshResult:
     """Build `db` from the reports in `sources_dir`; raise RefreshError, publishing nothing, on any failure."""
     sources_dir, db, catalog_dir = Path(sources_dir), Path(db), Path(catalog_dir)
+    # Problems are collected, not raised at once, so that one run lists every bad file.
     sources, errors = read_sources(sources_dir)
-    if errors and not keep_going:
-        raise RefreshError(_listing(errors, "the refresh stopped; nothing was published"))
     catalog = _fresh_catalog(catalog_dir)
     key = f"{code_version()}/{catalog.version}"
     _remove_stale_builds(db)
@@ -170,9 +169,7 @@ def refresh(
         ) from err
     finally:
         _remove(building)
-    if errors:
-        log.warning(_listing(errors, "these files were not loaded (--keep-going)"))
-    return result
+    return result  # with --keep-going, result.failed lists the files that were not loaded
 
 
 def _manifest_fields(source: Source) -> tuple:

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 
 import pytest
 
-from etl.refresh import RefreshError, refresh
+from etl import decode
+from etl.catalog import CATALOG_DIR, load_catalog
+from etl.refresh import RefreshError, code_version, refresh
 
-from .conftest import query
+from .conftest import ROOT, SEED, query
 
 
 def test_editing_a_number_in_the_report_changes_the_warehouse(seed_folder, tmp_path):
@@ -56,3 +60,166 @@ def test_a_second_copy_builds_into_its_own_file(seed_folder, tmp_path):
     refresh(other, second, progress=False)
     assert first.read_bytes() == before
     assert query(second, "select count(*) from v1.figures") == [(23,)]
+
+
+# --- incremental refresh -------------------------------------------------------------------------
+
+MANIFEST = "file,doc_id,title,publisher,published_on,report_year\n"
+
+
+def _variant(folder, name, old="24.92亿元", new="31.5亿元"):
+    text = SEED.read_text(encoding="utf-8").replace(old, new)
+    (folder / name).write_text(text, encoding="utf-8")
+
+
+def _catalog_copy(tmp_path):
+    catalog = tmp_path / "catalog"
+    shutil.copytree(CATALOG_DIR, catalog)
+    return catalog
+
+
+def test_a_refresh_with_nothing_changed_extracts_nothing(seed_folder, tmp_path):
+    db = tmp_path / "w.duckdb"
+    _variant(seed_folder, "b.txt")
+    first = refresh(seed_folder, db, progress=False)
+    assert sorted(first.extracted) == ["acftu-2020", "b"]
+    again = refresh(seed_folder, db, progress=False)
+    assert (again.extracted, sorted(again.reused)) == ([], ["acftu-2020", "b"])
+    assert (again.n_documents, again.n_figures) == (first.n_documents, first.n_figures)
+
+
+def test_changing_one_document_or_its_manifest_row_re_extracts_only_it(seed_folder, tmp_path):
+    db = tmp_path / "w.duckdb"
+    _variant(seed_folder, "b.txt")
+    _variant(seed_folder, "c.txt", new="7.5亿元")
+    refresh(seed_folder, db, progress=False)
+    _variant(seed_folder, "b.txt", new="40亿元")
+    result = refresh(seed_folder, db, progress=False)
+    assert (result.extracted, sorted(result.reused)) == (["b"], ["acftu-2020", "c"])
+    (seed_folder / "manifest.csv").write_text(MANIFEST + "c.txt,c,新标题,,2021-01-05,\n", encoding="utf-8")
+    result = refresh(seed_folder, db, progress=False)
+    assert (result.extracted, sorted(result.reused)) == (["c"], ["acftu-2020", "b"])
+    assert query(db, "select title, published_on::varchar from v1.documents where doc_id = 'c'") == [
+        ("新标题", "2021-01-05")
+    ]
+
+
+def test_changing_a_catalog_re_extracts_every_document(seed_folder, tmp_path):
+    db = tmp_path / "w.duckdb"
+    catalog = _catalog_copy(tmp_path)
+    _variant(seed_folder, "b.txt")
+    refresh(seed_folder, db, progress=False, catalog_dir=catalog)
+    assert refresh(seed_folder, db, progress=False, catalog_dir=catalog).extracted == []
+    with (catalog / "periods.csv").open("a", encoding="utf-8") as fh:
+        fh.write("十五五,2026,2030\n")
+    result = refresh(seed_folder, db, progress=False, catalog_dir=catalog)
+    assert (sorted(result.extracted), result.reused) == (["acftu-2020", "b"], [])
+    keys = query(db, "select distinct extraction_key from core.documents")
+    assert keys == [(f"{code_version()}/{load_catalog(catalog).version}",)]
+
+
+def test_full_re_extracts_everything(seed_folder, tmp_path):
+    db = tmp_path / "w.duckdb"
+    refresh(seed_folder, db, progress=False)
+    assert refresh(seed_folder, db, progress=False, full=True).extracted == ["acftu-2020"]
+
+
+def _core(db):
+    tables = ("documents", "figures", "metrics", "programs")
+    return {t: query(db, f"select * from core.{t} order by all") for t in tables} | {
+        "v1.figures": query(db, "select * from v1.figures order by all")
+    }
+
+
+def test_an_incremental_build_equals_a_full_rebuild_row_for_row(seed_folder, tmp_path):
+    incremental, full = tmp_path / "incremental.duckdb", tmp_path / "full.duckdb"
+    for name, new in (("b.txt", "31.5亿元"), ("c.txt", "7.5亿元"), ("d.txt", "2亿元")):
+        _variant(seed_folder, name, new=new)
+    refresh(seed_folder, incremental, progress=False)
+    _variant(seed_folder, "b.txt", new="40亿元")  # changed
+    (seed_folder / "c.txt").unlink()  # removed
+    _variant(seed_folder, "e.txt", new="9亿元")  # added
+    (seed_folder / "manifest.csv").write_text(MANIFEST + "d.txt,d,新标题,工人日报,2021-01-05,2020\n", encoding="utf-8")
+    result = refresh(seed_folder, incremental, progress=False, force=True)
+    assert (sorted(result.extracted), result.reused) == (["b", "d", "e"], ["acftu-2020"])
+    refresh(seed_folder, full, progress=False, full=True)
+    assert _core(incremental) == _core(full)
+    assert len(_core(full)["figures"]) > 0
+
+
+# --- guards and bad input through the command line -----------------------------------------------
+
+
+def test_a_document_losing_most_of_its_figures_needs_force(seed_folder, tmp_path):
+    db = tmp_path / "w.duckdb"
+    refresh(seed_folder, db, progress=False)
+    before = db.read_bytes()
+    (seed_folder / "acftu-2020.txt").write_text("2020年，全总安排资金24.92亿元。\n", encoding="utf-8")
+    with pytest.raises(RefreshError) as refused:
+        refresh(seed_folder, db, progress=False)
+    assert str(refused.value).splitlines() == [
+        "the refresh would lose data, so it was not published:",
+        f"  document acftu-2020: figures fell from {len(query(db, 'select 1 from v1.figures'))} to 1 (more than 50%)",
+        "to publish anyway: python -m etl refresh --force (make refresh FORCE=1)",
+    ]
+    assert db.read_bytes() == before
+    assert refresh(seed_folder, db, progress=False, force=True).n_figures == 1
+
+
+def _bad_folder(seed_folder):
+    shutil.copy(SEED, seed_folder / "good.txt")
+    (seed_folder / "empty.txt").write_bytes(b"")
+    (seed_folder / "binary.txt").write_bytes(bytes(range(256)) * 16)
+    with (seed_folder / "huge.txt").open("wb") as fh:
+        fh.truncate(decode.MAX_BYTES + 1)  # sparse: refused before it is read
+    for name in ("dated.txt", "yeared.txt", "twin.txt"):
+        shutil.copy(SEED, seed_folder / name)
+    (seed_folder / "manifest.csv").write_text(
+        MANIFEST
+        + "missing.txt,missing,,,,\n"
+        + "dated.txt,dated,,,2020-02-30,\n"
+        + "yeared.txt,yeared,,,,二〇二〇\n"
+        + "twin.txt,good,,,,\n",
+        encoding="utf-8",
+    )
+    m = seed_folder / "manifest.csv"
+    return [
+        f"{m}:2: names missing.txt, which is not in {seed_folder}",
+        f"{m}:3: published_on '2020-02-30' is not a date (YYYY-MM-DD)",
+        f"{m}:4: report_year '二〇二〇' is not a year (1900 to 2100)",
+        f"{seed_folder / 'good.txt'}: doc_id good is already used by {m}:5",
+        f"{seed_folder / 'binary.txt'}: the file is binary, not text",
+        f"{seed_folder / 'empty.txt'}: the file is empty",
+        f"{seed_folder / 'huge.txt'}: the file is larger than the limit of 20 MB",
+    ]
+
+
+def _refresh_cli(*args):
+    return subprocess.run([sys.executable, "-m", "etl", "refresh", *args], cwd=ROOT, capture_output=True, text=True)
+
+
+def test_every_bad_input_gets_one_line_naming_it_and_the_refresh_fails(seed_folder, tmp_path):
+    expected = _bad_folder(seed_folder)
+    db = tmp_path / "w.duckdb"
+    done = _refresh_cli("--sources", str(seed_folder), "--db", str(db))
+    assert done.returncode == 1
+    lines = done.stderr.splitlines()
+    assert lines[0] == "refresh failed: the refresh stopped; the previous warehouse is unchanged:"
+    assert sorted(lines[1:]) == sorted(f"  {e}" for e in expected)
+    assert not db.exists()
+
+
+def test_keep_going_loads_the_good_ones_and_lists_the_bad(seed_folder, tmp_path):
+    expected = _bad_folder(seed_folder)
+    db = tmp_path / "w.duckdb"
+    done = _refresh_cli("--sources", str(seed_folder), "--db", str(db), "--keep-going")
+    assert done.returncode == 1
+    assert done.stdout.startswith(f"{db}: 2 documents, ")
+    assert f"{len(expected)} file(s) not loaded:" in done.stderr
+    assert sorted(line for line in done.stderr.splitlines() if line.startswith("  ")) == sorted(
+        f"  {e}" for e in expected
+    )
+    assert query(db, "select doc_id, file from v1.documents join core.documents using (doc_id) order by 1") == [
+        ("acftu-2020", "acftu-2020.txt"),
+        ("good", "twin.txt"),
+    ]
