@@ -25,7 +25,7 @@ AS_OF = re.compile(
     r"(?:截至|截止|到)(?:(?P<y>(?:19|20)\d{2})年)?(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日|底|末)?|(?P<ye>年底|年末))"
 )
 BY_YEAR = re.compile(r"(?:到|至)((?:19|20)\d{2})年")
-TARGET_WORDS = re.compile(r"目标|预期|力争|争取|计划|拟|确保")  # 预计完成 is an estimated outcome, not a goal
+TARGET_WORDS = re.compile(r"目标|预期|力争|计划|拟|确保")  # 预计完成 is an estimated outcome, not a goal
 CHINESE_SMALL = {c: i for i, c in enumerate("零一二三四五六七八九十")}
 
 
@@ -174,7 +174,7 @@ def when(sentence: str, offset: int, context: Context, report_year: int | None, 
     before = sentence[:offset]
     clause = re.split(r"[,，;；:：]", before)[-1]
     as_of = _as_of(before, report_year)
-    is_target = context.is_target or bool(TARGET_WORDS.search(clause))
+    is_target = context.is_target or _goal_in_clause(clause) or _goal_opens(before)
     named = next((p for name, p in catalog.named_periods.items() if name in clause), None)
     if named:
         future = report_year is not None and named[0] > report_year
@@ -186,6 +186,23 @@ def when(sentence: str, offset: int, context: Context, report_year: int | None, 
     if year:
         return When(year, year, is_target, None if is_target else as_of)
     return When(context.period_start, context.period_end, is_target, None if is_target else as_of)
+
+
+# Only unambiguous goal words: 计划 and 争取 are also nouns and verbs of outcomes
+# (营养改善计划, 争取上级资金1.2亿元).
+GOAL_OPENER = re.compile(r"目标是|目标为|预期目标|主要目标|力争")
+ACHIEVED = re.compile(r"完成|实现|超额|达成|超过|惠及|受益")
+
+
+def _goal_in_clause(clause: str) -> bool:
+    """力争全年培训100万人次 is a goal; 营养改善计划惠及3200万, 完成目标任务的117% are outcomes."""
+    return bool(TARGET_WORDS.search(clause)) and not ACHIEVED.search(clause)
+
+
+def _goal_opens(before: str) -> bool:
+    """目标是，新发展会员1000万人: a goal stated earlier in the sentence, not yet reported as met."""
+    goals = list(GOAL_OPENER.finditer(before))
+    return bool(goals) and not ACHIEVED.search(before, goals[-1].end())
 
 
 def _year_in_clause(clause: str) -> int | None:

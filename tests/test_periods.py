@@ -89,3 +89,13 @@ def test_an_estimated_outcome_is_not_a_target():
 def test_a_deadline_opening_the_sentence_ends_the_target_period():
     target = one("二、2019年工作安排\n力争到2020年，全国建成工会驿站15万个。", report_year=2018)
     assert (target.is_target, target.period_start, target.period_end) == (True, 2019, 2020)
+
+
+def test_a_goal_stated_earlier_in_the_sentence_makes_a_target():
+    assert one("全年目标是，新发展会员1000万人。").is_target is True
+    assert one("超额完成全年目标任务，城镇新增就业1361万人。").is_target is False
+
+
+def test_a_goal_word_beside_an_outcome_is_not_a_target():
+    assert one("学生营养改善计划惠及3200万孩子。").is_target is False
+    assert one("分别完成目标任务的117%。").is_target is False
