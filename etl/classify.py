@@ -71,6 +71,7 @@ def classify(
     contexts = sentence_contexts(sentences, parts, report_year, catalog)
     programs = _ProgramFinder(text, catalog)
     drafts: list[dict] = []
+    where: list[tuple[int, str, str]] = []  # sentence index, clause before, sentence before
     for mention in mentions:
         sentence = sentences[bisect_right(sentence_starts, mention.char_start) - 1]
         offset = mention.char_start - sentence.start
@@ -103,21 +104,19 @@ def classify(
                 "sentence_end": sentence.end,
                 "char_start": mention.char_start,
                 "char_end": mention.char_end,
-                "_sentence": sentence.index,
-                "_clause_before": clause_before,
-                "_before": before,
             }
         )
+        where.append((sentence.index, clause_before, before))
     _join_ranges_and_lists(drafts, text)
     figures: list[Figure] = []
     earlier: dict[int, list[dict]] = {}
-    for draft in drafts:
+    for draft, (sentence_index, clause_before, before) in zip(drafts, where, strict=True):
         draft["figure_id"] = _figure_id(draft)
-        parent = _whole_of(draft, earlier.get(draft["_sentence"], []))
+        parent = _whole_of(draft, clause_before, before, earlier.get(sentence_index, []))
         if parent is not None:
             draft["parent_figure_id"] = parent["figure_id"]
-        earlier.setdefault(draft["_sentence"], []).append(draft)
-        figures.append(Figure(**{k: v for k, v in draft.items() if not k.startswith("_")}))
+        earlier.setdefault(sentence_index, []).append(draft)
+        figures.append(Figure(**draft))
     return figures
 
 
@@ -148,11 +147,11 @@ IDENTITY = ("value", "unit", "label", "qualifier", "basis", "is_target", "period
 def identity(figure) -> tuple:
     """What a figure says: equal identities are one fact stated more than once."""
     get = figure.get if isinstance(figure, dict) else figure.__getattribute__
-    return tuple(round(get(k), 6) if k == "value" else get(k) for k in IDENTITY)
+    return (round(get("value"), 6), *(get(k) for k in IDENTITY[1:]))
 
 
 def _figure_id(draft: dict) -> str:
-    key = "|".join(str(part) for part in (draft["doc_id"], *identity(draft)))
+    key = f"{draft['doc_id']}|{identity(draft)}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
@@ -259,17 +258,15 @@ def _metric(clause: str, label: str, unit: str, catalog: Catalog) -> str | None:
     return None
 
 
-def _whole_of(part: dict, earlier: list[dict]) -> dict | None:
+def _whole_of(part: dict, clause_before: str, before: str, earlier: list[dict]) -> dict | None:
     """For a part in a clause opened by 其中, the figure of the same unit stated before it.
 
     Only the 其中 clause lists parts: in "…2493名，其中劳模1689名、先进工作者804名，
     有300多名抗疫先进典型" the 300 overlap the parts and are not one of them.
     """
-    if BREAKDOWN not in part["_clause_before"] or part["unit"] in NOT_ADDITIVE:
+    if BREAKDOWN not in clause_before or part["unit"] in NOT_ADDITIVE:
         return None
-    at = len(part["_before"]) - len(part["_clause_before"]) + part["_clause_before"].rfind(BREAKDOWN)
-    offset_of = part["char_start"] - part["sentence_start"]
-    assert at < offset_of
+    at = len(before) - len(clause_before) + clause_before.rfind(BREAKDOWN)
     candidates = [
         f
         for f in earlier

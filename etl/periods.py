@@ -26,6 +26,9 @@ AS_OF = re.compile(
 )
 BY_YEAR = re.compile(r"(?:到|至)((?:19|20)\d{2})年")
 TARGET_WORDS = re.compile(r"目标|预期|力争|计划|拟|确保")  # 预计完成 is an estimated outcome, not a goal
+HEAD_SPLIT = re.compile(r"[,，。;；:：]")
+CLAUSE_SPLIT = re.compile(r"[,，;；:：]")
+DIGIT = re.compile(r"\d")
 CHINESE_SMALL = {c: i for i, c in enumerate("零一二三四五六七八九十")}
 
 
@@ -145,7 +148,7 @@ def _opened_context(sentence: str, part: Part, report_year: int | None, catalog:
     text = OPENER_STRIP.sub("", sentence)
     if not OPENER_QUICK.match(text) and not catalog.named_periods_re.search(text, 0, 14):
         return None  # most sentences open with no period phrase: decide that cheaply
-    head = re.split(r"[,，。;；:：]", text, maxsplit=1)[0]
+    head = HEAD_SPLIT.split(text, maxsplit=1)[0]
     for name, (first, last) in catalog.named_periods.items():
         if name in head[:12]:
             return Context(first, last, report_year is not None and first > report_year)
@@ -172,7 +175,7 @@ def _opened_context(sentence: str, part: Part, report_year: int | None, catalog:
 def when(sentence: str, offset: int, context: Context, report_year: int | None, catalog: Catalog) -> When:
     """The period, target flag and as_of date of a figure at `offset` in `sentence`."""
     before = sentence[:offset]
-    clause = re.split(r"[,，;；:：]", before)[-1]
+    clause = CLAUSE_SPLIT.split(before)[-1]
     as_of = _as_of(before, report_year)
     is_target = context.is_target or _goal_in_clause(clause) or _goal_opens(before)
     named = next((p for name, p in catalog.named_periods.items() if name in clause), None)
@@ -216,7 +219,7 @@ def _year_in_clause(clause: str) -> int | None:
     if head in ("比", "较", "同") or tail.startswith("以来"):
         return None
     # 由2010年的21.6%提高到25.2%: the year belongs to the number right after it.
-    if re.search(r"\d", tail):
+    if DIGIT.search(tail):
         return None
     return int(match.group(1))
 
