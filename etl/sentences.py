@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# A sentence ends at a full stop, a question or exclamation mark, a semicolon
-# (reports chain whole statements with ；) or the end of a paragraph.
-_SENTENCE = re.compile(r"[^。!?;\n]*(?:[。!?;]+[”’\"')]?|\n|$)")
+# A sentence starts at a non-space character and ends at a full stop, a
+# question or exclamation mark, a semicolon (reports chain whole statements
+# with ；) or the end of its paragraph; a closing quote stays with it.
+_SENTENCE = re.compile(r"[^\s。!?;][^。!?;\n]*(?:[。!?;]+[”’\"')]?)?")
 
 
 @dataclass(frozen=True)
@@ -22,11 +23,11 @@ def split_sentences(text: str) -> list[Sentence]:
     """The sentences of `text`, without surrounding whitespace, in order."""
     sentences: list[Sentence] = []
     for match in _SENTENCE.finditer(text):
+        sentence = match.group()
         start, end = match.span()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
-            sentences.append(Sentence(len(sentences), start, end, text[start:end]))
+        if sentence[-1].isspace():
+            stripped = sentence.rstrip()
+            end -= len(sentence) - len(stripped)
+            sentence = stripped
+        sentences.append(Sentence(len(sentences), start, end, sentence))
     return sentences
