@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import math
 import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
@@ -199,11 +200,31 @@ def _process_one(job: tuple[Source, bytes, Path]):
     """(source, (document, figures)) or (source, one-line reason the file was not loaded)."""
     source, raw, catalog_dir = job
     try:
-        return source, process(source, raw, load_catalog(catalog_dir))
+        document, figures = process(source, raw, load_catalog(catalog_dir))
     except DecodeError as err:
         return source, str(err)
     except Exception as err:  # one bad file must not take the others down
         return source, f"the extractor failed on this file ({type(err).__name__}: {err}); please report it"
+    unusable = _unusable_figure(document, figures)
+    if unusable:
+        return source, f"the extractor produced an unusable figure ({unusable}); please report it"
+    return source, (document, figures)
+
+
+def _unusable_figure(document: Document, figures: list[Figure]) -> str:
+    """What the data checks would refuse in one document's figures, said per file.
+
+    Caught here, the file is named and --keep-going can still load the others;
+    the checks after the build remain the last word.
+    """
+    text = document.text
+    for f in figures:
+        at = f"{f.surface[:20]!r} at {f.char_start}"
+        if not math.isfinite(f.value) or (f.value < 0 and f.basis != "change"):
+            return f"value {f.value} of {at}"
+        if not (0 <= f.char_start < f.char_end <= len(text)) or text[f.char_start : f.char_end] != f.surface:
+            return f"offsets {f.char_start}:{f.char_end} do not reproduce {f.surface[:20]!r}"
+    return ""
 
 
 def _process_all(todo: list[Source], raws: dict[str, bytes], catalog_dir: Path, progress: bool | None):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import math
 import shutil
 import subprocess
 import sys
@@ -9,7 +11,9 @@ import sys
 import pytest
 
 from etl import decode
+from etl import refresh as refresh_module
 from etl.catalog import CATALOG_DIR, load_catalog
+from etl.pipeline import process
 from etl.refresh import RefreshError, code_version, refresh
 
 from .conftest import ROOT, SEED, query
@@ -223,3 +227,21 @@ def test_keep_going_loads_the_good_ones_and_lists_the_bad(seed_folder, tmp_path)
         ("acftu-2020", "acftu-2020.txt"),
         ("good", "twin.txt"),
     ]
+
+
+def test_a_file_the_extractor_turns_into_an_unusable_figure_is_named_and_keep_going_loads_the_rest(
+    seed_folder, tmp_path, monkeypatch
+):
+    def infinite_in_one_file(source, raw, catalog=None):
+        document, figures = process(source, raw, catalog)
+        if source.file == "infinite.txt":
+            figures = [dataclasses.replace(figures[0], value=math.inf), *figures[1:]]
+        return document, figures
+
+    monkeypatch.setattr(refresh_module, "process", infinite_in_one_file)
+    shutil.copy(SEED, seed_folder / "infinite.txt")
+    db = tmp_path / "w.duckdb"
+    with pytest.raises(RefreshError, match=r"infinite.txt: the extractor produced an unusable figure \(value inf of"):
+        refresh(seed_folder, db, progress=False)
+    result = refresh(seed_folder, db, progress=False, keep_going=True)
+    assert (result.extracted, len(result.failed)) == (["acftu-2020"], 1)
