@@ -51,6 +51,10 @@ def test_each_view_file_creates_the_view_it_is_named_after_and_says_what_it_answ
         assert created == [("v1", path.stem)], path.name
 
 
+def test_every_view_name_fits_an_excel_sheet_name_so_the_workbook_has_one_sheet_per_view():
+    assert [view for view, _, _ in _contract() if len(view) > 31] == []
+
+
 def test_the_build_records_code_catalog_and_view_versions(warehouse):
     rows = query(warehouse, "select code_version, catalog_version, view_versions, n_documents from v1.builds")
     assert len(rows) == 1
