@@ -22,6 +22,10 @@ CLAUSE_SPLIT = re.compile(r"[,，;；:：]")
 LABEL_STRIP = re.compile(r"^(?:其中|并且|并|和|及|以及|共|有|全年|年度|目前|全国)+")
 LABEL_TAIL = re.compile(r"(?:超过|逾|约|近|接近|将近|不到|不足|达到|达|为|是|共|合计|总计|了)+$")
 BREAKDOWN = "其中"
+CHANGE_VERBS = "增长|下降|增加|减少|提高|降低|上涨|上升|回落|增幅|降幅|递增"
+VERB_ONLY = re.compile(rf"(?:比上年|比去年|同比|较上年|年均)?(?:实际)?(?:{CHANGE_VERBS})?")
+SUBJECT_TAIL = re.compile(rf"(?:比上年|比去年|同比|较上年|年均|实际|分别|{CHANGE_VERBS}|达到|达|完成|实现)+$")
+COMPARED_WITH = re.compile(r"^(?:比上年|比去年|同比|较上年)")
 NOT_ADDITIVE = {"percent"}  # rates of parts do not add up to the rate of the whole
 RANGE_SEPARATORS = ("-", "~", "～", "—", "至")
 COORDINATORS = ("和", "与", "及", "、")
@@ -82,6 +86,9 @@ def classify(
         clause = clause_before + CLAUSE_SPLIT.split(after, 1)[0]
         timing = when(sentence.text, offset, contexts[sentence.index], report_year, catalog)
         label = _label(phrase)
+        if not label or VERB_ONLY.fullmatch(label):
+            previous = where[-1] if where and where[-1][0] == sentence.index else None
+            label = _with_subject(label, drafts[-1]["label"] if previous else "", before)
         drafts.append(
             {
                 "doc_id": doc_id,
@@ -153,6 +160,21 @@ def identity(figure) -> tuple:
 def _figure_id(draft: dict) -> str:
     key = f"{draft['doc_id']}|{identity(draft)}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _with_subject(label: str, previous_label: str, before: str) -> str:
+    """国内生产总值达到56.9万亿元，比上年增长7.7%: the growth is the product's.
+
+    A label that is only a verb (比上年增长, or nothing after 达到) takes its
+    subject from the figure before it in the sentence, else from the clause before.
+    """
+    subject = previous_label
+    if not subject:
+        clauses = CLAUSE_SPLIT.split(before)
+        subject = _label(clauses[-2]) if len(clauses) > 1 else ""
+    subject = SUBJECT_TAIL.sub("", subject)
+    verb = COMPARED_WITH.sub("", label)
+    return (subject + verb)[-24:]
 
 
 def _label(phrase: str) -> str:

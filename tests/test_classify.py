@@ -152,3 +152,8 @@ def test_a_list_after_fenbie_shares_the_verb():
 def test_money_and_rates_are_never_people_reached():
     assert one("困难职工人均增收1000余元。").category == "funds"
     assert one("困难职工覆盖率达87.6%。").category == "other"
+
+
+def test_a_verb_only_label_takes_the_subject_before_it():
+    level, growth = figures_of("国内生产总值达到56.9万亿元，比上年增长7.7%。")
+    assert (level.label, growth.label, growth.basis) == ("国内生产总值", "国内生产总值增长", "change")
