@@ -245,3 +245,42 @@ def test_a_file_the_extractor_turns_into_an_unusable_figure_is_named_and_keep_go
         refresh(seed_folder, db, progress=False)
     result = refresh(seed_folder, db, progress=False, keep_going=True)
     assert (result.extracted, len(result.failed)) == (["acftu-2020"], 1)
+
+
+def test_twins_in_every_encoding_load_with_the_same_figures_and_their_encoding_recorded(tmp_path):
+    folder = tmp_path / "twins"
+    folder.mkdir()
+    text = SEED.read_text(encoding="utf-8")
+    twins = {
+        "utf8.txt": text.encode("utf-8"),
+        "bom.txt": b"\xef\xbb\xbf" + text.encode("utf-8"),
+        "gb.txt": text.encode("gb18030"),
+        "utf16.txt": text.encode("utf-16"),
+        "crlf.txt": text.replace("\n", "\r\n").encode("utf-8"),
+        "cr.txt": text.replace("\n", "\r").encode("utf-8"),
+        "page.html": (
+            "<html><body>" + "".join(f"<p>{line}</p>" for line in text.split("\n")) + "</body></html>"
+        ).encode("gb18030"),
+    }
+    for name, raw in twins.items():
+        (folder / name).write_bytes(raw)
+    db = tmp_path / "w.duckdb"
+    refresh(folder, db, progress=False)
+    assert query(db, "select doc_id, encoding from v1.documents order by 1") == [
+        ("bom", "utf-8-sig"),
+        ("cr", "utf-8"),
+        ("crlf", "utf-8"),
+        ("gb", "gb18030"),
+        ("page", "gb18030"),
+        ("utf16", "utf-16"),
+        ("utf8", "utf-8"),
+    ]
+    columns = "surface, value, unit, category, qualifier, basis, is_target, period_start, period_end, as_of, "
+    columns += "program, metric_id, label, sentence, sentence_start, sentence_end, char_start, char_end, mentions"
+    twin_rows = {
+        doc_id: query(db, f"select {columns} from v1.figures where doc_id = ? order by char_start", [doc_id])
+        for (doc_id,) in query(db, "select doc_id from v1.documents")
+    }
+    assert twin_rows["utf8"]
+    assert [d for d, rows in twin_rows.items() if rows != twin_rows["utf8"]] == []
+    assert len(set(query(db, "select text from v1.documents"))) == 1
