@@ -66,6 +66,9 @@ def _refresh(args) -> int:
     except (RefreshError, SourceError) as err:
         print(f"refresh failed: {err}", file=sys.stderr)
         return 1
+    except OSError as err:  # e.g. the sources folder cannot be listed
+        print(f"refresh failed: {err}; the previous warehouse is unchanged", file=sys.stderr)
+        return 1
     print(
         f"{result.db}: {result.n_documents} documents, {result.n_figures} figures "
         f"({len(result.extracted)} extracted, {len(result.reused)} unchanged)"

@@ -148,3 +148,13 @@ def test_the_pipeline_on_damaged_bytes_raises_only_decode_error(text, noise, dat
 def test_a_very_long_digit_run_gives_a_finite_value_or_no_figure():
     _, figures = process(Source("a.txt", "a", report_year=2020), ("全国共有" + "9" * 400 + "名职工。").encode())
     assert all(math.isfinite(f.value) for f in figures)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=ValueError,
+    reason="extractor bug (etl/numbers.py _parse_decimal_magnitude): a non-digit after 点 raises ValueError",
+)
+def test_a_percent_in_words_with_a_magnitude_after_the_point_does_not_raise():
+    text = "百分之一点百"
+    _assert_mentions_point_at_their_surface(text)

@@ -284,3 +284,19 @@ def test_twins_in_every_encoding_load_with_the_same_figures_and_their_encoding_r
     assert twin_rows["utf8"]
     assert [d for d, rows in twin_rows.items() if rows != twin_rows["utf8"]] == []
     assert len(set(query(db, "select text from v1.documents"))) == 1
+
+
+def test_an_extractor_crash_on_one_file_is_named_and_keep_going_loads_the_rest(seed_folder, tmp_path, monkeypatch):
+    def crash_on_one_file(source, raw, catalog=None):
+        if source.file == "crash.txt":
+            raise ValueError("substring not found")
+        return process(source, raw, catalog)
+
+    monkeypatch.setattr(refresh_module, "process", crash_on_one_file)
+    shutil.copy(SEED, seed_folder / "crash.txt")
+    db = tmp_path / "w.duckdb"
+    message = r"crash.txt: the extractor failed on this file \(ValueError: substring not found\); please report it"
+    with pytest.raises(RefreshError, match=message):
+        refresh(seed_folder, db, progress=False)
+    result = refresh(seed_folder, db, progress=False, keep_going=True)
+    assert (result.extracted, len(result.failed)) == (["acftu-2020"], 1)

@@ -116,3 +116,14 @@ def test_other_files_are_skipped_with_a_warning(tmp_path, caplog):
         sources, errors = read_sources(folder)
     assert [s.file for s in sources] == ["a.txt"]
     assert [r.getMessage().split(":")[0] for r in caplog.records] == [str(folder / "scan.pdf")]
+
+
+def test_an_unknown_manifest_column_is_named_in_a_warning(tmp_path, caplog):
+    folder = _folder(tmp_path, "file,doc_id,report_yaer\na.txt,a,2020\n")
+    with caplog.at_level(logging.WARNING, logger="zhibiao"):
+        sources, errors = read_sources(folder)
+    assert (sources, errors) == ([Source("a.txt", "a")], [])
+    assert [r.getMessage() for r in caplog.records] == [
+        f"{folder}/manifest.csv:1: column(s) report_yaer are not used "
+        "(known: file, doc_id, title, publisher, published_on, report_year)"
+    ]
