@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
+import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -165,23 +166,64 @@ def copy_unchanged(con: duckdb.DuckDBPyConnection, previous: Path, doc_ids: list
 
 
 def insert_catalog(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None:
-    for metric in catalog.metrics:
-        con.execute(
-            "insert into core.metrics values (?, ?, ?, ?, ?, ?, ?)",
-            [
-                metric.metric_id,
-                metric.name_zh,
-                metric.name_en,
-                metric.category,
-                metric.unit,
-                metric.basis,
-                metric.pattern.pattern,
-            ],
-        )
-    for program in catalog.programs:
-        con.execute(
-            "insert into core.programs values (?, ?, ?)", [program.program_id, program.name_zh, program.pattern.pattern]
-        )
+    metrics = {
+        "metric_id": [m.metric_id for m in catalog.metrics],
+        "name_zh": [m.name_zh for m in catalog.metrics],
+        "name_en": [m.name_en for m in catalog.metrics],
+        "category": [m.category for m in catalog.metrics],
+        "unit": [m.unit for m in catalog.metrics],
+        "basis": [m.basis for m in catalog.metrics],
+        "patterns": [m.pattern.pattern for m in catalog.metrics],
+    }
+    programs = {
+        "program_id": [p.program_id for p in catalog.programs],
+        "name_zh": [p.name_zh for p in catalog.programs],
+        "patterns": [p.pattern.pattern for p in catalog.programs],
+    }
+    for table, columns in (("metrics", metrics), ("programs", programs)):
+        con.register("new_rows", pa.table(columns, schema=pa.schema([(name, pa.string()) for name in columns])))
+        try:
+            con.execute(f"insert into core.{table} by name select * from new_rows")
+        finally:
+            con.unregister("new_rows")
+
+
+def clone_published(published: Path, building: Path) -> bool:
+    """Start a build as a byte copy of the published warehouse; False when that is not safe.
+
+    Copying the file is much faster than re-inserting every unchanged row
+    (copy_unchanged), and the published file is only read. Not when a .wal
+    lies beside it: its last changes would not be in the copy.
+    """
+    if not published.is_file() or published.with_name(published.name + ".wal").exists():
+        return False
+    shutil.copyfile(published, building)
+    return True
+
+
+def keep_only(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> None:
+    """In a clone of the published warehouse: keep the rows of `doc_ids`, drop what every build makes anew.
+
+    Documents and figures of other doc_ids go; every other core table (builds,
+    catalogs) is emptied and every view schema dropped, to be filled and
+    created again as in a fresh build.
+    """
+    con.register("keep", pa.table({"doc_id": pa.array(doc_ids, pa.string())}))
+    try:
+        con.execute("delete from core.figures where doc_id not in (select doc_id from keep)")
+        con.execute("delete from core.documents where doc_id not in (select doc_id from keep)")
+    finally:
+        con.unregister("keep")
+    for (table,) in con.execute(
+        "select table_name from duckdb_tables() where database_name = current_database() and schema_name = 'core' "
+        "and table_name not in ('documents', 'figures')"
+    ).fetchall():
+        con.execute(f'delete from core."{table}"')
+    for (schema,) in con.execute(
+        "select schema_name from duckdb_schemas() where database_name = current_database() "
+        "and regexp_full_match(schema_name, 'v[0-9]+')"
+    ).fetchall():
+        con.execute(f"drop schema {schema} cascade")
 
 
 def record_build(
