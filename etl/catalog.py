@@ -163,6 +163,12 @@ class Catalog:
     def named_periods_re(self) -> re.Pattern:
         return _longest_first(self.named_periods)
 
+    @cached_property
+    def named_period_opener(self) -> re.Pattern:
+        """A sentence opening with a named period: “十三五”时期, 十二五期间, 十四五以来."""
+        names = _longest_first(self.named_periods).pattern
+        return re.compile(rf"^(?:在|经过|回顾)?“?({names})”?(?:时期|期间|以来|规划期间?|的?五年)")
+
     def program_rank(self, matched: str) -> int:
         """The catalog position of the first programme whose pattern is `matched`."""
         rank = self._program_ranks.get(matched)

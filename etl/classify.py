@@ -20,8 +20,11 @@ from .sentences import Sentence
 
 CLAUSE_SPLIT = re.compile(r"[,，;；:：]")
 LABEL_STRIP = re.compile(r"^(?:其中|并且|并|和|及|以及|共|有|全年|年度|目前|全国)+")
+FROM_TO = re.compile(r"^(.*?)(?:由|从)[^,，]*?(?:增加|增长|提高|上升|下降|降低|扩大|缩小|减少)?(?:到|至)")
+FROM_TAIL = re.compile(r"(?:由|从)(?:(?:19|20)\d{2}年(?:底|末)?的?|去年的?|上年的?)?$")
 LABEL_TAIL = re.compile(r"(?:超过|逾|约|近|接近|将近|不到|不足|达到|达|为|是|共|合计|总计|了)+$")
 BREAKDOWN = "其中"
+PARAGRAPH_SCOPE = 400  # characters: a paragraph this short is about one thing
 CHANGE_VERBS = "增长|下降|增加|减少|提高|降低|上涨|上升|回落|增幅|降幅|递增"
 VERB_ONLY = re.compile(rf"(?:比上年|比去年|同比|较上年|年均)?(?:实际)?(?:{CHANGE_VERBS})?")
 SUBJECT_TAIL = re.compile(rf"(?:比上年|比去年|同比|较上年|年均|实际|分别|{CHANGE_VERBS}|达到|达|完成|实现)+$")
@@ -83,7 +86,10 @@ def classify(
         after = sentence.text[mention.char_end - sentence.start :]
         clause_before = CLAUSE_SPLIT.split(before)[-1]
         phrase = clause_before.rsplit("、", 1)[-1]
-        clause = clause_before + CLAUSE_SPLIT.split(after, 1)[0]
+        clause_after = CLAUSE_SPLIT.split(after, 1)[0]
+        clause = clause_before + clause_after
+        # The metric is named in the figure's own list item: 高速公路6700多公里、农村公路29万公里.
+        item = phrase + clause_after.split("、", 1)[0]
         timing = when(sentence.text, offset, contexts[sentence.index], report_year, catalog)
         label = _label(phrase)
         if not label or VERB_ONLY.fullmatch(label):
@@ -102,8 +108,8 @@ def classify(
                 "period_start": timing.period_start,
                 "period_end": timing.period_end,
                 "as_of": timing.as_of,
-                "program": programs.of(sentence),
-                "metric_id": _metric(clause, label, mention.unit, catalog),
+                "program": programs.of(sentence, mention.char_start),
+                "metric_id": _metric(item, label, mention.unit, catalog),
                 "parent_figure_id": None,
                 "label": label,
                 "sentence": sentence.text,
@@ -178,8 +184,16 @@ def _with_subject(label: str, previous_label: str, before: str) -> str:
 
 
 def _label(phrase: str) -> str:
-    """The words before the number that say what it counts: '返还工会经费'."""
+    """The words before the number that say what it counts: '返还工会经费'.
+
+    地区生产总值由2010年的162.4亿元增加到2015年的287.9亿元 labels both
+    numbers 地区生产总值: the from-to frame and its dates are not what is counted.
+    """
     label = LABEL_STRIP.sub("", phrase.strip())
+    from_to = FROM_TO.match(label)
+    if from_to and from_to.group(1):
+        label = from_to.group(1)
+    label = FROM_TAIL.sub("", label)
     label = LABEL_TAIL.sub("", label)
     return label[-24:]
 
@@ -257,13 +271,25 @@ class _ProgramFinder:
         rank = min((rank for _, rank in self.hits[lo:hi]), default=len(self.catalog.programs))
         return self.catalog.programs[rank].program_id if rank < len(self.catalog.programs) else None
 
-    def of(self, sentence: Sentence) -> str | None:
-        """The programme named in the sentence, else in its paragraph; catalog order decides."""
-        found = self._best(sentence.start, sentence.end)
+    def of(self, sentence: Sentence, position: int) -> str | None:
+        """The programme named nearest before the figure in its sentence, else after it,
+        else in a short paragraph (catalog order decides there).
+
+        "…工会专项补助经费1.57亿元,对社会化工会工作者补贴1.36亿元": each amount
+        belongs to the programme named just before it. A long paragraph (a
+        district report prints a whole section as one) names too many things to
+        speak for one figure.
+        """
+        lo, here = bisect_left(self.starts, sentence.start), bisect_left(self.starts, position)
+        if here > lo:
+            return self.catalog.programs[self.hits[here - 1][1]].program_id
+        found = self._best(position, sentence.end)
         if found is None:
             paragraph_start = self.text.rfind("\n", 0, sentence.start) + 1
             paragraph_end = self.text.find("\n", sentence.end)
-            found = self._best(paragraph_start, paragraph_end if paragraph_end >= 0 else len(self.text))
+            paragraph_end = paragraph_end if paragraph_end >= 0 else len(self.text)
+            if paragraph_end - paragraph_start <= PARAGRAPH_SCOPE:
+                found = self._best(paragraph_start, paragraph_end)
         return found
 
 

@@ -15,7 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from .catalog import Catalog, load_catalog
-from .numbers import NUMERAL, parse_numeral, parse_percent_words
+from .numbers import NUMERAL, clean, parse_numeral, parse_percent_words
 
 CANDIDATE = re.compile(r"百分之(?P<pct>[零〇一二两三四五六七八九十百千点]+|\d+(?:\.\d+)?)|" + NUMERAL.pattern)
 # A lone Chinese numeral other than 百 (一是, 四个意识, 千家万户) is a word, not a figure:
@@ -87,7 +87,7 @@ def find_mentions(text: str, catalog: Catalog | None = None) -> list[Mention]:
                 factor = dict(MAGNITUDE_WORDS).get(magnitude, 1.0) if not _has_magnitude(p_token) else 1.0
                 if not quoted.covers(p_start):
                     mentions.append(
-                        Mention(p_start, p_start + len(p_token), p_token, p_value * factor, unit, unit_word)
+                        Mention(p_start, p_start + len(p_token), p_token, clean(p_value * factor), unit, unit_word)
                     )
         pending_range = None
         if quoted.covers(start):
@@ -128,7 +128,7 @@ def _resolve(text, token, start, end, catalog):
     magnitude = ""
     for word, factor in MAGNITUDE_WORDS:
         if text.startswith(word, pos):
-            magnitude, value = word, value * factor
+            magnitude, value = word, clean(value * factor)
             pos += len(word)
             break
     if magnitude and not approx and pos < len(text) and text[pos] in APPROX_AFTER:
@@ -186,12 +186,14 @@ def _counted_noun(text: str, pos: int, catalog: Catalog) -> str:
     return best_unit
 
 
-PEOPLE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,5}?(?:人口|人员|人)(?![民大才事工])")
+PEOPLE_AFTER = re.compile(
+    r"(?:以上|左右|多)?[\u4e00-\u9fff]{0,8}?(?:人口|人员|在校生|毕业生|学生|农民工|劳动力|人)(?![民大才事工])"
+)
 
 
 def _person_noun_near(text: str, pos: int, catalog: Catalog) -> str:
     """For 8000万纳税人 or 1400万农业转移人口: people named a few characters on."""
-    if PEOPLE_AFTER.match(text, pos, pos + 8):
+    if PEOPLE_AFTER.match(text, pos, pos + 12):
         return "person"
     noun = next((n for n, u in catalog.unit_nouns.items() if u == "person" and text.startswith(n, pos)), "")
     return "person" if noun else ""

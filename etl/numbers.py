@@ -64,8 +64,17 @@ def parse_numeral(token: str) -> float | None:
     try:
         value = cn2an.cn2an(text, "smart")
     except (ValueError, KeyError, IndexError, TypeError):
-        return _parse_decimal_magnitude(text)
-    return float(value)
+        value = _parse_decimal_magnitude(text)
+    # Decimals times magnitudes carry binary noise: 2.18万亿 must be 2180000000000.
+    return None if value is None else clean(float(value))
+
+
+def clean(value: float) -> float:
+    """Drop the binary noise of decimal arithmetic: 2.18 * 1e12 is 2180000000000, not …0.0002.
+
+    Report figures carry at most a dozen significant digits.
+    """
+    return float(f"{value:.12g}")
 
 
 def _parse_decimal_magnitude(text: str) -> float | None:

@@ -148,10 +148,11 @@ def _opened_context(sentence: str, part: Part, report_year: int | None, catalog:
     text = OPENER_STRIP.sub("", sentence)
     if not OPENER_QUICK.match(text) and not catalog.named_periods_re.search(text, 0, 14):
         return None  # most sentences open with no period phrase: decide that cheaply
-    head = HEAD_SPLIT.split(text, maxsplit=1)[0]
-    for name, (first, last) in catalog.named_periods.items():
-        if name in head[:12]:
-            return Context(first, last, report_year is not None and first > report_year)
+    # “十三五”时期，… opens a period; 编制西部大开发“十三五”规划 only names a plan.
+    named = catalog.named_period_opener.match(text)
+    if named:
+        first, last = catalog.named_periods[named.group(1)]
+        return Context(first, last, report_year is not None and first > report_year)
     if report_year is None:
         return None
     if match := COMING_YEARS.match(text):
@@ -185,7 +186,13 @@ def when(sentence: str, offset: int, context: Context, report_year: int | None, 
     by_year = BY_YEAR.search(before)  # 力争到2020年，建成…: the deadline may open the sentence
     if by_year and is_target:
         return When(context.period_start, int(by_year.group(1)), True, None)
+    if LAST_YEARS_LEVEL.search(clause) and report_year is not None:
+        # 赤字率从去年的2.1%提高到2.3%: the 2.1% is last year's outcome, not this year's goal.
+        return When(report_year, report_year, False, None)
     year = _year_in_clause(clause)
+    if not year and FROM_LEVEL.search(clause):
+        # 贫困发生率由10.2%下降到3.1%: the starting level holds at a time the text does not give.
+        return When(None, None, False, None)
     if year:
         return When(year, year, is_target, None if is_target else as_of)
     return When(context.period_start, context.period_end, is_target, None if is_target else as_of)
@@ -193,6 +200,8 @@ def when(sentence: str, offset: int, context: Context, report_year: int | None, 
 
 # Only unambiguous goal words: 计划 and 争取 are also nouns and verbs of outcomes
 # (营养改善计划, 争取上级资金1.2亿元).
+FROM_LEVEL = re.compile(r"(?:由|从)$")
+LAST_YEARS_LEVEL = re.compile(r"(?<!比)(?:去年|上年)(?:的|底的|末的)?$")
 GOAL_OPENER = re.compile(r"目标是|目标为|预期目标|主要目标|力争")
 ACHIEVED = re.compile(r"完成|实现|超额|达成|超过|惠及|受益")
 

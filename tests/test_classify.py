@@ -157,3 +157,9 @@ def test_money_and_rates_are_never_people_reached():
 def test_a_verb_only_label_takes_the_subject_before_it():
     level, growth = figures_of("国内生产总值达到56.9万亿元，比上年增长7.7%。")
     assert (level.label, growth.label, growth.basis) == ("国内生产总值", "国内生产总值增长", "change")
+
+
+def test_the_programme_named_nearest_before_the_figure():
+    catalog = {p.program_id: p.name_zh for p in load_catalog().programs}
+    town, social = figures_of("全总对乡镇(街道)工会专项补助经费1.57亿元,对社会化工会工作者补贴1.36亿元。")
+    assert "乡镇" in catalog[town.program] and "社会化工会工作者" in catalog[social.program]

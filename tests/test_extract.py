@@ -142,3 +142,11 @@ def test_visits_and_copies():
 
 def test_durations_are_not_figures():
     assert surfaces("今年已过去近5个月，提供24小时服务") == []
+
+
+def test_people_named_after_a_magnitude_and_a_qualifier():
+    assert [u for _, _, u in values("完成1000万以上农村贫困人口脱贫，惠及500多万在校生")] == ["person", "person"]
+
+
+def test_decimals_times_magnitudes_are_exact():
+    assert values("投入2.18万亿元") == [("2.18万亿元", 2_180_000_000_000, "yuan")]

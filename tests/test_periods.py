@@ -99,3 +99,12 @@ def test_a_goal_stated_earlier_in_the_sentence_makes_a_target():
 def test_a_goal_word_beside_an_outcome_is_not_a_target():
     assert one("学生营养改善计划惠及3200万孩子。").is_target is False
     assert one("分别完成目标任务的117%。").is_target is False
+
+
+def test_from_levels_carry_their_own_time():
+    last_year, this_year = figures_of("二、2015年工作安排\n赤字率从去年的2.1%提高到2.3%。", report_year=2014)
+    assert (last_year.is_target, last_year.period_start) == (False, 2014)
+    assert (this_year.is_target, this_year.period_start) == (True, 2015)
+    start, end = figures_of("贫困发生率由10.2%下降到3.1%。", report_year=2017)
+    assert (start.period_start, end.period_start) == (None, 2017)
+    assert start.label == end.label == "贫困发生率"
