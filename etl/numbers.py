@@ -14,6 +14,8 @@ from functools import lru_cache
 import cn2an
 
 CHINESE_DIGITS = "零〇一二两三四五六七八九"
+MAX_DIGITS = 24
+DIGIT_VALUES = {**{c: i for i, c in enumerate("零一二三四五六七八九")}, "〇": 0, "两": 2}
 CHINESE_SMALL_UNITS = "十百千"
 MAGNITUDES = {"万亿": 1e12, "亿": 1e8, "万": 1e4}
 
@@ -51,8 +53,8 @@ def parse_numeral(token: str) -> float | None:
     2000.0
     """
     text = token.replace(",", "")
-    if not text:
-        return None
+    if not text or len(text) > MAX_DIGITS:
+        return None  # no report states a figure with more digits than a double holds
     if re.fullmatch(r"\d+(?:\.\d+)?", text):
         return float(text)
     # A bare 十/百/千 at the front reads as one of them (百家 = 100).
@@ -86,9 +88,9 @@ def _parse_decimal_magnitude(text: str) -> float | None:
     if "点" in text:
         whole, _, frac = text.partition("点")
         head = parse_numeral(whole) if whole else 0.0
-        digits = "".join(str(CHINESE_DIGITS.index(c) if c != "两" else 2) for c in frac)
-        if head is None or not digits:
-            return None
+        if head is None or not frac or any(c not in CHINESE_DIGITS for c in frac):
+            return None  # 一点百 is not a decimal
+        digits = "".join(str(DIGIT_VALUES[c]) for c in frac)
         return float(f"{int(head)}.{digits}")
     return None
 

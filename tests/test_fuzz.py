@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 
-import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -141,20 +140,11 @@ def test_the_pipeline_on_damaged_bytes_raises_only_decode_error(text, noise, dat
     _assert_pipeline_is_sound(raw[:at] + noise + raw[at:])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extractor bug (etl/numbers.py): a run of 309+ digits parses to inf, which the data checks refuse",
-)
 def test_a_very_long_digit_run_gives_a_finite_value_or_no_figure():
     _, figures = process(Source("a.txt", "a", report_year=2020), ("全国共有" + "9" * 400 + "名职工。").encode())
     assert all(math.isfinite(f.value) for f in figures)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason="extractor bug (etl/numbers.py _parse_decimal_magnitude): a non-digit after 点 raises ValueError",
-)
 def test_a_percent_in_words_with_a_magnitude_after_the_point_does_not_raise():
     text = "百分之一点百"
     _assert_mentions_point_at_their_surface(text)

@@ -78,3 +78,9 @@ def test_a_magnitude_multiplies(number, magnitude):
 @given(st.integers(min_value=0, max_value=9999), st.integers(min_value=1, max_value=99))
 def test_decimals_with_magnitudes(whole, hundredths):
     assert abs(parse_numeral(f"{whole}.{hundredths:02d}万") - (whole + hundredths / 100) * 10**4) < 1e-6
+
+
+def test_what_is_not_a_number_gives_none_and_never_raises():
+    assert parse_numeral("一点百") is None
+    assert parse_numeral("9" * 400) is None
+    assert parse_numeral("一点〇五") == 1.05
