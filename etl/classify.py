@@ -24,6 +24,9 @@ FROM_TO = re.compile(r"^(.*?)(?:由|从)[^,，]*?(?:增加|增长|提高|上升|
 FROM_TAIL = re.compile(r"(?:由|从)(?:(?:19|20)\d{2}年(?:底|末)?的?|去年的?|上年的?)?$")
 LABEL_TAIL = re.compile(r"(?:超过|逾|约|近|接近|将近|不到|不足|达到|达|为|是|共|合计|总计|了)+$")
 BREAKDOWN = "其中"
+RESPECTIVELY = "分别"
+LIST_SPLIT = re.compile(r"和|、|及|与")
+SHARED_HEADS = ("居民", "排放", "人均", "人口", "企业", "职工", "地区", "农民")
 PARAGRAPH_SCOPE = 400  # characters: a paragraph this short is about one thing
 CHANGE_VERBS = "增长|下降|增加|减少|提高|降低|上涨|上升|回落|增幅|降幅|递增"
 VERB_ONLY = re.compile(rf"(?:比上年|比去年|同比|较上年|年均)?(?:实际)?(?:{CHANGE_VERBS})?")
@@ -91,7 +94,8 @@ def classify(
         # The metric is named in the figure's own list item: 高速公路6700多公里、农村公路29万公里.
         item = phrase + clause_after.split("、", 1)[0]
         timing = when(sentence.text, offset, contexts[sentence.index], report_year, catalog)
-        label = _label(phrase)
+        # 二氧化硫、氮氧化物排放量分别下降: a list of subjects before 分别 belongs to the label.
+        label = _label(clause_before, limit=48) if RESPECTIVELY in phrase else _label(phrase)
         if not label or VERB_ONLY.fullmatch(label):
             previous = where[-1] if where and where[-1][0] == sentence.index else None
             label = _with_subject(label, drafts[-1]["label"] if previous else "", before)
@@ -120,7 +124,7 @@ def classify(
             }
         )
         where.append((sentence.index, clause_before, before))
-    _join_ranges_and_lists(drafts, text)
+    _join_ranges_and_lists(drafts, text, catalog)
     figures: list[Figure] = []
     earlier: dict[int, list[dict]] = {}
     for draft, (sentence_index, clause_before, before) in zip(drafts, where, strict=True):
@@ -133,7 +137,7 @@ def classify(
     return figures
 
 
-def _join_ranges_and_lists(drafts: list[dict], text: str) -> None:
+def _join_ranges_and_lists(drafts: list[dict], text: str, catalog: Catalog) -> None:
     """6%-6.5% and 分别增长8.7%和8.6%: figures joined by a range or a list share a label.
 
     A range's lower bound is at_least and its upper at_most; the second figure
@@ -152,6 +156,35 @@ def _join_ranges_and_lists(drafts: list[dict], text: str) -> None:
             if upper["qualifier"] == "exact":
                 upper["qualifier"] = "at_most"
             upper.update(basis=low["basis"], label=low["label"], metric_id=low["metric_id"])
+    _split_respectively(drafts, text, catalog)
+
+
+def _split_respectively(drafts: list[dict], text: str, catalog: Catalog) -> None:
+    """城镇和农村居民人均可支配收入分别达35512元、25689元: the i-th figure counts the i-th subject.
+
+    A listed subject borrows the noun the last one spells out (城镇 + 居民人均可支配收入)
+    when the last one starts with a word of the same length followed by a shared head.
+    """
+    i = 0
+    while i < len(drafts):
+        group = [drafts[i]]
+        while (
+            i + len(group) < len(drafts)
+            and drafts[i + len(group)]["unit"] == group[-1]["unit"]
+            and text[group[-1]["char_end"] : drafts[i + len(group)]["char_start"]] in COORDINATORS
+        ):
+            group.append(drafts[i + len(group)])
+        subject, _, verb = group[0]["label"].partition(RESPECTIVELY)
+        subjects = [p for p in LIST_SPLIT.split(subject) if p]
+        if len(group) > 1 and verb is not None and RESPECTIVELY in group[0]["label"] and len(subjects) == len(group):
+            last = subjects[-1]
+            for draft, own in zip(group, subjects, strict=True):
+                head = last[len(own) :]
+                if own is not last and head.startswith(SHARED_HEADS):
+                    own += head
+                label = (own + verb)[-24:]
+                draft.update(label=label, metric_id=_metric(label, label, draft["unit"], catalog))
+        i += len(group)
 
 
 IDENTITY = ("value", "unit", "label", "qualifier", "basis", "is_target", "period_start", "period_end", "as_of")
@@ -183,7 +216,7 @@ def _with_subject(label: str, previous_label: str, before: str) -> str:
     return (subject + verb)[-24:]
 
 
-def _label(phrase: str) -> str:
+def _label(phrase: str, limit: int = 24) -> str:
     """The words before the number that say what it counts: '返还工会经费'.
 
     地区生产总值由2010年的162.4亿元增加到2015年的287.9亿元 labels both
@@ -195,7 +228,7 @@ def _label(phrase: str) -> str:
         label = from_to.group(1)
     label = FROM_TAIL.sub("", label)
     label = LABEL_TAIL.sub("", label)
-    return label[-24:]
+    return label[-limit:]
 
 
 def _qualifier(mention: Mention, before: str, phrase: str, after: str, catalog: Catalog) -> str:

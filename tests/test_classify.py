@@ -163,3 +163,15 @@ def test_the_programme_named_nearest_before_the_figure():
     catalog = {p.program_id: p.name_zh for p in load_catalog().programs}
     town, social = figures_of("全总对乡镇(街道)工会专项补助经费1.57亿元,对社会化工会工作者补贴1.36亿元。")
     assert "乡镇" in catalog[town.program] and "社会化工会工作者" in catalog[social.program]
+
+
+def test_fenbie_gives_each_figure_its_own_subject():
+    urban, rural = figures_of("城镇和农村居民人均可支配收入分别达35512元、25689元。")
+    assert (urban.label, rural.label) == ("城镇居民人均可支配收入", "农村居民人均可支配收入")
+    so2, nox = figures_of("二氧化硫、氮氧化物排放量分别下降5.6%和4%。")
+    assert (so2.label, nox.label, so2.basis, nox.basis) == (
+        "二氧化硫排放量下降",
+        "氮氧化物排放量下降",
+        "change",
+        "change",
+    )
