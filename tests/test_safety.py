@@ -293,3 +293,31 @@ def test_make_query_and_make_check_open_the_warehouse_read_only(held, tmp_path, 
     done = subprocess.run(["make", "-s", "check", f"DB={held}"], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout == f"{held}: all checks passed\n"
+
+
+def test_an_open_duckdb_shell_neither_blocks_nor_sees_the_refresh(published, seed_folder):
+    db, _, _ = published
+    shell = ROOT / ".venv" / "bin" / "duckdb"
+    if not shell.exists():
+        pytest.skip("the duckdb shell is installed by make install")
+    count = "select count(*) from v1.documents;\n"
+    analyst = subprocess.Popen(
+        [str(shell), "-readonly", "-csv", "-noheader", str(db)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        analyst.stdin.write(count)
+        analyst.stdin.flush()
+        before = analyst.stdout.readline()
+        _add_copies(seed_folder, 2)
+        assert refresh(seed_folder, db, progress=False).n_documents == 3
+        analyst.stdin.write(count)
+        analyst.stdin.flush()
+        after = analyst.stdout.readline()
+    finally:
+        analyst.stdin.close()
+        analyst.wait()
+    assert (before, after) == ("1\n", "1\n")
+    assert query(db, "select count(*) from v1.documents") == [(3,)]
