@@ -256,12 +256,14 @@ def _unusable_figure(document: Document, figures: list[Figure]) -> str:
 
 def _process_all(todo: list[Source], raws: dict[str, bytes], catalog_dir: Path, progress: bool | None):
     jobs = [(source, raws[source.doc_id], catalog_dir) for source in todo]
-    show = progress if progress is not None else (sys.stderr.isatty() and len(jobs) > 20)
+    show = progress if progress is not None else sys.stderr.isatty()  # quiet in CI logs and pipes
     bar = None
     if show:
         from tqdm import tqdm
 
-        bar = tqdm(total=len(jobs), unit="doc", desc="extracting", file=sys.stderr)
+        # Unasked for, the bar appears only once extraction has run for a couple of seconds.
+        delay = 0 if progress else 2
+        bar = tqdm(total=len(jobs), unit="doc", desc="extracting", file=sys.stderr, delay=delay)
     try:
         if len(jobs) >= PARALLEL_THRESHOLD and (os.cpu_count() or 1) > 1:
             try:
