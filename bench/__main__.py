@@ -1,0 +1,44 @@
+"""python -m bench [--quick] [--large N] [--small N] [--repeats N] [--out PATH]"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import snapshot
+
+RESULTS = Path(__file__).resolve().parent / "results.json"
+QUICK_OUT = snapshot.ROOT / "bench" / "corpus" / "results-quick.json"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description="Measure zhibiao against its speed targets.")
+    parser.add_argument("--quick", action="store_true", help="a small smoke run (40 and 20 reports, few repeats)")
+    parser.add_argument("--large", type=int, help="reports in the large corpus (default 1000; --quick 40)")
+    parser.add_argument("--small", type=int, help="reports in the small corpus (default 100; --quick 20)")
+    parser.add_argument("--repeats", type=int, help="runs per measurement, of which the median counts (default 5)")
+    parser.add_argument(
+        "--out", type=Path, help="where to write the results (default bench/results.json; --quick: bench/corpus/)"
+    )
+    args = parser.parse_args(argv)
+    large = args.large or (40 if args.quick else 1000)
+    small = args.small or (20 if args.quick else 100)
+    repeats = args.repeats or (2 if args.quick else 5)
+    out = args.out or (QUICK_OUT if args.quick else RESULTS)
+
+    # Everything below measures one frozen copy of the code (see bench/snapshot.py).
+    sys.path.insert(0, str(snapshot.take()))
+    from . import run as bench
+
+    def say(line: str) -> None:
+        print(line, file=sys.stderr, flush=True)
+
+    results = bench.run(quick=args.quick, large=large, small=small, repeats=repeats, out=out, say=say)
+    print(bench.table(results))
+    print(f"\nwritten to {out}; all targets met: {'yes' if results['all_met'] else 'no'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
