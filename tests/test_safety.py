@@ -321,3 +321,37 @@ def test_an_open_duckdb_shell_neither_blocks_nor_sees_the_refresh(published, see
         analyst.wait()
     assert (before, after) == ("1\n", "1\n")
     assert query(db, "select count(*) from v1.documents") == [(3,)]
+
+
+def test_a_writer_holding_the_warehouse_stops_the_refresh_with_a_way_out(published, seed_folder):
+    db, before, _ = published
+    writer = subprocess.Popen(
+        [sys.executable, "-c", HOLDER.replace("read_only=True", "read_only=False"), str(db)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert writer.stdout.readline() == "open\n"
+        with pytest.raises(RefreshError) as stopped:
+            refresh(seed_folder, db, progress=False)
+    finally:
+        writer.stdin.close()
+        writer.wait()
+    message = str(stopped.value)
+    assert message.startswith(f"{db} cannot be read to check that nothing is lost (")
+    assert message.endswith(
+        "close programs that have it open for writing, or\n"
+        "to publish anyway: python -m etl refresh --force (make refresh FORCE=1)"
+    )
+    assert db.read_bytes() == before
+
+
+def test_a_damaged_warehouse_is_replaced_only_when_forced(seed_folder, tmp_path):
+    db = tmp_path / "w.duckdb"
+    db.write_bytes(b"not a duckdb file" * 1000)
+    with pytest.raises(RefreshError, match="cannot be read to check that nothing is lost"):
+        refresh(seed_folder, db, progress=False)
+    assert db.read_bytes() == b"not a duckdb file" * 1000
+    assert refresh(seed_folder, db, progress=False, force=True).n_documents == 1
+    assert query(db, "select doc_id from v1.documents") == [("acftu-2020",)]
