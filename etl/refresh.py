@@ -160,7 +160,7 @@ def refresh(
             if problems:
                 raise RefreshError(_listing(problems, "data checks failed; the previous warehouse is unchanged"))
             if db.exists() and not force:
-                _guard_against_loss(con, db)
+                _guard_against_loss(con, db, errors)
             load.record_build(con, code_version(), catalog.version, str(sources_dir), len(documents))
             result.n_documents, result.n_figures = con.execute(
                 "select (select count(*) from core.documents), (select count(*) from core.figures)"
@@ -285,8 +285,12 @@ def _process_all(todo: list[Source], raws: dict[str, bytes], catalog_dir: Path, 
             bar.close()
 
 
-def _guard_against_loss(con: duckdb.DuckDBPyConnection, db: Path) -> None:
-    """Refuse to publish a warehouse that lost a document or most of one's figures."""
+def _guard_against_loss(con: duckdb.DuckDBPyConnection, db: Path, not_loaded=()) -> None:
+    """Refuse to publish a warehouse that lost a document or most of one's figures.
+
+    With --keep-going, the files that were not loaded are listed too: they are
+    usually why a document went missing.
+    """
     try:
         con.execute(f"attach '{load._sql_path(db)}' as published (read_only)")
     except duckdb.Error as err:
@@ -320,9 +324,10 @@ def _guard_against_loss(con: duckdb.DuckDBPyConnection, db: Path) -> None:
         f"document {d}: figures fell from {old} to {new} (more than {MAX_FIGURE_DROP:.0%})" for d, old, new in dropped
     ]
     if reasons:
-        raise RefreshError(
-            _listing(reasons, "the refresh would lose data, so it was not published") + "\n" + FORCE_HINT
-        )
+        message = _listing(reasons, "the refresh would lose data, so it was not published")
+        if not_loaded:
+            message += "\n" + _listing(not_loaded, "these files were not loaded")
+        raise RefreshError(message + "\n" + FORCE_HINT)
 
 
 def _building_path(db: Path) -> Path:

@@ -300,3 +300,23 @@ def test_an_extractor_crash_on_one_file_is_named_and_keep_going_loads_the_rest(s
         refresh(seed_folder, db, progress=False)
     result = refresh(seed_folder, db, progress=False, keep_going=True)
     assert (result.extracted, len(result.failed)) == (["acftu-2020"], 1)
+
+
+def test_keep_going_still_refuses_to_drop_a_document_whose_file_went_bad_and_says_why(seed_folder, tmp_path):
+    db = tmp_path / "w.duckdb"
+    shutil.copy(SEED, seed_folder / "b.txt")
+    refresh(seed_folder, db, progress=False)
+    before = db.read_bytes()
+    (seed_folder / "b.txt").write_bytes(bytes(range(256)) * 16)
+    with pytest.raises(RefreshError) as refused:
+        refresh(seed_folder, db, progress=False, keep_going=True)
+    assert str(refused.value).splitlines() == [
+        "the refresh would lose data, so it was not published:",
+        f"  document b is in {db} but not in this refresh",
+        "these files were not loaded:",
+        f"  {seed_folder / 'b.txt'}: the file is binary, not text",
+        "to publish anyway: python -m etl refresh --force (make refresh FORCE=1)",
+    ]
+    assert db.read_bytes() == before
+    result = refresh(seed_folder, db, progress=False, keep_going=True, force=True)
+    assert (result.n_documents, len(result.failed)) == (1, 1)
