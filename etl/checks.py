@@ -9,14 +9,23 @@ from __future__ import annotations
 import duckdb
 
 CHECKS: dict[str, str] = {
+    # Character offsets into long UTF-8 text cost a scan each, so each distinct
+    # sentence is found in its document once, and each surface in its sentence.
     "offsets reproduce the surface": """
+        with sentences as (
+            select distinct doc_id, sentence_start, sentence_end, sentence from core.figures
+        ), misplaced as (
+            select s.doc_id, s.sentence_start, s.sentence_end, s.sentence
+            from sentences s left join core.documents d using (doc_id)
+            where d.doc_id is null or s.sentence_start < 0 or s.sentence_end > d.n_chars
+               or substr(d.text, s.sentence_start + 1, s.sentence_end - s.sentence_start) is distinct from s.sentence
+        )
         select f.figure_id, f.doc_id, f.surface, f.char_start, f.char_end
-        from core.figures f left join core.documents d using (doc_id)
-        where d.doc_id is null
-           or f.char_start < 0 or f.char_end > d.n_chars or f.char_start >= f.char_end
-           or f.sentence_start > f.char_start or f.sentence_end < f.char_end
-           or substr(d.text, f.char_start + 1, f.char_end - f.char_start) is distinct from f.surface
-           or substr(d.text, f.sentence_start + 1, f.sentence_end - f.sentence_start) is distinct from f.sentence
+        from core.figures f left join misplaced m using (doc_id, sentence_start, sentence_end, sentence)
+        where m.doc_id is not null
+           or f.char_start < f.sentence_start or f.char_end > f.sentence_end or f.char_start >= f.char_end
+           or substr(f.sentence, f.char_start - f.sentence_start + 1, f.char_end - f.char_start)
+              is distinct from f.surface
         order by f.doc_id, f.char_start
     """,
     "documents hold the text their n_chars says": """
