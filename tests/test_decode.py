@@ -106,3 +106,17 @@ def test_every_twin_of_the_seed_gives_the_same_text_and_figures(raw):
     assert twin_document.text == document.text
     assert twin_figures == figures
     assert figures
+
+
+def test_big5_text_is_not_misread_as_gb18030():
+    big5_text = "".join(c for c in TEXT if _encodable(c, "big5"))
+    decoded = decode(big5_text.encode("big5"))
+    assert (decoded.encoding, decoded.text) == ("big5", big5_text)
+
+
+def _encodable(char: str, encoding: str) -> bool:
+    try:
+        char.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
