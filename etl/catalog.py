@@ -64,6 +64,7 @@ class Metric:
     unit: str
     basis: str
     pattern: re.Pattern
+    scope: str = ""  # national, local, or empty for any report
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,18 @@ class Catalog:
     programs: tuple[Program, ...]
     metrics: tuple[Metric, ...]
     version: str
+    publisher_scopes: tuple[tuple[re.Pattern, str], ...] = ()
+
+    def scope_of(self, publisher: str | None) -> str:
+        """national or local for a publisher (publishers.csv), '' when unknown.
+
+        城镇新增就业 in a district report is not the national series: a metric
+        with a scope matches only reports of that scope.
+        """
+        for pattern, scope in self.publisher_scopes:
+            if publisher and pattern.search(publisher):
+                return scope
+        return ""
 
     @property
     def unit_words_longest_first(self) -> tuple[str, ...]:
@@ -262,8 +275,12 @@ def load_catalog(directory: Path = CATALOG_DIR) -> Catalog:
                 r["unit"],
                 r.get("basis", ""),
                 _pattern(r["patterns"]),
+                r.get("scope", ""),
             )
             for r in _rows(directory, "metrics.csv")
+        ),
+        publisher_scopes=tuple(
+            (re.compile(r["pattern"]), r["scope"]) for r in _rows(directory, "publishers.csv") if r["pattern"]
         ),
         version=_version(directory),
     )

@@ -74,8 +74,12 @@ def classify(
     parts: list[Part],
     report_year: int | None,
     catalog: Catalog | None = None,
+    scope: str = "",
 ) -> list[Figure]:
-    """One figure per mention, in text order, before de-duplication."""
+    """One figure per mention, in text order, before de-duplication.
+
+    `scope` (national or local, from the publisher) limits which metrics apply.
+    """
     catalog = catalog or load_catalog()
     sentence_starts = [s.start for s in sentences]
     contexts = sentence_contexts(sentences, parts, report_year, catalog)
@@ -113,7 +117,7 @@ def classify(
                 "period_end": timing.period_end,
                 "as_of": timing.as_of,
                 "program": programs.of(sentence, mention.char_start),
-                "metric_id": _metric(item, label, mention.unit, catalog),
+                "metric_id": _metric(item, label, mention.unit, catalog, scope),
                 "parent_figure_id": None,
                 "label": label,
                 "sentence": sentence.text,
@@ -124,7 +128,7 @@ def classify(
             }
         )
         where.append((sentence.index, clause_before, before))
-    _join_ranges_and_lists(drafts, text, catalog)
+    _join_ranges_and_lists(drafts, text, catalog, scope)
     figures: list[Figure] = []
     earlier: dict[int, list[dict]] = {}
     for draft, (sentence_index, clause_before, before) in zip(drafts, where, strict=True):
@@ -137,7 +141,7 @@ def classify(
     return figures
 
 
-def _join_ranges_and_lists(drafts: list[dict], text: str, catalog: Catalog) -> None:
+def _join_ranges_and_lists(drafts: list[dict], text: str, catalog: Catalog, scope: str) -> None:
     """6%-6.5% and 分别增长8.7%和8.6%: figures joined by a range or a list share a label.
 
     A range's lower bound is at_least and its upper at_most; the second figure
@@ -156,10 +160,10 @@ def _join_ranges_and_lists(drafts: list[dict], text: str, catalog: Catalog) -> N
             if upper["qualifier"] == "exact":
                 upper["qualifier"] = "at_most"
             upper.update(basis=low["basis"], label=low["label"], metric_id=low["metric_id"])
-    _split_respectively(drafts, text, catalog)
+    _split_respectively(drafts, text, catalog, scope)
 
 
-def _split_respectively(drafts: list[dict], text: str, catalog: Catalog) -> None:
+def _split_respectively(drafts: list[dict], text: str, catalog: Catalog, scope: str) -> None:
     """城镇和农村居民人均可支配收入分别达35512元、25689元: the i-th figure counts the i-th subject.
 
     A listed subject borrows the noun the last one spells out (城镇 + 居民人均可支配收入)
@@ -183,7 +187,7 @@ def _split_respectively(drafts: list[dict], text: str, catalog: Catalog) -> None
                 if own is not last and head.startswith(SHARED_HEADS):
                     own += head
                 label = (own + verb)[-24:]
-                draft.update(label=label, metric_id=_metric(label, label, draft["unit"], catalog))
+                draft.update(label=label, metric_id=_metric(label, label, draft["unit"], catalog, scope))
         i += len(group)
 
 
@@ -326,15 +330,21 @@ class _ProgramFinder:
         return found
 
 
-def _metric(clause: str, label: str, unit: str, catalog: Catalog) -> str | None:
-    """The first catalogued metric, of the figure's unit, named in its label, else its clause."""
+def _metric(clause: str, label: str, unit: str, catalog: Catalog, scope: str = "") -> str | None:
+    """The first catalogued metric, of the figure's unit and the report's scope, named in its
+    label, else its clause."""
     # One search of all patterns at once rules out most figures; it finds a
     # match wherever any single pattern would, so it never hides a metric.
     if catalog.metrics_index.search(clause) is None and catalog.metrics_index.search(label) is None:
         return None
     for text in (label, clause):
         for metric in catalog.metrics:
-            if (not metric.unit or metric.unit == unit) and metric.pattern.search(text):
+            if metric.unit and metric.unit != unit:
+                continue
+            # A report of unknown scope reads as national: local twins need a known local publisher.
+            if metric.scope and metric.scope != (scope or "national"):
+                continue
+            if metric.pattern.search(text):
                 return metric.metric_id
     return None
 

@@ -68,7 +68,7 @@ create table core.figures (
 
 CATALOG_DDL = (
     "create table core.metrics (metric_id varchar primary key, name_zh varchar, name_en varchar, "
-    "category varchar, unit varchar, basis varchar, patterns varchar)",
+    "category varchar, unit varchar, basis varchar, patterns varchar, scope varchar)",
     "create table core.programs (program_id varchar primary key, name_zh varchar, patterns varchar)",
 )
 
@@ -174,6 +174,7 @@ def insert_catalog(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None:
         "unit": [m.unit for m in catalog.metrics],
         "basis": [m.basis for m in catalog.metrics],
         "patterns": [m.pattern.pattern for m in catalog.metrics],
+        "scope": [m.scope for m in catalog.metrics],
     }
     programs = {
         "program_id": [p.program_id for p in catalog.programs],

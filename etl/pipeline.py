@@ -71,5 +71,6 @@ def process(source: Source, raw: bytes, catalog: Catalog | None = None) -> tuple
     sentences = split_sentences(text)
     mentions = find_mentions(text, catalog)
     parts = report_parts(text, report_year)
-    figures = classify(source.doc_id, text, sentences, mentions, parts, report_year, catalog)
+    scope = catalog.scope_of(source.publisher)
+    figures = classify(source.doc_id, text, sentences, mentions, parts, report_year, catalog, scope)
     return document, deduplicate(figures)
