@@ -227,3 +227,13 @@ def test_uncatalogued_lists_labels_no_metric_matches_most_frequent_first(warehou
     assert sum(counts) == query(warehouse, "select count(*) from v1.figures where metric_id is null")[0][0]
     labels = {label for label, _ in rows}
     assert "城镇新增就业" not in labels and "投资" in labels
+
+
+def test_metric_series_has_one_row_per_metric_year_and_target(warehouse):
+    assert (
+        query(
+            warehouse,
+            "select metric_id, year, is_target from v1.metric_series group by all having count(*) > 1",
+        )
+        == []
+    )
