@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
 from . import snapshot
+from .report import machine_line, table
 
 RESULTS = Path(__file__).resolve().parent / "results.json"
 QUICK_OUT = snapshot.ROOT / "bench" / "corpus" / "results-quick.json"
@@ -21,7 +23,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--out", type=Path, help="where to write the results (default bench/results.json; --quick: bench/corpus/)"
     )
+    parser.add_argument("--table", action="store_true", help="print the table of the last results and exit")
     args = parser.parse_args(argv)
+    if args.table:
+        results = json.loads((args.out or RESULTS).read_text(encoding="utf-8"))
+        print(table(results) + "\n\n" + machine_line(results))
+        return 0
     large = args.large or (40 if args.quick else 1000)
     small = args.small or (20 if args.quick else 100)
     repeats = args.repeats or (2 if args.quick else 5)
@@ -35,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
         print(line, file=sys.stderr, flush=True)
 
     results = bench.run(quick=args.quick, large=large, small=small, repeats=repeats, out=out, say=say)
-    print(bench.table(results))
+    print(table(results) + "\n\n" + machine_line(results))
     print(f"\nwritten to {out}; all targets met: {'yes' if results['all_met'] else 'no'}")
     return 0
 

@@ -18,6 +18,7 @@ from etl.load import SQL_DIR
 
 from . import corpus, ratio, snapshot
 from .memory import run_sampled
+from .ratio import MB
 
 # The ready questions of the code under measurement (bench.snapshot), like its views.
 QUERIES_DIR = SQL_DIR / "queries"
@@ -102,6 +103,7 @@ def refresh_once(sources: Path, db: Path, *, full: bool) -> dict:
     outcome = json.loads(stdout.strip().splitlines()[-1])
     outcome["process_s"] = time.perf_counter() - started
     outcome["peak_rss_sum_mb"] = peak_mb
+    outcome["db_mb"] = db.stat().st_size / MB
     return outcome
 
 
@@ -117,6 +119,7 @@ def summarise(runs: list[dict]) -> dict:
         "peak_rss_sum_mb": max(r["peak_rss_sum_mb"] for r in runs),
         "maxrss_self_mb": max(r["maxrss_self_mb"] for r in runs),
         "maxrss_largest_worker_mb": max(r["maxrss_largest_worker_mb"] for r in runs),
+        "db_mb": runs[-1]["db_mb"],
     }
 
 
@@ -272,25 +275,3 @@ def run(*, quick: bool, large: int, small: int, repeats: int, out: Path, say=pri
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return results
-
-
-def table(results: dict) -> str:
-    """The targets as a Markdown table, with the refresh of the smaller corpus for scale."""
-    v = results["values"]
-    c = results["corpus"]
-    lines = ["| measure | target | measured | met |", "| --- | --- | --- | --- |"]
-    for t in results["targets"]:
-        lines.append(f"| {t['label']} | {t['target']} | {_fmt(t['measured'])} {t['unit']} | {_yes(t['met'])} |")
-    lines.append(f"| full refresh, {c['small']} reports | — | {_fmt(v['refresh_full_small_s'])} s | — |")
-    e = results["extraction"]
-    lines.append(f"| extraction, characters per second per core | — | {e['extraction_chars_per_s']:,.0f} chars/s | — |")
-    lines.append(f"| bare digit regex, UTF-8 text per second | — | {_fmt(e['regex_mb_per_s'])} MB/s | — |")
-    return "\n".join(lines)
-
-
-def _fmt(x: float) -> str:
-    return f"{x:.3g}" if x < 100 else f"{x:,.0f}"
-
-
-def _yes(met: bool) -> str:
-    return "yes" if met else "**no**"
