@@ -280,6 +280,8 @@ def publish(built: Path, target: Path) -> None:
     wal = target.with_name(target.name + ".wal")
     if wal.exists():
         wal.unlink()
+    if target.exists():
+        shutil.copymode(target, built)  # a warehouse shared with a group stays readable by it
     os.replace(built, target)
     _fsync_dir(target.parent)
 

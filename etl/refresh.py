@@ -88,6 +88,8 @@ def refresh(
 ) -> RefreshResult:
     """Build `db` from the reports in `sources_dir`; raise RefreshError, publishing nothing, on any failure."""
     sources_dir, db, catalog_dir = Path(sources_dir), Path(db), Path(catalog_dir)
+    if db.is_symlink():
+        db = db.resolve()  # replace the file where it lives and keep the link
     # Problems are collected, not raised at once, so that one run lists every bad file.
     sources, errors = read_sources(sources_dir)
     catalog = _fresh_catalog(catalog_dir)

@@ -355,3 +355,24 @@ def test_a_damaged_warehouse_is_replaced_only_when_forced(seed_folder, tmp_path)
     assert db.read_bytes() == b"not a duckdb file" * 1000
     assert refresh(seed_folder, db, progress=False, force=True).n_documents == 1
     assert query(db, "select doc_id from v1.documents") == [("acftu-2020",)]
+
+
+def test_a_warehouse_behind_a_symlink_is_replaced_where_it_lives(seed_folder, tmp_path):
+    real = tmp_path / "disk" / "w.duckdb"
+    real.parent.mkdir()
+    refresh(seed_folder, real, progress=False)
+    link = tmp_path / "w.duckdb"
+    link.symlink_to(real)
+    _add_copies(seed_folder, 1)
+    refresh(seed_folder, link, progress=False)
+    assert link.is_symlink() and link.resolve() == real
+    assert query(real, "select count(*) from v1.documents") == [(2,)]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["disk", "reports", "w.duckdb"]
+
+
+def test_the_new_warehouse_keeps_the_old_ones_permissions(published, seed_folder):
+    db, _, _ = published
+    db.chmod(0o640)
+    _add_copies(seed_folder, 1)
+    refresh(seed_folder, db, progress=False)
+    assert db.stat().st_mode & 0o777 == 0o640
