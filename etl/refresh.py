@@ -10,6 +10,7 @@ are copied from the previous warehouse instead of re-read.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import logging
 import math
@@ -20,6 +21,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import IO
 
 import duckdb
 
@@ -90,6 +92,45 @@ def refresh(
     sources_dir, db, catalog_dir = Path(sources_dir), Path(db), Path(catalog_dir)
     if db.is_symlink():
         db = db.resolve()  # replace the file where it lives and keep the link
+    try:
+        db.parent.mkdir(parents=True, exist_ok=True)
+        lock = _lock(db)
+    except OSError as err:
+        raise RefreshError(f"{db.parent}: cannot write there ({err}); nothing was published") from err
+    try:
+        return _refresh(sources_dir, db, keep_going, force, full, progress, catalog_dir)
+    finally:
+        _unlock(lock)
+
+
+def _lock(db: Path) -> IO[str]:
+    """A lock beside the warehouse: a second refresh of it stops instead of racing the first.
+
+    The kernel drops the lock when its holder dies, so a killed refresh never leaves it held.
+    """
+    fh = db.with_name(f".{db.name}.building-lock").open("a+")
+    try:
+        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        fh.seek(0)
+        holder = fh.read().strip() or "another process"
+        fh.close()
+        raise RefreshError(f"{db} is being refreshed by {holder}; wait for it to finish") from None
+    fh.seek(0)
+    fh.truncate()
+    fh.write(f"pid {os.getpid()}")
+    fh.flush()
+    return fh
+
+
+def _unlock(fh: IO[str]) -> None:
+    fh.seek(0)
+    fh.truncate()
+    fcntl.flock(fh, fcntl.LOCK_UN)
+    fh.close()
+
+
+def _refresh(sources_dir, db, keep_going, force, full, progress, catalog_dir) -> RefreshResult:
     # Problems are collected, not raised at once, so that one run lists every bad file.
     sources, errors = read_sources(sources_dir)
     catalog = _fresh_catalog(catalog_dir)
@@ -339,7 +380,7 @@ def _building_path(db: Path) -> Path:
 def _remove_stale_builds(db: Path) -> None:
     """Delete the temporary files of refreshes that were killed; a running one keeps its file."""
     for path in db.parent.glob(f".{db.name}.building-*"):
-        pid = path.name.rsplit("-", 1)[-1].removesuffix(".wal")
+        pid = path.name.rsplit("-", 1)[-1].removesuffix(".wal")  # "lock" is not a pid: the lock stays
         if not pid.isdigit() or (int(pid) != os.getpid() and _alive(int(pid))):
             continue
         log.info("%s: removed, left by a refresh that did not finish", path)

@@ -6,6 +6,7 @@ Every test builds into tmp_path; none touches data/warehouse.duckdb.
 from __future__ import annotations
 
 import errno
+import fcntl
 import os
 import signal
 import subprocess
@@ -38,7 +39,8 @@ def _rows(db):
 
 
 def _building_files(db):
-    return sorted(p.name for p in db.parent.glob(f".{db.name}.building-*") if p.suffix != ".wal")
+    names = (p.name for p in db.parent.glob(f".{db.name}.building-*"))
+    return sorted(n for n in names if not n.endswith((".wal", "-lock")))
 
 
 def _add_copies(folder, n):
@@ -376,3 +378,17 @@ def test_the_new_warehouse_keeps_the_old_ones_permissions(published, seed_folder
     _add_copies(seed_folder, 1)
     refresh(seed_folder, db, progress=False)
     assert db.stat().st_mode & 0o777 == 0o640
+
+
+def test_a_second_refresh_of_the_same_warehouse_stops_while_one_runs(published, seed_folder):
+    db, before, _ = published
+    lock = db.with_name(f".{db.name}.building-lock")
+    with lock.open("a+") as held:
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        held.write("pid 4242")
+        held.flush()
+        with pytest.raises(RefreshError, match=f"^{db} is being refreshed by pid 4242; wait for it to finish$"):
+            refresh(seed_folder, db, progress=False)
+        fcntl.flock(held, fcntl.LOCK_UN)
+    assert db.read_bytes() == before
+    assert refresh(seed_folder, db, progress=False).n_documents == 1
