@@ -10,12 +10,15 @@ are copied from the previous warehouse instead of re-read.
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import hashlib
 import logging
 import math
 import os
 import sys
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -106,12 +109,16 @@ def refresh(
 def _lock(db: Path) -> IO[str]:
     """A lock beside the warehouse: a second refresh of it stops instead of racing the first.
 
-    The kernel drops the lock when its holder dies, so a killed refresh never leaves it held.
+    A POSIX record lock belongs to this process alone, not to the extraction
+    workers it forks, so the kernel drops it the moment this process dies.
     """
     fh = db.with_name(f".{db.name}.building-lock").open("a+")
     try:
-        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
+        fcntl.lockf(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as err:
+        if err.errno not in (errno.EACCES, errno.EAGAIN):
+            fh.close()
+            raise
         fh.seek(0)
         holder = fh.read().strip() or "another process"
         fh.close()
@@ -126,7 +133,7 @@ def _lock(db: Path) -> IO[str]:
 def _unlock(fh: IO[str]) -> None:
     fh.seek(0)
     fh.truncate()
-    fcntl.flock(fh, fcntl.LOCK_UN)
+    fcntl.lockf(fh, fcntl.LOCK_UN)
     fh.close()
 
 
@@ -310,7 +317,9 @@ def _process_all(todo: list[Source], raws: dict[str, bytes], catalog_dir: Path, 
     try:
         if len(jobs) >= PARALLEL_THRESHOLD and (os.cpu_count() or 1) > 1:
             try:
-                with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
+                with ProcessPoolExecutor(
+                    max_workers=os.cpu_count(), initializer=_exit_with_parent, initargs=(os.getpid(),)
+                ) as pool:
                     for outcome in pool.map(_process_one, jobs, chunksize=8):
                         if bar:
                             bar.update()
@@ -326,6 +335,17 @@ def _process_all(todo: list[Source], raws: dict[str, bytes], catalog_dir: Path, 
     finally:
         if bar:
             bar.close()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """In an extraction worker: exit once the refresh that started it is gone (killed, say)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def _guard_against_loss(con: duckdb.DuckDBPyConnection, db: Path, not_loaded=()) -> None:

@@ -6,12 +6,13 @@ Every test builds into tmp_path; none touches data/warehouse.duckdb.
 from __future__ import annotations
 
 import errno
-import fcntl
 import os
 import signal
 import subprocess
 import sys
 import textwrap
+import time
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -380,15 +381,62 @@ def test_the_new_warehouse_keeps_the_old_ones_permissions(published, seed_folder
     assert db.stat().st_mode & 0o777 == 0o640
 
 
+LOCK_HOLDER = """
+import fcntl, sys
+with open(sys.argv[1], "a+") as held:
+    fcntl.lockf(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    held.write("pid 4242")
+    held.flush()
+    print("locked", flush=True)
+    sys.stdin.readline()
+"""
+
+
 def test_a_second_refresh_of_the_same_warehouse_stops_while_one_runs(published, seed_folder):
     db, before, _ = published
     lock = db.with_name(f".{db.name}.building-lock")
-    with lock.open("a+") as held:
-        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        held.write("pid 4242")
-        held.flush()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", LOCK_HOLDER, str(lock)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout.readline() == "locked\n"
         with pytest.raises(RefreshError, match=f"^{db} is being refreshed by pid 4242; wait for it to finish$"):
             refresh(seed_folder, db, progress=False)
-        fcntl.flock(held, fcntl.LOCK_UN)
+    finally:
+        holder.stdin.close()
+        holder.wait()
     assert db.read_bytes() == before
     assert refresh(seed_folder, db, progress=False).n_documents == 1
+
+
+def test_killing_only_the_refresh_frees_the_lock_at_once_and_its_workers_exit(published, seed_folder):
+    db, before, _ = published
+    _add_copies(seed_folder, 120)
+    proc = _start("refresh", "--sources", str(seed_folder), "--db", str(db))
+    for line in proc.stderr:
+        if "report_year 2020 inferred" in line:
+            os.kill(proc.pid, signal.SIGKILL)  # the workers are not killed: they must notice
+            break
+    proc.wait()
+    assert db.read_bytes() == before
+    assert refresh(seed_folder, db, progress=False).n_documents == 121
+    for _ in range(100):  # a bound, not a timing: workers look for their parent every 0.5 s
+        if not _running_in_group(proc.pid):
+            break
+        time.sleep(0.1)
+    else:
+        os.killpg(proc.pid, signal.SIGKILL)
+        pytest.fail("the extraction workers outlived the killed refresh by 10 s")
+
+
+def _running_in_group(pgid: int) -> list[int]:
+    """Processes of a process group that have not exited (zombies have)."""
+    running = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[2]) == pgid and fields[0] != "Z":
+            running.append(int(stat.parent.name))
+    return running
