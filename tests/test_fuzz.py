@@ -42,6 +42,8 @@ ODD_NUMBERS = [
     "〔2022〕8号",
     "1.2万亿元人民币",
     "约３００多名",
+    "百分之一点百",
+    "9" * 400 + "名",
 ]
 NUMBER_PIECES = st.sampled_from(
     list("0123456789０１２３４５６７８９,，.．、点零〇一二两三四五六七八九十百千万亿%％-~～—至多余约近")
@@ -114,6 +116,7 @@ def _assert_pipeline_is_sound(raw: bytes) -> None:
         assert 0 <= f.sentence_start <= f.char_start < f.char_end <= f.sentence_end <= len(text), f
         assert text[f.char_start : f.char_end] == f.surface, f
         assert text[f.sentence_start : f.sentence_end] == f.sentence, f
+        assert math.isfinite(f.value) and (f.value >= 0 or f.basis == "change"), f
 
 
 @FUZZ
