@@ -177,6 +177,15 @@ class Catalog:
         return _longest_first(self.named_periods)
 
     @cached_property
+    def period_opener_quick(self) -> re.Pattern:
+        """Could this sentence open a period (五年来, 今年, “十三五”时期…)? A cheap first test."""
+        names = _longest_first(self.named_periods).pattern
+        return re.compile(
+            r"(?:——|各位代表[,，]|同志们[,，]|[(（][一二三四五六七八九十]+[)）]|“)*"
+            rf"(?:过去|这|近|最近|今年|去年|一年|刚刚|今后|未来|在|经过|回顾|[一二两三四五六七八九十\d]{{1,4}}年|“?(?:{names}))"
+        )
+
+    @cached_property
     def named_period_opener(self) -> re.Pattern:
         """A sentence opening with a named period: “十三五”时期, 十二五期间, 十四五以来."""
         names = _longest_first(self.named_periods).pattern

@@ -109,7 +109,6 @@ LAST_YEAR = re.compile(r"^(?:过去一年|一年来|去年|刚刚过去的一年
 THIS_YEAR_SO_FAR = re.compile(r"^今年以来")
 THIS_YEAR = re.compile(r"^今年")
 COMING_YEARS = re.compile(r"^(?:今后|未来)([一二两三四五六七八九十]|\d+)年")
-OPENER_QUICK = re.compile(r"过去|这|近|最近|今年|去年|一年|刚刚|今后|未来|[一二两三四五六七八九十\d]{1,4}年")
 YEAR_OPENER = re.compile(r"^(?:刚刚过去的|过去的)?((?:19|20)\d{2})年[,，是]")
 
 
@@ -131,9 +130,11 @@ def sentence_contexts(sentences, parts: list[Part], report_year: int | None, cat
         while part_index + 1 < len(parts) and parts[part_index + 1].start <= sentence.start:
             part_index += 1
             current = _part_context(parts[part_index], report_year)
-        opened = _opened_context(sentence.text, parts[max(part_index, 0)], report_year, catalog)
-        if opened is not None:
-            current = opened
+        # One anchored match rules out the many sentences that open with no period phrase.
+        if catalog.period_opener_quick.match(sentence.text):
+            opened = _opened_context(sentence.text, parts[max(part_index, 0)], report_year, catalog)
+            if opened is not None:
+                current = opened
         contexts.append(current)
     return contexts
 
@@ -146,8 +147,6 @@ def _part_context(part: Part, report_year: int | None) -> Context:
 
 def _opened_context(sentence: str, part: Part, report_year: int | None, catalog: Catalog) -> Context | None:
     text = OPENER_STRIP.sub("", sentence)
-    if not OPENER_QUICK.match(text) and not catalog.named_periods_re.search(text, 0, 14):
-        return None  # most sentences open with no period phrase: decide that cheaply
     # “十三五”时期，… opens a period; 编制西部大开发“十三五”规划 only names a plan.
     named = catalog.named_period_opener.match(text)
     if named:
