@@ -206,7 +206,7 @@ def keep_only(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> None:
     """In a clone of the published warehouse: keep the rows of `doc_ids`, drop what every build makes anew.
 
     Documents and figures of other doc_ids go; every other core table (builds,
-    catalogs) is emptied and every view schema dropped, to be filled and
+    catalogs) is emptied and every other schema dropped, to be filled and
     created again as in a fresh build.
     """
     con.register("keep", pa.table({"doc_id": pa.array(doc_ids, pa.string())}))
@@ -220,11 +220,22 @@ def keep_only(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> None:
         "and table_name not in ('documents', 'figures')"
     ).fetchall():
         con.execute(f'delete from core."{table}"')
+    # Whatever else the file holds goes too, so that the build equals a fresh one: view schemas
+    # (created again), and anything someone added by opening the warehouse for writing.
     for (schema,) in con.execute(
         "select schema_name from duckdb_schemas() where database_name = current_database() "
-        "and regexp_full_match(schema_name, 'v[0-9]+')"
+        "and schema_name not in ('core', 'main')"
     ).fetchall():
-        con.execute(f"drop schema {schema} cascade")
+        con.execute(f'drop schema "{schema}" cascade')
+    for (name,) in con.execute(
+        "select view_name from duckdb_views() where database_name = current_database() "
+        "and schema_name = 'main' and not internal"
+    ).fetchall():
+        con.execute(f'drop view main."{name}"')
+    for (name,) in con.execute(
+        "select table_name from duckdb_tables() where database_name = current_database() and schema_name = 'main'"
+    ).fetchall():
+        con.execute(f'drop table main."{name}" cascade')
 
 
 def record_build(
