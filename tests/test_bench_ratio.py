@@ -17,7 +17,7 @@ from .conftest import RAW
 TARGET_RATIO = 20.0  # issue 6: extraction no more than 20 times the bare regex pass
 # Until the extractor meets the target, a ceiling that catches regressions (an accidental
 # quadratic loop, a per-mention re-split of the text) without failing on noise: the
-# extractor measured 34-37x on the reports of data/raw when this test was written.
+# extractor measured 28-37x on the reports of data/raw while this test was written.
 REGRESSION_CEILING = 50.0
 MEETS_TARGET = False  # set True once bench/results.json shows the ratio within TARGET_RATIO
 
