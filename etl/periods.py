@@ -22,7 +22,8 @@ PLAN_WORDS = re.compile(r"任务|安排|部署|要求|目标|取向|建议|计�
 YEAR = re.compile(r"(?<![\d〔\[])((?:19|20)\d{2})年")
 DELIVERED = re.compile(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日")
 AS_OF = re.compile(
-    r"(?:截至|截止|到)(?:(?P<y>(?:19|20)\d{2})年)?(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日|底|末)?|(?P<ye>年底|年末))"
+    r"(?:截至|截止|到)(?:(?P<y>(?:19|20)\d{2})年)?"
+    r"(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日|底|末)?|(?P<ye>年?底|年?末))"
 )
 BY_YEAR = re.compile(r"(?:到|至)((?:19|20)\d{2})年")
 TARGET_WORDS = re.compile(r"目标|预期|力争|计划|拟|确保")  # 预计完成 is an estimated outcome, not a goal

@@ -108,3 +108,8 @@ def test_from_levels_carry_their_own_time():
     start, end = figures_of("贫困发生率由10.2%下降到3.1%。", report_year=2017)
     assert (start.period_start, end.period_start) == (None, 2017)
     assert start.label == end.label == "贫困发生率"
+
+
+def test_as_of_at_the_end_of_a_named_year():
+    assert one("截至2020年底，会员总数达2.6亿人。").as_of == date(2020, 12, 31)
+    assert one("截止2020年末，建成驿站8000个。").as_of == date(2020, 12, 31)
