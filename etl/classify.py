@@ -131,11 +131,17 @@ def classify(
     _join_ranges_and_lists(drafts, text, catalog, scope)
     figures: list[Figure] = []
     earlier: dict[int, list[dict]] = {}
+    parts_sum: dict[str, float] = {}
     for draft, (sentence_index, clause_before, before) in zip(drafts, where, strict=True):
         draft["figure_id"] = _figure_id(draft)
         parent = _whole_of(draft, clause_before, before, earlier.get(sentence_index, []))
-        if parent is not None:
+        if parent is None and before.startswith(BREAKDOWN) and CLAUSE_SPLIT.split(before, 1)[0] == BREAKDOWN:
+            # 共表彰2493名。其中，劳模1689名…: the parts open the next sentence.
+            parent = _whole_of(draft, BREAKDOWN, BREAKDOWN, earlier.get(sentence_index - 1, []), anywhere=True)
+        # Parts never add up to more than their whole: a part that would is not one.
+        if parent is not None and parts_sum.get(parent["figure_id"], 0.0) + draft["value"] <= parent["value"]:
             draft["parent_figure_id"] = parent["figure_id"]
+            parts_sum[parent["figure_id"]] = parts_sum.get(parent["figure_id"], 0.0) + draft["value"]
         earlier.setdefault(sentence_index, []).append(draft)
         figures.append(Figure(**draft))
     return figures
@@ -349,7 +355,7 @@ def _metric(clause: str, label: str, unit: str, catalog: Catalog, scope: str = "
     return None
 
 
-def _whole_of(part: dict, clause_before: str, before: str, earlier: list[dict]) -> dict | None:
+def _whole_of(part: dict, clause_before: str, before: str, earlier: list[dict], anywhere: bool = False) -> dict | None:
     """For a part in a clause opened by 其中, the figure of the same unit stated before it.
 
     Only the 其中 clause lists parts: in "…2493名，其中劳模1689名、先进工作者804名，
@@ -361,7 +367,7 @@ def _whole_of(part: dict, clause_before: str, before: str, earlier: list[dict]) 
     candidates = [
         f
         for f in earlier
-        if f["char_start"] - f["sentence_start"] < at
+        if (anywhere or f["char_start"] - f["sentence_start"] < at)
         and f["unit"] == part["unit"]
         and f["parent_figure_id"] is None
         and f["basis"] != "change"

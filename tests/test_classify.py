@@ -175,3 +175,14 @@ def test_fenbie_gives_each_figure_its_own_subject():
         "change",
         "change",
     )
+
+
+def test_parts_may_open_the_next_sentence():
+    whole, labour_models, workers = figures_of("共表彰2493名。其中，劳模1689名、先进工作者804名。")
+    assert labour_models.parent_figure_id == workers.parent_figure_id == whole.figure_id
+
+
+def test_parts_never_add_up_to_more_than_their_whole():
+    whole, first, second = figures_of("共培训1000人次，其中农民工800人次、女职工300人次。")
+    assert first.parent_figure_id == whole.figure_id
+    assert second.parent_figure_id is None
