@@ -23,8 +23,8 @@ _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
 
 def normalize(text: str) -> str:
     """NFKC, one paragraph per line, broken lines joined, no blank lines."""
-    text = _nfkc(text.replace("\r\n", "\n").replace("\r", "\n"))
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    text = _SPACES.sub(" ", _nfkc(text.replace("\r\n", "\n").replace("\r", "\n")))
+    lines = [line.strip() for line in text.split("\n")]
     paragraphs: list[str] = []
     for line in lines:
         if not line:

@@ -183,8 +183,8 @@ def when(sentence: str, offset: int, context: Context, report_year: int | None, 
     if named:
         future = report_year is not None and named[0] > report_year
         return When(named[0], named[1], is_target or future, None if future else as_of)
-    by_year = BY_YEAR.search(before)  # 力争到2020年，建成…: the deadline may open the sentence
-    if by_year and is_target:
+    by_year = is_target and BY_YEAR.search(before)  # 力争到2020年，建成…: the deadline may open the sentence
+    if by_year:
         return When(context.period_start, int(by_year.group(1)), True, None)
     if LAST_YEARS_LEVEL.search(clause) and report_year is not None:
         # 赤字率从去年的2.1%提高到2.3%: the 2.1% is last year's outcome, not this year's goal.
@@ -213,12 +213,16 @@ def _goal_in_clause(clause: str) -> bool:
 
 def _goal_opens(before: str) -> bool:
     """目标是，新发展会员1000万人: a goal stated earlier in the sentence, not yet reported as met."""
+    if "目标" not in before and "力争" not in before:
+        return False
     goals = list(GOAL_OPENER.finditer(before))
     return bool(goals) and not ACHIEVED.search(before, goals[-1].end())
 
 
 def _year_in_clause(clause: str) -> int | None:
     """'2020年安排…' or '由2010年的162.4亿元' name the year; '比2010年增加' does not."""
+    if "年" not in clause:
+        return None
     matches = list(YEAR.finditer(clause))
     if not matches:
         return None
@@ -235,6 +239,8 @@ def _year_in_clause(clause: str) -> int | None:
 
 def _as_of(before: str, report_year: int | None) -> date | None:
     """截至2020年11月底 -> 2020-11-30; 截至年底 -> the last day of the report year."""
+    if "截" not in before:
+        return None
     match = next(reversed(list(AS_OF.finditer(before))), None)
     if match is None or not match.group(0).startswith(("截至", "截止")):
         return None
