@@ -15,17 +15,12 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from .catalog import Catalog, load_catalog
-from .numbers import clean, parse_numeral, parse_percent_words
+from .numbers import NUMERAL, clean, parse_numeral, parse_percent_words
 
-# One pass finds every candidate. A lone Chinese numeral other than 百 (一是, 四个意识,
-# 千家万户) is a word, not a figure, so the Chinese branch starts only at 百 or at
-# two numeral characters; Arabic numerals are NUMERAL's.
-_CHINESE_RUN = "[零〇一二两三四五六七八九十百千万亿]"
-CANDIDATE = re.compile(
-    r"百分之(?P<pct>[零〇一二两三四五六七八九十百千点]+|\d+(?:\.\d+)?)"
-    r"|(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?:[万亿千百十]+(?:\d+(?:\.\d+)?[万亿千百十]*)*)?"
-    rf"|(?:[零〇一二两三四五六七八九十千万亿]{_CHINESE_RUN}+|百{_CHINESE_RUN}*)(?:点[零〇一二两三四五六七八九]+[万亿]*)?"
-)
+CANDIDATE = re.compile(r"百分之(?P<pct>[零〇一二两三四五六七八九十百千点]+|\d+(?:\.\d+)?)|" + NUMERAL.pattern)
+# A lone Chinese numeral other than 百 (一是, 四个意识, 千家万户) is a word, not a figure:
+# candidates start only where a digit, 百, or two numeral characters stand.
+CANDIDATE_START = re.compile(r"[0-9百]|[零〇一二两三四五六七八九十千万亿][零〇一二两三四五六七八九十百千万亿]")
 SMALL_CHINESE = set("零〇一二两三四五六七八九十千万亿")
 CLAUSE_BREAK = set(",，。;；:：!?！？\n")
 PUNCTUATION = set(",，。;；:：!?！？、)）\n”\"'")
@@ -58,8 +53,17 @@ def find_mentions(text: str, catalog: Catalog | None = None) -> list[Mention]:
     quoted = _QuotedSpans(text)
     mentions: list[Mention] = []
     pending_range: tuple[int, str, float | None, str] | None = None
-    for match in CANDIDATE.finditer(text):
+    position = 0
+    while True:
+        found = CANDIDATE_START.search(text, position)
+        if found is None:
+            break
+        match = CANDIDATE.match(text, found.start())
+        if match is None or match.end() == match.start():
+            position = found.end()
+            continue
         start, end = match.span()
+        position = end
         if match.group("pct") is not None:
             value = parse_percent_words(match.group())
             if value is not None and not quoted.covers(start):
