@@ -145,7 +145,7 @@ class Catalog:
 
     @cached_property
     def category_words(self) -> WordIndex:
-        return WordIndex([(w, (c, u)) for w, c, u in self.categories if w])
+        return WordIndex([(w, (c, frozenset(u.split("|")) if u else frozenset())) for w, c, u in self.categories if w])
 
     @cached_property
     def category_defaults(self) -> dict[str, str]:

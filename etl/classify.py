@@ -98,7 +98,7 @@ def classify(
         clause = clause_before + clause_after
         # The metric is named in the figure's own list item: 高速公路6700多公里、农村公路29万公里.
         item = phrase + clause_after.split("、", 1)[0]
-        timing = when(sentence.text, offset, contexts[sentence.index], report_year, catalog)
+        timing = when(before, clause_before, contexts[sentence.index], report_year, catalog)
         # 二氧化硫、氮氧化物排放量分别下降: a list of subjects before 分别 belongs to the label.
         label = _label(clause_before, limit=48) if RESPECTIVELY in phrase else _label(phrase)
         if not label or VERB_ONLY.fullmatch(label):
@@ -300,7 +300,7 @@ def _category(mention: Mention, before: str, clause: str, catalog: Catalog) -> s
         return "other"  # a rate counts no one: 覆盖率87.6% is not 87.6 beneficiaries
 
     def fits(payload) -> bool:
-        return not payload[1] or unit in payload[1].split("|")
+        return not payload[1] or unit in payload[1]
 
     found = catalog.category_words.first_in(clause, fits)
     if found is None:

@@ -173,13 +173,16 @@ def _opened_context(sentence: str, part: Part, report_year: int | None, catalog:
     return None
 
 
-def when(sentence: str, offset: int, context: Context, report_year: int | None, catalog: Catalog) -> When:
-    """The period, target flag and as_of date of a figure at `offset` in `sentence`."""
-    before = sentence[:offset]
-    clause = CLAUSE_SPLIT.split(before)[-1]
+def when(before: str, clause: str, context: Context, report_year: int | None, catalog: Catalog) -> When:
+    """The period, target flag and as_of date of a figure, from the words before it.
+
+    `before` is its sentence up to the figure, `clause` the part of that after
+    the last clause break.
+    """
     as_of = _as_of(before, report_year)
     is_target = context.is_target or _goal_in_clause(clause) or _goal_opens(before)
-    named = next((p for name, p in catalog.named_periods.items() if name in clause), None)
+    named_match = catalog.named_periods_re.search(clause)
+    named = catalog.named_periods[named_match.group()] if named_match else None
     if named:
         future = report_year is not None and named[0] > report_year
         return When(named[0], named[1], is_target or future, None if future else as_of)
