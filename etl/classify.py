@@ -161,6 +161,8 @@ def _join_ranges_and_lists(drafts: list[dict], text: str, catalog: Catalog, scop
         between = text[low["char_end"] : upper["char_start"]]
         if between in COORDINATORS and upper["basis"] is None:
             upper.update(basis=low["basis"], label=low["label"], metric_id=low["metric_id"])
+            if low["qualifier"] == "per_unit" and upper["qualifier"] == "exact":
+                upper["qualifier"] = "per_unit"  # 月人均分别提高221元、90元: each is per head
         elif between in RANGE_SEPARATORS and upper["value"] >= low["value"]:
             if low["qualifier"] == "exact":
                 low["qualifier"] = "at_least"

@@ -186,3 +186,8 @@ def test_parts_never_add_up_to_more_than_their_whole():
     whole, first, second = figures_of("共培训1000人次，其中农民工800人次、女职工300人次。")
     assert first.parent_figure_id == whole.figure_id
     assert second.parent_figure_id is None
+
+
+def test_a_list_of_per_head_amounts_is_per_unit_throughout():
+    figures = figures_of("月人均分别提高221元、90元、350元和300元。")
+    assert [f.qualifier for f in figures] == ["per_unit"] * 4

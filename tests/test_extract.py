@@ -150,3 +150,7 @@ def test_people_named_after_a_magnitude_and_a_qualifier():
 
 def test_decimals_times_magnitudes_are_exact():
     assert values("投入2.18万亿元") == [("2.18万亿元", 2_180_000_000_000, "yuan")]
+
+
+def test_more_measure_words():
+    assert surfaces("栽植大树10万余株，完成54栋住宅楼改造") == ["10万余株", "54栋"]
