@@ -102,10 +102,6 @@ class Catalog:
                 return scope
         return ""
 
-    @property
-    def unit_words_longest_first(self) -> tuple[str, ...]:
-        return tuple(sorted(self.units, key=len, reverse=True))
-
     # Compiled forms of the word lists, built once per catalog.
     @cached_property
     def unit_words_re(self) -> re.Pattern:

@@ -23,7 +23,6 @@ CANDIDATE = re.compile(r"百分之(?P<pct>[零〇一二两三四五六七八九�
 CANDIDATE_START = re.compile(r"[0-9百]|[零〇一二两三四五六七八九十千万亿][零〇一二两三四五六七八九十百千万亿]")
 SMALL_CHINESE = set("零〇一二两三四五六七八九十千万亿")
 CLAUSE_BREAK = set(",，。;；:：!?！？\n")
-PUNCTUATION = set(",，。;；:：!?！？、)）\n”\"'")
 RANGE_SEPARATORS = ("-", "~", "～", "—", "至", "到")
 APPROX_AFTER = "多余"
 MAGNITUDE_WORDS = (("万亿", 1e12), ("亿", 1e8), ("万", 1e4))

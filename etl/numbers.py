@@ -16,7 +16,6 @@ import cn2an
 CHINESE_DIGITS = "零〇一二两三四五六七八九"
 MAX_DIGITS = 24
 DIGIT_VALUES = {**{c: i for i, c in enumerate("零一二三四五六七八九")}, "〇": 0, "两": 2}
-CHINESE_SMALL_UNITS = "十百千"
 MAGNITUDES = {"万亿": 1e12, "亿": 1e8, "万": 1e4}
 
 # One numeral token. Thousands separators count only before exactly three
@@ -27,20 +26,6 @@ NUMERAL = re.compile(
     r"(?:[万亿千百十]+(?:\d+(?:\.\d+)?[万亿千百十]*)*)?"
     r"|[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二两三四五六七八九]+[万亿]*)?"
 )
-
-PERCENT_WORDS = ("百分之",)
-
-
-def is_arabic(token: str) -> bool:
-    return token[:1].isdigit()
-
-
-def leading_magnitude(token: str) -> str:
-    """The magnitude that ends a numeral ('万', '亿', '万亿'), or ''."""
-    for word in ("万亿", "亿", "万"):
-        if token.endswith(word):
-            return word
-    return ""
 
 
 @lru_cache(maxsize=4096)
