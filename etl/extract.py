@@ -15,7 +15,7 @@ from bisect import bisect_right
 from typing import NamedTuple
 
 from .catalog import Catalog, load_catalog
-from .numbers import NUMERAL, clean, parse_numeral, parse_percent_words
+from .numbers import MAGNITUDES, NUMERAL, clean, parse_numeral, parse_percent_words
 
 CANDIDATE = re.compile(r"百分之(?P<pct>[零〇一二两三四五六七八九十百千点]+|\d+(?:\.\d+)?)|" + NUMERAL.pattern)
 # A lone Chinese numeral other than 百 (一是, 四个意识, 千家万户) is a word, not a figure:
@@ -25,7 +25,6 @@ SMALL_CHINESE = set("零〇一二两三四五六七八九十千万亿")
 CLAUSE_BREAK = set(",，。;；:：!?！？\n")
 RANGE_SEPARATORS = ("-", "~", "～", "—", "至", "到")
 APPROX_AFTER = "多余"
-MAGNITUDE_WORDS = (("万亿", 1e12), ("亿", 1e8), ("万", 1e4))
 # Words that make a number with 以上/以下 a threshold inside a name (百人以上企业).
 NAME_AFTER_THRESHOLD = re.compile(r"(?:以上|以下)(?=[^\W\d_])(?!的?(?:目标|水平|增长|左右))")
 OPEN_QUOTES = "“《「『"
@@ -87,7 +86,7 @@ def find_mentions(text: str, catalog: Catalog | None = None) -> list[Mention]:
         if pending_range and pending_range[2] is not None:
             p_start, p_token, p_value, p_sep = pending_range
             if text.startswith(p_sep, p_start + len(p_token)) and p_start + len(p_token) + len(p_sep) == start:
-                factor = dict(MAGNITUDE_WORDS).get(magnitude, 1.0) if not _has_magnitude(p_token) else 1.0
+                factor = MAGNITUDES.get(magnitude, 1.0) if not _has_magnitude(p_token) else 1.0
                 if not quoted.covers(p_start):
                     mentions.append(
                         Mention(p_start, p_start + len(p_token), p_token, clean(p_value * factor), unit, unit_word)
@@ -100,7 +99,7 @@ def find_mentions(text: str, catalog: Catalog | None = None) -> list[Mention]:
 
 
 def _has_magnitude(token: str) -> bool:
-    return any(word in token for word, _ in MAGNITUDE_WORDS)
+    return any(word in token for word in MAGNITUDES)
 
 
 def _excluded_before(text: str, start: int, catalog: Catalog) -> bool:
@@ -129,7 +128,7 @@ def _resolve(text, token, start, end, catalog):
         pos += 1
         approx = True
     magnitude = ""
-    for word, factor in MAGNITUDE_WORDS:
+    for word, factor in MAGNITUDES.items():
         if text.startswith(word, pos):
             magnitude, value = word, clean(value * factor)
             pos += len(word)
@@ -139,7 +138,7 @@ def _resolve(text, token, start, end, catalog):
     if magnitude and catalog.stop_after_re.match(text, pos):
         return None
     if not magnitude and _has_magnitude(token):
-        magnitude = next(word for word, _ in MAGNITUDE_WORDS if token.endswith(word) or word in token)
+        magnitude = next(word for word in MAGNITUDES if token.endswith(word) or word in token)
     if text.startswith("%", pos) or text.startswith("％", pos):
         return value, "percent", "%", pos + 1, magnitude
     unit_match = catalog.unit_words_re.match(text, pos)

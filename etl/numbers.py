@@ -16,7 +16,7 @@ import cn2an
 CHINESE_DIGITS = "零〇一二两三四五六七八九"
 MAX_DIGITS = 24
 DIGIT_VALUES = {**{c: i for i, c in enumerate("零一二三四五六七八九")}, "〇": 0, "两": 2}
-MAGNITUDES = {"万亿": 1e12, "亿": 1e8, "万": 1e4}
+MAGNITUDES = {"万亿": 1e12, "亿": 1e8, "万": 1e4}  # longest first: 万亿 before 亿 and 万
 
 # One numeral token. Thousands separators count only before exactly three
 # digits, because a comma is also the clause separator after NFKC
