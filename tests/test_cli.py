@@ -55,3 +55,12 @@ def test_make_refresh_builds_from_another_folder_into_another_file(seed_folder, 
     subprocess.run(["make", "-s", "refresh", f"SOURCES={seed_folder}", f"DB={db}"], cwd=ROOT, check=True)
     assert query(db, "select count(*) from v1.figures") == [(23,)]
     assert (default.stat().st_mtime_ns if default.exists() else None) == before
+
+
+def test_a_reader_that_stops_early_is_not_an_error():
+    listing = subprocess.Popen(
+        [sys.executable, "-m", "etl", "query"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    listing.stdout.close()  # before the child prints: its first write meets a closed pipe
+    assert listing.wait() == 0
+    assert b"Traceback" not in listing.stderr.read()
