@@ -187,7 +187,10 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
         return When(named[0], named[1], is_target or future, None if future else as_of)
     by_year = is_target and BY_YEAR.search(before)  # 力争到2020年，建成…: the deadline may open the sentence
     if by_year:
-        return When(context.period_start, int(by_year.group(1)), True, None)
+        deadline = int(by_year.group(1))
+        # A goal set in the review part aims from the year after the one reviewed.
+        start = context.period_start if context.is_target or report_year is None else report_year + 1
+        return When(min(start, deadline) if start else start, deadline, True, None)
     if LAST_YEARS_LEVEL.search(clause) and report_year is not None:
         # 赤字率从去年的2.1%提高到2.3%: the 2.1% is last year's outcome, not this year's goal.
         return When(report_year, report_year, False, None)
@@ -197,12 +200,21 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
         return When(None, None, False, None)
     if year:
         return When(year, year, is_target, None if is_target else as_of)
+    span = YEARS_IN_SENTENCE.search(before) if report_year is not None and not context.is_target else None
+    if span and "年" in before:
+        # 全国工会过去五年累计筹集…: a span named inside the sentence, not only at its start.
+        years = _small_number(span.group(1) or span.group(2))
+        if 1 < years <= 20:
+            return When(report_year - years + 1, report_year, is_target, None if is_target else as_of)
     return When(context.period_start, context.period_end, is_target, None if is_target else as_of)
 
 
 # Only unambiguous goal words: 计划 and 争取 are also nouns and verbs of outcomes
 # (营养改善计划, 争取上级资金1.2亿元).
 FROM_LEVEL = re.compile(r"(?:由|从)$")
+YEARS_IN_SENTENCE = re.compile(
+    r"(?:过去|近|最近)([一二两三四五六七八九十]|\d+)年|([一二两三四五六七八九十]|\d+)年(?:来|间)"
+)
 LAST_YEARS_LEVEL = re.compile(r"(?<!比)(?:去年|上年)(?:的|底的|末的)?$")
 GOAL_OPENER = re.compile(r"目标是|目标为|预期目标|主要目标|力争")
 ACHIEVED = re.compile(r"完成|实现|超额|达成|超过|惠及|受益")

@@ -113,3 +113,12 @@ def test_from_levels_carry_their_own_time():
 def test_as_of_at_the_end_of_a_named_year():
     assert one("截至2020年底，会员总数达2.6亿人。").as_of == date(2020, 12, 31)
     assert one("截止2020年末，建成驿站8000个。").as_of == date(2020, 12, 31)
+
+
+def test_a_span_of_years_inside_the_sentence():
+    assert (lambda f: (f.period_start, f.period_end))(one("全国工会过去五年累计筹集资金100亿元。")) == (2016, 2020)
+
+
+def test_a_goal_set_in_the_review_aims_from_the_next_year():
+    goal = one("目标是到2025年新发展会员3000万人。")
+    assert (goal.is_target, goal.period_start, goal.period_end) == (True, 2021, 2025)
