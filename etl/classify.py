@@ -327,6 +327,7 @@ class _ProgramFinder:
             else []
         )
         self.starts = [start for start, _ in self.hits]
+        self.paragraphs: dict[int, str | None] = {}  # by sentence: a figure-independent answer
 
     def _best(self, start: int, end: int) -> str | None:
         lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
@@ -345,14 +346,16 @@ class _ProgramFinder:
         lo, here = bisect_left(self.starts, sentence.start), bisect_left(self.starts, position)
         if here > lo:
             return self.catalog.programs[self.hits[here - 1][1]].program_id
-        found = self._best(position, sentence.end)
-        if found is None:
+        return self._best(position, sentence.end) or self._in_paragraph(sentence)
+
+    def _in_paragraph(self, sentence: Sentence) -> str | None:
+        if sentence.index not in self.paragraphs:
             paragraph_start = self.text.rfind("\n", 0, sentence.start) + 1
             paragraph_end = self.text.find("\n", sentence.end)
             paragraph_end = paragraph_end if paragraph_end >= 0 else len(self.text)
-            if paragraph_end - paragraph_start <= PARAGRAPH_SCOPE:
-                found = self._best(paragraph_start, paragraph_end)
-        return found
+            short = paragraph_end - paragraph_start <= PARAGRAPH_SCOPE
+            self.paragraphs[sentence.index] = self._best(paragraph_start, paragraph_end) if short else None
+        return self.paragraphs[sentence.index]
 
 
 def _metric(clause: str, label: str, unit: str, catalog: Catalog, scope: str = "") -> str | None:

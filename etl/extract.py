@@ -99,7 +99,7 @@ def find_mentions(text: str, catalog: Catalog | None = None) -> list[Mention]:
 
 
 def _has_magnitude(token: str) -> bool:
-    return any(word in token for word in MAGNITUDES)
+    return "万" in token or "亿" in token  # 万亿 too
 
 
 def _excluded_before(text: str, start: int, catalog: Catalog) -> bool:
