@@ -20,8 +20,9 @@ from .numbers import MAGNITUDES, NUMERAL, clean, parse_numeral, parse_percent_wo
 CANDIDATE = re.compile(r"百分之(?P<pct>[零〇一二两三四五六七八九十百千点]+|\d+(?:\.\d+)?)|" + NUMERAL.pattern)
 # A lone Chinese numeral other than 百 (一是, 四个意识, 千家万户) is a word, not a figure:
 # candidates start only where a digit, 百, or two numeral characters stand.
-CANDIDATE_START = re.compile(r"[0-9百]|[零〇一二两三四五六七八九十千万亿][零〇一二两三四五六七八九十百千万亿]")
-SMALL_CHINESE = set("零〇一二两三四五六七八九十千万亿")
+CANDIDATE_START = re.compile(
+    r"[0-9百]|[零〇一二两三四五六七八九十千万亿][零〇一二两三四五六七八九十百千万亿]|[十千万](?=[余多])"
+)
 CLAUSE_BREAK = set(",，。;；:：!?！？\n")
 RANGE_SEPARATORS = ("-", "~", "～", "—", "至", "到")
 APPROX_AFTER = "多余"
@@ -115,11 +116,11 @@ def _excluded_before(text: str, start: int, catalog: Catalog) -> bool:
 def _resolve(text, token, start, end, catalog):
     """(value, unit, unit_word, surface_end, magnitude) or None when not a quantity."""
     chinese = not token[0].isdigit()
-    if chinese and (token in SMALL_CHINESE or len(token) == 1 and token != "百"):
-        return None  # 四个意识, 两个维护, 一是, 千家万户: words, not figures
+    if chinese and len(token) == 1 and token != "百" and not (token in "十千万" and text[end : end + 1] in "余多"):
+        return None  # 四个意识, 两个维护, 一是, 千家万户: words, not figures; 千余人, 十多个 are
     if catalog.stop_after_re.match(text, end):
         return None
-    value = parse_numeral(token)
+    value = parse_numeral("一" + token if chinese and len(token) == 1 else token)  # 万余家: 一万余家
     if value is None:
         return None
     pos = end

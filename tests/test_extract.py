@@ -154,3 +154,11 @@ def test_decimals_times_magnitudes_are_exact():
 
 def test_more_measure_words():
     assert surfaces("栽植大树10万余株，完成54栋住宅楼改造") == ["10万余株", "54栋"]
+
+
+def test_a_lone_ten_thousand_or_million_with_yu_or_duo_is_a_figure():
+    assert values("参与职工千余人，覆盖万余家企业，十多家单位") == [
+        ("千余人", 1000, "person"),
+        ("万余家", 10000, "enterprise"),
+        ("十多家", 10, "organization"),
+    ]
