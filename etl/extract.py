@@ -21,7 +21,7 @@ CANDIDATE = re.compile(r"百分之(?P<pct>[零〇一二两三四五六七八九�
 # A lone Chinese numeral other than 百 (一是, 四个意识, 千家万户) is a word, not a figure:
 # candidates start only where a digit, 百, or two numeral characters stand.
 CANDIDATE_START = re.compile(
-    r"[0-9百]|[零〇一二两三四五六七八九十千万亿][零〇一二两三四五六七八九十百千万亿]|[十千万](?=[余多])"
+    r"[0-9百]|[零〇一二两三四五六七八九十千万亿][零〇一二两三四五六七八九十百千万亿]|[十千万](?=[余多])|(?<=[近逾约超])[千万]"
 )
 CLAUSE_BREAK = set(",，。;；:：!?！？\n")
 RANGE_SEPARATORS = ("-", "~", "～", "—", "至", "到")
@@ -103,6 +103,13 @@ def _has_magnitude(token: str) -> bool:
     return "万" in token or "亿" in token  # 万亿 too
 
 
+def _lone_figure(text: str, token: str, start: int, end: int) -> bool:
+    """千余人, 十多家, 近万名: a lone 十/千/万 is a figure beside 余/多 or after 近/逾/约/超."""
+    return (token in "十千万" and text[end : end + 1] in ("余", "多")) or (
+        token in "千万" and start > 0 and text[start - 1] in "近逾约超"
+    )
+
+
 def _excluded_before(text: str, start: int, catalog: Catalog) -> bool:
     if start == 0:
         return False
@@ -116,8 +123,8 @@ def _excluded_before(text: str, start: int, catalog: Catalog) -> bool:
 def _resolve(text, token, start, end, catalog):
     """(value, unit, unit_word, surface_end, magnitude) or None when not a quantity."""
     chinese = not token[0].isdigit()
-    if chinese and len(token) == 1 and token != "百" and not (token in "十千万" and text[end : end + 1] in "余多"):
-        return None  # 四个意识, 两个维护, 一是, 千家万户: words, not figures; 千余人, 十多个 are
+    if chinese and len(token) == 1 and token != "百" and not _lone_figure(text, token, start, end):
+        return None  # 四个意识, 两个维护, 一是, 千家万户: words, not figures; 千余人, 近万名 are
     if catalog.stop_after_re.match(text, end):
         return None
     value = parse_numeral("一" + token if chinese and len(token) == 1 else token)  # 万余家: 一万余家

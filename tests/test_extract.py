@@ -162,3 +162,8 @@ def test_a_lone_ten_thousand_or_million_with_yu_or_duo_is_a_figure():
         ("万余家", 10000, "enterprise"),
         ("十多家", 10, "organization"),
     ]
+
+
+def test_near_ten_thousand_is_a_figure_but_a_slogan_is_not():
+    assert values("近万名职工参加，逾千家企业受益") == [("万名", 10000, "person"), ("千家", 1000, "enterprise")]
+    assert surfaces("开展“万人助万企”活动，走进千家万户") == []
