@@ -20,8 +20,11 @@ from .numbers import MAGNITUDES, NUMERAL, clean, parse_numeral, parse_percent_wo
 CANDIDATE = re.compile(r"百分之(?P<pct>[零〇一二两三四五六七八九十百千点]+|\d+(?:\.\d+)?)|" + NUMERAL.pattern)
 # A lone Chinese numeral other than 百 (一是, 四个意识, 千家万户) is a word, not a figure:
 # candidates start only where a digit, 百, or two numeral characters stand.
+# The leading lookahead names every character a candidate starts with, so that re
+# skips the rest of the text at C speed instead of trying each alternative (2.5x).
 CANDIDATE_START = re.compile(
-    r"[0-9百]|[零〇一二两三四五六七八九十千万亿][零〇一二两三四五六七八九十百千万亿]|[十千万](?=[余多])|(?<=[近逾约超])[千万]"
+    r"(?=[0-9百零〇一二两三四五六七八九十千万亿])"
+    r"(?:[0-9百]|[零〇一二两三四五六七八九十千万亿][零〇一二两三四五六七八九十百千万亿]|[十千万](?=[余多])|(?<=[近逾约超])[千万])"
 )
 CLAUSE_BREAK = set(",，。;；:：!?！？\n")
 RANGE_SEPARATORS = ("-", "~", "～", "—", "至", "到")
