@@ -17,9 +17,8 @@ from operator import attrgetter, itemgetter
 from .catalog import Catalog, load_catalog
 from .extract import Mention
 from .periods import Part, sentence_contexts, when
-from .sentences import Sentence
+from .sentences import CLAUSE_SPLIT, Sentence
 
-CLAUSE_SPLIT = re.compile(r"[,，;；:：]")
 LABEL_STRIP = re.compile(r"^(?:其中|并且|并|和|及|以及|共|有|全年|年度|目前|全国)+")
 FROM_TO = re.compile(r"^(.*?)(?:由|从)[^,，]*?(?:增加|增长|提高|上升|下降|降低|扩大|缩小|减少)?(?:到|至)")
 FROM_TAIL = re.compile(r"(?:由|从)(?:(?:19|20)\d{2}年(?:底|末)?的?|去年的?|上年的?)?$")
@@ -34,6 +33,8 @@ VERB_ONLY = re.compile(rf"(?:比上年|比去年|同比|较上年|年均)?(?:实
 SUBJECT_TAIL = re.compile(rf"(?:比上年|比去年|同比|较上年|年均|实际|分别|{CHANGE_VERBS}|达到|达|完成|实现)+$")
 COMPARED_WITH = re.compile(r"^(?:比上年|比去年|同比|较上年)")
 NOT_ADDITIVE = {"percent"}  # rates of parts do not add up to the rate of the whole
+# Between two figures with units; unlike extract.RANGE_SEPARATORS not 到, since
+# 从2.6%到3.1% is a change from one level to another, not a range.
 RANGE_SEPARATORS = ("-", "~", "～", "—", "至")
 COORDINATORS = ("和", "与", "及", "、")
 COMPARISON = re.compile(r"比.{0,8}(?:高|低|多|少|增加|减少)$")

@@ -164,7 +164,7 @@ def _resolve(text, token, start, end, catalog):
         if unit_word in ("家", "个"):
             unit = (
                 _counted_noun(text, surface_end, catalog)
-                or _counted_noun_before(text, start, catalog)
+                or _noun_before(text, start, catalog, COUNTING_UNITS, 16)
                 or ("organization" if unit_word == "家" else "other")
             )
         if NAME_AFTER_THRESHOLD.match(text, surface_end):
@@ -177,7 +177,7 @@ def _resolve(text, token, start, end, catalog):
             return None
         return value, catalog.unit_nouns[noun], noun, pos, magnitude
     if magnitude:
-        unit = _person_noun_near(text, pos, catalog) or _noun_before(text, start, catalog) or "other"
+        unit = _person_noun_near(text, pos, catalog) or _noun_before(text, start, catalog, {"person"}, 24) or "other"
         return value, unit, "", pos, magnitude
     return None
 
@@ -212,27 +212,20 @@ def _person_noun_near(text: str, pos: int, catalog: Catalog) -> str:
     return "person" if noun else ""
 
 
-def _counted_noun_before(text: str, start: int, catalog: Catalog) -> str:
-    """For 基层工会组织280.9万个: the enterprise/organisation noun just before the number."""
+def _noun_before(text: str, start: int, catalog: Catalog, units, reach: int) -> str:
+    """The unit of the `units` noun nearest before `start` in its clause, within `reach` characters.
+
+    基层工会组织280.9万个 (an organisation), 贫困人口减少1386万 (people).
+    """
     clause_start = start
-    while clause_start > 0 and start - clause_start < 16 and text[clause_start - 1] not in CLAUSE_BREAK:
+    while clause_start > 0 and start - clause_start < reach and text[clause_start - 1] not in CLAUSE_BREAK:
         clause_start -= 1
     window = text[clause_start:start]
     found = [
         (window.rfind(noun) + len(noun), unit)
         for noun, unit in catalog.unit_nouns.items()
-        if unit in COUNTING_UNITS and noun in window
+        if unit in units and noun in window
     ]
-    return max(found)[1] if found else ""
-
-
-def _noun_before(text: str, start: int, catalog: Catalog) -> str:
-    """For 贫困人口减少1386万: the person noun earlier in the clause."""
-    clause_start = start
-    while clause_start > 0 and start - clause_start < 24 and text[clause_start - 1] not in CLAUSE_BREAK:
-        clause_start -= 1
-    window = text[clause_start:start]
-    found = [(window.rfind(n), u) for n, u in catalog.unit_nouns.items() if u == "person" and n in window]
     return max(found)[1] if found else ""
 
 

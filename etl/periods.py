@@ -27,7 +27,6 @@ AS_OF = re.compile(
 )
 BY_YEAR = re.compile(r"(?:到|至)((?:19|20)\d{2})年")
 TARGET_WORDS = re.compile(r"目标|预期|力争|计划|拟|确保")  # 预计完成 is an estimated outcome, not a goal
-CLAUSE_SPLIT = re.compile(r"[,，;；:：]")
 DIGIT = re.compile(r"\d")
 CHINESE_SMALL = {c: i for i, c in enumerate("零一二三四五六七八九十")}
 
