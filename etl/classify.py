@@ -17,7 +17,7 @@ from operator import attrgetter, itemgetter
 from .catalog import Catalog, load_catalog
 from .extract import Mention
 from .periods import Part, sentence_contexts, when
-from .sentences import CLAUSE_SPLIT, Sentence
+from .sentences import CLAUSE_SPLIT, Sentence, clause_breaks
 
 LABEL_STRIP = re.compile(r"^(?:其中|并且|并|和|及|以及|共|有|全年|年度|目前|全国)+")
 FROM_TO = re.compile(r"^(.*?)(?:由|从)[^,，]*?(?:增加|增长|提高|上升|下降|降低|扩大|缩小|减少)?(?:到|至)")
@@ -88,15 +88,22 @@ def classify(
     programs = _ProgramFinder(text, catalog)
     drafts: list[dict] = []
     where: list[tuple[int, str, str]] = []  # sentence index, clause before, sentence before
+    breaks: list[int] = []  # of the sentence of the mention before
     for mention in mentions:
         sentence = sentences[bisect_right(sentence_starts, mention.char_start) - 1]
+        if not where or where[-1][0] != sentence.index:
+            breaks = clause_breaks(sentence.text)
         offset = mention.char_start - sentence.start
+        end_offset = mention.char_end - sentence.start
         before = sentence.text[:offset]
-        after = sentence.text[mention.char_end - sentence.start :]
-        clause_before = CLAUSE_SPLIT.split(before)[-1]
+        after = sentence.text[end_offset:]
+        in_clause = bisect_left(breaks, offset)  # breaks before the figure
+        clause_before = sentence.text[breaks[in_clause - 1] + 1 if in_clause else 0 : offset]
         phrase = clause_before.rsplit("、", 1)[-1]
-        clause_after = CLAUSE_SPLIT.split(after, 1)[0]
+        next_break = bisect_left(breaks, end_offset, in_clause)
+        clause_after = sentence.text[end_offset : breaks[next_break] if next_break < len(breaks) else None]
         clause = clause_before + clause_after
+        earlier_clauses = _clauses_before(sentence.text, breaks, in_clause)
         # The metric is named in the figure's own list item: 高速公路6700多公里、农村公路29万公里.
         item = phrase + clause_after.split("、", 1)[0]
         timing = when(before, clause_before, contexts[sentence.index], report_year, catalog)
@@ -111,7 +118,7 @@ def classify(
                 "surface": mention.surface,
                 "value": mention.value,
                 "unit": mention.unit,
-                "category": _category(mention, before, clause, catalog),
+                "category": _category(mention, clause, earlier_clauses, catalog),
                 "qualifier": _qualifier(mention, before, phrase, after, catalog),
                 "basis": _basis(mention, before, phrase, catalog),
                 "is_target": timing.is_target,
@@ -159,7 +166,7 @@ def _join_ranges_and_lists(drafts: list[dict], text: str, catalog: Catalog, scop
     for low, upper in zip(drafts, drafts[1:], strict=False):
         if low["unit"] != upper["unit"]:
             continue
-        between = text[low["char_end"] : upper["char_start"]]
+        between = _joiner(text, low, upper)
         if between in COORDINATORS and upper["basis"] is None:
             upper.update(basis=low["basis"], label=low["label"], metric_id=low["metric_id"])
             if low["qualifier"] == "per_unit" and upper["qualifier"] == "exact":
@@ -185,7 +192,7 @@ def _split_respectively(drafts: list[dict], text: str, catalog: Catalog, scope: 
         while (
             i + len(group) < len(drafts)
             and drafts[i + len(group)]["unit"] == group[-1]["unit"]
-            and text[group[-1]["char_end"] : drafts[i + len(group)]["char_start"]] in COORDINATORS
+            and _joiner(text, group[-1], drafts[i + len(group)]) in COORDINATORS
         ):
             group.append(drafts[i + len(group)])
         subject, _, verb = group[0]["label"].partition(RESPECTIVELY)
@@ -199,6 +206,18 @@ def _split_respectively(drafts: list[dict], text: str, catalog: Catalog, scope: 
                 label = (own + verb)[-24:]
                 draft.update(label=label, metric_id=_metric(label, label, draft["unit"], catalog, scope))
         i += len(group)
+
+
+JOINER_LENGTH = max(map(len, COORDINATORS + RANGE_SEPARATORS))
+
+
+def _joiner(text: str, first: dict, second: dict) -> str:
+    """The text between two figures if it is short enough to join them, else ''.
+
+    Figures can stand pages apart: slicing only short gaps keeps this linear.
+    """
+    start, end = first["char_end"], second["char_start"]
+    return text[start:end] if end - start <= JOINER_LENGTH else ""
 
 
 IDENTITY = ("value", "unit", "label", "qualifier", "basis", "is_target", "period_start", "period_end", "as_of")
@@ -293,7 +312,7 @@ def _basis(mention: Mention, before: str, phrase: str, catalog: Catalog) -> str 
     )
 
 
-def _category(mention: Mention, before: str, clause: str, catalog: Catalog) -> str:
+def _category(mention: Mention, clause: str, earlier_clauses, catalog: Catalog) -> str:
     """The first category word of the figure's clause, then of the clauses before it.
 
     Words after the figure's clause describe the next figure, not this one.
@@ -307,7 +326,7 @@ def _category(mention: Mention, before: str, clause: str, catalog: Catalog) -> s
 
     found = catalog.category_words.first_in(clause, fits)
     if found is None:
-        for earlier in reversed(CLAUSE_SPLIT.split(before)[:-1]):
+        for earlier in earlier_clauses:
             found = catalog.category_words.first_in(earlier, fits)
             if found is not None:
                 break
@@ -316,24 +335,39 @@ def _category(mention: Mention, before: str, clause: str, catalog: Catalog) -> s
     return catalog.category_defaults.get(unit, "other")
 
 
+def _clauses_before(sentence: str, breaks: list[int], clause: int):
+    """The clauses of `sentence` before its `clause`-th, nearest first (lazily: most figures need none)."""
+    for k in range(clause - 1, -1, -1):
+        yield sentence[breaks[k - 1] + 1 if k else 0 : breaks[k]]
+
+
 class _ProgramFinder:
-    """Programme names found in one pass over the document, looked up per sentence."""
+    """Programme names looked up per sentence, scanning only the text a figure can draw on.
+
+    A figure's programme is named in its own sentence or its short paragraph,
+    and a report's figures stand in about a fifth of its text: scanning just
+    those sentences and paragraphs, once each, skips the rest.
+    """
 
     def __init__(self, text: str, catalog: Catalog):
         self.text = text
         self.catalog = catalog
-        self.hits = (
-            [(m.start(), catalog.program_rank(m.group())) for m in catalog.programs_index.finditer(text)]
-            if catalog.programs
-            else []
-        )
-        self.starts = [start for start, _ in self.hits]
+        self.none = len(catalog.programs)
+        self.in_sentence: dict[int, tuple[list[int], list[int]]] = {}  # by sentence: hit starts, ranks
         self.paragraphs: dict[int, str | None] = {}  # by sentence: a figure-independent answer
 
-    def _best(self, start: int, end: int) -> str | None:
-        lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
-        rank = min((rank for _, rank in self.hits[lo:hi]), default=len(self.catalog.programs))
-        return self.catalog.programs[rank].program_id if rank < len(self.catalog.programs) else None
+    def _hits(self, start: int, end: int) -> tuple[list[int], list[int]]:
+        if not self.catalog.programs:
+            return [], []
+        starts, ranks = [], []
+        rank_of = self.catalog.program_rank
+        for match in self.catalog.programs_index.finditer(self.text, start, end):
+            starts.append(match.start())
+            ranks.append(rank_of(match.group()))
+        return starts, ranks
+
+    def _program(self, rank: int) -> str | None:
+        return self.catalog.programs[rank].program_id if rank < self.none else None
 
     def of(self, sentence: Sentence, position: int) -> str | None:
         """The programme named nearest before the figure in its sentence, else after it,
@@ -344,10 +378,16 @@ class _ProgramFinder:
         district report prints a whole section as one) names too many things to
         speak for one figure.
         """
-        lo, here = bisect_left(self.starts, sentence.start), bisect_left(self.starts, position)
-        if here > lo:
-            return self.catalog.programs[self.hits[here - 1][1]].program_id
-        return self._best(position, sentence.end) or self._in_paragraph(sentence)
+        hits = self.in_sentence.get(sentence.index)
+        if hits is None:
+            hits = self.in_sentence[sentence.index] = self._hits(sentence.start, sentence.end)
+        starts, ranks = hits
+        here = bisect_left(starts, position)
+        if here:
+            return self._program(ranks[here - 1])
+        if ranks:
+            return self._program(min(ranks))
+        return self._in_paragraph(sentence)
 
     def _in_paragraph(self, sentence: Sentence) -> str | None:
         if sentence.index not in self.paragraphs:
@@ -355,7 +395,8 @@ class _ProgramFinder:
             paragraph_end = self.text.find("\n", sentence.end)
             paragraph_end = paragraph_end if paragraph_end >= 0 else len(self.text)
             short = paragraph_end - paragraph_start <= PARAGRAPH_SCOPE
-            self.paragraphs[sentence.index] = self._best(paragraph_start, paragraph_end) if short else None
+            ranks = self._hits(paragraph_start, paragraph_end)[1] if short else []
+            self.paragraphs[sentence.index] = self._program(min(ranks)) if ranks else None
         return self.paragraphs[sentence.index]
 
 

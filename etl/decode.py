@@ -44,12 +44,13 @@ def decode(raw: bytes) -> Decoded:
         raise DecodeError(f"the file is larger than the limit of {MAX_BYTES // (1024 * 1024)} MB")
     if not raw.strip():
         raise DecodeError("the file is empty")
-    raw = _without_cut_character(raw)
-    encoding = _encoding(raw)
-    try:
-        text = raw.decode(encoding)
-    except (UnicodeDecodeError, LookupError) as err:
-        raise DecodeError(f"cannot be decoded as {encoding}: {err}") from err
+    raw, utf8 = _without_cut_character(raw)
+    encoding, text = _encoding(raw, utf8)
+    if text is None:
+        try:
+            text = raw.decode(encoding)
+        except (UnicodeDecodeError, LookupError) as err:
+            raise DecodeError(f"cannot be decoded as {encoding}: {err}") from err
     if _looks_binary(text):
         raise DecodeError("the file is binary, not text")
     if _looks_like_html(text):
@@ -59,24 +60,26 @@ def decode(raw: bytes) -> Decoded:
     return Decoded(text=text, encoding=_canonical(encoding))
 
 
-def _encoding(raw: bytes) -> str:
+def _encoding(raw: bytes, utf8: str | None = None) -> tuple[str, str | None]:
+    """The encoding of `raw`, and its text when finding the encoding decoded it already
+    (`utf8`: its text, if it is known to be UTF-8), so that a corpus is decoded once."""
     for bom, name in BOMS:
         if raw.startswith(bom):
-            return name
+            return name, None
     if b"\x00" in raw[:4096]:
         # UTF-8 and GB18030 text never holds NUL bytes; UTF-16 text does.
         utf16 = _utf16_without_bom(raw)
         if utf16:
-            return utf16
+            return utf16, None
     try:
-        raw.decode("utf-8")
-        return "utf-8"
+        return "utf-8", utf8 if utf8 is not None else raw.decode("utf-8")
     except UnicodeDecodeError as err:
         bad_utf8 = err
     if b"\x00" in raw[:4096]:
         raise DecodeError("the file is binary, not text")
-    if _gb18030_text(raw):
-        return "gb18030"
+    gb18030 = _gb18030_text(raw)
+    if gb18030 is not None:
+        return "gb18030", gb18030
     best = from_bytes(raw[: 256 * 1024]).best()
     if best is None:
         raise DecodeError(
@@ -86,21 +89,23 @@ def _encoding(raw: bytes) -> str:
     # Chinese text detected as GB2312 or GBK decodes best as their superset.
     if name in ("gb2312", "gbk", "hz", "cp936"):
         name = "gb18030"
-    return name
+    return name, None
 
 
-def _without_cut_character(raw: bytes) -> bytes:
-    """UTF-8 cut off inside its last character (a truncated copy) loses only that character."""
+def _without_cut_character(raw: bytes) -> tuple[bytes, str | None]:
+    """UTF-8 cut off inside its last character (a truncated copy) loses only that character.
+
+    Returns the bytes to read and, when they are valid UTF-8, their text.
+    """
     try:
-        raw.decode("utf-8")
+        return raw, raw.decode("utf-8")
     except UnicodeDecodeError as err:
         if err.reason == "unexpected end of data" and err.start >= len(raw) - 3:
             try:
-                raw[: err.start].decode("utf-8")
+                return raw[: err.start], raw[: err.start].decode("utf-8")
             except UnicodeDecodeError:
-                return raw
-            return raw[: err.start]
-    return raw
+                return raw, None
+    return raw, None
 
 
 def _utf16_without_bom(raw: bytes) -> str | None:
@@ -117,8 +122,8 @@ def _utf16_without_bom(raw: bytes) -> str | None:
     return name if score >= TEXT_LIKE else None
 
 
-def _gb18030_text(raw: bytes) -> bool:
-    """Do the bytes decode as GB18030 into the common characters of GB2312?
+def _gb18030_text(raw: bytes) -> str | None:
+    """The text, if the bytes decode as GB18030 into the common characters of GB2312.
 
     Big5 or Korean bytes also decode as GB18030, but mostly into its rare
     extension characters; real simplified Chinese is nearly all GB2312.
@@ -126,14 +131,14 @@ def _gb18030_text(raw: bytes) -> bool:
     try:
         text = raw.decode("gb18030")
     except UnicodeDecodeError:
-        return False
+        return None
     # Counted by the codecs, not per character: ASCII is one byte in GB2312, the rest two.
     ascii_chars = len(text.encode("ascii", "ignore"))
     wide = len(text) - ascii_chars
     if not wide:
-        return False
+        return None
     common = (len(text.encode("gb2312", "ignore")) - ascii_chars) // 2
-    return common / wide >= TEXT_LIKE
+    return text if common / wide >= TEXT_LIKE else None
 
 
 def _text_likeness(text: str) -> float:

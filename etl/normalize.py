@@ -18,17 +18,20 @@ HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+[部章节]"
     r"|[(（].{0,12}[)）]$|.{0,6}$|[^,，。、]{0,30}(?:报告|回顾|任务|安排|部署|取向|目标)$)"
 )
-_SPACES = re.compile(r"[ \t\u00a0\u3000]+")
+_SPACES = re.compile(r"[ \t]+")  # after NFKC: no-break and ideographic spaces are plain spaces
 
 
 def normalize(text: str) -> str:
     """NFKC, one paragraph per line, broken lines joined, no blank lines."""
-    text = _SPACES.sub(" ", _nfkc(text.replace("\r\n", "\n").replace("\r", "\n")))
-    lines = [line.strip() for line in text.split("\n")]
+    text = _nfkc(text.replace("\r\n", "\n").replace("\r", "\n"))
     paragraphs: list[str] = []
-    for line in lines:
+    for line in text.split("\n"):
+        line = line.strip()
         if not line:
             continue
+        # Only lines with a run of spaces inside are rewritten: most have none.
+        if "  " in line or "\t" in line:
+            line = _SPACES.sub(" ", line)
         if paragraphs and _continues(paragraphs[-1], line):
             paragraphs[-1] = _join(paragraphs[-1], line)
         else:

@@ -19,7 +19,10 @@ from .catalog import Catalog
 TOP_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)([^。\n]{0,60})$", re.M)
 REVIEW_WORDS = re.compile(r"回顾|过去|成就|成绩|总结|以来")
 PLAN_WORDS = re.compile(r"任务|安排|部署|要求|目标|取向|建议|计划|展望|重点工作|思路")
-YEAR = re.compile(r"(?<![\d〔\[])((?:19|20)\d{2})年")
+# A year, not the tail of a longer number or a document number (〔2020〕): the check on
+# the character before it stands after its first two digits, so that re skips ahead to
+# a 1 or 2 instead of trying the lookbehind at every character (3x faster).
+YEAR = re.compile(r"((?:19|20)(?<![\d〔\[]..)\d{2})年")
 DELIVERED = re.compile(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日")
 AS_OF = re.compile(
     r"(?:截至|截止|到)(?:(?P<y>(?:19|20)\d{2})年)?"
@@ -190,7 +193,7 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
         # A goal set in the review part aims from the year after the one reviewed.
         start = context.period_start if context.is_target or report_year is None else report_year + 1
         return When(min(start, deadline) if start else start, deadline, True, None)
-    if LAST_YEARS_LEVEL.search(clause) and report_year is not None:
+    if report_year is not None and LAST_YEARS_LEVEL.search(clause, max(0, len(clause) - LAST_YEARS_REACH)):
         # 赤字率从去年的2.1%提高到2.3%: the 2.1% is last year's outcome, not this year's goal.
         return When(report_year, report_year, False, None)
     year = _year_in_clause(clause)
@@ -199,8 +202,12 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
         return When(None, None, False, None)
     if year:
         return When(year, year, is_target, None if is_target else as_of)
-    span = YEARS_IN_SENTENCE.search(before) if report_year is not None and not context.is_target else None
-    if span and "年" in before:
+    span = (
+        YEARS_IN_SENTENCE.search(before)
+        if report_year is not None and not context.is_target and "年" in before
+        else None
+    )
+    if span:
         # 全国工会过去五年累计筹集…: a span named inside the sentence, not only at its start.
         years = _small_number(span.group(1) or span.group(2))
         if 1 < years <= 20:
@@ -215,6 +222,8 @@ YEARS_IN_SENTENCE = re.compile(
     r"(?:过去|近|最近)([一二两三四五六七八九十]|\d+)年|([一二两三四五六七八九十]|\d+)年(?:来|间)"
 )
 LAST_YEARS_LEVEL = re.compile(r"(?<!比)(?:去年|上年)(?:的|底的|末的)?$")
+# Searched from the longest match (上年底的) plus one before the end, not at every character.
+LAST_YEARS_REACH = 5
 GOAL_OPENER = re.compile(r"目标是|目标为|预期目标|主要目标|力争")
 ACHIEVED = re.compile(r"完成|实现|超额|达成|超过|惠及|受益")
 
