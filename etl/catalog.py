@@ -14,6 +14,8 @@ from functools import cache, cached_property
 from pathlib import Path
 
 CATALOG_DIR = Path(__file__).resolve().parent.parent / "data" / "catalog"
+# The units a 家 or 个 can count, named by the noun after or before it (五万家企业, 基层工会组织280.9万个).
+COUNTED_UNITS = frozenset({"enterprise", "organization", "household", "item"})
 
 
 class WordIndex:
@@ -26,6 +28,7 @@ class WordIndex:
 
     def __init__(self, entries: list[tuple[str, object]], fillers: tuple[str, ...] = ()):
         self.entries = [(w, p) for w, p in entries if w]
+        self.single_characters = [(w, p) for w, p in self.entries if len(w) == 1]
         self.priority: dict[str, list[tuple[int, object]]] = {}
         for rank, (word, payload) in enumerate(self.entries):
             self.priority.setdefault(word, []).append((rank, payload))
@@ -50,8 +53,9 @@ class WordIndex:
         match = self.ending.search(text, max(0, len(text) - 12))
         return None if match is None else self.priority[match.group(1)][0][1]
 
-    def at_start(self, text: str):
-        match = self.starting.match(text)
+    def at_start(self, text: str, pos: int = 0):
+        """The payload of the word that starts `text` at `pos`."""
+        match = self.starting.match(text, pos)
         return None if match is None else self.priority[match.group()][0][1]
 
 
@@ -110,6 +114,15 @@ class Catalog:
     @cached_property
     def unit_nouns_re(self) -> re.Pattern:
         return _longest_first(self.unit_nouns)
+
+    @cached_property
+    def counted_nouns(self) -> tuple[tuple[str, str], ...]:
+        """The (noun, unit) pairs of what 家 and 个 count, in the CSV's order."""
+        return tuple((noun, unit) for noun, unit in self.unit_nouns.items() if unit in COUNTED_UNITS)
+
+    @cached_property
+    def counted_nouns_re(self) -> re.Pattern:
+        return _longest_first(noun for noun, _ in self.counted_nouns)
 
     @cached_property
     def stop_after_re(self) -> re.Pattern:

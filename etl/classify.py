@@ -23,6 +23,7 @@ LABEL_STRIP = re.compile(r"^(?:其中|并且|并|和|及|以及|共|有|全年|�
 FROM_TO = re.compile(r"^(.*?)(?:由|从)[^,，]*?(?:增加|增长|提高|上升|下降|降低|扩大|缩小|减少)?(?:到|至)")
 FROM_TAIL = re.compile(r"(?:由|从)(?:(?:19|20)\d{2}年(?:底|末)?的?|去年的?|上年的?)?$")
 LABEL_TAIL = re.compile(r"(?:超过|逾|约|近|接近|将近|不到|不足|达到|达|为|是|共|合计|总计|了)+$")
+LABEL_TAIL_REACH = 12  # characters: no run of these words is longer, and re need not try every character
 BREAKDOWN = "其中"
 RESPECTIVELY = "分别"
 LIST_SPLIT = re.compile(r"和|、|及|与")
@@ -83,7 +84,7 @@ def classify(
     `scope` (national or local, from the publisher) limits which metrics apply.
     """
     catalog = catalog or load_catalog()
-    sentence_starts = [s.start for s in sentences]
+    sentence_starts = list(map(attrgetter("start"), sentences))
     contexts = sentence_contexts(sentences, parts, report_year, catalog)
     programs = _ProgramFinder(text, catalog)
     drafts: list[dict] = []
@@ -96,7 +97,6 @@ def classify(
         offset = mention.char_start - sentence.start
         end_offset = mention.char_end - sentence.start
         before = sentence.text[:offset]
-        after = sentence.text[end_offset:]
         in_clause = bisect_left(breaks, offset)  # breaks before the figure
         clause_before = sentence.text[breaks[in_clause - 1] + 1 if in_clause else 0 : offset]
         phrase = clause_before.rsplit("、", 1)[-1]
@@ -119,7 +119,7 @@ def classify(
                 "value": mention.value,
                 "unit": mention.unit,
                 "category": _category(mention, clause, earlier_clauses, catalog),
-                "qualifier": _qualifier(mention, before, phrase, after, catalog),
+                "qualifier": _qualifier(mention, before, phrase, sentence.text, end_offset, catalog),
                 "basis": _basis(mention, before, phrase, catalog),
                 "is_target": timing.is_target,
                 "period_start": timing.period_start,
@@ -272,16 +272,18 @@ def _label(phrase: str, limit: int = 24) -> str:
     numbers 地区生产总值: the from-to frame and its dates are not what is counted.
     """
     label = LABEL_STRIP.sub("", phrase.strip())
-    from_to = FROM_TO.match(label)
-    if from_to and from_to.group(1):
-        label = from_to.group(1)
-    label = FROM_TAIL.sub("", label)
-    label = LABEL_TAIL.sub("", label)
-    return label[-limit:]
+    if "由" in label or "从" in label:
+        from_to = FROM_TO.match(label)
+        if from_to and from_to.group(1):
+            label = from_to.group(1)
+        label = FROM_TAIL.sub("", label)
+    tail = LABEL_TAIL.search(label, max(0, len(label) - LABEL_TAIL_REACH))
+    return (label[: tail.start()] if tail else label)[-limit:]
 
 
-def _qualifier(mention: Mention, before: str, phrase: str, after: str, catalog: Catalog) -> str:
-    """per_unit from the phrase, then words just before, then just after the number."""
+def _qualifier(mention: Mention, before: str, phrase: str, sentence: str, end: int, catalog: Catalog) -> str:
+    """per_unit from the phrase, then words just before, then just after the number
+    (at `end` of the sentence)."""
     rate = mention.unit == "percent"  # a rate of a per-head amount is not itself per unit
     if not rate:
         found = catalog.qualifiers_in_clause.first_in(phrase)
@@ -290,13 +292,13 @@ def _qualifier(mention: Mention, before: str, phrase: str, after: str, catalog: 
     found = catalog.qualifiers_before.at_end(before)
     if found and not (rate and found == "per_unit"):
         return found
-    found = catalog.qualifiers_after.at_start(after)
+    found = catalog.qualifiers_after.at_start(sentence, end)
     if found:
         return found
     # 多/余 stand inside the surface: 300多名, 1.2万余人.
     inside = mention.surface[1:]
-    for word, qualifier in catalog.qualifiers_after.entries:
-        if len(word) == 1 and word in inside:
+    for word, qualifier in catalog.qualifiers_after.single_characters:
+        if word in inside:
             return qualifier
     return "exact"
 
@@ -354,7 +356,7 @@ class _ProgramFinder:
         self.catalog = catalog
         self.none = len(catalog.programs)
         self.in_sentence: dict[int, tuple[list[int], list[int]]] = {}  # by sentence: hit starts, ranks
-        self.paragraphs: dict[int, str | None] = {}  # by sentence: a figure-independent answer
+        self.paragraphs: dict[int, str | None] = {}  # by paragraph start: a figure-independent answer
 
     def _hits(self, start: int, end: int) -> tuple[list[int], list[int]]:
         if not self.catalog.programs:
@@ -390,14 +392,14 @@ class _ProgramFinder:
         return self._in_paragraph(sentence)
 
     def _in_paragraph(self, sentence: Sentence) -> str | None:
-        if sentence.index not in self.paragraphs:
-            paragraph_start = self.text.rfind("\n", 0, sentence.start) + 1
+        paragraph_start = self.text.rfind("\n", 0, sentence.start) + 1
+        if paragraph_start not in self.paragraphs:
             paragraph_end = self.text.find("\n", sentence.end)
             paragraph_end = paragraph_end if paragraph_end >= 0 else len(self.text)
             short = paragraph_end - paragraph_start <= PARAGRAPH_SCOPE
             ranks = self._hits(paragraph_start, paragraph_end)[1] if short else []
-            self.paragraphs[sentence.index] = self._program(min(ranks)) if ranks else None
-        return self.paragraphs[sentence.index]
+            self.paragraphs[paragraph_start] = self._program(min(ranks)) if ranks else None
+        return self.paragraphs[paragraph_start]
 
 
 def _metric(clause: str, label: str, unit: str, catalog: Catalog, scope: str = "") -> str | None:

@@ -9,26 +9,25 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .classify import Figure, identity
+from .classify import Figure
 
 
 def deduplicate(figures: list[Figure]) -> list[Figure]:
-    """One figure per fact, in order of first statement, with mentions counted."""
-    first: dict[tuple, Figure] = {}
-    counts: dict[tuple, int] = {}
-    merged_ids: dict[str, str] = {}
+    """One figure per fact, in order of first statement, with mentions counted.
+
+    A figure's id is a hash of its document and what it says (classify.identity),
+    so the statements of one fact share an id, and a part's parent id names the
+    fact whichever statement of the whole it was read beside.
+    """
+    first: dict[str, Figure] = {}
+    counts: dict[str, int] = {}
     for figure in figures:
-        key = identity(figure)
-        if key in first:
-            counts[key] += 1
-            merged_ids[figure.figure_id] = first[key].figure_id
+        if figure.figure_id in first:
+            counts[figure.figure_id] += 1
         else:
-            first[key] = figure
-            counts[key] = 1
-    facts = []
-    for key, figure in first.items():
-        parent = figure.parent_figure_id
-        if counts[key] != 1 or parent in merged_ids:
-            figure = replace(figure, mentions=counts[key], parent_figure_id=merged_ids.get(parent, parent))
-        facts.append(figure)
-    return facts
+            first[figure.figure_id] = figure
+            counts[figure.figure_id] = 1
+    return [
+        figure if counts[figure_id] == 1 else replace(figure, mentions=counts[figure_id])
+        for figure_id, figure in first.items()
+    ]

@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 from typing import NamedTuple
 
-from .catalog import Catalog, load_catalog
+from .catalog import COUNTED_UNITS, Catalog, load_catalog
 from .numbers import MAGNITUDES, NUMERAL, clean, parse_numeral, parse_percent_words
 
 CANDIDATE = re.compile(r"百分之(?P<pct>[零〇一二两三四五六七八九十百千点]+|\d+(?:\.\d+)?)|" + NUMERAL.pattern)
@@ -27,14 +27,14 @@ CANDIDATE_START = re.compile(
     r"(?:[0-9百]|[零〇一二两三四五六七八九十千万亿][零〇一二两三四五六七八九十百千万亿]|[十千万](?=[余多])|(?<=[近逾约超])[千万])"
 )
 CLAUSE_BREAK = set(",，。;；:：!?！？\n")
+CLAUSE_END = re.compile("[" + "".join(sorted(CLAUSE_BREAK)) + "]")
 RANGE_SEPARATORS = ("-", "~", "～", "—", "至", "到")
 APPROX_AFTER = "多余"
 # Words that make a number with 以上/以下 a threshold inside a name (百人以上企业).
 NAME_AFTER_THRESHOLD = re.compile(r"(?:以上|以下)(?=[^\W\d_])(?!的?(?:目标|水平|增长|左右))")
 OPEN_QUOTES = "“《「『"
 CLOSE_QUOTES = "”》」』"
-QUOTE_OR_BREAK = re.compile("[“《「『”》」』\n]")
-COUNTING_UNITS = {"enterprise", "organization", "household", "item"}
+QUOTE = re.compile("[“《「『”》」』]")
 
 
 class Mention(NamedTuple):
@@ -164,7 +164,7 @@ def _resolve(text, token, start, end, catalog):
         if unit_word in ("家", "个"):
             unit = (
                 _counted_noun(text, surface_end, catalog)
-                or _noun_before(text, start, catalog, COUNTING_UNITS, 16)
+                or _noun_before(text, start, catalog, COUNTED_UNITS, 16)
                 or ("organization" if unit_word == "家" else "other")
             )
         if NAME_AFTER_THRESHOLD.match(text, surface_end):
@@ -183,20 +183,14 @@ def _resolve(text, token, start, end, catalog):
 
 
 def _counted_noun(text: str, pos: int, catalog: Catalog) -> str:
-    """The unit named by the first enterprise/organisation noun after 家/个 in the clause."""
-    best_at, best_unit = None, ""
-    clause_end = pos
-    while clause_end < len(text) and clause_end - pos < 24 and text[clause_end] not in CLAUSE_BREAK:
-        clause_end += 1
-    window = text[pos:clause_end]
-    for noun in catalog.unit_nouns:
-        unit = catalog.unit_nouns[noun]
-        if unit not in COUNTING_UNITS:
-            continue
-        at = window.find(noun)
-        if at >= 0 and (best_at is None or at < best_at):
-            best_at, best_unit = at, unit
-    return best_unit
+    """The unit named by the first enterprise/organisation noun after 家/个 in the clause
+    (of nouns starting at the same place, the one the catalog lists first)."""
+    clause_end = CLAUSE_END.search(text, pos, pos + 24)
+    window = text[pos : clause_end.start() if clause_end else pos + 24]
+    found = catalog.counted_nouns_re.search(window)
+    if found is None:
+        return ""
+    return next(unit for noun, unit in catalog.counted_nouns if window.startswith(noun, found.start()))
 
 
 PEOPLE_AFTER = re.compile(
@@ -238,23 +232,27 @@ class _QuotedSpans:
 
     def __init__(self, text: str):
         spans: list[tuple[int, int]] = []
-        depth, opened = 0, 0
-        for match in QUOTE_OR_BREAK.finditer(text):
-            ch = match.group()
-            if ch == "\n":
-                if depth:
-                    spans.append((opened, match.start()))
-                depth = 0
-            elif ch in OPEN_QUOTES:
+        depth, opened, previous = 0, 0, 0
+        # Only quote marks are visited; an open quote ends with its paragraph (a line).
+        for match in QUOTE.finditer(text):
+            at = match.start()
+            if depth:
+                line_end = text.find("\n", previous, at)
+                if line_end >= 0:
+                    spans.append((opened, line_end))
+                    depth = 0
+            previous = at
+            if match.group() in OPEN_QUOTES:
                 if depth == 0:
-                    opened = match.start()
+                    opened = at
                 depth += 1
             elif depth:
                 depth -= 1
                 if depth == 0:
-                    spans.append((opened, match.end()))
+                    spans.append((opened, at + 1))
         if depth:
-            spans.append((opened, len(text)))
+            line_end = text.find("\n", opened)
+            spans.append((opened, line_end if line_end >= 0 else len(text)))
         self.starts = [s for s, _ in spans]
         self.ends = [e for _, e in spans]
 

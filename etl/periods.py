@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from itertools import compress, count
+from operator import attrgetter
 
 from .catalog import Catalog
 
@@ -124,20 +127,31 @@ class Context:
 
 
 def sentence_contexts(sentences, parts: list[Part], report_year: int | None, catalog: Catalog) -> list[Context]:
-    """For each sentence, the period set by its part and by the last period phrase before it."""
+    """For each sentence, the period set by its part and by the last period phrase before it.
+
+    The context changes only where a part begins or a sentence opens with a period
+    phrase; between those, sentences share it. One anchored match per sentence,
+    run by map in C, finds the few sentences that may open a period.
+    """
+    starts = list(map(attrgetter("start"), sentences))
+    part_begins = [bisect_left(starts, part.start) for part in parts]  # first sentence of each part
+    may_open = set(compress(count(), map(catalog.period_opener_quick.match, map(attrgetter("text"), sentences))))
     contexts: list[Context] = []
     part_index = -1
     current = Context(report_year, report_year, False)
-    for sentence in sentences:
-        while part_index + 1 < len(parts) and parts[part_index + 1].start <= sentence.start:
+    for index in sorted(may_open.union(part_begins)):
+        if index >= len(sentences):
+            break
+        contexts.extend([current] * (index - len(contexts)))
+        while part_index + 1 < len(parts) and part_begins[part_index + 1] <= index:
             part_index += 1
             current = _part_context(parts[part_index], report_year)
-        # One anchored match rules out the many sentences that open with no period phrase.
-        if catalog.period_opener_quick.match(sentence.text):
-            opened = _opened_context(sentence.text, parts[max(part_index, 0)], report_year, catalog)
+        if index in may_open:
+            opened = _opened_context(sentences[index].text, parts[max(part_index, 0)], report_year, catalog)
             if opened is not None:
                 current = opened
         contexts.append(current)
+    contexts.extend([current] * (len(sentences) - len(contexts)))
     return contexts
 
 
@@ -193,11 +207,15 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
         # A goal set in the review part aims from the year after the one reviewed.
         start = context.period_start if context.is_target or report_year is None else report_year + 1
         return When(min(start, deadline) if start else start, deadline, True, None)
-    if report_year is not None and LAST_YEARS_LEVEL.search(clause, max(0, len(clause) - LAST_YEARS_REACH)):
+    if (
+        report_year is not None
+        and clause.endswith(LAST_YEARS_ENDINGS)
+        and LAST_YEARS_LEVEL.search(clause, max(0, len(clause) - LAST_YEARS_REACH))
+    ):
         # 赤字率从去年的2.1%提高到2.3%: the 2.1% is last year's outcome, not this year's goal.
         return When(report_year, report_year, False, None)
     year = _year_in_clause(clause)
-    if not year and FROM_LEVEL.search(clause):
+    if not year and clause.endswith(FROM_WORDS):
         # 贫困发生率由10.2%下降到3.1%: the starting level holds at a time the text does not give.
         return When(None, None, False, None)
     if year:
@@ -217,13 +235,17 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
 
 # Only unambiguous goal words: 计划 and 争取 are also nouns and verbs of outcomes
 # (营养改善计划, 争取上级资金1.2亿元).
-FROM_LEVEL = re.compile(r"(?:由|从)$")
+FROM_WORDS = ("由", "从")
+# The lookahead names the characters a match starts with, so that re skips the rest (2x).
 YEARS_IN_SENTENCE = re.compile(
-    r"(?:过去|近|最近)([一二两三四五六七八九十]|\d+)年|([一二两三四五六七八九十]|\d+)年(?:来|间)"
+    r"(?=[过近最一二两三四五六七八九十0-9])"
+    r"(?:(?:过去|近|最近)([一二两三四五六七八九十]|\d+)年|([一二两三四五六七八九十]|\d+)年(?:来|间))"
 )
 LAST_YEARS_LEVEL = re.compile(r"(?<!比)(?:去年|上年)(?:的|底的|末的)?$")
-# Searched from the longest match (上年底的) plus one before the end, not at every character.
+# Searched from the longest match (上年底的) plus one before the end, not at every
+# character, and only in a clause that ends the way a match does.
 LAST_YEARS_REACH = 5
+LAST_YEARS_ENDINGS = ("年", "的")
 GOAL_OPENER = re.compile(r"目标是|目标为|预期目标|主要目标|力争")
 ACHIEVED = re.compile(r"完成|实现|超额|达成|超过|惠及|受益")
 
