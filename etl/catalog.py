@@ -175,11 +175,28 @@ class Catalog:
         alternatives = [a for p in self.programs for a in top_level_alternatives(p.pattern.pattern)]
         return re.compile("|".join(alternatives) or r"(?!x)x")  # literal words: re skips ahead by itself
 
+    def metrics_for(self, unit: str, scope: str) -> tuple[tuple[Metric, ...], re.Pattern]:
+        """The metrics a figure of `unit` in a report of `scope` can be, in catalog order,
+        and all their patterns as one flat alternation (see programs_index).
+
+        A report of unknown scope reads as national: local twins need a known local publisher.
+        """
+        key = (unit, scope or "national")
+        found = self._metrics_by_unit.get(key)
+        if found is None:
+            metrics = tuple(
+                m for m in self.metrics if (not m.unit or m.unit == unit) and (not m.scope or m.scope == key[1])
+            )
+            alternatives = [a for m in metrics for a in top_level_alternatives(m.pattern.pattern)]
+            found = self._metrics_by_unit[key] = (
+                metrics,
+                _with_first_character_gate("|".join(alternatives) or r"(?!x)x"),
+            )
+        return found
+
     @cached_property
-    def metrics_index(self) -> re.Pattern:
-        """All metric patterns as one flat alternation (see programs_index)."""
-        alternatives = [a for m in self.metrics for a in top_level_alternatives(m.pattern.pattern)]
-        return _with_first_character_gate("|".join(alternatives) or r"(?!x)x")
+    def _metrics_by_unit(self) -> dict[tuple[str, str], tuple[tuple[Metric, ...], re.Pattern]]:
+        return {}
 
     @cached_property
     def named_periods_re(self) -> re.Pattern:
@@ -191,8 +208,14 @@ class Catalog:
         names = _longest_first(self.named_periods).pattern
         return re.compile(
             r"(?:——|各位代表[,，]|同志们[,，]|[(（][一二三四五六七八九十]+[)）]|“)*"
-            rf"(?:过去|这|近|最近|今年|去年|一年|刚刚|今后|未来|在|经过|回顾|[一二两三四五六七八九十\d]{{1,4}}年|“?(?:{names}))"
+            rf"(?:过去|这|近|最近|今年|去年|一年|刚刚|今后|未来|在|经过|回顾|[一二两三四五六七八九十0-9]{{1,4}}年|“?(?:{names}))"
         )
+
+    @cached_property
+    def period_opener_starts(self) -> frozenset[str]:
+        """The characters a period-opening sentence can start with: a set lookup rules out
+        most sentences before any regex runs."""
+        return frozenset(first_characters(self.period_opener_quick.pattern) or ())
 
     @cached_property
     def named_period_opener(self) -> re.Pattern:

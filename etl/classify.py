@@ -405,17 +405,13 @@ class _ProgramFinder:
 def _metric(clause: str, label: str, unit: str, catalog: Catalog, scope: str = "") -> str | None:
     """The first catalogued metric, of the figure's unit and the report's scope, named in its
     label, else its clause."""
-    # One search of all patterns at once rules out most figures; it finds a
-    # match wherever any single pattern would, so it never hides a metric.
-    if catalog.metrics_index.search(clause) is None and catalog.metrics_index.search(label) is None:
-        return None
+    metrics, any_of_them = catalog.metrics_for(unit, scope)
     for text in (label, clause):
-        for metric in catalog.metrics:
-            if metric.unit and metric.unit != unit:
-                continue
-            # A report of unknown scope reads as national: local twins need a known local publisher.
-            if metric.scope and metric.scope != (scope or "national"):
-                continue
+        # One search of all their patterns at once rules out most texts; it finds a
+        # match wherever any single pattern would, so it never hides a metric.
+        if any_of_them.search(text) is None:
+            continue
+        for metric in metrics:
             if metric.pattern.search(text):
                 return metric.metric_id
     return None

@@ -17,18 +17,20 @@ from typing import NamedTuple
 from .catalog import COUNTED_UNITS, Catalog, load_catalog
 from .numbers import MAGNITUDES, NUMERAL, clean, parse_numeral, parse_percent_words
 
-CANDIDATE = re.compile(r"百分之(?P<pct>[零〇一二两三四五六七八九十百千点]+|\d+(?:\.\d+)?)|" + NUMERAL.pattern)
 # A lone Chinese numeral other than 百 (一是, 四个意识, 千家万户) is a word, not a figure:
-# candidates start only where a digit, 百, or two numeral characters stand.
-# The leading lookahead names every character a candidate starts with, so that re
+# candidates start only where a digit, 百, or two numeral characters stand (the second
+# lookahead). The first names every character a candidate starts with, so that re
 # skips the rest of the text at C speed instead of trying each alternative (2.5x).
-CANDIDATE_START = re.compile(
+CANDIDATE = re.compile(
     r"(?=[0-9百零〇一二两三四五六七八九十千万亿])"
-    r"(?:[0-9百]|[零〇一二两三四五六七八九十千万亿][零〇一二两三四五六七八九十百千万亿]|[十千万](?=[余多])|(?<=[近逾约超])[千万])"
+    r"(?=[0-9百]|[零〇一二两三四五六七八九十千万亿][零〇一二两三四五六七八九十百千万亿]|[十千万][余多]|(?<=[近逾约超])[千万])"
+    r"(?:百分之(?P<pct>[零〇一二两三四五六七八九十百千点]+|\d+(?:\.\d+)?)|" + NUMERAL.pattern + ")"
 )
 CLAUSE_BREAK = set(",，。;；:：!?！？\n")
 CLAUSE_END = re.compile("[" + "".join(sorted(CLAUSE_BREAK)) + "]")
 RANGE_SEPARATORS = ("-", "~", "～", "—", "至", "到")
+MAGNITUDE_STARTS = frozenset(word[0] for word in MAGNITUDES)
+PERCENT_SIGNS = ("%", "％")
 APPROX_AFTER = "多余"
 # Words that make a number with 以上/以下 a threshold inside a name (百人以上企业).
 NAME_AFTER_THRESHOLD = re.compile(r"(?:以上|以下)(?=[^\W\d_])(?!的?(?:目标|水平|增长|左右))")
@@ -59,17 +61,8 @@ def find_mentions(text: str, catalog: Catalog | None = None) -> list[Mention]:
     quoted = _QuotedSpans(text)
     mentions: list[Mention] = []
     pending_range: tuple[int, str, float | None, str] | None = None
-    position = 0
-    while True:
-        found = CANDIDATE_START.search(text, position)
-        if found is None:
-            break
-        match = CANDIDATE.match(text, found.start())
-        if match is None or match.end() == match.start():
-            position = found.end()
-            continue
+    for match in CANDIDATE.finditer(text):
         start, end = match.span()
-        position = end
         if match.group("pct") is not None:
             value = parse_percent_words(match.group())
             if value is not None and not quoted.covers(start):
@@ -83,8 +76,8 @@ def find_mentions(text: str, catalog: Catalog | None = None) -> list[Mention]:
         if resolved is None:
             # "6-6.5%": a bare number before a range separator takes the
             # unit and magnitude of the number that closes the range.
-            sep = next((s for s in RANGE_SEPARATORS if text.startswith(s, end)), None)
-            pending_range = (start, token, parse_numeral(token), sep) if sep else None
+            sep = text[end : end + 1]  # every separator is one character
+            pending_range = (start, token, parse_numeral(token), sep) if sep in RANGE_SEPARATORS else None
             continue
         value, unit, unit_word, surface_end, magnitude = resolved
         if pending_range and pending_range[2] is not None:
@@ -139,18 +132,19 @@ def _resolve(text, token, start, end, catalog):
         pos += 1
         approx = True
     magnitude = ""
-    for word, factor in MAGNITUDES.items():
-        if text.startswith(word, pos):
-            magnitude, value = word, clean(value * factor)
-            pos += len(word)
-            break
+    if text[pos : pos + 1] in MAGNITUDE_STARTS:
+        for word, factor in MAGNITUDES.items():
+            if text.startswith(word, pos):
+                magnitude, value = word, clean(value * factor)
+                pos += len(word)
+                break
     if magnitude and not approx and pos < len(text) and text[pos] in APPROX_AFTER:
         pos += 1
     if magnitude and catalog.stop_after_re.match(text, pos):
         return None
     if not magnitude and _has_magnitude(token):
         magnitude = next(word for word in MAGNITUDES if token.endswith(word) or word in token)
-    if text.startswith("%", pos) or text.startswith("％", pos):
+    if text[pos : pos + 1] in PERCENT_SIGNS:
         return value, "percent", "%", pos + 1, magnitude
     unit_match = catalog.unit_words_re.match(text, pos)
     unit_word = unit_match.group() if unit_match else ""

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from itertools import compress, count
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from .catalog import Catalog
 
@@ -130,12 +130,18 @@ def sentence_contexts(sentences, parts: list[Part], report_year: int | None, cat
     """For each sentence, the period set by its part and by the last period phrase before it.
 
     The context changes only where a part begins or a sentence opens with a period
-    phrase; between those, sentences share it. One anchored match per sentence,
-    run by map in C, finds the few sentences that may open a period.
+    phrase; between those, sentences share it. A look at each sentence's first
+    character, run by map in C, leaves the few that may open a period to the regex.
     """
     starts = list(map(attrgetter("start"), sentences))
     part_begins = [bisect_left(starts, part.start) for part in parts]  # first sentence of each part
-    may_open = set(compress(count(), map(catalog.period_opener_quick.match, map(attrgetter("text"), sentences))))
+    texts = list(map(attrgetter("text"), sentences))
+    opens = catalog.period_opener_quick.match
+    if catalog.period_opener_starts:
+        first_characters = map(catalog.period_opener_starts.__contains__, map(itemgetter(0), texts))
+        may_open = {index for index in compress(count(), first_characters) if opens(texts[index])}
+    else:
+        may_open = set(compress(count(), map(opens, texts)))
     contexts: list[Context] = []
     part_index = -1
     current = Context(report_year, report_year, False)
