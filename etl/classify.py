@@ -195,9 +195,12 @@ def _split_respectively(drafts: list[dict], text: str, catalog: Catalog, scope: 
             and _joiner(text, group[-1], drafts[i + len(group)]) in COORDINATORS
         ):
             group.append(drafts[i + len(group)])
+        i += len(group)
+        if len(group) == 1 or RESPECTIVELY not in group[0]["label"]:
+            continue
         subject, _, verb = group[0]["label"].partition(RESPECTIVELY)
         subjects = [p for p in LIST_SPLIT.split(subject) if p]
-        if len(group) > 1 and verb is not None and RESPECTIVELY in group[0]["label"] and len(subjects) == len(group):
+        if len(subjects) == len(group):
             last = subjects[-1]
             for draft, own in zip(group, subjects, strict=True):
                 head = last[len(own) :]
@@ -205,7 +208,6 @@ def _split_respectively(drafts: list[dict], text: str, catalog: Catalog, scope: 
                     own += head
                 label = (own + verb)[-24:]
                 draft.update(label=label, metric_id=_metric(label, label, draft["unit"], catalog, scope))
-        i += len(group)
 
 
 JOINER_LENGTH = max(map(len, COORDINATORS + RANGE_SEPARATORS))
