@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 
 from .catalog import Catalog, load_catalog
 from .extract import Mention
@@ -222,20 +222,6 @@ def _joiner(text: str, first: dict, second: dict) -> str:
     return text[start:end] if end - start <= JOINER_LENGTH else ""
 
 
-IDENTITY = ("value", "unit", "label", "qualifier", "basis", "is_target", "period_start", "period_end", "as_of")
-
-
-_IDENTITY_OF_DRAFT = itemgetter(*IDENTITY[1:])
-_IDENTITY_OF_FIGURE = attrgetter(*IDENTITY[1:])
-
-
-def identity(figure) -> tuple:
-    """What a figure says: equal identities are one fact stated more than once."""
-    if isinstance(figure, dict):
-        return (round(figure["value"], 6), *_IDENTITY_OF_DRAFT(figure))
-    return (round(figure.value, 6), *_IDENTITY_OF_FIGURE(figure))
-
-
 def _as_figure(draft: dict) -> Figure:
     """A Figure from a finished draft, without the frozen dataclass's per-field __init__.
 
@@ -248,7 +234,18 @@ def _as_figure(draft: dict) -> Figure:
 
 
 def _figure_id(draft: dict) -> str:
-    key = f"{draft['doc_id']}|{identity(draft)}"
+    """A content id: a hash of the document and what the figure says (its value to six
+    decimals, unit, label, qualifier, basis, target flag, period and as_of), not of where
+    it stands, so that a fact stated twice gets one id and deduplicate merges by it.
+
+    The fields are joined as text (the unit separator between them) rather than as a
+    tuple's repr, which checks every character of a Chinese label for printability.
+    """
+    key = (
+        f"{draft['doc_id']}\x1f{round(draft['value'], 6)!r}\x1f{draft['unit']}\x1f{draft['label']}"
+        f"\x1f{draft['qualifier']}\x1f{draft['basis']}\x1f{draft['is_target']}"
+        f"\x1f{draft['period_start']}\x1f{draft['period_end']}\x1f{draft['as_of']}"
+    )
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 

@@ -15,7 +15,7 @@ from .classify import Figure
 def deduplicate(figures: list[Figure]) -> list[Figure]:
     """One figure per fact, in order of first statement, with mentions counted.
 
-    A figure's id is a hash of its document and what it says (classify.identity),
+    A figure's id is a hash of its document and what it says (classify._figure_id),
     so the statements of one fact share an id, and a part's parent id names the
     fact whichever statement of the whole it was read beside.
     """
