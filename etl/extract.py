@@ -36,7 +36,6 @@ APPROX_AFTER = "多余"
 NAME_AFTER_THRESHOLD = re.compile(r"(?:以上|以下)(?=[^\W\d_])(?!的?(?:目标|水平|增长|左右))")
 OPEN_QUOTES = "“《「『"
 CLOSE_QUOTES = "”》」』"
-QUOTE = re.compile("[“《「『”》」』]")
 
 
 class Mention(NamedTuple):
@@ -217,6 +216,22 @@ def _noun_before(text: str, start: int, catalog: Catalog, units, reach: int) -> 
     return max(found)[1] if found else ""
 
 
+def _positions_of(characters: str, text: str) -> list[int]:
+    """Where any of a few `characters` stand in `text`, in order.
+
+    str.find looks for one character four times faster than a regular expression
+    looks for a class of them, and quote marks are rare.
+    """
+    positions = []
+    for character in characters:
+        at = text.find(character)
+        while at >= 0:
+            positions.append(at)
+            at = text.find(character, at + 1)
+    positions.sort()
+    return positions
+
+
 class _QuotedSpans:
     """The stretches of a text inside quotation marks or a title (《…》), per paragraph.
 
@@ -228,15 +243,14 @@ class _QuotedSpans:
         spans: list[tuple[int, int]] = []
         depth, opened, previous = 0, 0, 0
         # Only quote marks are visited; an open quote ends with its paragraph (a line).
-        for match in QUOTE.finditer(text):
-            at = match.start()
+        for at in _positions_of(OPEN_QUOTES + CLOSE_QUOTES, text):
             if depth:
                 line_end = text.find("\n", previous, at)
                 if line_end >= 0:
                     spans.append((opened, line_end))
                     depth = 0
             previous = at
-            if match.group() in OPEN_QUOTES:
+            if text[at] in OPEN_QUOTES:
                 if depth == 0:
                     opened = at
                 depth += 1
