@@ -41,8 +41,11 @@ class WordIndex:
 
     def first_in(self, text: str, accept=None):
         """The payload of the highest-priority word found anywhere in `text`."""
+        first = self.anywhere.search(text)
+        if first is None:
+            return None  # most texts hold none of the words: one search says so
         best = None
-        for match in self.anywhere.finditer(text):
+        for match in self.anywhere.finditer(text, first.start()):
             for rank, payload in self.priority[match.group()]:
                 if (best is None or rank < best[0]) and (accept is None or accept(payload)):
                     best = (rank, payload)

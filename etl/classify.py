@@ -87,6 +87,7 @@ def classify(
     sentence_starts = list(map(attrgetter("start"), sentences))
     contexts = sentence_contexts(sentences, parts, report_year, catalog)
     programs = _ProgramFinder(text, catalog)
+    metrics = _MetricFinder(catalog, scope)
     drafts: list[dict] = []
     where: list[tuple[int, str, str]] = []  # sentence index, clause before, sentence before
     breaks: list[int] = []  # of the sentence of the mention before
@@ -126,7 +127,7 @@ def classify(
                 "period_end": timing.period_end,
                 "as_of": timing.as_of,
                 "program": programs.of(sentence, mention.char_start),
-                "metric_id": _metric(item, label, mention.unit, catalog, scope),
+                "metric_id": metrics.of(item, label, mention.unit),
                 "parent_figure_id": None,
                 "label": label,
                 "sentence": sentence.text,
@@ -137,7 +138,7 @@ def classify(
             }
         )
         where.append((sentence.index, clause_before, before))
-    _join_ranges_and_lists(drafts, text, catalog, scope)
+    _join_ranges_and_lists(drafts, text, metrics)
     figures: list[Figure] = []
     earlier: dict[int, list[dict]] = {}
     parts_sum: dict[str, float] = {}
@@ -156,7 +157,7 @@ def classify(
     return figures
 
 
-def _join_ranges_and_lists(drafts: list[dict], text: str, catalog: Catalog, scope: str) -> None:
+def _join_ranges_and_lists(drafts: list[dict], text: str, metrics: _MetricFinder) -> None:
     """6%-6.5% and 分别增长8.7%和8.6%: figures joined by a range or a list share a label.
 
     A range's lower bound is at_least and its upper at_most; the second figure
@@ -177,10 +178,10 @@ def _join_ranges_and_lists(drafts: list[dict], text: str, catalog: Catalog, scop
             if upper["qualifier"] == "exact":
                 upper["qualifier"] = "at_most"
             upper.update(basis=low["basis"], label=low["label"], metric_id=low["metric_id"])
-    _split_respectively(drafts, text, catalog, scope)
+    _split_respectively(drafts, text, metrics)
 
 
-def _split_respectively(drafts: list[dict], text: str, catalog: Catalog, scope: str) -> None:
+def _split_respectively(drafts: list[dict], text: str, metrics: _MetricFinder) -> None:
     """城镇和农村居民人均可支配收入分别达35512元、25689元: the i-th figure counts the i-th subject.
 
     A listed subject borrows the noun the last one spells out (城镇 + 居民人均可支配收入)
@@ -207,7 +208,7 @@ def _split_respectively(drafts: list[dict], text: str, catalog: Catalog, scope: 
                 if own is not last and head.startswith(SHARED_HEADS):
                     own += head
                 label = (own + verb)[-24:]
-                draft.update(label=label, metric_id=_metric(label, label, draft["unit"], catalog, scope))
+                draft.update(label=label, metric_id=metrics.of(label, label, draft["unit"]))
 
 
 JOINER_LENGTH = max(map(len, COORDINATORS + RANGE_SEPARATORS))
@@ -234,15 +235,16 @@ def _as_figure(draft: dict) -> Figure:
 
 
 def _figure_id(draft: dict) -> str:
-    """A content id: a hash of the document and what the figure says (its value to six
-    decimals, unit, label, qualifier, basis, target flag, period and as_of), not of where
-    it stands, so that a fact stated twice gets one id and deduplicate merges by it.
+    """A content id: a hash of the document and what the figure says (value, unit, label,
+    qualifier, basis, target flag, period and as_of), not of where it stands, so that a
+    fact stated twice gets one id and deduplicate merges by it.
 
-    The fields are joined as text (the unit separator between them) rather than as a
-    tuple's repr, which checks every character of a Chinese label for printability.
+    Values need no rounding here: numbers.clean has already cut the binary noise of
+    decimal arithmetic, so one value always has one float. The fields are joined as text
+    rather than as a tuple's repr, which checks each character of a label for printability.
     """
     key = (
-        f"{draft['doc_id']}\x1f{round(draft['value'], 6)!r}\x1f{draft['unit']}\x1f{draft['label']}"
+        f"{draft['doc_id']}\x1f{draft['value']!r}\x1f{draft['unit']}\x1f{draft['label']}"
         f"\x1f{draft['qualifier']}\x1f{draft['basis']}\x1f{draft['is_target']}"
         f"\x1f{draft['period_start']}\x1f{draft['period_end']}\x1f{draft['as_of']}"
     )
@@ -356,6 +358,7 @@ class _ProgramFinder:
         self.none = len(catalog.programs)
         self.in_sentence: dict[int, tuple[list[int], list[int]]] = {}  # by sentence: hit starts, ranks
         self.paragraphs: dict[int, str | None] = {}  # by paragraph start: a figure-independent answer
+        self.in_paragraph: dict[int, str | None] = {}  # the same, by sentence
 
     def _hits(self, start: int, end: int) -> tuple[list[int], list[int]]:
         if not self.catalog.programs:
@@ -388,7 +391,9 @@ class _ProgramFinder:
             return self._program(ranks[here - 1])
         if ranks:
             return self._program(min(ranks))
-        return self._in_paragraph(sentence)
+        if sentence.index not in self.in_paragraph:
+            self.in_paragraph[sentence.index] = self._in_paragraph(sentence)
+        return self.in_paragraph[sentence.index]
 
     def _in_paragraph(self, sentence: Sentence) -> str | None:
         paragraph_start = self.text.rfind("\n", 0, sentence.start) + 1
@@ -401,19 +406,29 @@ class _ProgramFinder:
         return self.paragraphs[paragraph_start]
 
 
-def _metric(clause: str, label: str, unit: str, catalog: Catalog, scope: str = "") -> str | None:
-    """The first catalogued metric, of the figure's unit and the report's scope, named in its
-    label, else its clause."""
-    metrics, any_of_them = catalog.metrics_for(unit, scope)
-    for text in (label, clause):
-        # One search of all their patterns at once rules out most texts; it finds a
-        # match wherever any single pattern would, so it never hides a metric.
-        if any_of_them.search(text) is None:
-            continue
-        for metric in metrics:
-            if metric.pattern.search(text):
-                return metric.metric_id
-    return None
+class _MetricFinder:
+    """The first catalogued metric, of a figure's unit and the report's scope, named in
+    its label, else its clause."""
+
+    def __init__(self, catalog: Catalog, scope: str):
+        self.catalog = catalog
+        self.scope = scope
+        self.by_unit: dict[str, tuple] = {}
+
+    def of(self, clause: str, label: str, unit: str) -> str | None:
+        candidates = self.by_unit.get(unit)
+        if candidates is None:
+            candidates = self.by_unit[unit] = self.catalog.metrics_for(unit, self.scope)
+        metrics, any_of_them = candidates
+        for text in (label, clause):
+            # One search of all their patterns at once rules out most texts; it finds a
+            # match wherever any single pattern would, so it never hides a metric.
+            if any_of_them.search(text) is None:
+                continue
+            for metric in metrics:
+                if metric.pattern.search(text):
+                    return metric.metric_id
+        return None
 
 
 def _whole_of(part: dict, clause_before: str, before: str, earlier: list[dict], anywhere: bool = False) -> dict | None:
