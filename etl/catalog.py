@@ -37,6 +37,8 @@ class WordIndex:
         tail = "(?:" + "|".join(map(re.escape, fillers)) + ")?" if fillers else ""
         self.anywhere = re.compile(alternation)
         self.ending = re.compile(f"({alternation}){tail}$")
+        # A text that ends with none of these characters cannot end with a word (or filler).
+        self.last_characters = frozenset(word[-1] for word in (*words, *fillers))
         self.starting = re.compile(alternation)
 
     def first_in(self, text: str, accept=None):
@@ -53,6 +55,8 @@ class WordIndex:
 
     def at_end(self, text: str):
         """The payload of the word that ends `text` (fillers such as 了 allowed after it)."""
+        if text[-1:] not in self.last_characters:
+            return None
         match = self.ending.search(text, max(0, len(text) - 12))
         return None if match is None else self.priority[match.group(1)][0][1]
 

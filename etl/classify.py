@@ -19,10 +19,29 @@ from .extract import Mention
 from .periods import Part, sentence_contexts, when
 from .sentences import CLAUSE_SPLIT, Sentence, clause_breaks
 
-LABEL_STRIP = re.compile(r"^(?:其中|并且|并|和|及|以及|共|有|全年|年度|目前|全国)+")
+LABEL_OPENERS = ("其中", "并且", "并", "和", "及", "以及", "共", "有", "全年", "年度", "目前", "全国")
+LABEL_STRIP = re.compile("^(?:" + "|".join(LABEL_OPENERS) + ")+")
 FROM_TO = re.compile(r"^(.*?)(?:由|从)[^,，]*?(?:增加|增长|提高|上升|下降|降低|扩大|缩小|减少)?(?:到|至)")
 FROM_TAIL = re.compile(r"(?:由|从)(?:(?:19|20)\d{2}年(?:底|末)?的?|去年的?|上年的?)?$")
-LABEL_TAIL = re.compile(r"(?:超过|逾|约|近|接近|将近|不到|不足|达到|达|为|是|共|合计|总计|了)+$")
+LABEL_TAIL_WORDS = (
+    "超过",
+    "逾",
+    "约",
+    "近",
+    "接近",
+    "将近",
+    "不到",
+    "不足",
+    "达到",
+    "达",
+    "为",
+    "是",
+    "共",
+    "合计",
+    "总计",
+    "了",
+)
+LABEL_TAIL = re.compile("(?:" + "|".join(LABEL_TAIL_WORDS) + ")+$")
 LABEL_TAIL_REACH = 12  # characters: no run of these words is longer, and re need not try every character
 BREAKDOWN = "其中"
 RESPECTIVELY = "分别"
@@ -38,7 +57,8 @@ NOT_ADDITIVE = {"percent"}  # rates of parts do not add up to the rate of the wh
 # 从2.6%到3.1% is a change from one level to another, not a range.
 RANGE_SEPARATORS = ("-", "~", "～", "—", "至")
 COORDINATORS = ("和", "与", "及", "、")
-COMPARISON = re.compile(r"比.{0,8}(?:高|低|多|少|增加|减少)$")
+COMPARED_BY = ("高", "低", "多", "少", "增加", "减少")
+COMPARISON = re.compile("比.{0,8}(?:" + "|".join(COMPARED_BY) + ")$")
 
 
 @dataclass(frozen=True)
@@ -272,13 +292,16 @@ def _label(phrase: str, limit: int = 24) -> str:
     地区生产总值由2010年的162.4亿元增加到2015年的287.9亿元 labels both
     numbers 地区生产总值: the from-to frame and its dates are not what is counted.
     """
-    label = LABEL_STRIP.sub("", phrase.strip())
+    # Each pattern runs only on a label that starts or ends the way a match must.
+    label = phrase.strip()
+    if label.startswith(LABEL_OPENERS):
+        label = LABEL_STRIP.sub("", label)
     if "由" in label or "从" in label:
         from_to = FROM_TO.match(label)
         if from_to and from_to.group(1):
             label = from_to.group(1)
         label = FROM_TAIL.sub("", label)
-    tail = LABEL_TAIL.search(label, max(0, len(label) - LABEL_TAIL_REACH))
+    tail = label.endswith(LABEL_TAIL_WORDS) and LABEL_TAIL.search(label, max(0, len(label) - LABEL_TAIL_REACH))
     return (label[: tail.start()] if tail else label)[-limit:]
 
 
@@ -306,7 +329,9 @@ def _qualifier(mention: Mention, before: str, phrase: str, sentence: str, end: i
 
 def _basis(mention: Mention, before: str, phrase: str, catalog: Catalog) -> str | None:
     """change for 增长6.6% or 比去年高0.2个百分点; never for 提高到58.5%, a level."""
-    if mention.unit_word == "个百分点" or COMPARISON.search(before, max(0, len(before) - 12)):
+    if mention.unit_word == "个百分点" or (
+        before.endswith(COMPARED_BY) and COMPARISON.search(before, max(0, len(before) - 12))
+    ):
         return "change"
     return (
         catalog.bases_before.at_end(before)

@@ -14,6 +14,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from itertools import compress, count
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
@@ -140,6 +141,16 @@ class Context:
     period_end: int | None
     is_target: bool
 
+    # The When of a figure that says nothing of its own period: most figures. Built
+    # once per context rather than once per figure.
+    @cached_property
+    def outcome(self) -> When:
+        return When(self.period_start, self.period_end, False, None)
+
+    @cached_property
+    def target(self) -> When:
+        return When(self.period_start, self.period_end, True, None)
+
 
 def sentence_contexts(sentences, parts: list[Part], report_year: int | None, catalog: Catalog) -> list[Context]:
     """For each sentence, the period set by its part and by the last period phrase before it.
@@ -254,7 +265,9 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
         years = _small_number(span.group(1) or span.group(2))
         if 1 < years <= 20:
             return When(report_year - years + 1, report_year, is_target, None if is_target else as_of)
-    return When(context.period_start, context.period_end, is_target, None if is_target else as_of)
+    if is_target or as_of is None:
+        return context.target if is_target else context.outcome
+    return When(context.period_start, context.period_end, False, as_of)
 
 
 # Only unambiguous goal words: 计划 and 争取 are also nouns and verbs of outcomes
