@@ -128,6 +128,15 @@ class Catalog:
         return tuple((noun, unit) for noun, unit in self.unit_nouns.items() if unit in COUNTED_UNITS)
 
     @cached_property
+    def person_nouns(self) -> tuple[tuple[str, str], ...]:
+        """The (noun, unit) pairs of nouns that count people, in the CSV's order."""
+        return tuple((noun, unit) for noun, unit in self.unit_nouns.items() if unit == "person")
+
+    @cached_property
+    def person_words(self) -> tuple[str, ...]:
+        return tuple(noun for noun, _ in self.person_nouns)
+
+    @cached_property
     def counted_nouns_re(self) -> re.Pattern:
         return _longest_first(noun for noun, _ in self.counted_nouns)
 

@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 from typing import NamedTuple
 
-from .catalog import COUNTED_UNITS, Catalog, load_catalog
+from .catalog import Catalog, load_catalog
 from .numbers import MAGNITUDES, NUMERAL, clean, parse_numeral, parse_percent_words
 
 # A lone Chinese numeral other than 百 (一是, 四个意识, 千家万户) is a word, not a figure:
@@ -142,7 +142,10 @@ def _resolve(text, token, start, end, catalog):
     if magnitude and catalog.stop_after_re.match(text, pos):
         return None
     if not magnitude and _has_magnitude(token):
-        magnitude = next(word for word in MAGNITUDES if token.endswith(word) or word in token)
+        for word in MAGNITUDES:  # 万亿 before 亿 and 万
+            if word in token:
+                magnitude = word
+                break
     if text[pos : pos + 1] in PERCENT_SIGNS:
         return value, "percent", "%", pos + 1, magnitude
     unit_match = catalog.unit_words_re.match(text, pos)
@@ -157,7 +160,7 @@ def _resolve(text, token, start, end, catalog):
         if unit_word in ("家", "个"):
             unit = (
                 _counted_noun(text, surface_end, catalog)
-                or _noun_before(text, start, catalog, COUNTED_UNITS, 16)
+                or _noun_before(text, start, catalog.counted_nouns, 16)
                 or ("organization" if unit_word == "家" else "other")
             )
         if NAME_AFTER_THRESHOLD.match(text, surface_end):
@@ -170,7 +173,7 @@ def _resolve(text, token, start, end, catalog):
             return None
         return value, catalog.unit_nouns[noun], noun, pos, magnitude
     if magnitude:
-        unit = _person_noun_near(text, pos, catalog) or _noun_before(text, start, catalog, {"person"}, 24) or "other"
+        unit = _person_noun_near(text, pos, catalog) or _noun_before(text, start, catalog.person_nouns, 24) or "other"
         return value, unit, "", pos, magnitude
     return None
 
@@ -193,26 +196,20 @@ PEOPLE_AFTER = re.compile(
 
 def _person_noun_near(text: str, pos: int, catalog: Catalog) -> str:
     """For 8000万纳税人 or 1400万农业转移人口: people named a few characters on."""
-    if PEOPLE_AFTER.match(text, pos, pos + 12):
+    if PEOPLE_AFTER.match(text, pos, pos + 12) or text.startswith(catalog.person_words, pos):
         return "person"
-    noun = next((n for n, u in catalog.unit_nouns.items() if u == "person" and text.startswith(n, pos)), "")
-    return "person" if noun else ""
+    return ""
 
 
-def _noun_before(text: str, start: int, catalog: Catalog, units, reach: int) -> str:
-    """The unit of the `units` noun nearest before `start` in its clause, within `reach` characters.
+def _noun_before(text: str, start: int, nouns: tuple[tuple[str, str], ...], reach: int) -> str:
+    """The unit of the noun (of `nouns`) nearest before `start` in its clause, within `reach`
+    characters.
 
     基层工会组织280.9万个 (an organisation), 贫困人口减少1386万 (people).
     """
-    clause_start = start
-    while clause_start > 0 and start - clause_start < reach and text[clause_start - 1] not in CLAUSE_BREAK:
-        clause_start -= 1
-    window = text[clause_start:start]
-    found = [
-        (window.rfind(noun) + len(noun), unit)
-        for noun, unit in catalog.unit_nouns.items()
-        if unit in units and noun in window
-    ]
+    window = text[max(0, start - reach) : start]
+    window = window[max(map(window.rfind, CLAUSE_BREAK)) + 1 :]
+    found = [(window.rfind(noun) + len(noun), unit) for noun, unit in nouns if noun in window]
     return max(found)[1] if found else ""
 
 
