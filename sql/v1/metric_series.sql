@@ -12,6 +12,7 @@ with figures as (
         *,
         count(distinct metric_id) over (partition by doc_id, sentence_start) as metrics_in_sentence
     from core.figures
+    where metric_id is not null  -- the only rows the series keeps, and the only ones the count counts
 )
 select
     f.metric_id,
