@@ -193,25 +193,26 @@ class Catalog:
 
     def metrics_for(self, unit: str, scope: str) -> tuple[tuple[Metric, ...], re.Pattern]:
         """The metrics a figure of `unit` in a report of `scope` can be, in catalog order,
-        and all their patterns as one flat alternation (see programs_index).
+        and all their patterns as one flat alternation (see programs_index)."""
+        by_unit = self.metric_candidates(scope)
+        found = by_unit.get(unit)
+        if found is None:
+            metrics = tuple(
+                m for m in self.metrics if (not m.unit or m.unit == unit) and m.scope in ("", scope or "national")
+            )
+            alternatives = [a for m in metrics for a in top_level_alternatives(m.pattern.pattern)]
+            found = by_unit[unit] = (metrics, _with_first_character_gate("|".join(alternatives) or r"(?!x)x"))
+        return found
+
+    def metric_candidates(self, scope: str) -> dict[str, tuple[tuple[Metric, ...], re.Pattern]]:
+        """metrics_for's answers for one scope, by unit, as they are asked for.
 
         A report of unknown scope reads as national: local twins need a known local publisher.
         """
-        key = (unit, scope or "national")
-        found = self._metrics_by_unit.get(key)
-        if found is None:
-            metrics = tuple(
-                m for m in self.metrics if (not m.unit or m.unit == unit) and (not m.scope or m.scope == key[1])
-            )
-            alternatives = [a for m in metrics for a in top_level_alternatives(m.pattern.pattern)]
-            found = self._metrics_by_unit[key] = (
-                metrics,
-                _with_first_character_gate("|".join(alternatives) or r"(?!x)x"),
-            )
-        return found
+        return self._metrics_by_scope.setdefault(scope or "national", {})
 
     @cached_property
-    def _metrics_by_unit(self) -> dict[tuple[str, str], tuple[tuple[Metric, ...], re.Pattern]]:
+    def _metrics_by_scope(self) -> dict[str, dict[str, tuple[tuple[Metric, ...], re.Pattern]]]:
         return {}
 
     @cached_property

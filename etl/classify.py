@@ -380,14 +380,12 @@ class _ProgramFinder:
     def __init__(self, text: str, catalog: Catalog):
         self.text = text
         self.catalog = catalog
-        self.none = len(catalog.programs)
+        self.no_programme = len(catalog.programs)  # the rank program_rank gives what names none
         self.in_sentence: dict[int, tuple[list[int], list[int]]] = {}  # by sentence: hit starts, ranks
         self.paragraphs: dict[int, str | None] = {}  # by paragraph start: a figure-independent answer
         self.in_paragraph: dict[int, str | None] = {}  # the same, by sentence
 
     def _hits(self, start: int, end: int) -> tuple[list[int], list[int]]:
-        if not self.catalog.programs:
-            return [], []
         starts, ranks = [], []
         rank_of = self.catalog.program_rank
         for match in self.catalog.programs_index.finditer(self.text, start, end):
@@ -396,7 +394,7 @@ class _ProgramFinder:
         return starts, ranks
 
     def _program(self, rank: int) -> str | None:
-        return self.catalog.programs[rank].program_id if rank < self.none else None
+        return self.catalog.programs[rank].program_id if rank < self.no_programme else None
 
     def of(self, sentence: Sentence, position: int) -> str | None:
         """The programme named nearest before the figure in its sentence, else after it,
@@ -438,13 +436,10 @@ class _MetricFinder:
     def __init__(self, catalog: Catalog, scope: str):
         self.catalog = catalog
         self.scope = scope
-        self.by_unit: dict[str, tuple] = {}
+        self.by_unit = catalog.metric_candidates(scope)  # the catalog's own cache: a dict lookup per figure
 
     def of(self, clause: str, label: str, unit: str) -> str | None:
-        candidates = self.by_unit.get(unit)
-        if candidates is None:
-            candidates = self.by_unit[unit] = self.catalog.metrics_for(unit, self.scope)
-        metrics, any_of_them = candidates
+        metrics, any_of_them = self.by_unit.get(unit) or self.catalog.metrics_for(unit, self.scope)
         for text in (label, clause):
             # One search of all their patterns at once rules out most texts; it finds a
             # match wherever any single pattern would, so it never hides a metric.

@@ -61,9 +61,9 @@ def decode(raw: bytes) -> Decoded:
     return Decoded(text=text, encoding=_canonical(encoding))
 
 
-def _encoding(raw: bytes, utf8: str | None = None) -> tuple[str, str | None]:
-    """The encoding of `raw`, and its text when finding the encoding decoded it already
-    (`utf8`: its text, if it is known to be UTF-8), so that a corpus is decoded once."""
+def _encoding(raw: bytes, utf8: str | None) -> tuple[str, str | None]:
+    """The encoding of `raw`, and its text when finding the encoding decoded it already,
+    so that a corpus is decoded once. `utf8` is its text when it is UTF-8, else None."""
     for bom, name in BOMS:
         if raw.startswith(bom):
             return name, None
@@ -72,10 +72,8 @@ def _encoding(raw: bytes, utf8: str | None = None) -> tuple[str, str | None]:
         utf16 = _utf16_without_bom(raw)
         if utf16:
             return utf16, None
-    try:
-        return "utf-8", utf8 if utf8 is not None else raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        bad_utf8 = err
+    if utf8 is not None:
+        return "utf-8", utf8
     if b"\x00" in raw[:4096]:
         raise DecodeError("the file is binary, not text")
     gb18030 = _gb18030_text(raw)
@@ -84,13 +82,21 @@ def _encoding(raw: bytes, utf8: str | None = None) -> tuple[str, str | None]:
     best = from_bytes(raw[: 256 * 1024]).best()
     if best is None:
         raise DecodeError(
-            f"not valid UTF-8 (byte {bad_utf8.start}) and no other text encoding fits: binary or damaged?"
+            f"not valid UTF-8 (byte {_first_bad_utf8_byte(raw)}) and no other text encoding fits: binary or damaged?"
         )
     name = best.encoding
     # Chinese text detected as GB2312 or GBK decodes best as their superset.
     if name in ("gb2312", "gbk", "hz", "cp936"):
         name = "gb18030"
     return name, None
+
+
+def _first_bad_utf8_byte(raw: bytes) -> int:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        return err.start
+    return -1
 
 
 def _without_cut_character(raw: bytes) -> tuple[bytes, str | None]:

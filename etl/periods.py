@@ -226,11 +226,8 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
     `before` is its sentence up to the figure, `clause` the part of that after
     the last clause break.
     """
-    # The cheap tests on the words a rule needs come first: most figures need none of them.
-    as_of = _as_of(before, report_year) if "截" in before else None
-    is_target = (
-        context.is_target or _goal_in_clause(clause) or (("目标" in before or "力争" in before) and _goal_opens(before))
-    )
+    as_of = _as_of(before, report_year)
+    is_target = context.is_target or _goal_in_clause(clause) or _goal_opens(before)
     named_match = catalog.named_periods_re.search(clause)
     named = catalog.named_periods[named_match.group()] if named_match else None
     if named:
@@ -249,7 +246,7 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
     ):
         # 赤字率从去年的2.1%提高到2.3%: the 2.1% is last year's outcome, not this year's goal.
         return When(report_year, report_year, False, None)
-    year = _year_in_clause(clause) if "年" in clause else None
+    year = _year_in_clause(clause)
     if not year and clause.endswith(FROM_WORDS):
         # 贫困发生率由10.2%下降到3.1%: the starting level holds at a time the text does not give.
         return When(None, None, False, None)
