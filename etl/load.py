@@ -215,27 +215,31 @@ def keep_only(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> None:
         con.execute("delete from core.documents where doc_id not in (select doc_id from keep)")
     finally:
         con.unregister("keep")
-    for (table,) in con.execute(
-        "select table_name from duckdb_tables() where database_name = current_database() and schema_name = 'core' "
-        "and table_name not in ('documents', 'figures')"
-    ).fetchall():
-        con.execute(f'delete from core."{table}"')
-    # Whatever else the file holds goes too, so that the build equals a fresh one: view schemas
-    # (created again), and anything someone added by opening the warehouse for writing.
-    for (schema,) in con.execute(
-        "select schema_name from duckdb_schemas() where database_name = current_database() "
-        "and schema_name not in ('core', 'main')"
-    ).fetchall():
-        con.execute(f'drop schema "{schema}" cascade')
-    for (name,) in con.execute(
-        "select view_name from duckdb_views() where database_name = current_database() "
-        "and schema_name = 'main' and not internal"
-    ).fetchall():
-        con.execute(f'drop view main."{name}"')
-    for (name,) in con.execute(
-        "select table_name from duckdb_tables() where database_name = current_database() and schema_name = 'main'"
-    ).fetchall():
-        con.execute(f'drop table main."{name}" cascade')
+    # Every other core table is emptied; whatever else the file holds goes too, so that the
+    # build equals a fresh one: view schemas (created again), and anything someone added by
+    # opening the warehouse for writing.
+    here = "database_name = current_database()"
+    for listing, statement in (
+        (
+            f"select table_name from duckdb_tables() where {here} and schema_name = 'core' "
+            "and table_name not in ('documents', 'figures')",
+            'delete from core."{}"',
+        ),
+        (
+            f"select schema_name from duckdb_schemas() where {here} and schema_name not in ('core', 'main')",
+            'drop schema "{}" cascade',
+        ),
+        (
+            f"select view_name from duckdb_views() where {here} and schema_name = 'main' and not internal",
+            'drop view main."{}"',
+        ),
+        (
+            f"select table_name from duckdb_tables() where {here} and schema_name = 'main'",
+            'drop table main."{}" cascade',
+        ),
+    ):
+        for (name,) in con.execute(listing).fetchall():
+            con.execute(statement.format(name))
 
 
 def record_build(
