@@ -1,21 +1,18 @@
 """Figures to facts: a fact the document states more than once is one row.
 
 Newspaper layouts repeat paragraphs; a fact is identified by what it says
-(value, unit, what it counts, qualifier, basis, period), not by where it
-stands. The first statement keeps its offsets; `mentions` counts them all.
+(identity.FACT), not by where it stands. The first statement keeps its offsets; `mentions` counts them all.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from .classify import Figure
+from .records import Figure
 
 
 def deduplicate(figures: list[Figure]) -> list[Figure]:
     """One figure per fact, in order of first statement, with mentions counted.
 
-    A figure's id is a hash of its document and what it says (classify._figure_id),
+    A figure's id is a hash of its document and what it says (identity.figure_id),
     so the statements of one fact share an id, and a part's parent id names the
     fact whichever statement of the whole it was read beside.
     """
@@ -28,6 +25,6 @@ def deduplicate(figures: list[Figure]) -> list[Figure]:
             first[figure.figure_id] = figure
             counts[figure.figure_id] = 1
     return [
-        figure if counts[figure_id] == 1 else replace(figure, mentions=counts[figure_id])
+        figure if counts[figure_id] == 1 else figure._replace(mentions=counts[figure_id])
         for figure_id, figure in first.items()
     ]

@@ -7,7 +7,6 @@ Arrow tables, DuckDB's native path, never row-by-row inserts.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import os
 import shutil
@@ -84,7 +83,7 @@ create table core.builds (
     n_extracted integer not null
 )"""
 
-FIGURE_COLUMNS = [f.name for f in dataclasses.fields(Figure)]
+FIGURE_COLUMNS = list(Figure._fields)
 DOCUMENT_COLUMNS = [
     "doc_id",
     "file",

@@ -7,43 +7,18 @@ Nothing here touches the disk or the warehouse; cli.py and load.py do.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 
 from .catalog import Catalog, load_catalog
-from .classify import Figure, classify
+from .classify import classify
 from .decode import decode
 from .dedupe import deduplicate
 from .extract import find_mentions
 from .normalize import normalize
-from .periods import infer_report_year, report_parts
+from .records import Document, Figure, Source
 from .sentences import split_sentences
+from .structure import infer_report_year, report_parts
 
-
-@dataclass(frozen=True)
-class Source:
-    """A raw report and what the manifest says of it (any field may be empty)."""
-
-    file: str
-    doc_id: str
-    title: str | None = None
-    publisher: str | None = None
-    published_on: str | None = None
-    report_year: int | None = None
-
-
-@dataclass(frozen=True)
-class Document:
-    doc_id: str
-    file: str
-    title: str | None
-    publisher: str | None
-    published_on: str | None
-    report_year: int | None
-    report_year_inferred: bool
-    sha256: str
-    encoding: str
-    n_chars: int
-    text: str
+__all__ = ["Document", "Source", "process"]
 
 
 def process(source: Source, raw: bytes, catalog: Catalog | None = None) -> tuple[Document, list[Figure]]:
@@ -54,7 +29,7 @@ def process(source: Source, raw: bytes, catalog: Catalog | None = None) -> tuple
     report_year = source.report_year
     inferred = report_year is None
     if inferred:
-        report_year = infer_report_year(text)
+        report_year = infer_report_year(text, catalog)
     document = Document(
         doc_id=source.doc_id,
         file=source.file,
@@ -70,7 +45,7 @@ def process(source: Source, raw: bytes, catalog: Catalog | None = None) -> tuple
     )
     sentences = split_sentences(text)
     mentions = find_mentions(text, catalog)
-    parts = report_parts(text, report_year)
+    parts = report_parts(text, report_year, catalog)
     scope = catalog.scope_of(source.publisher)
     figures = classify(source.doc_id, text, sentences, mentions, parts, report_year, catalog, scope)
     return document, deduplicate(figures)

@@ -1,38 +1,39 @@
-"""Normalised text to sentences, each with its offsets into the text."""
+"""Normalised text to sentences, each with its offsets into the text, and the
+named slices of a sentence around each mention (records.Around)."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from itertools import count, repeat
+from operator import attrgetter
 from re import Match
-from typing import NamedTuple
+
+from .records import Around, Mention, Sentence
 
 # A sentence starts at a non-space character and ends at a full stop, a
 # question or exclamation mark, a semicolon (reports chain whole statements
 # with ；) or the end of its paragraph; a closing quote stays with it. Without a
 # closing mark it ends at its last non-space character.
-_SENTENCE = re.compile(r"[^\s。!?;](?:[^。!?;\n]*(?:[。!?;]+[”’\"')]?|[^\s。!?;]))?")
-
+_SENTENCE = re.compile(
+    r"""
+    [^\s。!?;]                      # a sentence starts at a non-space character
+    (?:
+        [^。!?;\n]*                  # runs to the end of its paragraph at most
+        (?:
+            [。!?;]+[”’"')]?        # and ends at its closing marks, a closing quote kept
+          | [^\s。!?;]               # or, without one, at its last non-space character
+        )
+    )?
+    """,
+    re.VERBOSE,
+)
 
 # Inside a sentence, clauses end at commas, semicolons and colons (after NFKC,
-# full-width and plain forms both occur). classify and periods both read clauses.
+# full-width and plain forms both occur).
 CLAUSE_SPLIT = re.compile(r"[,，;；:：]")
-
-
-def clause_breaks(sentence: str) -> list[int]:
-    """Where the clauses of `sentence` break, in order: found once per sentence, then
-    each of its figures finds its own clause with a bisect."""
-    return [match.start() for match in CLAUSE_SPLIT.finditer(sentence)]
-
-
-class Sentence(NamedTuple):
-    """A sentence at text[start:end]. A NamedTuple, not a frozen dataclass: a report
-    has thousands of sentences, and a tuple is built five times faster."""
-
-    index: int
-    start: int
-    end: int
-    text: str
+LIST_ITEM = "、"  # separates the items of a list inside a clause
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -43,3 +44,35 @@ def split_sentences(text: str) -> list[Sentence]:
     matches = list(_SENTENCE.finditer(text))
     fields = zip(count(), map(Match.start, matches), map(Match.end, matches), map(Match.group, matches))
     return list(map(tuple.__new__, repeat(Sentence), fields))
+
+
+def clause_breaks(sentence: str) -> tuple[int, ...]:
+    """Where the clauses of `sentence` break, in order."""
+    return tuple(match.start() for match in CLAUSE_SPLIT.finditer(sentence))
+
+
+def arounds(sentences: list[Sentence], mentions: list[Mention]) -> Iterator[Around]:
+    """The slices around each mention, in order: a sentence's clause breaks are found
+    once, then each of its mentions finds its own clause with a bisect."""
+    starts = list(map(attrgetter("start"), sentences))
+    current, breaks = None, ()
+    for mention in mentions:
+        sentence = sentences[bisect_right(starts, mention.char_start) - 1]
+        if sentence is not current:
+            current, breaks = sentence, clause_breaks(sentence.text)
+        yield around(sentence, breaks, mention.char_start, mention.char_end)
+
+
+def around(sentence: Sentence, breaks: tuple[int, ...], start: int, end: int) -> Around:
+    """The slices of `sentence` around text[start:end] (see records.Around)."""
+    text = sentence.text
+    offset, end_offset = start - sentence.start, end - sentence.start
+    in_clause = bisect_left(breaks, offset)  # breaks before the mention
+    clause_before = text[breaks[in_clause - 1] + 1 if in_clause else 0 : offset]
+    phrase = clause_before.rsplit(LIST_ITEM, 1)[-1]
+    next_break = bisect_left(breaks, end_offset, in_clause)
+    clause_after = text[end_offset : breaks[next_break] if next_break < len(breaks) else None]
+    item = phrase + clause_after.split(LIST_ITEM, 1)[0]  # 高速公路6700多公里、农村公路29万公里
+    return Around(
+        sentence, offset, end_offset, text[:offset], clause_before, clause_after, phrase, item, breaks, in_clause
+    )

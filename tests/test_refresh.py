@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import math
 import shutil
 import subprocess
@@ -115,7 +114,7 @@ def test_changing_a_catalog_re_extracts_every_document(seed_folder, tmp_path):
     refresh(seed_folder, db, progress=False, catalog_dir=catalog)
     assert refresh(seed_folder, db, progress=False, catalog_dir=catalog).extracted == []
     with (catalog / "periods.csv").open("a", encoding="utf-8") as fh:
-        fh.write("十五五,2026,2030\n")
+        fh.write("十六五,2031,2035\n")
     result = refresh(seed_folder, db, progress=False, catalog_dir=catalog)
     assert (sorted(result.extracted), result.reused) == (["acftu-2020", "b"], [])
     keys = query(db, "select distinct extraction_key from core.documents")
@@ -235,7 +234,7 @@ def test_a_file_the_extractor_turns_into_an_unusable_figure_is_named_and_keep_go
     def infinite_in_one_file(source, raw, catalog=None):
         document, figures = process(source, raw, catalog)
         if source.file == "infinite.txt":
-            figures = [dataclasses.replace(figures[0], value=math.inf), *figures[1:]]
+            figures = [figures[0]._replace(value=math.inf), *figures[1:]]
         return document, figures
 
     monkeypatch.setattr(refresh_module, "process", infinite_in_one_file)

@@ -30,5 +30,5 @@ def test_a_sentence_without_a_closing_mark_ends_at_its_last_character():
 
 def test_clause_breaks_are_the_commas_semicolons_and_colons_of_a_sentence():
     sentence = "其中,劳模1689名，先进工作者804名;另有:300名"
-    assert clause_breaks(sentence) == [2, 10, 20, 23]
+    assert clause_breaks(sentence) == (2, 10, 20, 23)
     assert [sentence[i] for i in clause_breaks(sentence)] == [",", "，", ";", ":"]

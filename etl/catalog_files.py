@@ -1,0 +1,224 @@
+"""The catalog's CSV files: which must exist, their columns, the values each column allows.
+
+Every file is checked when it is read. A problem stops the refresh before
+anything is built, with one line naming the file, the line and the column:
+
+    data/catalog/qualifiers.csv:44: position 'befor' is not one of before, after, clause
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+# The vocabularies of the warehouse: the views and the code rely on exactly these values.
+UNITS = (
+    "yuan",
+    "percent",
+    "person",
+    "person_time",
+    "household",
+    "enterprise",
+    "organization",
+    "item",
+    "time",
+    "square_meter",
+    "other",
+)
+QUALIFIERS = ("exact", "at_least", "at_most", "approx", "per_unit")
+BASES = ("new", "cumulative", "change")
+METRIC_BASES = ("level", *BASES)
+CATEGORIES = (
+    "funds",
+    "beneficiaries",
+    "participants",
+    "organizations",
+    "honorees",
+    "activities",
+    "workers",
+    "members",
+    "other",
+)
+SCOPES = ("national", "local")
+# The roles a word of words.csv can play; each names the rule that reads it.
+WORD_ROLES = (
+    "label_opener",  # stripped from the front of a label: 其中, 全年
+    "label_tail",  # stripped from the end of a label: 达到, 约
+    "shared_head",  # the noun listed subjects share: 城镇和农村居民 (居民)
+    "change_verb",  # a verb of change: 增长, 下降
+    "compared_with",  # what a change is measured against: 比上年, 同比
+    "compared_by",  # 比…高 makes a change: 高, 多, 增加
+    "per_year",  # an average over years before a change verb: 年均增长
+    "real_terms",  # a change net of prices: 实际增长
+    "reached_verb",  # a verb that ends a subject: 达到, 实现
+    "goal_word",  # a goal in the figure's clause: 目标, 力争
+    "goal_opener",  # a goal stated earlier in the sentence: 目标是, 主要目标
+    "achieved_word",  # a goal reported as met: 完成, 惠及
+    "review_heading",  # a heading over the review of past work: 回顾, 成就
+    "plan_heading",  # a heading over the plans ahead: 任务, 安排
+    "salutation",  # an address before a period phrase: 各位代表
+    "named_period_lead",  # a word before a named period: 在“十三五”时期
+    "coordinator",  # joins listed figures or subjects: 和, 及
+)
+# What a period opener (period_openers.csv) says of the sentences after it.
+PERIOD_OPENERS = ("coming_years", "last_year", "this_year_so_far", "this_year", "year", "past_years")
+POSITIONS = {
+    "qualifiers.csv": ("before", "after", "clause"),
+    "bases.csv": ("before", "clause", "sentence"),
+    "stop_words.csv": ("before", "after"),
+}
+
+
+class CatalogError(ValueError):
+    """A catalog file that cannot be used; str() is one line naming file, line and column."""
+
+
+Check = Callable[[str], str | None]  # a cell's value -> what is wrong with it, or None
+
+
+def one_of(allowed: tuple[str, ...], blank: bool = False) -> Check:
+    def check(value: str) -> str | None:
+        if (blank and not value) or value in allowed:
+            return None
+        return f"'{value}' is not one of {', '.join(allowed)}" + (" (or empty)" if blank else "")
+
+    return check
+
+
+def units_list(value: str) -> str | None:
+    """'' or units separated by |: person|person_time."""
+    bad = [u for u in value.split("|") if u not in UNITS] if value else []
+    return f"'{bad[0]}' is not one of {', '.join(UNITS)}" if bad else None
+
+
+def word(value: str) -> str | None:
+    return None if value else "is empty"
+
+
+def optional(_value: str) -> str | None:
+    return None
+
+
+def year(value: str) -> str | None:
+    return None if re.fullmatch(r"(?:19|20)\d{2}", value) else f"'{value}' is not a year"
+
+
+def identifier(value: str) -> str | None:
+    ok = re.fullmatch(r"[a-z][a-z0-9_]*", value)
+    return None if ok else f"'{value}' is not an identifier (lower case, digits and _)"
+
+
+def regex(value: str) -> str | None:
+    if not value:
+        return "is empty"
+    try:
+        re.compile(value)
+    except re.error as error:
+        return f"is not a valid regular expression: {error}"
+    return None
+
+
+def opener_phrase(value: str) -> str | None:
+    """A period opener: words with at most one slot, {n} (a small number) or {year}."""
+    if not value:
+        return "is empty"
+    slots = re.findall(r"\{[^}]*\}", value)
+    if (
+        any(slot not in ("{n}", "{year}") for slot in slots)
+        or len(slots) > 1
+        or re.search(r"[{}]", re.sub(r"\{(?:n|year)\}", "", value))
+    ):
+        return f"'{value}' may hold one slot, {{n}} or {{year}}, and no other braces"
+    return None
+
+
+# file -> its columns and the check of each; every file here must exist.
+SCHEMA: dict[str, dict[str, Check]] = {
+    "units.csv": {"word": word, "unit": one_of(UNITS), "note": optional},
+    "unit_nouns.csv": {"noun": word, "unit": one_of(UNITS), "note": optional},
+    "qualifiers.csv": {
+        "word": word,
+        "position": one_of(POSITIONS["qualifiers.csv"]),
+        "qualifier": one_of(QUALIFIERS),
+    },
+    "bases.csv": {"word": word, "basis": one_of(BASES), "position": one_of(POSITIONS["bases.csv"])},
+    "categories.csv": {"word": optional, "category": one_of(CATEGORIES), "unit": units_list},
+    "stop_words.csv": {"word": word, "position": one_of(POSITIONS["stop_words.csv"]), "reason": optional},
+    "words.csv": {"word": word, "role": one_of(WORD_ROLES), "note": optional},
+    "period_openers.csv": {"phrase": opener_phrase, "period": one_of(PERIOD_OPENERS), "note": optional},
+    "periods.csv": {"name": word, "period_start": year, "period_end": year},
+    "programs.csv": {"program_id": identifier, "name_zh": word, "patterns": regex},
+    "metrics.csv": {
+        "metric_id": identifier,
+        "name_zh": word,
+        "name_en": word,
+        "category": one_of(CATEGORIES),
+        "unit": one_of(UNITS, blank=True),
+        "basis": one_of(METRIC_BASES, blank=True),
+        "patterns": regex,
+        "scope": one_of(SCOPES, blank=True),
+    },
+    "publishers.csv": {"pattern": regex, "scope": one_of(SCOPES), "note": optional},
+}
+UNIQUE = {"programs.csv": "program_id", "metrics.csv": "metric_id", "periods.csv": "name"}
+
+
+def shown(path: Path) -> Path:
+    """`path` as a user typed it: relative to the working folder when inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path
+
+
+def read_table(directory: Path, name: str) -> list[dict[str, str]]:
+    """The rows of one catalog file, each checked against SCHEMA; CatalogError at the first problem."""
+    path = shown(directory / name)
+    columns = SCHEMA[name]
+    if not path.is_file():
+        raise CatalogError(f"{path}: missing: the catalog needs this file (columns {', '.join(columns)})")
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            reader = csv.DictReader(fh)
+            header = reader.fieldnames or []
+            missing = [c for c in columns if c not in header]
+            if missing:
+                raise CatalogError(f"{path}:1: lacks the column {missing[0]} (it needs {', '.join(columns)})")
+            rows = []
+            for row in reader:
+                rows.append(_checked_row(path, reader.line_num, row, columns))
+    except UnicodeDecodeError:
+        raise CatalogError(f"{path}: is not UTF-8 text: save it as CSV UTF-8") from None
+    except csv.Error as error:
+        raise CatalogError(f"{path}: is not a readable CSV file: {error}") from None
+    _check_unique(path, rows, UNIQUE.get(name))
+    if name == "periods.csv":
+        for row in rows:
+            if int(row["period_start"]) > int(row["period_end"]):
+                raise CatalogError(f"{path}:{row['_line']}: period_start is after period_end")
+    return rows
+
+
+def _checked_row(path: Path, line: int, row: dict, columns: dict[str, Check]) -> dict[str, str]:
+    if None in row:
+        raise CatalogError(f"{path}:{line}: has more cells than the header has columns")
+    cells = {k: (v or "").strip() for k, v in row.items()}
+    for column, check in columns.items():
+        problem = check(cells.get(column, ""))
+        if problem:
+            raise CatalogError(f"{path}:{line}: {column} {problem}")
+    cells["_line"] = str(line)
+    return cells
+
+
+def _check_unique(path: Path, rows: list[dict[str, str]], column: str | None) -> None:
+    if column is None:
+        return
+    seen: dict[str, str] = {}
+    for row in rows:
+        key = row[column]
+        if key in seen:
+            raise CatalogError(f"{path}:{row['_line']}: {column} '{key}' is listed already on line {seen[key]}")
+        seen[key] = row["_line"]

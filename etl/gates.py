@@ -1,0 +1,209 @@
+"""Cheap pre-checks computed from the rules they guard, never written by hand.
+
+Python's re tries every alternative of a pattern at every character unless it
+can tell which characters a match starts with. A lookahead on those
+characters lets it skip the rest of a text at C speed. The characters are
+read off the pattern itself, so a rule changed in its CSV or its constant
+changes its pre-check too.
+
+The reading is deliberately small and conservative: it knows literals,
+escaped punctuation, simple character classes, groups, alternation,
+quantifiers, anchors and lookarounds; for anything else (., \\d, a negated
+class) it answers None and the rule runs without a pre-check. It never
+answers a set that misses a character a match can start with
+(tests/test_gates.py checks that on generated matches of every rule).
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_CHARACTERS = 256  # a longer set would be no cheaper than the rule itself
+SPECIAL = set(".^$*+?{}[]\\|()")
+NEVER = r"(?!x)x"  # a pattern that matches nothing: an empty word list
+
+
+class _Unknown(Exception):
+    """A construct this reading does not know: no pre-check for that pattern."""
+
+
+def first_characters(pattern: str) -> frozenset[str] | None:
+    """The characters a match of `pattern` can start with; None when not a short known list."""
+    try:
+        chars, can_be_empty, end = _alternatives(pattern, 0)
+    except _Unknown:
+        return None
+    if end != len(pattern) or can_be_empty or not chars or len(chars) > MAX_CHARACTERS:
+        return None
+    return frozenset(chars)
+
+
+def with_first_character_gate(pattern: str) -> re.Pattern:
+    """`pattern` behind a lookahead on the characters a match can start with (when known)."""
+    starts = first_characters(pattern)
+    if starts:
+        pattern = f"(?={character_class(starts)})(?:{pattern})"
+    return re.compile(pattern)
+
+
+def character_class(characters) -> str:
+    """[…] matching exactly `characters`."""
+    return "[" + "".join(sorted("\\" + c if c in "\\]^-[" else c for c in characters)) + "]"
+
+
+def longest_first(words) -> re.Pattern:
+    """An alternation that prefers the longest word: 人次 before 人, 个百分点 before 个."""
+    return re.compile(alternation(words))
+
+
+def alternation(words) -> str:
+    """The words, longest first and escaped, as one alternation (a never-matching one when empty)."""
+    ordered = sorted(dict.fromkeys(w for w in words if w), key=len, reverse=True)
+    return "|".join(map(re.escape, ordered)) or NEVER
+
+
+def top_level_alternatives(pattern: str) -> list[str]:
+    """'a|b(?:c|d)|e' -> ['a', 'b(?:c|d)', 'e'].
+
+    Joining several rules' patterns as one flat alternation, rather than wrapping
+    each in a group, keeps re's own first-character optimisation.
+    """
+    parts, depth, current, escaped, in_class = [], 0, [], False, False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append("".join(current))
+            current = []
+            continue
+        current.append(ch)
+    parts.append("".join(current))
+    return [p for p in parts if p]
+
+
+# The reading: each function takes the pattern and a position and returns
+# (first characters, whether it can match the empty string, position after it).
+
+
+def _alternatives(pattern: str, pos: int) -> tuple[set[str], bool, int]:
+    chars, empty, pos = _sequence(pattern, pos)
+    while pos < len(pattern) and pattern[pos] == "|":
+        more, more_empty, pos = _sequence(pattern, pos + 1)
+        chars |= more
+        empty = empty or more_empty
+    return chars, empty, pos
+
+
+def _sequence(pattern: str, pos: int) -> tuple[set[str], bool, int]:
+    """A run of items up to | or ) : its first characters are those of its items up to the
+    first that cannot be empty."""
+    chars: set[str] = set()
+    empty = True
+    while pos < len(pattern) and pattern[pos] not in "|)":
+        item_chars, item_empty, zero_width, pos = _item(pattern, pos)
+        if zero_width is not None:  # a lookahead: the match starts with what it allows
+            if empty:
+                return zero_width, False, _skip_sequence(pattern, pos)
+            continue
+        if empty:
+            chars |= item_chars
+            empty = item_empty
+    return chars, empty, pos
+
+
+def _skip_sequence(pattern: str, pos: int) -> int:
+    while pos < len(pattern) and pattern[pos] not in "|)":
+        _, _, _, pos = _item(pattern, pos)
+    return pos
+
+
+def _item(pattern: str, pos: int) -> tuple[set[str], bool, set[str] | None, int]:
+    """One atom and its quantifier: (first characters, can be empty, lookahead set or None, end)."""
+    ch = pattern[pos]
+    lookahead = None
+    if ch in "^$":
+        return set(), True, None, pos + 1
+    if ch == "(":
+        kind, pos = _group_opening(pattern, pos)
+        chars, empty, pos = _alternatives(pattern, pos)
+        if pos >= len(pattern) or pattern[pos] != ")":
+            raise _Unknown
+        pos += 1
+        if kind == "lookbehind" or kind == "negative":
+            return set(), True, None, pos  # zero width: the next item decides
+        if kind == "lookahead":
+            if empty:
+                return set(), True, None, pos
+            lookahead = chars
+            return set(), True, lookahead, pos
+    elif ch == "[":
+        chars, pos = _class(pattern, pos)
+        empty = False
+    elif ch == "\\":
+        if pos + 1 >= len(pattern) or pattern[pos + 1].isalnum():
+            raise _Unknown  # \d, \w, \b, back-references: not a short known list
+        chars, empty, pos = {pattern[pos + 1]}, False, pos + 2
+    elif ch in SPECIAL:
+        raise _Unknown  # ., a stray quantifier or brace
+    else:
+        chars, empty, pos = {ch}, False, pos + 1
+    low, pos = _quantifier(pattern, pos)
+    return chars, empty or low == 0, None, pos
+
+
+def _group_opening(pattern: str, pos: int) -> tuple[str, int]:
+    for opening, kind in (("(?:", "group"), ("(?=", "lookahead"), ("(?!", "negative"), ("(?<=", "lookbehind")):
+        if pattern.startswith(opening, pos):
+            return kind, pos + len(opening)
+    if pattern.startswith("(?<!", pos):
+        return "negative", pos + 4
+    if pattern.startswith("(?", pos):
+        raise _Unknown  # named groups, flags, conditionals
+    return "group", pos + 1
+
+
+def _class(pattern: str, pos: int) -> tuple[set[str], int]:
+    """[abc] or [a-z]: the characters it holds. Negated classes and escapes are unknown."""
+    end = pattern.find("]", pos + 2)
+    body = pattern[pos + 1 : end]
+    if end < 0 or body.startswith("^") or "\\" in body or "[" in body:
+        raise _Unknown
+    chars: set[str] = set()
+    i = 0
+    while i < len(body):
+        if i + 2 < len(body) and body[i + 1] == "-":
+            low, high = ord(body[i]), ord(body[i + 2])
+            if high - low >= MAX_CHARACTERS:
+                raise _Unknown
+            chars.update(map(chr, range(low, high + 1)))
+            i += 3
+        else:
+            chars.add(body[i])
+            i += 1
+    return chars, end + 1
+
+
+QUANTIFIER = re.compile(r"[?*+]\??|\{(\d*)(?:,\d*)?\}\??")
+
+
+def _quantifier(pattern: str, pos: int) -> tuple[int, int]:
+    """The least number of repeats the quantifier at `pos` allows (1 without one), and its end."""
+    match = QUANTIFIER.match(pattern, pos)
+    if match is None:
+        return 1, pos
+    text = match.group()
+    if text[0] in "?*":
+        return 0, match.end()
+    if text[0] == "+":
+        return 1, match.end()
+    return int(match.group(1) or 0), match.end()
