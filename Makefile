@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 SOURCES ?= data/raw
 DB ?= data/warehouse.duckdb
+CATALOG ?= data/catalog
 OUT ?= exports
 FORCE ?=
 KEEP_GOING ?=
@@ -25,8 +26,8 @@ $(INSTALLED): pyproject.toml
 
 install: $(INSTALLED) ## Create .venv and install zhibiao with its tools (done by the other targets when missing)
 
-refresh: $(INSTALLED) ## Build $(DB) from the reports in $(SOURCES) (FORCE=1 to publish despite lost data, KEEP_GOING=1, FULL=1)
-	$(BIN)/python -m etl refresh --sources '$(SOURCES)' --db '$(DB)' $(if $(FORCE),--force) $(if $(KEEP_GOING),--keep-going) $(if $(FULL),--full)
+refresh: $(INSTALLED) ## Build $(DB) from the reports in $(SOURCES) with the catalogs in $(CATALOG) (FORCE=1 to publish despite lost data, KEEP_GOING=1, FULL=1)
+	$(BIN)/python -m etl refresh --sources '$(SOURCES)' --db '$(DB)' --catalog '$(CATALOG)' $(if $(FORCE),--force) $(if $(KEEP_GOING),--keep-going) $(if $(FULL),--full)
 
 test: $(INSTALLED) ## Lint, check formatting and run the tests
 	$(BIN)/ruff check .

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import duckdb
 
+from .identity import sql_fact_columns
+
 CHECKS: dict[str, str] = {
     # Character offsets into long UTF-8 text cost a scan each, so each distinct
     # sentence is found in its document once, and each surface in its sentence.
@@ -44,10 +46,11 @@ CHECKS: dict[str, str] = {
         where f.parent_figure_id is not null and p.figure_id is null
         order by f.doc_id, f.figure_id
     """,
-    "no two rows state the same fact": """
+    # A fact is what identity.FACT says it is: the same fields make figure ids.
+    "no two rows state the same fact": f"""
         select doc_id, round(value, 6) as value, unit, label, string_agg(figure_id, ',' order by figure_id) as figure_ids
         from core.figures
-        group by doc_id, round(value, 6), unit, label, qualifier, basis, is_target, period_start, period_end, as_of
+        group by {sql_fact_columns()}
         having count(*) > 1
         order by doc_id, label
     """,

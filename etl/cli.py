@@ -11,6 +11,7 @@ from pathlib import Path
 DEFAULT_SOURCES = Path("data/raw")
 DEFAULT_DB = Path("data/warehouse.duckdb")
 QUERIES_DIR = Path(__file__).resolve().parent.parent / "sql" / "queries"
+CATALOG_DIR = Path(__file__).resolve().parent.parent / "data" / "catalog"
 
 log = logging.getLogger("zhibiao")
 
@@ -45,6 +46,9 @@ def _parser() -> argparse.ArgumentParser:
     refresh.add_argument("--keep-going", action="store_true", help="load the good documents and list the bad")
     refresh.add_argument("--force", action="store_true", help="publish even if documents or figures were lost")
     refresh.add_argument("--full", action="store_true", help="re-extract every document, reusing nothing")
+    refresh.add_argument(
+        "--catalog", type=Path, default=CATALOG_DIR, help="folder of catalog CSV files (default data/catalog)"
+    )
     refresh.set_defaults(run=_refresh)
 
     check = commands.add_parser("check", help="run the data checks on a built warehouse")
@@ -64,11 +68,22 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _refresh(args) -> int:
+    from .catalog import CatalogError
     from .refresh import RefreshError, refresh
     from .sources import SourceError
 
     try:
-        result = refresh(args.sources, args.db, keep_going=args.keep_going, force=args.force, full=args.full)
+        result = refresh(
+            args.sources,
+            args.db,
+            keep_going=args.keep_going,
+            force=args.force,
+            full=args.full,
+            catalog_dir=args.catalog,
+        )
+    except CatalogError as err:
+        print(f"refresh failed: {err}; nothing was built", file=sys.stderr)
+        return 1
     except (RefreshError, SourceError) as err:
         print(f"refresh failed: {err}", file=sys.stderr)
         return 1

@@ -30,13 +30,7 @@ NUMERAL = re.compile(
 
 @lru_cache(maxsize=4096)
 def parse_numeral(token: str) -> float | None:
-    """The value of one numeral token, or None when it is not a number.
-
-    >>> parse_numeral("24.92亿")
-    2492000000.0
-    >>> parse_numeral("两千")
-    2000.0
-    """
+    """The value of one numeral token (24.92亿 -> 2492000000.0), or None when it is not a number."""
     text = token.replace(",", "")
     if not text or len(text) > MAX_DIGITS:
         return None  # no report states a figure with more digits than a double holds

@@ -1,0 +1,126 @@
+"""Pre-checks derived from the rules they guard let through every string a rule matches."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from etl import extract, periods
+from etl.catalog import load_catalog
+from etl.gates import first_characters, top_level_alternatives, with_first_character_gate
+from etl.metrics import candidates
+from etl.periods import goal_rules
+from etl.structure import opener_rules
+
+CATALOG = load_catalog()
+SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@pytest.mark.parametrize(
+    ("pattern", "starts"),
+    [
+        ("城镇新增就业|新增城镇就业", {"城", "新"}),
+        ("^(?:实现)?新增就业(?:人数)?$", {"实", "新"}),
+        ("[0-9百]|(?<=[近逾约超])[千万]", set("0123456789百千万")),
+        ("(?=ab)c", {"a"}),
+        ("x?y", {"x", "y"}),
+        (r"乡镇(?:\(街道\))?工会", {"乡"}),
+    ],
+)
+def test_first_characters_of_patterns_it_can_read(pattern, starts):
+    assert first_characters(pattern) == starts
+
+
+@pytest.mark.parametrize("pattern", [r"\d+年", ".{2}元", "[^,]+", "(?P<n>a)", "x?", "(?i)abc", "a|"])
+def test_first_characters_gives_up_where_it_cannot_be_sure(pattern):
+    assert first_characters(pattern) is None
+    assert with_first_character_gate(pattern).pattern == pattern
+
+
+def test_top_level_alternatives_split_only_outside_groups_and_classes():
+    assert top_level_alternatives("a|b(?:c|d)|[|]e|f\\|g") == ["a", "b(?:c|d)", "[|]e", "f\\|g"]
+
+
+def _metric_patterns() -> list[str]:
+    return [a for m in CATALOG.metrics for a in top_level_alternatives(m.pattern.pattern)]
+
+
+@pytest.mark.parametrize("alternative", _metric_patterns())
+@SETTINGS
+@given(data=st.data())
+def test_every_text_a_metric_pattern_finds_passes_the_combined_gate(alternative, data):
+    text = data.draw(st.from_regex(alternative))
+    metric = next(m for m in CATALOG.metrics if alternative in top_level_alternatives(m.pattern.pattern))
+    for unit in {metric.unit} if metric.unit else {"person", "yuan", "percent"}:
+        _, gated = candidates(CATALOG, unit, metric.scope or "national")
+        assert gated.search(text) is not None
+
+
+@SETTINGS
+@given(st.from_regex(extract.CANDIDATE_START, fullmatch=True))
+def test_every_candidate_start_passes_the_first_character_lookahead(start):
+    assert start[0] in first_characters(extract.CANDIDATE_START)
+
+
+@SETTINGS
+@given(st.from_regex(periods._YEARS_SPAN, fullmatch=True))
+def test_every_span_of_years_passes_its_lookahead(span):
+    assert periods.YEARS_IN_SENTENCE.search(span) is not None
+
+
+def _opener_kinds() -> list[tuple[str, str]]:
+    return [(kind, pattern.pattern) for kind, pattern in opener_rules(CATALOG).kinds]
+
+
+@pytest.mark.parametrize(("kind", "pattern"), _opener_kinds())
+@SETTINGS
+@given(data=st.data())
+def test_every_period_opener_passes_the_opener_pre_checks(kind, pattern, data):
+    rules = opener_rules(CATALOG)
+    guard_free = pattern.lstrip("^")
+    sentence = data.draw(st.from_regex(guard_free)).lstrip()
+    if rules.kinds[[k for k, _ in rules.kinds].index(kind)][1].match(sentence) is None:
+        return  # from_regex may put text before the match; only strings the rule matches count
+    assert sentence[0] in rules.first_characters
+    assert rules.any_opener.match(sentence) is not None
+
+
+@SETTINGS
+@given(data=st.data())
+def test_every_named_period_opener_passes_the_pre_checks(data):
+    rules = opener_rules(CATALOG)
+    sentence = data.draw(st.from_regex(rules.named))
+    if rules.named.match(sentence) is None:
+        return
+    assert sentence[0] in rules.first_characters
+    assert rules.any_opener.match(sentence) is not None
+
+
+@SETTINGS
+@given(st.sampled_from(CATALOG.words["goal_opener"]), st.text(max_size=4), st.text(max_size=4))
+def test_every_goal_opener_passes_its_gate(opener, head, tail):
+    rules = goal_rules(CATALOG)
+    before = head + opener + tail
+    assert any(gate in before for gate in rules.opener_gate)
+
+
+@SETTINGS
+@given(
+    st.sampled_from([CATALOG.qualifiers_before, CATALOG.bases_before, CATALOG.qualifiers_after]),
+    st.text(max_size=6),
+    st.data(),
+)
+def test_every_text_ending_in_a_word_passes_the_last_character_check(index, head, data):
+    word = data.draw(st.sampled_from([w for w, _ in index.entries]))
+    text = head + word
+    assert text[-1] in index.last_characters
+    assert index.at_end(text) is not None
+
+
+def test_the_candidate_lookahead_is_the_one_the_issue_names():
+    # The characters a figure can start with, read off the rule: digits, 百 and the numerals.
+    assert first_characters(extract.CANDIDATE_START) == set("0123456789百零〇一二两三四五六七八九十千万亿")
+    assert re.search(extract.CANDIDATE, "近万名") is not None
