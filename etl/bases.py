@@ -1,6 +1,6 @@
 """A figure's basis: change (增长6.6%, 比去年高0.2个百分点), new (新增), cumulative
-(累计, 截至…) or none, a level. The words are in data/catalog/bases.csv (with where
-they stand) and the comparison words in words.csv (compared_by)."""
+(累计, 截至…) or none, a level; and for a change, its direction. The words are in
+data/catalog/bases.csv, each with where it stands and which way it moves."""
 
 from __future__ import annotations
 
@@ -13,23 +13,46 @@ from .records import Around, Mention
 CHANGE = "change"
 POINTS = "个百分点"  # a difference of rates is always a change
 COMPARISON_REACH = 12  # characters: 比 and its compared-by word stand this near the number
+SIGN = {"rise": 1, "fall": -1}
 
 
 def _comparison(catalog: Catalog) -> tuple[tuple[str, ...], re.Pattern]:
-    words = catalog.words["compared_by"]
+    words = tuple(word for word, _ in catalog.bases_compared.entries)
     return words, re.compile(f"比.{{0,8}}(?:{alternation(words)})$")
 
 
-def basis(mention: Mention, around: Around, catalog: Catalog) -> str | None:
-    """change for 增长6.6% or 比去年高0.2个百分点; never for 提高到58.5%, a level."""
+def _change_word(mention: Mention, around: Around, catalog: Catalog):
+    """(basis, direction) of the words that make the figure what it is, or None for a level."""
     before = around.before
     words, comparison = catalog.compiled(_comparison)
-    if mention.unit_word == POINTS or (
-        before.endswith(words) and comparison.search(before, max(0, len(before) - COMPARISON_REACH))
-    ):
-        return CHANGE
+    if before.endswith(words) and comparison.search(before, max(0, len(before) - COMPARISON_REACH)):
+        return catalog.bases_compared.at_end(before)
     return (
         catalog.bases_before.at_end(before)
         or catalog.bases_in_clause.first_in(around.phrase)
         or catalog.bases_in_sentence.first_in(before)
+        or ((CHANGE, "") if mention.measure == POINTS else None)
     )
+
+
+def basis(mention: Mention, around: Around, catalog: Catalog) -> str | None:
+    """change for 增长6.6% or 比去年高0.2个百分点; never for 提高到58.5%, a level."""
+    if mention.measure == POINTS:
+        return CHANGE
+    found = _change_word(mention, around, catalog)
+    return found[0] if found else None
+
+
+def direction(mention: Mention, around: Around, basis_: str | None, catalog: Catalog) -> int | None:
+    """+1 for a rise, -1 for a fall, None when the figure is no change or says no direction.
+
+    A fall keeps its value positive (下降3.1%: -1); a change written with a minus
+    sign moved the other way (增长-0.3%: -1).
+    """
+    if basis_ != CHANGE:
+        return None
+    found = _change_word(mention, around, catalog)
+    sign = SIGN.get(found[1]) if found else None
+    if sign is None:
+        return None
+    return -sign if mention.value < 0 else sign

@@ -35,12 +35,12 @@ BASIS_FILLERS = ("了", "约", "近", "超过")
 class Catalog:
     """All word lists, each in the order its CSV gives (first match wins)."""
 
-    units: dict[str, str]
-    unit_nouns: dict[str, str]
+    units: dict[str, tuple[str, float]]  # word -> (unit, scale)
+    unit_nouns: dict[str, tuple[str, str]]  # noun -> (unit, measure)
     qualifiers: tuple[tuple[str, str, str], ...]  # (word, position, qualifier)
-    bases: tuple[tuple[str, str, str], ...]  # (word, basis, position)
+    bases: tuple[tuple[str, str, str, str], ...]  # (word, basis, position, direction)
     categories: tuple[tuple[str, str, str], ...]  # (word, category, unit)
-    stop_before: frozenset[str]
+    stop_before_all: frozenset[str]
     stop_after: tuple[str, ...]
     words: dict[str, tuple[str, ...]]  # role -> words (words.csv)
     period_openers: dict[str, tuple[str, ...]]  # period -> phrases (period_openers.csv)
@@ -81,12 +81,12 @@ class Catalog:
     @cached_property
     def counted_nouns(self) -> tuple[tuple[str, str], ...]:
         """The (noun, unit) pairs of what 家 and 个 count, in the CSV's order."""
-        return tuple((noun, unit) for noun, unit in self.unit_nouns.items() if unit in COUNTED_UNITS)
+        return tuple((noun, unit) for noun, (unit, _) in self.unit_nouns.items() if unit in COUNTED_UNITS)
 
     @cached_property
     def person_nouns(self) -> tuple[tuple[str, str], ...]:
         """The (noun, unit) pairs of nouns that count people, in the CSV's order."""
-        return tuple((noun, unit) for noun, unit in self.unit_nouns.items() if unit == "person")
+        return tuple((noun, unit) for noun, (unit, _) in self.unit_nouns.items() if unit == "person")
 
     @cached_property
     def person_words(self) -> tuple[str, ...]:
@@ -95,6 +95,29 @@ class Catalog:
     @cached_property
     def counted_nouns_re(self) -> re.Pattern:
         return longest_first(noun for noun, _ in self.counted_nouns)
+
+    @cached_property
+    def stop_before_words(self) -> tuple[str, ...]:
+        """Stop words of more than one character before a number: 以下10个方面."""
+        return tuple(word for word in self.stop_before_all if len(word) > 1)
+
+    @cached_property
+    def stop_before(self) -> frozenset[str]:
+        return frozenset(word for word in self.stop_before_all if len(word) == 1)
+
+    @cached_property
+    def unit_word_endings(self) -> frozenset[str]:
+        """Characters a unit word (or a magnitude) ends with: a dash after one is a range (5元-8元)."""
+        return frozenset(word[-1] for word in self.units) | frozenset("万亿千百十")
+
+    @cached_property
+    def numeral_units(self) -> tuple[str, ...]:
+        """Unit words that begin with a numeral character: 千瓦, 千米, 千克."""
+        return tuple(word for word in self.units if word[0] in "零〇一二两三四五六七八九十百千万亿")
+
+    @cached_property
+    def numeral_unit_starts(self) -> frozenset[str]:
+        return frozenset(word[0] for word in self.numeral_units)
 
     @cached_property
     def stop_after_re(self) -> re.Pattern:
@@ -112,17 +135,25 @@ class Catalog:
     def qualifiers_in_clause(self) -> WordIndex:
         return WordIndex([(w, q) for w, pos, q in self.qualifiers if pos == "clause"])
 
+    def bases_at(self, position: str, fillers: tuple[str, ...] = ()) -> WordIndex:
+        """The bases.csv words of one position, each with its (basis, direction)."""
+        return WordIndex([(w, (b, d)) for w, b, pos, d in self.bases if pos == position], fillers)
+
     @cached_property
     def bases_before(self) -> WordIndex:
-        return WordIndex([(w, b) for w, b, pos in self.bases if pos == "before"], BASIS_FILLERS)
+        return self.bases_at("before", BASIS_FILLERS)
 
     @cached_property
     def bases_in_clause(self) -> WordIndex:
-        return WordIndex([(w, b) for w, b, pos in self.bases if pos == "clause"])
+        return self.bases_at("clause")
 
     @cached_property
     def bases_in_sentence(self) -> WordIndex:
-        return WordIndex([(w, b) for w, b, pos in self.bases if pos == "sentence"])
+        return self.bases_at("sentence")
+
+    @cached_property
+    def bases_compared(self) -> WordIndex:
+        return self.bases_at("compared")
 
     @cached_property
     def category_words(self) -> WordIndex:
@@ -158,12 +189,12 @@ def load_catalog(directory: Path = CATALOG_DIR) -> Catalog:
     rows = {name: read_table(directory, name) for name in SCHEMA}
     stops = rows["stop_words.csv"]
     return Catalog(
-        units={r["word"]: r["unit"] for r in rows["units.csv"]},
-        unit_nouns={r["noun"]: r["unit"] for r in rows["unit_nouns.csv"]},
+        units={r["word"]: (r["unit"], float(r["scale"] or 1)) for r in rows["units.csv"]},
+        unit_nouns={r["noun"]: (r["unit"], r["measure"]) for r in rows["unit_nouns.csv"]},
         qualifiers=tuple((r["word"], r["position"], r["qualifier"]) for r in rows["qualifiers.csv"]),
-        bases=tuple((r["word"], r["basis"], r["position"]) for r in rows["bases.csv"]),
+        bases=tuple((r["word"], r["basis"], r["position"], r["direction"]) for r in rows["bases.csv"]),
         categories=tuple((r["word"], r["category"], r["unit"]) for r in rows["categories.csv"]),
-        stop_before=frozenset(r["word"] for r in stops if r["position"] == "before"),
+        stop_before_all=frozenset(r["word"] for r in stops if r["position"] == "before"),
         stop_after=tuple(sorted((r["word"] for r in stops if r["position"] == "after"), key=len, reverse=True)),
         words={role: tuple(r["word"] for r in rows["words.csv"] if r["role"] == role) for role in WORD_ROLES},
         period_openers=_grouped(rows["period_openers.csv"], "period", "phrase"),
@@ -179,6 +210,7 @@ def load_catalog(directory: Path = CATALOG_DIR) -> Catalog:
                 r["basis"],
                 re.compile(r["patterns"]),
                 r["scope"],
+                tuple(m for m in r["measure"].split("|") if m),
             )
             for r in rows["metrics.csv"]
         ),

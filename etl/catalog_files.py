@@ -42,6 +42,7 @@ CATEGORIES = (
     "other",
 )
 SCOPES = ("national", "local")
+DIRECTIONS = ("rise", "fall")
 # The roles a word of words.csv can play; each names the rule that reads it.
 WORD_ROLES = (
     "label_opener",  # stripped from the front of a label: 其中, 全年
@@ -49,7 +50,6 @@ WORD_ROLES = (
     "shared_head",  # the noun listed subjects share: 城镇和农村居民 (居民)
     "change_verb",  # a verb of change: 增长, 下降
     "compared_with",  # what a change is measured against: 比上年, 同比
-    "compared_by",  # 比…高 makes a change: 高, 多, 增加
     "per_year",  # an average over years before a change verb: 年均增长
     "real_terms",  # a change net of prices: 实际增长
     "reached_verb",  # a verb that ends a subject: 达到, 实现
@@ -61,12 +61,15 @@ WORD_ROLES = (
     "salutation",  # an address before a period phrase: 各位代表
     "named_period_lead",  # a word before a named period: 在“十三五”时期
     "coordinator",  # joins listed figures or subjects: 和, 及
+    "relation_word",  # a label that opens with it needs the subject before: 为预算的98.1%
+    "restatement_opener",  # 提出…: a sentence that states a target again to explain it
+    "restatement_reason",  # …主要是: the explanation that follows it
 )
 # What a period opener (period_openers.csv) says of the sentences after it.
 PERIOD_OPENERS = ("coming_years", "last_year", "this_year_so_far", "this_year", "year", "past_years")
 POSITIONS = {
     "qualifiers.csv": ("before", "after", "clause"),
-    "bases.csv": ("before", "clause", "sentence"),
+    "bases.csv": ("before", "clause", "sentence", "compared"),
     "stop_words.csv": ("before", "after"),
 }
 
@@ -99,6 +102,14 @@ def word(value: str) -> str | None:
 
 def optional(_value: str) -> str | None:
     return None
+
+
+def number(value: str) -> str | None:
+    """'' (1) or a positive number: the factor a unit word applies (成 = 10 percent)."""
+    try:
+        return None if not value or float(value) > 0 else f"'{value}' is not a positive number"
+    except ValueError:
+        return f"'{value}' is not a number"
 
 
 def year(value: str) -> str | None:
@@ -136,14 +147,19 @@ def opener_phrase(value: str) -> str | None:
 
 # file -> its columns and the check of each; every file here must exist.
 SCHEMA: dict[str, dict[str, Check]] = {
-    "units.csv": {"word": word, "unit": one_of(UNITS), "note": optional},
-    "unit_nouns.csv": {"noun": word, "unit": one_of(UNITS), "note": optional},
+    "units.csv": {"word": word, "unit": one_of(UNITS), "scale": number, "note": optional},
+    "unit_nouns.csv": {"noun": word, "unit": one_of(UNITS), "measure": word, "note": optional},
     "qualifiers.csv": {
         "word": word,
         "position": one_of(POSITIONS["qualifiers.csv"]),
         "qualifier": one_of(QUALIFIERS),
     },
-    "bases.csv": {"word": word, "basis": one_of(BASES), "position": one_of(POSITIONS["bases.csv"])},
+    "bases.csv": {
+        "word": word,
+        "basis": one_of(BASES),
+        "position": one_of(POSITIONS["bases.csv"]),
+        "direction": one_of(DIRECTIONS, blank=True),
+    },
     "categories.csv": {"word": optional, "category": one_of(CATEGORIES), "unit": units_list},
     "stop_words.csv": {"word": word, "position": one_of(POSITIONS["stop_words.csv"]), "reason": optional},
     "words.csv": {"word": word, "role": one_of(WORD_ROLES), "note": optional},
@@ -159,6 +175,7 @@ SCHEMA: dict[str, dict[str, Check]] = {
         "basis": one_of(METRIC_BASES, blank=True),
         "patterns": regex,
         "scope": one_of(SCOPES, blank=True),
+        "measure": optional,  # measure words a figure must have (套|户), when its unit says too little
     },
     "publishers.csv": {"pattern": regex, "scope": one_of(SCOPES), "note": optional},
 }

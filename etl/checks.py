@@ -54,10 +54,11 @@ CHECKS: dict[str, str] = {
         having count(*) > 1
         order by doc_id, label
     """,
-    # A change (增长, 下降) may be negative; a level, a count or a share never is.
-    "values are finite and non-negative except changes": """
+    # Only a number written with a minus sign (-1.5%, 负3.9%) is negative: a fall keeps its
+    # value positive and says so in direction.
+    "values are finite and negative only when written so": """
         select figure_id, doc_id, surface, value, basis from core.figures
-        where not isfinite(value) or (value < 0 and basis is distinct from 'change')
+        where not isfinite(value) or ((value < 0) <> (surface[1] in ('-', '−', '负')))
         order by doc_id, figure_id
     """,
     "every metric_id is in the catalog": """

@@ -10,12 +10,12 @@ whole report first); its id (identity); and the whole it is a part of
 
 from __future__ import annotations
 
-from .bases import basis
+from .bases import basis, direction
 from .catalog import Catalog, load_catalog
 from .categories import category
 from .identity import figure_id
 from .labels import label_rules, needs_subject, own_label, with_subject
-from .links import BREAKDOWN, links, opens_with_breakdown, respective_labels, whole_of
+from .links import BREAKDOWN, links, opens_with_breakdown, respective_labels, restates, whole_of
 from .metrics import MetricFinder
 from .periods import when
 from .programs import ProgramFinder
@@ -55,6 +55,7 @@ def classify(
     in_sentence: dict[int, list[Figure]] = {}
     parts_sum: dict[str, float] = {}
     split_labels: list[str] | None = None
+    targets: dict[tuple, Figure] = {}  # the first target of each value, unit and qualifier
     for i, (mention, around, link) in enumerate(zip(mentions, arounds(sentences, mentions), joins, strict=True)):
         sentence = around.sentence
         earlier = in_sentence.setdefault(sentence.index, [])
@@ -76,7 +77,7 @@ def classify(
             kind = AT_MOST if kind == EXACT else kind
             base, (label, metric) = previous.basis, shared[-1]
         else:
-            metric = metrics.of(around.item, label, mention.unit)
+            metric = metrics.of(around.item, label, mention.unit, mention.measure)
         shared.append((label, metric))
         if link.closes_range and kind == EXACT:
             kind = AT_LEAST
@@ -86,7 +87,7 @@ def classify(
                 split_labels = respective_labels(label, link.group_size, shared_heads, catalog)
             if split_labels is not None:
                 label = split_labels[i - link.group_start]
-                metric = metrics.of(label, label, mention.unit)
+                metric = metrics.of(label, label, mention.unit, mention.measure)
         figure = Figure(
             "",
             doc_id,
@@ -109,8 +110,15 @@ def classify(
             sentence.end,
             mention.char_start,
             mention.char_end,
+            mention.measure,
+            direction(mention, around, base, catalog),
         )
         figure = Figure._make((figure_id(figure), *figure[1:]))
+        if figure.is_target:
+            stated = targets.setdefault((figure.value, figure.unit, figure.qualifier), figure)
+            if stated is not figure and restates(sentence.text, around.start, around.end, catalog):
+                figures.append(stated)  # the same fact once more: deduplicate counts the mention
+                continue
         parent = whole_of(figure, around.clause_before, around.before, earlier)
         if parent is None and opens_with_breakdown(around.before):
             parent = whole_of(figure, BREAKDOWN, BREAKDOWN, in_sentence.get(sentence.index - 1, []), anywhere=True)

@@ -31,6 +31,7 @@ class LabelRules(NamedTuple):
     tails: tuple[str, ...]
     strip_tail: re.Pattern
     verb_only: re.Pattern
+    relations: tuple[str, ...]
     subject_tail: re.Pattern
     compared_with: re.Pattern
 
@@ -38,7 +39,7 @@ class LabelRules(NamedTuple):
 def label_rules(catalog: Catalog) -> LabelRules:
     words = catalog.words
     openers, tails = words["label_opener"], words["label_tail"]
-    compared = alternation(words["compared_with"])
+    compared = alternation(words["compared_with"]) + r"|[比较](?:19|20)\d{2}年"  # 比2023年增长
     verbs = alternation(words["change_verb"])
     per_year, real = alternation(words["per_year"]), alternation(words["real_terms"])
     return LabelRules(
@@ -63,6 +64,7 @@ def label_rules(catalog: Catalog) -> LabelRules:
         tails=tails,
         strip_tail=re.compile(f"(?:{alternation(tails)})+$"),
         verb_only=re.compile(f"(?:{compared}|{per_year})?(?:{real})?(?:{verbs})?"),
+        relations=words["relation_word"],
         subject_tail=re.compile(
             f"(?:{compared}|{per_year}|{real}|{RESPECTIVELY}|{verbs}|{alternation(words['reached_verb'])})+$"
         ),
@@ -95,8 +97,9 @@ def label(phrase: str, rules: LabelRules, limit: int = LIMIT) -> str:
 
 
 def needs_subject(text: str, rules: LabelRules) -> bool:
-    """A label that says nothing of what changed: empty, or only 比上年增长."""
-    return not text or rules.verb_only.fullmatch(text) is not None
+    """A label that says nothing of what it measures: empty, only 比上年增长, or a relation
+    (为预算的98.1%, 占全国的14.3%) whose subject stands before it."""
+    return not text or rules.verb_only.fullmatch(text) is not None or text.startswith(rules.relations)
 
 
 def with_subject(text: str, previous_label: str, before: str, rules: LabelRules) -> str:

@@ -108,6 +108,14 @@ def whole_of(part: Figure, clause_before: str, before: str, earlier: list[Figure
     return candidates[-1]
 
 
+def restates(sentence: str, start: int, end: int, catalog: Catalog) -> bool:
+    """提出国内生产总值增长8%左右，主要是…: a target stated again in the sentence that explains it."""
+    words = catalog.words
+    return any(w in sentence[:start] for w in words["restatement_opener"]) and any(
+        w in sentence[end:] for w in words["restatement_reason"]
+    )
+
+
 def opens_with_breakdown(before: str) -> bool:
     """共表彰2493名。其中，劳模1689名…: the parts open the sentence after their whole's."""
     return before.startswith(BREAKDOWN) and CLAUSE_SPLIT.split(before, 1)[0] == BREAKDOWN

@@ -62,6 +62,9 @@ create table core.figures (
     sentence_end integer not null,
     char_start integer not null,
     char_end integer not null,
+    measure varchar not null,
+    direction integer,
+    subset_of_figure_id varchar,
     mentions integer not null
 )"""
 
@@ -140,7 +143,16 @@ def _arrow_type(name: str) -> pa.DataType:
         return pa.bool_()
     if name == "as_of":
         return pa.date32()
-    if name in ("period_start", "period_end", "sentence_start", "sentence_end", "char_start", "char_end", "mentions"):
+    if name in (
+        "period_start",
+        "period_end",
+        "sentence_start",
+        "sentence_end",
+        "char_start",
+        "char_end",
+        "mentions",
+        "direction",
+    ):
         return pa.int32()
     return pa.string()
 

@@ -39,7 +39,7 @@ class MetricFinder:
         self.catalog = catalog
         self.scope = scope
 
-    def of(self, item: str, label: str, unit: str) -> str | None:
+    def of(self, item: str, label: str, unit: str, measure: str) -> str | None:
         metrics, any_of_them = candidates(self.catalog, unit, self.scope)
         for text in (label, item):
             # One search of all their patterns at once rules out most texts; it finds a
@@ -47,6 +47,6 @@ class MetricFinder:
             if any_of_them.search(text) is None:
                 continue
             for metric in metrics:
-                if metric.pattern.search(text):
+                if metric.pattern.search(text) and (not metric.measures or measure in metric.measures):
                     return metric.metric_id
         return None

@@ -1,9 +1,10 @@
 """Numbers as Chinese reports write them, turned into plain values.
 
 A numeral is a run of Arabic digits (with decimals and thousands separators),
-Chinese numerals, or both mixed with the magnitudes 万 and 亿 ("1亿2千万").
-Chinese numerals are converted by cn2an; this module only prepares the
-string cn2an cannot read as is (a leading bare 百 or 千, separators).
+Chinese numerals, or both mixed with the magnitudes 万 and 亿 ("1亿2千万",
+"2千零30万", "7万 5千 4百"). Traditional and financial characters (萬, 億, 兩,
+壹, 贰) read as their plain forms. Chinese numerals are converted by cn2an;
+this module only prepares the string cn2an cannot read as is.
 """
 
 from __future__ import annotations
@@ -17,25 +18,43 @@ CHINESE_DIGITS = "零〇一二两三四五六七八九"
 MAX_DIGITS = 24
 DIGIT_VALUES = {**{c: i for i, c in enumerate("零一二三四五六七八九")}, "〇": 0, "两": 2}
 MAGNITUDES = {"万亿": 1e12, "亿": 1e8, "万": 1e4}  # longest first: 万亿 before 亿 and 万
-
-# One numeral token. Thousands separators count only before exactly three
-# digits, because a comma is also the clause separator after NFKC
-# ("完成37,开展" is 37 followed by a clause).
-NUMERAL = re.compile(
-    r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
-    r"(?:[万亿千百十]+(?:\d+(?:\.\d+)?[万亿千百十]*)*)?"
-    r"|[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二两三四五六七八九]+[万亿]*)?"
+# Largest value a report states as one figure (a country's assets run to a few hundred 万亿):
+# 3万亿亿亿元 or 12万万万万人 is no figure.
+MAX_VALUE = 1e16
+# Traditional and financial forms, one character for one, so that text read through
+# this table keeps every offset: matching runs on the plain copy, surfaces come from the text.
+PLAIN_FORMS = str.maketrans(
+    "萬億兩個點壹貳贰叁參肆伍陸陆柒捌玖拾佰仟圓",
+    "万亿两个点一二二三三四五六六七八九十百千元",
 )
+
+NUMERAL = re.compile(
+    r"""
+    (?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?   # Arabic digits: a comma counts only before three digits,
+                                                  # since after NFKC it is also the clause separator (完成37,开展)
+    (?:                                           # mixed with magnitudes: 1亿2千万, 2千零30万
+        [万亿千百十零]+
+        (?:
+            (?:\ (?=\d+(?:\.\d+)?[万亿千百十]))?    # a space only before a group with its magnitude: 7万 5千
+            \d+(?:\.\d+)?[万亿千百十零]*
+        )*
+    )?
+  | [零〇一二两三四五六七八九十百千万亿]+          # Chinese numerals
+    (?:点[零〇一二两三四五六七八九]+[万亿]*)?         # with a decimal point: 四十五点八万
+    """,
+    re.VERBOSE,
+)
+PERCENT_WORDS = {"百分之": ("percent", "%"), "千分之": ("other", "‰"), "万分之": ("other", "‱")}
 
 
 @lru_cache(maxsize=4096)
 def parse_numeral(token: str) -> float | None:
     """The value of one numeral token (24.92亿 -> 2492000000.0), or None when it is not a number."""
-    text = token.replace(",", "")
+    text = token.replace(",", "").replace(" ", "").translate(PLAIN_FORMS)
     if not text or len(text) > MAX_DIGITS:
         return None  # no report states a figure with more digits than a double holds
     if re.fullmatch(r"\d+(?:\.\d+)?", text):
-        return float(text)
+        return float(text) if float(text) <= MAX_VALUE else None
     # A bare 十/百/千 at the front reads as one of them (百家 = 100).
     if text[0] in "十百千":
         text = "一" + text
@@ -47,7 +66,7 @@ def parse_numeral(token: str) -> float | None:
     except (ValueError, KeyError, IndexError, TypeError):
         value = _parse_decimal_magnitude(text)
     # Decimals times magnitudes carry binary noise: 2.18万亿 must be 2180000000000.
-    return None if value is None else clean(float(value))
+    return None if value is None or abs(float(value)) > MAX_VALUE else clean(float(value))
 
 
 def clean(value: float) -> float:
@@ -74,8 +93,8 @@ def _parse_decimal_magnitude(text: str) -> float | None:
     return None
 
 
-def parse_percent_words(text: str) -> float | None:
-    """'百分之十五' -> 15.0."""
-    if not text.startswith("百分之"):
-        return None
-    return parse_numeral(text[3:])
+def parse_percent_words(text: str) -> tuple[float, str, str] | None:
+    """'百分之十五' -> (15.0, 'percent', '%'); '千分之3' -> (3.0, 'other', '‰')."""
+    unit = PERCENT_WORDS.get(text[:3])
+    value = parse_numeral(text[3:]) if unit else None
+    return None if value is None else (value, *unit)

@@ -49,7 +49,11 @@ class Sentence(NamedTuple):
 
 
 class Mention(NamedTuple):
-    """A number and what it counts, at text[char_start:char_end]."""
+    """A number and what it counts, at text[char_start:char_end].
+
+    `value` is in base units of the measure (1500万千瓦 -> 15000000, measure 千瓦),
+    negative only when written with a minus sign or 负.
+    """
 
     char_start: int
     char_end: int
@@ -57,6 +61,7 @@ class Mention(NamedTuple):
     value: float
     unit: str
     unit_word: str
+    measure: str = ""
 
 
 class Part(NamedTuple):
@@ -141,6 +146,9 @@ class Figure(NamedTuple):
     sentence_end: int
     char_start: int
     char_end: int
+    measure: str = ""  # the measure word without magnitude: 吨, 千瓦时, 元, %, 个百分点
+    direction: int | None = None  # +1 a rise, -1 a fall, None when not a change
+    subset_of_figure_id: str | None = None  # a subset overlapping the parts of that whole
     mentions: int = 1
 
 
@@ -155,6 +163,7 @@ class Metric(NamedTuple):
     basis: str
     pattern: re.Pattern
     scope: str = ""  # national, local, or empty for any report
+    measures: tuple[str, ...] = ()  # when set, a figure's measure must be one of them
 
 
 class Program(NamedTuple):

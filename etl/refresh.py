@@ -297,7 +297,7 @@ def _unusable_figure(document: Document, figures: list[Figure]) -> str:
     text = document.text
     for f in figures:
         at = f"{f.surface[:20]!r} at {f.char_start}"
-        if not math.isfinite(f.value) or (f.value < 0 and f.basis != "change"):
+        if not math.isfinite(f.value) or ((f.value < 0) != f.surface.startswith(("-", "−", "负"))):
             return f"value {f.value} of {at}"
         if not (0 <= f.char_start < f.char_end <= len(text)) or text[f.char_start : f.char_end] != f.surface:
             return f"offsets {f.char_start}:{f.char_end} do not reproduce {f.surface[:20]!r}"

@@ -59,8 +59,10 @@ def test_a_missing_file_is_named_not_read_as_empty(catalog):
 @pytest.mark.parametrize(
     ("name", "row", "problem"),
     [
-        ("units.csv", "只,animal,", "unit 'animal' is not one of yuan, percent"),
-        ("bases.csv", "净增,net,clause", "basis 'net' is not one of new, cumulative, change"),
+        ("units.csv", "只,animal,,", "unit 'animal' is not one of yuan, percent"),
+        ("units.csv", "打,other,twelve,", "scale 'twelve' is not a number"),
+        ("bases.csv", "净增,net,clause,", "basis 'net' is not one of new, cumulative, change"),
+        ("bases.csv", "攀升,change,before,up", "direction 'up' is not one of rise, fall"),
         ("categories.csv", "奖金,funds,yuan|dollar", "unit 'dollar' is not one of"),
         (
             "metrics.csv",
@@ -97,15 +99,15 @@ def test_a_refresh_with_a_broken_catalog_says_one_line_and_builds_nothing(catalo
 
 
 def test_a_qualifier_word_is_one_row(catalog):
-    assert _figures("安置不少于3万户。", catalog)[0].qualifier == "at_most"  # 少于 ends the words before
-    _append(catalog, "qualifiers.csv", "不少于,before,at_least")
+    assert _figures("安置不止3万户。", catalog)[0].qualifier == "exact"
+    _append(catalog, "qualifiers.csv", "不止,before,at_least")
     load_catalog.cache_clear()
-    assert _figures("安置不少于3万户。", catalog)[0].qualifier == "at_least"
+    assert _figures("安置不止3万户。", catalog)[0].qualifier == "at_least"
 
 
 def test_a_unit_word_is_one_row(catalog):
     assert _figures("全年接诊病例4500例。", catalog) == []
-    _append(catalog, "units.csv", "例,other,a case")
+    _append(catalog, "units.csv", "例,other,,a case")
     load_catalog.cache_clear()
     assert [(f.surface, f.value, f.unit) for f in _figures("全年接诊病例4500例。", catalog)] == [
         ("4500例", 4500, "other")
@@ -113,10 +115,10 @@ def test_a_unit_word_is_one_row(catalog):
 
 
 def test_a_basis_word_is_one_row(catalog):
-    assert _figures("会员净增120万人。", catalog)[0].basis is None
-    _append(catalog, "bases.csv", "净增,new,clause")
+    assert _figures("项目新落地120个。", catalog)[0].basis is None
+    _append(catalog, "bases.csv", "新落地,new,clause,")
     load_catalog.cache_clear()
-    assert _figures("会员净增120万人。", catalog)[0].basis == "new"
+    assert _figures("项目新落地120个。", catalog)[0].basis == "new"
 
 
 def test_a_period_opener_is_one_row(catalog):

@@ -11,6 +11,8 @@ import pytest
 
 from etl import load
 from etl.checks import CHECKS, run_checks
+from etl.pipeline import process
+from etl.records import Source
 from etl.refresh import RefreshError, refresh
 
 from .conftest import ROOT, SEED
@@ -87,17 +89,17 @@ def test_the_good_warehouse_passes_every_check(good):
             "surface = '24.92亿元'",
         ),
         (
-            "values are finite and non-negative except changes",
+            "values are finite and negative only when written so",
             [f"update core.figures set value = -2492000000 where figure_id = {MONEY}"],
             "surface = '24.92亿元'",
         ),
         (
-            "values are finite and non-negative except changes",
+            "values are finite and negative only when written so",
             [f"update core.figures set value = 'nan'::double where figure_id = {MONEY}"],
             "surface = '24.92亿元'",
         ),
         (
-            "values are finite and non-negative except changes",
+            "values are finite and negative only when written so",
             [f"update core.figures set value = 'inf'::double, basis = 'change' where figure_id = {MONEY}"],
             "surface = '24.92亿元'",
         ),
@@ -138,8 +140,13 @@ def test_each_broken_check_fails_alone_and_names_the_rows(good, tmp_path, check,
         assert "acftu-2020" in problems[0]
 
 
-def test_a_falling_value_is_allowed_to_be_negative(good, tmp_path):
-    con = _broken(good, tmp_path, f"update core.figures set value = -3.5, basis = 'change' where figure_id = {MONEY}")
+def test_a_value_written_with_a_minus_sign_is_allowed_to_be_negative():
+    document, figures = process(Source("t.txt", "t", report_year=2020), "工业利润同比增长-3.5%。".encode())
+    assert [(f.surface, f.value, f.direction) for f in figures] == [("-3.5%", -3.5, -1)]
+    con = duckdb.connect()
+    load.create_schema(con)
+    load.insert_documents(con, [document], "key")
+    load.insert_figures(con, figures)
     assert run_checks(con) == []
 
 
@@ -179,7 +186,7 @@ def test_a_refresh_whose_build_breaks_a_check_publishes_nothing(good, tmp_path, 
     monkeypatch.setattr(load, "insert_figures", insert_then_break)
     with pytest.raises(
         RefreshError,
-        match="data checks failed.*\n  check failed: values are finite and non-negative except changes: .*24.92亿元",
+        match="data checks failed.*\n  check failed: values are finite and negative only when written so: .*24.92亿元",
     ):
         refresh(folder, db, progress=False)
     assert db.read_bytes() == before

@@ -116,7 +116,7 @@ def _assert_pipeline_is_sound(raw: bytes) -> None:
         assert 0 <= f.sentence_start <= f.char_start < f.char_end <= f.sentence_end <= len(text), f
         assert text[f.char_start : f.char_end] == f.surface, f
         assert text[f.sentence_start : f.sentence_end] == f.sentence, f
-        assert math.isfinite(f.value) and (f.value >= 0 or f.basis == "change"), f
+        assert math.isfinite(f.value) and ((f.value < 0) == f.surface.startswith(("-", "−", "负"))), f
 
 
 @FUZZ

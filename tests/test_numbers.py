@@ -40,8 +40,23 @@ def test_chinese_decimals():
 
 
 def test_percent_words():
-    assert parse_percent_words("百分之十五") == 15
-    assert parse_percent_words("百分之九十二点三") == 92.3
+    assert parse_percent_words("百分之十五") == (15, "percent", "%")
+    assert parse_percent_words("百分之九十二点三") == (92.3, "percent", "%")
+    assert parse_percent_words("百分之1,111") == (1111, "percent", "%")
+    assert parse_percent_words("千分之三") == (3, "other", "‰")
+    assert parse_percent_words("万分之五") == (5, "other", "‱")
+
+
+def test_traditional_and_financial_characters_read_as_plain_ones():
+    assert parse_numeral("叁萬") == 30_000
+    assert parse_numeral("壹億贰仟萬") == 120_000_000
+    assert parse_numeral("兩千") == 2000
+
+
+def test_mixed_and_spaced_numbers_give_one_value():
+    assert parse_numeral("2千零30万") == 20_300_000
+    assert parse_numeral("7万 5千 4百") == 75_400
+    assert parse_numeral("四千万") == 40_000_000
 
 
 def test_words_that_are_not_numbers():
