@@ -45,10 +45,12 @@ def plain(number: float, decimals: int = 4) -> str:
 
 
 def scale(magnitude: float, unit: str | None) -> tuple[float, str]:
-    """The divisor and prefix that print numbers of this size: 2.4e9 yuan -> (1e8, '亿')."""
+    """The divisor and prefix that print numbers of this size: 2.4e9 yuan -> (1e8, '亿'), 1.14e14 -> 万亿."""
     if unit == "percent":
         return 1.0, ""
     magnitude = abs(magnitude)
+    if magnitude >= 1e12:
+        return 1e12, "万亿"
     if magnitude >= 1e8:
         return 1e8, "亿"
     if magnitude >= 1e4:

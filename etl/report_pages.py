@@ -224,7 +224,7 @@ def index_html(documents: list[dict], series: list[Series], programmes: list[dic
                 [
                     link(series_page(s.publisher, s.series_id), s.name_zh, lang="zh"),
                     escape(s.name_en),
-                    escape(_years_range(s)),
+                    f'<span class="nowrap">{escape(_years_range(s))}</span>',
                     str(sum(not p.is_target for p in s.points)),
                     str(sum(p.is_target for p in s.points)),
                     escape(_latest(s)),

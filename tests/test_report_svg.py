@@ -15,6 +15,8 @@ def test_values_are_written_in_the_reports_own_units():
     assert format_value(2492000000.0, "yuan") == "24.92亿元"
     assert format_value(5510700.0, "person") == "551.07万人"
     assert format_value(6.5, "percent") == "6.5%"
+    assert format_value(114e12, "yuan") == "114万亿元"
+    assert format_value(3.65e12, "yuan") == "3.65万亿元"
     assert format_value(37.0, "time") == "37次"
     assert format_value(2493.0, "person") == "2493人"
     assert format_value(13100.0, "other") == "1.31万"
