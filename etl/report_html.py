@@ -39,10 +39,10 @@ mark.fig {{ background: #fff2b3; padding: 0 .1em; border-radius: 2px; scroll-mar
 mark.fig.is-target {{ background: #fde0dc; }}
 mark.fig a {{ color: inherit; text-decoration: none; border-bottom: 1px dotted var(--muted); }}
 mark.fig:target {{ outline: 3px solid #f0a500; background: #ffd84d; }}
-.tip {{ display: none; position: absolute; z-index: 2; margin-top: 1.9em; margin-left: -4em; max-width: 24rem;
+.tip {{ display: none; position: absolute; z-index: 2; margin-top: 1.9em; margin-left: -3em; width: max-content; max-width: 22rem;
   white-space: normal; background: #fff; border: 1px solid var(--muted); border-radius: 4px; padding: .4rem .6rem;
   font-size: .85rem; line-height: 1.4; box-shadow: 0 2px 6px rgba(0, 0, 0, .2); }}
-mark.fig:hover + .tip, mark.fig:focus-within + .tip {{ display: block; }}
+mark.fig:hover + .tip, mark.fig:focus-within + .tip {{ display: inline-block; }}
 .tip dl, dl.facts {{ display: grid; grid-template-columns: max-content auto; gap: 0 .75rem; margin: 0; }}
 .tip dt, dl.facts dt {{ color: var(--muted); }} .tip dd, dl.facts dd {{ margin: 0; }}
 blockquote {{ margin: .25rem 0 .75rem; padding-left: .75rem; border-left: 3px solid var(--line); }}
