@@ -192,3 +192,12 @@ def test_print_leaves_out_navigation_and_tooltips(browser, site):
     pdf = page.pdf()
     assert pdf.startswith(b"%PDF")
     visit.close()
+
+
+def test_without_a_browser_ci_fails_loudly_and_elsewhere_skips_with_the_reason(monkeypatch):
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI must run the browser tests"):
+        _unavailable("no chromium")
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception, match="no chromium .outside CI the browser tests are skipped."):
+        _unavailable("no chromium")
