@@ -126,7 +126,10 @@ def _figure_rows(figures: list[dict], reasons: dict[str, str] | None = None) -> 
             link(report_page(f["doc_id"]), f["doc_id"]),
         ]
         if reasons is not None:
-            row.append(escape(reasons[f["figure_id"]]))
+            why = escape(reasons[f["figure_id"]])
+            if f["parent_figure_id"]:
+                why += f" ({link(figure_href(f['doc_id'], f['parent_figure_id']), 'the whole')})"
+            row.append(why)
         rows.append(row)
     return rows
 

@@ -177,15 +177,17 @@ def test_a_programme_page_says_what_was_added_and_what_was_left_out(site):
             ["300多名", "300人", "先进工作者", "acftu-2020"],
         ],
         "The 2 figures left out": [
-            ["1689名", "1689人", "劳模", "acftu-2020", "breakdown (其中) of another figure"],
-            ["804名", "804人", "先进工作者", "acftu-2020", "breakdown (其中) of another figure"],
+            ["1689名", "1689人", "劳模", "acftu-2020", "breakdown (其中) of another figure (the whole)"],
+            ["804名", "804人", "先进工作者", "acftu-2020", "breakdown (其中) of another figure (the whole)"],
         ],
     }
     assert re.findall(r'href="([^"]*#fig-[^"]*)"', html) == [
         "report-acftu-2020.html#fig-eb1a03d5bebfcf6a",
         "report-acftu-2020.html#fig-06c4b4e267a8e974",
         "report-acftu-2020.html#fig-64480ef89fb10870",
+        "report-acftu-2020.html#fig-eb1a03d5bebfcf6a",  # 1689名 is part of 2493名
         "report-acftu-2020.html#fig-9e322c8fda3c0b1b",
+        "report-acftu-2020.html#fig-eb1a03d5bebfcf6a",
     ]
 
 
