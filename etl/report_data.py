@@ -1,6 +1,6 @@
 """What the report site reads from the warehouse, and the little it works out itself.
 
-Every read is one query on the v1 views. The series come from one function,
+Every read is one query on the v1 views (never the core tables behind them). The series come from one function,
 `read_series`: today a series is a catalogued metric of one publisher (v1.metric_series);
 when automatic series (v2.series) land, only that query changes. The year-over-year table
 is worked out from those points (`year_over_year`), so it follows whatever series are read.
@@ -27,13 +27,13 @@ order by d.publisher, d.report_year, d.published_on, d.doc_id
 
 FIGURES_SQL = """
 select f.figure_id, f.doc_id, f.surface, f.value, f.unit, f.category, f.qualifier, f.basis, f.is_target,
-       f.period_start, f.period_end, f.program, p.name_zh as program_name_zh, f.metric_id,
-       m.name_zh as metric_name_zh, f.parent_figure_id, f.label, f.sentence, f.char_start, f.char_end,
-       d.publisher
+       f.period_start, f.period_end, f.program, coalesce(p.program_name_zh, f.program) as program_name_zh,
+       f.metric_id, coalesce(m.metric_name_zh, f.metric_id) as metric_name_zh, f.parent_figure_id, f.label,
+       f.sentence, f.char_start, f.char_end, d.publisher
 from v1.figures f
 join v1.documents d using (doc_id)
-left join core.programs p on p.program_id = f.program
-left join core.metrics m on m.metric_id = f.metric_id
+left join (select distinct program_id, program_name_zh from v1.program_summary) p on p.program_id = f.program
+left join (select distinct metric_id, metric_name_zh from v1.metric_series) m on m.metric_id = f.metric_id
 order by f.doc_id, f.char_start, f.char_end
 """
 

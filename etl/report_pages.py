@@ -157,7 +157,7 @@ def programme_page_html(rows: list[dict], figures: list[dict]) -> str:
         left_out = [f for f in these if reasons[f["figure_id"]] is not None]
         heading = "Plans (targets)" if is_target else "Outcomes"
         totals = [
-            [escape(label), escape(format_value(row[col], unit)) if row else "–"]
+            [escape(label), escape(format_value(row[col], unit))]
             for col, label, unit in PROGRAMME_TOTALS
             if row and row[col] is not None
         ]
