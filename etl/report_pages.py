@@ -172,6 +172,8 @@ def programme_page_html(rows: list[dict], figures: list[dict]) -> str:
         if left_out:
             headers = ["figure", "value", "label", "report", "why left out"]
             part += table(f"The {len(left_out)} figures left out", headers, _figure_rows(left_out, reasons), {1})
+        else:
+            part += '<p class="meta">No figure of this programme and year was left out.</p>'
         sections.append(part)
     body = (
         f'<h1><span lang="zh">{escape(first["program_name_zh"])}</span> {year}</h1>\n'
