@@ -194,6 +194,7 @@ def test_a_programme_page_says_what_was_added_and_what_was_left_out(site):
 def test_a_programme_total_is_its_v1_program_summary_row(site):
     html = (site / programme_page("工人日报", "covid19_response", 2020)).read_text(encoding="utf-8")
     assert tables(html)["What it spent and reached"] == [["funds", "25.97亿元"], ["people reached", "551.07万人"]]
+    assert "No figure of this programme and year was left out." in html
 
 
 def test_left_out_figures_say_why():
