@@ -13,7 +13,7 @@ FULL ?=
 Q ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install refresh test check shell export query bench clean
+.PHONY: help install refresh test check shell export report query bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-9s %s\n", $$1, $$2}'
@@ -42,6 +42,10 @@ shell: $(INSTALLED) ## Open $(DB) read-only in the DuckDB shell
 
 export: $(INSTALLED) ## Write every v1 view as CSV (and one XLSX workbook) into $(OUT)/
 	$(BIN)/python -m etl export --db '$(DB)' --out '$(OUT)'
+
+report: OUT = site
+report: $(INSTALLED) ## Write a static site of reports, series and programmes into $(OUT)/ (default site/; opens from disk)
+	$(BIN)/python -m etl report --db '$(DB)' --out '$(OUT)'
 
 query: $(INSTALLED) ## Run a ready question: make query Q=<name> (without Q: list them)
 	$(BIN)/python -m etl query $(Q) --db '$(DB)'

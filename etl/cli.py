@@ -60,6 +60,11 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--out", type=Path, default=Path("exports"))
     export.set_defaults(run=_export)
 
+    report = commands.add_parser("report", help="write a static site of reports, series and programmes")
+    report.add_argument("--db", type=Path, default=DEFAULT_DB)
+    report.add_argument("--out", type=Path, default=Path("site"), help="folder for the site (default site)")
+    report.set_defaults(run=_report)
+
     query = commands.add_parser("query", help="run a ready question from sql/queries and print its table")
     query.add_argument("name", nargs="?", help="the question's file name without .sql; omit to list them")
     query.add_argument("--db", type=Path, default=DEFAULT_DB)
@@ -140,6 +145,16 @@ def _export(args) -> int:
         raise SystemExit(f"{args.db}: no warehouse here; run make refresh first")
     for path in export(args.db, args.out):
         print(path)
+    return 0
+
+
+def _report(args) -> int:
+    from .report import build_site
+
+    if not args.db.exists():
+        raise SystemExit(f"{args.db}: no warehouse here; run make refresh first")
+    written = build_site(args.db, args.out)
+    print(f"{args.out / 'index.html'}: {len(written)} files; open it in a browser, no server needed")
     return 0
 
 
