@@ -54,6 +54,6 @@ bench: $(INSTALLED) ## Measure extraction and refresh speed; writes bench/result
 	$(BIN)/python -m bench
 
 clean: ## Remove the warehouse, exports and caches (keeps .venv)
-	rm -rf $(DB) $(DB).wal $(OUT) .pytest_cache .ruff_cache .hypothesis bench/corpus
+	rm -rf $(DB) $(DB).wal $(OUT) site test-artifacts .pytest_cache .ruff_cache .hypothesis bench/corpus
 	rm -f $(dir $(DB)).$(notdir $(DB)).building-*
 	find . -name __pycache__ -type d -not -path './.venv/*' -prune -exec rm -rf {} +
