@@ -6,6 +6,8 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 from etl.cli import _parser
 
 from .conftest import ROOT, query
@@ -39,6 +41,23 @@ def test_python_m_etl_help_lists_the_commands():
     out = subprocess.run([sys.executable, "-m", "etl", "--help"], cwd=ROOT, capture_output=True, text=True).stdout
     for command in ("refresh", "check", "export", "query"):
         assert command in out
+
+
+def test_every_command_and_option_says_what_it_is_for():
+    parser = _parser()
+    assert parser.description == "zhibiao: figures from Chinese government work reports, in a DuckDB warehouse."
+    commands = parser._subparsers._group_actions[0].choices
+    for name, command in commands.items():
+        assert command.description and command.description.endswith("."), name
+        assert [a.dest for a in command._actions if not a.help] == [], name
+
+
+@pytest.mark.parametrize(
+    ("argv", "verbose"),
+    [(["-v", "query"], True), (["query", "-v"], True), (["query", "--verbose", "x"], True), (["query"], False)],
+)
+def test_verbose_may_come_before_or_after_the_command(argv, verbose):
+    assert _parser().parse_args(argv).verbose is verbose
 
 
 def test_the_readme_example_queries_run(warehouse):

@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from etl.cli import QUERIES_DIR, _question, main
+from etl.cli import QUERIES_DIR, main
+from etl.queries import question as _question
 
 from .conftest import ROOT, query
 
