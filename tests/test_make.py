@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
+import pty
+import select
+import signal
+import struct
 import subprocess
+import termios
 import time
 from pathlib import Path
 
@@ -108,3 +114,77 @@ def _child_of(pid: int) -> int:
                 return int(entry.name)
         time.sleep(0.05)
     raise AssertionError("make shell started no duckdb binary")
+
+
+def test_ctrl_c_in_make_shell_cancels_the_query_and_keeps_the_shell(warehouse):
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: make shell on a terminal of its own
+        try:
+            os.chdir(ROOT)
+            os.execvp("make", ["make", "-s", "shell", f"DB={warehouse}"])
+        finally:
+            os._exit(127)
+    terminal = _Terminal(fd)
+    try:
+        assert terminal.wait_for(b" D ")  # the prompt
+        terminal.type(b"select count(*) from range(100000000000) a;\r")  # minutes of work
+        time.sleep(2)
+        terminal.type(b"\x03")
+        assert terminal.wait_for(b"^C") and terminal.wait_for(b" D ")
+        terminal.type(b"select 6 * 7 as answer;\r")
+        assert terminal.wait_for(b"42")
+        assert not _ended(pid, timeout=0)  # make still runs the shell
+        assert b"Traceback" not in terminal.transcript
+        terminal.type(b".quit\r")
+        assert _ended(pid, timeout=10)
+    finally:
+        if not _ended(pid, timeout=0):
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+        os.close(fd)
+
+
+def _ended(pid: int, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            if os.waitpid(pid, os.WNOHANG)[0] == pid:
+                return True
+        except ChildProcessError:  # already waited for
+            return True
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.1)
+
+
+class _Terminal:
+    """The far end of a pseudo-terminal, answering the questions the DuckDB shell asks a terminal."""
+
+    ANSWERS = {b"\x1b]11;?": b"\x1b]11;rgb:0000/0000/0000\x07", b"\x1b[c": b"\x1b[?1;2c", b"\x1b[6n": b"\x1b[1;1R"}
+
+    def __init__(self, fd: int):
+        self.fd = fd
+        self.seen = self.transcript = b""
+        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+
+    def type(self, keys: bytes) -> None:
+        self.seen = b""
+        os.write(self.fd, keys)
+
+    def wait_for(self, text: bytes, timeout: float = 30) -> bool:
+        deadline = time.monotonic() + timeout
+        while text not in self.seen and time.monotonic() < deadline:
+            if select.select([self.fd], [], [], 0.1)[0]:
+                try:
+                    chunk = os.read(self.fd, 65536)
+                except OSError:  # the shell has ended
+                    return False
+                self.seen += chunk
+                self.transcript += chunk
+                for question, answer in self.ANSWERS.items():
+                    for _ in range(chunk.count(question)):
+                        os.write(self.fd, answer)
+        if text in self.seen:
+            self.seen = self.seen[self.seen.index(text) + len(text) :]
+            return True
+        return False
