@@ -29,7 +29,7 @@ help: ## List the targets
 	@HELP_DB=$(call arg,DB) HELP_SOURCES=$(call arg,SOURCES) HELP_OUT=$(call arg,OUT) awk '$(HELP_AWK)' $(MAKEFILE_LIST)
 
 $(INSTALLED): pyproject.toml
-	@echo "Installing zhibiao and its tools into $(VENV) (pip, about a minute; only when pyproject.toml changed)"
+	@echo "Installing zhibiao and its tools into $(VENV) with pip (about a minute; again only when pyproject.toml changes)"
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'

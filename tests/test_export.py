@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from datetime import datetime
 
@@ -13,7 +14,7 @@ from openpyxl import load_workbook
 from etl.cli import main
 from etl.export import csv_id, export, plain_number
 
-from .conftest import query
+from .conftest import ROOT, query
 
 
 @pytest.fixture(scope="module")
@@ -150,3 +151,11 @@ def test_exporting_a_duckdb_file_that_is_not_a_warehouse_is_one_line(tmp_path, c
         f"{notes}: not a zhibiao warehouse (it has no v1.figures); build one with make refresh\n"
     )
     assert not (tmp_path / "out").exists()
+
+
+def test_the_pandas_recipe_of_the_docs_reads_the_ids_back(warehouse, exported):
+    recipe = re.search(r"```python\n(.*?)```", (ROOT / "docs" / "exports.md").read_text(encoding="utf-8"), re.S)
+    names = {}
+    exec(recipe.group(1).replace('"exports/', f'"{exported}/'), names)
+    ids = query(warehouse, "select figure_id from v1.figures order by figure_id")
+    assert sorted(names["figures"]["figure_id"]) == [i for (i,) in ids]
