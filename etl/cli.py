@@ -32,7 +32,8 @@ def main(argv: list[str] | None = None) -> int:
         print(err, file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("interrupted; the previous warehouse is unchanged", file=sys.stderr)
+        kept = "the previous warehouse is unchanged" if args.command == "refresh" else "nothing was changed"
+        print(f"interrupted; {kept}", file=sys.stderr)
         return 130
     except BrokenPipeError:
         # The reader (head, less) stopped reading: not an error. Point stdout at

@@ -159,3 +159,15 @@ def test_the_pandas_recipe_of_the_docs_reads_the_ids_back(warehouse, exported):
     exec(recipe.group(1).replace('"exports/', f'"{exported}/'), names)
     ids = query(warehouse, "select figure_id from v1.figures order by figure_id")
     assert sorted(names["figures"]["figure_id"]) == [i for (i,) in ids]
+
+
+def test_an_interrupted_export_says_nothing_was_changed(warehouse, tmp_path, monkeypatch, capsys):
+    from etl import workbook
+
+    def interrupted(path, views, builds):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(workbook, "write_workbook", interrupted)
+    assert main(["export", "--db", str(warehouse), "--out", str(tmp_path / "out")]) == 130
+    assert capsys.readouterr().err == "interrupted; nothing was changed\n"
+    assert list(tmp_path.iterdir()) == []
