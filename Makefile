@@ -70,4 +70,5 @@ bench: $(INSTALLED) ## Measure extraction and refresh speed; writes bench/result
 clean: ## Remove $(DB), $(OUT)/ and caches (keeps .venv)
 	rm -rf -- $(call arg,DB) $(call arg,DB).wal $(call arg,OUT) .pytest_cache .ruff_cache .hypothesis bench/corpus
 	rm -f -- "$$(dirname -- $(call arg,DB))/.$$(basename -- $(call arg,DB))".building-*
+	rm -rf -- "$$(dirname -- $(call arg,OUT))/.$$(basename -- $(call arg,OUT))".exporting-*
 	find . -name __pycache__ -type d -not -path './.venv/*' -prune -exec rm -rf {} +

@@ -143,12 +143,25 @@ def _staging(out: Path) -> Path:
         raise ExportError(f"{existing}: not a folder; give another with OUT=<folder> (--out)")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
+        for stale in target.parent.glob(f".{target.name}.exporting-*"):
+            if not _running(stale.name.rsplit("-", 1)[1]):  # left by an export that was killed
+                shutil.rmtree(stale, ignore_errors=True)
         staging = target.parent / f".{target.name}.exporting-{os.getpid()}"
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir()
     except OSError as err:
         raise ExportError(f"{err.filename or out}: {err.strerror or err}; nothing was exported") from None
     return staging
+
+
+def _running(pid: str) -> bool:
+    try:
+        os.kill(int(pid), 0)
+    except (ValueError, ProcessLookupError):
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
 
 
 def _move_into_place(staging: Path, out: Path, names: list[str]) -> None:

@@ -171,3 +171,11 @@ def test_an_interrupted_export_says_nothing_was_changed(warehouse, tmp_path, mon
     assert main(["export", "--db", str(warehouse), "--out", str(tmp_path / "out")]) == 130
     assert capsys.readouterr().err == "interrupted; nothing was changed\n"
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_folder_of_an_export_that_was_killed_is_cleared_by_the_next(warehouse, tmp_path):
+    stale = tmp_path / ".out.exporting-999999999"
+    stale.mkdir()
+    (stale / "v1_figures.csv").write_text("half", encoding="utf-8")
+    export(warehouse, tmp_path / "out", workbook=False)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
