@@ -55,6 +55,16 @@ def test_every_cli_command_is_documented():
     assert [c for c in commands if f"| `python -m etl {c}" not in _read("docs/commands.md")] == []
 
 
+def test_every_make_variable_and_command_option_is_documented():
+    commands_md = _read("docs/commands.md")
+    variables = re.findall(r"^([A-Z_]+) \?=", _read("Makefile"), re.M)
+    assert {"DB", "SOURCES", "OUT", "Q", "FORMAT"} <= set(variables)
+    assert [v for v in variables if f"`{v}`" not in commands_md] == []
+    commands = _parser()._subparsers._group_actions[0].choices
+    options = {o for command in commands.values() for a in command._actions for o in a.option_strings}
+    assert [o for o in sorted(options) if o.startswith("--") and o not in commands_md] == []
+
+
 def test_every_ready_question_is_listed_with_its_question():
     listing = _read("docs/questions.md")
     for name in names(QUERIES_DIR):
