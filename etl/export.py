@@ -109,17 +109,10 @@ def export(db: Path, out: Path, version: str = "v1", workbook: bool = True) -> l
     from .workbook import write_workbook
 
     out = Path(out)
-    eng = engine(db)
+    staging = _staging(out)  # first: a folder that cannot be written fails before the reading
     try:
-        views = [read_view(eng, name, version) for name in view_names(eng, version)]
-    except sa.exc.SQLAlchemyError as err:
-        reason = str(getattr(err, "orig", None) or err).strip().splitlines()[0]
-        raise ExportError(f"{db}: cannot be read: {reason}") from None
-    finally:
-        eng.dispose()
-    builds = next((v for v in views if v.name == "builds"), None)
-    staging = _staging(out)
-    try:
+        views = read_views(db, version)
+        builds = next((v for v in views if v.name == "builds"), None)
         names = []
         for view in views:
             names.append(f"{version}_{view.name}.csv")
@@ -133,6 +126,17 @@ def export(db: Path, out: Path, version: str = "v1", workbook: bool = True) -> l
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return [out / name for name in names]
+
+
+def read_views(db: Path, version: str = "v1") -> list[View]:
+    eng = engine(db)
+    try:
+        return [read_view(eng, name, version) for name in view_names(eng, version)]
+    except sa.exc.SQLAlchemyError as err:
+        reason = str(getattr(err, "orig", None) or err).strip().splitlines()[0]
+        raise ExportError(f"{db}: cannot be read: {reason}") from None
+    finally:
+        eng.dispose()
 
 
 def _staging(out: Path) -> Path:

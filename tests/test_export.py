@@ -24,6 +24,11 @@ def exported(warehouse, tmp_path_factory):
     return out
 
 
+@pytest.fixture(scope="module")
+def book(exported):
+    return load_workbook(exported / "zhibiao_v1.xlsx")
+
+
 def test_plain_numbers_never_use_scientific_notation():
     assert plain_number(2492000000.0) == "2492000000"
     assert plain_number(0.125) == "0.125"
@@ -62,8 +67,7 @@ def test_csv_cells_are_empty_for_null_and_whole_numbers_have_no_decimal_point(ex
     assert covid.figure_ids.count("fig-") == 3
 
 
-def test_the_workbook_opens_with_an_about_sheet_then_a_sheet_per_view(warehouse, exported):
-    book = load_workbook(exported / "zhibiao_v1.xlsx")
+def test_the_workbook_opens_with_an_about_sheet_then_a_sheet_per_view(warehouse, book):
     assert book.sheetnames[0] == "about"
     assert {"documents", "figures", "metric_series", "builds"} <= set(book.sheetnames[1:])
     about = {row[0]: row[1:] for row in book["about"].iter_rows(values_only=True) if row[0]}
@@ -73,8 +77,8 @@ def test_the_workbook_opens_with_an_about_sheet_then_a_sheet_per_view(warehouse,
     assert (about["code_version"][0], about["n_documents"][0]) == (code_version, n_documents)
 
 
-def test_the_figures_sheet_is_set_up_for_reading(warehouse, exported):
-    sheet = load_workbook(exported / "zhibiao_v1.xlsx")["figures"]
+def test_the_figures_sheet_is_set_up_for_reading(book):
+    sheet = book["figures"]
     columns = [c.value for c in sheet[1]]
     assert sheet.freeze_panes == "A2"
     assert sheet.auto_filter.ref == f"A1:V{sheet.max_row}"
@@ -89,8 +93,8 @@ def test_the_figures_sheet_is_set_up_for_reading(warehouse, exported):
     assert rate[columns.index("value")].number_format == "#,##0.0#########"
 
 
-def test_the_documents_sheet_has_dates_as_dates(exported):
-    sheet = load_workbook(exported / "zhibiao_v1.xlsx")["documents"]
+def test_the_documents_sheet_has_dates_as_dates(book):
+    sheet = book["documents"]
     columns = [c.value for c in sheet[1]]
     row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "govreport-2014")
     published = row[columns.index("published_on")]
@@ -101,7 +105,7 @@ def test_a_path_with_a_question_mark_and_percent_twenty_exports(warehouse, tmp_p
     odd = tmp_path / "a?b%20c" / "w?x%20y.duckdb"
     odd.parent.mkdir()
     shutil.copy(warehouse, odd)
-    assert main(["export", "--db", str(odd), "--out", str(tmp_path / "out")]) == 0
+    export(odd, tmp_path / "out", workbook=False)
     assert (tmp_path / "out" / "v1_figures.csv").exists()
 
 
