@@ -87,9 +87,24 @@ def _sheet(sheet, view: View) -> None:
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(max(len(view.columns), 1))}{max(len(view.rows) + 1, 1)}"
     for i, name in enumerate(view.columns):
-        sample = [_width(str(_value(row[i]))) for row in view.rows[:WIDTH_SAMPLE] if row[i] is not None]
+        sample = [_width(_shown(row[i])) for row in view.rows[:WIDTH_SAMPLE] if row[i] is not None]
         width = max([_width(name) + 3, *sample])  # + 3: room for the filter button
         sheet.column_dimensions[get_column_letter(i + 1)].width = min(width + 1, WIDEST)
+
+
+def _shown(value) -> str:
+    """Roughly what Excel shows for a value in its format (too narrow a column shows ### for a number)."""
+    if isinstance(value, bool):
+        return "FALSE"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return f"{value:,.10f}".rstrip("0").rstrip(".")
+    if isinstance(value, datetime):
+        return "2020-01-01 00:00:00"
+    if isinstance(value, date):
+        return "2020-01-01"
+    return str(_value(value))
 
 
 def _width(text: str) -> int:

@@ -86,6 +86,7 @@ def test_the_figures_sheet_is_set_up_for_reading(book):
     cell = dict(zip(columns, big, strict=True))
     assert (cell["figure_id"].data_type, cell["figure_id"].number_format) == ("s", "@")
     assert cell["value"].number_format == "#,##0"
+    assert sheet.column_dimensions["D"].width > len("2,492,000,000")  # wide enough: no ##### for a big value
     assert cell["period_start"].number_format == "0"
     assert cell["sentence"].alignment.wrap_text is True
     assert sheet.column_dimensions["C"].width < sheet.column_dimensions["Q"].width <= 60
