@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
@@ -30,66 +31,76 @@ BOLD = Font(bold=True)
 
 
 def write_workbook(path: Path, views: list[View], builds: View | None) -> None:
-    book = Workbook()
-    _about(book.active, views, builds)
+    """Written row by row (openpyxl's write-only mode): memory stays flat on a thousand reports."""
+    book = Workbook(write_only=True)
+    _about(book.create_sheet("about"), views, builds)
     for view in views:
         _sheet(book.create_sheet(view.name[:31]), view)
     book.save(path)
 
 
 def _about(sheet, views: list[View], builds: View | None) -> None:
-    sheet.title = "about"
-    _heading(sheet, ["zhibiao: figures from Chinese government work reports"])
+    for letter, width in zip("ABC", (22, 24, 100), strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.append(_heading(sheet, ["zhibiao: figures from Chinese government work reports"]))
     sheet.append([f"exported {datetime.now(UTC):%Y-%m-%d %H:%M} UTC"])
     sheet.append([])
-    _heading(sheet, ["sheet", "rows", "what it holds"])
+    sheet.append(_heading(sheet, ["sheet", "rows", "what it holds"]))
     for view in views:
         sheet.append([view.name, len(view.rows), view.question])
     sheet.append([])
-    _heading(sheet, ["built by", "", "the build that made the warehouse (v1.builds)"])
+    sheet.append(_heading(sheet, ["built by", "", "the build that made the warehouse (v1.builds)"]))
     if builds and builds.rows:
         for column, value in zip(builds.columns, builds.rows[-1], strict=True):
-            sheet.append([column, _value(value)])
-            if isinstance(value, datetime):
-                sheet.cell(sheet.max_row, 2).number_format = TIMESTAMP
+            sheet.append([column, _cell(sheet, value, TIMESTAMP if isinstance(value, datetime) else None)])
     sheet.append([])
-    _heading(sheet, ["notes"])
+    sheet.append(_heading(sheet, ["notes"]))
     sheet.append(["values", "", "in base units (亿 = 1e8, 万 = 1e4); unit and qualifier say what they count"])
     sheet.append(["texts", "", f"cut at {CELL_LIMIT:,} characters (documents.text); the CSV files hold them whole"])
-    for letter, width in zip("ABC", (22, 24, 100), strict=True):
-        sheet.column_dimensions[letter].width = width
 
 
-def _heading(sheet, values: list[str]) -> None:
-    sheet.append(values)
-    for c in sheet[sheet.max_row]:
+def _heading(sheet, values: list[str]) -> list[WriteOnlyCell]:
+    cells = [WriteOnlyCell(sheet, value) for value in values]
+    for c in cells:
         c.font = BOLD
+    return cells
+
+
+def _cell(sheet, value, number_format: str | None = None, wrap: bool = False) -> WriteOnlyCell:
+    c = WriteOnlyCell(sheet, _value(value))
+    if number_format:
+        c.number_format = number_format
+    if wrap:
+        c.alignment = WRAP
+    return c
 
 
 def _sheet(sheet, view: View) -> None:
-    _heading(sheet, view.columns)
-    formats = [_format(t) for t in view.types]
-    wrapped = [name.endswith("sentence") for name in view.columns]
-    texts = [name.endswith(("_id", "_ids")) or name == "sha256" for name in view.columns]
-    for r, row in enumerate(view.rows, start=2):
-        for col, (value, fmt, wrap, text) in enumerate(zip(row, formats, wrapped, texts, strict=True), start=1):
-            if value is None:
-                continue
-            c = sheet.cell(row=r, column=col, value=_value(value))
-            if text:
-                c.number_format = TEXT
-            elif fmt == DECIMAL:
-                c.number_format = WHOLE if float(value).is_integer() else DECIMAL
-            elif fmt:
-                c.number_format = fmt
-            if wrap:
-                c.alignment = WRAP
+    # A write-only sheet takes its layout before its rows.
     sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(max(len(view.columns), 1))}{max(len(view.rows) + 1, 1)}"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(max(len(view.columns), 1))}{len(view.rows) + 1}"
     for i, name in enumerate(view.columns):
         sample = [_width(_shown(row[i])) for row in view.rows[:WIDTH_SAMPLE] if row[i] is not None]
         width = max([_width(name) + 3, *sample])  # + 3: room for the filter button
         sheet.column_dimensions[get_column_letter(i + 1)].width = min(width + 1, WIDEST)
+    sheet.append(_heading(sheet, view.columns))
+    formats = [_format(t) for t in view.types]
+    wrapped = [name.endswith("sentence") for name in view.columns]
+    texts = [name.endswith(("_id", "_ids")) or name == "sha256" for name in view.columns]
+    for row in view.rows:
+        cells = []
+        for value, fmt, wrap, text in zip(row, formats, wrapped, texts, strict=True):
+            if value is None:
+                cells.append(None)
+            elif text:
+                cells.append(_cell(sheet, value, TEXT, wrap))
+            elif fmt == DECIMAL:
+                cells.append(_cell(sheet, value, WHOLE if float(value).is_integer() else DECIMAL, wrap))
+            elif fmt or wrap:
+                cells.append(_cell(sheet, value, fmt, wrap))
+            else:
+                cells.append(_value(value))
+        sheet.append(cells)
 
 
 def _shown(value) -> str:
