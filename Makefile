@@ -11,14 +11,26 @@ FORCE ?=
 KEEP_GOING ?=
 FULL ?=
 Q ?=
+FORMAT ?=
+
+# A variable as one shell word, whatever it holds (spaces, quotes, ;, $): $(call arg,DB).
+# Its text is taken as given (`value`), never expanded by make nor parsed by the shell.
+arg = '$(subst ','\'',$(value $(1)))'
+
+# `make help` prints each target's `## ` text with $(DB), $(SOURCES) and $(OUT) replaced by their values.
+HELP_AWK = function put(s, name, val, i, out) { out = ""; while ((i = index(s, "$$(" name ")")) > 0) { out = out substr(s, 1, i - 1) val; s = substr(s, i + length(name) + 3) } return out s } \
+	/^[a-z]+:.*\#\# / { text = $$0; sub(/^[^\#]*\#\# /, "", text); name = $$0; sub(/:.*/, "", name); \
+	text = put(put(put(text, "DB", ENVIRON["HELP_DB"]), "SOURCES", ENVIRON["HELP_SOURCES"]), "OUT", ENVIRON["HELP_OUT"]); \
+	printf "  make %-9s %s\n", name, text }
 
 .DEFAULT_GOAL := help
-.PHONY: help install refresh test check shell export report query bench clean
+.PHONY: help install refresh test tests check shell export report query bench clean
 
 help: ## List the targets
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-9s %s\n", $$1, $$2}'
+	@HELP_DB=$(call arg,DB) HELP_SOURCES=$(call arg,SOURCES) HELP_OUT=$(call arg,OUT) awk '$(HELP_AWK)' $(MAKEFILE_LIST)
 
 $(INSTALLED): pyproject.toml
+	@echo "Installing zhibiao and its tools into $(VENV) with pip (about a minute; again only when pyproject.toml changes)"
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
@@ -26,34 +38,42 @@ $(INSTALLED): pyproject.toml
 
 install: $(INSTALLED) ## Create .venv and install zhibiao with its tools (done by the other targets when missing)
 
-refresh: $(INSTALLED) ## Build $(DB) from the reports in $(SOURCES) with the catalogs in $(CATALOG) (FORCE=1 to publish despite lost data, KEEP_GOING=1, FULL=1)
-	$(BIN)/python -m etl refresh --sources '$(SOURCES)' --db '$(DB)' --catalog '$(CATALOG)' $(if $(FORCE),--force) $(if $(KEEP_GOING),--keep-going) $(if $(FULL),--full)
+refresh: $(INSTALLED) ## Build $(DB) from the reports in $(SOURCES) (FORCE=1 to publish despite lost data, KEEP_GOING=1, FULL=1, CATALOG=<dir>)
+	$(BIN)/python -m etl refresh --sources=$(call arg,SOURCES) --db=$(call arg,DB) --catalog=$(call arg,CATALOG) $(if $(value FORCE),--force) $(if $(value KEEP_GOING),--keep-going) $(if $(value FULL),--full)
 
 test: $(INSTALLED) ## Lint, check formatting and run the tests
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest
 
-check: $(INSTALLED) ## Run the data checks on $(DB)
-	$(BIN)/python -m etl check --db '$(DB)'
+# Not a target of its own: a hint for the common slip.
+tests:
+	@echo "There is no 'make tests': 'make test' runs the tests ('make help' lists the targets)." >&2; exit 2
 
+check: $(INSTALLED) ## Run the data checks on $(DB)
+	$(BIN)/python -m etl check --db=$(call arg,DB)
+
+# The native DuckDB binary that the duckdb-cli package ships, run directly (no Python in between),
+# so that Ctrl-C cancels a running query instead of ending the shell.
 shell: $(INSTALLED) ## Open $(DB) read-only in the DuckDB shell
-	$(BIN)/duckdb -readonly '$(DB)'
+	@test -f $(call arg,DB) || { echo $(call arg,DB)": no warehouse here; run make refresh first" >&2; exit 1; }
+	@exec "$$(ls -d $(VENV)/lib/python*/site-packages/duckdb_cli/duckdb | head -n 1)" -readonly $(call arg,DB)
 
 export: $(INSTALLED) ## Write every v1 view as CSV (and one XLSX workbook) into $(OUT)/
-	$(BIN)/python -m etl export --db '$(DB)' --out '$(OUT)'
+	$(BIN)/python -m etl export --db=$(call arg,DB) --out=$(call arg,OUT)
 
 report: OUT = site
 report: $(INSTALLED) ## Write a static site of reports, series and programmes into $(OUT)/ (default site/; opens from disk)
-	$(BIN)/python -m etl report --db '$(DB)' --out '$(OUT)'
+	$(BIN)/python -m etl report --db=$(call arg,DB) --out=$(call arg,OUT)
 
-query: $(INSTALLED) ## Run a ready question: make query Q=<name> (without Q: list them)
-	$(BIN)/python -m etl query $(Q) --db '$(DB)'
+query: $(INSTALLED) ## Run a ready question on $(DB): make query Q=<name> [FORMAT=csv|markdown] (without Q: list them)
+	@$(BIN)/python -m etl query --db=$(call arg,DB) $(if $(value FORMAT),--format=$(call arg,FORMAT)) $(if $(value Q),-- $(call arg,Q))
 
 bench: $(INSTALLED) ## Measure extraction and refresh speed; writes bench/results.json
 	$(BIN)/python -m bench
 
-clean: ## Remove the warehouse, exports and caches (keeps .venv)
-	rm -rf $(DB) $(DB).wal $(OUT) site test-artifacts .pytest_cache .ruff_cache .hypothesis bench/corpus
-	rm -f $(dir $(DB)).$(notdir $(DB)).building-*
+clean: ## Remove $(DB), $(OUT)/ and caches (keeps .venv)
+	rm -rf -- $(call arg,DB) $(call arg,DB).wal $(call arg,OUT) site test-artifacts .pytest_cache .ruff_cache .hypothesis bench/corpus
+	rm -f -- "$$(dirname -- $(call arg,DB))/.$$(basename -- $(call arg,DB))".building-*
+	rm -rf -- "$$(dirname -- $(call arg,OUT))/.$$(basename -- $(call arg,OUT))".exporting-*
 	find . -name __pycache__ -type d -not -path './.venv/*' -prune -exec rm -rf {} +

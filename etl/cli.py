@@ -1,15 +1,19 @@
-"""The command line: `python -m etl COMMAND`. Each command is documented in README.md."""
+"""The command line: `python -m etl COMMAND`. Each command is documented in docs/commands.md."""
 
 from __future__ import annotations
 
 import argparse
 import logging
 import os
+import shutil
 import sys
 from pathlib import Path
 
+from . import queries, tables
+
 DEFAULT_SOURCES = Path("data/raw")
 DEFAULT_DB = Path("data/warehouse.duckdb")
+DEFAULT_OUT = Path("exports")
 QUERIES_DIR = Path(__file__).resolve().parent.parent / "sql" / "queries"
 CATALOG_DIR = Path(__file__).resolve().parent.parent / "data" / "catalog"
 
@@ -25,8 +29,12 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         return args.run(args)
+    except queries.WarehouseError as err:
+        print(err, file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
-        print("interrupted; the previous warehouse is unchanged", file=sys.stderr)
+        kept = "the previous warehouse is unchanged" if args.command == "refresh" else "nothing was changed"
+        print(f"interrupted; {kept}", file=sys.stderr)
         return 130
     except BrokenPipeError:
         # The reader (head, less) stopped reading: not an error. Point stdout at
@@ -36,13 +44,32 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m etl", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m etl",
+        description="zhibiao: figures from Chinese government work reports, in a DuckDB warehouse.",
+        epilog="python -m etl COMMAND --help describes a command. The README and docs/ say more.",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="log what each step does")
+    # -v after the command too; SUPPRESS keeps a -v given before it.
+    verbose = argparse.ArgumentParser(add_help=False)
+    verbose.add_argument(
+        "-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="log what each step does"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    refresh = commands.add_parser("refresh", help="build the warehouse from a folder of reports")
-    refresh.add_argument("--sources", type=Path, default=DEFAULT_SOURCES, help="folder of reports (default data/raw)")
-    refresh.add_argument("--db", type=Path, default=DEFAULT_DB, help="warehouse file (default data/warehouse.duckdb)")
+    def command(name: str, summary: str, description: str) -> argparse.ArgumentParser:
+        return commands.add_parser(name, help=summary, description=description, parents=[verbose])
+
+    refresh = command(
+        "refresh",
+        "build the warehouse from a folder of reports",
+        "Build the warehouse from a folder of reports and publish it only if every check passes; "
+        "unchanged reports are copied from the previous warehouse.",
+    )
+    refresh.add_argument(
+        "--sources", type=Path, default=DEFAULT_SOURCES, metavar="DIR", help="folder of reports (default data/raw)"
+    )
+    _db_option(refresh, "warehouse file to build or replace")
     refresh.add_argument("--keep-going", action="store_true", help="load the good documents and list the bad")
     refresh.add_argument("--force", action="store_true", help="publish even if documents or figures were lost")
     refresh.add_argument("--full", action="store_true", help="re-extract every document, reusing nothing")
@@ -51,25 +78,60 @@ def _parser() -> argparse.ArgumentParser:
     )
     refresh.set_defaults(run=_refresh)
 
-    check = commands.add_parser("check", help="run the data checks on a built warehouse")
-    check.add_argument("--db", type=Path, default=DEFAULT_DB)
+    check = command(
+        "check",
+        "run the data checks on a built warehouse",
+        "Run the data checks on a built warehouse; exit status 1 names the failing rows.",
+    )
+    _db_option(check, "warehouse file to check")
     check.set_defaults(run=_check)
 
-    export = commands.add_parser("export", help="write one CSV per v1 view and an XLSX workbook")
-    export.add_argument("--db", type=Path, default=DEFAULT_DB)
-    export.add_argument("--out", type=Path, default=Path("exports"))
+    export = command(
+        "export",
+        "write one CSV per v1 view and an XLSX workbook",
+        "Write one CSV per v1 view (UTF-8 with BOM) and one XLSX workbook into a folder, "
+        "replacing the files of an earlier export only once all are written.",
+    )
+    _db_option(export, "warehouse file to export")
+    export.add_argument(
+        "--out", type=Path, default=DEFAULT_OUT, metavar="DIR", help="folder to write into (default exports)"
+    )
     export.set_defaults(run=_export)
 
-    report = commands.add_parser("report", help="write a static site of reports, series and programmes")
-    report.add_argument("--db", type=Path, default=DEFAULT_DB)
-    report.add_argument("--out", type=Path, default=Path("site"), help="folder for the site (default site)")
+    report = command(
+        "report",
+        "write a static site of reports, series and programmes",
+        "Write a static site from the warehouse: an index per publisher, a page per report with every "
+        "figure marked, per series and per programme and year. It opens from disk with no server or network.",
+    )
+    _db_option(report, "warehouse file to show")
+    report.add_argument(
+        "--out", type=Path, default=Path("site"), metavar="DIR", help="folder for the site (default site)"
+    )
     report.set_defaults(run=_report)
 
-    query = commands.add_parser("query", help="run a ready question from sql/queries and print its table")
-    query.add_argument("name", nargs="?", help="the question's file name without .sql; omit to list them")
-    query.add_argument("--db", type=Path, default=DEFAULT_DB)
+    query = command(
+        "query",
+        "run a ready question from sql/queries and print its table",
+        "Run a ready question from sql/queries on the warehouse and print the question and its table; "
+        "without a name, list the questions.",
+    )
+    query.add_argument("name", nargs="?", help="the question, e.g. new_urban_jobs; omit to list them")
+    _db_option(query, "warehouse file to ask")
+    query.add_argument(
+        "--format",
+        choices=tables.FORMATS,
+        default="table",
+        help="table (aligned, wrapped to the terminal), csv or markdown, for pasting",
+    )
     query.set_defaults(run=_query)
     return parser
+
+
+def _db_option(command: argparse.ArgumentParser, what: str) -> None:
+    command.add_argument(
+        "--db", type=Path, default=DEFAULT_DB, metavar="PATH", help=f"{what} (default data/warehouse.duckdb)"
+    )
 
 
 def _refresh(args) -> int:
@@ -107,24 +169,12 @@ def _refresh(args) -> int:
     return 0
 
 
-def _open_read_only(db: Path):
-    """Query tools never write: a refresh can replace the file while they read it."""
-    import duckdb
-
-    if not db.exists():
-        raise SystemExit(f"{db}: no warehouse here; run make refresh first")
-    try:
-        return duckdb.connect(str(db), read_only=True)
-    except duckdb.Error as err:
-        raise SystemExit(f"{db}: cannot be opened read-only: {err}") from None
-
-
 def _check(args) -> int:
     import duckdb
 
     from .checks import run_checks
 
-    con = _open_read_only(args.db)
+    con = queries.open_warehouse(args.db)
     try:
         problems = run_checks(con)
     except duckdb.Error as err:
@@ -139,11 +189,15 @@ def _check(args) -> int:
 
 
 def _export(args) -> int:
-    from .export import export
+    from .export import ExportError, export
 
-    if not args.db.exists():
-        raise SystemExit(f"{args.db}: no warehouse here; run make refresh first")
-    for path in export(args.db, args.out):
+    queries.open_warehouse(args.db).close()  # one line if it is missing or not a warehouse
+    try:
+        written = export(args.db, args.out)
+    except ExportError as err:
+        print(f"export failed: {err}", file=sys.stderr)
+        return 1
+    for path in written:
         print(path)
     return 0
 
@@ -151,39 +205,31 @@ def _export(args) -> int:
 def _report(args) -> int:
     from .report import build_site
 
-    if not args.db.exists():
-        raise SystemExit(f"{args.db}: no warehouse here; run make refresh first")
+    queries.open_warehouse(args.db).close()  # one line when it is no warehouse
     written = build_site(args.db, args.out)
     print(f"{args.out / 'index.html'}: {len(written)} files; open it in a browser, no server needed")
     return 0
 
 
 def _query(args) -> int:
-    import pandas as pd
-
     if not args.name:
-        for path in sorted(QUERIES_DIR.glob("*.sql")):
-            print(f"{path.stem:32} {_question(path)}")
+        for name in queries.names(QUERIES_DIR):
+            print(f"{name:32} {queries.question(QUERIES_DIR / f'{name}.sql')}")
         return 0
-    path = QUERIES_DIR / f"{args.name}.sql"
-    if not path.exists():
-        names = ", ".join(p.stem for p in sorted(QUERIES_DIR.glob("*.sql")))
-        print(f"no ready question {args.name!r}; there are: {names}", file=sys.stderr)
-        return 2
-    con = _open_read_only(args.db)
     try:
-        frame = con.execute(path.read_text(encoding="utf-8")).df()
+        path = queries.find(QUERIES_DIR, args.name)
+    except queries.WarehouseError as err:
+        print(err, file=sys.stderr)
+        return 2
+    con = queries.open_warehouse(args.db)
+    try:
+        columns, rows = queries.ask(con, path)
     finally:
         con.close()
-    print(_question(path))
-    with pd.option_context("display.max_rows", 200, "display.width", 200, "display.max_colwidth", 40):
-        print(frame.to_string(index=False) if len(frame) else "(no rows)")
+    if args.format == "table":
+        width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+        print(queries.question(path))
+        print(tables.render(columns, rows, "table", width))
+    else:
+        print(tables.render(columns, rows, args.format), end="" if args.format == "csv" else "\n")
     return 0
-
-
-def _question(path: Path) -> str:
-    """The first comment line of a .sql file: the question it answers."""
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("--"):
-            return line.lstrip("- ").strip()
-    return ""

@@ -1,4 +1,9 @@
-"""Shared fixtures: warehouses built from the shipped reports into temporary folders."""
+"""Shared fixtures: warehouses built from the shipped reports into temporary folders.
+
+The tests read their own copy of the shipped reports, tests/fixtures/reports/ (the 18
+reports and manifest of data/raw as shipped), never data/raw itself: a report a user
+adds to data/raw changes their warehouse, not what the tests expect.
+"""
 
 from __future__ import annotations
 
@@ -11,14 +16,14 @@ import pytest
 from etl.refresh import refresh
 
 ROOT = Path(__file__).resolve().parent.parent
-RAW = ROOT / "data" / "raw"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+RAW = FIXTURES / "reports"
 SEED = RAW / "acftu-2020.txt"
 
 
 @pytest.fixture(scope="session")
 def warehouse(tmp_path_factory) -> Path:
-    """data/raw built into a temporary warehouse, once per test session."""
+    """The shipped reports (the tests' copy) built into a temporary warehouse, once per test session."""
     db = tmp_path_factory.mktemp("warehouse") / "warehouse.duckdb"
     refresh(RAW, db, progress=False)
     return db

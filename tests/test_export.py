@@ -1,12 +1,32 @@
-"""Exports read back equal to the views, in a form Excel shows correctly."""
+"""Exports read back equal to the views, in a form a spreadsheet shows correctly."""
 
 from __future__ import annotations
 
+import re
+import shutil
+from datetime import datetime
+
+import duckdb
 import pandas as pd
+import pytest
+from openpyxl import load_workbook
 
-from etl.export import export, plain_number
+from etl.cli import main
+from etl.export import csv_id, export, plain_number
 
-from .conftest import query
+from .conftest import ROOT, query
+
+
+@pytest.fixture(scope="module")
+def exported(warehouse, tmp_path_factory):
+    out = tmp_path_factory.mktemp("exports") / "exports"
+    export(warehouse, out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def book(exported):
+    return load_workbook(exported / "zhibiao_v1.xlsx")
 
 
 def test_plain_numbers_never_use_scientific_notation():
@@ -15,21 +35,152 @@ def test_plain_numbers_never_use_scientific_notation():
     assert plain_number(1e21) == "1000000000000000000000"
 
 
-def test_csv_exports_read_back_equal_to_the_views(warehouse, tmp_path):
-    paths = export(warehouse, tmp_path)
-    figures_csv = tmp_path / "v1_figures.csv"
-    assert figures_csv in paths and (tmp_path / "zhibiao_v1.xlsx") in paths
-    raw = figures_csv.read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbf")
+def test_figure_ids_in_csv_carry_a_prefix_so_that_no_spreadsheet_reads_them_as_numbers():
+    assert csv_id("12360353839e7040") == "fig-12360353839e7040"
+    assert csv_id("c9631622b3405cd7,f9f376182b37847f") == "fig-c9631622b3405cd7,fig-f9f376182b37847f"
+    assert csv_id(None) == ""
+
+
+def test_csv_exports_read_back_equal_to_the_views(warehouse, exported):
+    figures_csv = exported / "v1_figures.csv"
+    assert figures_csv.read_bytes().startswith(b"\xef\xbb\xbf")
     frame = pd.read_csv(figures_csv, encoding="utf-8-sig", keep_default_na=False, dtype=str)
-    rows = query(warehouse, "select surface, value, sentence from v1.figures order by figure_id")
-    exported = sorted(zip(frame.figure_id, frame.surface, frame.value, frame.sentence, strict=True))
-    assert [(s, float(v), sen) for _, s, v, sen in exported] == [(s, v, sen) for s, v, sen in rows]
+    rows = query(warehouse, "select figure_id, surface, value, sentence from v1.figures order by figure_id")
+    exported_rows = sorted(zip(frame.figure_id, frame.surface, frame.value, frame.sentence, strict=True))
+    assert [(i, s, float(v), sen) for i, s, v, sen in exported_rows] == [
+        ("fig-" + i, s, v, sen) for i, s, v, sen in rows
+    ]
     assert "2492000000" in set(frame.value)
     assert [v for v in frame.value if "e" in v.lower()] == []
+    assert [i for i in frame.figure_id if not i.startswith("fig-")] == []
 
 
-def test_the_workbook_has_a_sheet_per_view(warehouse, tmp_path):
-    export(warehouse, tmp_path)
-    sheets = pd.ExcelFile(tmp_path / "zhibiao_v1.xlsx").sheet_names
-    assert {"documents", "figures"} <= set(sheets)
+def test_csv_cells_are_empty_for_null_and_whole_numbers_have_no_decimal_point(exported):
+    series = pd.read_csv(exported / "v1_program_summary.csv", encoding="utf-8-sig", keep_default_na=False, dtype=str)
+    covid = series[(series.program_id == "covid19_response") & (series.publisher == "工人日报")].iloc[0]
+    assert (covid.funds_yuan, covid.people_reached, covid.person_times, covid.n_figures) == (
+        "2597000000",
+        "5510700",
+        "",
+        "3",
+    )
+    assert covid.figure_ids.count("fig-") == 3
+
+
+def test_the_workbook_opens_with_an_about_sheet_then_a_sheet_per_view(warehouse, book):
+    assert book.sheetnames[0] == "about"
+    assert {"documents", "figures", "metric_series", "builds"} <= set(book.sheetnames[1:])
+    about = {row[0]: row[1:] for row in book["about"].iter_rows(values_only=True) if row[0]}
+    assert about["figures"][0] == query(warehouse, "select count(*) from v1.figures")[0][0]
+    assert about["figures"][1].startswith("Every figure of every report")
+    code_version, n_documents = query(warehouse, "select code_version, n_documents from v1.builds")[0]
+    assert (about["code_version"][0], about["n_documents"][0]) == (code_version, n_documents)
+
+
+def test_the_figures_sheet_is_set_up_for_reading(book):
+    sheet = book["figures"]
+    columns = [c.value for c in sheet[1]]
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:V{sheet.max_row}"
+    big = next(r for r in sheet.iter_rows(min_row=2) if r[columns.index("value")].value == 2492000000)
+    cell = dict(zip(columns, big, strict=True))
+    assert (cell["figure_id"].data_type, cell["figure_id"].number_format) == ("s", "@")
+    assert cell["value"].number_format == "#,##0"
+    assert sheet.column_dimensions["D"].width > len("2,492,000,000")  # wide enough: no ##### for a big value
+    assert cell["period_start"].number_format == "0"
+    assert cell["sentence"].alignment.wrap_text is True
+    assert sheet.column_dimensions["C"].width < sheet.column_dimensions["Q"].width <= 60
+    rate = next(r for r in sheet.iter_rows(min_row=2) if r[columns.index("surface")].value == "5.5%")
+    assert rate[columns.index("value")].number_format == "#,##0.0#########"
+
+
+def test_the_documents_sheet_has_dates_as_dates(book):
+    sheet = book["documents"]
+    columns = [c.value for c in sheet[1]]
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "govreport-2014")
+    published = row[columns.index("published_on")]
+    assert (published.value, published.number_format) == (datetime(2014, 3, 5), "yyyy-mm-dd")
+
+
+def test_a_path_with_a_question_mark_and_percent_twenty_exports(warehouse, tmp_path):
+    odd = tmp_path / "a?b%20c" / "w?x%20y.duckdb"
+    odd.parent.mkdir()
+    shutil.copy(warehouse, odd)
+    export(odd, tmp_path / "out", workbook=False)
+    assert (tmp_path / "out" / "v1_figures.csv").exists()
+
+
+def test_an_export_whose_folder_cannot_be_made_is_one_line(warehouse, tmp_path, capsys):
+    (tmp_path / "report.txt").write_text("x", encoding="utf-8")
+    out = tmp_path / "report.txt" / "exports"
+    assert main(["export", "--db", str(warehouse), "--out", str(out)]) == 1
+    assert capsys.readouterr().err == (
+        f"export failed: {out.parent}: not a folder; give another with OUT=<folder> (--out)\n"
+    )
+
+
+def test_an_export_that_fails_midway_moves_nothing_into_place(warehouse, tmp_path, monkeypatch, capsys):
+    from etl import workbook
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "v1_figures.csv").write_text("old\n", encoding="utf-8")
+
+    def disk_full(path, views, builds):
+        raise OSError(28, "No space left on device", str(path))
+
+    monkeypatch.setattr(workbook, "write_workbook", disk_full)
+    assert main(["export", "--db", str(warehouse), "--out", str(out)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1 and err[0].endswith(f"zhibiao_v1.xlsx: No space left on device; {out} is unchanged")
+    assert [p.name for p in out.iterdir()] == ["v1_figures.csv"]
+    assert (out / "v1_figures.csv").read_text(encoding="utf-8") == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]
+
+
+def test_an_export_into_a_file_is_one_line(warehouse, tmp_path, capsys):
+    (tmp_path / "taken").write_text("x", encoding="utf-8")
+    assert main(["export", "--db", str(warehouse), "--out", str(tmp_path / "taken")]) == 1
+    assert capsys.readouterr().err == (
+        f"export failed: {tmp_path / 'taken'}: not a folder; give another with OUT=<folder> (--out)\n"
+    )
+
+
+def test_exporting_a_duckdb_file_that_is_not_a_warehouse_is_one_line(tmp_path, capsys):
+    notes = tmp_path / "notes.duckdb"
+    con = duckdb.connect(str(notes))
+    con.execute("create table my_notes as select 1 as n")
+    con.close()
+    assert main(["export", "--db", str(notes), "--out", str(tmp_path / "out")]) == 1
+    assert capsys.readouterr().err == (
+        f"{notes}: not a zhibiao warehouse (it has no v1.figures); build one with make refresh\n"
+    )
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_pandas_recipe_of_the_docs_reads_the_ids_back(warehouse, exported):
+    recipe = re.search(r"```python\n(.*?)```", (ROOT / "docs" / "exports.md").read_text(encoding="utf-8"), re.S)
+    names = {}
+    exec(recipe.group(1).replace('"exports/', f'"{exported}/'), names)
+    ids = query(warehouse, "select figure_id from v1.figures order by figure_id")
+    assert sorted(names["figures"]["figure_id"]) == [i for (i,) in ids]
+
+
+def test_an_interrupted_export_says_nothing_was_changed(warehouse, tmp_path, monkeypatch, capsys):
+    from etl import workbook
+
+    def interrupted(path, views, builds):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(workbook, "write_workbook", interrupted)
+    assert main(["export", "--db", str(warehouse), "--out", str(tmp_path / "out")]) == 130
+    assert capsys.readouterr().err == "interrupted; nothing was changed\n"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_folder_of_an_export_that_was_killed_is_cleared_by_the_next(warehouse, tmp_path):
+    stale = tmp_path / ".out.exporting-999999999"
+    stale.mkdir()
+    (stale / "v1_figures.csv").write_text("half", encoding="utf-8")
+    export(warehouse, tmp_path / "out", workbook=False)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]

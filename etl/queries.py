@@ -1,0 +1,93 @@
+"""Reading a built warehouse: opening it safely, and the ready questions of sql/queries/.
+
+Every reader opens the warehouse read-only, with DuckDB's access to other files
+switched off (so a `COPY … TO` or `read_csv` in a query fails instead of
+touching the disk), and first makes sure it is a zhibiao warehouse. Every
+problem is a `WarehouseError` with a one-line message naming the file.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import duckdb
+
+# Readers never write, nor reach other files through SQL. Set once connected: given to
+# connect(), DuckDB checks a wrong write-ahead-log name for a path holding "?".
+NO_FILE_ACCESS = "set enable_external_access = false"
+
+
+class WarehouseError(Exception):
+    """A problem with the warehouse or a question, in one line."""
+
+
+def open_warehouse(db: Path) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to a zhibiao warehouse; a refresh can replace the file meanwhile."""
+    db = Path(db)
+    if not db.exists():
+        raise WarehouseError(f"{db}: no warehouse here; run make refresh first")
+    if not db.is_file():
+        raise WarehouseError(f"{db}: not a file; give the warehouse file with DB=<path> (--db)")
+    try:
+        con = duckdb.connect(str(db), read_only=True)
+    except duckdb.Error as err:
+        raise WarehouseError(f"{db}: cannot be opened read-only: {_first_line(err)}") from None
+    try:
+        con.execute(NO_FILE_ACCESS)
+        require_warehouse(con, db)
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def require_warehouse(con, db: Path) -> None:
+    """Raise unless the connection holds the v1 views of a zhibiao warehouse."""
+    n = con.execute(
+        "select count(*) from information_schema.tables where table_schema = 'v1' and table_name = 'figures'"
+    ).fetchone()[0]
+    if not n:
+        raise WarehouseError(f"{db}: not a zhibiao warehouse (it has no v1.figures); build one with make refresh")
+
+
+def names(folder: Path) -> list[str]:
+    """The ready questions' names: the .sql files of the folder, without .sql."""
+    return sorted(p.stem for p in Path(folder).glob("*.sql") if p.is_file())
+
+
+def find(folder: Path, asked: str) -> Path:
+    """The file of a ready question, asked as `new_urban_jobs`, `new_urban_jobs.sql` or `new urban jobs`.
+
+    Only the questions of the folder are found: a path (`../x`) is not a name.
+    """
+    name = re.sub(r"[\s-]+", "_", asked.strip().lower())
+    name = name.removesuffix(".sql")
+    known = names(folder)
+    if name not in known:
+        raise WarehouseError(f"no ready question {asked!r}; there are: {', '.join(known)}")
+    return Path(folder) / f"{name}.sql"
+
+
+def question(path: Path) -> str:
+    """The first comment line of a .sql file: the question it answers."""
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if line.startswith("--"):
+            return line.lstrip("- ").strip()
+    return ""
+
+
+def ask(con, path: Path) -> tuple[list[str], list[tuple]]:
+    """Run a ready question: its column names and rows. A failing question is one line naming its file."""
+    try:
+        result = con.execute(Path(path).read_text(encoding="utf-8"))
+        if result.description is None:
+            raise WarehouseError(f"{path}: not a question (it returns no table)")
+        return [d[0] for d in result.description], result.fetchall()
+    except duckdb.Error as err:
+        raise WarehouseError(f"{path}: {_first_line(err)}") from None
+
+
+def _first_line(err: Exception) -> str:
+    text = str(err).strip()
+    return text.splitlines()[0] if text else type(err).__name__

@@ -1,0 +1,190 @@
+"""The Makefile: what a user types, with whatever paths and names they give it."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import select
+import signal
+import struct
+import subprocess
+import termios
+import time
+from pathlib import Path
+
+from .conftest import ROOT, query
+
+SHELL_BINARY = "duckdb_cli/duckdb"
+
+
+def make(*args: str, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run(["make", "-s", *args], cwd=ROOT, capture_output=True, text=True, **kwargs)
+
+
+def test_make_help_shows_the_warehouse_sources_and_exports_it_will_use():
+    out = make("help", "DB=/tmp/my reports.duckdb", "OUT=tables").stdout
+    assert "  make check     Run the data checks on /tmp/my reports.duckdb\n" in out
+    assert "  make refresh   Build /tmp/my reports.duckdb from the reports in data/raw (" in out
+    assert "  make export    Write every v1 view as CSV (and one XLSX workbook) into tables/\n" in out
+    assert "$(" not in out
+
+
+def test_make_tests_points_to_make_test():
+    done = make("tests")
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[0] == (
+        "There is no 'make tests': 'make test' runs the tests ('make help' lists the targets)."
+    )
+
+
+def test_the_first_install_says_what_it_is_doing_before_pip_runs():
+    # -W: as if pyproject.toml had just changed, so the install would run; -n: only print it.
+    out = make("-n", "-W", "pyproject.toml", "refresh").stdout.splitlines()
+    assert out[0].startswith('echo "Installing zhibiao and its tools into .venv')
+    assert "-m venv" in out[1]
+
+
+def test_a_question_name_never_reaches_the_shell(warehouse, tmp_path):
+    done = make("query", f"Q=x; touch {tmp_path}/pwned; #", f"DB={warehouse}")
+    assert done.returncode != 0
+    assert f"no ready question 'x; touch {tmp_path}/pwned; #'; there are: covid_funds_2020," in done.stderr
+    assert not (tmp_path / "pwned").exists()
+
+
+def test_paths_with_quotes_semicolons_and_dollars_are_used_as_given(seed_folder, tmp_path):
+    odd = tmp_path / "it's; touch pwned; echo '$(x) $$HOME"
+    odd.mkdir()
+    db = odd / "w'; touch pwned; echo '.duckdb"
+    out = odd / "ex'ports"
+    sources = tmp_path / "my 'reports'"
+    seed_folder.rename(sources)
+    assert make("refresh", f"SOURCES={sources}", f"DB={db}").returncode == 0
+    assert query(db, "select count(*) from v1.documents") == [(1,)]
+    assert make("check", f"DB={db}").stdout == f"{db}: all checks passed\n"
+    assert make("query", "Q=reports_loaded", f"DB={db}", "FORMAT=csv").stdout.splitlines()[1].startswith("acftu-2020,")
+    assert make("export", f"DB={db}", f"OUT={out}").returncode == 0
+    assert (out / "v1_figures.csv").exists()
+    assert make("clean", f"DB={db}", f"OUT={out}").returncode == 0
+    assert not db.exists() and not out.exists()
+    assert list(ROOT.glob("pwned")) == [] and list(tmp_path.rglob("pwned")) == []
+
+
+def test_make_shell_without_a_warehouse_says_to_run_make_refresh(tmp_path):
+    done = make("shell", f"DB={tmp_path}/none.duckdb")
+    assert done.returncode == 2  # make's status for a failed recipe
+    assert done.stderr.splitlines()[0] == f"{tmp_path}/none.duckdb: no warehouse here; run make refresh first"
+
+
+def test_make_shell_runs_the_native_duckdb_binary_with_no_python_in_between(warehouse):
+    shell = subprocess.Popen(
+        ["make", "-s", "shell", f"DB={warehouse}"], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        child = _child_of(shell.pid)
+        assert os.readlink(f"/proc/{child}/exe").endswith(SHELL_BINARY)
+        assert Path(f"/proc/{child}/cmdline").read_bytes().split(b"\0")[1:3] == [b"-readonly", str(warehouse).encode()]
+        out, _ = shell.communicate(".mode csv\nselect count(*) as n from v1.documents;\n", timeout=60)
+    finally:
+        if shell.poll() is None:
+            shell.kill()
+    assert shell.returncode == 0
+    assert out == "n\n18\n"
+
+
+def test_the_native_shell_binary_is_the_one_the_duckdb_cli_package_ships():
+    import duckdb_cli
+
+    binary = Path(duckdb_cli.__file__).parent / "duckdb"
+    with binary.open("rb") as fh:
+        assert fh.read(4) == b"\x7fELF"
+
+
+def _child_of(pid: int) -> int:
+    """The process make runs for the recipe (the shell execs into the binary)."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        for entry in Path("/proc").iterdir():
+            try:
+                stat = (entry / "stat").read_text()
+                exe = os.readlink(entry / "exe")
+            except (OSError, ValueError):
+                continue
+            if stat.rsplit(") ", 1)[1].split()[1] == str(pid) and exe.endswith(SHELL_BINARY):
+                return int(entry.name)
+        time.sleep(0.05)
+    raise AssertionError("make shell started no duckdb binary")
+
+
+def test_ctrl_c_in_make_shell_cancels_the_query_and_keeps_the_shell(warehouse):
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: make shell on a terminal of its own
+        try:
+            os.chdir(ROOT)
+            os.execvp("make", ["make", "-s", "shell", f"DB={warehouse}"])
+        finally:
+            os._exit(127)
+    terminal = _Terminal(fd)
+    try:
+        assert terminal.wait_for(b" D ")  # the prompt
+        terminal.type(b"select count(*) from range(100000000000) a;\r")  # minutes of work
+        time.sleep(2)
+        terminal.type(b"\x03")
+        assert terminal.wait_for(b"^C") and terminal.wait_for(b" D ")
+        terminal.type(b"select 6 * 7 as answer;\r")
+        assert terminal.wait_for(b"42")
+        assert not _ended(pid, timeout=0)  # make still runs the shell
+        assert b"Traceback" not in terminal.transcript
+        terminal.type(b".quit\r")
+        assert _ended(pid, timeout=10)
+    finally:
+        if not _ended(pid, timeout=0):
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+        os.close(fd)
+
+
+def _ended(pid: int, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            if os.waitpid(pid, os.WNOHANG)[0] == pid:
+                return True
+        except ChildProcessError:  # already waited for
+            return True
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.1)
+
+
+class _Terminal:
+    """The far end of a pseudo-terminal, answering the questions the DuckDB shell asks a terminal."""
+
+    ANSWERS = {b"\x1b]11;?": b"\x1b]11;rgb:0000/0000/0000\x07", b"\x1b[c": b"\x1b[?1;2c", b"\x1b[6n": b"\x1b[1;1R"}
+
+    def __init__(self, fd: int):
+        self.fd = fd
+        self.seen = self.transcript = b""
+        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+
+    def type(self, keys: bytes) -> None:
+        self.seen = b""
+        os.write(self.fd, keys)
+
+    def wait_for(self, text: bytes, timeout: float = 30) -> bool:
+        deadline = time.monotonic() + timeout
+        while text not in self.seen and time.monotonic() < deadline:
+            if select.select([self.fd], [], [], 0.1)[0]:
+                try:
+                    chunk = os.read(self.fd, 65536)
+                except OSError:  # the shell has ended
+                    return False
+                self.seen += chunk
+                self.transcript += chunk
+                for question, answer in self.ANSWERS.items():
+                    for _ in range(chunk.count(question)):
+                        os.write(self.fd, answer)
+        if text in self.seen:
+            self.seen = self.seen[self.seen.index(text) + len(text) :]
+            return True
+        return False
