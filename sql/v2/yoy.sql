@@ -1,0 +1,84 @@
+-- How did each series change from the year before, catalogued or lined up by zhibiao, and how sure is the link? Like with like only.
+-- Like v1.yoy, keyed by series_id: the same series, publisher, unit, is_target, per-unit-ness and
+-- basis class (new with new, change with change; a level and a cumulative total are both a stock),
+-- single-year figures only. A catalogued figure must have its metric's unit and basis, as in
+-- v1.metric_series. When several figures of a series state one year, the later report wins, then a
+-- whole over a 其中 part, then the figure of the sentence naming the most metrics, then the first mention.
+-- linked_by is 'catalog' when both figures are the metric's, else 'auto'; confidence is 1.0 for the
+-- catalog, else the confidence of the automatic link between the two years.
+create or replace view v2.yoy as
+with members as (
+    select
+        s.series_id,
+        s.publisher,
+        s.linked_by,
+        f.*,
+        f.period_start as year,
+        case when f.basis in ('new', 'change') then f.basis else 'stock' end as basis_class,
+        f.qualifier = 'per_unit' as per_unit,
+        d.report_year,
+        d.published_on,
+        count(distinct f.metric_id) over (partition by f.doc_id, f.sentence_start) as metrics_in_sentence
+    from core.series_members s
+    join core.figures f using (figure_id)
+    join core.documents d using (doc_id)
+    left join core.metrics m on m.metric_id = f.metric_id and s.linked_by = 'catalog'
+    where f.period_start is not null
+      and f.period_start = f.period_end
+      and (
+          m.metric_id is null
+          or (
+              (nullif(m.unit, '') is null or f.unit = m.unit)
+              and (nullif(m.basis, '') is null or (m.basis = 'level' and f.basis is null) or f.basis = m.basis)
+          )
+      )
+),
+points as (
+    select *
+    from members
+    qualify row_number() over (
+        partition by series_id, publisher, year, is_target, unit, basis_class, per_unit
+        order by
+            report_year desc nulls last,
+            published_on desc nulls last,
+            doc_id desc,
+            parent_figure_id is not null,
+            metrics_in_sentence desc,
+            char_start
+    ) = 1
+)
+select
+    cur.series_id,
+    cur.year,
+    cur.value,
+    prev.value as previous_value,
+    round(cur.value - prev.value, 6) as change,
+    case when prev.value <> 0 then round(100 * (cur.value - prev.value) / prev.value, 2) end as pct_change,
+    cur.publisher,
+    cur.is_target,
+    cur.unit,
+    cur.doc_id,
+    prev.doc_id as previous_doc_id,
+    case when cur.linked_by = 'catalog' and prev.linked_by = 'catalog' then 'catalog' else 'auto' end as linked_by,
+    case
+        when cur.linked_by = 'catalog' and prev.linked_by = 'catalog' then 1.0
+        else (
+            select min(l.confidence) from core.series_links l
+            where l.series_id = cur.series_id
+              and l.publisher is not distinct from cur.publisher
+              and l.year = cur.year
+              and l.is_target = cur.is_target
+              and l.unit = cur.unit
+        )
+    end as confidence,
+    cur.figure_id,
+    prev.figure_id as previous_figure_id
+from points cur
+join points prev
+    on prev.series_id = cur.series_id
+    and prev.publisher is not distinct from cur.publisher
+    and prev.is_target = cur.is_target
+    and prev.unit = cur.unit
+    and prev.basis_class = cur.basis_class
+    and prev.per_unit = cur.per_unit
+    and prev.year = cur.year - 1;
