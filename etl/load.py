@@ -275,7 +275,7 @@ def view_digest(version: str) -> str:
 
 def create_views(con: duckdb.DuckDBPyConnection) -> None:
     """Every view of every version, in an order that satisfies their dependencies."""
-    write_series(con)  # core.series_members and core.series_links, which the v2 views read
+    write_series(con)  # the core.series_* tables the v2 views read
     for version in view_versions():
         con.execute(f"create schema if not exists {version}")
         pending = sorted((SQL_DIR / version).glob("*.sql"))

@@ -40,6 +40,7 @@ WORDS_FILE = "series_words.csv"
 CLAUSE_BREAK = re.compile(r"[,，;；:：。!?！？\n]")
 ITEM_BREAK = re.compile(r"[,，;；:：。!?！？、\n]")
 NOISE = re.compile(r"(?:19|20)\d{2}年(?:底|末)?|\d+(?:\.\d+)?[%％]?|[^\w]|_")
+FIGURE = re.compile(r"\d+(?:\.\d+)?[多余]?[万亿千百]*\w?")  # a number and its measure word: 2890人, 1.21亿元
 
 
 class SeriesWordsError(ValueError):
@@ -47,15 +48,15 @@ class SeriesWordsError(ValueError):
 
 
 class Row(NamedTuple):
-    """What matching needs of a figure (see FIGURES_SQL)."""
+    """What matching needs of a figure, or of figures that say the same (copies of a report)."""
 
-    figure_id: str
-    doc_id: str
+    figure_ids: tuple[str, ...]
+    own_doc: str | None  # the doc_id when the document has no publisher: linked to nothing else
     publisher: str | None
     year: int | None  # the report year
     unit: str
     basis: str | None
-    qualifier: str
+    per_unit: bool
     is_target: bool
     span: int | None  # period_end - period_start
     program: str | None
@@ -63,7 +64,6 @@ class Row(NamedTuple):
     label: str
     before: str  # the sentence up to the figure (its last 60 characters)
     after: str  # the 24 characters after it
-    previous_label: str | None  # of the figure before it in its sentence
 
 
 class Node(NamedTuple):
@@ -86,7 +86,7 @@ class Link(NamedTuple):
 
 
 class Member(NamedTuple):
-    figure_id: str
+    figure_ids: tuple[str, ...]
     series_id: str
     publisher: str | None
     year: int | None
@@ -134,14 +134,14 @@ def basis_class(basis: str | None) -> str:
 
 
 def quantity_words(row: Row, words: Words) -> tuple[str, bool]:
-    """The words that name what `row` counts, and whether they came from the context."""
+    """The words that name what `row` counts, and whether they came from the clause before."""
     clauses = CLAUSE_BREAK.split(row.before)
     own = row.label if clauses[-1].strip() else ""  # an empty clause before it: the label was borrowed
     found = words.normalise(own + ITEM_BREAK.split(row.after, 1)[0])
-    if len(found) >= 2:
+    if len(found) >= 2 or len(clauses) < 2:
         return found, False
-    context = row.previous_label or (clauses[-2] if len(clauses) > 1 else "")
-    return words.normalise(context) or found, True
+    # 全年新招聘社会化工会工作者2890人,总数达到37744人: the clause before says what the 总数 is of.
+    return words.normalise(FIGURE.sub("", clauses[-2])) or found, True
 
 
 def bigram_similarity(a: str, b: str) -> float:
@@ -154,28 +154,29 @@ def bigram_similarity(a: str, b: str) -> float:
     return 2 * len(x & y) / (len(x) + len(y))
 
 
-def nodes_of(rows: list[Row], words: Words) -> dict[str, Node]:
-    """figure_id -> its node; the words of a report stated twice are read once."""
-    memo: dict[tuple, str] = {}  # a report stated twice, or copied, is read once
-    nodes = {}
+def nodes_of(rows: list[Row], words: Words) -> list[Node]:
+    """The node of each row (None without a report year); rows with the same key share one."""
+    read: dict[tuple, str] = {}  # the same words in another report are read once
+    found: dict[tuple, Node] = {}
+    programs: dict[tuple, set] = defaultdict(set)
+    keys = []
     for r in rows:
         if r.year is None:
+            keys.append(None)
             continue
-        found = ""
-        if not r.metric_id:
-            text = (r.label, r.before, r.after, r.previous_label)
-            found = memo.get(text)
-            if found is None:
-                found = memo[text] = quantity_words(r, words)[0]
-        bucket = (r.is_target, r.unit, basis_class(r.basis), r.qualifier == "per_unit", r.span)
-        publisher = r.publisher or f"?{r.doc_id}"  # no publisher: no other document's series
-        key = Node(publisher, r.year, bucket, r.basis, found, r.metric_id, frozenset())
-        nodes[r.figure_id] = key
-    programs: dict[Node, set] = defaultdict(set)
-    for r in rows:
-        if r.figure_id in nodes and r.program:
-            programs[nodes[r.figure_id]].add(r.program)
-    return {f: n._replace(programs=frozenset(programs.get(n, ()))) for f, n in nodes.items()}
+        publisher = r.publisher if r.own_doc is None else f"?{r.own_doc}"
+        bucket = (r.is_target, r.unit, basis_class(r.basis), r.per_unit, r.span)
+        text = (r.label, r.before, r.after)
+        if text not in read:
+            read[text] = quantity_words(r, words)[0]
+        key = (publisher, r.year, bucket, r.basis, "" if r.metric_id else read[text], r.metric_id)
+        if key not in found:  # a catalogued node carries the words of its first figure, to be compared with
+            found[key] = Node(publisher, r.year, bucket, r.basis, read[text], r.metric_id, frozenset())
+        if r.program:
+            programs[key].add(r.program)
+        keys.append(key)
+    nodes = {key: n._replace(programs=frozenset(programs.get(key, ()))) for key, n in found.items()}
+    return [None if key is None else nodes[key] for key in keys]
 
 
 def link(nodes: set[Node]) -> list[Link]:
@@ -254,20 +255,12 @@ def _candidates(left: list[Node], right: list[Node]):
 
 
 def members(rows: list[Row], words: Words) -> tuple[list[Member], list[tuple]]:
-    """Every figure's series, and the links (series_id, publisher, year, is_target, unit, confidence, reason)."""
-    nodes = nodes_of(rows, words)
-    for r in rows:  # a catalogued node carries the words of its first figure, to be compared with
-        n = nodes.get(r.figure_id)
-        if n is not None and n.metric_id and not n.words:
-            found = quantity_words(r, words)[0]
-            nodes[r.figure_id] = n._replace(words=found)
-    # Catalogued nodes differ by metric, not by words: one node per metric and key.
-    canonical: dict[tuple, Node] = {}
-    for f, n in nodes.items():
-        nodes[f] = canonical.setdefault(n._replace(words="") if n.metric_id else n, n)
-    links = link(set(nodes.values()))
+    """Every row's series, and the links (series_id, publisher, year, is_target, unit, confidence, reason)."""
+    node_of = nodes_of(rows, words)
+    nodes = {n for n in node_of if n is not None}
+    links = link(nodes)
     components = _Components()
-    for n in set(nodes.values()):
+    for n in nodes:
         components.add(n)
     for a, b, _, _ in links:
         components.union(a, b)
@@ -280,15 +273,15 @@ def members(rows: list[Row], words: Words) -> tuple[list[Member], list[tuple]]:
         joined[b] = (confidence, reason)  # how the later one joined
         joined.setdefault(a, (confidence, reason))
     out = []
-    for r in rows:
-        n = nodes.get(r.figure_id)
+    for r, n in zip(rows, node_of, strict=True):
         if n is None:
-            out.append(Member(r.figure_id, f"auto:?{r.figure_id}", r.publisher, r.year, "auto", None, "no report year"))
+            series_id, linked_by, confidence, reason = f"auto:?{r.figure_ids[0]}", "auto", None, "no report year"
         elif r.metric_id:
-            out.append(Member(r.figure_id, series_of[n], r.publisher, r.year, "catalog", 1.0, f"metric {r.metric_id}"))
+            series_id, linked_by, confidence, reason = series_of[n], "catalog", 1.0, f"metric {r.metric_id}"
         else:
             confidence, reason = joined.get(n, (None, "no figure of the year before or after is alike"))
-            out.append(Member(r.figure_id, series_of[n], r.publisher, r.year, "auto", confidence, reason))
+            series_id, linked_by = series_of[n], "auto"
+        out.append(Member(r.figure_ids, series_id, r.publisher, r.year, linked_by, confidence, reason))
     link_rows = [
         (series_of[b], b.publisher, b.year, b.bucket[0], b.bucket[1], confidence, reason)
         for a, b, confidence, reason in links

@@ -181,8 +181,8 @@ def test_every_series_member_says_how_it_joined(warehouse):
     ) == [(0,)]
 
 
-def _row(label: str, before: str = "", after: str = "", previous: str | None = None) -> Row:
-    return Row("f", "d", "p", 2020, "person", None, "exact", False, 0, None, None, label, before, after, previous)
+def _row(label: str, before: str = "", after: str = "") -> Row:
+    return Row(("f",), None, "工人日报", 2020, "person", None, False, False, 0, None, None, label, before, after)
 
 
 def test_the_words_of_a_figure_drop_years_fillers_and_basis_words():
@@ -192,8 +192,8 @@ def test_the_words_of_a_figure_drop_years_fillers_and_basis_words():
         False,
     )
     assert quantity_words(_row("惠及", before="惠及", after="小企业。"), words) == ("小企业", False)
-    # 总数达到37744人 names nothing by itself: the figure before it in the sentence does.
-    assert quantity_words(_row("总数", before="…2890人,总数达到", previous="新招聘社会化工会工作者"), words) == (
+    # 总数达到37744人 names nothing by itself: the clause before it does.
+    assert quantity_words(_row("总数", before="全年新招聘社会化工会工作者2890人,总数达到"), words) == (
         "社会化工会工作者",
         True,
     )

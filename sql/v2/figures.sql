@@ -25,4 +25,5 @@ select
     f.mentions,
     s.series_id
 from core.figures f
-left join core.series_members s using (figure_id);
+left join core.series_figures using (figure_id)
+left join core.series_points s using (point_id);

@@ -3,6 +3,17 @@
 -- catalogued metric; for an automatic link, the link to the year before (else to the year after).
 -- series_confidence is the least confidence of the series' automatic links (1.0 when the catalog made it).
 create or replace view v2.series as
+with series as (
+    select
+        series_id,
+        publisher,
+        count(distinct year) as n_years,
+        min(year) as first_year,
+        max(year) as last_year,
+        coalesce(min(confidence), 1.0) as series_confidence
+    from core.series_points
+    group by series_id, publisher
+)
 select
     s.series_id,
     s.publisher,
@@ -19,13 +30,14 @@ select
     s.linked_by,
     s.confidence,
     s.reason,
-    count(distinct s.year) over series as n_years,
-    min(s.year) over series as first_year,
-    max(s.year) over series as last_year,
-    coalesce(min(s.confidence) over series, 1.0) as series_confidence,
+    a.n_years,
+    a.first_year,
+    a.last_year,
+    a.series_confidence,
     f.figure_id,
     f.doc_id,
     f.sentence
-from core.series_members s
-join core.figures f using (figure_id)
-window series as (partition by s.series_id, s.publisher);
+from core.series_points s
+join series a on a.series_id = s.series_id and a.publisher is not distinct from s.publisher
+join core.series_figures using (point_id)
+join core.figures f using (figure_id);

@@ -12,14 +12,21 @@ with members as (
         s.series_id,
         s.publisher,
         s.linked_by,
-        f.*,
+        f.figure_id,
+        f.doc_id,
+        f.value,
+        f.unit,
+        f.is_target,
         f.period_start as year,
+        f.parent_figure_id,
+        f.sentence_start,
+        f.char_start,
         case when f.basis in ('new', 'change') then f.basis else 'stock' end as basis_class,
         f.qualifier = 'per_unit' as per_unit,
         d.report_year,
-        d.published_on,
-        count(distinct f.metric_id) over (partition by f.doc_id, f.sentence_start) as metrics_in_sentence
-    from core.series_members s
+        d.published_on
+    from core.series_points s
+    join core.series_figures using (point_id)
     join core.figures f using (figure_id)
     join core.documents d using (doc_id)
     left join core.metrics m on m.metric_id = f.metric_id and s.linked_by = 'catalog'
@@ -33,9 +40,16 @@ with members as (
           )
       )
 ),
+metrics_in_sentence as (
+    select doc_id, sentence_start, count(distinct metric_id) as n
+    from core.figures
+    where metric_id is not null
+    group by doc_id, sentence_start
+),
 points as (
-    select *
+    select members.*
     from members
+    left join metrics_in_sentence ms using (doc_id, sentence_start)
     qualify row_number() over (
         partition by series_id, publisher, year, is_target, unit, basis_class, per_unit
         order by
@@ -43,9 +57,14 @@ points as (
             published_on desc nulls last,
             doc_id desc,
             parent_figure_id is not null,
-            metrics_in_sentence desc,
+            coalesce(ms.n, 0) desc,
             char_start
     ) = 1
+),
+links as (
+    select series_id, publisher, year, is_target, unit, min(confidence) as confidence
+    from core.series_links
+    group by all
 )
 select
     cur.series_id,
@@ -60,17 +79,7 @@ select
     cur.doc_id,
     prev.doc_id as previous_doc_id,
     case when cur.linked_by = 'catalog' and prev.linked_by = 'catalog' then 'catalog' else 'auto' end as linked_by,
-    case
-        when cur.linked_by = 'catalog' and prev.linked_by = 'catalog' then 1.0
-        else (
-            select min(l.confidence) from core.series_links l
-            where l.series_id = cur.series_id
-              and l.publisher is not distinct from cur.publisher
-              and l.year = cur.year
-              and l.is_target = cur.is_target
-              and l.unit = cur.unit
-        )
-    end as confidence,
+    case when cur.linked_by = 'catalog' and prev.linked_by = 'catalog' then 1.0 else l.confidence end as confidence,
     cur.figure_id,
     prev.figure_id as previous_figure_id
 from points cur
@@ -81,4 +90,10 @@ join points prev
     and prev.unit = cur.unit
     and prev.basis_class = cur.basis_class
     and prev.per_unit = cur.per_unit
-    and prev.year = cur.year - 1;
+    and prev.year = cur.year - 1
+left join links l
+    on l.series_id = cur.series_id
+    and l.publisher is not distinct from cur.publisher
+    and l.year = cur.year
+    and l.is_target = cur.is_target
+    and l.unit = cur.unit;
