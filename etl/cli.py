@@ -8,6 +8,8 @@ import os
 import sys
 from pathlib import Path
 
+from .suggest import add_series_command
+
 DEFAULT_SOURCES = Path("data/raw")
 DEFAULT_DB = Path("data/warehouse.duckdb")
 QUERIES_DIR = Path(__file__).resolve().parent.parent / "sql" / "queries"
@@ -60,6 +62,8 @@ def _parser() -> argparse.ArgumentParser:
     query.add_argument("name", nargs="?", help="the question's file name without .sql; omit to list them")
     query.add_argument("--db", type=Path, default=DEFAULT_DB)
     query.set_defaults(run=_query)
+
+    add_series_command(commands)  # python -m etl series suggest [--accept ID ...]: etl/suggest.py
     return parser
 
 
