@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import logging
+import re
 import shutil
 from pathlib import Path
 
@@ -235,3 +236,24 @@ def test_a_link_never_joins_two_metrics_and_the_programme_rule_wants_one_figure_
     assert [lk.reason for lk in link({p, q})] == ["the only yuan figure of programme legal in both years"]
     r = _node(2020, "法律援助", programs={"legal"})
     assert link({p, q, r}) == []  # two of the programme in 2020: the programme says nothing
+
+
+def test_the_queries_of_docs_series_md_run(warehouse):
+    blocks = re.findall(r"```sql\n(.*?)```", (ROOT / "docs" / "series.md").read_text(encoding="utf-8"), re.S)
+    assert len(blocks) == 3
+    for sql in blocks:
+        assert query(warehouse, sql)
+
+
+def test_the_v2_columns_are_the_documented_ones(warehouse):
+    doc = (ROOT / "docs" / "series.md").read_text(encoding="utf-8")
+    for view in ("series", "yoy"):
+        section = doc.split(f"## v2.{view}\n", 1)[1].split("\n## ", 1)[0]
+        documented = re.findall(r"^\| (\w+) \| (\w+) \|", section, re.M)
+        columns = query(
+            warehouse,
+            "select column_name, data_type from information_schema.columns "
+            "where table_schema = 'v2' and table_name = ? order by ordinal_position",
+            [view],
+        )
+        assert [c for c in documented if c != ("column", "type")] == columns, view

@@ -1,7 +1,7 @@
 -- Which figures make up each series, year by year, and how sure is each link: by the catalog, or found by zhibiao from the words, with the reason?
 -- One row per member figure. confidence and reason say how the member joined its series: 1.0 for a
 -- catalogued metric; for an automatic link, the link to the year before (else to the year after).
--- series_confidence is the least confidence of the series' automatic links (1.0 when the catalog made it).
+-- series_confidence is the least confidence of its members: 1.0 when the catalog made it, NULL when nothing links it.
 create or replace view v2.series as
 with series as (
     select
@@ -10,7 +10,7 @@ with series as (
         count(distinct year) as n_years,
         min(year) as first_year,
         max(year) as last_year,
-        coalesce(min(confidence), 1.0) as series_confidence
+        min(confidence) as series_confidence
     from core.series_points
     group by series_id, publisher
 )
