@@ -15,9 +15,10 @@ keys agree on all but the words and the words are alike: the Dice coefficient
 of their character bigrams, times STOCK_MIX for a level beside a cumulative
 total, is at least SIMILAR (a key with the same words is 1.0). Each figure
 links to at most one of the year before and one of the year after, best
-score first. What is left is linked when it is the only figure of
-its programme (programs.csv) and key in both years (PROGRAMME_CONFIDENCE). A
-link may join a figure to a catalogued series, never two metrics together.
+score first. What is left is linked when it is the only figure of its
+programme (programs.csv) and key in both years and the words share a bigram
+(PROGRAMME_CONFIDENCE). A link may join a figure to a catalogued series,
+never two metrics together.
 Figures without a publisher are never linked to another document's.
 """
 
@@ -39,7 +40,8 @@ STOCK_MIX = 0.9  # a level beside a cumulative total (总数达到 ~ 目前累�
 WORDS_FILE = "series_words.csv"
 CLAUSE_BREAK = re.compile(r"[,，;；:：。!?！？\n]")
 ITEM_BREAK = re.compile(r"[,，;；:：。!?！？、\n]")
-NOISE = re.compile(r"(?:19|20)\d{2}年(?:底|末)?|\d+(?:\.\d+)?[%％]?|[^\w]|_")
+# Years, numbers and punctuation; not a base year (比2002年增长65.5% is not a change on the year before).
+NOISE = re.compile(r"(?<![比较])(?:19|20)\d{2}年(?:底|末)?|(?<![比较\d.])\d+(?:\.\d+)?[%％]?|[^\w]|_")
 FIGURE = re.compile(r"\d+(?:\.\d+)?[多余]?[万亿千百]*\w?")  # a number and its measure word: 2890人, 1.21亿元
 
 
@@ -222,7 +224,7 @@ def link(nodes: set[Node]) -> list[Link]:
                 take(a, b, score, reason)
             for program in sorted(set().union(*(n.programs for n in left)) & set().union(*(n.programs for n in right))):
                 (a, *more_a), (b, *more_b) = ([n for n in side if program in n.programs] for side in (left, right))
-                if not more_a and not more_b:
+                if not more_a and not more_b and _bigrams(a.words) & _bigrams(b.words):
                     unit = a.bucket[1]
                     take(a, b, PROGRAMME_CONFIDENCE, f"the only {unit} figure of programme {program} in both years")
     return links

@@ -232,10 +232,13 @@ def test_each_figure_links_to_at_most_one_of_the_next_year_the_most_alike():
 def test_a_link_never_joins_two_metrics_and_the_programme_rule_wants_one_figure_a_side():
     x, y = _node(2019, "经费", "metric_a"), _node(2020, "经费", "metric_b")
     assert link({x, y}) == []
-    p, q = _node(2019, "普法宣讲", programs={"legal"}), _node(2020, "参与", programs={"legal"})
-    assert [lk.reason for lk in link({p, q})] == ["the only yuan figure of programme legal in both years"]
-    r = _node(2020, "法律援助", programs={"legal"})
+    p, q = _node(2019, "线上线下普法宣讲", programs={"legal"}), _node(2020, "远程在线法律政策宣讲", programs={"legal"})
+    assert [(lk.confidence, lk.reason) for lk in link({p, q})] == [
+        (0.6, "the only yuan figure of programme legal in both years")
+    ]
+    r = _node(2020, "法律援助宣讲", programs={"legal"})
     assert link({p, q, r}) == []  # two of the programme in 2020: the programme says nothing
+    assert link({p, _node(2020, "律师", programs={"legal"})}) == []  # nor when the words share no pair
 
 
 def test_the_queries_of_docs_series_md_run(warehouse):
