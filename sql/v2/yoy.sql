@@ -47,19 +47,29 @@ metrics_in_sentence as (
     group by doc_id, sentence_start
 ),
 points as (
-    select members.*
+    -- One figure per year, as a group's arg_max (cheaper than a window over every figure).
+    select
+        series_id, publisher, year, is_target, unit, basis_class, per_unit,
+        arg_max(
+            struct_pack(figure_id, doc_id, value, linked_by),
+            struct_pack(
+                ry := coalesce(report_year, -1),
+                po := coalesce(published_on, date '0001-01-01'),
+                doc_id,
+                whole := parent_figure_id is null,
+                n := coalesce(ms.n, 0),
+                first := -char_start
+            )
+        ) as best
     from members
     left join metrics_in_sentence ms using (doc_id, sentence_start)
-    qualify row_number() over (
-        partition by series_id, publisher, year, is_target, unit, basis_class, per_unit
-        order by
-            report_year desc nulls last,
-            published_on desc nulls last,
-            doc_id desc,
-            parent_figure_id is not null,
-            coalesce(ms.n, 0) desc,
-            char_start
-    ) = 1
+    group by all
+),
+chosen as (
+    select
+        series_id, publisher, year, is_target, unit, basis_class, per_unit,
+        best.figure_id, best.doc_id, best.value, best.linked_by
+    from points
 ),
 links as (
     select series_id, publisher, year, is_target, unit, min(confidence) as confidence
@@ -82,8 +92,8 @@ select
     case when cur.linked_by = 'catalog' and prev.linked_by = 'catalog' then 1.0 else l.confidence end as confidence,
     cur.figure_id,
     prev.figure_id as previous_figure_id
-from points cur
-join points prev
+from chosen cur
+join chosen prev
     on prev.series_id = cur.series_id
     and prev.publisher is not distinct from cur.publisher
     and prev.is_target = cur.is_target
