@@ -12,7 +12,7 @@ import pytest
 
 from etl.catalog import CATALOG_DIR
 from etl.refresh import refresh
-from etl.series import Node, Row, bigram_similarity, link, load_words, quantity_words
+from etl.series import Node, Row, SeriesWordsError, bigram_similarity, link, load_words, quantity_words
 
 from .conftest import ROOT, SEED, query
 
@@ -264,3 +264,13 @@ def test_the_v2_columns_are_the_documented_ones(warehouse):
             [view],
         )
         assert [c for c in documented if c != ("column", "type")] == columns, view
+
+
+def test_a_bad_row_of_series_words_csv_is_refused_naming_its_file_and_line(tmp_path):
+    folder = tmp_path / "catalog"
+    shutil.copytree(CATALOG_DIR, folder)
+    with (folder / "series_words.csv").open("a", encoding="utf-8") as fh:
+        fh.write("2020,a number is no word\n")
+    lines = (folder / "series_words.csv").read_text(encoding="utf-8").count("\n")
+    with pytest.raises(SeriesWordsError, match=rf"series_words.csv line {lines}: '2020' is not a word"):
+        load_words(folder)
