@@ -144,6 +144,9 @@ def _run(args: argparse.Namespace) -> int:
     con = duckdb.connect(str(args.db), read_only=True)
     try:
         found = suggestions(con, args.catalog)
+    except duckdb.CatalogException:
+        print(f"{args.db}: has no v2 series (built by an older zhibiao?); run make refresh", file=sys.stderr)
+        return 1
     finally:
         con.close()
     if args.accept:

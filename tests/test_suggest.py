@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import csv
+import shutil
+
+import duckdb
 
 from etl.cli import main
 from etl.refresh import refresh
@@ -64,3 +67,13 @@ def test_the_pattern_is_the_longest_text_every_member_holds():
         == "乡镇(街道)工会"
     )
     assert longest_common_text(["总数", "累计"]) == ""
+
+
+def test_suggest_on_a_warehouse_without_v2_says_to_refresh(warehouse, tmp_path, capsys):
+    db = tmp_path / "old.duckdb"
+    shutil.copy(warehouse, db)
+    con = duckdb.connect(str(db))
+    con.execute("drop schema v2 cascade")
+    con.close()
+    assert main(["series", "suggest", "--db", str(db)]) == 1
+    assert "has no v2 series" in capsys.readouterr().err
