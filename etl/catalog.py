@@ -49,6 +49,7 @@ class Catalog:
     metrics: tuple[Metric, ...]
     version: str
     publisher_scopes: tuple[tuple[re.Pattern, str], ...] = ()
+    directory: Path = CATALOG_DIR  # where its files are: publishers.py and series.py read theirs there
     _compiled: dict = field(default_factory=dict, repr=False)
 
     def compiled(self, build):
@@ -216,6 +217,7 @@ def load_catalog(directory: Path = CATALOG_DIR) -> Catalog:
         ),
         publisher_scopes=tuple((re.compile(r["pattern"]), r["scope"]) for r in rows["publishers.csv"]),
         version=_version(directory),
+        directory=directory,
     )
 
 

@@ -41,7 +41,8 @@ CATEGORIES = (
     "members",
     "other",
 )
-SCOPES = ("national", "local")
+SCOPES = ("national", "local")  # of a metric: local fits provincial, city and district publishers
+PUBLISHER_SCOPES = ("national", "provincial", "city", "district", "local")
 DIRECTIONS = ("rise", "fall")
 # The roles a word of words.csv can play; each names the rule that reads it.
 WORD_ROLES = (
@@ -169,7 +170,7 @@ SCHEMA: dict[str, dict[str, Check]] = {
     "metrics.csv": {
         "metric_id": identifier,
         "name_zh": word,
-        "name_en": word,
+        "name_en": optional,
         "category": one_of(CATEGORIES),
         "unit": one_of(UNITS, blank=True),
         "basis": one_of(METRIC_BASES, blank=True),
@@ -177,7 +178,7 @@ SCHEMA: dict[str, dict[str, Check]] = {
         "scope": one_of(SCOPES, blank=True),
         "measure": optional,  # measure words a figure must have (套|户), when its unit says too little
     },
-    "publishers.csv": {"pattern": regex, "scope": one_of(SCOPES), "note": optional},
+    "publishers.csv": {"pattern": regex, "scope": one_of(PUBLISHER_SCOPES), "note": optional},
 }
 UNIQUE = {"programs.csv": "program_id", "metrics.csv": "metric_id", "periods.csv": "name"}
 

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from . import queries, tables
+from .suggest import add_series_command
 
 DEFAULT_SOURCES = Path("data/raw")
 DEFAULT_DB = Path("data/warehouse.duckdb")
@@ -125,6 +126,8 @@ def _parser() -> argparse.ArgumentParser:
         help="table (aligned, wrapped to the terminal), csv or markdown, for pasting",
     )
     query.set_defaults(run=_query)
+
+    add_series_command(commands)  # python -m etl series suggest [--accept ID ...]: etl/suggest.py
     return parser
 
 

@@ -19,9 +19,10 @@ import pyarrow as pa
 from .catalog import Catalog
 from .classify import Figure
 from .pipeline import Document
+from .series_store import write_series
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
-VIEW_VERSIONS = ("v1",)
+VIEW_VERSIONS = ("v1", "v2")
 
 DOCUMENTS_DDL = """
 create table core.documents (
@@ -285,6 +286,7 @@ def view_digest(version: str) -> str:
 
 def create_views(con: duckdb.DuckDBPyConnection) -> None:
     """Every view of every version, in an order that satisfies their dependencies."""
+    write_series(con)  # the core.series_* tables the v2 views read
     for version in view_versions():
         con.execute(f"create schema if not exists {version}")
         pending = sorted((SQL_DIR / version).glob("*.sql"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 
+from . import publishers
 from .catalog import Catalog, load_catalog
 from .classify import classify
 from .decode import decode
@@ -46,6 +47,6 @@ def process(source: Source, raw: bytes, catalog: Catalog | None = None) -> tuple
     sentences = split_sentences(text)
     mentions = find_mentions(text, catalog)
     parts = report_parts(text, report_year, catalog)
-    scope = catalog.scope_of(source.publisher)
+    scope = publishers.metric_scope_of(source.publisher, catalog.directory)
     figures = classify(source.doc_id, text, sentences, mentions, parts, report_year, catalog, scope)
     return document, deduplicate(figures)

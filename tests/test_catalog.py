@@ -72,7 +72,7 @@ def test_a_missing_file_is_named_not_read_as_empty(catalog):
         ("periods.csv", "十六五,2035,2031", "period_start is after period_end"),
         ("period_openers.csv", "过去{m}年,past_years,", "may hold one slot"),
         ("words.csv", "首先,opener,", "role 'opener' is not one of"),
-        ("publishers.csv", "某市政府,regional,", "scope 'regional' is not one of national, local"),
+        ("publishers.csv", "某市政府,regional,", "scope 'regional' is not one of national, provincial"),
     ],
 )
 def test_every_vocabulary_column_is_checked(catalog, name, row, problem):
@@ -142,4 +142,4 @@ def test_the_shipped_catalog_loads_and_names_its_words():
     catalog = load_catalog()
     assert catalog.words["coordinator"] == ("和", "与", "及")
     assert catalog.period_openers["coming_years"] == ("今后{n}年", "未来{n}年")
-    assert len(catalog.metrics) == 53 and len(catalog.programs) == 24
+    assert len(catalog.metrics) == 66 and len(catalog.programs) == 24

@@ -81,7 +81,7 @@ def test_the_site_has_an_index_and_a_page_per_report_series_and_programme_year(s
     n_series = query(warehouse, "select count(distinct (metric_id, publisher)) from v1.metric_series")[0][0]
     n_prog = query(warehouse, "select count(distinct (program_id, publisher, year)) from v1.program_summary")[0][0]
     assert {"index.html", "style.css", "report-acftu-2020.html", "report-govreport-2014.html"} <= names
-    assert (n_docs, n_series, n_prog) == (18, 53, 67)
+    assert (n_docs, n_series, n_prog) == (18, 64, 67)
     assert len([n for n in names if n.startswith("report-")]) == n_docs
     assert len([n for n in names if n.startswith("series-")]) == n_series
     assert len([n for n in names if n.startswith("programme-")]) == n_prog
@@ -274,7 +274,7 @@ def test_python_m_etl_report_writes_the_site_and_removes_only_its_own_stale_page
         text=True,
         check=True,
     )
-    assert result.stdout.startswith(f"{tmp_path / 'index.html'}: 140 files")
+    assert result.stdout.startswith(f"{tmp_path / 'index.html'}: 151 files")
     assert not (tmp_path / "series-gone.html").exists() and (tmp_path / "notes.txt").read_text() == "mine"
 
 
@@ -293,7 +293,7 @@ def test_a_figures_tooltip_says_what_it_counts(site, warehouse):
         ("period", "2020"),
         ("kind", "outcome"),
         ("programme", "疫情防控"),
-        ("series", "none"),
+        ("series", "疫情防控资金"),
     ]
 
 
