@@ -192,7 +192,7 @@ def _bad_folder(seed_folder):
         f"{m}:3: published_on '2020-02-30' is not a date (YYYY-MM-DD)",
         f"{m}:4: report_year '二〇二〇' is not a year (1900 to 2100)",
         f"{seed_folder / 'good.txt'}: doc_id good is already used by {m}:5",
-        f"{seed_folder / 'binary.txt'}: the file is binary, not text",
+        f"{seed_folder / 'binary.txt'}: {decode.BINARY}",
         f"{seed_folder / 'empty.txt'}: the file is empty",
         f"{seed_folder / 'huge.txt'}: the file is larger than the limit of 20 MB",
     ]
@@ -314,7 +314,7 @@ def test_keep_going_still_refuses_to_drop_a_document_whose_file_went_bad_and_say
         "the refresh would lose data, so it was not published:",
         f"  document b is in {db} but not in this refresh",
         "these files were not loaded:",
-        f"  {seed_folder / 'b.txt'}: the file is binary, not text",
+        f"  {seed_folder / 'b.txt'}: {decode.BINARY}",
         "to publish anyway: python -m etl refresh --force (make refresh FORCE=1)",
     ]
     assert db.read_bytes() == before

@@ -225,7 +225,7 @@ def test_make_refresh_with_one_binary_file_fails_naming_it_and_keeps_the_warehou
         ["make", "-s", "refresh", f"SOURCES={seed_folder}", f"DB={db}"], cwd=ROOT, capture_output=True, text=True
     )
     assert done.returncode != 0
-    assert f"  {seed_folder / 'scan.txt'}: the file is binary, not text\n" in done.stderr
+    assert f"  {seed_folder / 'scan.txt'}: the file is a PNG image, not text: " in done.stderr
     assert db.read_bytes() == before
     assert _building_files(db) == []
 
