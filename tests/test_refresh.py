@@ -207,9 +207,9 @@ def test_every_bad_input_gets_one_line_naming_it_and_the_refresh_fails(seed_fold
     db = tmp_path / "w.duckdb"
     done = _refresh_cli("--sources", str(seed_folder), "--db", str(db))
     assert done.returncode == 1
-    lines = done.stderr.splitlines()
-    assert lines[0] == "refresh failed: the refresh stopped; the previous warehouse is unchanged:"
-    assert sorted(lines[1:]) == sorted(f"  {e}" for e in expected)
+    lines = done.stderr.splitlines()  # after the warnings: acftu-2020.txt has no manifest row
+    failed = lines.index("refresh failed: the refresh stopped; the previous warehouse is unchanged:")
+    assert sorted(lines[failed + 1 :]) == sorted(f"  {e}" for e in expected)
     assert not db.exists()
 
 

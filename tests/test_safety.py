@@ -201,7 +201,7 @@ def test_a_file_size_limit_hit_by_duckdb_fails_cleanly_through_the_cli(published
         text=True,
     )
     assert done.returncode == 1
-    assert done.stderr.startswith("refresh failed: the new warehouse could not be built (")
+    assert "\nrefresh failed: the new warehouse could not be built (" in done.stderr
     assert "File too large" in done.stderr
     assert done.stderr.rstrip().endswith("the previous warehouse is unchanged")
     assert db.read_bytes() == before
