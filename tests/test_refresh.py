@@ -10,8 +10,7 @@ import sys
 
 import pytest
 
-from etl import decode
-from etl import refresh as refresh_module
+from etl import decode, pipeline
 from etl.catalog import CATALOG_DIR, load_catalog
 from etl.pipeline import process
 from etl.refresh import RefreshError, code_version, refresh
@@ -208,7 +207,7 @@ def test_every_bad_input_gets_one_line_naming_it_and_the_refresh_fails(seed_fold
     done = _refresh_cli("--sources", str(seed_folder), "--db", str(db))
     assert done.returncode == 1
     lines = done.stderr.splitlines()  # after the warnings: acftu-2020.txt has no manifest row
-    failed = lines.index("refresh failed: the refresh stopped; the previous warehouse is unchanged:")
+    failed = lines.index("refresh failed: the refresh stopped; no warehouse was written:")
     assert sorted(lines[failed + 1 :]) == sorted(f"  {e}" for e in expected)
     assert not db.exists()
 
@@ -238,7 +237,7 @@ def test_a_file_the_extractor_turns_into_an_unusable_figure_is_named_and_keep_go
             figures = [dataclasses.replace(figures[0], value=math.inf), *figures[1:]]
         return document, figures
 
-    monkeypatch.setattr(refresh_module, "process", infinite_in_one_file)
+    monkeypatch.setattr(pipeline, "process", infinite_in_one_file)
     shutil.copy(SEED, seed_folder / "infinite.txt")
     db = tmp_path / "w.duckdb"
     with pytest.raises(RefreshError, match=r"infinite.txt: the extractor produced an unusable figure \(value inf of"):
@@ -292,7 +291,7 @@ def test_an_extractor_crash_on_one_file_is_named_and_keep_going_loads_the_rest(s
             raise ValueError("substring not found")
         return process(source, raw, catalog)
 
-    monkeypatch.setattr(refresh_module, "process", crash_on_one_file)
+    monkeypatch.setattr(pipeline, "process", crash_on_one_file)
     shutil.copy(SEED, seed_folder / "crash.txt")
     db = tmp_path / "w.duckdb"
     message = r"crash.txt: the extractor failed on this file \(ValueError: substring not found\); please report it"
