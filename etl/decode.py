@@ -18,6 +18,8 @@ from html.parser import HTMLParser
 from charset_normalizer import from_bytes
 
 MAX_BYTES = 20 * 1024 * 1024
+TOO_LARGE = f"the file is larger than the limit of {MAX_BYTES // (1024 * 1024)} MB: split it, one file per report"
+EMPTY = "the file is empty: put the report's text in it, or remove it"
 BINARY = "the file is binary, not text: open the report and save it as plain text (.txt), then load that"
 
 BOMS = (
@@ -67,9 +69,9 @@ ZIP_KINDS = (
 def decode(raw: bytes) -> Decoded:
     """Decode a report's bytes, or raise DecodeError saying why it is not text."""
     if len(raw) > MAX_BYTES:
-        raise DecodeError(f"the file is larger than the limit of {MAX_BYTES // (1024 * 1024)} MB")
+        raise DecodeError(TOO_LARGE)
     if not raw.strip():
-        raise DecodeError("the file is empty")
+        raise DecodeError(EMPTY)
     kind = file_kind(raw)
     if kind:
         raise DecodeError(kind)
@@ -85,7 +87,7 @@ def decode(raw: bytes) -> Decoded:
     if _looks_like_html(text):
         text = html_to_text(text)
     if not text.strip():
-        raise DecodeError("the file holds no text")
+        raise DecodeError("the file holds no text: put the report's text in it, or remove it")
     return Decoded(text=text, encoding=_canonical(encoding))
 
 

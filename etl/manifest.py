@@ -212,7 +212,7 @@ def _source(values: dict[str, str]) -> tuple[Source | None, list[str]]:
     problems = []
     file = values.get("file", "")
     if not file:
-        problems.append("the file column is empty")
+        problems.append("the file column is empty: name the report's file, or remove the row")
     elif (
         file.startswith("/")
         or re.match(r"^[A-Za-z]:[\\/]", file)

@@ -51,7 +51,10 @@ def read_sources(folder: Path) -> tuple[list[Source], list[SourceError]]:
             continue
         source = row.source
         if source.file in listed:
-            errors.append(SourceError(f"{row.where}: {source.file} is already listed at {where_listed[source.file]}"))
+            first = where_listed[source.file]
+            errors.append(
+                SourceError(f"{row.where}: {source.file} is already listed at {first}; keep one row per file")
+            )
             continue
         problem = _not_a_report_file(folder, source.file)
         if problem:
@@ -98,7 +101,12 @@ def read_sources(folder: Path) -> tuple[list[Source], list[SourceError]]:
     for source in sources:
         where = where_listed[source.file]
         if source.doc_id in seen:
-            errors.append(SourceError(f"{where}: doc_id {source.doc_id} is already used by {seen[source.doc_id]}"))
+            errors.append(
+                SourceError(
+                    f"{where}: doc_id {source.doc_id} is already used by {seen[source.doc_id]}; "
+                    f"give one of them another doc_id in {MANIFEST}"
+                )
+            )
             continue
         seen[source.doc_id] = where
         unique.append(source)
@@ -161,7 +169,7 @@ def _not_a_report_file(folder: Path, name: str) -> str:
     """Why `name` in `folder` is not read ('not in …', 'a link to … outside …'), or ''."""
     path = _on_disk(folder, name)
     if not os.path.lexists(path):
-        return f"not in {folder}"
+        return f"not in {folder}; fix the name, or put the file there"
     try:
         real = path.resolve(strict=True)
     except (OSError, RuntimeError):
@@ -198,7 +206,7 @@ def read_report(folder: Path, name: str) -> bytes:
             raise SourceError(f"{shown}: not a regular file; copy the report into a file")
         if info.st_size > decode.MAX_BYTES:
             # Refused before reading, so a huge file cannot exhaust memory.
-            raise SourceError(f"{shown}: the file is larger than the limit of {decode.MAX_BYTES // (1024 * 1024)} MB")
+            raise SourceError(f"{shown}: {decode.TOO_LARGE}")
         try:
             return fh.read(decode.MAX_BYTES + 1)
         except OSError as err:

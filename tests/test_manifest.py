@@ -82,7 +82,9 @@ def test_a_column_name_that_is_probably_a_typo_says_did_you_mean(tmp_path):
 def test_dot_slash_does_not_get_past_the_listed_twice_check(tmp_path):
     folder = _folder(tmp_path, HEADER + "a.txt,a,,,,\n./a.txt,a2,,,,\n")
     sources, errors = read_sources(folder)
-    assert [str(e) for e in errors] == [f"{folder}/manifest.csv:3: a.txt is already listed at {folder}/manifest.csv:2"]
+    assert [str(e) for e in errors] == [
+        f"{folder}/manifest.csv:3: a.txt is already listed at {folder}/manifest.csv:2; keep one row per file"
+    ]
     assert [s.doc_id for s in sources] == ["a", "b", "c"]
 
 

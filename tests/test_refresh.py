@@ -187,13 +187,13 @@ def _bad_folder(seed_folder):
     )
     m = seed_folder / "manifest.csv"
     return [
-        f"{m}:2: names missing.txt, which is not in {seed_folder}",
+        f"{m}:2: names missing.txt, which is not in {seed_folder}; fix the name, or put the file there",
         f"{m}:3: published_on '2020-02-30' is not a date (YYYY-MM-DD)",
         f"{m}:4: report_year '二〇二〇' is not a year (1900 to 2100)",
-        f"{seed_folder / 'good.txt'}: doc_id good is already used by {m}:5",
+        f"{seed_folder / 'good.txt'}: doc_id good is already used by {m}:5; give one of them another doc_id in manifest.csv",
         f"{seed_folder / 'binary.txt'}: {decode.BINARY}",
-        f"{seed_folder / 'empty.txt'}: the file is empty",
-        f"{seed_folder / 'huge.txt'}: the file is larger than the limit of 20 MB",
+        f"{seed_folder / 'empty.txt'}: {decode.EMPTY}",
+        f"{seed_folder / 'huge.txt'}: {decode.TOO_LARGE}",
     ]
 
 

@@ -82,7 +82,7 @@ def test_a_duplicate_doc_id_names_both_places(tmp_path):
     sources, errors = read_sources(folder)
     assert sources == [Source("a.txt", "same")]
     assert _messages(errors) == [
-        f"{folder}/manifest.csv:3: doc_id same is already used by {folder}/manifest.csv:2",
+        f"{folder}/manifest.csv:3: doc_id same is already used by {folder}/manifest.csv:2; give one of them another doc_id in manifest.csv",
     ]
 
 
@@ -90,19 +90,25 @@ def test_a_file_name_that_gives_a_listed_doc_id_is_a_duplicate(tmp_path):
     folder = _folder(tmp_path, HEADER + "a.txt,b,,,,\n", ("a.txt", "b.txt"))
     sources, errors = read_sources(folder)
     assert sources == [Source("a.txt", "b")]
-    assert _messages(errors) == [f"{folder}/b.txt: doc_id b is already used by {folder}/manifest.csv:2"]
+    assert _messages(errors) == [
+        f"{folder}/b.txt: doc_id b is already used by {folder}/manifest.csv:2; give one of them another doc_id in manifest.csv"
+    ]
 
 
 def test_a_file_listed_twice_names_the_first_line(tmp_path):
     folder = _folder(tmp_path, HEADER + "a.txt,a,,,,\na.txt,a2,,,,\n")
     _, errors = read_sources(folder)
-    assert _messages(errors) == [f"{folder}/manifest.csv:3: a.txt is already listed at {folder}/manifest.csv:2"]
+    assert _messages(errors) == [
+        f"{folder}/manifest.csv:3: a.txt is already listed at {folder}/manifest.csv:2; keep one row per file"
+    ]
 
 
 def test_line_numbers_count_lines_of_the_file(tmp_path):
     folder = _folder(tmp_path, HEADER + 'a.txt,a,"two\nlines",,,\n\nmissing.txt,m,,,,\n')
     _, errors = read_sources(folder)
-    assert _messages(errors) == [f"{folder}/manifest.csv:5: names missing.txt, which is not in {folder}"]
+    assert _messages(errors) == [
+        f"{folder}/manifest.csv:5: names missing.txt, which is not in {folder}; fix the name, or put the file there"
+    ]
 
 
 def test_a_manifest_without_a_file_column_stops_everything(tmp_path):
@@ -183,7 +189,7 @@ def test_a_folder_a_fifo_or_a_dangling_link_in_the_manifest_is_named_for_what_it
         f"{m}:2: names sub, which is a folder, not a file",
         f"{m}:3: names pipe.txt, which is not a regular file (a FIFO, socket or device); copy the report into a file",
         f"{m}:4: names gone.txt, which is a link to {folder / 'deleted.txt'} that does not exist; fix or remove it",
-        f"{m}:5: names nowhere.txt, which is not in {folder}",
+        f"{m}:5: names nowhere.txt, which is not in {folder}; fix the name, or put the file there",
     ]
     assert [s.file for s in sources] == ["a.txt"]
 
