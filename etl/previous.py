@@ -8,7 +8,6 @@ holds open for writing. The published file is only ever opened read-only.
 
 from __future__ import annotations
 
-import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,11 +18,8 @@ from .errors import RefreshError
 from .load import sql_path
 from .locks import holder_of, writer_message
 
-log = logging.getLogger("zhibiao")
-
 MAX_FIGURE_DROP = 0.5  # a document losing more than this share of its figures needs --force
 WARN_FIGURE_DROP = 0.2  # a document losing more than this share of its figures is warned of
-WAREHOUSE_TABLES = {("core", "documents"), ("core", "figures")}
 ELSEWHERE = "name another file with --db (make refresh DB=...), or move this one away"
 
 
@@ -35,16 +31,20 @@ class Losses:
     dropped: tuple[tuple[str, int, int], ...]  # (doc_id, published figures, new figures) that fell
 
 
-def inspect(db: Path) -> bool:
-    """True when `db` is a zhibiao warehouse, False when there is nothing to lose; RefreshError otherwise."""
+def inspect(db: Path) -> dict[str, tuple[str, str, tuple]] | None:
+    """The documents of the zhibiao warehouse `db` (see _documents), None when there is nothing to lose.
+
+    Anything else raises RefreshError: a file of something else, a warehouse a
+    program holds for writing. One read-only connection answers both.
+    """
     if not os.path.lexists(db):
-        return False
+        return None
     if db.is_dir():
         raise RefreshError(f"{db} is a folder, not a warehouse file; {ELSEWHERE}")
     if not db.is_file():
         raise RefreshError(f"{db} is not a regular file, so not a zhibiao warehouse; {ELSEWHERE}")
     if db.stat().st_size == 0:
-        return False  # an empty file: nothing to lose
+        return None  # an empty file: nothing to lose
     try:
         con = duckdb.connect(str(db), read_only=True)
     except duckdb.Error as err:
@@ -53,6 +53,11 @@ def inspect(db: Path) -> bool:
             raise RefreshError(writer_message(db, holder_of(message))) from None
         raise _not_a_warehouse(db, f"not a DuckDB database it can open: {message.splitlines()[0]}") from None
     try:
+        try:
+            con.execute("select 1 from core.figures limit 0")
+            return _documents(con)  # the common case, answered at once
+        except duckdb.CatalogException:
+            pass
         tables = con.execute(
             "select schema_name, table_name from duckdb_tables() where database_name = current_database() "
             "union all select schema_name, view_name from duckdb_views() "
@@ -62,10 +67,8 @@ def inspect(db: Path) -> bool:
         raise _not_a_warehouse(db, f"it cannot be read: {str(err).splitlines()[0]}") from None
     finally:
         con.close()
-    if WAREHOUSE_TABLES <= set(tables):
-        return True
     if not tables:
-        return False  # an empty DuckDB database: nothing to lose
+        return None  # an empty DuckDB database: nothing to lose
     names = [f"{schema}.{name}" for schema, name in tables]
     shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
     raise _not_a_warehouse(db, f"it holds {shown}")
@@ -78,22 +81,19 @@ def _not_a_warehouse(db: Path, why: str) -> RefreshError:
     )
 
 
-def documents(db: Path) -> dict[str, tuple[str, str, tuple]]:
-    """doc_id -> (sha256, extraction key, manifest fields) of the published warehouse."""
-    try:
-        con = duckdb.connect(str(db), read_only=True)
-    except duckdb.Error as err:
-        log.warning("%s: the previous warehouse cannot be opened (%s); extracting every document", db, err)
-        return {}
+def _documents(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, str, tuple]]:
+    """doc_id -> (sha256, extraction key, manifest fields) of the published warehouse; {} for an older layout.
+
+    Raises CatalogException without core.documents: not a warehouse.
+    """
+    con.execute("select 1 from core.documents limit 0")
     try:
         rows = con.execute(
             "select doc_id, sha256, extraction_key, file, title, publisher, "
             "strftime(published_on, '%Y-%m-%d'), report_year, report_year_inferred from core.documents"
         ).fetchall()
-    except duckdb.Error:
-        return {}
-    finally:
-        con.close()
+    except duckdb.BinderException:
+        return {}  # a column an older warehouse lacks: every document is extracted again
     return {r[0]: (r[1], r[2], (r[3], r[4], r[5], r[6], None if r[8] else r[7])) for r in rows}
 
 

@@ -103,14 +103,15 @@ def refresh(
     except OSError as err:
         raise RefreshError(f"{db.parent}: cannot write there ({err}); nothing was published") from err
     try:
-        had = previous.inspect(db)  # a zhibiao warehouse, or nothing to lose; refused otherwise
-        with locks.no_writers(db) if had else nullcontext():
-            return _refresh(sources_dir, db, had, keep_going, force, full, progress, catalog_dir)
+        published = previous.inspect(db)  # a zhibiao warehouse's documents, None: nothing; refused otherwise
+        with locks.no_writers(db) if published is not None else nullcontext():
+            return _refresh(sources_dir, db, published, keep_going, force, full, progress, catalog_dir)
     finally:
         locks.release(lock)
 
 
-def _refresh(sources_dir, db, had, keep_going, force, full, progress, catalog_dir) -> RefreshResult:
+def _refresh(sources_dir, db, published, keep_going, force, full, progress, catalog_dir) -> RefreshResult:
+    had = published is not None
     note = UNCHANGED if had else NOTHING_WRITTEN
     # Problems are collected, not raised at once, so that one run lists every bad file.
     sources, errors = read_sources(sources_dir)
@@ -118,7 +119,7 @@ def _refresh(sources_dir, db, had, keep_going, force, full, progress, catalog_di
     key = f"{code_version()}/{catalog.version}"
     _warn_unknown_publishers(sources, catalog)
     _remove_stale_builds(db)
-    before = previous.documents(db) if had and not full else {}
+    before = published if had and not full else {}
 
     raws: dict[str, bytes] = {}
     reuse: list[str] = []

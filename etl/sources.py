@@ -168,8 +168,14 @@ def _on_disk(folder: Path, name: str) -> Path:
 def _not_a_report_file(folder: Path, name: str) -> str:
     """Why `name` in `folder` is not read ('not in …', 'a link to … outside …'), or ''."""
     path = _on_disk(folder, name)
-    if not os.path.lexists(path):
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
         return f"not in {folder}; fix the name, or put the file there"
+    except OSError as err:
+        return f"cannot be read: {err.strerror}"
+    if stat.S_ISREG(mode) and "/" not in name:
+        return ""  # a plain file right in the folder: the common case, without resolving anything
     try:
         real = path.resolve(strict=True)
     except (OSError, RuntimeError):
@@ -187,23 +193,27 @@ def _not_a_report_file(folder: Path, name: str) -> str:
 def read_report(folder: Path, name: str) -> bytes:
     """The bytes of a report file of the folder; SourceError, naming it, when it is not one to read.
 
-    Checked again as it is opened, so that a file swapped for a link or a FIFO
-    since the folder was listed is not read either.
+    Checked again as it is opened (without following a last link, non-blocking,
+    a regular file), so that a file swapped for a link or a FIFO since the
+    folder was listed is not read either.
     """
     folder = Path(folder)
     shown = folder / name
-    problem = _not_a_report_file(folder, name)
-    if problem:
-        raise SourceError(f"{shown}: {problem}")
-    path = _on_disk(folder, name).resolve()
+    path = _on_disk(folder, name)
+    if "/" in name or path.is_symlink():
+        problem = _not_a_report_file(folder, name)
+        if problem:
+            raise SourceError(f"{shown}: {problem}")
+        path = path.resolve()
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as err:
-        raise SourceError(f"{shown}: cannot be read: {err.strerror}") from None
+        problem = _not_a_report_file(folder, name) or f"cannot be read: {err.strerror}"
+        raise SourceError(f"{shown}: {problem}") from None
     with os.fdopen(fd, "rb") as fh:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise SourceError(f"{shown}: not a regular file; copy the report into a file")
+            raise SourceError(f"{shown}: {_not_a_report_file(folder, name) or 'not a regular file'}")
         if info.st_size > decode.MAX_BYTES:
             # Refused before reading, so a huge file cannot exhaust memory.
             raise SourceError(f"{shown}: {decode.TOO_LARGE}")
