@@ -394,3 +394,13 @@ def test_an_empty_sources_folder_is_refused_not_built_into_an_empty_warehouse(tm
         "reports in it, or name the folder that holds them with --sources (make refresh SOURCES=)"
     ]
     assert not db.exists()
+
+
+def test_force_says_which_document_it_let_go(seed_folder, tmp_path):
+    db = tmp_path / "w.duckdb"
+    shutil.copy(SEED, seed_folder / "b.txt")
+    refresh(seed_folder, db, progress=False)
+    (seed_folder / "b.txt").unlink()
+    done = _refresh_cli(seed_folder, db, "--force")
+    assert done.returncode == 0
+    assert f"document b is in {db} but not in this refresh: it is gone (--force)" in _warnings(done)

@@ -260,3 +260,15 @@ def test_many_files_without_a_manifest_row_are_warned_of_ten_by_name_then_in_one
     assert messages[10:] == [
         f"{folder}: and 3 more files without a manifest row; add rows to {folder / 'manifest.csv'} to say what each is"
     ]
+
+
+def test_a_manifest_that_is_a_link_out_of_the_folder_is_not_read(tmp_path):
+    outside = tmp_path / "elsewhere.csv"
+    outside.write_text(HEADER + "a.txt,a,,,,\n", encoding="utf-8")
+    folder = _folder(tmp_path, None)
+    (folder / "manifest.csv").symlink_to(outside)
+    with pytest.raises(SourceError) as refused:
+        read_sources(folder)
+    assert str(refused.value) == (
+        f"{folder}/manifest.csv: a link to {outside}, outside {folder}; copy the file into the folder instead"
+    )
