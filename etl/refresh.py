@@ -32,7 +32,7 @@ from .errors import RefreshError
 from .pipeline import Document, Source
 from .previous import MAX_FIGURE_DROP, WARN_FIGURE_DROP
 from .sources import SourceError, display_name, read_report, read_sources
-from .workers import extract_all
+from .workers import WorkerDied, extract_all
 
 __all__ = ["RefreshError", "RefreshResult", "code_version", "extraction_key", "refresh"]
 
@@ -140,18 +140,11 @@ def _refresh(sources_dir, db, published, keep_going, force, full, progress, cata
     log.info("extracting %d document(s), reusing %d unchanged", len(todo), len(reuse))
     documents: list[Document] = []
     figures: list[Figure] = []
-    for source, outcome in extract_all(todo, raws, catalog_dir, progress):
-        path = sources_dir / source.file
-        if isinstance(outcome, str):
-            errors.append(SourceError(f"{path}: {outcome}"))
-            continue
-        document, doc_figures = outcome
-        if document.report_year_inferred:
-            log.info("%s: report_year %s inferred from the text", path, document.report_year)
-        if not doc_figures:
-            log.warning("%s: no figures found (loaded as %s); is it a report?", path, document.doc_id)
-        documents.append(document)
-        figures.extend(doc_figures)
+    try:
+        for source, outcome in extract_all(todo, raws, catalog_dir, progress):
+            _take(sources_dir / source.file, outcome, documents, figures, errors)
+    except WorkerDied as err:
+        raise RefreshError(f"{err}; {note}") from err
 
     if errors and not keep_going:
         raise RefreshError(_listing(errors, f"the refresh stopped; {note}"))
@@ -201,6 +194,20 @@ def _refresh(sources_dir, db, published, keep_going, force, full, progress, cata
     finally:
         _remove(building)
     return result  # with --keep-going, result.failed lists the files that were not loaded
+
+
+def _take(path: Path, outcome, documents: list[Document], figures: list[Figure], errors: list) -> None:
+    """One document's extraction: its rows kept, or its file named with why it was not loaded."""
+    if isinstance(outcome, str):
+        errors.append(SourceError(f"{path}: {outcome}"))
+        return
+    document, doc_figures = outcome
+    if document.report_year_inferred:
+        log.info("%s: report_year %s inferred from the text", path, document.report_year)
+    if not doc_figures:
+        log.warning("%s: no figures found (loaded as %s); is it a report?", path, document.doc_id)
+    documents.append(document)
+    figures.extend(doc_figures)
 
 
 def _warn_unknown_publishers(sources: list[Source], catalog) -> None:

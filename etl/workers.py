@@ -31,6 +31,10 @@ PARALLEL_THRESHOLD = 16  # below this many changed documents, worker start-up co
 CHUNK = 8  # documents per task sent to a worker
 
 
+class WorkerDied(RefreshError):
+    """A worker process was killed (out of memory, say); the refresh says what it leaves."""
+
+
 def process_one(job: tuple[Source, bytes, Path]):
     """(source, (document, figures)) or (source, one-line reason the file was not loaded)."""
     source, raw, catalog_dir = job
@@ -111,7 +115,7 @@ def _in_workers(jobs: list):
             except BrokenProcessPool as err:
                 if interrupted:
                     raise KeyboardInterrupt from None
-                raise RefreshError(f"an extraction worker died ({err})") from err
+                raise WorkerDied(f"an extraction worker died ({err})") from err
             if interrupted:
                 raise KeyboardInterrupt
             if chunks:

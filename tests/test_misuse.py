@@ -404,3 +404,43 @@ def test_force_says_which_document_it_let_go(seed_folder, tmp_path):
     done = _refresh_cli(seed_folder, db, "--force")
     assert done.returncode == 0
     assert f"document b is in {db} but not in this refresh: it is gone (--force)" in _warnings(done)
+
+
+DYING_WORKER = """
+import os, signal, sys
+from etl import workers
+from etl.cli import main
+real = workers.process_one
+def dying(job):
+    if job[0].file == "copy-0050.txt":
+        os.kill(os.getpid(), signal.SIGKILL)  # as the out-of-memory killer would
+    return real(job)
+workers.process_one = dying
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_a_worker_killed_mid_refresh_is_one_line_and_the_warehouse_stays(published_seed):
+    folder, db, before = published_seed
+    for i in range(60):
+        (folder / f"copy-{i:04d}.txt").write_text(TEXT.replace("24.92亿元", f"{i}.5亿元"), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", DYING_WORKER, "refresh", "--sources", str(folder), "--db", str(db)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    (line,) = _errors(done)
+    assert line.startswith("refresh failed: an extraction worker died (")
+    assert line.endswith("); the previous warehouse is unchanged")
+    assert db.read_bytes() == before
+
+
+@pytest.fixture
+def published_seed(seed_folder, tmp_path):
+    db = tmp_path / "w.duckdb"
+    refresh(seed_folder, db, progress=False)
+    return seed_folder, db, db.read_bytes()
