@@ -61,15 +61,21 @@ class ManifestError(ValueError):
 
 @dataclass(frozen=True)
 class Row:
-    """A manifest row, where it stands, and its source: None when the row is refused."""
+    """A manifest row: where it stands, its file, its problems, and its source (None when it has problems).
+
+    `inside` says the file names a path inside the folder, so that the folder
+    may be asked about it too and every problem of the row said at once.
+    """
 
     where: str
     file: str
+    inside: bool
+    problems: tuple[str, ...]
     source: Source | None
 
 
-def read_manifest(raw: bytes, name: str) -> tuple[list[Row], list[ManifestError]]:
-    """The rows of a manifest, and one error per bad row; raises ManifestError when it cannot be read at all."""
+def read_manifest(raw: bytes, name: str) -> list[Row]:
+    """The rows of a manifest, each with its problems; raises ManifestError when it cannot be read at all."""
     try:
         text = decode(raw).text
     except DecodeError as err:
@@ -81,20 +87,15 @@ def read_manifest(raw: bytes, name: str) -> tuple[list[Row], list[ManifestError]
     _, header = next(lines, (1, []))
     columns = _columns(header, name)
     rows: list[Row] = []
-    errors: list[ManifestError] = []
     for line, cells in lines:
         if not any(c.strip() for c in cells):
             continue
-        where = f"{name}:{line}"
-        problems = _cell_count_problems(cells, len(header))
         values = {column: cells[i].strip() for i, column in columns.items() if i < len(cells)}
-        source, row_problems = _source(values)
-        problems += row_problems
-        if problems:
-            errors.append(ManifestError(f"{where}: {'; '.join(problems)}"))
-            source = None  # the file is not loaded under a made-up doc_id either
-        rows.append(Row(where, values.get("file", ""), source))
-    return rows, errors
+        file, inside, problems = _file(values.get("file", ""))
+        problems += _cell_count_problems(cells, len(header)) + _metadata_problems(values)
+        source = None if problems else _source(file, values)
+        rows.append(Row(f"{name}:{line}", file, inside, tuple(problems), source))
+    return rows
 
 
 def _delimiter(text: str, name: str) -> str:
@@ -207,37 +208,41 @@ def _cell_count_problems(cells: list[str], width: int) -> list[str]:
     return []
 
 
-def _source(values: dict[str, str]) -> tuple[Source | None, list[str]]:
-    """The row as a source, and every problem it has."""
-    problems = []
-    file = values.get("file", "")
+def _file(file: str) -> tuple[str, bool, list[str]]:
+    """The file named (./a.txt is a.txt), whether it is inside the folder, and what is wrong with it."""
     if not file:
-        problems.append("the file column is empty: name the report's file, or remove the row")
-    elif (
+        return file, False, ["the file column is empty: name the report's file, or remove the row"]
+    if (
         file.startswith("/")
         or re.match(r"^[A-Za-z]:[\\/]", file)
         or ".." in re.split(r"[\\/]", file)
         or posixpath.normpath(file) == "."
     ):
-        problems.append(f"file {file!r} must name a file inside the folder")
-    else:
-        file = posixpath.normpath(file)  # ./a.txt and a.txt are one file
+        return file, False, [f"file {file!r} must name a file inside the folder"]
+    return posixpath.normpath(file), True, []
+
+
+def _metadata_problems(values: dict[str, str]) -> list[str]:
+    problems = []
     year = values.get("report_year", "")
     if year and not (year.isdigit() and 1900 <= int(year) <= 2100):
         problems.append(f"report_year {year!r} is not a year (1900 to 2100)")
     published = values.get("published_on", "")
     if published and not _is_date(published):
         problems.append(f"published_on {published!r} is not a date (YYYY-MM-DD)")
-    if problems:
-        return None, problems
+    return problems
+
+
+def _source(file: str, values: dict[str, str]) -> Source:
+    year = values.get("report_year", "")
     return Source(
         file=file,
         doc_id=values.get("doc_id") or doc_id_from_name(file),
         title=values.get("title") or None,
         publisher=values.get("publisher") or None,
-        published_on=published or None,
+        published_on=values.get("published_on") or None,
         report_year=int(year) if year else None,
-    ), []
+    )
 
 
 def _is_date(text: str) -> bool:

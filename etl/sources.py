@@ -43,26 +43,23 @@ def read_sources(folder: Path) -> tuple[list[Source], list[SourceError]]:
     listed: dict[str, Source] = {}
     where_listed: dict[str, str] = {}
     refused: set[str] = set()
-    rows, bad_rows = _manifest(folder)
-    errors.extend(SourceError(str(e)) for e in bad_rows)
-    for row in rows:
-        if row.source is None:
+    for row in _manifest(folder):
+        problems = list(row.problems)
+        if row.inside and row.file in listed:
+            first = where_listed[row.file]
+            errors.append(SourceError(f"{row.where}: {row.file} is already listed at {first}; keep one row per file"))
+            continue
+        if row.inside:
+            problem = _not_a_report_file(folder, row.file)
+            if problem:
+                problems.insert(0, f"names {row.file}, which is {problem}")
+        if problems:
+            # Every problem of the row in its one line; its file is not loaded under a made-up doc_id either.
+            errors.append(SourceError(f"{row.where}: {'; '.join(problems)}"))
             refused.add(row.file)
             continue
-        source = row.source
-        if source.file in listed:
-            first = where_listed[source.file]
-            errors.append(
-                SourceError(f"{row.where}: {source.file} is already listed at {first}; keep one row per file")
-            )
-            continue
-        problem = _not_a_report_file(folder, source.file)
-        if problem:
-            errors.append(SourceError(f"{row.where}: names {source.file}, which is {problem}"))
-            refused.add(source.file)
-            continue
-        listed[source.file] = source
-        where_listed[source.file] = row.where
+        listed[row.file] = row.source
+        where_listed[row.file] = row.where
     sources = list(listed.values())
     unlisted: list[str] = []
     for name, real in _entries(folder):
@@ -114,10 +111,10 @@ def read_sources(folder: Path) -> tuple[list[Source], list[SourceError]]:
 
 
 def _manifest(folder: Path):
-    """The manifest's rows and the errors of its bad rows; none without a manifest."""
+    """The manifest's rows, each with its problems; none without a manifest."""
     manifest = folder / MANIFEST
     if not os.path.lexists(manifest):
-        return [], []
+        return []
     try:
         return read_manifest(read_report(folder, MANIFEST), str(manifest))
     except ManifestError as err:

@@ -130,3 +130,14 @@ def test_column_names_are_read_whatever_their_case_and_an_excel_trailing_comma_i
 def test_a_title_over_two_lines_in_quotes_is_still_a_title(tmp_path):
     folder = _folder(tmp_path, HEADER + 'a.txt,a,"工会报告\n（2020年）",,,\n', ("a.txt",))
     assert read_sources(folder) == ([Source("a.txt", "a", "工会报告\n（2020年）")], [])
+
+
+def test_a_row_naming_a_missing_file_with_a_bad_date_says_both(tmp_path):
+    folder = _folder(tmp_path, HEADER + "missing.txt,m,,,2020-13-01,\n", ())
+    (folder / "a.txt").write_text("全总安排资金24.92亿元。", encoding="utf-8")
+    sources, errors = read_sources(folder)
+    assert [str(e) for e in errors] == [
+        f"{folder}/manifest.csv:2: names missing.txt, which is not in {folder}; fix the name, or put the file there; "
+        "published_on '2020-13-01' is not a date (YYYY-MM-DD)"
+    ]
+    assert [s.file for s in sources] == ["a.txt"]
