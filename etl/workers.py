@@ -1,10 +1,11 @@
 """Extraction of the changed documents, in worker processes when there are many.
 
 Ctrl-C reaches the refresh alone: the workers ignore SIGINT (they share the
-terminal's process group), and the refresh kills them and stops at once,
-without waiting for the documents in flight and without cancelling futures
-that the pool's own thread still completes (Python 3.11 then raises
-InvalidStateError in that thread and may hang at exit).
+terminal's process group). The refresh stops handing out documents, lets the
+workers finish the few in hand (a couple of chunks) and stops; a second
+Ctrl-C stops at once. No KeyboardInterrupt is raised inside the pool's own
+code, and no worker is killed mid-result: either left the pool hanging at
+exit, or with an InvalidStateError or 'cannot join thread' traceback.
 """
 
 from __future__ import annotations
@@ -95,14 +96,22 @@ def extract_all(todo: list[Source], raws: dict[str, bytes], catalog_dir: Path, p
 
 
 def _in_workers(jobs: list):
-    pool = ProcessPoolExecutor(max_workers=os.cpu_count(), initializer=_worker_start, initargs=(os.getpid(),))
+    parent = os.getpid()
+    pool = ProcessPoolExecutor(max_workers=os.cpu_count(), initializer=_worker_start, initargs=(parent,))
     interrupted: list[int] = []
 
     def on_ctrl_c(signum, frame) -> None:
-        # Only a flag and a kill here: an exception raised inside the pool's own code (a submit,
-        # a shutdown) can leave it half started and the process hanging at exit.
+        # The first Ctrl-C only sets a flag: the refresh stops at its next document, the workers
+        # finish the few in hand. Killing them could cut a result in half in the pipe, and the
+        # pool's thread would wait for its end for ever; raising here could land inside the pool's
+        # own code (a submit) and leave it half started. A second Ctrl-C stops at once.
+        if os.getpid() != parent:
+            return  # a worker forked before its initializer ran
         interrupted.append(signum)
-        _kill(pool)
+        if len(interrupted) > 1:
+            _kill(pool)
+            print("interrupted twice: stopped at once; nothing was published", file=sys.stderr, flush=True)
+            os._exit(130)
 
     before = _handle_sigint(on_ctrl_c)
     try:
@@ -110,25 +119,21 @@ def _in_workers(jobs: list):
         chunks = deque(jobs[i : i + CHUNK] for i in range(0, len(jobs), CHUNK))
         pending = deque(pool.submit(_process_chunk, chunks.popleft()) for _ in range(min(len(chunks), 4 * CHUNK)))
         while pending:
+            if interrupted:
+                raise KeyboardInterrupt
             try:
                 outcomes = pending.popleft().result()
             except BrokenProcessPool as err:
-                if interrupted:
-                    raise KeyboardInterrupt from None
                 raise WorkerDied(f"an extraction worker died ({err})") from err
-            if interrupted:
-                raise KeyboardInterrupt
             if chunks:
                 pending.append(pool.submit(_process_chunk, chunks.popleft()))
             yield from outcomes
-    except BaseException:
-        _kill(pool)  # Ctrl-C, or the refresh stopped reading: stop now, do not finish the queue
-        raise
+        if interrupted:
+            raise KeyboardInterrupt
     finally:
-        pool.shutdown(wait=True)
+        # Documents not yet handed to a worker are dropped; those in hand are finished.
+        pool.shutdown(wait=True, cancel_futures=True)
         _handle_sigint(before)
-    if interrupted:
-        raise KeyboardInterrupt
 
 
 def _handle_sigint(handler):
@@ -139,7 +144,7 @@ def _handle_sigint(handler):
 
 
 def _kill(pool: ProcessPoolExecutor) -> None:
-    """Kill the workers; the pool's thread then fails the futures left, none of them cancelled."""
+    """Kill the workers at once (a second Ctrl-C), the process exiting right after."""
     for process in list((getattr(pool, "_processes", None) or {}).values()):
         try:
             process.kill()

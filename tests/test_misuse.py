@@ -444,3 +444,35 @@ def published_seed(seed_folder, tmp_path):
     db = tmp_path / "w.duckdb"
     refresh(seed_folder, db, progress=False)
     return seed_folder, db, db.read_bytes()
+
+
+def test_a_second_ctrl_c_stops_at_once(seed_folder, tmp_path):
+    for i in range(150):
+        (seed_folder / f"copy-{i:04d}.txt").write_text(TEXT.replace("24.92亿元", f"{i}.5亿元"), encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "etl", "-v", "refresh", "--sources", str(seed_folder), "--db", str(db)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    for line in proc.stderr:
+        if line.startswith("extracting"):
+            break
+    time.sleep(0.3)
+    os.killpg(proc.pid, signal.SIGINT)
+    time.sleep(0.02)
+    os.killpg(proc.pid, signal.SIGINT)
+    try:
+        _, err = proc.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        pytest.fail("the refresh hung after a second Ctrl-C")
+    assert (proc.returncode, err.strip().splitlines()[-1]) == (
+        130,
+        "interrupted twice: stopped at once; nothing was published",
+    )
+    assert "Traceback" not in err
+    assert not db.exists()
