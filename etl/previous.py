@@ -31,8 +31,16 @@ class Losses:
     dropped: tuple[tuple[str, int, int], ...]  # (doc_id, published figures, new figures) that fell
 
 
-def inspect(db: Path) -> dict[str, tuple[str, str, tuple]] | None:
-    """The documents of the zhibiao warehouse `db` (see _documents), None when there is nothing to lose.
+@dataclass(frozen=True)
+class Published:
+    """The zhibiao warehouse a refresh would replace."""
+
+    documents: dict[str, tuple[str, str, tuple]]  # see _documents
+    foreign: tuple[str, ...]  # tables and views someone added, which no build makes: lost by a refresh
+
+
+def inspect(db: Path) -> Published | None:
+    """The zhibiao warehouse `db` (its documents, what someone added to it), None when there is nothing to lose.
 
     Anything else raises RefreshError: a file of something else, a warehouse a
     program holds for writing. One read-only connection answers both.
@@ -55,7 +63,7 @@ def inspect(db: Path) -> dict[str, tuple[str, str, tuple]] | None:
     try:
         try:
             con.execute("select 1 from core.figures limit 0")
-            return _documents(con)  # the common case, answered at once
+            return Published(_documents(con), _foreign(con))  # the common case, answered at once
         except duckdb.CatalogException:
             pass
         tables = con.execute(
@@ -79,6 +87,27 @@ def _not_a_warehouse(db: Path, why: str) -> RefreshError:
         f"{db} is not a zhibiao warehouse ({why}); a refresh replaces only a warehouse it built, "
         f"--force or not: {ELSEWHERE}"
     )
+
+
+# What a build makes: the core tables, and the views of the sql/vN folders.
+CORE_TABLES = ("documents", "figures", "builds", "build_documents", "metrics", "programs")
+
+
+def _foreign(con: duckdb.DuckDBPyConnection) -> tuple[str, ...]:
+    """Tables and views that no build makes: someone opened the warehouse for writing and added them."""
+    rows = con.execute(
+        f"""
+        select schema_name || '.' || table_name from duckdb_tables()
+        where database_name = current_database()
+          and not (schema_name = 'core' and table_name in {CORE_TABLES})
+        union all
+        select schema_name || '.' || view_name from duckdb_views()
+        where database_name = current_database() and not internal
+          and not regexp_full_match(schema_name, 'v[0-9]+')
+        order by 1
+        """
+    ).fetchall()
+    return tuple(name for (name,) in rows)
 
 
 def _documents(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, str, tuple]]:

@@ -113,13 +113,15 @@ def refresh(
 def _refresh(sources_dir, db, published, keep_going, force, full, progress, catalog_dir) -> RefreshResult:
     had = published is not None
     note = UNCHANGED if had else NOTHING_WRITTEN
+    if had and published.foreign:
+        _guard_foreign(db, published.foreign, force)
     # Problems are collected, not raised at once, so that one run lists every bad file.
     sources, errors = read_sources(sources_dir)
     catalog = _fresh_catalog(catalog_dir)
     key = f"{code_version()}/{catalog.version}"
     _warn_unknown_publishers(sources, catalog)
     _remove_stale_builds(db)
-    before = published if had and not full else {}
+    before = published.documents if had and not full else {}
 
     raws: dict[str, bytes] = {}
     reuse: list[str] = []
@@ -225,6 +227,17 @@ def _warn_unknown_publishers(sources: list[Source], catalog) -> None:
             doc_ids[0],
             more,
         )
+
+
+def _guard_foreign(db: Path, foreign: tuple[str, ...], force: bool) -> None:
+    """Refuse to drop tables someone added to the warehouse; with --force, say which go."""
+    shown = ", ".join(foreign[:5]) + (f" and {len(foreign) - 5} more" if len(foreign) > 5 else "")
+    if not force:
+        raise RefreshError(
+            f"{db} holds {shown}, which a refresh does not make (added by hand?) and would drop; "
+            "keep your own tables in another DuckDB file, or\n" + FORCE_HINT
+        )
+    log.warning("%s: dropped %s, which a refresh does not make (--force)", db, shown)
 
 
 def _guard_against_loss(con: duckdb.DuckDBPyConnection, db: Path, force: bool, not_loaded=()) -> None:

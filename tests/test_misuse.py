@@ -476,3 +476,23 @@ def test_a_second_ctrl_c_stops_at_once(seed_folder, tmp_path):
     )
     assert "Traceback" not in err
     assert not db.exists()
+
+
+def test_a_table_someone_added_to_the_warehouse_is_not_dropped_without_force(published_seed):
+    folder, db, _ = published_seed
+    con = duckdb.connect(str(db))
+    con.execute("create table my_notes as select 'call the union office' as note")
+    con.close()
+    before = db.read_bytes()
+    done = _refresh_cli(folder, db)
+    assert done.returncode == 1
+    assert _errors(done) == [
+        f"refresh failed: {db} holds main.my_notes, which a refresh does not make (added by hand?) and would drop; "
+        "keep your own tables in another DuckDB file, or",
+        "to publish anyway: python -m etl refresh --force (make refresh FORCE=1)",
+    ]
+    assert db.read_bytes() == before
+    forced = _refresh_cli(folder, db, "--force")
+    assert forced.returncode == 0
+    assert f"{db}: dropped main.my_notes, which a refresh does not make (--force)" in _warnings(forced)
+    assert query(db, "select count(*) from duckdb_tables() where schema_name = 'main'") == [(0,)]
