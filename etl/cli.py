@@ -139,9 +139,10 @@ def _db_option(command: argparse.ArgumentParser, what: str) -> None:
 
 def _refresh(args) -> int:
     from .catalog import CatalogError
-    from .refresh import RefreshError, refresh
+    from .refresh import RefreshError, outcome_note, refresh
     from .sources import SourceError
 
+    note = outcome_note(args.db)  # "the previous warehouse is unchanged" only when there was one
     try:
         result = refresh(
             args.sources,
@@ -158,8 +159,11 @@ def _refresh(args) -> int:
         print(f"refresh failed: {err}", file=sys.stderr)
         return 1
     except OSError as err:  # e.g. the sources folder cannot be listed
-        print(f"refresh failed: {err}; the previous warehouse is unchanged", file=sys.stderr)
+        print(f"refresh failed: {err}; {note}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print(f"interrupted; {note}", file=sys.stderr)
+        return 130
     print(
         f"{result.db}: {result.n_documents} documents, {result.n_figures} figures "
         f"({len(result.extracted)} extracted, {len(result.reused)} unchanged)"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,6 +17,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from . import series_store
 from .catalog import Catalog
 from .classify import Figure
 from .pipeline import Document
@@ -77,6 +79,7 @@ CATALOG_DDL = (
 
 BUILDS_DDL = """
 create table core.builds (
+    build_id integer not null,
     built_at timestamp not null,
     code_version varchar not null,
     catalog_version varchar not null,
@@ -86,6 +89,24 @@ create table core.builds (
     n_figures integer not null,
     n_extracted integer not null
 )"""
+
+# Every build's documents with their figure counts: the history a refresh keeps and v2.builds shows.
+BUILD_DOCUMENTS_DDL = """
+create table core.build_documents (
+    build_id integer not null,
+    doc_id varchar not null,
+    sha256 varchar not null,
+    n_figures integer not null,
+    extracted boolean not null
+)"""
+HISTORY_TABLES = ("builds", "build_documents")
+
+
+def made_tables() -> tuple[str, ...]:
+    """The core tables a build makes, read off their DDL (so a new table is known where it is made)."""
+    ddls = (DOCUMENTS_DDL, FIGURES_DDL, BUILDS_DDL, BUILD_DOCUMENTS_DDL, *CATALOG_DDL, *series_store.DDLS)
+    return tuple(re.search(r"create (?:or replace )?table core\.(\w+)", ddl).group(1) for ddl in ddls)
+
 
 FIGURE_COLUMNS = list(Figure._fields)
 DOCUMENT_COLUMNS = [
@@ -105,7 +126,7 @@ DOCUMENT_COLUMNS = [
 
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("create schema core")
-    for ddl in (DOCUMENTS_DDL, FIGURES_DDL, BUILDS_DDL, *CATALOG_DDL):
+    for ddl in (DOCUMENTS_DDL, FIGURES_DDL, BUILDS_DDL, BUILD_DOCUMENTS_DDL, *CATALOG_DDL):
         con.execute(ddl)
 
 
@@ -162,7 +183,7 @@ def copy_unchanged(con: duckdb.DuckDBPyConnection, previous: Path, doc_ids: list
     """Carry documents whose bytes and extraction inputs did not change, as they were."""
     if not doc_ids:
         return
-    con.execute(f"attach '{_sql_path(previous)}' as previous (read_only)")
+    con.execute(f"attach '{sql_path(previous)}' as previous (read_only)")
     try:
         con.execute("create temp table keep as select unnest(?::varchar[]) as doc_id", [doc_ids])
         con.execute(
@@ -217,9 +238,9 @@ def clone_published(published: Path, building: Path) -> bool:
 def keep_only(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> None:
     """In a clone of the published warehouse: keep the rows of `doc_ids`, drop what every build makes anew.
 
-    Documents and figures of other doc_ids go; every other core table (builds,
-    catalogs) is emptied and every other schema dropped, to be filled and
-    created again as in a fresh build.
+    Documents and figures of other doc_ids go; the build history stays; every
+    other core table (catalogs) is emptied and every other schema dropped, to
+    be filled and created again as in a fresh build.
     """
     con.register("keep", pa.table({"doc_id": pa.array(doc_ids, pa.string())}))
     try:
@@ -234,7 +255,7 @@ def keep_only(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> None:
     for listing, statement in (
         (
             f"select table_name from duckdb_tables() where {here} and schema_name = 'core' "
-            "and table_name not in ('documents', 'figures')",
+            "and table_name not in ('documents', 'figures', 'builds', 'build_documents')",
             'delete from core."{}"',
         ),
         (
@@ -254,21 +275,69 @@ def keep_only(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> None:
             con.execute(statement.format(name))
 
 
+def copy_history(con: duckdb.DuckDBPyConnection, previous: Path) -> None:
+    """Carry the build history of the published warehouse into a build that did not start as its copy.
+
+    A warehouse from before the history kept only its last build, without a
+    build_id: it becomes build 1.
+    """
+    con.execute(f"attach '{sql_path(previous)}' as previous (read_only)")
+    try:
+        tables = {
+            name: [
+                c
+                for (c,) in con.execute(
+                    "select column_name from duckdb_columns() where database_name = 'previous' "
+                    "and schema_name = 'core' and table_name = ?",
+                    [name],
+                ).fetchall()
+            ]
+            for name in HISTORY_TABLES
+        }
+        if "build_id" in tables["builds"]:
+            con.execute("insert into core.builds by name select * from previous.core.builds")
+        elif tables["builds"]:
+            con.execute(
+                "insert into core.builds by name select *, (row_number() over (order by built_at))::integer "
+                "as build_id from previous.core.builds"
+            )
+        if tables["build_documents"]:
+            con.execute("insert into core.build_documents by name select * from previous.core.build_documents")
+    finally:
+        con.execute("detach previous")
+
+
 def record_build(
-    con: duckdb.DuckDBPyConnection, code_version: str, catalog_version: str, sources: str, n_extracted: int
+    con: duckdb.DuckDBPyConnection, code_version: str, catalog_version: str, sources: str, extracted: list[str]
 ) -> None:
+    """Add this build to the history, with each document's figure count and whether it was extracted anew."""
+    (build_id,) = con.execute("select coalesce(max(build_id), 0) + 1 from core.builds").fetchone()
     con.execute(
-        "insert into core.builds select ?, ?, ?, ?, ?, (select count(*) from core.documents), "
+        "insert into core.builds select ?, ?, ?, ?, ?, ?, (select count(*) from core.documents), "
         "(select count(*) from core.figures), ?",
         [
+            build_id,
             datetime.now(UTC).replace(tzinfo=None),
             code_version,
             catalog_version,
             ",".join(f"{v}@{view_digest(v)}" for v in view_versions()),
             sources,
-            n_extracted,
+            len(extracted),
         ],
     )
+    con.register("extracted", pa.table({"doc_id": pa.array(extracted, pa.string())}))
+    try:
+        con.execute(
+            """
+            insert into core.build_documents
+            select ?, d.doc_id, d.sha256, count(f.figure_id), d.doc_id in (select doc_id from extracted)
+            from core.documents d left join core.figures f using (doc_id)
+            group by d.doc_id, d.sha256
+            """,
+            [build_id],
+        )
+    finally:
+        con.unregister("extracted")
 
 
 def view_versions() -> list[str]:
@@ -325,5 +394,5 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _sql_path(path: Path) -> str:
+def sql_path(path: Path) -> str:
     return str(path).replace("'", "''")

@@ -4,6 +4,11 @@ NFKC turns full-width digits and punctuation into their plain forms. Lines a
 newspaper layout broke mid-sentence are joined again, so that a number and its
 unit ("4.6" / "亿元") or a sentence's halves stand together. Headings, which
 end without punctuation, keep their own line.
+
+Characters a reader does not see are not let split a number: zero-width
+spaces, soft hyphens, direction marks and control characters (NUL) are
+removed, a no-break or thin space between digit groups (1\u00a0234万元) is a
+thousands separator and goes, and line and paragraph separators break lines.
 """
 
 from __future__ import annotations
@@ -20,10 +25,22 @@ HEADING = re.compile(
 )
 _SPACES = re.compile(r"[ \t]+")  # after NFKC: no-break and ideographic spaces are plain spaces
 
+# Invisible: C0 and C1 controls but tab and line breaks, soft hyphen, zero-width spaces and
+# joiners, direction marks and embeddings, word joiner and invisible operators, a BOM inside.
+_INVISIBLE = "\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\xad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+# Line ends besides \n and \r: vertical tab, form feed (a page break), NEL, line and paragraph separators.
+_BREAKS = "\x0b\x0c\x85\u2028\u2029"
+# The typographic thousands separators (no-break, figure, thin, narrow no-break space) between digit groups.
+_GROUP_SPACES = "\xa0\u2007\u2009\u202f"
+_UNSEEN = re.compile(f"[{_INVISIBLE}{_BREAKS}{_GROUP_SPACES}]")
+_INVISIBLE_RE = re.compile(f"[{_INVISIBLE}]+")
+_BREAKS_RE = re.compile(f"[{_BREAKS}]")
+_GROUP_SPACE_RE = re.compile(f"(?<=\\d)[{_GROUP_SPACES}](?=\\d{{3}}(?!\\d))")
+
 
 def normalize(text: str) -> str:
     """NFKC, one paragraph per line, broken lines joined, no blank lines."""
-    text = _nfkc(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _nfkc(_visible(text.replace("\r\n", "\n").replace("\r", "\n")))
     paragraphs: list[str] = []
     for line in text.split("\n"):
         line = line.strip()
@@ -37,6 +54,15 @@ def normalize(text: str) -> str:
         else:
             paragraphs.append(line)
     return "\n".join(paragraphs)
+
+
+def _visible(text: str) -> str:
+    """The text without what a reader does not see; one search decides, since most texts hold none."""
+    if _UNSEEN.search(text) is None:
+        return text
+    text = _BREAKS_RE.sub("\n", _INVISIBLE_RE.sub("", text))
+    # After the invisible characters went, so that 1\u00a0\u200b234 is a number too.
+    return _GROUP_SPACE_RE.sub("", text)
 
 
 # The full-width characters reports are full of, with their NFKC forms. Replacing

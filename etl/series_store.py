@@ -128,3 +128,5 @@ create or replace table core.series_links (
     confidence double not null,
     reason varchar not null
 )"""
+
+DDLS = (POINTS_DDL, FIGURES_DDL, LINKS_DDL)

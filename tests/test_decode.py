@@ -52,9 +52,9 @@ def test_utf8_cut_inside_its_last_character_loses_only_that_character():
         (b"", "the file is empty"),
         (b" \r\n\t\n", "the file is empty"),
         (bytes(range(256)) * 64, "binary"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8, "binary"),
-        (gzip.compress(TEXT.encode("utf-8")), "binary"),
-        (b"PK\x03\x04\x14\x00\x06\x00" + bytes(range(256)) * 8, "binary"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8, "the file is a PNG image, not text"),
+        (gzip.compress(TEXT.encode("utf-8")), "the file is a gzip archive, not text: unpack it"),
+        (b"PK\x03\x04\x14\x00\x06\x00" + bytes(range(256)) * 8, "the file is a zip archive, not text: unpack it"),
         (codecs.BOM_UTF16_LE, "no text"),
         (b"<html><head><title>t</title></head><body> </body></html>", "no text"),
         (TEXT.encode("utf-8")[:5000] + b"\xff" + TEXT.encode("utf-8")[5000:], "not valid UTF-8 (byte 5000)"),
@@ -120,3 +120,56 @@ def _encodable(char: str, encoding: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
+
+
+# --- issue 13: non-reports and misleading messages --------------------------------------------------
+
+SAVE = "open it and save it as plain text (.txt), then load that"
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        (b"%PDF-1.4\n1 0 obj << /Length 44 >> stream\nBT /F1 24 Tf (2020 100) Tj ET\nendstream\n", "a PDF document"),
+        (b"PK\x03\x04\x14\x00\x06\x00\x08\x00[Content_Types].xml word/document.xml", "a Word document (.docx)"),
+        (b"PK\x03\x04\x14\x00\x06\x00\x08\x00[Content_Types].xml xl/workbook.xml", "an Excel workbook (.xlsx)"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512), "an old Office document (.doc, .xls, .wps)"),
+        (b"{\\rtf1\\ansi 2020\\par}", "an RTF document"),
+    ],
+    ids=["pdf", "docx", "xlsx", "doc", "rtf"],
+)
+def test_a_document_renamed_txt_is_named_for_what_it_is_with_save_it_as_plain_text(raw, message):
+    with pytest.raises(DecodeError) as refused:
+        decode(raw)
+    assert str(refused.value) == f"the file is {message}, not text: {SAVE}"
+
+
+def test_damaged_gb18030_is_reported_where_it_is_damaged_not_at_byte_0():
+    raw = TEXT.encode("gb18030")
+    at = raw.index("疫情".encode("gb18030"))
+    damaged = raw[:at] + b"\xff\xff" + raw[at + 2 :]
+    with pytest.raises(DecodeError) as refused:
+        decode(damaged)
+    line = raw.count(b"\n", 0, at) + 1
+    assert str(refused.value) == (
+        f"GB18030 (GBK) text, damaged at byte {at} (line {line}): "
+        "a damaged copy? Get the file again, or open it and save it as UTF-8 text"
+    )
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_cut_inside_its_last_character_loses_only_that_character_and_is_not_called_binary(encoding):
+    raw = SENTENCE.encode(encoding)[:-1]
+    assert decode(raw).text == SENTENCE[:-1]
+
+
+def test_a_page_whose_head_runs_past_the_first_2048_characters_is_still_read_as_html():
+    script = "<script>var counts = [" + ",".join(str(n) for n in range(1000, 1600)) + "];</script>"
+    page = f"<meta charset='utf-8'>{script}\n<body><p>{SENTENCE}</p></body>"
+    assert len(script) > 2048
+    assert decode(page.encode("utf-8")).text.strip() == SENTENCE
+
+
+def test_a_text_that_quotes_a_tag_is_not_taken_for_a_page():
+    text = "网页中的<p>标签不是报告。全总安排资金24.92亿元。"
+    assert decode(text.encode("utf-8")).text == text

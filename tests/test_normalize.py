@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from etl.normalize import normalize
+from etl.pipeline import Source, process
 
 
 def test_nfkc_turns_full_width_digits_and_punctuation_plain():
@@ -31,3 +34,36 @@ def test_crlf_and_lone_cr_line_ends():
 
 def test_indentation_and_blank_lines_go():
     assert normalize("\u3000\u3000各位代表：\n\n\n\u3000\u3000现在。") == "各位代表:\n现在。"
+
+
+# --- issue 13 item 8: characters a reader does not see -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("全总安排资金1\u00a0234万元。", "1234万元", 12_340_000.0),  # no-break space
+        ("全总安排资金1\u2009234万元。", "1234万元", 12_340_000.0),  # thin space
+        ("全总安排资金1\u202f234\u202f567元。", "1234567元", 1_234_567.0),  # narrow no-break spaces
+        ("全总安排资金12\u200b34万元。", "1234万元", 12_340_000.0),  # zero-width space
+        ("全总安排资金12\u00ad34万元。", "1234万元", 12_340_000.0),  # soft hyphen
+        ("全总安排资金12\x0034万元。", "1234万元", 12_340_000.0),  # NUL
+        ("全总安排资金1\u00a0\u200b234万元。", "1234万元", 12_340_000.0),  # both at once
+    ],
+    ids=["nbsp", "thin-space", "narrow-nbsp", "zero-width-space", "soft-hyphen", "nul", "nbsp-and-zwsp"],
+)
+def test_an_invisible_character_inside_a_number_does_not_change_its_value_and_offsets_stay_exact(text, surface, value):
+    document, figures = process(Source("s.txt", "s", report_year=2020), text.encode("utf-8"))
+    assert [(f.surface, f.value) for f in figures] == [(surface, value)]
+    f = figures[0]
+    assert document.text[f.char_start : f.char_end] == surface
+    assert document.text == "全总安排资金" + surface + "。"
+
+
+def test_a_no_break_space_between_years_or_words_stays_a_space():
+    assert normalize("2019\u00a02020年") == "2019 2020年"
+    assert normalize("资金\u00a0100万元") == "资金 100万元"
+
+
+def test_line_and_page_separators_break_lines():
+    assert normalize("第一段。\u2028第二段。\x0c第三段。\u2029第四段。") == "第一段。\n第二段。\n第三段。\n第四段。"

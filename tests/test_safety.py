@@ -201,7 +201,7 @@ def test_a_file_size_limit_hit_by_duckdb_fails_cleanly_through_the_cli(published
         text=True,
     )
     assert done.returncode == 1
-    assert done.stderr.startswith("refresh failed: the new warehouse could not be built (")
+    assert "\nrefresh failed: the new warehouse could not be built (" in done.stderr
     assert "File too large" in done.stderr
     assert done.stderr.rstrip().endswith("the previous warehouse is unchanged")
     assert db.read_bytes() == before
@@ -225,7 +225,7 @@ def test_make_refresh_with_one_binary_file_fails_naming_it_and_keeps_the_warehou
         ["make", "-s", "refresh", f"SOURCES={seed_folder}", f"DB={db}"], cwd=ROOT, capture_output=True, text=True
     )
     assert done.returncode != 0
-    assert f"  {seed_folder / 'scan.txt'}: the file is binary, not text\n" in done.stderr
+    assert f"  {seed_folder / 'scan.txt'}: the file is a PNG image, not text: " in done.stderr
     assert db.read_bytes() == before
     assert _building_files(db) == []
 
@@ -341,23 +341,27 @@ def test_a_writer_holding_the_warehouse_stops_the_refresh_with_a_way_out(publish
     finally:
         writer.stdin.close()
         writer.wait()
-    message = str(stopped.value)
-    assert message.startswith(f"{db} cannot be read to check that nothing is lost (")
-    assert message.endswith(
-        "close programs that have it open for writing, or\n"
-        "to publish anyway: python -m etl refresh --force (make refresh FORCE=1)"
+    assert str(stopped.value) == (
+        f"{db} is open for writing in another program (PID {writer.pid}); a refresh never replaces a warehouse "
+        "that a program is writing to, --force or not: close that program (or its connection), then refresh again"
     )
     assert db.read_bytes() == before
 
 
-def test_a_damaged_warehouse_is_replaced_only_when_forced(seed_folder, tmp_path):
+def test_a_damaged_warehouse_is_not_replaced_even_when_forced(seed_folder, tmp_path):
     db = tmp_path / "w.duckdb"
     db.write_bytes(b"not a duckdb file" * 1000)
-    with pytest.raises(RefreshError, match="cannot be read to check that nothing is lost"):
-        refresh(seed_folder, db, progress=False)
+    for force in (False, True):
+        with pytest.raises(RefreshError) as refused:
+            refresh(seed_folder, db, progress=False, force=force)
+        assert str(refused.value).startswith(f"{db} is not a zhibiao warehouse (not a DuckDB database it can open: ")
+        assert str(refused.value).endswith(
+            "a refresh replaces only a warehouse it built, --force or not: "
+            "name another file with --db (make refresh DB=...), or move this one away"
+        )
     assert db.read_bytes() == b"not a duckdb file" * 1000
-    assert refresh(seed_folder, db, progress=False, force=True).n_documents == 1
-    assert query(db, "select doc_id from v1.documents") == [("acftu-2020",)]
+    db.unlink()
+    assert refresh(seed_folder, db, progress=False).n_documents == 1
 
 
 def test_a_warehouse_behind_a_symlink_is_replaced_where_it_lives(seed_folder, tmp_path):

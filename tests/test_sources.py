@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 
 import pytest
 
 from etl.pipeline import Source
-from etl.sources import SourceError, read_sources
+from etl.sources import SourceError, read_report, read_sources
 
 from .conftest import SEED
 
@@ -81,7 +82,7 @@ def test_a_duplicate_doc_id_names_both_places(tmp_path):
     sources, errors = read_sources(folder)
     assert sources == [Source("a.txt", "same")]
     assert _messages(errors) == [
-        f"{folder}/manifest.csv:3: doc_id same is already used by {folder}/manifest.csv:2",
+        f"{folder}/manifest.csv:3: doc_id same is already used by {folder}/manifest.csv:2; give one of them another doc_id in manifest.csv",
     ]
 
 
@@ -89,25 +90,35 @@ def test_a_file_name_that_gives_a_listed_doc_id_is_a_duplicate(tmp_path):
     folder = _folder(tmp_path, HEADER + "a.txt,b,,,,\n", ("a.txt", "b.txt"))
     sources, errors = read_sources(folder)
     assert sources == [Source("a.txt", "b")]
-    assert _messages(errors) == [f"{folder}/b.txt: doc_id b is already used by {folder}/manifest.csv:2"]
+    assert _messages(errors) == [
+        f"{folder}/b.txt: doc_id b is already used by {folder}/manifest.csv:2; give one of them another doc_id in manifest.csv"
+    ]
 
 
 def test_a_file_listed_twice_names_the_first_line(tmp_path):
     folder = _folder(tmp_path, HEADER + "a.txt,a,,,,\na.txt,a2,,,,\n")
     _, errors = read_sources(folder)
-    assert _messages(errors) == [f"{folder}/manifest.csv:3: a.txt is already listed at {folder}/manifest.csv:2"]
+    assert _messages(errors) == [
+        f"{folder}/manifest.csv:3: a.txt is already listed at {folder}/manifest.csv:2; keep one row per file"
+    ]
 
 
 def test_line_numbers_count_lines_of_the_file(tmp_path):
     folder = _folder(tmp_path, HEADER + 'a.txt,a,"two\nlines",,,\n\nmissing.txt,m,,,,\n')
     _, errors = read_sources(folder)
-    assert _messages(errors) == [f"{folder}/manifest.csv:5: names missing.txt, which is not in {folder}"]
+    assert _messages(errors) == [
+        f"{folder}/manifest.csv:5: names missing.txt, which is not in {folder}; fix the name, or put the file there"
+    ]
 
 
 def test_a_manifest_without_a_file_column_stops_everything(tmp_path):
-    folder = _folder(tmp_path, "name,doc_id\na.txt,a\n")
-    with pytest.raises(SourceError, match="manifest.csv:1: the manifest lacks the column file"):
+    folder = _folder(tmp_path, "name,doc_id,title,publisher,published_on,report_year\na.txt,a,,,,\n")
+    with pytest.raises(SourceError) as stopped:
         read_sources(folder)
+    assert str(stopped.value) == (
+        f"{folder}/manifest.csv:1: the manifest lacks the column(s) file; 'name' (did you mean file?). "
+        "The header must be file,doc_id,title,publisher,published_on,report_year (cells may be empty)"
+    )
 
 
 def test_other_files_are_skipped_with_a_warning(tmp_path, caplog):
@@ -115,15 +126,149 @@ def test_other_files_are_skipped_with_a_warning(tmp_path, caplog):
     with caplog.at_level(logging.WARNING, logger="zhibiao"):
         sources, errors = read_sources(folder)
     assert [s.file for s in sources] == ["a.txt"]
-    assert [r.getMessage().split(":")[0] for r in caplog.records] == [str(folder / "scan.pdf")]
+    assert [r.getMessage() for r in caplog.records] == [
+        f"{folder / 'scan.pdf'}: skipped, not a report file (reports end in .htm, .html, .md, .text, .txt); "
+        "to load it, save it as plain text (.txt)",
+        f"{folder / 'a.txt'}: no manifest row; loaded as doc_id a, its report year read from the text",
+    ]
 
 
-def test_an_unknown_manifest_column_is_named_in_a_warning(tmp_path, caplog):
-    folder = _folder(tmp_path, "file,doc_id,report_yaer\na.txt,a,2020\n")
+def test_an_unknown_manifest_column_beside_all_known_ones_is_named_in_a_warning(tmp_path, caplog):
+    folder = _folder(tmp_path, HEADER.strip() + ",notes\na.txt,a,,,,,seen\n")
     with caplog.at_level(logging.WARNING, logger="zhibiao"):
         sources, errors = read_sources(folder)
     assert (sources, errors) == ([Source("a.txt", "a")], [])
     assert [r.getMessage() for r in caplog.records] == [
-        f"{folder}/manifest.csv:1: column(s) report_yaer are not used "
+        f"{folder}/manifest.csv:1: column(s) notes are not used "
         "(known: file, doc_id, title, publisher, published_on, report_year)"
     ]
+
+
+# --- issue 13 items 5, 7 and 14; issue 14 item 4: what the folder holds -----------------------------
+
+
+def test_a_link_to_a_file_outside_the_folder_is_named_and_not_read(tmp_path):
+    folder = _folder(tmp_path, None)
+    (folder / "passwd.txt").symlink_to("/etc/passwd")
+    sources, errors = read_sources(folder)
+    assert [s.file for s in sources] == ["a.txt"]
+    assert _messages(errors) == [
+        f"{folder}/passwd.txt: a link to /etc/passwd, outside {folder}; copy the file into the folder instead"
+    ]
+
+
+def test_a_linked_folder_named_in_the_manifest_does_not_reach_outside(tmp_path):
+    outside = tmp_path / "etc"
+    outside.mkdir()
+    (outside / "shadow").write_text("root:x:0:0\n", encoding="utf-8")
+    folder = _folder(tmp_path, HEADER + "etcdir/shadow,shadow,,,,\n")
+    (folder / "etcdir").symlink_to(outside)
+    sources, errors = read_sources(folder)
+    assert [s.file for s in sources] == ["a.txt"]
+    assert _messages(errors) == [
+        f"{folder}/manifest.csv:2: names etcdir/shadow, which is a link to {outside / 'shadow'}, outside {folder}; "
+        "copy the file into the folder instead"
+    ]
+
+
+def test_a_link_inside_the_folder_to_a_file_inside_it_loads(tmp_path):
+    folder = _folder(tmp_path, HEADER + "copy.txt,copy,,,,\n")
+    (folder / "copy.txt").symlink_to(folder / "a.txt")
+    sources, errors = read_sources(folder)
+    assert (sorted(s.doc_id for s in sources), errors) == (["a", "copy"], [])
+
+
+def test_a_folder_a_fifo_or_a_dangling_link_in_the_manifest_is_named_for_what_it_is(tmp_path):
+    folder = _folder(tmp_path, HEADER + "sub,sub,,,,\npipe.txt,pipe,,,,\ngone.txt,gone,,,,\nnowhere.txt,n,,,,\n")
+    (folder / "sub").mkdir()
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "gone.txt").symlink_to(folder / "deleted.txt")
+    sources, errors = read_sources(folder)
+    m = f"{folder}/manifest.csv"
+    assert _messages(errors) == [
+        f"{m}:2: names sub, which is a folder, not a file",
+        f"{m}:3: names pipe.txt, which is not a regular file (a FIFO, socket or device); copy the report into a file",
+        f"{m}:4: names gone.txt, which is a link to {folder / 'deleted.txt'} that does not exist; fix or remove it",
+        f"{m}:5: names nowhere.txt, which is not in {folder}; fix the name, or put the file there",
+    ]
+    assert [s.file for s in sources] == ["a.txt"]
+
+
+def test_a_fifo_dropped_in_the_folder_is_named_and_never_blocks_the_refresh(tmp_path):
+    folder = _folder(tmp_path, None)
+    os.mkfifo(folder / "pipe.txt")
+    sources, errors = read_sources(folder)
+    assert _messages(errors) == [
+        f"{folder}/pipe.txt: not a regular file (a FIFO, socket or device); copy the report into a file"
+    ]
+    with pytest.raises(SourceError, match="not a regular file"):
+        read_report(folder, "pipe.txt")
+
+
+def test_a_file_swapped_for_a_link_after_listing_is_not_read(tmp_path):
+    folder = _folder(tmp_path, None)
+    sources, _ = read_sources(folder)
+    (folder / "a.txt").unlink()
+    (folder / "a.txt").symlink_to("/etc/passwd")
+    with pytest.raises(SourceError) as refused:
+        read_report(folder, sources[0].file)
+    assert str(refused.value) == (
+        f"{folder}/a.txt: a link to /etc/passwd, outside {folder}; copy the file into the folder instead"
+    )
+
+
+GBK_NAME = "工作报告2020.txt".encode("gbk")
+
+
+def test_a_file_name_that_is_not_utf8_loads_under_its_gbk_reading(tmp_path):
+    folder = _folder(tmp_path, None, ())
+    with open(os.path.join(os.fsencode(folder), GBK_NAME), "wb") as fh:
+        fh.write(SEED.read_bytes())
+    sources, errors = read_sources(folder)
+    assert (sources, errors) == ([Source("工作报告2020.txt", "工作报告2020")], [])
+    assert read_report(folder, "工作报告2020.txt") == SEED.read_bytes()
+
+
+def test_a_manifest_row_may_name_a_gbk_file_by_its_chinese_name(tmp_path):
+    folder = _folder(tmp_path, HEADER + "工作报告2020.txt,acftu,,,,2020\n", ())
+    with open(os.path.join(os.fsencode(folder), GBK_NAME), "wb") as fh:
+        fh.write(SEED.read_bytes())
+    assert read_sources(folder) == ([Source("工作报告2020.txt", "acftu", report_year=2020)], [])
+
+
+def test_an_empty_folder_is_refused_with_what_to_do(tmp_path):
+    folder = _folder(tmp_path, None, ())
+    (folder / "notes.docx").write_bytes(b"PK")
+    with pytest.raises(SourceError) as refused:
+        read_sources(folder)
+    assert str(refused.value) == (
+        f"{folder}: no reports here (files ending in .htm, .html, .md, .text, .txt); put the reports in it, "
+        "or name the folder that holds them with --sources (make refresh SOURCES=)"
+    )
+
+
+def test_many_files_without_a_manifest_row_are_warned_of_ten_by_name_then_in_one_line(tmp_path, caplog):
+    folder = _folder(tmp_path, None, [f"r{i:02d}.txt" for i in range(13)])
+    with caplog.at_level(logging.WARNING, logger="zhibiao"):
+        sources, _ = read_sources(folder)
+    assert len(sources) == 13
+    messages = [r.getMessage() for r in caplog.records]
+    assert messages[:10] == [
+        f"{folder / f'r{i:02d}.txt'}: no manifest row; loaded as doc_id r{i:02d}, its report year read from the text"
+        for i in range(10)
+    ]
+    assert messages[10:] == [
+        f"{folder}: and 3 more files without a manifest row; add rows to {folder / 'manifest.csv'} to say what each is"
+    ]
+
+
+def test_a_manifest_that_is_a_link_out_of_the_folder_is_not_read(tmp_path):
+    outside = tmp_path / "elsewhere.csv"
+    outside.write_text(HEADER + "a.txt,a,,,,\n", encoding="utf-8")
+    folder = _folder(tmp_path, None)
+    (folder / "manifest.csv").symlink_to(outside)
+    with pytest.raises(SourceError) as refused:
+        read_sources(folder)
+    assert str(refused.value) == (
+        f"{folder}/manifest.csv: a link to {outside}, outside {folder}; copy the file into the folder instead"
+    )
