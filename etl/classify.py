@@ -15,7 +15,7 @@ from .catalog import Catalog, load_catalog
 from .categories import category
 from .identity import figure_id
 from .labels import label_rules, needs_subject, own_label, with_subject
-from .links import BREAKDOWN, links, opens_with_breakdown, respective_labels, restates, whole_of
+from .links import BREAKDOWN, links, opens_with_breakdown, respective_labels, restates, subset_of, whole_of
 from .metrics import MetricFinder
 from .periods import when
 from .programs import ProgramFinder
@@ -124,8 +124,15 @@ def classify(
             parent = whole_of(figure, BREAKDOWN, BREAKDOWN, in_sentence.get(sentence.index - 1, []), anywhere=True)
         # Parts never add up to more than their whole: a part that would is not one.
         if parent is not None and parts_sum.get(parent.figure_id, 0.0) + figure.value <= parent.value:
+            if figure.basis is None and parent.basis is not None:  # 新增…，其中…: the part is new too
+                figure = figure._replace(basis=parent.basis)
+                figure = figure._replace(figure_id=figure_id(figure))
             figure = Figure._make((*figure[:PARENT], parent.figure_id, *figure[PARENT + 1 :]))
             parts_sum[parent.figure_id] = parts_sum.get(parent.figure_id, 0.0) + figure.value
+        elif parent is None:
+            whole = subset_of(figure, around.clause_before, earlier, parts_sum)
+            if whole is not None:
+                figure = figure._replace(subset_of_figure_id=whole.figure_id)
         earlier.append(figure)
         figures.append(figure)
     return figures

@@ -108,6 +108,21 @@ def whole_of(part: Figure, clause_before: str, before: str, earlier: list[Figure
     return candidates[-1]
 
 
+def subset_of(figure: Figure, clause_before: str, earlier: list[Figure], parts_sum: dict[str, float]):
+    """…2493名，其中劳模1689名、先进工作者804名，有300多名抗疫先进典型: the 300 are neither the
+    whole nor one of its parts but overlap them: a subset of the whole, which summaries never add.
+
+    A figure outside the 其中 clause, of the unit of a whole whose parts the sentence listed
+    before it, and no larger than that whole.
+    """
+    if BREAKDOWN in clause_before or figure.unit in NOT_ADDITIVE or figure.basis == "change":
+        return None
+    wholes = [f for f in earlier if f.figure_id in parts_sum and f.unit == figure.unit]
+    if not wholes or wholes[-1].value < figure.value:
+        return None
+    return wholes[-1]
+
+
 def restates(sentence: str, start: int, end: int, catalog: Catalog) -> bool:
     """提出国内生产总值增长8%左右，主要是…: a target stated again in the sentence that explains it."""
     words = catalog.words

@@ -44,7 +44,6 @@ class ProgramFinder:
         self.index = catalog.compiled(program_index)
         self.no_programme = len(catalog.programs)  # the rank of a text that names none
         self.in_sentence: dict[int, tuple[list[int], list[int]]] = {}  # by sentence: hit starts, ranks
-        self.paragraphs: dict[int, str | None] = {}  # by paragraph start: a figure-independent answer
         self.in_paragraph: dict[int, str | None] = {}  # the same, by sentence
 
     def _rank(self, matched: str) -> int:
@@ -67,7 +66,7 @@ class ProgramFinder:
 
     def of(self, sentence: Sentence, position: int) -> str | None:
         """The programme named nearest before `position` in its sentence, else after it,
-        else in a short paragraph (catalog order decides there).
+        else earlier in a short paragraph (catalog order decides there).
 
         "…工会专项补助经费1.57亿元,对社会化工会工作者补贴1.36亿元": each amount
         belongs to the programme named just before it. A long paragraph (a
@@ -88,11 +87,14 @@ class ProgramFinder:
         return self.in_paragraph[sentence.index]
 
     def _in_paragraph(self, sentence: Sentence) -> str | None:
+        """A programme named in the short paragraph before the figure's sentence (its heading
+        or an earlier sentence): never one named only in a later sentence."""
         paragraph_start = self.text.rfind("\n", 0, sentence.start) + 1
-        if paragraph_start not in self.paragraphs:
-            paragraph_end = self.text.find("\n", sentence.end)
-            paragraph_end = paragraph_end if paragraph_end >= 0 else len(self.text)
-            short = paragraph_end - paragraph_start <= PARAGRAPH_SCOPE
-            ranks = self._hits(paragraph_start, paragraph_end)[1] if short else []
-            self.paragraphs[paragraph_start] = self._program(min(ranks)) if ranks else None
-        return self.paragraphs[paragraph_start]
+        if paragraph_start == sentence.start:
+            return None
+        paragraph_end = self.text.find("\n", sentence.end)
+        paragraph_end = paragraph_end if paragraph_end >= 0 else len(self.text)
+        if paragraph_end - paragraph_start > PARAGRAPH_SCOPE:
+            return None
+        ranks = self._hits(paragraph_start, sentence.start)[1]
+        return self._program(min(ranks)) if ranks else None

@@ -29,8 +29,8 @@ FIGURES_SQL = """
 select f.figure_id, f.doc_id, f.surface, f.value, f.unit, f.category, f.qualifier, f.basis, f.is_target,
        f.period_start, f.period_end, f.program, coalesce(p.program_name_zh, f.program) as program_name_zh,
        f.metric_id, coalesce(m.metric_name_zh, f.metric_id) as metric_name_zh, f.parent_figure_id, f.label,
-       f.sentence, f.char_start, f.char_end, d.publisher
-from v1.figures f
+       f.sentence, f.char_start, f.char_end, d.publisher, f.subset_of_figure_id
+from v2.figures f
 join v1.documents d using (doc_id)
 left join (select distinct program_id, program_name_zh from v1.program_summary) p on p.program_id = f.program
 left join (select distinct metric_id, metric_name_zh from v1.metric_series) m on m.metric_id = f.metric_id
@@ -168,6 +168,8 @@ def left_out_reason(figure: dict, year: int, added: set[str], new_flow_units: se
         return None
     if figure["parent_figure_id"] is not None:
         return "breakdown (其中) of another figure"
+    if figure.get("subset_of_figure_id") is not None:
+        return "a subset overlapping the parts of another figure"
     if figure["period_start"] != figure["period_end"]:
         return f"covers several years ({figure['period_start']}–{figure['period_end']}), not {year} alone"
     if figure["qualifier"] == "per_unit":

@@ -127,8 +127,9 @@ def _figure_rows(figures: list[dict], reasons: dict[str, str] | None = None) -> 
         ]
         if reasons is not None:
             why = escape(reasons[f["figure_id"]])
-            if f["parent_figure_id"]:
-                why += f" ({link(figure_href(f['doc_id'], f['parent_figure_id']), 'the whole')})"
+            whole = f["parent_figure_id"] or f.get("subset_of_figure_id")
+            if whole:
+                why += f" ({link(figure_href(f['doc_id'], whole), 'the whole')})"
             row.append(why)
         rows.append(row)
     return rows
@@ -168,10 +169,10 @@ def programme_page_html(rows: list[dict], figures: list[dict]) -> str:
             part += '<p class="meta">Nothing was added up.</p>'
         if added:
             headers = ["figure", "value", "label", "report"]
-            part += table(f"The {len(added)} figures added", headers, _figure_rows(added), numeric={1})
+            part += table(f"The {_figures(len(added))} added", headers, _figure_rows(added), numeric={1})
         if left_out:
             headers = ["figure", "value", "label", "report", "why left out"]
-            part += table(f"The {len(left_out)} figures left out", headers, _figure_rows(left_out, reasons), {1})
+            part += table(f"The {_figures(len(left_out))} left out", headers, _figure_rows(left_out, reasons), {1})
         else:
             part += '<p class="meta">No figure of this programme and year was left out.</p>'
         sections.append(part)
@@ -264,3 +265,7 @@ def index_html(documents: list[dict], series: list[Series], programmes: list[dic
         f'{built}\n<nav aria-label="publishers"><ul>{toc}</ul></nav>\n' + "\n".join(sections)
     )
     return page("Reports, series and programmes", body)
+
+
+def _figures(n: int) -> str:
+    return f"{n} figure" if n == 1 else f"{n} figures"

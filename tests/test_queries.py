@@ -66,6 +66,7 @@ def test_largest_programmes_by_funds(warehouse):
         ("union_funds_for_small_firms", 5183000000.0, 2020, 2020),
         ("covid19_response", 2597000000.0, 2020, 2020),
         ("township_unions", 157000000.0, 2020, 2020),
+        ("social_union_workers", 136000000.0, 2020, 2020),
     ]
     assert [r[3] for r in rows] == sorted((r[3] for r in rows), reverse=True)
 

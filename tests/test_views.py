@@ -197,8 +197,8 @@ def test_program_summary_never_adds_breakdown_parts_per_unit_amounts_or_a_stock_
     assert rows == [
         # 百家 studios, not the 每家10万元 each of them got.
         ("innovation_studios", None, None, 100.0, "百家"),
-        # 2493名 and the 300多名 of the same sentence, never its parts 劳模1689名、先进工作者804名.
-        ("model_worker_awards", None, 2793.0, None, "2493名; 300多名"),
+        # 2493名, never its parts 劳模1689名、先进工作者804名 nor the 300多名 that overlap them.
+        ("model_worker_awards", None, 2493.0, None, "2493名"),
         # 新增3357人, not also the 累计41101人 that holds them; the 1.57亿元 before it goes to 乡镇(街道)工会.
         ("social_union_workers", 136000000.0, 3357.0, None, "1.36亿元; 3357人"),
     ]

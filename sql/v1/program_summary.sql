@@ -1,6 +1,6 @@
 -- What did each programme spend, whom and how many organisations did it reach, per publisher and year, and which figures were added up?
 -- Outcomes and targets (is_target) are summed apart. A figure is added when it covers a single
--- year, is a whole (never a 其中 breakdown part), is not a per-unit amount (每家, 人均) and is not
+-- year, is a whole (never a 其中 breakdown part, nor a subset overlapping the parts), is not a per-unit amount (每家, 人均) and is not
 -- a change (增加, 增长); a cumulative stock (累计, 截至) is left out when the same programme and
 -- year state a new flow in the same unit, since the stock already holds it.
 create or replace view v1.program_summary as
@@ -16,6 +16,7 @@ with counted as (
       and f.period_start is not null
       and f.period_start = f.period_end
       and f.parent_figure_id is null
+      and f.subset_of_figure_id is null
       and f.qualifier <> 'per_unit'
       and f.basis is distinct from 'change'
       and f.unit in ('yuan', 'person', 'person_time', 'household', 'organization', 'enterprise')

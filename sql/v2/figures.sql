@@ -1,4 +1,4 @@
--- Every figure of every report, as in v1.figures, with the series it belongs to: its metric when the catalog names one, else the series its words line up with.
+-- Every figure of every report, as in v1.figures, with the series it belongs to (its metric when the catalog names one, else the series its words line up with), its measure word, which way a change moved, and the whole a subset overlaps.
 create or replace view v2.figures as
 select
     f.figure_id,
@@ -23,7 +23,10 @@ select
     f.char_start,
     f.char_end,
     f.mentions,
-    s.series_id
+    s.series_id,
+    f.measure,
+    f.direction,
+    f.subset_of_figure_id
 from core.figures f
 left join core.series_figures using (figure_id)
 left join core.series_points s using (point_id);
