@@ -9,6 +9,7 @@ import re
 from .catalog import Catalog
 from .gates import alternation
 from .records import Around, Mention
+from .sentences import LIST_ITEM
 
 CHANGE = "change"
 POINTS = "个百分点"  # a difference of rates is always a change
@@ -30,9 +31,19 @@ def _change_word(mention: Mention, around: Around, catalog: Catalog):
     return (
         catalog.bases_before.at_end(before)
         or catalog.bases_in_clause.first_in(around.phrase)
+        or _listed(mention, around, catalog)
         or catalog.bases_in_sentence.first_in(before)
         or ((CHANGE, "") if mention.measure == POINTS else None)
     )
+
+
+def _listed(mention: Mention, around: Around, catalog: Catalog):
+    """新增规上工业企业1494家、“小巨人”企业81家、上云企业2万家: a new (or cumulative) word at the
+    head of a list holds for every item of it; never for a rate (新增就业…、失业率5%)."""
+    if LIST_ITEM not in around.clause_before or mention.unit == "percent":
+        return None
+    found = catalog.bases_in_clause.first_in(around.clause_before.split(LIST_ITEM, 1)[0])
+    return found if found and found[0] != CHANGE else None
 
 
 def basis(mention: Mention, around: Around, catalog: Catalog) -> str | None:

@@ -15,7 +15,18 @@ from .catalog import Catalog, load_catalog
 from .categories import category
 from .identity import figure_id
 from .labels import label_rules, needs_subject, own_label, with_subject
-from .links import BREAKDOWN, links, opens_with_breakdown, respective_labels, restates, subset_of, whole_of
+from .links import (
+    NOT_ADDITIVE,
+    links,
+    opens_statement_list,
+    opens_with_breakdown,
+    respective_labels,
+    restates,
+    subset_of,
+    whole_continued,
+    whole_of,
+    whole_of_shares,
+)
 from .metrics import MetricFinder
 from .periods import when
 from .programs import ProgramFinder
@@ -55,6 +66,7 @@ def classify(
     in_sentence: dict[int, list[Figure]] = {}
     parts_sum: dict[str, float] = {}
     split_labels: list[str] | None = None
+    continued: tuple[int, Figure] | None = None  # a 其中 list that goes on past a semicolon
     targets: dict[tuple, Figure] = {}  # the first target of each value, unit and qualifier
     for i, (mention, around, link) in enumerate(zip(mentions, arounds(sentences, mentions), joins, strict=True)):
         sentence = around.sentence
@@ -119,18 +131,29 @@ def classify(
             if stated is not figure and restates(sentence.text, around.start, around.end, catalog):
                 figures.append(stated)  # the same fact once more: deduplicate counts the mention
                 continue
-        parent = whole_of(figure, around.clause_before, around.before, earlier)
+        parent = whole_of(figure, around, earlier)
         if parent is None and opens_with_breakdown(around.before):
-            parent = whole_of(figure, BREAKDOWN, BREAKDOWN, in_sentence.get(sentence.index - 1, []), anywhere=True)
+            parent = whole_of(figure, around, earlier, in_sentence.get(sentence.index - 1, []))
+        if parent is None:
+            parent = whole_of_shares(figure, around, earlier)
+        if parent is None and continued is not None and continued[0] == sentence.index - 1:
+            parent = whole_continued(figure, continued[1], not earlier)
+        share = figure.unit in NOT_ADDITIVE  # a share of its whole: shares add up to 100 at most
+        key, limit = (f"{parent.figure_id}%", 100.0) if parent is not None and share else (None, None)
+        if parent is not None and not share:
+            key, limit = parent.figure_id, parent.value
         # Parts never add up to more than their whole: a part that would is not one.
-        if parent is not None and parts_sum.get(parent.figure_id, 0.0) + figure.value <= parent.value:
-            if figure.basis is None and parent.basis is not None:  # 新增…，其中…: the part is new too
+        if parent is not None and parts_sum.get(key, 0.0) + figure.value <= limit:
+            if figure.basis is None and parent.basis is not None and not share:  # 新增…，其中…: new too
                 figure = figure._replace(basis=parent.basis)
                 figure = figure._replace(figure_id=figure_id(figure))
             figure = Figure._make((*figure[:PARENT], parent.figure_id, *figure[PARENT + 1 :]))
-            parts_sum[parent.figure_id] = parts_sum.get(parent.figure_id, 0.0) + figure.value
+            parts_sum[key] = parts_sum.get(key, 0.0) + figure.value
+            parts_sum.setdefault(parent.figure_id, 0.0)
+            if opens_statement_list(sentence.text) and not share:
+                continued = (sentence.index, parent)
         elif parent is None:
-            whole = subset_of(figure, around.clause_before, earlier, parts_sum)
+            whole = subset_of(figure, around, earlier, parts_sum)
             if whole is not None:
                 figure = figure._replace(subset_of_figure_id=whole.figure_id)
         earlier.append(figure)

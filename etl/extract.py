@@ -25,6 +25,7 @@ LONE_MAGNITUDES = ("十", "千", "万", "亿")
 # One numeral before these units is an ordinal or a name, not a count: 二期, 五次全委会, 二元结构.
 NOT_AFTER_ONE_NUMERAL = ("time", "yuan")
 RANGE_SEPARATORS = ("-", "~", "～", "—", "至", "到")
+LIST_JOINERS = ("、", "和", "及", "与")
 MAGNITUDE_STARTS = frozenset(word[0] for word in MAGNITUDES)
 PERCENT_SIGNS = ("%", "％")
 APPROX_AFTER = "多余"
@@ -136,6 +137,15 @@ def find_mentions(text: str, catalog: Catalog | None = None) -> list[Mention]:
         if _minus_before(scan, start, catalog):
             start, value = start - 1, -value  # 增长-0.3%, 负3.9%: the sign is part of the figure
         mentions.append(Mention(start, unit.end, text[start : unit.end], value, unit.unit, unit.measure, unit.measure))
+    return _listed_with_one_measure(mentions, scan)
+
+
+def _listed_with_one_measure(mentions: list[Mention], text: str) -> list[Mention]:
+    """分别达1409万、1305万人次: a bare amount listed before one with a measure word counts the same."""
+    for i in range(len(mentions) - 2, -1, -1):
+        bare, next_ = mentions[i], mentions[i + 1]
+        if not bare.measure and next_.measure and text[bare.char_end : next_.char_start] in LIST_JOINERS:
+            mentions[i] = bare._replace(unit=next_.unit, unit_word=next_.unit_word, measure=next_.measure)
     return mentions
 
 

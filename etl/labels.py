@@ -108,10 +108,17 @@ def with_subject(text: str, previous_label: str, before: str, rules: LabelRules)
     A label that is only a verb takes its subject from the figure before it in
     the sentence (`previous_label`), else from the clause before.
     """
-    subject = previous_label
+    subject = _before_relation(previous_label, rules)
     if not subject:
         clauses = CLAUSE_SPLIT.split(before)
         subject = label(clauses[-2], rules) if len(clauses) > 1 else ""
     subject = rules.subject_tail.sub("", subject)
     verb = rules.compared_with.sub("", text)
     return (subject + verb)[-LIMIT:]
+
+
+def _before_relation(label_: str, rules: LabelRules) -> str:
+    """一般公共预算收入为预算的 -> 一般公共预算收入: the subject of a relation label, for the
+    figure after it (…，比2023年增长1.3%)."""
+    cut = min((i for i in (label_.find(w, 1) for w in rules.relations) if i > 0), default=len(label_))
+    return label_[:cut]

@@ -15,13 +15,15 @@ import re
 
 from .catalog import Catalog
 from .gates import alternation
-from .records import Figure, Link, Mention
+from .records import Around, Figure, Link, Mention
 from .sentences import CLAUSE_SPLIT, LIST_ITEM
 
 # Between two figures with units; unlike extract.RANGE_SEPARATORS not 到, since
 # 从2.6%到3.1% is a change from one level to another, not a range.
 RANGE_SEPARATORS = ("-", "~", "～", "—", "至")
 BREAKDOWN = "其中"
+SHARE = "占"  # 其中…投资占44%: a share of the whole
+SEMICOLONS = (";", "；")
 RESPECTIVELY = "分别"
 NOT_ADDITIVE = {"percent"}  # rates of parts do not add up to the rate of the whole
 
@@ -86,36 +88,76 @@ def respective_labels(label: str, size: int, shared_heads: tuple[str, ...], cata
     return labels
 
 
-def whole_of(part: Figure, clause_before: str, before: str, earlier: list[Figure], anywhere: bool = False):
-    """For a part in a clause opened by 其中, the figure of the same unit stated before it.
+def same_kind(a: Figure, b: Figure) -> bool:
+    """Figures a part and its whole can be: one unit, and for other, one measure (公里, not 个)."""
+    return a.unit == b.unit and (a.unit != "other" or a.measure == b.measure)
+
+
+def in_breakdown(around: Around) -> bool:
+    """Does the figure stand in a 其中 list: its clause holds 其中, or the clause before it is
+    其中 alone (其中，本级支出40720.18亿元)?"""
+    if BREAKDOWN in around.clause_before:
+        return True
+    previous = next(around.earlier_clauses(), None)
+    return previous is not None and previous.strip() == BREAKDOWN
+
+
+def whole_of(part: Figure, around: Around, earlier: list[Figure], previous: list[Figure] = ()):
+    """For a part in a 其中 list, the figure of the same unit stated before the 其中; for a
+    share (其中…投资占44%), the last amount before it.
 
     Only the 其中 clause lists parts: in "…2493名，其中劳模1689名、先进工作者804名，
     有300多名抗疫先进典型" the 300 overlap the parts and are not one of them.
     """
-    if BREAKDOWN not in clause_before or part.unit in NOT_ADDITIVE:
+    if not in_breakdown(around):
         return None
-    at = len(before) - len(clause_before) + clause_before.rfind(BREAKDOWN)
+    share = part.unit in NOT_ADDITIVE
+    if share and SHARE not in around.clause_before:
+        return None
+    at = around.before.rfind(BREAKDOWN)
     candidates = [
         f
-        for f in earlier
-        if (anywhere or f.char_start - f.sentence_start < at)
-        and f.unit == part.unit
+        for f in [*previous, *(f for f in earlier if f.char_start - f.sentence_start < at)]
+        if ((f.unit not in NOT_ADDITIVE) if share else same_kind(f, part))
         and f.parent_figure_id is None
         and f.basis != "change"
     ]
-    if not candidates or candidates[-1].value < part.value:
+    if not candidates or (not share and candidates[-1].value < part.value):
         return None
     return candidates[-1]
 
 
-def subset_of(figure: Figure, clause_before: str, earlier: list[Figure], parts_sum: dict[str, float]):
+def whole_of_shares(part: Figure, around: Around, earlier: list[Figure]):
+    """其中，…投资占44%，…建设占16%: a later share of the same list has the first one's whole."""
+    if part.unit not in NOT_ADDITIVE or SHARE not in around.clause_before:
+        return None
+    shares = [f for f in earlier if f.unit in NOT_ADDITIVE and f.parent_figure_id is not None]
+    if not shares:
+        return None
+    return next((f for f in earlier if f.figure_id == shares[-1].parent_figure_id), None)
+
+
+def whole_continued(part: Figure, whole: Figure | None, first_in_sentence: bool):
+    """其中，税收收入…；非税收入44730.11亿元: a list of parts goes on past a semicolon, so the first
+    figure of the next statement is the next part."""
+    if whole is None or not first_in_sentence or not same_kind(part, whole) or part.basis == "change":
+        return None
+    return whole
+
+
+def opens_statement_list(sentence: str) -> bool:
+    """A statement that ends with a semicolon: the next one may go on with its list."""
+    return sentence.endswith(SEMICOLONS)
+
+
+def subset_of(figure: Figure, around: Around, earlier: list[Figure], parts_sum: dict[str, float]):
     """…2493名，其中劳模1689名、先进工作者804名，有300多名抗疫先进典型: the 300 are neither the
     whole nor one of its parts but overlap them: a subset of the whole, which summaries never add.
 
     A figure outside the 其中 clause, of the unit of a whole whose parts the sentence listed
     before it, and no larger than that whole.
     """
-    if BREAKDOWN in clause_before or figure.unit in NOT_ADDITIVE or figure.basis == "change":
+    if in_breakdown(around) or figure.unit in NOT_ADDITIVE or figure.basis == "change":
         return None
     wholes = [f for f in earlier if f.figure_id in parts_sum and f.unit == figure.unit]
     if not wholes or wholes[-1].value < figure.value:
