@@ -19,6 +19,8 @@ LIMIT = 24  # characters: a label is the last words before the number
 TAIL_REACH = 12  # characters: a run of closing words is looked for only this near the end
 RESPECTIVELY = "分别"  # 二氧化硫、氮氧化物排放量分别下降: each figure counts one listed subject
 FROM_WORDS = ("由", "从")
+OPEN_PARENS, CLOSE_PARENS = ("(", "（"), (")", "）")
+ENUMERATOR = re.compile(r"^[(（][0-9一二三四五六七八九十]+[)）]")  # (3), （三）
 
 
 class LabelRules(NamedTuple):
@@ -84,6 +86,13 @@ def label(phrase: str, rules: LabelRules, limit: int = LIMIT) -> str:
     numbers 地区生产总值: the from-to frame and its dates are not what is counted.
     """
     text = phrase.strip()
+    # (含中央预备费500亿元): an open parenthesis starts the words of the figure inside it.
+    opened = max(text.rfind(OPEN_PARENS[0]), text.rfind(OPEN_PARENS[1]))
+    if opened >= 0 and not any(c in text[opened:] for c in CLOSE_PARENS):
+        text = text[opened + 1 :]
+    # (3)中央预备费: an enumerator is no part of what is counted.
+    if text.startswith(OPEN_PARENS):
+        text = ENUMERATOR.sub("", text)
     # Each pattern runs only on a text that starts or ends the way a match must.
     if text.startswith(rules.openers):
         text = rules.strip_openers.sub("", text)
