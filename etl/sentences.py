@@ -81,11 +81,11 @@ def bounded(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     while end - start > MAX_SENTENCE:
         cut = _cut(text, start, start + MAX_SENTENCE)
         piece_end = cut
-        while text[piece_end - 1] == " ":
+        while text[piece_end - 1].isspace():
             piece_end -= 1
         yield start, piece_end
         start = cut
-        while text[start] == " ":
+        while text[start].isspace():
             start += 1
     yield start, end
 
@@ -93,7 +93,8 @@ def bounded(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 def _cut(text: str, start: int, stop: int) -> int:
     """Where a piece of a sentence that starts at `start` ends, at `stop` at the latest.
 
-    Only a run of MAX_SENTENCE digits, which is no number, is cut at `stop` blindly.
+    A piece with no break, space or number to end at ends at `stop`: inside a
+    number only when all of it is digits, and a run of 1,000 digits is no number.
     """
     for pattern in _CUTS:
         cut = max((m.end() for m in pattern.finditer(text, start, stop + 1) if start < m.end() <= stop), default=0)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from etl.pipeline import Source, process
 from etl.sentences import MAX_SENTENCE, clause_breaks, split_sentences
 
@@ -68,6 +71,23 @@ def test_a_cut_never_falls_inside_a_number():
 
 def test_a_run_of_digits_longer_than_the_limit_is_no_number_and_is_cut_at_the_limit():
     assert [len(s.text) for s in split_sentences("1" * 2500)] == [1000, 1000, 500]
+
+
+def test_words_without_a_break_space_or_number_are_cut_at_the_limit():
+    assert [len(s.text) for s in split_sentences("甲" * 1500 + "。")] == [1000, 501]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.sampled_from(["甲", "乙", "1", "234", ",", ":", " ", "  ", "万", "、", ".5"]), max_size=1500),
+    st.sampled_from(["", "。", "\n"]),
+)
+def test_every_sentence_is_within_the_limit_trimmed_and_at_its_exact_offsets(parts, end):
+    text = ("".join(parts) + end) * 3  # up to 6,000 characters without a full stop
+    for sentence in split_sentences(text):
+        assert text[sentence.start : sentence.end] == sentence.text
+        assert 0 < len(sentence.text) <= MAX_SENTENCE
+        assert sentence.text == sentence.text.strip()
 
 
 def test_a_table_on_one_line_is_cut_between_its_cells_with_exact_offsets():
