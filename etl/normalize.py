@@ -3,7 +3,10 @@
 NFKC turns full-width digits and punctuation into their plain forms. Lines a
 newspaper layout broke mid-sentence are joined again, so that a number and its
 unit ("4.6" / "亿元") or a sentence's halves stand together. Headings, which
-end without punctuation, keep their own line.
+end without punctuation, keep their own line; so does each row of a table
+pasted as text (cells apart by spaces, no sentence punctuation), and two lines
+are never joined into one number. A paragraph's lines are gathered and joined
+once, so that joining costs the length of the text, not its square.
 
 Characters a reader does not see are not let split a number: zero-width
 spaces, soft hyphens, direction marks and control characters (NUL) are
@@ -24,6 +27,27 @@ HEADING = re.compile(
     r"|[(（].{0,12}[)）]$|.{0,6}$|[^,，。、]{0,30}(?:报告|回顾|任务|安排|部署|取向|目标)$)"
 )
 _SPACES = re.compile(r"[ \t]+")  # after NFKC: no-break and ideographic spaces are plain spaces
+# A heading is told by its start: every HEADING alternative ending in $ spans at most 32 characters.
+HEADING_SPAN = 64
+# A table row pasted as text: cells apart by a space (runs are one by now) where a Chinese
+# character or a number meets another; Latin words apart by spaces are prose.
+_CELL_GAP = re.compile(
+    r"""
+    (?<=[^\x00-\x7f\s]|[\d%])     # after a Chinese character, a digit or a percent sign
+    [ ]                           # the space between two cells
+    (?=[^\x00-\x7f\s]|\d)        # before a Chinese character or a digit
+    """,
+    re.VERBOSE,
+)
+# What prose has and a table row has not: sentence or clause punctuation (after NFKC).
+_PROSE_MARK = re.compile(
+    r"""
+    [。!?;]                       # a sentence's end
+  | ,(?!\d{3})                    # a comma that is not a thousands separator (1,234)
+  | (?<!\d),                      # (one is only between digits)
+    """,
+    re.VERBOSE,
+)
 
 # Invisible: C0 and C1 controls but tab and line breaks, soft hyphen, zero-width spaces and
 # joiners, direction marks and embeddings, word joiner and invisible operators, a BOM inside.
@@ -42,6 +66,8 @@ def normalize(text: str) -> str:
     """NFKC, one paragraph per line, broken lines joined, no blank lines."""
     text = _nfkc(_visible(text.replace("\r\n", "\n").replace("\r", "\n")))
     paragraphs: list[str] = []
+    pieces: list[str] = []  # the lines of the paragraph being gathered, as joined
+    head = ""  # its first HEADING_SPAN characters
     for line in text.split("\n"):
         line = line.strip()
         if not line:
@@ -49,10 +75,16 @@ def normalize(text: str) -> str:
         # Only lines with a run of spaces inside are rewritten: most have none.
         if "  " in line or "\t" in line:
             line = _SPACES.sub(" ", line)
-        if paragraphs and _continues(paragraphs[-1], line):
-            paragraphs[-1] = _join(paragraphs[-1], line)
+        if pieces and _continues(head, pieces[-1], line):
+            pieces.append(_joint(pieces[-1], line) + line)
+            if len(head) < HEADING_SPAN:
+                head = (head + pieces[-1])[:HEADING_SPAN]
         else:
-            paragraphs.append(line)
+            if pieces:
+                paragraphs.append("".join(pieces))
+            pieces, head = [line], line[:HEADING_SPAN]
+    if pieces:
+        paragraphs.append("".join(pieces))
     return "\n".join(paragraphs)
 
 
@@ -85,18 +117,28 @@ def _nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
-def _continues(previous: str, line: str) -> bool:
-    """Was `line` cut from the end of `previous` by the layout?"""
-    last = previous[-1]
+def _continues(head: str, last_line: str, line: str) -> bool:
+    """Was `line` cut by the layout from the end of the paragraph that starts with `head`
+    and whose last line is `last_line`?"""
+    last = last_line[-1]
     if last in SENTENCE_END:
+        return False
+    if last.isdigit() and line[0].isdigit():
+        return False  # joined, two numbers would read as one: a column of figures
+    if is_table_row(last_line) or is_table_row(line):
         return False
     if last in ",，、“《(（" or last.isdigit():
         return True
-    return not (HEADING.match(previous) or HEADING.match(line))
+    return not (HEADING.match(head) or HEADING.match(line))
 
 
-def _join(previous: str, line: str) -> str:
+def is_table_row(line: str) -> bool:
+    """困难职工帮扶 安排资金9326万元 慰问职工1034人: cells apart by spaces, no sentence punctuation."""
+    return " " in line and _CELL_GAP.search(line) is not None and _PROSE_MARK.search(line) is None
+
+
+def _joint(previous: str, line: str) -> str:
     # Latin words broken across lines keep a space; Chinese joins directly.
     if previous[-1].isascii() and previous[-1].isalpha() and line[0].isascii() and line[0].isalpha():
-        return previous + " " + line
-    return previous + line
+        return " "
+    return ""

@@ -36,14 +36,71 @@ CLAUSE_SPLIT = re.compile(r"[,，;；:：]")
 LIST_ITEM = "、"  # separates the items of a list inside a clause
 
 
+# The longest sentence kept whole, in characters. A report's own sentences stay
+# far below it (the longest in the corpus has 482), while a table pasted as text
+# or a page without 。 can run on for 100,000: each figure's work reads its
+# sentence up to the figure and every figure row stores it, so a longer one is cut.
+MAX_SENTENCE = 1000
+# Where an over-long sentence is cut, best first; never inside a number. The
+# piece ends where the match ends, without its trailing space.
+_CUTS = tuple(
+    re.compile(pattern, re.VERBOSE)
+    for pattern in (
+        r"""
+        (?<!\d)[,，;；:：]             # after a clause break
+      | [,，;；:：](?!\d)              # that is not inside a number: 1,234 and 10:30
+        """,
+        r"""
+        (?<![\d万亿千百十零])[ ]         # else at a space between cells
+      | [ ](?!\d)                      # that is not inside a number: 7万 5千
+        """,
+        r"""
+        (?<![\d.,%万亿千百十零 ])(?=\d)   # else before a number (7万 5千 is one)
+        """,
+    )
+)
+
+
 def split_sentences(text: str) -> list[Sentence]:
-    """The sentences of `text`, without surrounding whitespace, in order.
+    """The sentences of `text`, without surrounding whitespace, in order, none
+    longer than MAX_SENTENCE characters.
 
     Built by map and zip rather than a loop: a report has thousands of sentences.
     """
-    matches = list(_SENTENCE.finditer(text))
-    fields = zip(count(), map(Match.start, matches), map(Match.end, matches), map(Match.group, matches))
+    spans = list(map(Match.span, _SENTENCE.finditer(text)))
+    if any(end - start > MAX_SENTENCE for start, end in spans):
+        spans = [piece for start, end in spans for piece in bounded(text, start, end)]
+    starts, ends = [start for start, _ in spans], [end for _, end in spans]
+    fields = zip(count(), starts, ends, map(text.__getitem__, map(slice, starts, ends)))
     return list(map(tuple.__new__, repeat(Sentence), fields))
+
+
+def bounded(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The sentence at text[start:end] in pieces of at most MAX_SENTENCE characters,
+    each without surrounding spaces, cut at the best place _CUTS finds."""
+    while end - start > MAX_SENTENCE:
+        cut = _cut(text, start, start + MAX_SENTENCE)
+        piece_end = cut
+        while text[piece_end - 1].isspace():
+            piece_end -= 1
+        yield start, piece_end
+        start = cut
+        while text[start].isspace():
+            start += 1
+    yield start, end
+
+
+def _cut(text: str, start: int, stop: int) -> int:
+    """Where a piece of a sentence that starts at `start` ends, at `stop` at the latest.
+
+    A piece with no break, space or number to end at ends at `stop`: inside a
+    number only when all of it is digits, and a run of 1,000 digits is no number.
+    """
+    for pattern in _CUTS:
+        cut = max((m.end() for m in pattern.finditer(text, start, stop + 1) if start < m.end() <= stop), default=0)
+        if cut:
+            return cut
+    return stop
 
 
 def clause_breaks(sentence: str) -> tuple[int, ...]:

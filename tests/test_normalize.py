@@ -67,3 +67,48 @@ def test_a_no_break_space_between_years_or_words_stays_a_space():
 
 def test_line_and_page_separators_break_lines():
     assert normalize("第一段。\u2028第二段。\x0c第三段。\u2029第四段。") == "第一段。\n第二段。\n第三段。\n第四段。"
+
+
+# --- issue 13 item 1: tables pasted as text ----------------------------------------------------------
+
+
+def test_each_row_of_a_table_pasted_as_text_keeps_its_line():
+    rows = "困难职工帮扶 安排资金9326万元 慰问职工1034人\n困难职工帮扶  安排资金9327万元\t慰问职工1035人"
+    assert normalize(rows) == (
+        "困难职工帮扶 安排资金9326万元 慰问职工1034人\n困难职工帮扶 安排资金9327万元 慰问职工1035人"
+    )
+
+
+def test_a_row_with_thousands_separators_is_still_a_row():
+    assert normalize("地区生产总值 1,234亿元 增长5.2%\n一般公共预算收入 567亿元") == (
+        "地区生产总值 1,234亿元 增长5.2%\n一般公共预算收入 567亿元"
+    )
+
+
+def test_a_signature_line_is_not_joined_to_the_date_under_it():
+    assert normalize("国务院总理 温家宝\n2010年3月5日") == "国务院总理 温家宝\n2010年3月5日"
+
+
+def test_a_broken_line_with_a_space_before_its_unit_is_still_joined():
+    assert normalize("认定事项149 项,\n取消评比达标表彰项目29项。") == "认定事项149 项,取消评比达标表彰项目29项。"
+
+
+def test_latin_words_apart_by_spaces_are_prose_and_join_with_a_space():
+    assert normalize("The economy grew\nsteadily.") == "The economy grew steadily."
+
+
+def test_two_lines_of_digits_are_never_joined_into_one_number():
+    assert normalize("附件1\n2026年省十件民生实事") == "附件1\n2026年省十件民生实事"
+    assert normalize("12345\n67890") == "12345\n67890"
+
+
+def test_a_long_column_of_digits_keeps_one_number_a_line():
+    column = "".join(f"{i:010d}{i * 7919 % 10**10:010d}\n" for i in range(60_000))
+    lines = normalize(column).split("\n")
+    assert len(lines) == 60_000
+    assert lines[1] == "00000000010000007919"
+
+
+def test_a_long_paragraph_broken_over_many_lines_is_joined_whole():
+    broken = "\n".join(["全年共安排资金"] + ["用于困难职工帮扶和慰问,"] * 5000 + ["共计9326万元。"])
+    assert normalize(broken) == "全年共安排资金" + "用于困难职工帮扶和慰问," * 5000 + "共计9326万元。"

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from etl.sentences import clause_breaks, split_sentences
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from etl.pipeline import Source, process
+from etl.sentences import MAX_SENTENCE, clause_breaks, split_sentences
 
 
 def test_sentences_end_at_full_stops_semicolons_and_paragraphs():
@@ -32,3 +36,82 @@ def test_clause_breaks_are_the_commas_semicolons_and_colons_of_a_sentence():
     sentence = "其中,劳模1689名，先进工作者804名;另有:300名"
     assert clause_breaks(sentence) == (2, 10, 20, 23)
     assert [sentence[i] for i in clause_breaks(sentence)] == [",", "，", ";", ":"]
+
+
+# --- issue 13 item 1: no sentence longer than MAX_SENTENCE ------------------------------------------
+
+ROW = "困难职工帮扶 安排资金{}万元 慰问职工{}人"
+
+
+def spans(text: str) -> list[tuple[int, int, str]]:
+    return [(s.start, s.end, s.text) for s in split_sentences(text)]
+
+
+def test_the_limit_is_a_thousand_characters():
+    assert MAX_SENTENCE == 1000
+
+
+def test_a_sentence_over_the_limit_is_cut_after_its_last_clause_break_before_it():
+    text = "甲" * 600 + "," + "乙" * 300 + "," + "丙" * 300 + "。"
+    assert spans(text) == [(0, 902, "甲" * 600 + "," + "乙" * 300 + ","), (902, 1203, "丙" * 300 + "。")]
+
+
+def test_without_clause_breaks_it_is_cut_at_a_space_which_neither_piece_keeps():
+    text = "甲" * 700 + " " + "乙" * 700
+    assert spans(text) == [(0, 700, "甲" * 700), (701, 1401, "乙" * 700)]
+
+
+def test_a_cut_never_falls_inside_a_number():
+    # 1,234,567 holds commas and 7万 5千 a space, but neither is a break: the cut comes before the number.
+    text = "甲" * 990 + "1,234,567万元" + "乙" * 50
+    assert [s.text for s in split_sentences(text)] == ["甲" * 990, "1,234,567万元" + "乙" * 50]
+    text = "甲" * 996 + "7万 5千人" + "乙" * 50
+    assert [s.text for s in split_sentences(text)] == ["甲" * 996, "7万 5千人" + "乙" * 50]
+
+
+def test_a_run_of_digits_longer_than_the_limit_is_no_number_and_is_cut_at_the_limit():
+    assert [len(s.text) for s in split_sentences("1" * 2500)] == [1000, 1000, 500]
+
+
+def test_words_without_a_break_space_or_number_are_cut_at_the_limit():
+    assert [len(s.text) for s in split_sentences("甲" * 1500 + "。")] == [1000, 501]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.sampled_from(["甲", "乙", "1", "234", ",", ":", " ", "  ", "万", "、", ".5"]), max_size=1500),
+    st.sampled_from(["", "。", "\n"]),
+)
+def test_every_sentence_is_within_the_limit_trimmed_and_at_its_exact_offsets(parts, end):
+    text = ("".join(parts) + end) * 3  # up to 6,000 characters without a full stop
+    for sentence in split_sentences(text):
+        assert text[sentence.start : sentence.end] == sentence.text
+        assert 0 < len(sentence.text) <= MAX_SENTENCE
+        assert sentence.text == sentence.text.strip()
+
+
+def test_a_table_on_one_line_is_cut_between_its_cells_with_exact_offsets():
+    text = " ".join(ROW.format(9326 + i, 1034 + i) for i in range(6600))
+    sentences = split_sentences(text)
+    assert max(len(s.text) for s in sentences) <= MAX_SENTENCE
+    assert all(text[s.start : s.end] == s.text for s in sentences)
+    assert [s.index for s in sentences] == list(range(len(sentences)))
+    assert sentences[0].text.endswith("慰问职工1068人 困难职工帮扶 安排资金9361万元")
+    assert sentences[1].text.startswith("慰问职工1069人 困难职工帮扶")
+
+
+def test_the_figures_of_a_6600_row_table_are_read_row_by_row_within_the_limit():
+    rows = "\n".join(ROW.format(9326 + i, 1034 + i) for i in range(6600)) + "\n"
+    document, figures = process(Source("table.txt", "table", report_year=2024), rows.encode("utf-8"))
+    assert max(len(s.text) for s in split_sentences(document.text)) <= MAX_SENTENCE
+    assert max(len(f.sentence) for f in figures) == len("困难职工帮扶 安排资金15925万元 慰问职工7633人")
+    assert len(figures) == 13_200
+    first, second = figures[:2]
+    assert (first.surface, first.value, first.unit, first.category) == ("9326万元", 93_260_000.0, "yuan", "funds")
+    assert (second.surface, second.value, second.unit, second.category) == ("1034人", 1034.0, "person", "beneficiaries")
+    assert first.sentence == second.sentence == "困难职工帮扶 安排资金9326万元 慰问职工1034人"
+    assert document.text[first.sentence_start : first.sentence_end] == first.sentence
+    assert document.text[first.char_start : first.char_end] == "9326万元"
+    last = figures[-1]
+    assert (last.surface, last.sentence) == ("7633人", "困难职工帮扶 安排资金15925万元 慰问职工7633人")
+    assert document.text[last.char_start : last.char_end] == "7633人"
