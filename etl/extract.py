@@ -44,6 +44,7 @@ NAME_AFTER_THRESHOLD = re.compile(
     """,
     re.VERBOSE,
 )
+CLASS_REACH = 40  # characters either side in which a class threshold's clause is read
 CLASS_AFTER_THRESHOLD = "的"  # 超千万人次的机场: an at-least amount before 的 names a class
 COUNT_OF_CLASS = re.compile(r"(?:第|达|有)[0-9一二两三四五六七八九十]+[个家座所]")  # …的机场 of which there are 4
 CODE_BEFORE = "./#%=&?_"  # PM2.5, V2.0, %28: a number after these is part of a code
@@ -282,8 +283,10 @@ def _class_threshold(text: str, start: int, end: int, catalog: Catalog) -> bool:
         return False
     if catalog.qualifiers_before.at_end(text[max(0, start - 12) : start]) != "at_least":
         return False
-    clause_start = max(text.rfind(c, 0, start) for c in "，,。;；\n") + 1
-    clause_end = min((i for i in (text.find(c, end) for c in "，,。;；\n") if i >= 0), default=len(text))
+    window = max(0, start - CLASS_REACH), min(len(text), end + CLASS_REACH)  # bounded: tables have no commas
+    clause_start = max(text.rfind(c, window[0], start) for c in "，,。;；\n") + 1 or window[0]
+    found = [i for i in (text.find(c, end, window[1]) for c in "，,。;；\n") if i >= 0]
+    clause_end = min(found, default=window[1])
     return COUNT_OF_CLASS.search(text, clause_start, clause_end) is not None and not (COUNT_OF_CLASS.match(text, start))
 
 
