@@ -29,6 +29,7 @@ AS_OF = re.compile(
     re.VERBOSE,
 )
 BY_YEAR = re.compile(r"(?:到|至)((?:19|20)\d{2})年")  # 力争到2025年: a deadline
+COMPARED_YEAR = re.compile(r"(?:比|较)((?:19|20)\d{2})年(?:末|底)?(?:增长|增加|提高|下降|减少)")  # 比2002年增长
 DIGIT = re.compile(r"\d")
 FROM_WORDS = ("由", "从")
 # 赤字率从去年的2.1%提高到2.3%: a level of last year, named just before the number.
@@ -91,6 +92,13 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
     ):
         # 赤字率从去年的2.1%提高到2.3%: the 2.1% is last year's outcome, not this year's goal.
         return When(report_year, report_year, False, None)
+    since = _compared_with_year(before, clause, catalog)
+    if since is not None:  # up to the year the sentence names (2007年参保人数…，比2002年增加…), else its context's
+        named_years = [int(y) for y in YEAR.findall(before) if int(y) > since]
+        end = max(named_years) if named_years else context.period_end or report_year
+    if since is not None and end is not None and since < end - 1 and not is_target:
+        # 比2002年增长65.5%，年均增长10.6%: a change over the years since the base year.
+        return When(since + 1, end, False, as_of)
     year = _year_in_clause(clause)
     if not year and clause.endswith(FROM_WORDS):
         # 贫困发生率由10.2%下降到3.1%: the starting level holds at a time the text does not give.
@@ -107,6 +115,15 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
         if 1 < years <= 20:
             return When(report_year - years + 1, report_year, is_target, None if is_target else as_of)
     return When(context.period_start, context.period_end, is_target, None if is_target else as_of)
+
+
+def _compared_with_year(before: str, clause: str, catalog: Catalog) -> int | None:
+    """The base year a change is measured from: 比2002年 in its clause, or earlier in its
+    sentence when its clause averages over the years (年均增长)."""
+    found = COMPARED_YEAR.search(clause) if "年" in clause else None
+    if found is None and any(word in clause for word in catalog.words["per_year"]):
+        found = COMPARED_YEAR.search(before)
+    return int(found.group(1)) if found else None
 
 
 def _named_periods(catalog: Catalog) -> re.Pattern:

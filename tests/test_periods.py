@@ -110,3 +110,16 @@ def test_a_span_of_years_inside_the_sentence():
 def test_a_goal_set_in_the_review_aims_from_the_next_year():
     goal = one("目标是到2025年新发展会员3000万人。")
     assert (goal.is_target, goal.period_start, goal.period_end) == (True, 2021, 2025)
+
+
+def test_a_change_since_a_base_year_covers_the_years_since_never_one_annual_slot():
+    text = "一、过去五年工作回顾\n2007年，国内生产总值达到24.66万亿元，比2002年增长65.5%，年均增长10.6%。"
+    level, total, average = figures_of(text, report_year=2007)
+    assert (level.period_start, level.period_end) == (2007, 2007)
+    assert (total.surface, total.period_start, total.period_end) == ("65.5%", 2003, 2007)
+    assert (average.surface, average.period_start, average.period_end) == ("10.6%", 2003, 2007)
+
+
+def test_the_base_years_change_ends_in_the_year_its_sentence_names():
+    (stock, change) = figures_of("2007年参保人数突破2亿人，比2002年增加5400多万人。", report_year=2006)
+    assert (change.period_start, change.period_end) == (2003, 2007)
