@@ -67,7 +67,8 @@ def test_a_future_plan_period_is_a_target():
 def test_a_year_in_the_clause_names_the_period_but_a_comparison_year_does_not():
     before, after = figures_of("地区生产总值由2010年的162.4亿元增加到2015年的287.9亿元。", report_year=2015)
     assert (before.period_start, after.period_start) == (2010, 2015)
-    assert one("人均可支配收入比2010年增加13480元。", report_year=2015).period_start == 2015
+    since_2010 = one("人均可支配收入比2010年增加13480元。", report_year=2015)
+    assert (since_2010.period_start, since_2010.period_end) == (2011, 2015)  # the years since the base year
 
 
 def test_an_estimated_outcome_is_not_a_target():
