@@ -15,7 +15,7 @@ from bisect import bisect_right
 
 from .catalog import Catalog, load_catalog
 from .gates import alternation, character_class, first_characters
-from .numbers import MAGNITUDES, MAX_VALUE, NUMERAL, PLAIN_FORMS, clean, parse_numeral, parse_percent_words
+from .numbers import MAGNITUDES, MAX_VALUE, NUMERAL, clean, parse_numeral, parse_percent_words, plain
 from .records import Mention
 from .units import Unit, by_magnitude, by_noun, by_unit_word, unit_word_at
 
@@ -98,7 +98,7 @@ def find_mentions(text: str, catalog: Catalog | None = None) -> list[Mention]:
     so that offsets and surfaces are the text's own.
     """
     catalog = catalog or load_catalog()
-    scan = text.translate(PLAIN_FORMS)
+    scan = plain(text)
     quoted = _QuotedSpans(text)
     mentions: list[Mention] = []
     pending_range: tuple[int, str, float | None, str] | None = None

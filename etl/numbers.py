@@ -23,10 +23,17 @@ MAGNITUDES = {"万亿": 1e12, "亿": 1e8, "万": 1e4}  # longest first: 万亿 b
 MAX_VALUE = 1e16
 # Traditional and financial forms, one character for one, so that text read through
 # this table keeps every offset: matching runs on the plain copy, surfaces come from the text.
-PLAIN_FORMS = str.maketrans(
-    "萬億兩個點壹貳贰叁參肆伍陸陆柒捌玖拾佰仟圓",
-    "万亿两个点一二二三三四五六六七八九十百千元",
-)
+_FORMS = ("萬億兩個點壹貳贰叁參肆伍陸陆柒捌玖拾佰仟圓", "万亿两个点一二二三三四五六六七八九十百千元")
+PLAIN_FORMS = str.maketrans(*_FORMS)
+# Most reports hold none of them: one search (at C speed) spares them the translation. 伍, 陆
+# and 拾 are also plain words (队伍, 大陆, 收拾): a report writing 伍佰 or 陆仟 has 佰 or 仟 beside.
+COMMON_WORDS = "伍陆拾"
+HAS_OTHER_FORMS = re.compile("[" + "".join(c for c in _FORMS[0] if c not in COMMON_WORDS) + "]")
+
+
+def plain(text: str) -> str:
+    """`text` with traditional and financial numeral characters as their plain forms."""
+    return text.translate(PLAIN_FORMS) if HAS_OTHER_FORMS.search(text) else text
 
 NUMERAL = re.compile(
     r"""
