@@ -35,6 +35,7 @@ def plain(text: str) -> str:
     """`text` with traditional and financial numeral characters as their plain forms."""
     return text.translate(PLAIN_FORMS) if HAS_OTHER_FORMS.search(text) else text
 
+
 NUMERAL = re.compile(
     r"""
     (?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?   # Arabic digits: a comma counts only before three digits,
