@@ -135,7 +135,7 @@ def find_mentions(text: str, catalog: Catalog | None = None) -> list[Mention]:
         pending_range = None
         if quoted.covers(start):
             continue
-        if _minus_before(scan, start, catalog):
+        if value and _minus_before(scan, start, catalog):  # -0 has no sign
             start, value = start - 1, -value  # 增长-0.3%, 负3.9%: the sign is part of the figure
         mentions.append(Mention(start, unit.end, text[start : unit.end], value, unit.unit, unit.measure, unit.measure))
     return _listed_with_one_measure(mentions, scan)
