@@ -31,6 +31,7 @@ AS_OF = re.compile(
 BY_YEAR = re.compile(r"(?:到|至)((?:19|20)\d{2})年")  # 力争到2025年: a deadline
 COMPARED_YEAR = re.compile(r"(?:比|较)((?:19|20)\d{2})年(?:末|底)?(?:增长|增加|提高|下降|减少)")  # 比2002年增长
 DIGIT = re.compile(r"\d")
+YEAR_END_OPENERS = ("年末", "年底")  # 年末全国就业人员74652万人: a level at the year's end
 FROM_WORDS = ("由", "从")
 # 赤字率从去年的2.1%提高到2.3%: a level of last year, named just before the number.
 LAST_YEARS_WORDS, LAST_YEARS_TAILS = ("去年", "上年"), ("的", "底的", "末的")
@@ -165,7 +166,10 @@ def _year_in_clause(clause: str) -> int | None:
 
 
 def _as_of(before: str, report_year: int | None) -> date | None:
-    """截至2020年11月底 -> 2020-11-30; 截至年底 -> the last day of the report year."""
+    """截至2020年11月底 -> 2020-11-30; 截至年底 -> the last day of the report year; a sentence
+    of a statistics bulletin opening with 年末 (年末全国就业人员…) -> the same."""
+    if before.startswith(YEAR_END_OPENERS) and report_year is not None:
+        return date(report_year, 12, 31)
     if "截" not in before:
         return None
     match = next(reversed(list(AS_OF.finditer(before))), None)

@@ -124,3 +124,9 @@ def test_a_change_since_a_base_year_covers_the_years_since_never_one_annual_slot
 def test_the_base_years_change_ends_in_the_year_its_sentence_names():
     (stock, change) = figures_of("2007年参保人数突破2亿人，比2002年增加5400多万人。", report_year=2006)
     assert (change.period_start, change.period_end) == (2003, 2007)
+
+
+def test_a_statistics_sentence_opening_with_the_years_end_is_as_of_its_last_day():
+    figure = one("年末全国就业人员74652万人。", report_year=2023)
+    assert (figure.as_of, figure.period_start) == (date(2023, 12, 31), 2023)
+    assert one("力争年底前完成改造3万户。", report_year=2023).as_of is None
