@@ -44,6 +44,17 @@ NAME_AFTER_THRESHOLD = re.compile(
     """,
     re.VERBOSE,
 )
+# A bare number is a ratio where the words before it name one: 城乡居民收入比由2.5缩小到2.3.
+RATIO_BEFORE = re.compile(
+    r"""
+    (?:比值?|之比)            # a ratio (not 比上年: a comparison)
+    (?:由|从|为|是|达到?)      # its value follows
+    [^，,。；;比]{0,10}$      # perhaps after the number it changed from (2.50:1缩小至)
+    """,
+    re.VERBOSE,
+)
+RATIO_REACH = 16
+TO_ONE = ":1"  # 2.50:1 after NFKC
 CLASS_REACH = 40  # characters either side in which a class threshold's clause is read
 CLASS_AFTER_THRESHOLD = "的"  # 超千万人次的机场: an at-least amount before 的 names a class
 COUNT_OF_CLASS = re.compile(r"(?:第|达|有)[0-9一二两三四五六七八九十]+[个家座所]")  # …的机场 of which there are 4
@@ -111,6 +122,8 @@ def find_mentions(text: str, catalog: Catalog | None = None) -> list[Mention]:
                 mentions.append(Mention(start, end, text[start:end], value, unit, match.group("pct"), measure))
             continue
         token = match.group()
+        if mentions and start < mentions[-1].char_end:
+            continue  # inside the figure before it (the 1 of 2.50:1)
         if _excluded_before(scan, start, catalog):
             pending_range = None
             continue
@@ -269,6 +282,9 @@ def _resolve(text, token, start, end, catalog) -> tuple[float, Unit, str] | None
         return value, by_noun(noun.group(), pos, catalog), magnitude
     if magnitude:
         return value, by_magnitude(text, pos, start, catalog), magnitude
+    if not chinese and RATIO_BEFORE.search(text, max(0, start - RATIO_REACH), start):
+        # 收入比由2.5缩小到2.3, 从2.50:1缩小至2.27:1: a ratio, bare or to one
+        return value, Unit("other", "", end + len(TO_ONE) if text.startswith(TO_ONE, end) else end), magnitude
     return None
 
 

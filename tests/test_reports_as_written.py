@@ -174,3 +174,15 @@ def test_a_breakdown_part_takes_its_wholes_basis_and_a_subset_links_as_one():
     assert figures["800万人"].basis == "new"
     assert figures["300多名"].subset_of_figure_id == figures["2493名"].figure_id
     assert figures["300多名"].parent_figure_id is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("城乡居民收入比由2.5缩小到2.3。", [("2.5", 2.5), ("2.3", 2.3)]),
+        ("城乡居民收入比从2.50:1缩小至2.27:1。", [("2.50:1", 2.5), ("2.27:1", 2.27)]),
+        ("人均可支配收入比上年增长9.1%。", [("9.1%", 9.1)]),  # 比上年 is a comparison, not a ratio
+    ],
+)
+def test_ratios_written_bare_where_the_sentence_says_what_they_are(text, expected):
+    assert [(f.surface, f.value) for f in figures_of(text)] == expected
