@@ -34,6 +34,7 @@ MINUS_SIGNS = ("-", "−", "负")
 BEFORE_NEGATIVE = "为是长至到了达"
 ONE = "一"  # with a measure word mostly the article 'a': a figure only after a qualifier or as 一个百分点
 POINTS = "个百分点"
+DOUBLING = "翻"  # 翻一番: one doubling
 EXCHANGE = "兑"  # 1美元兑7.1元: the 1 is the base of a rate
 # Words that make a number with 以上/以下 a threshold inside a name (百人以上企业).
 NAME_AFTER_THRESHOLD = re.compile(
@@ -178,7 +179,7 @@ def _lone_figure(text: str, token: str, start: int, end: int, catalog: Catalog) 
 
 def _single_numeral(text: str, token: str, start: int, end: int, catalog: Catalog) -> bool:
     """三家, 提高两个百分点, 近一吨: one numeral and a measure word is a figure as a digit would be;
-    一 only as 一个百分点 or after a qualifier (一家 is mostly 'a firm')."""
+    一 only as 一个百分点, 翻一番 or after a qualifier (一家 is mostly 'a firm')."""
     unit_word = unit_word_at(text, end, catalog) if token in SINGLE_NUMERALS else ""
     if not unit_word or catalog.units[unit_word][0] in NOT_AFTER_ONE_NUMERAL:
         return False
@@ -186,9 +187,9 @@ def _single_numeral(text: str, token: str, start: int, end: int, catalog: Catalo
         return False  # 三个1亿人: a slogan that counts something else
     if token != ONE:
         return True
-    return (
-        text.startswith(POINTS, end) or catalog.qualifiers_before.at_end(text[max(0, start - 12) : start]) is not None
-    )
+    if text.startswith(POINTS, end) or text[start - 1 : start] == DOUBLING:  # 下降一个百分点, 翻一番
+        return True
+    return catalog.qualifiers_before.at_end(text[max(0, start - 12) : start]) is not None
 
 
 def _excluded_before(text: str, start: int, catalog: Catalog) -> bool:

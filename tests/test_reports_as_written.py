@@ -186,3 +186,10 @@ def test_a_breakdown_part_takes_its_wholes_basis_and_a_subset_links_as_one():
 )
 def test_ratios_written_bare_where_the_sentence_says_what_they_are(text, expected):
     assert [(f.surface, f.value) for f in figures_of(text)] == expected
+
+
+def test_doubling_is_counted_in_doublings():
+    assert [(f.surface, f.value, f.measure, f.basis) for f in figures_of("居民收入比2010年翻一番。")] == [
+        ("一番", 1, "番", "change")
+    ]
+    assert [f.surface for f in figures_of("经过一番努力，翻两番的目标实现了。")] == ["两番"]
