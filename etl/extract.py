@@ -34,6 +34,7 @@ MINUS_SIGNS = ("-", "−", "负")
 BEFORE_NEGATIVE = "为是长至到了达"
 ONE = "一"  # with a measure word mostly the article 'a': a figure only after a qualifier or as 一个百分点
 POINTS = "个百分点"
+CURRENCY_SIGNS = ("$", "¥", "€", "£")  # after NFKC, ￥ is ¥
 DOUBLING = "翻"  # 翻一番: one doubling
 EXCHANGE = "兑"  # 1美元兑7.1元: the 1 is the base of a rate
 # Words that make a number with 以上/以下 a threshold inside a name (百人以上企业).
@@ -149,7 +150,9 @@ def find_mentions(text: str, catalog: Catalog | None = None) -> list[Mention]:
         pending_range = None
         if quoted.covers(start):
             continue
-        if value and _minus_before(scan, start, catalog):  # -0 has no sign
+        if unit.measure in CURRENCY_SIGNS:
+            start -= 1  # $500亿: the sign is part of the figure
+        elif value and _minus_before(scan, start, catalog):  # -0 has no sign
             start, value = start - 1, -value  # 增长-0.3%, 负3.9%: the sign is part of the figure
         mentions.append(Mention(start, unit.end, text[start : unit.end], value, unit.unit, unit.measure, unit.measure))
     return _listed_with_one_measure(mentions, scan)
@@ -274,6 +277,8 @@ def _resolve(text, token, start, end, catalog) -> tuple[float, Unit, str] | None
             return None
         value, unit = _with_tail(text, clean(value * unit.scale), unit)
         return value, unit, magnitude
+    if text[start - 1 : start] in CURRENCY_SIGNS:  # $500, ¥3.5亿: kept with the sign as measure, never as yuan
+        return value, Unit("other", text[start - 1], pos), magnitude
     if chinese and not (magnitude and any(c in token for c in "一二两三四五六七八九")):
         return None  # Chinese numerals count with a measure word (百家, 两千余名) or a magnitude (四千万)
     noun = catalog.unit_nouns_re.match(text, pos)

@@ -193,3 +193,10 @@ def test_doubling_is_counted_in_doublings():
         ("一番", 1, "番", "change")
     ]
     assert [f.surface for f in figures_of("经过一番努力，翻两番的目标实现了。")] == ["两番"]
+
+
+def test_a_currency_sign_is_kept_as_the_measure_never_as_yuan():
+    assert [(f.surface, f.value, f.unit, f.measure) for f in figures_of("出口额达$500亿，售价￥3.5万。")] == [
+        ("$500亿", 50_000_000_000, "other", "$"),
+        ("¥3.5万", 35_000, "other", "¥"),
+    ]
