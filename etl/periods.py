@@ -31,6 +31,7 @@ AS_OF = re.compile(
 BY_YEAR = re.compile(r"(?:到|至)((?:19|20)\d{2})年")  # 力争到2025年: a deadline
 COMPARED_YEAR = re.compile(r"(?:比|较)((?:19|20)\d{2})年(?:末|底)?(?:增长|增加|提高|下降|减少)")  # 比2002年增长
 DIGIT = re.compile(r"\d")
+PERIOD_END = ("末", "期末")  # “十三五”末: the last year of the period
 YEAR_END_OPENERS = ("年末", "年底")  # 年末全国就业人员74652万人: a level at the year's end
 FROM_WORDS = ("由", "从")
 # 赤字率从去年的2.1%提高到2.3%: a level of last year, named just before the number.
@@ -77,6 +78,11 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
     is_target = context.is_target or _goal_in_clause(clause, goals) or _goal_opens(before, goals)
     named_match = catalog.compiled(_named_periods).search(clause)
     named = catalog.named_periods[named_match.group()] if named_match else None
+    if named and clause.startswith(
+        PERIOD_END, named_match.end() + (clause[named_match.end() : named_match.end() + 1] == "”")
+    ):
+        # 较“十三五”末的4100亿元: a starting level at the end of the period named
+        return When(named[1], named[1], False, None)
     if named:
         future = report_year is not None and named[0] > report_year
         return When(named[0], named[1], is_target or future, None if future else as_of)

@@ -130,3 +130,11 @@ def test_a_statistics_sentence_opening_with_the_years_end_is_as_of_its_last_day(
     figure = one("年末全国就业人员74652万人。", report_year=2023)
     assert (figure.as_of, figure.period_start) == (date(2023, 12, 31), 2023)
     assert one("力争年底前完成改造3万户。", report_year=2023).as_of is None
+
+
+def test_a_starting_level_at_the_end_of_a_named_period_takes_its_last_year():
+    level, start = figures_of(
+        "一、工作回顾\n核心产业增加值达到9000亿元，较“十三五”末的4100亿元翻了一番多。", report_year=2025
+    )
+    assert (level.period_start, level.period_end) == (2025, 2025)
+    assert (start.surface, start.period_start, start.period_end) == ("4100亿元", 2020, 2020)
