@@ -25,11 +25,10 @@ from pathlib import Path
 
 import duckdb
 
-from . import __version__, checks, load, locks, previous
+from . import __version__, batches, load, locks, previous
 from .catalog import CATALOG_DIR, load_catalog
-from .classify import Figure
 from .errors import RefreshError
-from .pipeline import Document, Source
+from .pipeline import Source
 from .previous import MAX_FIGURE_DROP, WARN_FIGURE_DROP
 from .sources import SourceError, display_name, read_report, read_sources
 from .workers import WorkerDied, extract_all
@@ -122,36 +121,20 @@ def _refresh(sources_dir, db, published, keep_going, force, full, progress, cata
     _remove_stale_builds(db)
     before = published.documents if had and not full else {}
 
-    raws: dict[str, bytes] = {}
     reuse: list[str] = []
     todo: list[Source] = []
     for source in sources:
         try:
-            raw = read_report(sources_dir, source.file)
+            sha = _sha256(sources_dir, source.file)  # one file at a time: the raws are not kept
         except SourceError as err:
             errors.append(err)
             continue
-        sha = hashlib.sha256(raw).hexdigest()
         if before.get(source.doc_id) == (sha, key, _manifest_fields(source)):
             reuse.append(source.doc_id)
         else:
-            raws[source.doc_id] = raw
             todo.append(source)
 
-    log.info("extracting %d document(s), reusing %d unchanged", len(todo), len(reuse))
-    documents: list[Document] = []
-    figures: list[Figure] = []
-    try:
-        for source, outcome in extract_all(todo, raws, catalog_dir, progress):
-            _take(sources_dir / source.file, outcome, documents, figures, errors)
-    except WorkerDied as err:
-        raise RefreshError(f"{err}; {note}") from err
-
-    if errors and not keep_going:
-        raise RefreshError(_listing(errors, f"the refresh stopped; {note}"))
-
-    result = RefreshResult(db=db, extracted=[d.doc_id for d in documents], reused=reuse)
-    result.failed = [str(e) for e in errors]
+    result = RefreshResult(db=db, reused=reuse)
     building = _building_path(db)
     _remove(building)
     try:
@@ -169,18 +152,28 @@ def _refresh(sources_dir, db, published, keep_going, force, full, progress, cata
             log.info("building %s", building)
             if not cloned:
                 load.copy_unchanged(con, db, reuse)
-            load.insert_documents(con, documents, key)
-            load.insert_figures(con, figures)
+            # Extracted documents stream into the build batch by batch (batches.py), checked as they go.
+            writer = batches.BatchWriter(con, catalog, key)
+            log.info("extracting %d document(s), reusing %d unchanged", len(todo), len(reuse))
+            try:
+                for source, outcome in extract_all(todo, sources_dir, catalog_dir, progress):
+                    _take(sources_dir / source.file, outcome, writer, errors)
+                writer.flush()
+            except WorkerDied as err:
+                raise RefreshError(f"{err}; {note}") from err
+            finally:
+                writer.close()
+            if errors and not keep_going:
+                raise RefreshError(_listing(errors, f"the refresh stopped; {note}"))
+            if writer.problems:
+                raise RefreshError(_listing(writer.problems, f"data checks failed; {note}"))
+            result.extracted = writer.extracted
+            result.failed = [str(e) for e in errors]
             load.insert_catalog(con, catalog)
             load.create_views(con)
-            problems = _check_new_rows(documents, figures, catalog, key) if reuse else checks.run_checks(con)
-            if problems:
-                raise RefreshError(_listing(problems, f"data checks failed; {note}"))
             if had:
                 _guard_against_loss(con, db, force, errors)
-            load.record_build(
-                con, code_version(), catalog.version, display_name(str(sources_dir)), [d.doc_id for d in documents]
-            )
+            load.record_build(con, code_version(), catalog.version, display_name(str(sources_dir)), writer.extracted)
             result.n_documents, result.n_figures = con.execute(
                 "select (select count(*) from core.documents), (select count(*) from core.figures)"
             ).fetchone()
@@ -197,8 +190,11 @@ def _refresh(sources_dir, db, published, keep_going, force, full, progress, cata
     return result  # with --keep-going, result.failed lists the files that were not loaded
 
 
-def _take(path: Path, outcome, documents: list[Document], figures: list[Figure], errors: list) -> None:
-    """One document's extraction: its rows kept, or its file named with why it was not loaded."""
+def _take(path: Path, outcome, writer: batches.BatchWriter, errors: list) -> None:
+    """One document's extraction: its rows handed to the build, or its file named with why it was not loaded."""
+    if isinstance(outcome, SourceError):
+        errors.append(outcome)
+        return
     if isinstance(outcome, str):
         errors.append(SourceError(f"{path}: {outcome}"))
         return
@@ -207,8 +203,12 @@ def _take(path: Path, outcome, documents: list[Document], figures: list[Figure],
         log.info("%s: report_year %s inferred from the text", path, document.report_year)
     if not doc_figures:
         log.warning("%s: no figures found (loaded as %s); is it a report?", path, document.doc_id)
-    documents.append(document)
-    figures.extend(doc_figures)
+    writer.add(document, doc_figures)
+
+
+def _sha256(folder: Path, name: str) -> str:
+    """The SHA-256 of a report file's bytes, read with the same care as for extraction."""
+    return hashlib.sha256(read_report(folder, name)).hexdigest()
 
 
 def _guard_foreign(db: Path, foreign: tuple[str, ...], force: bool) -> None:
@@ -250,26 +250,6 @@ def _guard_against_loss(con: duckdb.DuckDBPyConnection, db: Path, force: bool, n
             new,
             100 * (old - new) / old,
         )
-
-
-def _check_new_rows(documents: list[Document], figures: list[Figure], catalog, key: str) -> list[str]:
-    """The data checks on the rows this refresh extracted, alone, in a warehouse in memory.
-
-    Every check is about the rows of one document, and the reused rows passed
-    these very checks when they were published: the extraction key that let
-    them be reused digests etl/*.py, checks.py included, and the catalogs.
-    Checking only the new rows keeps a one-document edit of a large
-    warehouse fast; `make check` still checks everything.
-    """
-    con = duckdb.connect()
-    try:
-        load.create_schema(con)
-        load.insert_documents(con, documents, key)
-        load.insert_figures(con, figures)
-        load.insert_catalog(con, catalog)
-        return checks.run_checks(con)
-    finally:
-        con.close()
 
 
 def _manifest_fields(source: Source) -> tuple:
