@@ -26,6 +26,7 @@ from .records import Document, Figure
 
 BATCH_DOCUMENTS = 64
 BATCH_CHARS = 8_000_000  # about 30 MB of text as Python strings
+BUILD_MEMORY_LIMIT = "384MB"  # DuckDB's own memory while building; it spills to disk beyond it
 MAX_PROBLEMS = 20  # lines of failed checks kept for the message; the first batches' are enough to act on
 
 
@@ -40,9 +41,7 @@ class BatchWriter:
         self.chars = 0
         self.extracted: list[str] = []  # doc_ids appended so far, in order
         self.problems: list[str] = []
-        self.checking = duckdb.connect()  # in memory: one batch at a time
-        load.create_schema(self.checking)
-        load.insert_catalog(self.checking, catalog)
+        self.catalog = catalog
 
     def add(self, document: Document, figures: list[Figure]) -> None:
         self.documents.append(document)
@@ -57,15 +56,18 @@ class BatchWriter:
             return
         documents = documents_table(self.documents, self.key)
         figures = figures_table(self.figures)
-        for con in (self.con, self.checking):
-            load.insert_documents(con, documents, self.key)
-            load.insert_figures(con, figures)
-        if len(self.problems) < MAX_PROBLEMS:
-            self.problems += checks.run_checks(self.checking)[: MAX_PROBLEMS - len(self.problems)]
-        self.checking.execute("delete from core.figures")
-        self.checking.execute("delete from core.documents")
+        load.insert_documents(self.con, documents, self.key)
+        load.insert_figures(self.con, figures)
+        # A new in-memory database per batch: deleting rows would not give their memory back.
+        checking = duckdb.connect()
+        try:
+            load.create_schema(checking)
+            load.insert_catalog(checking, self.catalog)
+            load.insert_documents(checking, documents, self.key)
+            load.insert_figures(checking, figures)
+            if len(self.problems) < MAX_PROBLEMS:
+                self.problems += checks.run_checks(checking)[: MAX_PROBLEMS - len(self.problems)]
+        finally:
+            checking.close()
         self.extracted += [d.doc_id for d in self.documents]
         self.documents, self.figures, self.chars = [], [], 0
-
-    def close(self) -> None:
-        self.checking.close()

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import shutil
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from functools import cache
@@ -141,7 +142,9 @@ def _refresh(sources_dir, db, published, keep_going, force, full, progress, cata
         # With unchanged documents, start from a byte copy of the published warehouse: much faster
         # than re-inserting their rows (copy_unchanged), which remains for when a copy is not safe.
         cloned = bool(reuse) and load.clone_published(db, building)
-        con = duckdb.connect(str(building))
+        # DuckDB keeps the blocks it wrote cached up to its memory limit (80% of RAM unless told):
+        # bounded here, it writes them out instead, and memory does not grow with the warehouse.
+        con = duckdb.connect(str(building), config={"memory_limit": batches.BUILD_MEMORY_LIMIT})
         try:
             if cloned:
                 load.keep_only(con, reuse)
@@ -161,8 +164,6 @@ def _refresh(sources_dir, db, published, keep_going, force, full, progress, cata
                 writer.flush()
             except WorkerDied as err:
                 raise RefreshError(f"{err}; {note}") from err
-            finally:
-                writer.close()
             if errors and not keep_going:
                 raise RefreshError(_listing(errors, f"the refresh stopped; {note}"))
             if writer.problems:
@@ -263,7 +264,8 @@ def _building_path(db: Path) -> Path:
 def _remove_stale_builds(db: Path) -> None:
     """Delete the temporary files of refreshes that were killed; a running one keeps its file."""
     for path in db.parent.glob(f".{db.name}.building-*"):
-        pid = path.name.rsplit("-", 1)[-1].removesuffix(".wal")  # "lock" is not a pid: the lock stays
+        # "lock" is not a pid: the lock stays; .tmp is the folder DuckDB spills into.
+        pid = path.name.rsplit("-", 1)[-1].removesuffix(".wal").removesuffix(".tmp")
         if not pid.isdigit() or (int(pid) != os.getpid() and _alive(int(pid))):
             continue
         log.info("%s: removed, left by a refresh that did not finish", path)
@@ -285,6 +287,7 @@ def _listing(items, headline: str) -> str:
 
 
 def _remove(path: Path) -> None:
+    shutil.rmtree(path.with_name(path.name + ".tmp"), ignore_errors=True)  # what DuckDB spilled, if anything
     for candidate in (path, path.with_name(path.name + ".wal")):
         try:
             candidate.unlink()
