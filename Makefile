@@ -12,6 +12,7 @@ KEEP_GOING ?=
 FULL ?=
 Q ?=
 FORMAT ?=
+SCALE ?=
 
 # A variable as one shell word, whatever it holds (spaces, quotes, ;, $): $(call arg,DB).
 # Its text is taken as given (`value`), never expanded by make nor parsed by the shell.
@@ -69,8 +70,8 @@ report: $(INSTALLED) ## Write a static site of reports, series and programmes in
 query: $(INSTALLED) ## Run a ready question on $(DB): make query Q=<name> [FORMAT=csv|markdown] (without Q: list them)
 	@$(BIN)/python -m etl query --db=$(call arg,DB) $(if $(value FORMAT),--format=$(call arg,FORMAT)) $(if $(value Q),-- $(call arg,Q))
 
-bench: $(INSTALLED) ## Measure extraction and refresh speed; writes bench/results.json
-	$(BIN)/python -m bench
+bench: $(INSTALLED) ## Measure extraction and refresh speed, and a 10,000-report refresh (SCALE=1: 50,000); writes bench/results.json
+	$(BIN)/python -m bench $(if $(value SCALE),--scale-large)
 
 clean: ## Remove $(DB), $(OUT)/ and caches (keeps .venv)
 	rm -rf -- $(call arg,DB) $(call arg,DB).wal $(call arg,OUT) site test-artifacts .pytest_cache .ruff_cache .hypothesis bench/corpus
