@@ -26,8 +26,7 @@ from .records import Document, Figure
 
 BATCH_DOCUMENTS = 64
 BATCH_CHARS = 8_000_000  # about 30 MB of text as Python strings
-# DuckDB's own memory while building (it spills to disk beyond it), and how much it appends between checkpoints.
-BUILD_CONFIG = {"memory_limit": "384MB", "checkpoint_threshold": "256MB"}
+BUILD_MEMORY_LIMIT = "384MB"  # DuckDB's own memory while building; it spills to disk beyond it
 MAX_PROBLEMS = 20  # lines of failed checks kept for the message; the first batches' are enough to act on
 
 

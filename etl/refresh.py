@@ -144,9 +144,7 @@ def _refresh(sources_dir, db, published, keep_going, force, full, progress, cata
         cloned = bool(reuse) and load.clone_published(db, building)
         # DuckDB keeps the blocks it wrote cached up to its memory limit (80% of RAM unless told):
         # bounded here, it writes them out instead, and memory does not grow with the warehouse.
-        # Checkpointing every 16 MB (its default) rewrites the primary-key indexes each time and
-        # leaves the file twice its size: batches are checkpointed every 256 MB instead.
-        con = duckdb.connect(str(building), config=batches.BUILD_CONFIG)
+        con = duckdb.connect(str(building), config={"memory_limit": batches.BUILD_MEMORY_LIMIT})
         try:
             if cloned:
                 load.keep_only(con, reuse)
