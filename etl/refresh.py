@@ -169,6 +169,9 @@ def _refresh(sources_dir, db, published, keep_going, force, full, progress, cata
             if writer.problems:
                 raise RefreshError(_listing(writer.problems, f"data checks failed; {note}"))
             result.extracted = writer.extracted
+            # What follows reads the whole warehouse at once (series, checks of loss): DuckDB's usual limit,
+            # so that a large corpus never fails there for want of memory the streaming did not need.
+            con.execute("reset memory_limit")
             result.failed = [str(e) for e in errors]
             load.insert_catalog(con, catalog)
             load.create_views(con)
