@@ -12,6 +12,7 @@ KEEP_GOING ?=
 FULL ?=
 Q ?=
 FORMAT ?=
+SCALE ?=
 
 # A variable as one shell word, whatever it holds (spaces, quotes, ;, $): $(call arg,DB).
 # Its text is taken as given (`value`), never expanded by make nor parsed by the shell.
@@ -59,8 +60,8 @@ shell: $(INSTALLED) ## Open $(DB) read-only in the DuckDB shell
 	@test -f $(call arg,DB) || { echo $(call arg,DB)": no warehouse here; run make refresh first" >&2; exit 1; }
 	@exec "$$(ls -d $(VENV)/lib/python*/site-packages/duckdb_cli/duckdb | head -n 1)" -readonly $(call arg,DB)
 
-export: $(INSTALLED) ## Write every v1 view as CSV (and one XLSX workbook) into $(OUT)/
-	$(BIN)/python -m etl export --db=$(call arg,DB) --out=$(call arg,OUT)
+export: $(INSTALLED) ## Write every v1 view as CSV (and one XLSX workbook) into $(OUT)/ (FORMAT=parquet: the v2 views as Parquet)
+	$(BIN)/python -m etl export --db=$(call arg,DB) --out=$(call arg,OUT) $(if $(value FORMAT),--format=$(call arg,FORMAT))
 
 report: OUT = site
 report: $(INSTALLED) ## Write a static site of reports, series and programmes into $(OUT)/ (default site/; opens from disk)
@@ -69,8 +70,8 @@ report: $(INSTALLED) ## Write a static site of reports, series and programmes in
 query: $(INSTALLED) ## Run a ready question on $(DB): make query Q=<name> [FORMAT=csv|markdown] (without Q: list them)
 	@$(BIN)/python -m etl query --db=$(call arg,DB) $(if $(value FORMAT),--format=$(call arg,FORMAT)) $(if $(value Q),-- $(call arg,Q))
 
-bench: $(INSTALLED) ## Measure extraction and refresh speed; writes bench/results.json
-	$(BIN)/python -m bench
+bench: $(INSTALLED) ## Measure extraction and refresh speed, and a 10,000-report refresh (SCALE=1: 50,000); writes bench/results.json
+	$(BIN)/python -m bench $(if $(value SCALE),--scale-large)
 
 clean: ## Remove $(DB), $(OUT)/ and caches (keeps .venv)
 	rm -rf -- $(call arg,DB) $(call arg,DB).wal $(call arg,OUT) site test-artifacts .pytest_cache .ruff_cache .hypothesis bench/corpus

@@ -1,4 +1,4 @@
-"""python -m bench [--quick] [--large N] [--small N] [--repeats N] [--out PATH]"""
+"""python -m bench [--quick] [--large N] [--small N] [--repeats N] [--scale N | --scale-large] [--out PATH]"""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from . import snapshot
+from . import scale, snapshot
 from .report import machine_line, table
 
 RESULTS = Path(__file__).resolve().parent / "results.json"
@@ -23,6 +23,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--out", type=Path, help="where to write the results (default bench/results.json; --quick: bench/corpus/)"
     )
+    parser.add_argument(
+        "--scale",
+        type=int,
+        help=f"reports in the scale point (default {scale.POINT:,}; --quick: none; 0: none)",
+    )
+    parser.add_argument(
+        "--scale-large",
+        action="store_true",
+        help=f"the scale point with {scale.LARGE_POINT:,} reports (make bench SCALE=1)",
+    )
     parser.add_argument("--table", action="store_true", help="print the table of the last results and exit")
     args = parser.parse_args(argv)
     if args.table:
@@ -33,6 +43,12 @@ def main(argv: list[str] | None = None) -> int:
     small = args.small or (20 if args.quick else 100)
     repeats = args.repeats or (2 if args.quick else 5)
     out = args.out or (QUICK_OUT if args.quick else RESULTS)
+    if args.scale_large:
+        scale_point = scale.LARGE_POINT
+    elif args.scale is not None:
+        scale_point = args.scale
+    else:
+        scale_point = 0 if args.quick else scale.POINT
 
     # Everything below measures one frozen copy of the code (see bench/snapshot.py).
     sys.path.insert(0, str(snapshot.take()))
@@ -41,7 +57,9 @@ def main(argv: list[str] | None = None) -> int:
     def say(line: str) -> None:
         print(line, file=sys.stderr, flush=True)
 
-    results = bench.run(quick=args.quick, large=large, small=small, repeats=repeats, out=out, say=say)
+    results = bench.run(
+        quick=args.quick, large=large, small=small, repeats=repeats, out=out, say=say, scale_point=scale_point
+    )
     print(table(results) + "\n\n" + machine_line(results))
     print(f"\nwritten to {out}; all targets met: {'yes' if results['all_met'] else 'no'}")
     return 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from . import scale
+
 
 def machine_line(results: dict) -> str:
     m = results["machine"]
@@ -32,6 +34,8 @@ def table(results: dict) -> str:
         f"| warehouse file, {c['large']} reports: fresh build / after the edits "
         f"| — | {_fmt(r['full_large']['db_mb'])} / {_fmt(r['one_edit']['db_mb'])} MB | — |"
     )
+    if results.get("scale"):
+        lines += scale.lines(results["scale"])
     e = results["extraction"]
     lines.append(f"| extraction, characters per second per core | — | {e['extraction_chars_per_s']:,.0f} chars/s | — |")
     lines.append(f"| bare digit regex, UTF-8 text per second | — | {_fmt(e['regex_mb_per_s'])} MB/s | — |")

@@ -15,6 +15,7 @@ from .suggest import add_series_command
 DEFAULT_SOURCES = Path("data/raw")
 DEFAULT_DB = Path("data/warehouse.duckdb")
 DEFAULT_OUT = Path("exports")
+EXPORT_FORMATS = ("csv", "parquet")
 QUERIES_DIR = Path(__file__).resolve().parent.parent / "sql" / "queries"
 CATALOG_DIR = Path(__file__).resolve().parent.parent / "data" / "catalog"
 
@@ -89,13 +90,20 @@ def _parser() -> argparse.ArgumentParser:
 
     export = command(
         "export",
-        "write one CSV per v1 view and an XLSX workbook",
-        "Write one CSV per v1 view (UTF-8 with BOM) and one XLSX workbook into a folder, "
+        "write one CSV per v1 view and an XLSX workbook, or the v2 views as Parquet",
+        "Write one CSV per v1 view (UTF-8 with BOM) and one XLSX workbook into a folder, or with "
+        "--format parquet the v2 views as Parquet partitioned by publisher and report year (hive style), "
         "replacing the files of an earlier export only once all are written.",
     )
     _db_option(export, "warehouse file to export")
     export.add_argument(
         "--out", type=Path, default=DEFAULT_OUT, metavar="DIR", help="folder to write into (default exports)"
+    )
+    export.add_argument(
+        "--format",
+        choices=EXPORT_FORMATS,
+        default="csv",
+        help="csv: CSV per v1 view and an XLSX workbook (default); parquet: the v2 views as a Parquet tree",
     )
     export.set_defaults(run=_export)
 
@@ -200,7 +208,12 @@ def _export(args) -> int:
 
     queries.open_warehouse(args.db).close()  # one line if it is missing or not a warehouse
     try:
-        written = export(args.db, args.out)
+        if args.format == "parquet":
+            from .export_parquet import export_parquet
+
+            written = export_parquet(args.db, args.out)
+        else:
+            written = export(args.db, args.out)
     except ExportError as err:
         print(f"export failed: {err}", file=sys.stderr)
         return 1

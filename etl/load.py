@@ -18,6 +18,7 @@ import duckdb
 import pyarrow as pa
 
 from . import series_store
+from .arrow_rows import FIGURE_COLUMNS, documents_table, figures_table
 from .catalog import Catalog
 from .classify import Figure
 from .pipeline import Document
@@ -108,34 +109,18 @@ def made_tables() -> tuple[str, ...]:
     return tuple(re.search(r"create (?:or replace )?table core\.(\w+)", ddl).group(1) for ddl in ddls)
 
 
-FIGURE_COLUMNS = list(Figure._fields)
-DOCUMENT_COLUMNS = [
-    "doc_id",
-    "file",
-    "title",
-    "publisher",
-    "published_on",
-    "report_year",
-    "report_year_inferred",
-    "sha256",
-    "encoding",
-    "n_chars",
-    "text",
-]
-
-
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("create schema core")
     for ddl in (DOCUMENTS_DDL, FIGURES_DDL, BUILDS_DDL, BUILD_DOCUMENTS_DDL, *CATALOG_DDL):
         con.execute(ddl)
 
 
-def insert_documents(con: duckdb.DuckDBPyConnection, documents: list[Document], extraction_key: str) -> None:
-    if not documents:
+def insert_documents(con: duckdb.DuckDBPyConnection, documents: list[Document] | pa.Table, extraction_key: str) -> None:
+    """Append documents (a list, or a table made by arrow_rows.documents_table) to core.documents."""
+    if not len(documents):
         return
-    columns = {name: [getattr(d, name) for d in documents] for name in DOCUMENT_COLUMNS}
-    columns["extraction_key"] = [extraction_key] * len(documents)
-    con.register("new_documents", pa.table(columns))
+    table = documents if isinstance(documents, pa.Table) else documents_table(documents, extraction_key)
+    con.register("new_documents", table)
     try:
         con.execute(
             "insert into core.documents select doc_id, file, title, publisher, "
@@ -146,37 +131,15 @@ def insert_documents(con: duckdb.DuckDBPyConnection, documents: list[Document], 
         con.unregister("new_documents")
 
 
-def insert_figures(con: duckdb.DuckDBPyConnection, figures: list[Figure]) -> None:
-    if not figures:
+def insert_figures(con: duckdb.DuckDBPyConnection, figures: list[Figure] | pa.Table) -> None:
+    """Append figures (a list, or a table made by arrow_rows.figures_table) to core.figures."""
+    if not len(figures):
         return
-    schema = pa.schema([(name, _arrow_type(name)) for name in FIGURE_COLUMNS])
-    columns = {name: [getattr(f, name) for f in figures] for name in FIGURE_COLUMNS}
-    con.register("new_figures", pa.table(columns, schema=schema))
+    con.register("new_figures", figures if isinstance(figures, pa.Table) else figures_table(figures))
     try:
         con.execute(f"insert into core.figures ({', '.join(FIGURE_COLUMNS)}) select * from new_figures")
     finally:
         con.unregister("new_figures")
-
-
-def _arrow_type(name: str) -> pa.DataType:
-    if name == "value":
-        return pa.float64()
-    if name == "is_target":
-        return pa.bool_()
-    if name == "as_of":
-        return pa.date32()
-    if name in (
-        "period_start",
-        "period_end",
-        "sentence_start",
-        "sentence_end",
-        "char_start",
-        "char_end",
-        "mentions",
-        "direction",
-    ):
-        return pa.int32()
-    return pa.string()
 
 
 def copy_unchanged(con: duckdb.DuckDBPyConnection, previous: Path, doc_ids: list[str]) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import shutil
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from functools import cache
@@ -25,11 +26,10 @@ from pathlib import Path
 
 import duckdb
 
-from . import __version__, checks, load, locks, previous
+from . import __version__, batches, load, locks, previous
 from .catalog import CATALOG_DIR, load_catalog
-from .classify import Figure
 from .errors import RefreshError
-from .pipeline import Document, Source
+from .pipeline import Source
 from .previous import MAX_FIGURE_DROP, WARN_FIGURE_DROP
 from .sources import SourceError, display_name, read_report, read_sources
 from .workers import WorkerDied, extract_all
@@ -122,43 +122,29 @@ def _refresh(sources_dir, db, published, keep_going, force, full, progress, cata
     _remove_stale_builds(db)
     before = published.documents if had and not full else {}
 
-    raws: dict[str, bytes] = {}
     reuse: list[str] = []
     todo: list[Source] = []
     for source in sources:
         try:
-            raw = read_report(sources_dir, source.file)
+            sha = _sha256(sources_dir, source.file)  # one file at a time: the raws are not kept
         except SourceError as err:
             errors.append(err)
             continue
-        sha = hashlib.sha256(raw).hexdigest()
         if before.get(source.doc_id) == (sha, key, _manifest_fields(source)):
             reuse.append(source.doc_id)
         else:
-            raws[source.doc_id] = raw
             todo.append(source)
 
-    log.info("extracting %d document(s), reusing %d unchanged", len(todo), len(reuse))
-    documents: list[Document] = []
-    figures: list[Figure] = []
-    try:
-        for source, outcome in extract_all(todo, raws, catalog_dir, progress):
-            _take(sources_dir / source.file, outcome, documents, figures, errors)
-    except WorkerDied as err:
-        raise RefreshError(f"{err}; {note}") from err
-
-    if errors and not keep_going:
-        raise RefreshError(_listing(errors, f"the refresh stopped; {note}"))
-
-    result = RefreshResult(db=db, extracted=[d.doc_id for d in documents], reused=reuse)
-    result.failed = [str(e) for e in errors]
+    result = RefreshResult(db=db, reused=reuse)
     building = _building_path(db)
     _remove(building)
     try:
         # With unchanged documents, start from a byte copy of the published warehouse: much faster
         # than re-inserting their rows (copy_unchanged), which remains for when a copy is not safe.
         cloned = bool(reuse) and load.clone_published(db, building)
-        con = duckdb.connect(str(building))
+        # DuckDB keeps the blocks it wrote cached up to its memory limit (80% of RAM unless told):
+        # bounded here, it writes them out instead, and memory does not grow with the warehouse.
+        con = duckdb.connect(str(building), config={"memory_limit": batches.BUILD_MEMORY_LIMIT})
         try:
             if cloned:
                 load.keep_only(con, reuse)
@@ -169,18 +155,29 @@ def _refresh(sources_dir, db, published, keep_going, force, full, progress, cata
             log.info("building %s", building)
             if not cloned:
                 load.copy_unchanged(con, db, reuse)
-            load.insert_documents(con, documents, key)
-            load.insert_figures(con, figures)
+            # Extracted documents stream into the build batch by batch (batches.py), checked as they go.
+            writer = batches.BatchWriter(con, catalog, key)
+            log.info("extracting %d document(s), reusing %d unchanged", len(todo), len(reuse))
+            try:
+                for source, outcome in extract_all(todo, sources_dir, catalog_dir, progress):
+                    _take(sources_dir / source.file, outcome, writer, errors)
+                writer.flush()
+            except WorkerDied as err:
+                raise RefreshError(f"{err}; {note}") from err
+            if errors and not keep_going:
+                raise RefreshError(_listing(errors, f"the refresh stopped; {note}"))
+            if writer.problems:
+                raise RefreshError(_listing(writer.problems, f"data checks failed; {note}"))
+            result.extracted = writer.extracted
+            # What follows reads the whole warehouse at once (series, checks of loss): DuckDB's usual limit,
+            # so that a large corpus never fails there for want of memory the streaming did not need.
+            con.execute("reset memory_limit")
+            result.failed = [str(e) for e in errors]
             load.insert_catalog(con, catalog)
             load.create_views(con)
-            problems = _check_new_rows(documents, figures, catalog, key) if reuse else checks.run_checks(con)
-            if problems:
-                raise RefreshError(_listing(problems, f"data checks failed; {note}"))
             if had:
                 _guard_against_loss(con, db, force, errors)
-            load.record_build(
-                con, code_version(), catalog.version, display_name(str(sources_dir)), [d.doc_id for d in documents]
-            )
+            load.record_build(con, code_version(), catalog.version, display_name(str(sources_dir)), writer.extracted)
             result.n_documents, result.n_figures = con.execute(
                 "select (select count(*) from core.documents), (select count(*) from core.figures)"
             ).fetchone()
@@ -197,8 +194,11 @@ def _refresh(sources_dir, db, published, keep_going, force, full, progress, cata
     return result  # with --keep-going, result.failed lists the files that were not loaded
 
 
-def _take(path: Path, outcome, documents: list[Document], figures: list[Figure], errors: list) -> None:
-    """One document's extraction: its rows kept, or its file named with why it was not loaded."""
+def _take(path: Path, outcome, writer: batches.BatchWriter, errors: list) -> None:
+    """One document's extraction: its rows handed to the build, or its file named with why it was not loaded."""
+    if isinstance(outcome, SourceError):
+        errors.append(outcome)
+        return
     if isinstance(outcome, str):
         errors.append(SourceError(f"{path}: {outcome}"))
         return
@@ -207,8 +207,12 @@ def _take(path: Path, outcome, documents: list[Document], figures: list[Figure],
         log.info("%s: report_year %s inferred from the text", path, document.report_year)
     if not doc_figures:
         log.warning("%s: no figures found (loaded as %s); is it a report?", path, document.doc_id)
-    documents.append(document)
-    figures.extend(doc_figures)
+    writer.add(document, doc_figures)
+
+
+def _sha256(folder: Path, name: str) -> str:
+    """The SHA-256 of a report file's bytes, read with the same care as for extraction."""
+    return hashlib.sha256(read_report(folder, name)).hexdigest()
 
 
 def _guard_foreign(db: Path, foreign: tuple[str, ...], force: bool) -> None:
@@ -252,26 +256,6 @@ def _guard_against_loss(con: duckdb.DuckDBPyConnection, db: Path, force: bool, n
         )
 
 
-def _check_new_rows(documents: list[Document], figures: list[Figure], catalog, key: str) -> list[str]:
-    """The data checks on the rows this refresh extracted, alone, in a warehouse in memory.
-
-    Every check is about the rows of one document, and the reused rows passed
-    these very checks when they were published: the extraction key that let
-    them be reused digests etl/*.py, checks.py included, and the catalogs.
-    Checking only the new rows keeps a one-document edit of a large
-    warehouse fast; `make check` still checks everything.
-    """
-    con = duckdb.connect()
-    try:
-        load.create_schema(con)
-        load.insert_documents(con, documents, key)
-        load.insert_figures(con, figures)
-        load.insert_catalog(con, catalog)
-        return checks.run_checks(con)
-    finally:
-        con.close()
-
-
 def _manifest_fields(source: Source) -> tuple:
     return (source.file, source.title, source.publisher, source.published_on, source.report_year)
 
@@ -283,7 +267,8 @@ def _building_path(db: Path) -> Path:
 def _remove_stale_builds(db: Path) -> None:
     """Delete the temporary files of refreshes that were killed; a running one keeps its file."""
     for path in db.parent.glob(f".{db.name}.building-*"):
-        pid = path.name.rsplit("-", 1)[-1].removesuffix(".wal")  # "lock" is not a pid: the lock stays
+        # "lock" is not a pid: the lock stays; .tmp is the folder DuckDB spills into.
+        pid = path.name.rsplit("-", 1)[-1].removesuffix(".wal").removesuffix(".tmp")
         if not pid.isdigit() or (int(pid) != os.getpid() and _alive(int(pid))):
             continue
         log.info("%s: removed, left by a refresh that did not finish", path)
@@ -305,6 +290,7 @@ def _listing(items, headline: str) -> str:
 
 
 def _remove(path: Path) -> None:
+    shutil.rmtree(path.with_name(path.name + ".tmp"), ignore_errors=True)  # what DuckDB spilled, if anything
     for candidate in (path, path.with_name(path.name + ".wal")):
         try:
             candidate.unlink()

@@ -1,5 +1,10 @@
 """Extraction of the changed documents, in worker processes when there are many.
 
+Each document's file is read where it is extracted, when its turn comes: the
+refresh never holds the raw files of the corpus, and at most a window of
+IN_FLIGHT chunks is handed out at a time, so memory does not grow with the
+number of documents.
+
 Ctrl-C reaches the refresh alone: the workers ignore SIGINT (they share the
 terminal's process group). The refresh stops handing out documents, lets the
 workers finish the few in hand (a couple of chunks) and stops; a second
@@ -10,6 +15,7 @@ exit, or with an InvalidStateError or 'cannot join thread' traceback.
 
 from __future__ import annotations
 
+import itertools
 import math
 import os
 import signal
@@ -27,18 +33,27 @@ from .classify import Figure
 from .decode import DecodeError
 from .errors import RefreshError
 from .pipeline import Document, Source
+from .sources import SourceError, read_report
 
 PARALLEL_THRESHOLD = 16  # below this many changed documents, worker start-up costs more than it saves
 CHUNK = 8  # documents per task sent to a worker
+CHUNKS_PER_WORKER = 2  # chunks handed to each worker at a time: enough to keep it busy, few to hold
 
 
 class WorkerDied(RefreshError):
     """A worker process was killed (out of memory, say); the refresh says what it leaves."""
 
 
-def process_one(job: tuple[Source, bytes, Path]):
-    """(source, (document, figures)) or (source, one-line reason the file was not loaded)."""
-    source, raw, catalog_dir = job
+def process_one(job: tuple[Source, Path, Path]):
+    """(source, (document, figures)), (source, one-line reason the file was not loaded) or (source, SourceError).
+
+    A job is (source, folder, catalog folder): the file is read here, in the worker.
+    """
+    source, folder, catalog_dir = job
+    try:
+        raw = read_report(folder, source.file)
+    except SourceError as err:  # gone or replaced by a link since it was listed
+        return source, err
     try:
         document, figures = pipeline.process(source, raw, load_catalog(catalog_dir))
     except DecodeError as err:
@@ -51,7 +66,7 @@ def process_one(job: tuple[Source, bytes, Path]):
     return source, (document, figures)
 
 
-def _process_chunk(jobs: list[tuple[Source, bytes, Path]]):
+def _process_chunk(jobs: list[tuple[Source, Path, Path]]):
     return [process_one(job) for job in jobs]
 
 
@@ -71,9 +86,12 @@ def unusable_figure(document: Document, figures: list[Figure]) -> str:
     return ""
 
 
-def extract_all(todo: list[Source], raws: dict[str, bytes], catalog_dir: Path, progress: bool | None):
-    """Yield (source, outcome) per document of `todo`, in order: see process_one."""
-    jobs = [(source, raws[source.doc_id], catalog_dir) for source in todo]
+def extract_all(todo: list[Source], folder: Path, catalog_dir: Path, progress: bool | None):
+    """Yield (source, outcome) per document of `todo` (files of `folder`), in order: see process_one.
+
+    Lazily: a document is read and extracted only as the outcomes before it are taken.
+    """
+    jobs = [(source, folder, catalog_dir) for source in todo]
     show = progress if progress is not None else sys.stderr.isatty()  # quiet in CI logs and pipes
     bar = None
     if show:
@@ -116,8 +134,9 @@ def _in_workers(jobs: list):
     before = _handle_sigint(on_ctrl_c)
     try:
         # A bounded window of chunks in flight: results come back in order, memory stays flat.
-        chunks = deque(jobs[i : i + CHUNK] for i in range(0, len(jobs), CHUNK))
-        pending = deque(pool.submit(_process_chunk, chunks.popleft()) for _ in range(min(len(chunks), 4 * CHUNK)))
+        chunks = iter(jobs[i : i + CHUNK] for i in range(0, len(jobs), CHUNK))
+        window = CHUNKS_PER_WORKER * (os.cpu_count() or 1)
+        pending = deque(pool.submit(_process_chunk, chunk) for chunk in itertools.islice(chunks, window))
         while pending:
             if interrupted:
                 raise KeyboardInterrupt
@@ -125,8 +144,9 @@ def _in_workers(jobs: list):
                 outcomes = pending.popleft().result()
             except BrokenProcessPool as err:
                 raise WorkerDied(f"an extraction worker died ({err})") from err
-            if chunks:
-                pending.append(pool.submit(_process_chunk, chunks.popleft()))
+            following = next(chunks, None)
+            if following is not None:
+                pending.append(pool.submit(_process_chunk, following))
             yield from outcomes
         if interrupted:
             raise KeyboardInterrupt

@@ -1,0 +1,139 @@
+"""A refresh streams: each report is read as its turn comes and goes into the build batch by batch.
+
+So memory is bounded by the batch and the largest document, not by the corpus:
+these tests watch what the refresh reads and appends, in order, rather than
+time or measure it (bench/ measures memory at scale).
+"""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from etl import batches, load, workers
+from etl.refresh import RefreshError, refresh
+
+from .conftest import SEED, query
+
+TEXT = SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def seven_reports(tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for i in range(1, 8):
+        (folder / f"copy-{i}.txt").write_text(TEXT.replace("24.92亿元", f"{i}.5亿元"), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def events(monkeypatch):
+    """What the refresh does, in order: ('read', file) as extraction reads a report, ('append', doc_ids) per batch."""
+    seen: list[tuple] = []
+    read_report, insert_documents = workers.read_report, load.insert_documents
+
+    def reading(folder, name):
+        seen.append(("read", name))
+        return read_report(folder, name)
+
+    def appending(con, documents, key):
+        (database,) = con.execute("select current_database()").fetchone()
+        if database != "memory":  # the building file; the in-memory copy is where the batch is checked
+            seen.append(("append", documents["doc_id"].to_pylist()))
+        insert_documents(con, documents, key)
+
+    monkeypatch.setattr(workers, "read_report", reading)
+    monkeypatch.setattr(load, "insert_documents", appending)
+    return seen
+
+
+def test_reports_are_read_and_appended_batch_by_batch(seven_reports, tmp_path, events, monkeypatch):
+    monkeypatch.setattr(batches, "BATCH_DOCUMENTS", 3)
+    result = refresh(seven_reports, tmp_path / "w.duckdb", progress=False)
+    assert result.n_documents == 7
+    assert events == [
+        ("read", "copy-1.txt"),
+        ("read", "copy-2.txt"),
+        ("read", "copy-3.txt"),
+        ("append", ["copy-1", "copy-2", "copy-3"]),
+        ("read", "copy-4.txt"),
+        ("read", "copy-5.txt"),
+        ("read", "copy-6.txt"),
+        ("append", ["copy-4", "copy-5", "copy-6"]),
+        ("read", "copy-7.txt"),
+        ("append", ["copy-7"]),
+    ]
+
+
+def test_a_batch_also_ends_at_its_share_of_text(seven_reports, tmp_path, events, monkeypatch):
+    # Two reports' text is over the limit: each batch holds two documents at most.
+    monkeypatch.setattr(batches, "BATCH_CHARS", len(TEXT) * 3 // 2)
+    refresh(seven_reports, tmp_path / "w.duckdb", progress=False)
+    assert [ids for what, ids in events if what == "append"] == [
+        ["copy-1", "copy-2"],
+        ["copy-3", "copy-4"],
+        ["copy-5", "copy-6"],
+        ["copy-7"],
+    ]
+
+
+def test_the_writer_never_holds_more_than_a_batch(seven_reports, tmp_path, monkeypatch):
+    held = []
+    add = batches.BatchWriter.add
+
+    def adding(writer, document, figures):
+        add(writer, document, figures)
+        held.append(len(writer.documents))
+
+    monkeypatch.setattr(batches, "BATCH_DOCUMENTS", 2)
+    monkeypatch.setattr(batches.BatchWriter, "add", adding)
+    refresh(seven_reports, tmp_path / "w.duckdb", progress=False)
+    assert held == [1, 0, 1, 0, 1, 0, 1]
+
+
+def test_unchanged_reports_are_hashed_but_not_read_again_for_extraction(seven_reports, tmp_path, events):
+    db = tmp_path / "w.duckdb"
+    refresh(seven_reports, db, progress=False)
+    events.clear()
+    (seven_reports / "copy-4.txt").write_text(TEXT.replace("24.92亿元", "40.5亿元"), encoding="utf-8")
+    result = refresh(seven_reports, db, progress=False)
+    assert (result.extracted, len(result.reused)) == (["copy-4"], 6)
+    assert events == [("read", "copy-4.txt"), ("append", ["copy-4"])]
+
+
+def test_batch_size_does_not_change_the_warehouse(seven_reports, tmp_path, monkeypatch):
+    one_by_one, all_at_once = tmp_path / "a.duckdb", tmp_path / "b.duckdb"
+    monkeypatch.setattr(batches, "BATCH_DOCUMENTS", 1)
+    refresh(seven_reports, one_by_one, progress=False)
+    monkeypatch.setattr(batches, "BATCH_DOCUMENTS", 64)
+    refresh(seven_reports, all_at_once, progress=False)
+    assert query(one_by_one, "select count(*) from core.figures") == [(7 * 23,)]  # 23 figures in each copy
+    assert _rows(one_by_one, "select * from core.figures order by figure_id") == _rows(
+        all_at_once, "select * from core.figures order by figure_id"
+    )
+
+
+def test_a_check_that_fails_in_a_later_batch_publishes_nothing(seven_reports, tmp_path, monkeypatch):
+    db = tmp_path / "w.duckdb"
+    monkeypatch.setattr(batches, "BATCH_DOCUMENTS", 2)
+    insert_figures = load.insert_figures
+
+    def break_copy_6(con, figures):
+        insert_figures(con, figures)
+        con.execute("update core.figures set value = -1 where doc_id = 'copy-6' and surface = '6.5亿元'")
+
+    monkeypatch.setattr(load, "insert_figures", break_copy_6)
+    with pytest.raises(
+        RefreshError, match=r"data checks failed.*\n  check failed: values are finite .*'copy-6', '6.5亿元'"
+    ):
+        refresh(seven_reports, db, progress=False)
+    assert not db.exists()
+
+
+def _rows(db, sql):
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
