@@ -72,6 +72,7 @@ query: $(INSTALLED) ## Run a ready question on $(DB): make query Q=<name> [FORMA
 
 bench: $(INSTALLED) ## Measure extraction and refresh speed, and a 10,000-report refresh (SCALE=1: 50,000); writes bench/results.json
 	$(BIN)/python -m bench $(if $(value SCALE),--scale-large)
+	$(BIN)/python -m bench.table_text
 
 clean: ## Remove $(DB), $(OUT)/ and caches (keeps .venv)
 	rm -rf -- $(call arg,DB) $(call arg,DB).wal $(call arg,OUT) site test-artifacts .pytest_cache .ruff_cache .hypothesis bench/corpus
