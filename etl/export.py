@@ -18,6 +18,8 @@ from __future__ import annotations
 import csv
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -109,8 +111,7 @@ def export(db: Path, out: Path, version: str = "v1", workbook: bool = True) -> l
     from .workbook import write_workbook
 
     out = Path(out)
-    staging = _staging(out)  # first: a folder that cannot be written fails before the reading
-    try:
+    with staged(out) as staging:  # first: a folder that cannot be written fails before the reading
         views = read_views(db, version)
         builds = next((v for v in views if v.name == "builds"), None)
         names = []
@@ -121,11 +122,20 @@ def export(db: Path, out: Path, version: str = "v1", workbook: bool = True) -> l
             names.append(f"zhibiao_{version}.xlsx")
             write_workbook(staging / names[-1], views, builds)
         _move_into_place(staging, out, names)
+    return [out / name for name in names]
+
+
+@contextmanager
+def staged(out: Path) -> Iterator[Path]:
+    """A new staging folder beside `out`, removed whatever happens; a file-system error on the
+    way is one ExportError line saying `out` is unchanged."""
+    staging = _staging(out)
+    try:
+        yield staging
     except OSError as err:
         raise ExportError(f"{err.filename or out}: {err.strerror or err}; {out} is unchanged") from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return [out / name for name in names]
 
 
 def read_views(db: Path, version: str = "v1") -> list[View]:

@@ -18,12 +18,11 @@ temporary folder.
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import duckdb
 
-from .export import ExportError, _move_into_place, _staging
+from .export import ExportError, _move_into_place, staged
 from .load import sql_path
 from .queries import NO_FILE_ACCESS
 
@@ -35,18 +34,13 @@ UNPARTITIONED = {"builds"}  # one row per build and document, documents that may
 def export_parquet(db: Path, out: Path, version: str = VERSION) -> list[Path]:
     """Write every view of `version` as Parquet into `out`; the folders and files written."""
     out = Path(out)
-    staging = _staging(out)
-    try:
+    with staged(out) as staging:
         try:
             names = _write(db, staging, version)
         except duckdb.Error as err:
             reason = str(err).strip().splitlines()[0]
             raise ExportError(f"{db}: cannot be exported: {reason}; {out} is unchanged") from None
         _replace_whole(staging, out, names)
-    except OSError as err:
-        raise ExportError(f"{err.filename or out}: {err.strerror or err}; {out} is unchanged") from None
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
     return [out / name for name in names]
 
 
