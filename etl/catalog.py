@@ -48,7 +48,6 @@ class Catalog:
     programs: tuple[Program, ...]
     metrics: tuple[Metric, ...]
     version: str
-    publisher_scopes: tuple[tuple[re.Pattern, str], ...] = ()
     directory: Path = CATALOG_DIR  # where its files are: publishers.py and series.py read theirs there
     _compiled: dict = field(default_factory=dict, repr=False)
 
@@ -58,17 +57,6 @@ class Catalog:
         if found is None:
             found = self._compiled[build] = build(self)
         return found
-
-    def scope_of(self, publisher: str | None) -> str:
-        """national or local for a publisher (publishers.csv), '' when unknown.
-
-        城镇新增就业 in a district report is not the national series: a metric
-        with a scope matches only reports of that scope.
-        """
-        for pattern, scope in self.publisher_scopes:
-            if publisher and pattern.search(publisher):
-                return scope
-        return ""
 
     # Compiled forms of the word lists that several modules read.
     @cached_property
@@ -215,7 +203,6 @@ def load_catalog(directory: Path = CATALOG_DIR) -> Catalog:
             )
             for r in rows["metrics.csv"]
         ),
-        publisher_scopes=tuple((re.compile(r["pattern"]), r["scope"]) for r in rows["publishers.csv"]),
         version=_version(directory),
         directory=directory,
     )

@@ -17,7 +17,7 @@ from .catalog import Catalog, load_catalog
 from .gates import alternation, character_class, first_characters
 from .numbers import MAGNITUDES, MAX_VALUE, NUMERAL, clean, parse_numeral, parse_percent_words, plain
 from .records import Mention
-from .units import Unit, by_magnitude, by_noun, by_unit_word, unit_word_at
+from .units import CLAUSE_BREAK, Unit, by_magnitude, by_noun, by_unit_word, unit_word_at
 
 NUMERAL_CHARACTERS = "零〇一二两三四五六七八九十百千万亿"
 SINGLE_NUMERALS = "一二两三四五六七八九十"
@@ -306,8 +306,8 @@ def _class_threshold(text: str, start: int, end: int, catalog: Catalog) -> bool:
     if catalog.qualifiers_before.at_end(text[max(0, start - 12) : start]) != "at_least":
         return False
     window = max(0, start - CLASS_REACH), min(len(text), end + CLASS_REACH)  # bounded: tables have no commas
-    clause_start = max(text.rfind(c, window[0], start) for c in "，,。;；\n") + 1 or window[0]
-    found = [i for i in (text.find(c, end, window[1]) for c in "，,。;；\n") if i >= 0]
+    clause_start = max(text.rfind(c, window[0], start) for c in CLAUSE_BREAK) + 1 or window[0]
+    found = [i for i in (text.find(c, end, window[1]) for c in CLAUSE_BREAK) if i >= 0]
     clause_end = min(found, default=window[1])
     return COUNT_OF_CLASS.search(text, clause_start, clause_end) is not None and not (COUNT_OF_CLASS.match(text, start))
 

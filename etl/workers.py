@@ -32,6 +32,7 @@ from .catalog import load_catalog
 from .classify import Figure
 from .decode import DecodeError
 from .errors import RefreshError
+from .extract import MINUS_SIGNS
 from .pipeline import Document, Source
 from .sources import SourceError, read_report
 
@@ -79,7 +80,7 @@ def unusable_figure(document: Document, figures: list[Figure]) -> str:
     text = document.text
     for f in figures:
         at = f"{f.surface[:20]!r} at {f.char_start}"
-        if not math.isfinite(f.value) or ((f.value < 0) != f.surface.startswith(("-", "−", "负"))):
+        if not math.isfinite(f.value) or ((f.value < 0) != f.surface.startswith(MINUS_SIGNS)):
             return f"value {f.value} of {at}"
         if not (0 <= f.char_start < f.char_end <= len(text)) or text[f.char_start : f.char_end] != f.surface:
             return f"offsets {f.char_start}:{f.char_end} do not reproduce {f.surface[:20]!r}"
