@@ -14,7 +14,7 @@ from .bases import basis, direction
 from .catalog import Catalog, load_catalog
 from .categories import category
 from .identity import figure_id
-from .labels import label_rules, needs_subject, own_label, with_subject
+from .labels import counts_its_own_noun, label_rules, needs_subject, own_label, with_subject
 from .links import (
     NOT_ADDITIVE,
     links,
@@ -54,7 +54,7 @@ def classify(
     `scope` (national or local, from the publisher) limits which metrics apply.
     """
     catalog = catalog or load_catalog()
-    contexts = sentence_contexts(sentences, parts, report_year, catalog)
+    contexts = sentence_contexts(sentences, parts, report_year, catalog, text)
     programs = ProgramFinder(text, catalog)
     metrics = MetricFinder(catalog, scope)
     rules = catalog.compiled(label_rules)
@@ -72,7 +72,7 @@ def classify(
         sentence = around.sentence
         earlier = in_sentence.setdefault(sentence.index, [])
         label = own_label(around.phrase, around.clause_before, rules)
-        if needs_subject(label, rules):
+        if needs_subject(label, rules) and not counts_its_own_noun(mention, around, earlier[-1] if earlier else None):
             label = with_subject(label, own_labels[-1] if earlier else "", around.before, rules)
         own_labels.append(label)
         timing = when(around.before, around.clause_before, contexts[sentence.index], report_year, catalog)

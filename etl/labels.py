@@ -9,11 +9,13 @@ without a from-to frame (由2010年的…增加到). A label that is only a verb
 from __future__ import annotations
 
 import re
+from itertools import repeat
 from typing import NamedTuple
 
 from .catalog import Catalog
 from .gates import alternation
-from .sentences import CLAUSE_SPLIT
+from .records import Around, Figure, Mention
+from .sentences import CLAUSE_BREAKS, CLAUSE_SPLIT
 
 LIMIT = 24  # characters: a label is the last words before the number
 TAIL_REACH = 12  # characters: a run of closing words is looked for only this near the end
@@ -109,6 +111,17 @@ def needs_subject(text: str, rules: LabelRules) -> bool:
     """A label that says nothing of what it measures: empty, only 比上年增长, or a relation
     (为预算的98.1%, 占全国的14.3%) whose subject stands before it."""
     return not text or rules.verb_only.fullmatch(text) is not None or text.startswith(rules.relations)
+
+
+def counts_its_own_noun(mention: Mention, around: Around, previous: Figure | None) -> bool:
+    """城镇新增就业6600万人以上，13亿多人口的大国…: a number counting the noun right after it
+    (13亿多人口) takes no subject from a figure in the clause before, which counts something
+    else; …知识竞赛线上问答，1230万职工参与 still takes the event of a clause without one."""
+    if previous is None or not mention.unit_word or mention.surface.endswith(mention.unit_word):
+        return False
+    clause_start = around.start - len(around.clause_before)
+    clause_before_start = max(map(around.before.rfind, CLAUSE_BREAKS, repeat(0), repeat(max(clause_start - 1, 0))))
+    return previous.char_start - around.sentence.start > clause_before_start
 
 
 def with_subject(text: str, previous_label: str, before: str, rules: LabelRules) -> str:

@@ -65,12 +65,17 @@ class Mention(NamedTuple):
 
 
 class Part(NamedTuple):
-    """A stretch text[start:end] under one top-level heading: a review, a plan or both (mixed)."""
+    """A stretch text[start:end] under one top-level heading: a review, a plan or both (mixed).
+
+    `year` is the year it reviews or plans; `first_year` the first of the years a
+    review reaches back to when its heading names several (一、过去五年工作回顾).
+    """
 
     start: int
     end: int
     kind: str
     year: int | None
+    first_year: int | None = None
 
 
 class Context(NamedTuple):

@@ -32,7 +32,8 @@ _SENTENCE = re.compile(
 
 # Inside a sentence, clauses end at commas, semicolons and colons (after NFKC,
 # full-width and plain forms both occur).
-CLAUSE_SPLIT = re.compile(r"[,，;；:：]")
+CLAUSE_BREAKS = ",，;；:："  # the punctuation between the clauses of a sentence
+CLAUSE_SPLIT = re.compile(f"[{CLAUSE_BREAKS}]")
 LIST_ITEM = "、"  # separates the items of a list inside a clause
 
 

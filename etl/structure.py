@@ -125,9 +125,10 @@ def top_headings(text: str) -> list[tuple[int, str]]:
 
 def report_parts(text: str, report_year: int | None, catalog: Catalog | None = None) -> list[Part]:
     """The review and plan parts of a report, in order, covering all of it."""
-    review_words, plan_words = _heading_words(catalog or load_catalog())
+    catalog = catalog or load_catalog()
+    review_words, plan_words = _heading_words(catalog)
     parts: list[Part] = []
-    kind, year, start = "review", report_year, 0
+    kind, year, first, start = "review", report_year, None, 0
     for heading_start, heading in top_headings(text):
         review, plan = bool(review_words.search(heading)), bool(plan_words.search(heading))
         if review and plan:
@@ -146,10 +147,20 @@ def report_parts(text: str, report_year: int | None, catalog: Catalog | None = N
         else:
             new_year = report_year
         if heading_start > start:
-            parts.append(Part(start, heading_start, kind, year))
+            parts.append(Part(start, heading_start, kind, year, first))
+        first = _first_year_reviewed(heading, report_year, catalog) if new_kind == "review" else None
         kind, year, start = new_kind, new_year, heading_start
-    parts.append(Part(start, len(text), kind, year))
+    parts.append(Part(start, len(text), kind, year, first))
     return parts
+
+
+def _first_year_reviewed(heading: str, report_year: int | None, catalog: Catalog) -> int | None:
+    """一、过去五年工作回顾 -> the first of those five years: the heading opens a period as a
+    sentence would; None when it names only the year reviewed (一、2019年工作回顾)."""
+    opened = opened_context(heading, Part(0, 0, "review", report_year), report_year, catalog)
+    if opened is None or opened.period_end != report_year or opened.period_start == report_year:
+        return None
+    return opened.period_start
 
 
 def _next(year: int | None) -> int | None:
@@ -162,13 +173,16 @@ def small_number(text: str) -> int:
 
 
 def sentence_contexts(
-    sentences: list[Sentence], parts: list[Part], report_year: int | None, catalog: Catalog
+    sentences: list[Sentence], parts: list[Part], report_year: int | None, catalog: Catalog, text: str
 ) -> list[Context]:
     """For each sentence, the period set by its part and by the last period phrase before it.
 
     The context changes only where a part begins or a sentence opens with a period
     phrase; between those, sentences share it. A look at each sentence's first
     character, run by map in C, leaves the few that may open a period to the regex.
+    A phrase naming a year before the one reviewed (2006年，国有企业… in a report on
+    2007) is an aside: it holds to the end of its paragraph, then the period before
+    it returns.
     """
     rules = catalog.compiled(opener_rules)
     starts = list(map(attrgetter("start"), sentences))
@@ -180,25 +194,52 @@ def sentence_contexts(
     contexts: list[Context] = []
     part_index = -1
     current = Context(report_year, report_year, False)
+    aside_ends, before_aside = len(sentences), current  # where an aside's paragraph ends, and what returns
     for index in sorted(may_open.union(part_begins)):
         if index >= len(sentences):
             break
+        if aside_ends <= index:
+            contexts.extend([current] * (aside_ends - len(contexts)))
+            current, aside_ends = before_aside, len(sentences)
         contexts.extend([current] * (index - len(contexts)))
         while part_index + 1 < len(parts) and part_begins[part_index + 1] <= index:
             part_index += 1
-            current = _part_context(parts[part_index], report_year)
+            current, aside_ends = _part_context(parts[part_index], report_year), len(sentences)
         if index in may_open:
             opened = opened_context(sentences[index].text, parts[max(part_index, 0)], report_year, catalog)
-            if opened is not None:
+            if opened is not None and _is_aside(opened, report_year):
+                if aside_ends == len(sentences):
+                    before_aside = current
+                aside_ends = _paragraph_end(sentences, index, text)
                 current = opened
+            elif opened is not None:
+                current, aside_ends = opened, len(sentences)
         contexts.append(current)
+    if aside_ends < len(sentences):
+        contexts.extend([current] * (aside_ends - len(contexts)))
+        current = before_aside
     contexts.extend([current] * (len(sentences) - len(contexts)))
     return contexts
+
+
+def _is_aside(opened: Context, report_year: int | None) -> bool:
+    """A past year before the one reviewed, not a stretch of the review itself."""
+    return report_year is not None and opened.period_end is not None and opened.period_end < report_year
+
+
+def _paragraph_end(sentences: list[Sentence], index: int, text: str) -> int:
+    """The index of the first sentence after `index` that opens a new line of `text`."""
+    following = index + 1
+    while following < len(sentences) and "\n" not in text[sentences[following - 1].end : sentences[following].start]:
+        following += 1
+    return following
 
 
 def _part_context(part: Part, report_year: int | None) -> Context:
     if part.kind == "plan":
         return Context(part.year, part.year, True)
+    if part.first_year is not None:  # a review of the years its heading names
+        return Context(part.first_year, report_year, False)
     return Context(report_year, report_year, False)
 
 

@@ -191,3 +191,13 @@ def test_parts_never_add_up_to_more_than_their_whole():
 def test_a_list_of_per_head_amounts_is_per_unit_throughout():
     figures = figures_of("月人均分别提高221元、90元、350元和300元。")
     assert [f.qualifier for f in figures] == ["per_unit"] * 4
+
+
+def test_a_number_counting_the_noun_after_it_takes_no_subject_from_the_figure_before():
+    jobs, people = figures_of("城镇新增就业6600万人以上,13亿多人口的大国实现了比较充分就业。", report_year=2017)
+    assert (jobs.label, people.label, people.unit) == ("城镇新增就业", "", "person")
+
+
+def test_a_number_counting_the_noun_after_it_still_takes_the_event_of_a_clause_without_a_figure():
+    (people,) = figures_of("开展全国职工读书知识竞赛线上问答,1230万职工参与。")
+    assert people.label == "开展全国职工读书知识竞赛线上问答"

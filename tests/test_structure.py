@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from etl.structure import infer_report_year, report_parts, top_headings
 
+from .helpers import figures_of
 from .test_periods import GOV_REPORT
 
 
@@ -21,3 +22,25 @@ def test_top_headings_are_lines_of_their_own_on_the_first_line_or_after_a_break(
 def test_the_report_year_is_read_from_the_text_when_the_manifest_is_silent():
     assert infer_report_year(GOV_REPORT) == 2018
     assert infer_report_year("——2018年3月5日在第十三届全国人民代表大会第一次会议上\n各位代表：") == 2017
+
+
+def test_a_review_headed_by_five_years_speaks_of_those_five_years():
+    parts = report_parts("一、过去五年工作回顾\n甲。\n二、2008年主要任务\n乙。", 2007)
+    assert [(p.kind, p.first_year, p.year) for p in parts] == [("review", 2003, 2007), ("plan", None, 2008)]
+
+
+def test_a_year_before_the_one_reviewed_holds_to_the_end_of_its_paragraph_only():
+    text = (
+        "一、过去五年工作回顾\n"
+        "2006年，全国国有企业资产总额比2002年增长60.98%。实现利润增长2.23倍。\n"
+        "平均每年城镇新增就业1000多万人。\n"
+        "刚刚过去的2007年，经济平稳较快发展。\n"
+        "城镇新增就业1204万人。"
+    )
+    periods = [(f.surface, f.period_start, f.period_end) for f in figures_of(text, report_year=2007)]
+    assert periods == [
+        ("60.98%", 2003, 2006),
+        ("2.23倍", 2006, 2006),
+        ("1000多万人", 2003, 2007),
+        ("1204万人", 2007, 2007),
+    ]
