@@ -175,6 +175,7 @@ def _refresh(args) -> int:
     print(
         f"{result.db}: {result.n_documents} documents, {result.n_figures} figures "
         f"({len(result.extracted)} extracted, {len(result.reused)} unchanged)"
+        + ("; nothing changed, so it was left as it was" if result.up_to_date else "")
     )
     if result.failed:
         print(f"{len(result.failed)} file(s) not loaded:", file=sys.stderr)

@@ -40,12 +40,14 @@ create table core.documents (
     encoding varchar not null,
     n_chars integer not null,
     text varchar not null,
-    extraction_key varchar not null
+    extraction_key varchar not null,
+    file_size bigint,  -- the file's size and modification time as it was read:
+    file_mtime_ns bigint  -- a refresh hashes only files whose stamp changed
 )"""
 
 FIGURES_DDL = """
 create table core.figures (
-    figure_id varchar primary key,
+    figure_id varchar not null,  -- unique (checks.py), without an index: an index would be held in memory whole
     doc_id varchar not null,
     surface varchar not null,
     value double not null,
@@ -115,8 +117,11 @@ def create_schema(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(ddl)
 
 
-def insert_documents(con: duckdb.DuckDBPyConnection, documents: list[Document] | pa.Table, extraction_key: str) -> None:
-    """Append documents (a list, or a table made by arrow_rows.documents_table) to core.documents."""
+def insert_documents(
+    con: duckdb.DuckDBPyConnection, documents: list[Document] | pa.Table, extraction_key: str = ""
+) -> None:
+    """Append documents to core.documents: a list with their extraction key, or a table made by
+    arrow_rows.documents_table (which holds the key)."""
     if not len(documents):
         return
     table = documents if isinstance(documents, pa.Table) else documents_table(documents, extraction_key)
@@ -125,7 +130,7 @@ def insert_documents(con: duckdb.DuckDBPyConnection, documents: list[Document] |
         con.execute(
             "insert into core.documents select doc_id, file, title, publisher, "
             "try_cast(published_on as date), report_year, report_year_inferred, sha256, encoding, "
-            "n_chars, text, extraction_key from new_documents"
+            "n_chars, text, extraction_key, file_size, file_mtime_ns from new_documents"
         )
     finally:
         con.unregister("new_documents")
@@ -283,7 +288,7 @@ def record_build(
             datetime.now(UTC).replace(tzinfo=None),
             code_version,
             catalog_version,
-            ",".join(f"{v}@{view_digest(v)}" for v in view_versions()),
+            current_view_versions(),
             sources,
             len(extracted),
         ],
@@ -301,6 +306,11 @@ def record_build(
         )
     finally:
         con.unregister("extracted")
+
+
+def current_view_versions() -> str:
+    """v1@…,v2@…: each sql/vN folder with a digest of its view files, as a build records them."""
+    return ",".join(f"{v}@{view_digest(v)}" for v in view_versions())
 
 
 def view_versions() -> list[str]:

@@ -35,8 +35,9 @@ class Losses:
 class Published:
     """The zhibiao warehouse a refresh would replace."""
 
-    documents: dict[str, tuple[str, str, tuple]]  # see _documents
+    documents: dict[str, tuple[str, str, tuple, tuple | None]]  # see _documents
     foreign: tuple[str, ...]  # tables and views someone added, which no build makes: lost by a refresh
+    view_versions: str = ""  # the view versions its last build created (v1@…,v2@…)
 
 
 def inspect(db: Path) -> Published | None:
@@ -63,7 +64,7 @@ def inspect(db: Path) -> Published | None:
     try:
         try:
             con.execute("select 1 from core.figures limit 0")
-            return Published(_documents(con), _foreign(con))  # the common case, answered at once
+            return Published(_documents(con), _foreign(con), _view_versions(con))  # the common case, at once
         except duckdb.CatalogException:
             pass
         tables = con.execute(
@@ -110,8 +111,18 @@ def _foreign(con: duckdb.DuckDBPyConnection) -> tuple[str, ...]:
     return tuple(name for (name,) in rows)
 
 
-def _documents(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, str, tuple]]:
-    """doc_id -> (sha256, extraction key, manifest fields) of the published warehouse; {} for an older layout.
+def _view_versions(con: duckdb.DuckDBPyConnection) -> str:
+    """The view versions of the last build, '' when the warehouse does not say."""
+    try:
+        row = con.execute("select view_versions from core.builds order by build_id desc limit 1").fetchone()
+    except duckdb.Error:
+        return ""
+    return (row[0] or "") if row else ""
+
+
+def _documents(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, str, tuple, tuple | None]]:
+    """doc_id -> (sha256, extraction key, manifest fields, file stamp or None) of the published
+    warehouse; {} for an older layout.
 
     Raises CatalogException without core.documents: not a warehouse.
     """
@@ -119,11 +130,15 @@ def _documents(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, str, tupl
     try:
         rows = con.execute(
             "select doc_id, sha256, extraction_key, file, title, publisher, "
-            "strftime(published_on, '%Y-%m-%d'), report_year, report_year_inferred from core.documents"
+            "strftime(published_on, '%Y-%m-%d'), report_year, report_year_inferred, file_size, file_mtime_ns "
+            "from core.documents"
         ).fetchall()
     except duckdb.BinderException:
         return {}  # a column an older warehouse lacks: every document is extracted again
-    return {r[0]: (r[1], r[2], (r[3], r[4], r[5], r[6], None if r[8] else r[7])) for r in rows}
+    return {
+        r[0]: (r[1], r[2], (r[3], r[4], r[5], r[6], None if r[8] else r[7]), None if r[9] is None else (r[9], r[10]))
+        for r in rows
+    }
 
 
 def losses(con: duckdb.DuckDBPyConnection, db: Path, share: float = WARN_FIGURE_DROP) -> Losses:

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 
 class Source(NamedTuple):
@@ -191,3 +194,15 @@ class Link(NamedTuple):
     closes_range: bool
     group_start: int
     group_size: int
+
+
+class Extracted(NamedTuple):
+    """One document as it goes into the warehouse: its rows as Arrow tables, made where it
+    was extracted (in a worker), and what the refresh says of it."""
+
+    doc_id: str
+    report_year: int | None
+    report_year_inferred: bool
+    n_chars: int
+    documents: pa.Table  # its one row of core.documents
+    figures: pa.Table  # its rows of core.figures

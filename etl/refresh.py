@@ -31,7 +31,8 @@ from .catalog import CATALOG_DIR, load_catalog
 from .errors import RefreshError
 from .pipeline import Source
 from .previous import MAX_FIGURE_DROP, WARN_FIGURE_DROP
-from .sources import SourceError, display_name, read_report, read_sources
+from .series_store import warn_of_publishers
+from .sources import SourceError, display_name, file_stamp, read_report, read_sources
 from .workers import WorkerDied, extract_all
 
 __all__ = ["RefreshError", "RefreshResult", "code_version", "extraction_key", "refresh"]
@@ -51,6 +52,7 @@ class RefreshResult:
     extracted: list[str] = field(default_factory=list)
     reused: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
+    up_to_date: bool = False  # nothing changed: the warehouse was left as it was
 
 
 @cache
@@ -125,12 +127,16 @@ def _refresh(sources_dir, db, published, keep_going, force, full, progress, cata
     reuse: list[str] = []
     todo: list[Source] = []
     for source in sources:
+        was = before.get(source.doc_id)
+        if was is not None and was[1:] == (key, _manifest_fields(source), file_stamp(sources_dir, source.file)):
+            reuse.append(source.doc_id)  # the file has the size and time it was read with: not hashed
+            continue
         try:
             sha = _sha256(sources_dir, source.file)  # one file at a time: the raws are not kept
         except SourceError as err:
             errors.append(err)
             continue
-        if before.get(source.doc_id) == (sha, key, _manifest_fields(source)):
+        if was is not None and was[:3] == (sha, key, _manifest_fields(source)):
             reuse.append(source.doc_id)
         else:
             todo.append(source)
@@ -138,6 +144,8 @@ def _refresh(sources_dir, db, published, keep_going, force, full, progress, cata
     result = RefreshResult(db=db, reused=reuse)
     building = _building_path(db)
     _remove(building)
+    if had and not full and not todo and not errors and _is_unchanged(db, published, reuse):
+        return _up_to_date(db, catalog, result)
     try:
         # With unchanged documents, start from a byte copy of the published warehouse: much faster
         # than re-inserting their rows (copy_unchanged), which remains for when a copy is not safe.
@@ -156,24 +164,22 @@ def _refresh(sources_dir, db, published, keep_going, force, full, progress, cata
             if not cloned:
                 load.copy_unchanged(con, db, reuse)
             # Extracted documents stream into the build batch by batch (batches.py), checked as they go.
-            writer = batches.BatchWriter(con, catalog, key)
+            writer = batches.BatchWriter(con)
             log.info("extracting %d document(s), reusing %d unchanged", len(todo), len(reuse))
             try:
-                for source, outcome in extract_all(todo, sources_dir, catalog_dir, progress):
+                for source, outcome in extract_all(todo, sources_dir, catalog_dir, key, progress):
                     _take(sources_dir / source.file, outcome, writer, errors)
                 writer.flush()
             except WorkerDied as err:
                 raise RefreshError(f"{err}; {note}") from err
             if errors and not keep_going:
                 raise RefreshError(_listing(errors, f"the refresh stopped; {note}"))
-            if writer.problems:
-                raise RefreshError(_listing(writer.problems, f"data checks failed; {note}"))
+            load.insert_catalog(con, catalog)  # the checks read the metrics and programmes
+            problems = batches.check_extracted(con, writer.extracted)
+            if problems:
+                raise RefreshError(_listing(problems, f"data checks failed; {note}"))
             result.extracted = writer.extracted
-            # What follows reads the whole warehouse at once (series, checks of loss): DuckDB's usual limit,
-            # so that a large corpus never fails there for want of memory the streaming did not need.
-            con.execute("reset memory_limit")
             result.failed = [str(e) for e in errors]
-            load.insert_catalog(con, catalog)
             load.create_views(con)
             if had:
                 _guard_against_loss(con, db, force, errors)
@@ -194,6 +200,38 @@ def _refresh(sources_dir, db, published, keep_going, force, full, progress, cata
     return result  # with --keep-going, result.failed lists the files that were not loaded
 
 
+def _is_unchanged(db: Path, published: previous.Published, reuse: list[str]) -> bool:
+    """Would a build be the published warehouse again: the same documents, code, catalogs and views,
+    and no .wal beside it (a build clears one)?"""
+    return (
+        not published.foreign
+        and not db.with_name(db.name + ".wal").exists()
+        and len(reuse) == len(published.documents)
+        and set(reuse) == published.documents.keys()
+        and published.view_versions == load.current_view_versions()
+    )
+
+
+def _up_to_date(db: Path, catalog, result: RefreshResult) -> RefreshResult:
+    """Nothing changed since the last build: the warehouse is left as it is, not written at all.
+
+    Its tables, series and views are what a build would make again, and its
+    last build in v1.builds is still the one that made it. The warnings of a
+    build (publishers no rule knows) are said once more.
+    """
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        warn_of_publishers(con, catalog.directory)
+        result.n_documents, result.n_figures = con.execute(
+            "select (select count(*) from core.documents), (select count(*) from core.figures)"
+        ).fetchone()
+    finally:
+        con.close()
+    result.up_to_date = True
+    log.info("%s is up to date: nothing changed since its last build", db)
+    return result
+
+
 def _take(path: Path, outcome, writer: batches.BatchWriter, errors: list) -> None:
     """One document's extraction: its rows handed to the build, or its file named with why it was not loaded."""
     if isinstance(outcome, SourceError):
@@ -202,12 +240,11 @@ def _take(path: Path, outcome, writer: batches.BatchWriter, errors: list) -> Non
     if isinstance(outcome, str):
         errors.append(SourceError(f"{path}: {outcome}"))
         return
-    document, doc_figures = outcome
-    if document.report_year_inferred:
-        log.info("%s: report_year %s inferred from the text", path, document.report_year)
-    if not doc_figures:
-        log.warning("%s: no figures found (loaded as %s); is it a report?", path, document.doc_id)
-    writer.add(document, doc_figures)
+    if outcome.report_year_inferred:
+        log.info("%s: report_year %s inferred from the text", path, outcome.report_year)
+    if not outcome.figures.num_rows:
+        log.warning("%s: no figures found (loaded as %s); is it a report?", path, outcome.doc_id)
+    writer.add(outcome)
 
 
 def _sha256(folder: Path, name: str) -> str:

@@ -28,7 +28,7 @@ import csv
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -342,7 +342,7 @@ class _Components:
         return list(out.values())
 
 
-@cache
+@lru_cache(maxsize=1 << 16)
 def _bigrams(text: str) -> frozenset[str]:
     return frozenset(text[i : i + 2] for i in range(len(text) - 1)) or frozenset(text)
 

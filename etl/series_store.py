@@ -6,15 +6,22 @@ point) and core.series_links (one row per automatic link between two report
 years) are
 made anew at every refresh, after the figures and catalogs are loaded and
 before the views that read them (load.create_views).
+
+Series never cross publishers, so the figures are read publisher by publisher,
+in record batches, and each publisher's series are written before the next is
+read: memory is bounded by the largest publisher, not by the warehouse.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from itertools import groupby
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from .catalog import CATALOG_DIR
 from .publishers import load_rules, metric_fits
@@ -42,7 +49,10 @@ with grouped as (
         f.char_start - f.sentence_start as at,
         f.char_end - f.sentence_start as upto,
         hash(f.sentence) as sentence_hash,
-        any_value(f.sentence) as sentence,
+        -- the words around the figure: up to 60 characters before it, 24 after
+        any_value(substr(f.sentence, greatest(f.char_start - f.sentence_start - 60, 0) + 1,
+                         least(f.char_start - f.sentence_start, 60))) as before,
+        any_value(substr(f.sentence, f.char_end - f.sentence_start + 1, 24)) as after,
         list(f.figure_id order by f.figure_id) as figure_ids
     from core.figures f
     join core.documents d using (doc_id)
@@ -50,13 +60,13 @@ with grouped as (
 )
 select
     g.figure_ids, g.own_doc, g.publisher, g.report_year, g.unit, g.basis, g.per_unit, g.is_target, g.span,
-    g.program, g.metric_id, coalesce(m.scope, '') as metric_scope, g.label,
-    substr(g.sentence, greatest(g.at - 60, 0) + 1, g.at - greatest(g.at - 60, 0)) as before,
-    substr(g.sentence, g.upto + 1, 24) as after
+    g.program, g.metric_id, coalesce(m.scope, '') as metric_scope, g.label, g.before, g.after
 from grouped g
 left join core.metrics m using (metric_id)
-order by g.publisher, g.report_year, g.figure_ids
+order by g.publisher, g.own_doc, g.report_year, g.figure_ids
 """
+ROWS_PER_READ = 20_000  # figures read at a time
+POINTS_PER_WRITE = 50_000  # series points held before they are written
 
 
 def write_series(con: duckdb.DuckDBPyConnection, directory: Path = CATALOG_DIR) -> None:
@@ -66,29 +76,68 @@ def write_series(con: duckdb.DuckDBPyConnection, directory: Path = CATALOG_DIR) 
     of each publisher no rule knows and each document without a publisher.
     """
     rules = load_rules(Path(directory))
-    publishers = dict(con.execute("select doc_id, publisher from core.documents").fetchall())
-    for line in rules.warnings(publishers):
-        log.warning(line)
-    scope_of = {p: rules.scope_of(p) for p in set(publishers.values())}
-    table = con.execute(FIGURES_SQL).to_arrow_table()
-    rows = []
-    for values in zip(*(column.to_pylist() for column in table.columns), strict=True):
-        values = list(values)
-        metric_id, metric_scope = values[10], values.pop(11)
-        if metric_id and not metric_fits(metric_scope, scope_of.get(values[2], "")):
-            values[10] = None  # 城镇新增就业 of a district or of no known publisher is not the nation's
-        values[0] = tuple(values[0])
-        rows.append(Row(*values))
-    found, links = members(rows, load_words(Path(directory)))
+    scope_of = {p: rules.scope_of(p) for p in warn_of_publishers(con, directory)}
+    words = load_words(Path(directory))
     for ddl in (POINTS_DDL, FIGURES_DDL, LINKS_DDL):
         con.execute(ddl)
-    # Figures that say the same are one point: its row once, and one narrow row per figure.
-    ids = pa.array([m.figure_ids for m in found], pa.list_(pa.string()))
-    _insert(con, pa.table({"figure_id": ids.flatten(), "point_id": ids.value_parent_indices()}), "series_figures")
-    points = {"point_id": list(range(len(found)))}
-    points.update((name, [m[i] for m in found]) for i, name in enumerate(Member._fields) if name != "figure_ids")
-    _insert(con, pa.table(points), "series_points")
-    _insert(con, pa.table({c: [r[i] for r in links] for i, c in enumerate(LINK_COLUMNS)}), "series_links")
+    reader = con.cursor()  # reads the figures while `con` writes the series
+    try:
+        batches = reader.execute(FIGURES_SQL).to_arrow_reader(ROWS_PER_READ)
+        writer = _SeriesWriter(con)
+        for _, rows in groupby(_rows(batches, scope_of), key=lambda r: (r.publisher, r.own_doc)):
+            writer.add(*members(list(rows), words))
+        writer.flush()
+    finally:
+        reader.close()
+
+
+def warn_of_publishers(con: duckdb.DuckDBPyConnection, directory: Path = CATALOG_DIR) -> set[str | None]:
+    """Warn, once each, of the publishers no rule knows and the documents without one; the publishers."""
+    publishers = dict(con.execute("select doc_id, publisher from core.documents").fetchall())
+    for line in load_rules(Path(directory)).warnings(publishers):
+        log.warning(line)
+    return set(publishers.values())
+
+
+def _rows(batches: pa.RecordBatchReader, scope_of: dict[str | None, str]) -> Iterator[Row]:
+    """The rows of FIGURES_SQL as series.Row, a record batch at a time."""
+    for batch in batches:
+        for values in zip(*(column.to_pylist() for column in batch.columns), strict=True):
+            values = list(values)
+            metric_id, metric_scope = values[10], values.pop(11)
+            if metric_id and not metric_fits(metric_scope, scope_of.get(values[2], "")):
+                values[10] = None  # 城镇新增就业 of a district or of no known publisher is not the nation's
+            values[0] = tuple(values[0])
+            yield Row(*values)
+
+
+class _SeriesWriter:
+    """Series points and links, written a few publishers at a time."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+        self.points: list[Member] = []
+        self.links: list[tuple] = []
+        self.written = 0  # points written so far: the next point_id
+
+    def add(self, found: list[Member], links: list[tuple]) -> None:
+        self.points += found
+        self.links += links
+        if len(self.points) >= POINTS_PER_WRITE:
+            self.flush()
+
+    def flush(self) -> None:
+        found, con = self.points, self.con
+        # Figures that say the same are one point: its row once, and one narrow row per figure.
+        ids = pa.array([m.figure_ids for m in found], pa.list_(pa.string()))
+        offsets = pc.add(ids.value_parent_indices(), self.written)
+        _insert(con, pa.table({"figure_id": ids.flatten(), "point_id": offsets.cast(pa.int32())}), "series_figures")
+        points = {"point_id": pa.array(range(self.written, self.written + len(found)), pa.int32())}
+        points.update((name, [m[i] for m in found]) for i, name in enumerate(Member._fields) if name != "figure_ids")
+        _insert(con, pa.table(points), "series_points")
+        _insert(con, pa.table({c: [r[i] for r in self.links] for i, c in enumerate(LINK_COLUMNS)}), "series_links")
+        self.written += len(found)
+        self.points, self.links = [], []
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: pa.Table, into: str) -> None:

@@ -22,7 +22,16 @@ from . import decode
 from .manifest import MANIFEST, MANIFEST_COLUMNS, REPORT_SUFFIXES, ManifestError, doc_id_from_name, read_manifest
 from .pipeline import Source
 
-__all__ = ["MANIFEST", "MANIFEST_COLUMNS", "REPORT_SUFFIXES", "SourceError", "read_report", "read_sources"]
+__all__ = [
+    "MANIFEST",
+    "MANIFEST_COLUMNS",
+    "REPORT_SUFFIXES",
+    "SourceError",
+    "file_stamp",
+    "read_report",
+    "read_sources",
+    "read_stamped",
+]
 
 log = logging.getLogger("zhibiao")
 
@@ -188,7 +197,23 @@ def _not_a_report_file(folder: Path, name: str) -> str:
 
 
 def read_report(folder: Path, name: str) -> bytes:
-    """The bytes of a report file of the folder; SourceError, naming it, when it is not one to read.
+    """The bytes of a report file of the folder; SourceError, naming it, when it is not one to read."""
+    return read_stamped(folder, name)[0]
+
+
+def file_stamp(folder: Path, name: str) -> tuple[int, int] | None:
+    """(size, mtime in ns) of a report file, None when it cannot be looked at: a refresh hashes
+    only the files whose stamp differs from the one their document was read with."""
+    try:
+        info = os.stat(_on_disk(Path(folder), name))
+    except OSError:
+        return None
+    return (info.st_size, info.st_mtime_ns) if stat.S_ISREG(info.st_mode) else None
+
+
+def read_stamped(folder: Path, name: str) -> tuple[bytes, tuple[int, int]]:
+    """The bytes of a report file of the folder and its stamp (size, mtime in ns) as it was read;
+    SourceError, naming it, when it is not one to read.
 
     Checked again as it is opened (without following a last link, non-blocking,
     a regular file), so that a file swapped for a link or a FIFO since the
@@ -215,6 +240,6 @@ def read_report(folder: Path, name: str) -> bytes:
             # Refused before reading, so a huge file cannot exhaust memory.
             raise SourceError(f"{shown}: {decode.TOO_LARGE}")
         try:
-            return fh.read(decode.MAX_BYTES + 1)
+            return fh.read(decode.MAX_BYTES + 1), (info.st_size, info.st_mtime_ns)
         except OSError as err:
             raise SourceError(f"{shown}: cannot be read: {err.strerror}") from None

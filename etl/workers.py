@@ -28,13 +28,14 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from . import pipeline
+from .arrow_rows import extracted
 from .catalog import load_catalog
 from .classify import Figure
 from .decode import DecodeError
 from .errors import RefreshError
 from .extract import MINUS_SIGNS
 from .pipeline import Document, Source
-from .sources import SourceError, read_report
+from .sources import SourceError, read_stamped
 
 PARALLEL_THRESHOLD = 16  # below this many changed documents, worker start-up costs more than it saves
 CHUNK = 8  # documents per task sent to a worker
@@ -45,14 +46,15 @@ class WorkerDied(RefreshError):
     """A worker process was killed (out of memory, say); the refresh says what it leaves."""
 
 
-def process_one(job: tuple[Source, Path, Path]):
-    """(source, (document, figures)), (source, one-line reason the file was not loaded) or (source, SourceError).
+def process_one(job: tuple[Source, Path, Path, str]):
+    """(source, Extracted), (source, one-line reason the file was not loaded) or (source, SourceError).
 
-    A job is (source, folder, catalog folder): the file is read here, in the worker.
+    A job is (source, folder, catalog folder, extraction key): the file is read
+    here, in the worker, and its rows made here too (arrow_rows.extracted).
     """
-    source, folder, catalog_dir = job
+    source, folder, catalog_dir, key = job
     try:
-        raw = read_report(folder, source.file)
+        raw, stamp = read_stamped(folder, source.file)
     except SourceError as err:  # gone or replaced by a link since it was listed
         return source, err
     try:
@@ -64,10 +66,10 @@ def process_one(job: tuple[Source, Path, Path]):
     unusable = unusable_figure(document, figures)
     if unusable:
         return source, f"the extractor produced an unusable figure ({unusable}); please report it"
-    return source, (document, figures)
+    return source, extracted(document, figures, key, stamp)
 
 
-def _process_chunk(jobs: list[tuple[Source, Path, Path]]):
+def _process_chunk(jobs: list[tuple[Source, Path, Path, str]]):
     return [process_one(job) for job in jobs]
 
 
@@ -87,12 +89,13 @@ def unusable_figure(document: Document, figures: list[Figure]) -> str:
     return ""
 
 
-def extract_all(todo: list[Source], folder: Path, catalog_dir: Path, progress: bool | None):
+def extract_all(todo: list[Source], folder: Path, catalog_dir: Path, key: str, progress: bool | None):
     """Yield (source, outcome) per document of `todo` (files of `folder`), in order: see process_one.
 
     Lazily: a document is read and extracted only as the outcomes before it are taken.
+    `key` is the extraction key its rows carry (refresh.extraction_key).
     """
-    jobs = [(source, folder, catalog_dir) for source in todo]
+    jobs = [(source, folder, catalog_dir, key) for source in todo]
     show = progress if progress is not None else sys.stderr.isatty()  # quiet in CI logs and pipes
     bar = None
     if show:

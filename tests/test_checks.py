@@ -9,7 +9,7 @@ import sys
 import duckdb
 import pytest
 
-from etl import load
+from etl import load, workers
 from etl.checks import CHECKS, run_checks
 from etl.pipeline import process
 from etl.records import Source
@@ -177,13 +177,13 @@ def test_a_refresh_whose_build_breaks_a_check_publishes_nothing(good, tmp_path, 
     folder.mkdir()
     shutil.copy(SEED, folder / "acftu-2020.txt")
     (folder / "acftu-2020.txt").write_text(SEED.read_text(encoding="utf-8") + "\n新增一段。", encoding="utf-8")
-    insert_figures = load.insert_figures
+    extracted = workers.extracted
 
-    def insert_then_break(con, figures):
-        insert_figures(con, figures)
-        con.execute("update core.figures set value = -1 where surface = '24.92亿元'")
+    def extract_then_break(document, figures, key, stamp):
+        broken = [f._replace(value=-1.0) if f.surface == "24.92亿元" else f for f in figures]
+        return extracted(document, broken, key, stamp)
 
-    monkeypatch.setattr(load, "insert_figures", insert_then_break)
+    monkeypatch.setattr(workers, "extracted", extract_then_break)
     with pytest.raises(
         RefreshError,
         match="data checks failed.*\n  check failed: values are finite and negative only when written so: .*24.92亿元",

@@ -211,7 +211,10 @@ def test_a_gbk_file_name_from_a_windows_zip_loads_under_a_readable_doc_id(seed_f
     assert query(db, "select doc_id, file from core.documents") == [("工会报告", "工会报告.txt")]
     assert f"{seed_folder}/工会报告.txt: no manifest row; loaded as doc_id 工会报告" in done.stderr
     again = _refresh_cli(seed_folder, db)
-    assert again.stdout == f"{db}: 1 documents, 23 figures (0 extracted, 1 unchanged)\n"
+    assert (
+        again.stdout
+        == f"{db}: 1 documents, 23 figures (0 extracted, 1 unchanged); nothing changed, so it was left as it was\n"
+    )
 
 
 # --- item 9: a manifest that cannot be trusted stops before anything is built ---------------------------
@@ -340,11 +343,15 @@ def test_a_document_losing_a_quarter_of_its_figures_is_warned_of_and_the_history
 def test_the_history_survives_full_and_unchanged_refreshes(seed_folder, tmp_path):
     db = tmp_path / "w.duckdb"
     refresh(seed_folder, db, progress=False)
-    refresh(seed_folder, db, progress=False)  # nothing changed: a clone of the published file
+    before = db.read_bytes()
+    assert refresh(seed_folder, db, progress=False).up_to_date  # nothing changed: nothing written
+    assert db.read_bytes() == before
+    (seed_folder / "acftu-2020.txt").write_text(TEXT + "\n新增一段。", encoding="utf-8")
+    refresh(seed_folder, db, progress=False)  # a clone of the published file, the report extracted again
     refresh(seed_folder, db, progress=False, full=True)  # built afresh
     assert query(db, "select build_id, doc_extracted from v2.builds order by build_id") == [
         (1, True),
-        (2, False),
+        (2, True),
         (3, True),
     ]
     assert query(db, "select count(distinct built_at) from v2.builds") == [(3,)]

@@ -7,10 +7,13 @@ time or measure it (bench/ measures memory at scale).
 
 from __future__ import annotations
 
+import os
+
 import duckdb
 import pytest
 
 from etl import batches, load, workers
+from etl import refresh as refresh_module
 from etl.refresh import RefreshError, refresh
 
 from .conftest import SEED, query
@@ -31,19 +34,17 @@ def seven_reports(tmp_path):
 def events(monkeypatch):
     """What the refresh does, in order: ('read', file) as extraction reads a report, ('append', doc_ids) per batch."""
     seen: list[tuple] = []
-    read_report, insert_documents = workers.read_report, load.insert_documents
+    read_stamped, insert_documents = workers.read_stamped, load.insert_documents
 
     def reading(folder, name):
         seen.append(("read", name))
-        return read_report(folder, name)
+        return read_stamped(folder, name)
 
-    def appending(con, documents, key):
-        (database,) = con.execute("select current_database()").fetchone()
-        if database != "memory":  # the building file; the in-memory copy is where the batch is checked
-            seen.append(("append", documents["doc_id"].to_pylist()))
+    def appending(con, documents, key=""):
+        seen.append(("append", documents["doc_id"].to_pylist()))
         insert_documents(con, documents, key)
 
-    monkeypatch.setattr(workers, "read_report", reading)
+    monkeypatch.setattr(workers, "read_stamped", reading)
     monkeypatch.setattr(load, "insert_documents", appending)
     return seen
 
@@ -82,9 +83,9 @@ def test_the_writer_never_holds_more_than_a_batch(seven_reports, tmp_path, monke
     held = []
     add = batches.BatchWriter.add
 
-    def adding(writer, document, figures):
-        add(writer, document, figures)
-        held.append(len(writer.documents))
+    def adding(writer, document):
+        add(writer, document)
+        held.append(len(writer.held))
 
     monkeypatch.setattr(batches, "BATCH_DOCUMENTS", 2)
     monkeypatch.setattr(batches.BatchWriter, "add", adding)
@@ -117,13 +118,14 @@ def test_batch_size_does_not_change_the_warehouse(seven_reports, tmp_path, monke
 def test_a_check_that_fails_in_a_later_batch_publishes_nothing(seven_reports, tmp_path, monkeypatch):
     db = tmp_path / "w.duckdb"
     monkeypatch.setattr(batches, "BATCH_DOCUMENTS", 2)
-    insert_figures = load.insert_figures
+    extracted = workers.extracted
 
-    def break_copy_6(con, figures):
-        insert_figures(con, figures)
-        con.execute("update core.figures set value = -1 where doc_id = 'copy-6' and surface = '6.5亿元'")
+    def break_copy_6(document, figures, key, stamp):
+        if document.doc_id == "copy-6":
+            figures = [f._replace(value=-1.0) if f.surface == "6.5亿元" else f for f in figures]
+        return extracted(document, figures, key, stamp)
 
-    monkeypatch.setattr(load, "insert_figures", break_copy_6)
+    monkeypatch.setattr(workers, "extracted", break_copy_6)
     with pytest.raises(
         RefreshError, match=r"data checks failed.*\n  check failed: values are finite .*'copy-6', '6.5亿元'"
     ):
@@ -137,3 +139,15 @@ def _rows(db, sql):
         return con.execute(sql).fetchall()
     finally:
         con.close()
+
+
+def test_a_file_with_the_size_and_time_it_was_read_with_is_not_even_hashed(seven_reports, tmp_path, monkeypatch):
+    db = tmp_path / "w.duckdb"
+    refresh(seven_reports, db, progress=False)
+    hashed = []
+    sha256 = refresh_module._sha256
+    monkeypatch.setattr(refresh_module, "_sha256", lambda folder, name: hashed.append(name) or sha256(folder, name))
+    copy_2 = seven_reports / "copy-2.txt"
+    os.utime(copy_2, ns=(copy_2.stat().st_atime_ns, copy_2.stat().st_mtime_ns + 1))  # touched: same bytes
+    result = refresh(seven_reports, db, progress=False)
+    assert (hashed, result.extracted, result.up_to_date) == (["copy-2.txt"], [], True)
