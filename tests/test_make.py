@@ -68,8 +68,17 @@ def test_paths_with_quotes_semicolons_and_dollars_are_used_as_given(seed_folder,
     assert make("query", "Q=reports_loaded", f"DB={db}", "FORMAT=csv").stdout.splitlines()[1].startswith("acftu-2020,")
     assert make("export", f"DB={db}", f"OUT={out}").returncode == 0
     assert (out / "v1_figures.csv").exists()
-    assert make("clean", f"DB={db}", f"OUT={out}").returncode == 0
-    assert not db.exists() and not out.exists()
+    # Run from a scratch folder: clean also removes the checkout's caches, site/ and bench/corpus/.
+    scratch = tmp_path / "checkout"
+    (scratch / "bench" / "corpus").mkdir(parents=True)
+    cleaning = subprocess.run(
+        ["make", "-s", "-f", str(ROOT / "Makefile"), "clean", f"DB={db}", f"OUT={out}"],
+        cwd=scratch,
+        capture_output=True,
+        text=True,
+    )
+    assert cleaning.returncode == 0, cleaning.stderr
+    assert not db.exists() and not out.exists() and not (scratch / "bench" / "corpus").exists()
     assert list(ROOT.glob("pwned")) == [] and list(tmp_path.rglob("pwned")) == []
 
 
