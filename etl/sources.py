@@ -202,13 +202,14 @@ def read_report(folder: Path, name: str) -> bytes:
 
 
 def file_stamp(folder: Path, name: str) -> tuple[int, int] | None:
-    """(size, mtime in ns) of a report file, None when it cannot be looked at: a refresh hashes
-    only the files whose stamp differs from the one their document was read with."""
+    """(size, mtime in ns) of a plain report file, None for anything else (a link is hashed, and
+    checked, every time): a refresh hashes only the files whose stamp differs from the one their
+    document was read with."""
     try:
-        info = os.stat(_on_disk(Path(folder), name))
+        info = os.lstat(_on_disk(Path(folder), name))
     except OSError:
         return None
-    return (info.st_size, info.st_mtime_ns) if stat.S_ISREG(info.st_mode) else None
+    return (info.st_size, info.st_mtime_ns) if stat.S_ISREG(info.st_mode) and "/" not in name else None
 
 
 def read_stamped(folder: Path, name: str) -> tuple[bytes, tuple[int, int]]:
