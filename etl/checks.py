@@ -79,16 +79,28 @@ CHECKS: dict[str, str] = {
 }
 
 
+# The checks that read documents' text. A refresh makes them in its workers, per document,
+# where the text is at hand (workers.unusable_figure): in the warehouse, scanning a column of
+# whole reports for a few of them pins far more memory than the build may use.
+TEXT_CHECKS = ("offsets reproduce the surface", "documents hold the text their n_chars says")
+
+
 def run_checks(
-    con: duckdb.DuckDBPyConnection, limit: int = 10, documents: str = "core.documents", figures: str = "core.figures"
+    con: duckdb.DuckDBPyConnection,
+    limit: int = 10,
+    documents: str = "core.documents",
+    figures: str = "core.figures",
+    skip: tuple[str, ...] = (),
 ) -> list[str]:
-    """One line per failing check, naming up to `limit` offending rows.
+    """One line per failing check but those named in `skip`, naming up to `limit` offending rows.
 
     `documents` and `figures` name the relations checked in place of core.documents
     and core.figures: a refresh checks only the documents it extracted.
     """
     problems = []
     for name, query in CHECKS.items():
+        if name in skip:
+            continue
         query = query.replace("core.documents", documents).replace("core.figures", figures)
         rows = con.execute(query).fetchmany(limit + 1)
         if rows:

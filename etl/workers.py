@@ -76,16 +76,24 @@ def _process_chunk(jobs: list[tuple[Source, Path, Path, str]]):
 def unusable_figure(document: Document, figures: list[Figure]) -> str:
     """What the data checks would refuse in one document's figures, said per file.
 
-    Caught here, the file is named and --keep-going can still load the others;
-    the checks after the build remain the last word.
+    Caught here, the file is named and --keep-going can still load the others.
+    The checks that read a document's text (checks.TEXT_CHECKS: its length,
+    each figure's and sentence's offsets) are made here, where the text is at
+    hand; the refresh runs the others on the build. `make check` runs them all.
     """
     text = document.text
+    if document.n_chars != len(text):
+        return f"n_chars {document.n_chars} is not the length of the text ({len(text)})"
     for f in figures:
         at = f"{f.surface[:20]!r} at {f.char_start}"
         if not math.isfinite(f.value) or ((f.value < 0) != f.surface.startswith(MINUS_SIGNS)):
             return f"value {f.value} of {at}"
         if not (0 <= f.char_start < f.char_end <= len(text)) or text[f.char_start : f.char_end] != f.surface:
             return f"offsets {f.char_start}:{f.char_end} do not reproduce {f.surface[:20]!r}"
+        if not (f.sentence_start <= f.char_start and f.char_end <= f.sentence_end) or (
+            text[f.sentence_start : f.sentence_end] != f.sentence
+        ):
+            return f"sentence offsets {f.sentence_start}:{f.sentence_end} of {at} do not reproduce its sentence"
     return ""
 
 

@@ -191,3 +191,16 @@ def test_a_refresh_whose_build_breaks_a_check_publishes_nothing(good, tmp_path, 
         refresh(folder, db, progress=False)
     assert db.read_bytes() == before
     assert [p.name for p in tmp_path.glob(".w.duckdb.building-*")] == [".w.duckdb.building-lock"]
+
+
+def test_the_checks_of_the_text_are_made_per_document_by_the_worker():
+    document, figures = process(Source("acftu-2020.txt", "acftu-2020"), SEED.read_bytes())
+    assert workers.unusable_figure(document, figures) == ""
+    moved = figures[0]._replace(sentence_start=figures[0].sentence_start + 1)
+    assert workers.unusable_figure(document, [moved]) == (
+        f"sentence offsets {moved.sentence_start}:{moved.sentence_end} of {moved.surface!r} at {moved.char_start} "
+        "do not reproduce its sentence"
+    )
+    assert workers.unusable_figure(document._replace(n_chars=1), figures) == (
+        f"n_chars 1 is not the length of the text ({len(document.text)})"
+    )
