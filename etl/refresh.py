@@ -127,8 +127,8 @@ def _refresh(sources_dir, db, published, keep_going, force, full, progress, cata
     reuse: list[str] = []
     todo: list[Source] = []
     for source in sources:
-        was = before.get(source.doc_id)
-        if was is not None and was[1:] == (key, _manifest_fields(source), file_stamp(sources_dir, source.file)):
+        was, manifest = before.get(source.doc_id), _manifest_fields(source)
+        if was is not None and was[1:] == (key, manifest, file_stamp(sources_dir, source.file)):
             reuse.append(source.doc_id)  # the file has the size and time it was read with: not hashed
             continue
         try:
@@ -136,7 +136,7 @@ def _refresh(sources_dir, db, published, keep_going, force, full, progress, cata
         except SourceError as err:
             errors.append(err)
             continue
-        if was is not None and was[:3] == (sha, key, _manifest_fields(source)):
+        if was is not None and was[:3] == (sha, key, manifest):
             reuse.append(source.doc_id)
         else:
             todo.append(source)
@@ -163,7 +163,7 @@ def _refresh(sources_dir, db, published, keep_going, force, full, progress, cata
             log.info("building %s", building)
             if not cloned:
                 load.copy_unchanged(con, db, reuse)
-            # Extracted documents stream into the build batch by batch (batches.py), checked as they go.
+            # Extracted documents stream into the build batch by batch (batches.py), checked once all are in.
             writer = batches.BatchWriter(con)
             log.info("extracting %d document(s), reusing %d unchanged", len(todo), len(reuse))
             try:
