@@ -111,6 +111,31 @@ def made_tables() -> tuple[str, ...]:
     return tuple(re.search(r"create (?:or replace )?table core\.(\w+)", ddl).group(1) for ddl in ddls)
 
 
+def open_build(building: Path, memory_limit: str) -> duckdb.DuckDBPyConnection:
+    """A connection that builds the warehouse file `building`, written out once, when it is checkpointed.
+
+    A build is published by renaming it over the old warehouse, or thrown away:
+    it needs no write-ahead log (RECOVERY_MODE no_wal_writes), and it is
+    checkpointed once, at the end. DuckDB's automatic checkpoints (every
+    16 MB of log by default) rewrite the table's last row group each time, and
+    every document's text is in it: a build's time grew with the square of its
+    size, and the file was twice as large. What does not fit `memory_limit`
+    spills to disk until the checkpoint.
+
+    It starts on one thread, leaving the cores to the extraction workers;
+    `reset threads` gives DuckDB them all once they are done.
+    """
+    con = duckdb.connect(config={"memory_limit": memory_limit, "threads": 1})
+    try:
+        con.execute(f"attach '{sql_path(building)}' as build (recovery_mode no_wal_writes)")
+        con.execute("use build")
+        con.execute("set checkpoint_threshold = '1TB'")
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("create schema core")
     for ddl in (DOCUMENTS_DDL, FIGURES_DDL, BUILDS_DDL, BUILD_DOCUMENTS_DDL, *CATALOG_DDL):

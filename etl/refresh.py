@@ -128,7 +128,10 @@ def _refresh(sources_dir, db, published, keep_going, force, full, progress, cata
     todo: list[Source] = []
     for source in sources:
         was, manifest = before.get(source.doc_id), _manifest_fields(source)
-        if was is not None and was[1:] == (key, manifest, file_stamp(sources_dir, source.file)):
+        if was is None:
+            todo.append(source)  # new, or a full refresh: nothing to compare its bytes with
+            continue
+        if was[1:] == (key, manifest, file_stamp(sources_dir, source.file)):
             reuse.append(source.doc_id)  # the file has the size and time it was read with: not hashed
             continue
         try:
@@ -136,7 +139,7 @@ def _refresh(sources_dir, db, published, keep_going, force, full, progress, cata
         except SourceError as err:
             errors.append(err)
             continue
-        if was is not None and was[:3] == (sha, key, manifest):
+        if was[:3] == (sha, key, manifest):
             reuse.append(source.doc_id)
         else:
             todo.append(source)
@@ -152,7 +155,7 @@ def _refresh(sources_dir, db, published, keep_going, force, full, progress, cata
         cloned = bool(reuse) and load.clone_published(db, building)
         # DuckDB keeps the blocks it wrote cached up to its memory limit (80% of RAM unless told):
         # bounded here, it writes them out instead, and memory does not grow with the warehouse.
-        con = duckdb.connect(str(building), config={"memory_limit": batches.BUILD_MEMORY_LIMIT})
+        con = load.open_build(building, batches.BUILD_MEMORY_LIMIT)
         try:
             if cloned:
                 load.keep_only(con, reuse)
@@ -170,6 +173,7 @@ def _refresh(sources_dir, db, published, keep_going, force, full, progress, cata
                 for source, outcome in extract_all(todo, sources_dir, catalog_dir, key, progress):
                     _take(sources_dir / source.file, outcome, writer, errors)
                 writer.flush()
+                con.execute("reset threads")  # the workers are done: the checks and the checkpoint have the cores
             except WorkerDied as err:
                 raise RefreshError(f"{err}; {note}") from err
             if errors and not keep_going:

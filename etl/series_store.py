@@ -82,6 +82,8 @@ def write_series(con: duckdb.DuckDBPyConnection, directory: Path = CATALOG_DIR) 
         con.execute(ddl)
     reader = con.cursor()  # reads the figures while `con` writes the series
     try:
+        (database,) = con.execute("select current_database()").fetchone()
+        reader.execute(f'use "{database}"')  # a cursor starts in the connection's default database
         batches = reader.execute(FIGURES_SQL).to_arrow_reader(ROWS_PER_READ)
         writer = _SeriesWriter(con)
         for _, rows in groupby(_rows(batches, scope_of), key=lambda r: (r.publisher, r.own_doc)):

@@ -151,3 +151,27 @@ def test_a_file_with_the_size_and_time_it_was_read_with_is_not_even_hashed(seven
     os.utime(copy_2, ns=(copy_2.stat().st_atime_ns, copy_2.stat().st_mtime_ns + 1))  # touched: same bytes
     result = refresh(seven_reports, db, progress=False)
     assert (hashed, result.extracted, result.up_to_date) == (["copy-2.txt"], [], True)
+
+
+def test_a_new_or_fully_refreshed_report_is_hashed_only_where_it_is_extracted(seven_reports, tmp_path, monkeypatch):
+    db = tmp_path / "w.duckdb"
+    hashed = []
+    sha256 = refresh_module._sha256
+    monkeypatch.setattr(refresh_module, "_sha256", lambda folder, name: hashed.append(name) or sha256(folder, name))
+    refresh(seven_reports, db, progress=False)
+    refresh(seven_reports, db, progress=False, full=True)
+    assert hashed == []
+    assert query(db, "select count(distinct sha256), count(*) from core.documents") == [(7, 7)]
+
+
+def test_a_build_is_written_by_its_checkpoint_and_keeps_no_log(tmp_path):
+    building = tmp_path / "w.duckdb.building"
+    con = load.open_build(building, "64MB")
+    try:
+        con.execute("create table kept as select range as n from range(100000)")
+        assert not building.with_name(building.name + ".wal").exists()
+        assert con.execute("select current_setting('threads')").fetchone() == (1,)  # the cores are the workers'
+        con.execute("checkpoint")
+    finally:
+        con.close()
+    assert query(building, "select count(*), sum(n) from kept") == [(100000, 4999950000)]
