@@ -120,12 +120,15 @@ def open_build(building: Path, memory_limit: str) -> duckdb.DuckDBPyConnection:
     16 MB of log by default) rewrite the table's last row group each time, and
     every document's text is in it: a build's time grew with the square of its
     size, and the file was twice as large. What does not fit `memory_limit`
-    spills to disk until the checkpoint.
+    spills to disk until the checkpoint, into the folder `<building>.tmp`
+    beside it (which a refresh removes with the build): connected in memory,
+    DuckDB would otherwise spill into `.tmp` in the working directory.
 
     It starts on one thread, leaving the cores to the extraction workers;
     `reset threads` gives DuckDB them all once they are done.
     """
-    con = duckdb.connect(config={"memory_limit": memory_limit, "threads": 1})
+    spill = building.with_name(building.name + ".tmp")
+    con = duckdb.connect(config={"memory_limit": memory_limit, "threads": 1, "temp_directory": str(spill)})
     try:
         con.execute(f"attach '{sql_path(building)}' as build (recovery_mode no_wal_writes)")
         con.execute("use build")

@@ -9,7 +9,9 @@ before the views that read them (load.create_views).
 
 Series never cross publishers, so the figures are read publisher by publisher,
 in record batches, and each publisher's series are written before the next is
-read: memory is bounded by the largest publisher, not by the warehouse.
+read: memory is bounded by the largest publisher, not by the warehouse. Of the
+figures that are one point (copies of one report), only the first is read;
+the others join its point in SQL (POINT_OF_SQL, MEMBERS_SQL).
 """
 
 from __future__ import annotations
@@ -21,7 +23,6 @@ from pathlib import Path
 
 import duckdb
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from .catalog import CATALOG_DIR
 from .publishers import load_rules, metric_fits
@@ -30,41 +31,70 @@ from .series import Member, Row, load_words, members
 log = logging.getLogger("zhibiao")
 LINK_COLUMNS = ("series_id", "publisher", "year", "is_target", "unit", "confidence", "reason")
 
-# Figures that say the same in the same place of the same publisher's reports of a year
-# (copies of one report) are read as one row.
-FIGURES_SQL = """
-with grouped as (
-    select
-        case when d.publisher is null then f.doc_id end as own_doc,
-        d.publisher,
-        d.report_year,
-        f.unit,
-        f.basis,
-        f.qualifier = 'per_unit' as per_unit,
-        f.is_target,
-        f.period_end - f.period_start as span,
-        f.program,
-        f.metric_id,
-        f.label,
-        f.char_start - f.sentence_start as at,
-        f.char_end - f.sentence_start as upto,
-        hash(f.sentence) as sentence_hash,
-        -- the words around the figure: up to 60 characters before it, 24 after
-        any_value(substr(f.sentence, greatest(f.char_start - f.sentence_start - 60, 0) + 1,
-                         least(f.char_start - f.sentence_start, 60))) as before,
-        any_value(substr(f.sentence, f.char_end - f.sentence_start + 1, 24)) as after,
-        list(f.figure_id order by f.figure_id) as figure_ids
-    from core.figures f
-    join core.documents d using (doc_id)
-    group by all
-)
+# Figures that say the same in the same place of the same publisher's reports of a year (copies of
+# one report) are one point. Each figure is mapped to the first of its point by id (a window, which
+# DuckDB spills to disk, where a list of every point's figures had to fit in memory), and only those
+# first figures are read into Python.
+POINT_OF_SQL = """
+create table scratch.point_of as
 select
-    g.figure_ids, g.own_doc, g.publisher, g.report_year, g.unit, g.basis, g.per_unit, g.is_target, g.span,
-    g.program, g.metric_id, coalesce(m.scope, '') as metric_scope, g.label, g.before, g.after
-from grouped g
-left join core.metrics m using (metric_id)
-order by g.publisher, g.own_doc, g.report_year, g.figure_ids
+    f.figure_id,
+    min(f.figure_id) over (
+        partition by
+            case when d.publisher is null then f.doc_id end,  -- a document without a publisher is its own
+            d.publisher,
+            d.report_year,
+            f.unit,
+            f.basis,
+            f.qualifier = 'per_unit',
+            f.is_target,
+            f.period_end - f.period_start,
+            f.program,
+            f.metric_id,
+            f.label,
+            f.char_start - f.sentence_start,  -- the same place in
+            f.char_end - f.sentence_start,
+            hash(f.sentence)  -- the same sentence
+    ) as first_id
+from core.figures f
+join core.documents d using (doc_id)
 """
+
+FIGURES_SQL = """
+select
+    f.figure_id,
+    case when d.publisher is null then f.doc_id end as own_doc,
+    d.publisher,
+    d.report_year,
+    f.unit,
+    f.basis,
+    f.qualifier = 'per_unit' as per_unit,
+    f.is_target,
+    f.period_end - f.period_start as span,
+    f.program,
+    f.metric_id,
+    coalesce(m.scope, '') as metric_scope,
+    f.label,
+    -- the words around the figure: up to 60 characters before it, 24 after
+    substr(f.sentence, greatest(f.char_start - f.sentence_start - 60, 0) + 1,
+           least(f.char_start - f.sentence_start, 60)) as before,
+    substr(f.sentence, f.char_end - f.sentence_start + 1, 24) as after
+from scratch.point_of p
+join core.figures f on f.figure_id = p.figure_id
+join core.documents d using (doc_id)
+left join core.metrics m using (metric_id)
+where p.figure_id = p.first_id
+order by d.publisher, own_doc, d.report_year, f.figure_id
+"""
+
+# Every figure of a point joins it: scratch.point_firsts holds each point's first figure, as written.
+MEMBERS_SQL = """
+insert into core.series_figures
+select p.figure_id, s.point_id
+from scratch.point_of p
+join scratch.point_firsts s on s.first_id = p.first_id
+"""
+
 ROWS_PER_READ = 20_000  # figures read at a time
 POINTS_PER_WRITE = 50_000  # series points held before they are written
 
@@ -80,6 +110,9 @@ def write_series(con: duckdb.DuckDBPyConnection, directory: Path = CATALOG_DIR) 
     words = load_words(Path(directory))
     for ddl in DDLS:
         con.execute(ddl)
+    con.execute("create schema scratch")  # the build's working tables, dropped below
+    con.execute(POINT_OF_SQL)
+    con.execute("create table scratch.point_firsts (first_id varchar not null, point_id integer not null)")
     reader = con.cursor()  # reads the figures while `con` writes the series
     try:
         (database,) = con.execute("select current_database()").fetchone()
@@ -91,6 +124,8 @@ def write_series(con: duckdb.DuckDBPyConnection, directory: Path = CATALOG_DIR) 
         writer.flush()
     finally:
         reader.close()
+    con.execute(MEMBERS_SQL)
+    con.execute("drop schema scratch cascade")
     con.execute(YEARS_SQL)
 
 
@@ -110,7 +145,7 @@ def _rows(batches: pa.RecordBatchReader, scope_of: dict[str | None, str]) -> Ite
             metric_id, metric_scope = values[10], values.pop(11)
             if metric_id and not metric_fits(metric_scope, scope_of.get(values[2], "")):
                 values[10] = None  # 城镇新增就业 of a district or of no known publisher is not the nation's
-            values[0] = tuple(values[0])
+            values[0] = (values[0],)  # the point's first figure: the others join it in MEMBERS_SQL
             yield Row(*values)
 
 
@@ -131,11 +166,10 @@ class _SeriesWriter:
 
     def flush(self) -> None:
         found, con = self.points, self.con
-        # Figures that say the same are one point: its row once, and one narrow row per figure.
-        ids = pa.array([m.figure_ids for m in found], pa.list_(pa.string()))
-        offsets = pc.add(ids.value_parent_indices(), self.written)
-        _insert(con, pa.table({"figure_id": ids.flatten(), "point_id": offsets.cast(pa.int32())}), "series_figures")
-        points = {"point_id": pa.array(range(self.written, self.written + len(found)), pa.int32())}
+        point_ids = pa.array(range(self.written, self.written + len(found)), pa.int32())
+        firsts = pa.table({"first_id": [m.figure_ids[0] for m in found], "point_id": point_ids})
+        _insert(con, firsts, "point_firsts", schema="scratch")
+        points = {"point_id": point_ids}
         points.update((name, [m[i] for m in found]) for i, name in enumerate(Member._fields) if name != "figure_ids")
         _insert(con, pa.table(points), "series_points")
         _insert(con, pa.table({c: [r[i] for r in self.links] for i, c in enumerate(LINK_COLUMNS)}), "series_links")
@@ -143,12 +177,12 @@ class _SeriesWriter:
         self.points, self.links = [], []
 
 
-def _insert(con: duckdb.DuckDBPyConnection, table: pa.Table, into: str) -> None:
+def _insert(con: duckdb.DuckDBPyConnection, table: pa.Table, into: str, schema: str = "core") -> None:
     if not table.num_rows:
         return
     con.register("new_rows", table)
     try:
-        con.execute(f"insert into core.{into} by name select * from new_rows")
+        con.execute(f"insert into {schema}.{into} by name select * from new_rows")
     finally:
         con.unregister("new_rows")
 

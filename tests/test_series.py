@@ -274,3 +274,25 @@ def test_a_bad_row_of_series_words_csv_is_refused_naming_its_file_and_line(tmp_p
     lines = (folder / "series_words.csv").read_text(encoding="utf-8").count("\n")
     with pytest.raises(SeriesWordsError, match=rf"series_words.csv line {lines}: '2020' is not a word"):
         load_words(folder)
+
+
+def test_copies_of_one_report_are_one_point_holding_the_figures_of_every_copy(tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for name in ("copy-a.txt", "copy-b.txt"):
+        shutil.copy(SEED, folder / name)
+    (folder / "manifest.csv").write_text(
+        MANIFEST + "copy-a.txt,copy-a,,工人日报,,2020\ncopy-b.txt,copy-b,,工人日报,,2020\n", encoding="utf-8"
+    )
+    db = tmp_path / "w.duckdb"
+    refresh(folder, db, progress=False)
+    assert query(
+        db,
+        "select count(*), count(distinct point_id), min(n), max(n) from ("
+        "  select point_id, count(*) over (partition by point_id) as n from core.series_figures)",
+    ) == [(46, 23, 2, 2)]  # 23 figures in each copy
+    mixed = "select point_id from core.series_figures join core.figures using (figure_id) group by point_id"
+    assert query(db, mixed + " having count(distinct doc_id) <> 2") == []  # each point: one figure of each copy
+    assert query(
+        db, "select series_id, year, value from v2.series where series_id = 'new_union_members' order by doc_id"
+    ) == [("new_union_members", 2020, 8743000.0), ("new_union_members", 2020, 8743000.0)]

@@ -164,13 +164,19 @@ def test_a_new_or_fully_refreshed_report_is_hashed_only_where_it_is_extracted(se
     assert query(db, "select count(distinct sha256), count(*) from core.documents") == [(7, 7)]
 
 
-def test_a_build_is_written_by_its_checkpoint_and_keeps_no_log(tmp_path):
+def test_a_build_is_written_by_its_checkpoint_and_keeps_no_log(tmp_path, monkeypatch):
     building = tmp_path / "w.duckdb.building"
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
     con = load.open_build(building, "64MB")
     try:
         con.execute("create table kept as select range as n from range(100000)")
         assert not building.with_name(building.name + ".wal").exists()
         assert con.execute("select current_setting('threads')").fetchone() == (1,)  # the cores are the workers'
+        con.execute("create temp table spilled as select repeat('x', 1000) || range as s from range(200000)")
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["elsewhere", "w.duckdb.building", "w.duckdb.building.tmp"]
+        assert list(elsewhere.iterdir()) == []  # nothing spilled where the refresh was run from
         con.execute("checkpoint")
     finally:
         con.close()
