@@ -127,8 +127,8 @@ def open_build(building: Path, memory_limit: str) -> duckdb.DuckDBPyConnection:
     It starts on one thread, leaving the cores to the extraction workers;
     `reset threads` gives DuckDB them all once they are done.
     """
-    spill = building.with_name(building.name + ".tmp")
-    con = duckdb.connect(config={"memory_limit": memory_limit, "threads": 1, "temp_directory": str(spill)})
+    spill = str(spill_folder(building))
+    con = duckdb.connect(config={"memory_limit": memory_limit, "threads": 1, "temp_directory": spill})
     try:
         con.execute(f"attach '{sql_path(building)}' as build (recovery_mode no_wal_writes)")
         con.execute("use build")
@@ -137,6 +137,11 @@ def open_build(building: Path, memory_limit: str) -> duckdb.DuckDBPyConnection:
         con.close()
         raise
     return con
+
+
+def spill_folder(building: Path) -> Path:
+    """Where DuckDB spills what a build cannot hold in memory: `<building>.tmp`, removed with the build."""
+    return building.with_name(building.name + ".tmp")
 
 
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:

@@ -331,7 +331,7 @@ def _listing(items, headline: str) -> str:
 
 
 def _remove(path: Path) -> None:
-    shutil.rmtree(path.with_name(path.name + ".tmp"), ignore_errors=True)  # what DuckDB spilled, if anything
+    shutil.rmtree(load.spill_folder(path), ignore_errors=True)  # what DuckDB spilled, if anything
     for candidate in (path, path.with_name(path.name + ".wal")):
         try:
             candidate.unlink()

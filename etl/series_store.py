@@ -168,21 +168,21 @@ class _SeriesWriter:
         found, con = self.points, self.con
         point_ids = pa.array(range(self.written, self.written + len(found)), pa.int32())
         firsts = pa.table({"first_id": [m.figure_ids[0] for m in found], "point_id": point_ids})
-        _insert(con, firsts, "point_firsts", schema="scratch")
+        _insert(con, firsts, "scratch.point_firsts")
         points = {"point_id": point_ids}
         points.update((name, [m[i] for m in found]) for i, name in enumerate(Member._fields) if name != "figure_ids")
-        _insert(con, pa.table(points), "series_points")
-        _insert(con, pa.table({c: [r[i] for r in self.links] for i, c in enumerate(LINK_COLUMNS)}), "series_links")
+        _insert(con, pa.table(points), "core.series_points")
+        _insert(con, pa.table({c: [r[i] for r in self.links] for i, c in enumerate(LINK_COLUMNS)}), "core.series_links")
         self.written += len(found)
         self.points, self.links = [], []
 
 
-def _insert(con: duckdb.DuckDBPyConnection, table: pa.Table, into: str, schema: str = "core") -> None:
+def _insert(con: duckdb.DuckDBPyConnection, table: pa.Table, into: str) -> None:
     if not table.num_rows:
         return
     con.register("new_rows", table)
     try:
-        con.execute(f"insert into {schema}.{into} by name select * from new_rows")
+        con.execute(f"insert into {into} by name select * from new_rows")
     finally:
         con.unregister("new_rows")
 
