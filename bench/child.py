@@ -2,7 +2,7 @@
 
     python -m bench.child SOURCES DB [--full]
 
-Prints one JSON line: seconds spent in etl.refresh.refresh (imports excluded),
+Prints one JSON line: seconds spent in etl.warehouse.refresh.refresh (imports excluded),
 the documents and figures published, and the peak resident memory of this
 process and of its largest worker (getrusage). The parent samples the sum of
 this process and its workers while it runs (bench.memory).
@@ -17,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-from etl.refresh import refresh
+from etl.warehouse.refresh import refresh
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -16,8 +16,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from etl.decode import DecodeError, decode
-from etl.sources import MANIFEST, MANIFEST_COLUMNS, read_sources
+from etl.text.decode import DecodeError, decode
+from etl.text.sources import MANIFEST, MANIFEST_COLUMNS, read_sources
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "data" / "raw"

@@ -21,8 +21,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from etl.pipeline import process
-from etl.sources import read_sources
+from etl.rules.pipeline import process
+from etl.text.sources import read_sources
 
 
 def dump(folders: list[Path], out) -> int:

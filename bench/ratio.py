@@ -1,4 +1,4 @@
-"""Extraction against its floor: etl.pipeline.process over some reports, and one bare digit regex over their text.
+"""Extraction against its floor: etl.rules.pipeline.process over some reports, and one bare digit regex over their text.
 
 The floor no extractor can beat is one pass of a regular expression that
 only finds digits (DIGITS.finditer) over the decoded text. The extractor is
@@ -17,9 +17,10 @@ import time
 from pathlib import Path
 
 from etl.catalog import load_catalog
-from etl.decode import decode
-from etl.pipeline import Source, process
-from etl.sources import read_sources
+from etl.records import Source
+from etl.rules.pipeline import process
+from etl.text.decode import decode
+from etl.text.sources import read_sources
 
 DIGITS = re.compile(r"\d+")
 MB = 1_000_000

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import duckdb
 
-from etl.load import SQL_DIR
+from etl.warehouse.load import SQL_DIR
 
 from . import corpus, ratio, scale, snapshot
 from .memory import run_sampled
@@ -88,7 +88,7 @@ def load_average() -> list[float]:
 
 
 def measure_extraction(folder: Path, repeats: int) -> dict:
-    """etl.pipeline.process over every report of `folder` in this one process, against the digit regex."""
+    """etl.rules.pipeline.process over every report of `folder` in this one process, against the digit regex."""
     return ratio.measure(ratio.read_reports(folder), repeats=repeats)
 
 

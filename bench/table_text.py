@@ -5,7 +5,7 @@
 Writes, in a temporary folder, three files: a table-like report (rows of cells
 separated by spaces, no 。: `困难职工帮扶 安排资金9326万元 慰问职工1034人`,
 6,600 rows, 415 KB), the same rows on one line (a table whose line breaks
-were lost: one sentence but for etl.sentences.MAX_SENTENCE) and 60,000 lines
+were lost: one sentence but for etl.text.sentences.MAX_SENTENCE) and 60,000 lines
 of 20 digits. It refreshes a warehouse from each with `python -m etl refresh`
 in a process of its own and prints one JSON object: per file its size, wall
 time, peak memory, figures, longest stored sentence and warehouse size. It

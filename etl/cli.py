@@ -9,8 +9,8 @@ import shutil
 import sys
 from pathlib import Path
 
-from . import queries, tables
-from .suggest import add_series_command
+from etl.exports import queries, tables
+from etl.series.suggest import add_series_command
 
 DEFAULT_SOURCES = Path("data/raw")
 DEFAULT_DB = Path("data/warehouse.duckdb")
@@ -146,9 +146,9 @@ def _db_option(command: argparse.ArgumentParser, what: str) -> None:
 
 
 def _refresh(args) -> int:
-    from .catalog import CatalogError
-    from .refresh import RefreshError, outcome_note, refresh
-    from .sources import SourceError
+    from etl.catalog import CatalogError
+    from etl.text.sources import SourceError
+    from etl.warehouse.refresh import RefreshError, outcome_note, refresh
 
     note = outcome_note(args.db)  # "the previous warehouse is unchanged" only when there was one
     try:
@@ -188,7 +188,7 @@ def _refresh(args) -> int:
 def _check(args) -> int:
     import duckdb
 
-    from .checks import run_checks
+    from etl.warehouse.checks import run_checks
 
     con = queries.open_warehouse(args.db)
     try:
@@ -205,12 +205,12 @@ def _check(args) -> int:
 
 
 def _export(args) -> int:
-    from .export import ExportError, export
+    from etl.exports.export import ExportError, export
 
     queries.open_warehouse(args.db).close()  # one line if it is missing or not a warehouse
     try:
         if args.format == "parquet":
-            from .export_parquet import export_parquet
+            from etl.exports.parquet import export_parquet
 
             written = export_parquet(args.db, args.out)
         else:
@@ -224,7 +224,7 @@ def _export(args) -> int:
 
 
 def _report(args) -> int:
-    from .report import build_site
+    from etl.site.build import build_site
 
     queries.open_warehouse(args.db).close()  # one line when it is no warehouse
     written = build_site(args.db, args.out)

@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from etl.refresh import refresh
+from etl.warehouse.refresh import refresh
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from etl.classify import Figure
-from etl.extract import find_mentions
-from etl.normalize import normalize
-from etl.pipeline import Source, process
+from etl.records import Figure, Source
+from etl.rules.mentions import find_mentions
+from etl.rules.pipeline import process
+from etl.text.normalize import normalize
 
 
 def figures_of(text: str, report_year: int | None = 2020) -> list[Figure]:

@@ -8,8 +8,8 @@ import pytest
 
 from etl.catalog import CATALOG_DIR, CatalogError, load_catalog
 from etl.cli import main
-from etl.pipeline import process
 from etl.records import Source
+from etl.rules.pipeline import process
 
 
 @pytest.fixture

@@ -9,11 +9,11 @@ import sys
 import duckdb
 import pytest
 
-from etl import load, workers
-from etl.checks import CHECKS, run_checks
-from etl.pipeline import process
 from etl.records import Source
-from etl.refresh import RefreshError, refresh
+from etl.rules.pipeline import process
+from etl.warehouse import load, workers
+from etl.warehouse.checks import CHECKS, run_checks
+from etl.warehouse.refresh import RefreshError, refresh
 
 from .conftest import ROOT, SEED
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import duckdb
 
-from etl import load
+from etl.warehouse import load
 
 from .conftest import FIXTURES, ROOT, query
 

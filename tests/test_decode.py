@@ -7,9 +7,10 @@ import gzip
 
 import pytest
 
-from etl import decode as decode_module
-from etl.decode import DecodeError, decode, html_to_text
-from etl.pipeline import Source, process
+from etl.records import Source
+from etl.rules.pipeline import process
+from etl.text import decode as decode_module
+from etl.text.decode import DecodeError, decode, html_to_text
 
 from .conftest import SEED
 

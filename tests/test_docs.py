@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 from etl.cli import QUERIES_DIR, _parser
-from etl.queries import names, question
+from etl.exports.queries import names, question
 
 from .conftest import FIXTURES, ROOT, query
 

@@ -12,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 
 from etl.cli import main
-from etl.export import csv_id, export, plain_number
+from etl.exports.export import csv_id, export, plain_number
 
 from .conftest import ROOT, query
 
@@ -120,7 +120,7 @@ def test_an_export_whose_folder_cannot_be_made_is_one_line(warehouse, tmp_path, 
 
 
 def test_an_export_that_fails_midway_moves_nothing_into_place(warehouse, tmp_path, monkeypatch, capsys):
-    from etl import workbook
+    from etl.exports import workbook
 
     out = tmp_path / "out"
     out.mkdir()
@@ -167,7 +167,7 @@ def test_the_pandas_recipe_of_the_docs_reads_the_ids_back(warehouse, exported):
 
 
 def test_an_interrupted_export_says_nothing_was_changed(warehouse, tmp_path, monkeypatch, capsys):
-    from etl import workbook
+    from etl.exports import workbook
 
     def interrupted(path, views, builds):
         raise KeyboardInterrupt

@@ -9,7 +9,7 @@ import duckdb
 import pytest
 
 from etl.cli import main
-from etl.export_parquet import export_parquet
+from etl.exports.parquet import export_parquet
 
 from .conftest import ROOT, query
 

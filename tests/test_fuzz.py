@@ -12,10 +12,11 @@ import math
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from etl.decode import DecodeError
-from etl.extract import find_mentions
-from etl.normalize import normalize
-from etl.pipeline import Source, process
+from etl.records import Source
+from etl.rules.mentions import find_mentions
+from etl.rules.pipeline import process
+from etl.text.decode import DecodeError
+from etl.text.normalize import normalize
 
 from .conftest import SEED
 

@@ -8,12 +8,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from etl import extract, periods
 from etl.catalog import load_catalog
-from etl.gates import first_characters, top_level_alternatives, with_first_character_gate
-from etl.metrics import candidates
-from etl.periods import goal_rules
-from etl.structure import opener_rules
+from etl.catalog.gates import first_characters, top_level_alternatives, with_first_character_gate
+from etl.rules import mentions as extract
+from etl.rules import periods
+from etl.rules.metrics import candidates
+from etl.rules.periods import goal_rules
+from etl.rules.structure import opener_rules
 
 CATALOG = load_catalog()
 SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import duckdb
 
-from etl import load
-from etl.checks import run_checks
-from etl.identity import FACT, sql_fact_columns
-from etl.pipeline import process
 from etl.records import Figure, Source
+from etl.rules.identity import FACT, sql_fact_columns
+from etl.rules.pipeline import process
+from etl.warehouse import load
+from etl.warehouse.checks import run_checks
 
 from .helpers import figures_of
 

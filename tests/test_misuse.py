@@ -17,7 +17,7 @@ import time
 import duckdb
 import pytest
 
-from etl.refresh import RefreshError, refresh
+from etl.warehouse.refresh import RefreshError, refresh
 
 from .conftest import ROOT, SEED, query
 
@@ -129,7 +129,7 @@ def test_force_does_not_publish_under_a_program_that_holds_the_warehouse_for_wri
 
 
 def test_while_a_refresh_runs_no_program_can_open_the_warehouse_for_writing(seed_folder, tmp_path, monkeypatch):
-    from etl import load
+    from etl.warehouse import load
 
     db = tmp_path / "w.duckdb"
     refresh(seed_folder, db, progress=False)
@@ -419,7 +419,7 @@ def test_force_says_which_document_it_let_go(seed_folder, tmp_path):
 
 DYING_WORKER = """
 import os, signal, sys
-from etl import workers
+from etl.warehouse import workers
 from etl.cli import main
 real = workers.process_one
 def dying(job):

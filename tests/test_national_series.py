@@ -13,7 +13,7 @@ import os
 
 import pytest
 
-from etl.refresh import refresh
+from etl.warehouse.refresh import refresh
 
 from .conftest import ROOT, query
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from etl.normalize import normalize
-from etl.pipeline import Source, process
+from etl.records import Source
+from etl.rules.pipeline import process
+from etl.text.normalize import normalize
 
 
 def test_nfkc_turns_full_width_digits_and_punctuation_plain():

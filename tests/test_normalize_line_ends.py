@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from etl.normalize import normalize
+from etl.text.normalize import normalize
 
 from .conftest import SEED
 

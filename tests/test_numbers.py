@@ -6,7 +6,7 @@ import cn2an
 from hypothesis import given
 from hypothesis import strategies as st
 
-from etl.numbers import NUMERAL, parse_numeral, parse_percent_words
+from etl.text.numbers import NUMERAL, parse_numeral, parse_percent_words
 
 
 def test_arabic_numbers_with_decimals_and_separators():

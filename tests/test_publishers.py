@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from etl.catalog import CATALOG_DIR
-from etl.publishers import PublisherRulesError, load_rules, metric_fits, metric_scope, metric_scope_of
+from etl.rules.publishers import PublisherRulesError, load_rules, metric_fits, metric_scope, metric_scope_of
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from etl.cli import QUERIES_DIR, main
-from etl.queries import question as _question
+from etl.exports.queries import question as _question
 
 from .conftest import query
 

@@ -9,7 +9,7 @@ import pytest
 from wcwidth import wcswidth
 
 from etl import cli
-from etl.tables import cell, render
+from etl.exports.tables import cell, render
 
 COLUMNS = ["program", "year", "funds_yuan", "share", "met"]
 ROWS = [("疫情防控", 2020, 2597000000.0, 0.125, True), ("legal", 2021, None, 7.5, None)]

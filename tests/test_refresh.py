@@ -9,10 +9,11 @@ import sys
 
 import pytest
 
-from etl import decode, pipeline
 from etl.catalog import CATALOG_DIR, load_catalog
-from etl.pipeline import process
-from etl.refresh import RefreshError, code_version, refresh
+from etl.rules import pipeline
+from etl.rules.pipeline import process
+from etl.text import decode
+from etl.warehouse.refresh import RefreshError, code_version, refresh
 
 from .conftest import ROOT, SEED, query
 

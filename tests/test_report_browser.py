@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from etl.report import build_site
-from etl.report_html import programme_page, series_page
+from etl.site.build import build_site
+from etl.site.html import programme_page, series_page
 
 from .conftest import ROOT, query
 

@@ -12,10 +12,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from etl.report import build_site
-from etl.report_data import left_out_reason, read_series, year_over_year
-from etl.report_html import figure_href, programme_page, publisher_slug, series_page
-from etl.report_text import marked_text, spans
+from etl.site.build import build_site
+from etl.site.data import left_out_reason, read_series, year_over_year
+from etl.site.html import figure_href, programme_page, publisher_slug, series_page
+from etl.site.text import marked_text, spans
 
 from .conftest import ROOT, query
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from etl.report_format import approx_band, format_change, format_pct, format_value, period, plain, qualified
-from etl.report_svg import ChartPoint, nice_ticks, series_chart
+from etl.site.format import approx_band, format_change, format_pct, format_value, period, plain, qualified
+from etl.site.svg import ChartPoint, nice_ticks, series_chart
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -17,8 +17,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from etl import load
-from etl.refresh import RefreshError, refresh
+from etl.warehouse import load
+from etl.warehouse.refresh import RefreshError, refresh
 
 from .conftest import ROOT, SEED, query
 
@@ -92,7 +92,12 @@ def test_sigkill_in_the_middle_leaves_the_old_warehouse_and_the_next_refresh_wor
 
 @pytest.mark.parametrize(
     "point",
-    ["etl.load.insert_figures", "etl.checks.run_checks", "etl.load.publish", "os.replace"],
+    [
+        "etl.warehouse.load.insert_figures",
+        "etl.warehouse.checks.run_checks",
+        "etl.warehouse.load.publish",
+        "os.replace",
+    ],
     ids=["inserting", "checking", "before-rename", "wal-cleared-before-rename"],
 )
 def test_sigkill_at_each_step_of_the_build_leaves_the_old_warehouse(published, seed_folder, point):
@@ -106,7 +111,7 @@ def test_sigkill_at_each_step_of_the_build_leaves_the_old_warehouse(published, s
         import importlib, os, signal, sys
         target = importlib.import_module({module!r})
         setattr(target, {name!r}, lambda *a, **k: os.kill(os.getpid(), signal.SIGKILL))
-        from etl.refresh import refresh
+        from etl.warehouse.refresh import refresh
         refresh({str(seed_folder)!r}, {str(db)!r}, progress=False)
         """
     )

@@ -5,8 +5,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from etl.pipeline import Source, process
-from etl.sentences import MAX_SENTENCE, clause_breaks, split_sentences
+from etl.records import Source
+from etl.rules.pipeline import process
+from etl.text.sentences import MAX_SENTENCE, clause_breaks, split_sentences
 
 
 def test_sentences_end_at_full_stops_semicolons_and_paragraphs():

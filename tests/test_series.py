@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from etl.catalog import CATALOG_DIR
-from etl.refresh import refresh
-from etl.series import Node, Row, SeriesWordsError, bigram_similarity, link, load_words, quantity_words
+from etl.series.matching import Node, Row, SeriesWordsError, bigram_similarity, link, load_words, quantity_words
+from etl.warehouse.refresh import refresh
 
 from .conftest import ROOT, SEED, query
 

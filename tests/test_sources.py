@@ -8,8 +8,8 @@ import shutil
 
 import pytest
 
-from etl.pipeline import Source
-from etl.sources import SourceError, read_report, read_sources
+from etl.records import Source
+from etl.text.sources import SourceError, read_report, read_sources
 
 from .conftest import SEED
 

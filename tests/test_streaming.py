@@ -12,9 +12,9 @@ import os
 import duckdb
 import pytest
 
-from etl import batches, load, workers
-from etl import refresh as refresh_module
-from etl.refresh import RefreshError, refresh
+from etl.warehouse import batches, load, workers
+from etl.warehouse import refresh as refresh_module
+from etl.warehouse.refresh import RefreshError, refresh
 
 from .conftest import SEED, query
 

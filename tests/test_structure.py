@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from etl.structure import infer_report_year, report_parts, top_headings
+from etl.rules.structure import infer_report_year, report_parts, top_headings
 
 from .helpers import figures_of
 from .test_periods import GOV_REPORT

@@ -8,8 +8,8 @@ import shutil
 import duckdb
 
 from etl.cli import main
-from etl.refresh import refresh
-from etl.suggest import longest_common_text
+from etl.series.suggest import longest_common_text
+from etl.warehouse.refresh import refresh
 
 from .conftest import query
 from .test_series import catalog_without_union_metrics, needs_dev, union_warehouse

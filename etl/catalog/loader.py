@@ -1,0 +1,215 @@
+"""The word lists and catalogs analysts extend, read from CSV under data/catalog.
+
+Every rule that names a Chinese word takes it from here, so that a new unit,
+qualifier, basis, programme or metric is one CSV row, not a code change. The
+files and the values each column allows are in catalog_files.py; a broken
+file stops a refresh with one line naming it. The patterns a rule compiles
+from these words are built once per catalog (Catalog.compiled).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+from pathlib import Path
+
+from etl.catalog.gates import longest_first
+from etl.catalog.schema import SCHEMA, WORD_ROLES, CatalogError, read_table
+from etl.catalog.wordindex import WordIndex
+from etl.records import Metric, Program
+
+__all__ = ["CATALOG_DIR", "Catalog", "CatalogError", "load_catalog"]
+
+CATALOG_DIR = Path(__file__).resolve().parents[2] / "data" / "catalog"
+# The units a 家 or 个 can count, named by the noun after or before it (五万家企业, 基层工会组织280.9万个).
+COUNTED_UNITS = frozenset({"enterprise", "organization", "household", "item"})
+# Words a qualifier or basis may be followed by and still end the text before a number:
+# 超过了5000名, 增长约3%.
+QUALIFIER_FILLERS = ("了", "达", "为", "到")
+BASIS_FILLERS = ("了", "约", "近", "超过")
+
+
+@dataclass(frozen=True, eq=False)
+class Catalog:
+    """All word lists, each in the order its CSV gives (first match wins)."""
+
+    units: dict[str, tuple[str, float]]  # word -> (unit, scale)
+    unit_nouns: dict[str, tuple[str, str]]  # noun -> (unit, measure)
+    qualifiers: tuple[tuple[str, str, str], ...]  # (word, position, qualifier)
+    bases: tuple[tuple[str, str, str, str], ...]  # (word, basis, position, direction)
+    categories: tuple[tuple[str, str, str], ...]  # (word, category, unit)
+    stop_before_all: frozenset[str]
+    stop_after: tuple[str, ...]
+    words: dict[str, tuple[str, ...]]  # role -> words (words.csv)
+    period_openers: dict[str, tuple[str, ...]]  # period -> phrases (period_openers.csv)
+    named_periods: dict[str, tuple[int, int]]
+    programs: tuple[Program, ...]
+    metrics: tuple[Metric, ...]
+    version: str
+    directory: Path = CATALOG_DIR  # where its files are: publishers.py and series.py read theirs there
+    _compiled: dict = field(default_factory=dict, repr=False)
+
+    def compiled(self, build):
+        """`build(self)`, made once per catalog: the patterns a rule module composes from words."""
+        found = self._compiled.get(build)
+        if found is None:
+            found = self._compiled[build] = build(self)
+        return found
+
+    # Compiled forms of the word lists that several modules read.
+    @cached_property
+    def unit_words_re(self) -> re.Pattern:
+        return longest_first(self.units)
+
+    @cached_property
+    def unit_nouns_re(self) -> re.Pattern:
+        return longest_first(self.unit_nouns)
+
+    @cached_property
+    def counted_nouns(self) -> tuple[tuple[str, str], ...]:
+        """The (noun, unit) pairs of what 家 and 个 count, in the CSV's order."""
+        return tuple((noun, unit) for noun, (unit, _) in self.unit_nouns.items() if unit in COUNTED_UNITS)
+
+    @cached_property
+    def person_nouns(self) -> tuple[tuple[str, str], ...]:
+        """The (noun, unit) pairs of nouns that count people, in the CSV's order."""
+        return tuple((noun, unit) for noun, (unit, _) in self.unit_nouns.items() if unit == "person")
+
+    @cached_property
+    def person_words(self) -> tuple[str, ...]:
+        return tuple(noun for noun, _ in self.person_nouns)
+
+    @cached_property
+    def counted_nouns_re(self) -> re.Pattern:
+        return longest_first(noun for noun, _ in self.counted_nouns)
+
+    @cached_property
+    def stop_before_words(self) -> tuple[str, ...]:
+        """Stop words of more than one character before a number: 以下10个方面."""
+        return tuple(word for word in self.stop_before_all if len(word) > 1)
+
+    @cached_property
+    def stop_before(self) -> frozenset[str]:
+        return frozenset(word for word in self.stop_before_all if len(word) == 1)
+
+    @cached_property
+    def unit_word_endings(self) -> frozenset[str]:
+        """Characters a unit word (or a magnitude) ends with: a dash after one is a range (5元-8元)."""
+        return frozenset(word[-1] for word in self.units) | frozenset("万亿千百十")
+
+    @cached_property
+    def numeral_units(self) -> tuple[str, ...]:
+        """Unit words that begin with a numeral character: 千瓦, 千米, 千克."""
+        return tuple(word for word in self.units if word[0] in "零〇一二两三四五六七八九十百千万亿")
+
+    @cached_property
+    def numeral_unit_starts(self) -> frozenset[str]:
+        return frozenset(word[0] for word in self.numeral_units)
+
+    @cached_property
+    def stop_after_re(self) -> re.Pattern:
+        return longest_first(self.stop_after)
+
+    @cached_property
+    def qualifiers_before(self) -> WordIndex:
+        return WordIndex([(w, q) for w, pos, q in self.qualifiers if pos == "before"], QUALIFIER_FILLERS)
+
+    @cached_property
+    def qualifiers_after(self) -> WordIndex:
+        return WordIndex([(w, q) for w, pos, q in self.qualifiers if pos == "after"])
+
+    @cached_property
+    def qualifiers_in_clause(self) -> WordIndex:
+        return WordIndex([(w, q) for w, pos, q in self.qualifiers if pos == "clause"])
+
+    def bases_at(self, position: str, fillers: tuple[str, ...] = ()) -> WordIndex:
+        """The bases.csv words of one position, each with its (basis, direction)."""
+        return WordIndex([(w, (b, d)) for w, b, pos, d in self.bases if pos == position], fillers)
+
+    @cached_property
+    def bases_before(self) -> WordIndex:
+        return self.bases_at("before", BASIS_FILLERS)
+
+    @cached_property
+    def bases_in_clause(self) -> WordIndex:
+        return self.bases_at("clause")
+
+    @cached_property
+    def bases_in_sentence(self) -> WordIndex:
+        return self.bases_at("sentence")
+
+    @cached_property
+    def bases_compared(self) -> WordIndex:
+        return self.bases_at("compared")
+
+    @cached_property
+    def category_words(self) -> WordIndex:
+        return WordIndex([(w, (c, frozenset(u.split("|")) if u else frozenset())) for w, c, u in self.categories if w])
+
+    @cached_property
+    def category_defaults(self) -> dict[str, str]:
+        defaults: dict[str, str] = {}
+        for word, category, unit in self.categories:
+            if not word:
+                defaults.setdefault(unit, category)
+        return defaults
+
+
+def catalog_files(directory: Path = CATALOG_DIR) -> list[Path]:
+    return sorted(directory.glob("*.csv"))
+
+
+def _version(directory: Path) -> str:
+    digest = hashlib.sha256()
+    for path in catalog_files(directory):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+@cache
+def load_catalog(directory: Path = CATALOG_DIR) -> Catalog:
+    """The catalog of `directory`, every file checked; CatalogError names the first problem."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise CatalogError(f"{directory}: no such catalog folder")
+    rows = {name: read_table(directory, name) for name in SCHEMA}
+    stops = rows["stop_words.csv"]
+    return Catalog(
+        units={r["word"]: (r["unit"], float(r["scale"] or 1)) for r in rows["units.csv"]},
+        unit_nouns={r["noun"]: (r["unit"], r["measure"]) for r in rows["unit_nouns.csv"]},
+        qualifiers=tuple((r["word"], r["position"], r["qualifier"]) for r in rows["qualifiers.csv"]),
+        bases=tuple((r["word"], r["basis"], r["position"], r["direction"]) for r in rows["bases.csv"]),
+        categories=tuple((r["word"], r["category"], r["unit"]) for r in rows["categories.csv"]),
+        stop_before_all=frozenset(r["word"] for r in stops if r["position"] == "before"),
+        stop_after=tuple(sorted((r["word"] for r in stops if r["position"] == "after"), key=len, reverse=True)),
+        words={role: tuple(r["word"] for r in rows["words.csv"] if r["role"] == role) for role in WORD_ROLES},
+        period_openers=_grouped(rows["period_openers.csv"], "period", "phrase"),
+        named_periods={r["name"]: (int(r["period_start"]), int(r["period_end"])) for r in rows["periods.csv"]},
+        programs=tuple(Program(r["program_id"], r["name_zh"], re.compile(r["patterns"])) for r in rows["programs.csv"]),
+        metrics=tuple(
+            Metric(
+                r["metric_id"],
+                r["name_zh"],
+                r["name_en"],
+                r["category"],
+                r["unit"],
+                r["basis"],
+                re.compile(r["patterns"]),
+                r["scope"],
+                tuple(m for m in r["measure"].split("|") if m),
+            )
+            for r in rows["metrics.csv"]
+        ),
+        version=_version(directory),
+        directory=directory,
+    )
+
+
+def _grouped(rows: list[dict[str, str]], key: str, value: str) -> dict[str, tuple[str, ...]]:
+    grouped: dict[str, list[str]] = {}
+    for row in rows:
+        grouped.setdefault(row[key], []).append(row[value])
+    return {k: tuple(v) for k, v in grouped.items()}

@@ -1,0 +1,55 @@
+"""An ordered word list compiled into one regular expression, asked where a word stands."""
+
+from __future__ import annotations
+
+import re
+
+from etl.catalog.gates import alternation
+
+END_REACH = 12  # characters: no word with its filler is longer, so at_end searches only the tail
+
+
+class WordIndex:
+    """The list's order is its priority (the CSV's order): when several words
+    occur, the one listed first decides. One regex pass replaces a loop of
+    `word in text` tests.
+    """
+
+    def __init__(self, entries: list[tuple[str, object]], fillers: tuple[str, ...] = ()):
+        self.entries = [(w, p) for w, p in entries if w]
+        self.single_characters = [(w, p) for w, p in self.entries if len(w) == 1]
+        self.priority: dict[str, list[tuple[int, object]]] = {}
+        for rank, (word, payload) in enumerate(self.entries):
+            self.priority.setdefault(word, []).append((rank, payload))
+        words = alternation(self.priority)
+        tail = f"(?:{alternation(fillers)})?" if fillers else ""
+        self.anywhere = re.compile(words)
+        self.ending = re.compile(f"({words}){tail}$")
+        # The pre-check of at_end, from the same words: a text that ends with none of
+        # these characters cannot end with a word (or a word and its filler).
+        self.last_characters = frozenset(word[-1] for word in (*self.priority, *fillers))
+        self.reach = max(map(len, self.priority), default=0) + max(map(len, fillers), default=0)
+
+    def first_in(self, text: str, accept=None):
+        """The payload of the highest-priority word found anywhere in `text`."""
+        first = self.anywhere.search(text)
+        if first is None:
+            return None  # most texts hold none of the words: one search says so
+        best = None
+        for match in self.anywhere.finditer(text, first.start()):
+            for rank, payload in self.priority[match.group()]:
+                if (best is None or rank < best[0]) and (accept is None or accept(payload)):
+                    best = (rank, payload)
+        return None if best is None else best[1]
+
+    def at_end(self, text: str):
+        """The payload of the word that ends `text` (fillers such as 了 allowed after it)."""
+        if text[-1:] not in self.last_characters:
+            return None
+        match = self.ending.search(text, max(0, len(text) - self.reach))
+        return None if match is None else self.priority[match.group(1)][0][1]
+
+    def at_start(self, text: str, pos: int = 0):
+        """The payload of the word that starts `text` at `pos`."""
+        match = self.anywhere.match(text, pos)
+        return None if match is None else self.priority[match.group()][0][1]

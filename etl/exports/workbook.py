@@ -1,0 +1,147 @@
+"""The XLSX workbook: an "about" sheet, then one sheet per view, set up to be read.
+
+Each view's sheet has its header row frozen and an autofilter on; column widths
+fit the content (a Chinese character counts two); numbers never show as E+
+(whole numbers `#,##0`, others with their decimals); dates are dates; ids and
+other text are cells typed as text; sentences wrap.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from wcwidth import wcswidth
+
+from etl.exports.export import View
+
+CELL_LIMIT = 32000  # Excel holds at most 32,767 characters in a cell
+WIDEST = 60  # columns wider than this are cut (text stays whole in the cell)
+WIDTH_SAMPLE = 500  # rows measured to fit a column's width
+INTEGER_TYPES = {"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT"}
+WHOLE, DECIMAL, YEARLIKE = "#,##0", "#,##0.0#########", "0"
+DATE, TIMESTAMP, TEXT = "yyyy-mm-dd", "yyyy-mm-dd hh:mm:ss", "@"
+WRAP = Alignment(wrap_text=True, vertical="top")
+BOLD = Font(bold=True)
+
+
+def write_workbook(path: Path, views: list[View], builds: View | None) -> None:
+    """Written row by row (openpyxl's write-only mode): memory stays flat on a thousand reports."""
+    book = Workbook(write_only=True)
+    _about(book.create_sheet("about"), views, builds)
+    for view in views:
+        _sheet(book.create_sheet(view.name[:31]), view)
+    book.save(path)
+
+
+def _about(sheet, views: list[View], builds: View | None) -> None:
+    for letter, width in zip("ABC", (22, 24, 100), strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.append(_heading(sheet, ["zhibiao: figures from Chinese government work reports"]))
+    sheet.append([f"exported {datetime.now(UTC):%Y-%m-%d %H:%M} UTC"])
+    sheet.append([])
+    sheet.append(_heading(sheet, ["sheet", "rows", "what it holds"]))
+    for view in views:
+        sheet.append([view.name, len(view.rows), view.question])
+    sheet.append([])
+    sheet.append(_heading(sheet, ["built by", "", "the build that made the warehouse (v1.builds)"]))
+    if builds and builds.rows:
+        for column, value in zip(builds.columns, builds.rows[-1], strict=True):
+            sheet.append([column, _cell(sheet, value, TIMESTAMP if isinstance(value, datetime) else None)])
+    sheet.append([])
+    sheet.append(_heading(sheet, ["notes"]))
+    sheet.append(["values", "", "in base units (亿 = 1e8, 万 = 1e4); unit and qualifier say what they count"])
+    sheet.append(["texts", "", f"cut at {CELL_LIMIT:,} characters (documents.text); the CSV files hold them whole"])
+
+
+def _heading(sheet, values: list[str]) -> list[WriteOnlyCell]:
+    cells = [WriteOnlyCell(sheet, value) for value in values]
+    for c in cells:
+        c.font = BOLD
+    return cells
+
+
+def _cell(sheet, value, number_format: str | None = None, wrap: bool = False) -> WriteOnlyCell:
+    c = WriteOnlyCell(sheet, _value(value))
+    if number_format:
+        c.number_format = number_format
+    if wrap:
+        c.alignment = WRAP
+    return c
+
+
+def _sheet(sheet, view: View) -> None:
+    # A write-only sheet takes its layout before its rows.
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(max(len(view.columns), 1))}{len(view.rows) + 1}"
+    for i, name in enumerate(view.columns):
+        sample = [_width(_shown(row[i])) for row in view.rows[:WIDTH_SAMPLE] if row[i] is not None]
+        width = max([_width(name) + 3, *sample])  # + 3: room for the filter button
+        sheet.column_dimensions[get_column_letter(i + 1)].width = min(width + 1, WIDEST)
+    sheet.append(_heading(sheet, view.columns))
+    formats = [_format(t) for t in view.types]
+    wrapped = [name.endswith("sentence") for name in view.columns]
+    texts = [name.endswith(("_id", "_ids")) or name == "sha256" for name in view.columns]
+    for row in view.rows:
+        cells = []
+        for value, fmt, wrap, text in zip(row, formats, wrapped, texts, strict=True):
+            if value is None:
+                cells.append(None)
+            elif text:
+                cells.append(_cell(sheet, value, TEXT, wrap))
+            elif fmt == DECIMAL:
+                cells.append(_cell(sheet, value, WHOLE if float(value).is_integer() else DECIMAL, wrap))
+            elif fmt or wrap:
+                cells.append(_cell(sheet, value, fmt, wrap))
+            else:
+                cells.append(_value(value))
+        sheet.append(cells)
+
+
+def _shown(value) -> str:
+    """Roughly what Excel shows for a value in its format (too narrow a column shows ### for a number)."""
+    if isinstance(value, bool):
+        return "FALSE"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return f"{value:,.10f}".rstrip("0").rstrip(".")
+    if isinstance(value, datetime):
+        return "2020-01-01 00:00:00"
+    if isinstance(value, date):
+        return "2020-01-01"
+    return str(_value(value))
+
+
+def _width(text: str) -> int:
+    """Columns on screen: a Chinese character counts two."""
+    width = wcswidth(text)
+    return width if width >= 0 else len(text)
+
+
+def _format(sql_type: str) -> str | None:
+    if sql_type in INTEGER_TYPES:
+        return YEARLIKE  # years, offsets and counts: 2020, not 2,020
+    if sql_type in ("DOUBLE", "FLOAT", "REAL") or sql_type.startswith("DECIMAL"):
+        return DECIMAL
+    if sql_type == "DATE":
+        return DATE
+    if sql_type.startswith("TIMESTAMP"):
+        return TIMESTAMP
+    return None
+
+
+def _value(value):
+    """A value openpyxl can store: text without control characters and within Excel's cell limit."""
+    if isinstance(value, str):
+        return ILLEGAL_CHARACTERS_RE.sub("", value[:CELL_LIMIT])
+    if isinstance(value, datetime | date) or value is None:
+        return value
+    if isinstance(value, float) and value != value:
+        return None
+    return value

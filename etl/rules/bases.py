@@ -1,0 +1,69 @@
+"""A figure's basis: change (增长6.6%, 比去年高0.2个百分点), new (新增), cumulative
+(累计, 截至…) or none, a level; and for a change, its direction. The words are in
+data/catalog/bases.csv, each with where it stands and which way it moves."""
+
+from __future__ import annotations
+
+import re
+
+from etl.catalog import Catalog
+from etl.catalog.gates import alternation
+from etl.records import Around, Mention
+from etl.text.sentences import LIST_ITEM
+
+CHANGE = "change"
+POINTS = "个百分点"  # a difference of rates is always a change
+COMPARISON_REACH = 12  # characters: 比 and its compared-by word stand this near the number
+SIGN = {"rise": 1, "fall": -1}
+
+
+def _comparison(catalog: Catalog) -> tuple[tuple[str, ...], re.Pattern]:
+    words = tuple(word for word, _ in catalog.bases_compared.entries)
+    return words, re.compile(f"比.{{0,8}}(?:{alternation(words)})$")
+
+
+def _change_word(mention: Mention, around: Around, catalog: Catalog):
+    """(basis, direction) of the words that make the figure what it is, or None for a level."""
+    before = around.before
+    words, comparison = catalog.compiled(_comparison)
+    if before.endswith(words) and comparison.search(before, max(0, len(before) - COMPARISON_REACH)):
+        return catalog.bases_compared.at_end(before)
+    return (
+        catalog.bases_before.at_end(before)
+        or catalog.bases_in_clause.first_in(around.phrase)
+        or _listed(mention, around, catalog)
+        or catalog.bases_in_sentence.first_in(before)
+        or ((CHANGE, "") if mention.measure == POINTS else None)
+    )
+
+
+def _listed(mention: Mention, around: Around, catalog: Catalog):
+    """新增规上工业企业1494家、“小巨人”企业81家、上云企业2万家: a new (or cumulative) word at the
+    head of a list holds for every item of it; never for a rate (新增就业…、失业率5%)."""
+    if LIST_ITEM not in around.clause_before or mention.unit == "percent":
+        return None
+    found = catalog.bases_in_clause.first_in(around.clause_before.split(LIST_ITEM, 1)[0])
+    return found if found and found[0] != CHANGE else None
+
+
+def basis(mention: Mention, around: Around, catalog: Catalog) -> str | None:
+    """change for 增长6.6% or 比去年高0.2个百分点; never for 提高到58.5%, a level."""
+    if mention.measure == POINTS:
+        return CHANGE
+    found = _change_word(mention, around, catalog)
+    return found[0] if found else None
+
+
+def direction(mention: Mention, around: Around, basis_: str | None, catalog: Catalog) -> int | None:
+    """+1 for a rise, -1 for a fall, None when the figure is no change or says no direction.
+
+    A fall keeps its value positive (下降3.1%: -1); a change written with a minus
+    sign moved the other way (增长-0.3%: -1).
+    """
+    if basis_ != CHANGE:
+        return None
+    found = _change_word(mention, around, catalog)
+    sign = SIGN.get(found[1]) if found else None
+    if sign is None:
+        return None
+    return -sign if mention.value < 0 else sign

@@ -1,0 +1,74 @@
+"""Figures to facts: a fact the document states more than once is one row.
+
+Newspaper layouts repeat paragraphs; a fact is identified by what it says
+(identity.FACT), not by where it stands. The first statement keeps its
+offsets; `mentions` counts them all.
+
+A report also restates a precise amount under a shorter or longer name
+(本级支出40720.18亿元 … 中央一般公共预算本级支出40720.18亿元): an amount of at
+least five significant digits, in one unit, basis, qualifier and period, whose
+label ends with the other's, is one fact. Without the label's agreement the
+same number is two facts: a budget's 收入总量 equals its 支出 by construction.
+"""
+
+from __future__ import annotations
+
+from etl.records import Figure
+
+PRECISE_DIGITS = 5  # significant digits from which one value in one report is one fact
+
+
+def deduplicate(figures: list[Figure]) -> list[Figure]:
+    """One figure per fact, in order of first statement, with mentions counted.
+
+    A figure's id is a hash of its document and what it says (identity.figure_id),
+    so the statements of one fact share an id, and a part's parent id names the
+    fact whichever statement of the whole it was read beside.
+    """
+    first: dict[str, Figure] = {}
+    counts: dict[str, int] = {}
+    same_as: dict[str, str] = {}  # the id of a restatement -> the id of the fact's first statement
+    precise: dict[tuple, list[tuple[str, str]]] = {}  # key -> (label, id) of its statements so far
+    for figure in figures:
+        figure_id = same_as.get(figure.figure_id, figure.figure_id)
+        key = _precise_key(figure)
+        if figure_id not in first and key is not None:
+            restated = next((i for label, i in precise.get(key, ()) if _same_name(label, figure.label)), None)
+            if restated is not None:
+                figure_id = same_as[figure.figure_id] = restated
+        if figure_id in first:
+            counts[figure_id] += 1
+        else:
+            first[figure_id] = figure
+            counts[figure_id] = 1
+            if key is not None:
+                precise.setdefault(key, []).append((figure.label, figure_id))
+    return [_renamed(figure, counts[figure_id], same_as) for figure_id, figure in first.items()]
+
+
+def _precise_key(figure: Figure) -> tuple | None:
+    if len(f"{abs(figure.value):.12g}".replace(".", "").strip("0")) < PRECISE_DIGITS:
+        return None
+    return (
+        figure.value,
+        figure.unit,
+        figure.basis,
+        figure.qualifier,
+        figure.is_target,
+        figure.period_start,
+        figure.period_end,
+    )
+
+
+def _same_name(a: str, b: str) -> bool:
+    """本级支出 and 中央一般公共预算本级支出 name one thing; 对地方转移支付 and …转移支付收入 do not."""
+    return bool(a and b) and (a.endswith(b) or b.endswith(a))
+
+
+def _renamed(figure: Figure, mentions: int, same_as: dict[str, str]) -> Figure:
+    """The figure with its mentions counted and its links pointing at facts' first statements."""
+    parent = same_as.get(figure.parent_figure_id, figure.parent_figure_id)
+    subset = same_as.get(figure.subset_of_figure_id, figure.subset_of_figure_id)
+    if (mentions, parent, subset) == (figure.mentions, figure.parent_figure_id, figure.subset_of_figure_id):
+        return figure
+    return figure._replace(mentions=mentions, parent_figure_id=parent, subset_of_figure_id=subset)

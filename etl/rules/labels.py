@@ -1,0 +1,146 @@
+"""A figure's label: the words before the number that say what it counts ('返还工会经费').
+
+Labels are read from the figure's own list item (or its whole clause before
+分别), without the words that open or close a phrase (其中, 全年; 达到, 约) and
+without a from-to frame (由2010年的…增加到). A label that is only a verb
+(比上年增长) takes its subject from the figure before it.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import repeat
+from typing import NamedTuple
+
+from etl.catalog import Catalog
+from etl.catalog.gates import alternation
+from etl.records import Around, Figure, Mention
+from etl.text.sentences import CLAUSE_BREAKS, CLAUSE_SPLIT
+
+LIMIT = 24  # characters: a label is the last words before the number
+TAIL_REACH = 12  # characters: a run of closing words is looked for only this near the end
+RESPECTIVELY = "分别"  # 二氧化硫、氮氧化物排放量分别下降: each figure counts one listed subject
+FROM_WORDS = ("由", "从")
+OPEN_PARENS, CLOSE_PARENS = ("(", "（"), (")", "）")
+ENUMERATOR = re.compile(r"^[(（][0-9一二三四五六七八九十]+[)）]")  # (3), （三）
+
+
+class LabelRules(NamedTuple):
+    """The label patterns, composed once per catalog from words.csv."""
+
+    openers: tuple[str, ...]
+    strip_openers: re.Pattern
+    from_to: re.Pattern
+    from_tail: re.Pattern
+    tails: tuple[str, ...]
+    strip_tail: re.Pattern
+    verb_only: re.Pattern
+    relations: tuple[str, ...]
+    subject_tail: re.Pattern
+    compared_with: re.Pattern
+
+
+def label_rules(catalog: Catalog) -> LabelRules:
+    words = catalog.words
+    openers, tails = words["label_opener"], words["label_tail"]
+    compared = alternation(words["compared_with"]) + r"|[比较](?:19|20)\d{2}年"  # 比2023年增长
+    verbs = alternation(words["change_verb"])
+    per_year, real = alternation(words["per_year"]), alternation(words["real_terms"])
+    return LabelRules(
+        openers=openers,
+        strip_openers=re.compile(f"^(?:{alternation(openers)})+"),
+        from_to=re.compile(
+            r"""
+            ^(.*?)            # what is counted
+            (?:由|从)         # from
+            [^,，]*?          # the starting level (and its year)
+            (?:到|至)         # to
+            """,
+            re.VERBOSE,
+        ),
+        from_tail=re.compile(
+            r"""
+            (?:由|从)                                   # from
+            (?:(?:19|20)\d{2}年(?:底|末)?的?|去年的?|上年的?)?  # a year the starting level held
+            $""",
+            re.VERBOSE,
+        ),
+        tails=tails,
+        strip_tail=re.compile(f"(?:{alternation(tails)})+$"),
+        verb_only=re.compile(f"(?:{compared}|{per_year})?(?:{real})?(?:{verbs})?"),
+        relations=words["relation_word"],
+        subject_tail=re.compile(
+            f"(?:{compared}|{per_year}|{real}|{RESPECTIVELY}|{verbs}|{alternation(words['reached_verb'])})+$"
+        ),
+        compared_with=re.compile(f"^(?:{compared})"),
+    )
+
+
+def own_label(phrase: str, clause_before: str, rules: LabelRules) -> str:
+    """The label a figure's own words give: its list item, or its clause when 分别 lists subjects."""
+    return label(clause_before, rules, limit=48) if RESPECTIVELY in phrase else label(phrase, rules)
+
+
+def label(phrase: str, rules: LabelRules, limit: int = LIMIT) -> str:
+    """The words of `phrase` that say what a number counts.
+
+    地区生产总值由2010年的162.4亿元增加到2015年的287.9亿元 labels both
+    numbers 地区生产总值: the from-to frame and its dates are not what is counted.
+    """
+    text = phrase.strip()
+    # (含中央预备费500亿元): an open parenthesis starts the words of the figure inside it.
+    opened = max(text.rfind(OPEN_PARENS[0]), text.rfind(OPEN_PARENS[1]))
+    if opened >= 0 and not any(c in text[opened:] for c in CLOSE_PARENS):
+        text = text[opened + 1 :]
+    # (3)中央预备费: an enumerator is no part of what is counted.
+    if text.startswith(OPEN_PARENS):
+        text = ENUMERATOR.sub("", text)
+    # Each pattern runs only on a text that starts or ends the way a match must.
+    if text.startswith(rules.openers):
+        text = rules.strip_openers.sub("", text)
+    if FROM_WORDS[0] in text or FROM_WORDS[1] in text:
+        from_to = rules.from_to.match(text)
+        if from_to and from_to.group(1):
+            text = from_to.group(1)
+        text = rules.from_tail.sub("", text)
+    tail = text.endswith(rules.tails) and rules.strip_tail.search(text, max(0, len(text) - TAIL_REACH))
+    return (text[: tail.start()] if tail else text)[-limit:]
+
+
+def needs_subject(text: str, rules: LabelRules) -> bool:
+    """A label that says nothing of what it measures: empty, only 比上年增长, or a relation
+    (为预算的98.1%, 占全国的14.3%) whose subject stands before it."""
+    return not text or rules.verb_only.fullmatch(text) is not None or text.startswith(rules.relations)
+
+
+def counts_its_own_noun(mention: Mention, around: Around, previous: Figure | None) -> bool:
+    """城镇新增就业6600万人以上，13亿多人口的大国…: a number counting the noun right after it
+    (13亿多人口) takes no subject from a figure in the clause before, which counts something
+    else; …知识竞赛线上问答，1230万职工参与 still takes the event of a clause without one."""
+    if previous is None or not mention.unit_word or mention.surface.endswith(mention.unit_word):
+        return False
+    clause_start = around.start - len(around.clause_before)
+    clause_before_start = max(map(around.before.rfind, CLAUSE_BREAKS, repeat(0), repeat(max(clause_start - 1, 0))))
+    return previous.char_start - around.sentence.start > clause_before_start
+
+
+def with_subject(text: str, previous_label: str, before: str, rules: LabelRules) -> str:
+    """国内生产总值达到56.9万亿元，比上年增长7.7%: the growth is the product's.
+
+    A label that is only a verb takes its subject from the figure before it in
+    the sentence (`previous_label`), else from the clause before.
+    """
+    subject = _before_relation(previous_label, rules)
+    if not subject:
+        clauses = CLAUSE_SPLIT.split(before)
+        subject = label(clauses[-2], rules) if len(clauses) > 1 else ""
+    subject = rules.subject_tail.sub("", subject)
+    verb = rules.compared_with.sub("", text)
+    return (subject + verb)[-LIMIT:]
+
+
+def _before_relation(label_: str, rules: LabelRules) -> str:
+    """一般公共预算收入为预算的 -> 一般公共预算收入: the subject of a relation label, for the
+    figure after it (…，比2023年增长1.3%)."""
+    cut = min((i for i in (label_.find(w, 1) for w in rules.relations) if i > 0), default=len(label_))
+    return label_[:cut]

@@ -1,0 +1,52 @@
+"""A figure's metric (data/catalog/metrics.csv): the first catalogued metric of its
+unit and its report's scope whose pattern finds its label, else its list item."""
+
+from __future__ import annotations
+
+import re
+
+from etl.catalog import Catalog
+from etl.catalog.gates import NEVER, top_level_alternatives, with_first_character_gate
+from etl.records import Metric
+
+Candidates = tuple[tuple[Metric, ...], re.Pattern]
+
+
+def _by_scope(_catalog: Catalog) -> dict[tuple[str, str], Candidates]:
+    return {}
+
+
+def candidates(catalog: Catalog, unit: str, scope: str) -> Candidates:
+    """The metrics a figure of `unit` in a report of `scope` can be, in catalog order, and all
+    their patterns as one flat alternation behind a first-character gate derived from them.
+
+    A report of unknown scope reads as national: local twins need a known local publisher.
+    """
+    scope = scope or "national"
+    cache = catalog.compiled(_by_scope)
+    found = cache.get((unit, scope))
+    if found is None:
+        metrics = tuple(m for m in catalog.metrics if (not m.unit or m.unit == unit) and m.scope in ("", scope))
+        alternatives = [a for m in metrics for a in top_level_alternatives(m.pattern.pattern)]
+        found = cache[(unit, scope)] = (metrics, with_first_character_gate("|".join(alternatives) or NEVER))
+    return found
+
+
+class MetricFinder:
+    """Metric lookups for one report (its scope fixed)."""
+
+    def __init__(self, catalog: Catalog, scope: str):
+        self.catalog = catalog
+        self.scope = scope
+
+    def of(self, item: str, label: str, unit: str, measure: str) -> str | None:
+        metrics, any_of_them = candidates(self.catalog, unit, self.scope)
+        for text in (label, item):
+            # One search of all their patterns at once rules out most texts; it finds a
+            # match wherever any single pattern would, so it never hides a metric.
+            if any_of_them.search(text) is None:
+                continue
+            for metric in metrics:
+                if metric.pattern.search(text) and (not metric.measures or measure in metric.measures):
+                    return metric.metric_id
+        return None

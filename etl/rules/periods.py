@@ -1,0 +1,194 @@
+"""When a figure holds: its period, whether it is a goal, and the day it stood on.
+
+A figure takes the period of its sentence (structure.py) unless its own words
+say otherwise: a named period (“十三五”), a deadline (力争到2025年), a year in
+its clause (2020年安排…), a span of years (过去五年累计…), a starting level
+(由10.2%下降到…), or a date (截至2020年11月底). Goal words (目标, 力争;
+data/catalog/words.csv) make it a target unless it is reported as met.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+from typing import NamedTuple
+
+from etl.catalog import Catalog
+from etl.catalog.gates import alternation, character_class, first_characters
+from etl.records import Context, When
+from etl.rules.structure import SMALL_NUMBER, YEAR, small_number
+
+AS_OF = re.compile(
+    r"""
+    (?:截至|截止|到)                            # up to
+    (?:(?P<y>(?:19|20)\d{2})年)?                # a year, or the report year
+    (?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日|底|末)?  # a month and its day or end
+      |(?P<ye>年?底|年?末))                      # or the year's end
+    """,
+    re.VERBOSE,
+)
+BY_YEAR = re.compile(r"(?:到|至)((?:19|20)\d{2})年")  # 力争到2025年: a deadline
+COMPARED_YEAR = re.compile(r"(?:比|较)((?:19|20)\d{2})年(?:末|底)?(?:增长|增加|提高|下降|减少)")  # 比2002年增长
+DIGIT = re.compile(r"\d")
+PERIOD_END = ("末", "期末")  # “十三五”末: the last year of the period
+YEAR_END_OPENERS = ("年末", "年底")  # 年末全国就业人员74652万人: a level at the year's end
+FROM_WORDS = ("由", "从")
+# 赤字率从去年的2.1%提高到2.3%: a level of last year, named just before the number.
+LAST_YEARS_WORDS, LAST_YEARS_TAILS = ("去年", "上年"), ("的", "底的", "末的")
+LAST_YEARS_LEVEL = re.compile(f"(?<!比)(?:{alternation(LAST_YEARS_WORDS)})(?:{alternation(LAST_YEARS_TAILS)})?$")
+LAST_YEARS_ENDINGS = tuple({w[-1] for w in LAST_YEARS_WORDS + LAST_YEARS_TAILS})
+LAST_YEARS_REACH = max(map(len, LAST_YEARS_WORDS)) + max(map(len, LAST_YEARS_TAILS)) + 1  # and the 比 before
+# 全国工会过去五年累计筹集…: a span of years named inside the sentence, not only at its start.
+_YEARS_SPAN = rf"(?:(?:过去|近|最近){SMALL_NUMBER}年|{SMALL_NUMBER}年(?:来|间))"
+YEARS_IN_SENTENCE = re.compile(f"(?={character_class(first_characters(_YEARS_SPAN))})(?:{_YEARS_SPAN})")
+NOT_A_YEAR_BEFORE = ("比", "较", "同")  # 比2010年增加: the year of the comparison, not of the figure
+
+
+class GoalRules(NamedTuple):
+    goal_words: tuple[str, ...]
+    goal_word: re.Pattern
+    goal_opener: re.Pattern
+    opener_gate: tuple[str, ...]
+    achieved: re.Pattern
+
+
+def goal_rules(catalog: Catalog) -> GoalRules:
+    words = catalog.words
+    openers = words["goal_opener"]
+    return GoalRules(
+        goal_words=words["goal_word"],
+        goal_word=re.compile(alternation(words["goal_word"])),
+        goal_opener=re.compile(alternation(openers)),
+        # The pre-check of goal_opener, from its own words: a text holding none of
+        # their first two characters holds none of them.
+        opener_gate=tuple({w[:2] for w in openers}),
+        achieved=re.compile(alternation(words["achieved_word"])),
+    )
+
+
+def when(before: str, clause: str, context: Context, report_year: int | None, catalog: Catalog) -> When:
+    """The period, target flag and as_of date of a figure, from the words before it.
+
+    `before` is its sentence up to the figure, `clause` the part of that after
+    the last clause break.
+    """
+    goals = catalog.compiled(goal_rules)
+    as_of = _as_of(before, report_year)
+    is_target = context.is_target or _goal_in_clause(clause, goals) or _goal_opens(before, goals)
+    named_match = catalog.compiled(_named_periods).search(clause)
+    named = catalog.named_periods[named_match.group()] if named_match else None
+    if named and clause.startswith(
+        PERIOD_END, named_match.end() + (clause[named_match.end() : named_match.end() + 1] == "”")
+    ):
+        # 较“十三五”末的4100亿元: a starting level at the end of the period named
+        return When(named[1], named[1], False, None)
+    if named:
+        future = report_year is not None and named[0] > report_year
+        return When(named[0], named[1], is_target or future, None if future else as_of)
+    by_year = is_target and BY_YEAR.search(before)  # 力争到2020年，建成…: the deadline may open the sentence
+    if by_year:
+        deadline = int(by_year.group(1))
+        # A goal set in the review part aims from the year after the one reviewed.
+        start = context.period_start if context.is_target or report_year is None else report_year + 1
+        return When(min(start, deadline) if start else start, deadline, True, None)
+    if (
+        report_year is not None
+        and clause.endswith(LAST_YEARS_ENDINGS)
+        and LAST_YEARS_LEVEL.search(clause, max(0, len(clause) - LAST_YEARS_REACH))
+    ):
+        # 赤字率从去年的2.1%提高到2.3%: the 2.1% is last year's outcome, not this year's goal.
+        return When(report_year, report_year, False, None)
+    since = _compared_with_year(before, clause, catalog)
+    if since is not None:  # up to the year the sentence names (2007年参保人数…，比2002年增加…), else its context's
+        named_years = [int(y) for y in YEAR.findall(before) if int(y) > since]
+        end = max(named_years) if named_years else context.period_end or report_year
+    if since is not None and end is not None and since < end - 1 and not is_target:
+        # 比2002年增长65.5%，年均增长10.6%: a change over the years since the base year.
+        return When(since + 1, end, False, as_of)
+    year = _year_in_clause(clause)
+    if not year and clause.endswith(FROM_WORDS):
+        # 贫困发生率由10.2%下降到3.1%: the starting level holds at a time the text does not give.
+        return When(None, None, False, None)
+    if year:
+        return When(year, year, is_target, None if is_target else as_of)
+    span = (
+        YEARS_IN_SENTENCE.search(before)
+        if report_year is not None and not context.is_target and "年" in before
+        else None
+    )
+    if span:
+        years = small_number(span.group(1) or span.group(2))
+        if 1 < years <= 20:
+            return When(report_year - years + 1, report_year, is_target, None if is_target else as_of)
+    return When(context.period_start, context.period_end, is_target, None if is_target else as_of)
+
+
+def _compared_with_year(before: str, clause: str, catalog: Catalog) -> int | None:
+    """The base year a change is measured from: 比2002年 in its clause, or earlier in its
+    sentence when its clause averages over the years (年均增长)."""
+    found = COMPARED_YEAR.search(clause) if "年" in clause else None
+    if found is None and any(word in clause for word in catalog.words["per_year"]):
+        found = COMPARED_YEAR.search(before)
+    return int(found.group(1)) if found else None
+
+
+def _named_periods(catalog: Catalog) -> re.Pattern:
+    return re.compile(alternation(catalog.named_periods))
+
+
+def _goal_in_clause(clause: str, goals: GoalRules) -> bool:
+    """力争全年培训100万人次 is a goal; 营养改善计划惠及3200万, 完成目标任务的117% are outcomes.
+
+    Only unambiguous goal words: 争取 is also a verb of outcomes (争取上级资金1.2亿元).
+    """
+    return bool(goals.goal_word.search(clause)) and not goals.achieved.search(clause)
+
+
+def _goal_opens(before: str, goals: GoalRules) -> bool:
+    """目标是，新发展会员1000万人: a goal stated earlier in the sentence, not yet reported as met."""
+    if not any(gate in before for gate in goals.opener_gate):
+        return False
+    found = list(goals.goal_opener.finditer(before))
+    return bool(found) and not goals.achieved.search(before, found[-1].end())
+
+
+def _year_in_clause(clause: str) -> int | None:
+    """'2020年安排…' or '由2010年的162.4亿元' name the year; '比2010年增加' does not."""
+    if "年" not in clause:
+        return None
+    matches = list(YEAR.finditer(clause))
+    if not matches:
+        return None
+    match = matches[-1]
+    head = clause[max(0, match.start() - 1) : match.start()]
+    tail = clause[match.end() :]
+    if head in NOT_A_YEAR_BEFORE or tail.startswith("以来"):
+        return None
+    # 由2010年的21.6%提高到25.2%: the year belongs to the number right after it.
+    if DIGIT.search(tail):
+        return None
+    return int(match.group(1))
+
+
+def _as_of(before: str, report_year: int | None) -> date | None:
+    """截至2020年11月底 -> 2020-11-30; 截至年底 -> the last day of the report year; a sentence
+    of a statistics bulletin opening with 年末 (年末全国就业人员…) -> the same."""
+    if before.startswith(YEAR_END_OPENERS) and report_year is not None:
+        return date(report_year, 12, 31)
+    if "截" not in before:
+        return None
+    match = next(reversed(list(AS_OF.finditer(before))), None)
+    if match is None or not match.group(0).startswith(("截至", "截止")):
+        return None
+    year = int(match.group("y")) if match.group("y") else report_year
+    if year is None:
+        return None
+    if match.group("ye"):
+        return date(year, 12, 31)
+    month = int(match.group("m"))
+    if not 1 <= month <= 12:
+        return None
+    last_day = calendar.monthrange(year, month)[1]
+    day = int(match.group("d")) if match.group("d") else last_day
+    return date(year, month, min(max(day, 1), last_day))

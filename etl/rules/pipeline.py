@@ -1,0 +1,52 @@
+"""One raw report to its document record and its figures: the pure part of a refresh.
+
+raw bytes -> decode -> normalise -> sentences -> mentions -> figures -> facts.
+Nothing here touches the disk or the warehouse; cli.py and load.py do.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from etl.catalog import Catalog, load_catalog
+from etl.records import Document, Figure, Source
+from etl.rules import publishers
+from etl.rules.classify import classify
+from etl.rules.dedupe import deduplicate
+from etl.rules.mentions import find_mentions
+from etl.rules.structure import infer_report_year, report_parts
+from etl.text.decode import decode
+from etl.text.normalize import normalize
+from etl.text.sentences import split_sentences
+
+__all__ = ["process"]
+
+
+def process(source: Source, raw: bytes, catalog: Catalog | None = None) -> tuple[Document, list[Figure]]:
+    """Decode and read one report; raises decode.DecodeError for a file that is not text."""
+    catalog = catalog or load_catalog()
+    decoded = decode(raw)
+    text = normalize(decoded.text)
+    report_year = source.report_year
+    inferred = report_year is None
+    if inferred:
+        report_year = infer_report_year(text, catalog)
+    document = Document(
+        doc_id=source.doc_id,
+        file=source.file,
+        title=source.title,
+        publisher=source.publisher,
+        published_on=source.published_on,
+        report_year=report_year,
+        report_year_inferred=inferred,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        encoding=decoded.encoding,
+        n_chars=len(text),
+        text=text,
+    )
+    sentences = split_sentences(text)
+    mentions = find_mentions(text, catalog)
+    parts = report_parts(text, report_year, catalog)
+    scope = publishers.metric_scope_of(source.publisher, catalog.directory)
+    figures = classify(source.doc_id, text, sentences, mentions, parts, report_year, catalog, scope)
+    return document, deduplicate(figures)

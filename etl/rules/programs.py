@@ -1,0 +1,100 @@
+"""A figure's programme (data/catalog/programs.csv): the one named nearest before it
+in its sentence, else after it, else in its short paragraph."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from typing import NamedTuple
+
+from etl.catalog import Catalog
+from etl.catalog.gates import NEVER, top_level_alternatives
+from etl.records import Sentence
+
+PARAGRAPH_SCOPE = 400  # characters: a paragraph this short is about one thing
+
+
+class ProgramIndex(NamedTuple):
+    """All programme patterns as one flat alternation, and the rank of each matched text.
+
+    Named groups per programme would tell directly which one matched, but they
+    make re try every alternative at every character. The programme of a match
+    is the first whose own pattern matches it whole.
+    """
+
+    pattern: re.Pattern
+    ranks: dict[str, int]
+
+
+def program_index(catalog: Catalog) -> ProgramIndex:
+    alternatives = [a for p in catalog.programs for a in top_level_alternatives(p.pattern.pattern)]
+    return ProgramIndex(re.compile("|".join(alternatives) or NEVER), {})
+
+
+class ProgramFinder:
+    """Programme names looked up per sentence, scanning only the text a figure can draw on.
+
+    A figure's programme is named in its own sentence or its short paragraph;
+    each sentence and paragraph is scanned once.
+    """
+
+    def __init__(self, text: str, catalog: Catalog):
+        self.text = text
+        self.catalog = catalog
+        self.index = catalog.compiled(program_index)
+        self.no_programme = len(catalog.programs)  # the rank of a text that names none
+        self.in_sentence: dict[int, tuple[list[int], list[int]]] = {}  # by sentence: hit starts, ranks
+        self.in_paragraph: dict[int, str | None] = {}  # the same, by sentence
+
+    def _rank(self, matched: str) -> int:
+        rank = self.index.ranks.get(matched)
+        if rank is None:
+            programs = self.catalog.programs
+            rank = next((i for i, p in enumerate(programs) if p.pattern.fullmatch(matched)), self.no_programme)
+            self.index.ranks[matched] = rank
+        return rank
+
+    def _hits(self, start: int, end: int) -> tuple[list[int], list[int]]:
+        starts, ranks = [], []
+        for match in self.index.pattern.finditer(self.text, start, end):
+            starts.append(match.start())
+            ranks.append(self._rank(match.group()))
+        return starts, ranks
+
+    def _program(self, rank: int) -> str | None:
+        return self.catalog.programs[rank].program_id if rank < self.no_programme else None
+
+    def of(self, sentence: Sentence, position: int) -> str | None:
+        """The programme named nearest before `position` in its sentence, else after it,
+        else earlier in a short paragraph (catalog order decides there).
+
+        "…工会专项补助经费1.57亿元,对社会化工会工作者补贴1.36亿元": each amount
+        belongs to the programme named just before it. A long paragraph (a
+        district report prints a whole section as one) names too many things to
+        speak for one figure.
+        """
+        hits = self.in_sentence.get(sentence.index)
+        if hits is None:
+            hits = self.in_sentence[sentence.index] = self._hits(sentence.start, sentence.end)
+        starts, ranks = hits
+        here = bisect_left(starts, position)
+        if here:
+            return self._program(ranks[here - 1])
+        if ranks:
+            return self._program(min(ranks))
+        if sentence.index not in self.in_paragraph:
+            self.in_paragraph[sentence.index] = self._in_paragraph(sentence)
+        return self.in_paragraph[sentence.index]
+
+    def _in_paragraph(self, sentence: Sentence) -> str | None:
+        """A programme named in the short paragraph before the figure's sentence (its heading
+        or an earlier sentence): never one named only in a later sentence."""
+        paragraph_start = self.text.rfind("\n", 0, sentence.start) + 1
+        if paragraph_start == sentence.start:
+            return None
+        paragraph_end = self.text.find("\n", sentence.end)
+        paragraph_end = paragraph_end if paragraph_end >= 0 else len(self.text)
+        if paragraph_end - paragraph_start > PARAGRAPH_SCOPE:
+            return None
+        ranks = self._hits(paragraph_start, sentence.start)[1]
+        return self._program(min(ranks)) if ranks else None

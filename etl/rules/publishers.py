@@ -1,0 +1,158 @@
+"""Whose report is it: the scope of a publisher (national, provincial, city, district) from its name.
+
+The administrative words of a name decide (data/catalog/publisher_words.csv):
+全国, 国务院 and the ministries are national; 省, 自治区 provincial; 市, 州, 盟 city;
+区, 县, 旗 district. When a name holds several, the lowest level named wins
+(深圳市福田区政府 is a district), and a word listed with scope `none` (市场) is not
+an administrative word at all. The rows of data/catalog/publishers.csv are the
+exceptions, tried first (北京市 is a province); a row of scope `local` says only
+that the publisher is not national and lets the words give its level.
+
+A publisher that nothing matches, and a document without one, has no scope:
+its figures never join a national series.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from etl.catalog import CATALOG_DIR
+
+LEVELS = ("national", "provincial", "city", "district")  # from the highest to the lowest
+LOCAL_LEVELS = frozenset(LEVELS[1:])
+WORD_SCOPES = frozenset((*LEVELS, "none"))
+EXCEPTION_SCOPES = frozenset((*LEVELS, "local"))
+WORDS_FILE = "publisher_words.csv"
+EXCEPTIONS_FILE = "publishers.csv"
+
+
+class PublisherRulesError(ValueError):
+    """A rule file that cannot be used; the message names the file and the line."""
+
+
+@dataclass(frozen=True)
+class PublisherRules:
+    words: tuple[tuple[str, str], ...]  # (word, scope) in the CSV's order
+    exceptions: tuple[tuple[re.Pattern, str], ...]  # (pattern, scope), first match wins
+
+    def scope_of(self, publisher: str | None) -> str:
+        """national, provincial, city, district, local, or '' when nothing says."""
+        if not publisher or not publisher.strip():
+            return ""
+        for pattern, scope in self.exceptions:
+            if pattern.search(publisher):
+                if scope == "local":  # not national: the words say which level
+                    level = self.level_from_words(publisher)
+                    return level if level in LOCAL_LEVELS else "local"
+                return scope
+        return self.level_from_words(publisher)
+
+    def level_from_words(self, publisher: str) -> str:
+        """The lowest level an administrative word of the name gives, '' when none does."""
+        scope_of_word = dict(self.words)
+        found = [scope_of_word[m.group()] for m in _alternation(tuple(scope_of_word)).finditer(publisher)]
+        levels = [LEVELS.index(s) for s in found if s in LEVELS]
+        return LEVELS[max(levels)] if levels else ""
+
+    def warnings(self, publishers_by_document: dict[str, str | None]) -> list[str]:
+        """One line per publisher no rule matches and per document without a publisher."""
+        lines = []
+        unknown: dict[str, list[str]] = {}
+        for doc_id, publisher in sorted(publishers_by_document.items()):
+            if not publisher or not publisher.strip():
+                lines.append(f"{doc_id}: no publisher (manifest.csv); its figures join no national series")
+            elif not self.scope_of(publisher):
+                unknown.setdefault(publisher, []).append(doc_id)
+        for publisher, doc_ids in sorted(unknown.items()):
+            lines.append(
+                f"publisher {publisher!r} ({', '.join(doc_ids)}) matches no rule of {WORDS_FILE} or "
+                f"{EXCEPTIONS_FILE}; its figures join no national series"
+            )
+        return lines
+
+
+def metric_scope(scope: str) -> str:
+    """The scope column of metrics.csv a publisher's figures may match.
+
+    metrics.csv knows national and local: a provincial, city or district
+    publisher is local. A publisher of unknown scope gets 'unknown', which
+    matches only metrics without a scope: it never joins a national series.
+    """
+    if scope == "national":
+        return "national"
+    if scope in LOCAL_LEVELS or scope == "local":
+        return "local"
+    return "unknown"
+
+
+def metric_fits(metric_scope_column: str, publisher_scope: str) -> bool:
+    """Whether a metric of metrics.csv's `scope` column applies to a publisher of `publisher_scope`.
+
+    '' applies to every publisher; local to every provincial, city or district
+    one; national, provincial, city or district to that scope only.
+    """
+    if not metric_scope_column:
+        return True
+    if metric_scope_column == "local":
+        return metric_scope(publisher_scope) == "local"
+    return metric_scope_column == publisher_scope
+
+
+def metric_scope_of(publisher: str | None, directory: Path = CATALOG_DIR) -> str:
+    """The one call a pipeline needs: a publisher's name to the metric scope its figures match."""
+    return metric_scope(load_rules(Path(directory)).scope_of(publisher))
+
+
+@cache
+def load_rules(directory: Path = CATALOG_DIR) -> PublisherRules:
+    """The rules of `directory`, validated: a bad row raises PublisherRulesError naming file and line."""
+    words = []
+    seen: dict[str, int] = {}
+    for line, row in _rows(directory / WORDS_FILE, ("word", "scope")):
+        word, scope = row["word"], row["scope"]
+        where = f"{directory / WORDS_FILE} line {line}"
+        if not word:
+            raise PublisherRulesError(f"{where}: the word is empty")
+        if scope not in WORD_SCOPES:
+            raise PublisherRulesError(f"{where}: scope {scope!r} is not one of {', '.join(sorted(WORD_SCOPES))}")
+        if word in seen:
+            raise PublisherRulesError(f"{where}: {word!r} is listed already on line {seen[word]}")
+        seen[word] = line
+        words.append((word, scope))
+    exceptions = []
+    for line, row in _rows(directory / EXCEPTIONS_FILE, ("pattern", "scope")):
+        where = f"{directory / EXCEPTIONS_FILE} line {line}"
+        if not row["pattern"]:
+            continue
+        if row["scope"] not in EXCEPTION_SCOPES:
+            raise PublisherRulesError(
+                f"{where}: scope {row['scope']!r} is not one of {', '.join(sorted(EXCEPTION_SCOPES))}"
+            )
+        try:
+            exceptions.append((re.compile(row["pattern"]), row["scope"]))
+        except re.error as err:
+            raise PublisherRulesError(f"{where}: the pattern is not a regular expression ({err})") from None
+    return PublisherRules(tuple(words), tuple(exceptions))
+
+
+def _rows(path: Path, required: tuple[str, ...]):
+    """(line number, row) of a CSV, the header being line 1; no file, no rows."""
+    if not path.exists():
+        return
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        reader = csv.DictReader(fh)
+        missing = [c for c in required if c not in (reader.fieldnames or [])]
+        if missing:
+            raise PublisherRulesError(f"{path} line 1: the header lacks {', '.join(missing)}")
+        for row in reader:
+            yield reader.line_num, {k: (v or "").strip() for k, v in row.items() if k is not None}
+
+
+@cache
+def _alternation(words: tuple[str, ...]) -> re.Pattern:
+    """Longest word first, so that 自治区 is read before 区 and 市场 before 市."""
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))) or r"(?!x)x")

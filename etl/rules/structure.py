@@ -1,0 +1,277 @@
+"""A report's structure: its review and plan parts, and the period each sentence speaks of.
+
+A work report first reviews the year behind it (report_year) and then sets
+goals for the year ahead. Which part is which comes from the report's own
+top-level headings ("一、2018年工作回顾", "二、2019年工作安排") and wording,
+never from line numbers. Inside a part, a sentence that opens with a period
+phrase (五年来, 今年, “十三五”时期; data/catalog/period_openers.csv) sets the
+period of the sentences after it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from itertools import compress, count
+from operator import attrgetter, itemgetter
+from typing import NamedTuple
+
+from etl.catalog import Catalog, load_catalog
+from etl.catalog.gates import alternation
+from etl.records import Context, Part, Sentence
+
+CHINESE_NUMERALS = "一二三四五六七八九十"
+# A top-level heading is a line of its own: "一、2018年工作回顾", "第二部分 …".
+_HEADING = rf"""
+    (?:[{CHINESE_NUMERALS}]+、            # 一、
+      |第[{CHINESE_NUMERALS}]+部分)       # or 第二部分
+    ([^。\n]{{0,60}})$                     # and the heading's words
+"""
+FIRST_LINE_HEADING = re.compile(_HEADING, re.M | re.VERBOSE)
+# Anchored on the line break itself, a literal re finds at C speed, not on ^, which
+# re tries at every character.
+LATER_LINE_HEADING = re.compile(r"\n" + _HEADING, re.M | re.VERBOSE)
+# A year, not the tail of a longer number or a document number (〔2020〕): the check on
+# the character before it stands after its first two digits, so that re skips ahead to
+# a 1 or 2 instead of trying the lookbehind at every character.
+YEAR = re.compile(r"((?:19|20)(?<![\d〔\[]..)\d{2})年")
+DELIVERED = re.compile(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日")
+# The slots of a period opener phrase: a small number of years, or a year.
+SMALL_NUMBER = f"([{CHINESE_NUMERALS}两]|[0-9]+)"
+SLOTS = {"{n}": (SMALL_NUMBER, f"{CHINESE_NUMERALS}两0123456789"), "{year}": (r"((?:19|20)\d{2})", "12")}
+# What must follow each kind of opener: 2018年， opens a year; 3年12月 is a date, not three years.
+OPENER_GUARDS = {"year": "[,，是]", "past_years": r"(?![\d月])"}
+ENUMERATOR = f"[(（][{CHINESE_NUMERALS}]+[)）]"  # (一) before an opener
+DASH, QUOTE = "——", "“"
+
+
+class OpenerRules(NamedTuple):
+    """The opener patterns, composed once per catalog from period_openers.csv, words.csv
+    and periods.csv, with the cheap pre-checks derived from the same words."""
+
+    strip: re.Pattern  # addresses and enumerators before the opener
+    kinds: tuple[tuple[str, re.Pattern], ...]  # in the order they are tried
+    named: re.Pattern  # “十三五”时期, 十二五期间
+    any_opener: re.Pattern  # the pre-check: could this sentence open a period?
+    first_characters: frozenset[str]  # the characters such a sentence starts with
+
+
+def opener_rules(catalog: Catalog) -> OpenerRules:
+    salutations = alternation(catalog.words["salutation"])
+    strip = rf"(?:{DASH}|(?:{salutations})[,，]|{ENUMERATOR}|{QUOTE})"
+    kinds, starts = [], set(DASH + "(（" + QUOTE)
+    starts.update(w[0] for w in catalog.words["salutation"])
+    for kind, phrases in catalog.period_openers.items():
+        alternatives = []
+        for phrase in sorted(phrases, key=len, reverse=True):
+            slot = next((s for s in SLOTS if s in phrase), None)
+            head, _, tail = phrase.partition(slot) if slot else (phrase, "", "")
+            alternatives.append(re.escape(head) + (SLOTS[slot][0] + re.escape(tail) if slot else ""))
+            starts.update(head[:1] or SLOTS[slot][1])
+        kinds.append((kind, f"(?:{'|'.join(alternatives)}){OPENER_GUARDS.get(kind, '')}"))
+    leads = catalog.words["named_period_lead"]
+    starts.update(w[0] for w in leads)
+    starts.update(name[0] for name in catalog.named_periods)
+    named = rf"(?:{alternation(leads)})?{QUOTE}?({alternation(catalog.named_periods)})”?(?:时期|期间|以来|规划期间?|的?五年)"
+    order = {
+        kind: rank
+        for rank, kind in enumerate(
+            ("coming_years", "last_year", "this_year_so_far", "this_year", "year", "past_years")
+        )
+    }
+    kinds.sort(key=lambda pair: order[pair[0]])
+    return OpenerRules(
+        strip=re.compile(f"^{strip}+"),
+        kinds=tuple((kind, re.compile("^" + pattern)) for kind, pattern in kinds),
+        named=re.compile("^" + named),
+        any_opener=re.compile(f"{strip}*(?:{'|'.join(p for _, p in kinds)}|{named})"),
+        first_characters=frozenset(starts),
+    )
+
+
+def infer_report_year(text: str, catalog: Catalog | None = None) -> int | None:
+    """The year a report reviews, read from its headings, date line or years named."""
+    review = _heading_words(catalog or load_catalog())[0]
+    for _, heading in top_headings(text):
+        if review.search(heading):
+            year = YEAR.search(heading)
+            if year:
+                return int(year.group(1))
+    delivered = DELIVERED.search(text[:500])
+    if delivered:
+        return int(delivered.group(1)) - 1
+    years = Counter(int(y) for y in YEAR.findall(text))
+    return years.most_common(1)[0][0] if years else None
+
+
+def _heading_words(catalog: Catalog) -> tuple[re.Pattern, re.Pattern]:
+    return catalog.compiled(_compile_heading_words)
+
+
+def _compile_heading_words(catalog: Catalog) -> tuple[re.Pattern, re.Pattern]:
+    return re.compile(alternation(catalog.words["review_heading"])), re.compile(
+        alternation(catalog.words["plan_heading"])
+    )
+
+
+def top_headings(text: str) -> list[tuple[int, str]]:
+    """(start, words after the enumerator) of each top-level heading, in order."""
+    first = FIRST_LINE_HEADING.match(text)
+    headings = [(0, first.group(1))] if first else []
+    headings += [(match.start() + 1, match.group(1)) for match in LATER_LINE_HEADING.finditer(text)]
+    return headings
+
+
+def report_parts(text: str, report_year: int | None, catalog: Catalog | None = None) -> list[Part]:
+    """The review and plan parts of a report, in order, covering all of it."""
+    catalog = catalog or load_catalog()
+    review_words, plan_words = _heading_words(catalog)
+    parts: list[Part] = []
+    kind, year, first, start = "review", report_year, None, 0
+    for heading_start, heading in top_headings(text):
+        review, plan = bool(review_words.search(heading)), bool(plan_words.search(heading))
+        if review and plan:
+            new_kind = "mixed"
+        elif review and kind != "plan":
+            new_kind = "review"
+        elif plan or kind in ("plan", "mixed"):
+            new_kind = "plan"
+        else:
+            new_kind = kind
+        heading_year = YEAR.search(heading)
+        if new_kind == "plan":
+            new_year = int(heading_year.group(1)) if heading_year else _next(report_year)
+            if kind == "plan" and not heading_year:
+                new_year = year
+        else:
+            new_year = report_year
+        if heading_start > start:
+            parts.append(Part(start, heading_start, kind, year, first))
+        first = _first_year_reviewed(heading, report_year, catalog) if new_kind == "review" else None
+        kind, year, start = new_kind, new_year, heading_start
+    parts.append(Part(start, len(text), kind, year, first))
+    return parts
+
+
+def _first_year_reviewed(heading: str, report_year: int | None, catalog: Catalog) -> int | None:
+    """一、过去五年工作回顾 -> the first of those five years: the heading opens a period as a
+    sentence would; None when it names only the year reviewed (一、2019年工作回顾)."""
+    opened = opened_context(heading, Part(0, 0, "review", report_year), report_year, catalog)
+    if opened is None or opened.period_end != report_year or opened.period_start == report_year:
+        return None
+    return opened.period_start
+
+
+def _next(year: int | None) -> int | None:
+    return None if year is None else year + 1
+
+
+def small_number(text: str) -> int:
+    """五 -> 5, 12 -> 12 (the count of years in 五年来, 过去12年)."""
+    return int(text) if text.isdigit() else CHINESE_NUMERALS.find(text) + 1 if text in CHINESE_NUMERALS else 1
+
+
+def sentence_contexts(
+    sentences: list[Sentence], parts: list[Part], report_year: int | None, catalog: Catalog, text: str
+) -> list[Context]:
+    """For each sentence, the period set by its part and by the last period phrase before it.
+
+    The context changes only where a part begins or a sentence opens with a period
+    phrase; between those, sentences share it. A look at each sentence's first
+    character, run by map in C, leaves the few that may open a period to the regex.
+    A phrase naming a year before the one reviewed (2006年，国有企业… in a report on
+    2007) is an aside: it holds to the end of its paragraph, then the period before
+    it returns.
+    """
+    rules = catalog.compiled(opener_rules)
+    starts = list(map(attrgetter("start"), sentences))
+    part_begins = [bisect_left(starts, part.start) for part in parts]  # first sentence of each part
+    texts = list(map(attrgetter("text"), sentences))
+    first_characters = map(rules.first_characters.__contains__, map(itemgetter(0), texts))
+    opens = rules.any_opener.match
+    may_open = {index for index in compress(count(), first_characters) if opens(texts[index])}
+    contexts: list[Context] = []
+    part_index = -1
+    current = Context(report_year, report_year, False)
+    aside_ends, before_aside = len(sentences), current  # where an aside's paragraph ends, and what returns
+    for index in sorted(may_open.union(part_begins)):
+        if index >= len(sentences):
+            break
+        if aside_ends <= index:
+            contexts.extend([current] * (aside_ends - len(contexts)))
+            current, aside_ends = before_aside, len(sentences)
+        contexts.extend([current] * (index - len(contexts)))
+        while part_index + 1 < len(parts) and part_begins[part_index + 1] <= index:
+            part_index += 1
+            current, aside_ends = _part_context(parts[part_index], report_year), len(sentences)
+        if index in may_open:
+            opened = opened_context(sentences[index].text, parts[max(part_index, 0)], report_year, catalog)
+            if opened is not None and _is_aside(opened, report_year):
+                if aside_ends == len(sentences):
+                    before_aside = current
+                aside_ends = _paragraph_end(sentences, index, text)
+                current = opened
+            elif opened is not None:
+                current, aside_ends = opened, len(sentences)
+        contexts.append(current)
+    if aside_ends < len(sentences):
+        contexts.extend([current] * (aside_ends - len(contexts)))
+        current = before_aside
+    contexts.extend([current] * (len(sentences) - len(contexts)))
+    return contexts
+
+
+def _is_aside(opened: Context, report_year: int | None) -> bool:
+    """A past year before the one reviewed, not a stretch of the review itself."""
+    return report_year is not None and opened.period_end is not None and opened.period_end < report_year
+
+
+def _paragraph_end(sentences: list[Sentence], index: int, text: str) -> int:
+    """The index of the first sentence after `index` that opens a new line of `text`."""
+    following = index + 1
+    while following < len(sentences) and "\n" not in text[sentences[following - 1].end : sentences[following].start]:
+        following += 1
+    return following
+
+
+def _part_context(part: Part, report_year: int | None) -> Context:
+    if part.kind == "plan":
+        return Context(part.year, part.year, True)
+    if part.first_year is not None:  # a review of the years its heading names
+        return Context(part.first_year, report_year, False)
+    return Context(report_year, report_year, False)
+
+
+def opened_context(sentence: str, part: Part, report_year: int | None, catalog: Catalog) -> Context | None:
+    """The period a sentence's opening phrase sets, or None when it opens with none."""
+    rules = catalog.compiled(opener_rules)
+    text = rules.strip.sub("", sentence)
+    # “十三五”时期，… opens a period; 编制西部大开发“十三五”规划 only names a plan.
+    named = rules.named.match(text)
+    if named:
+        first, last = catalog.named_periods[named.group(1)]
+        return Context(first, last, report_year is not None and first > report_year)
+    if report_year is None:
+        return None
+    for kind, pattern in rules.kinds:
+        match = pattern.match(text)
+        if match is None:
+            continue
+        slot = next((g for g in match.groups() if g is not None), None)
+        if kind == "coming_years":
+            return Context(report_year + 1, report_year + small_number(slot), True)
+        if kind == "last_year":
+            return Context(report_year, report_year, False)
+        if kind == "this_year_so_far":
+            return Context(report_year + 1, report_year + 1, False)
+        if kind == "this_year" and part.kind == "plan":
+            return Context(part.year, part.year, True)
+        if kind == "year":
+            year = int(slot)
+            return Context(year, year, part.kind == "plan" and year > report_year)
+        if kind == "past_years":
+            years = small_number(slot)
+            if 1 < years <= 20 and part.kind != "plan":
+                return Context(report_year - years + 1, report_year, False)
+    return None

@@ -1,0 +1,178 @@
+"""How figures are tied to each other: ranges, lists and 分别, and 其中 breakdowns.
+
+6%-6.5% is a range: its bounds are at_least and at_most and share a label.
+增长8.7%和8.6% is a list: the second figure shares the first one's label.
+城镇和农村居民人均可支配收入分别达35512元、25689元 pairs each figure with a subject.
+共表彰2493名，其中劳模1689名 makes 1689 a part of 2493.
+
+Which mentions are joined depends only on their units, values and the text
+between them, so it is decided for a whole report before any figure is read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from etl.catalog import Catalog
+from etl.catalog.gates import alternation
+from etl.records import Around, Figure, Link, Mention
+from etl.text.sentences import CLAUSE_SPLIT, LIST_ITEM
+
+# Between two figures with units; unlike extract.RANGE_SEPARATORS not 到, since
+# 从2.6%到3.1% is a change from one level to another, not a range.
+RANGE_SEPARATORS = ("-", "~", "～", "—", "至")
+BREAKDOWN = "其中"
+SHARE = "占"  # 其中…投资占44%: a share of the whole
+SEMICOLONS = (";", "；")
+RESPECTIVELY = "分别"
+NOT_ADDITIVE = {"percent"}  # rates of parts do not add up to the rate of the whole
+
+
+def _list_words(catalog: Catalog) -> tuple[tuple[str, ...], re.Pattern, int]:
+    joiners = (*catalog.words["coordinator"], LIST_ITEM)
+    longest = max(map(len, joiners + RANGE_SEPARATORS))
+    return joiners, re.compile(alternation(joiners)), longest
+
+
+def links(mentions: list[Mention], text: str, catalog: Catalog) -> list[Link]:
+    """Each mention's joins to its neighbours and the run of listed mentions it is in."""
+    if not mentions:
+        return []
+    joiners, _, longest = catalog.compiled(_list_words)
+    joined: list[str | None] = [None]
+    for low, upper in zip(mentions, mentions[1:], strict=False):
+        # Figures can stand pages apart: only a short gap is sliced, which keeps this linear.
+        gap = upper.char_start - low.char_end
+        between = text[low.char_end : upper.char_start] if gap <= longest else ""
+        if low.unit != upper.unit:
+            joined.append(None)
+        elif between in joiners:
+            joined.append("list")
+        elif between in RANGE_SEPARATORS and upper.value >= low.value:
+            joined.append("range")
+        else:
+            joined.append(None)
+    found: list[Link] = []
+    start = 0
+    for i, kind in enumerate(joined):
+        if kind != "list":
+            start = i
+        found.append(Link(kind, i + 1 < len(joined) and joined[i + 1] == "range", start, 0))
+    sizes: dict[int, int] = {}
+    for link in found:
+        sizes[link.group_start] = sizes.get(link.group_start, 0) + 1
+    return [link._replace(group_size=sizes[link.group_start]) for link in found]
+
+
+def respective_labels(label: str, size: int, shared_heads: tuple[str, ...], catalog: Catalog) -> list[str] | None:
+    """二氧化硫、氮氧化物排放量分别下降 over two figures -> each subject with the verb.
+
+    A listed subject borrows the noun the last one spells out (城镇 + 居民人均可支配收入)
+    when the last one starts with a word of the same length followed by a shared head.
+    None when the label lists no subjects or not one per figure.
+    """
+    if RESPECTIVELY not in label:
+        return None
+    _, split, _ = catalog.compiled(_list_words)
+    subject, _, verb = label.partition(RESPECTIVELY)
+    subjects = [p for p in split.split(subject) if p]
+    if len(subjects) != size:
+        return None
+    last = subjects[-1]
+    labels = []
+    for own in subjects:
+        head = last[len(own) :]
+        if own is not last and head.startswith(shared_heads):
+            own += head
+        labels.append((own + verb)[-24:])
+    return labels
+
+
+def same_kind(a: Figure, b: Figure) -> bool:
+    """Figures a part and its whole can be: one unit, and for other, one measure (公里, not 个)."""
+    return a.unit == b.unit and (a.unit != "other" or a.measure == b.measure)
+
+
+def in_breakdown(around: Around) -> bool:
+    """Does the figure stand in a 其中 list: its clause holds 其中, or the clause before it is
+    其中 alone (其中，本级支出40720.18亿元)?"""
+    if BREAKDOWN in around.clause_before:
+        return True
+    previous = next(around.earlier_clauses(), None)
+    return previous is not None and previous.strip() == BREAKDOWN
+
+
+def whole_of(part: Figure, around: Around, earlier: list[Figure], previous: list[Figure] = ()):
+    """For a part in a 其中 list, the figure of the same unit stated before the 其中; for a
+    share (其中…投资占44%), the last amount before it.
+
+    Only the 其中 clause lists parts: in "…2493名，其中劳模1689名、先进工作者804名，
+    有300多名抗疫先进典型" the 300 overlap the parts and are not one of them.
+    """
+    if not in_breakdown(around):
+        return None
+    share = part.unit in NOT_ADDITIVE
+    if share and SHARE not in around.clause_before:
+        return None
+    at = around.before.rfind(BREAKDOWN)
+    candidates = [
+        f
+        for f in [*previous, *(f for f in earlier if f.char_start - f.sentence_start < at)]
+        if ((f.unit not in NOT_ADDITIVE) if share else same_kind(f, part))
+        and f.parent_figure_id is None
+        and f.basis != "change"
+    ]
+    if not candidates or (not share and candidates[-1].value < part.value):
+        return None
+    return candidates[-1]
+
+
+def whole_of_shares(part: Figure, around: Around, earlier: list[Figure]):
+    """其中，…投资占44%，…建设占16%: a later share of the same list has the first one's whole."""
+    if part.unit not in NOT_ADDITIVE or SHARE not in around.clause_before:
+        return None
+    shares = [f for f in earlier if f.unit in NOT_ADDITIVE and f.parent_figure_id is not None]
+    if not shares:
+        return None
+    return next((f for f in earlier if f.figure_id == shares[-1].parent_figure_id), None)
+
+
+def whole_continued(part: Figure, whole: Figure | None, first_in_sentence: bool):
+    """其中，税收收入…；非税收入44730.11亿元: a list of parts goes on past a semicolon, so the first
+    figure of the next statement is the next part."""
+    if whole is None or not first_in_sentence or not same_kind(part, whole) or part.basis == "change":
+        return None
+    return whole
+
+
+def opens_statement_list(sentence: str) -> bool:
+    """A statement that ends with a semicolon: the next one may go on with its list."""
+    return sentence.endswith(SEMICOLONS)
+
+
+def subset_of(figure: Figure, around: Around, earlier: list[Figure], parts_sum: dict[str, float]):
+    """…2493名，其中劳模1689名、先进工作者804名，有300多名抗疫先进典型: the 300 are neither the
+    whole nor one of its parts but overlap them: a subset of the whole, which summaries never add.
+
+    A figure outside the 其中 clause, of the unit of a whole whose parts the sentence listed
+    before it, and no larger than that whole.
+    """
+    if in_breakdown(around) or figure.unit in NOT_ADDITIVE or figure.basis == "change":
+        return None
+    wholes = [f for f in earlier if f.figure_id in parts_sum and f.unit == figure.unit]
+    if not wholes or wholes[-1].value < figure.value:
+        return None
+    return wholes[-1]
+
+
+def restates(sentence: str, start: int, end: int, catalog: Catalog) -> bool:
+    """提出国内生产总值增长8%左右，主要是…: a target stated again in the sentence that explains it."""
+    words = catalog.words
+    return any(w in sentence[:start] for w in words["restatement_opener"]) and any(
+        w in sentence[end:] for w in words["restatement_reason"]
+    )
+
+
+def opens_with_breakdown(before: str) -> bool:
+    """共表彰2493名。其中，劳模1689名…: the parts open the sentence after their whole's."""
+    return before.startswith(BREAKDOWN) and CLAUSE_SPLIT.split(before, 1)[0] == BREAKDOWN

@@ -1,0 +1,79 @@
+"""`make report`: a static site from the warehouse that opens from disk, with no server and no network.
+
+The edge of the report: it opens the warehouse read-only, reads what the pages need
+(etl/report_data.py), has each page built as a string (etl/report_pages.py, etl/report_text.py)
+and writes the files. docs/report.md describes the site.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from etl.site.data import (
+    figures_by_doc,
+    programme_figures,
+    read_documents,
+    read_figures,
+    read_programmes,
+    read_series,
+)
+from etl.site.html import STYLE, programme_page, report_page, series_page
+from etl.site.pages import index_html, programme_page_html, series_page_html
+from etl.site.text import report_page_html, series_of_figures
+
+
+def site_pages(con) -> dict[str, str]:
+    """Every file of the site, by name, from an open warehouse connection."""
+    documents = read_documents(con)
+    figures = read_figures(con)
+    series = read_series(con)
+    programmes = read_programmes(con)
+    build = _latest_build(con)
+    pages = {"style.css": STYLE, "index.html": index_html(documents, series, programmes, build)}
+    by_doc = figures_by_doc(figures)
+    by_figure = series_of_figures(series)
+    for doc in documents:
+        pages[report_page(doc["doc_id"])] = report_page_html(doc, by_doc.get(doc["doc_id"], []), by_figure)
+    for s in series:
+        pages[series_page(s.publisher, s.series_id)] = series_page_html(s)
+    grouped: dict[tuple[str, str, int], list[dict]] = {}
+    for row in programmes:
+        grouped.setdefault((row["publisher"], row["program_id"], row["year"]), []).append(row)
+    for (publisher, program_id, year), rows in grouped.items():
+        mine = programme_figures(figures, program_id, publisher, year)
+        pages[programme_page(publisher, program_id, year)] = programme_page_html(rows, mine)
+    return pages
+
+
+def _latest_build(con) -> dict | None:
+    cursor = con.execute("select built_at, code_version, catalog_version from v1.builds order by built_at desc limit 1")
+    row = cursor.fetchone()
+    return dict(zip([d[0] for d in cursor.description], row, strict=True)) if row else None
+
+
+def _own_files(out: Path) -> list[Path]:
+    """The files an earlier build wrote into `out`; anything else there is left alone."""
+    names = ["index.html", "style.css", "report-*.html", "series-*.html", "programme-*.html"]
+    return [path for pattern in names for path in out.glob(pattern) if path.is_file()]
+
+
+def build_site(db: Path, out: Path) -> list[Path]:
+    """Write the site for warehouse `db` into folder `out`; returns the files written."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        pages = site_pages(con)
+    finally:
+        con.close()
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    for old in _own_files(out):
+        if old.name not in pages:  # a page of a report or series that is gone: its links would mislead
+            old.unlink()
+    written = []
+    for name, text in pages.items():
+        path = out / name
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written

@@ -1,0 +1,171 @@
+"""The published warehouse a refresh would replace: is it one, what it holds, what would be lost.
+
+A refresh only ever replaces a zhibiao warehouse (its core.documents and
+core.figures tables), or nothing: a DuckDB file of someone's notes, or any
+other file, is refused, --force or not. So is a warehouse another program
+holds open for writing. The published file is only ever opened read-only.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from etl.warehouse.errors import RefreshError
+from etl.warehouse.load import made_tables, sql_path
+from etl.warehouse.locks import holder_of, writer_message
+
+MAX_FIGURE_DROP = 0.5  # a document losing more than this share of its figures needs --force
+WARN_FIGURE_DROP = 0.2  # a document losing more than this share of its figures is warned of
+ELSEWHERE = "name another file with --db (make refresh DB=...), or move this one away"
+
+
+@dataclass(frozen=True)
+class Losses:
+    """What a new build loses against the published one."""
+
+    lost: tuple[str, ...]  # doc_ids of the published warehouse that the new one lacks
+    dropped: tuple[tuple[str, int, int], ...]  # (doc_id, published figures, new figures) that fell
+
+
+@dataclass(frozen=True)
+class Published:
+    """The zhibiao warehouse a refresh would replace."""
+
+    documents: dict[str, tuple[str, str, tuple, tuple | None]]  # see _documents
+    foreign: tuple[str, ...]  # tables and views someone added, which no build makes: lost by a refresh
+    view_versions: str = ""  # the view versions its last build created (v1@…,v2@…)
+
+
+def inspect(db: Path) -> Published | None:
+    """The zhibiao warehouse `db` (its documents, what someone added to it), None when there is nothing to lose.
+
+    Anything else raises RefreshError: a file of something else, a warehouse a
+    program holds for writing. One read-only connection answers both.
+    """
+    if not os.path.lexists(db):
+        return None
+    if db.is_dir():
+        raise RefreshError(f"{db} is a folder, not a warehouse file; {ELSEWHERE}")
+    if not db.is_file():
+        raise RefreshError(f"{db} is not a regular file, so not a zhibiao warehouse; {ELSEWHERE}")
+    if db.stat().st_size == 0:
+        return None  # an empty file: nothing to lose
+    try:
+        con = duckdb.connect(str(db), read_only=True)
+    except duckdb.Error as err:
+        message = str(err)
+        if "Could not set lock" in message or "Conflicting lock" in message:
+            raise RefreshError(writer_message(db, holder_of(message))) from None
+        raise _not_a_warehouse(db, f"not a DuckDB database it can open: {message.splitlines()[0]}") from None
+    try:
+        try:
+            con.execute("select 1 from core.figures limit 0")
+            return Published(_documents(con), _foreign(con), _view_versions(con))  # the common case, at once
+        except duckdb.CatalogException:
+            pass
+        tables = con.execute(
+            "select schema_name, table_name from duckdb_tables() where database_name = current_database() "
+            "union all select schema_name, view_name from duckdb_views() "
+            "where database_name = current_database() and not internal order by all"
+        ).fetchall()
+    except duckdb.Error as err:
+        raise _not_a_warehouse(db, f"it cannot be read: {str(err).splitlines()[0]}") from None
+    finally:
+        con.close()
+    if not tables:
+        return None  # an empty DuckDB database: nothing to lose
+    names = [f"{schema}.{name}" for schema, name in tables]
+    shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+    raise _not_a_warehouse(db, f"it holds {shown}")
+
+
+def _not_a_warehouse(db: Path, why: str) -> RefreshError:
+    return RefreshError(
+        f"{db} is not a zhibiao warehouse ({why}); a refresh replaces only a warehouse it built, "
+        f"--force or not: {ELSEWHERE}"
+    )
+
+
+# What a build makes: the core tables (load.made_tables), and the views of the sql/vN folders.
+CORE_TABLES = made_tables()
+
+
+def _foreign(con: duckdb.DuckDBPyConnection) -> tuple[str, ...]:
+    """Tables and views that no build makes: someone opened the warehouse for writing and added them."""
+    rows = con.execute(
+        f"""
+        select schema_name || '.' || table_name from duckdb_tables()
+        where database_name = current_database()
+          and not (schema_name = 'core' and table_name in {CORE_TABLES})
+        union all
+        select schema_name || '.' || view_name from duckdb_views()
+        where database_name = current_database() and not internal
+          and not regexp_full_match(schema_name, 'v[0-9]+')
+        order by 1
+        """
+    ).fetchall()
+    return tuple(name for (name,) in rows)
+
+
+def _view_versions(con: duckdb.DuckDBPyConnection) -> str:
+    """The view versions of the last build, '' when the warehouse does not say."""
+    try:
+        row = con.execute("select view_versions from core.builds order by build_id desc limit 1").fetchone()
+    except duckdb.Error:
+        return ""
+    return (row[0] or "") if row else ""
+
+
+def _documents(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, str, tuple, tuple | None]]:
+    """doc_id -> (sha256, extraction key, manifest fields, file stamp or None) of the published
+    warehouse; {} for an older layout.
+
+    Raises CatalogException without core.documents: not a warehouse.
+    """
+    con.execute("select 1 from core.documents limit 0")
+    try:
+        rows = con.execute(
+            "select doc_id, sha256, extraction_key, file, title, publisher, "
+            "strftime(published_on, '%Y-%m-%d'), report_year, report_year_inferred, file_size, file_mtime_ns "
+            "from core.documents"
+        ).fetchall()
+    except duckdb.BinderException:
+        return {}  # a column an older warehouse lacks: every document is extracted again
+    return {
+        r[0]: (r[1], r[2], (r[3], r[4], r[5], r[6], None if r[8] else r[7]), None if r[9] is None else (r[9], r[10]))
+        for r in rows
+    }
+
+
+def losses(con: duckdb.DuckDBPyConnection, db: Path, share: float = WARN_FIGURE_DROP) -> Losses:
+    """The documents the build in `con` lost against `db`, and those whose figures fell by more than `share`."""
+    try:
+        con.execute(f"attach '{sql_path(db)}' as published (read_only)")
+    except duckdb.Error as err:
+        message = str(err)
+        if "Could not set lock" in message or "Conflicting lock" in message:
+            raise RefreshError(writer_message(db, holder_of(message))) from None
+        raise RefreshError(f"{db} cannot be read to check that nothing is lost ({message.splitlines()[0]})") from None
+    try:
+        lost = con.execute(
+            "select doc_id from published.core.documents except select doc_id from core.documents order by 1"
+        ).fetchall()
+        dropped = con.execute(
+            """
+            with old as (select doc_id, count(*) n from published.core.figures group by doc_id),
+                 new as (select doc_id, count(*) n from core.figures group by doc_id)
+            select old.doc_id, old.n, coalesce(new.n, 0) from old join core.documents d using (doc_id)
+            left join new using (doc_id)
+            where coalesce(new.n, 0) < old.n * (1 - ?) order by 1
+            """,
+            [share],
+        ).fetchall()
+    except duckdb.CatalogException:
+        return Losses((), ())  # a warehouse from before core.documents existed: nothing to compare
+    finally:
+        con.execute("detach published")
+    return Losses(tuple(d for (d,) in lost), tuple(dropped))

@@ -1,0 +1,341 @@
+"""A refresh: a folder of reports becomes a published warehouse, or nothing changes.
+
+The new warehouse is built in a temporary file beside the target, checked,
+checkpointed and renamed over the old one. A failure at any point, a SIGKILL
+or a full disk included, leaves the last good warehouse as it was: the old
+file is only ever opened read-only, and a reader that holds it open keeps
+seeing it whole. Documents whose bytes and extraction inputs are unchanged
+are copied from the previous warehouse instead of re-read.
+
+Only a zhibiao warehouse is ever replaced (previous.py), never while another
+program writes to it (locks.py). The steps of a document live in workers.py
+(extraction) and pipeline.py; this module decides what to extract, builds,
+guards against loss and publishes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import shutil
+from contextlib import nullcontext
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import duckdb
+
+from etl import __version__
+from etl.catalog import CATALOG_DIR, load_catalog
+from etl.records import Source
+from etl.series.store import warn_of_publishers
+from etl.text.sources import SourceError, display_name, file_stamp, read_report, read_sources
+from etl.warehouse import batches, load, locks, previous
+from etl.warehouse.errors import RefreshError
+from etl.warehouse.previous import MAX_FIGURE_DROP, WARN_FIGURE_DROP
+from etl.warehouse.workers import WorkerDied, extract_all
+
+__all__ = ["RefreshError", "RefreshResult", "code_version", "extraction_key", "refresh"]
+
+log = logging.getLogger("zhibiao")
+
+FORCE_HINT = "to publish anyway: python -m etl refresh --force (make refresh FORCE=1)"
+UNCHANGED = "the previous warehouse is unchanged"
+NOTHING_WRITTEN = "no warehouse was written"
+
+
+@dataclass
+class RefreshResult:
+    db: Path
+    n_documents: int = 0
+    n_figures: int = 0
+    extracted: list[str] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    up_to_date: bool = False  # nothing changed: the warehouse was left as it was
+
+
+@cache
+def code_version() -> str:
+    """The package version and a digest of the code that decides figures.
+
+    Taken once per process: the code that runs is the code that was imported,
+    even if a file is edited while a refresh is under way.
+    """
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parents[1]
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:12]}"
+
+
+def extraction_key(catalog_dir: Path = CATALOG_DIR) -> str:
+    """What a document's figures depend on besides its bytes: the code and the catalogs."""
+    return f"{code_version()}/{_fresh_catalog(catalog_dir).version}"
+
+
+def _fresh_catalog(catalog_dir: Path):
+    # load_catalog caches per folder; an analyst may have edited a CSV since.
+    load_catalog.cache_clear()
+    return load_catalog(Path(catalog_dir))
+
+
+def outcome_note(db: Path) -> str:
+    """What a failed refresh leaves: the previous warehouse, or none at all."""
+    return UNCHANGED if db.exists() else NOTHING_WRITTEN
+
+
+def refresh(
+    sources_dir: Path,
+    db: Path,
+    *,
+    keep_going: bool = False,
+    force: bool = False,
+    full: bool = False,
+    progress: bool | None = None,
+    catalog_dir: Path = CATALOG_DIR,
+) -> RefreshResult:
+    """Build `db` from the reports in `sources_dir`; raise RefreshError, publishing nothing, on any failure."""
+    sources_dir, db, catalog_dir = Path(sources_dir), Path(db), Path(catalog_dir)
+    if db.is_symlink():
+        db = db.resolve()  # replace the file where it lives and keep the link
+    try:
+        db.parent.mkdir(parents=True, exist_ok=True)
+        lock = locks.refresh_lock(db)
+    except OSError as err:
+        raise RefreshError(f"{db.parent}: cannot write there ({err}); nothing was published") from err
+    try:
+        published = previous.inspect(db)  # a zhibiao warehouse's documents, None: nothing; refused otherwise
+        with locks.no_writers(db) if published is not None else nullcontext():
+            return _refresh(sources_dir, db, published, keep_going, force, full, progress, catalog_dir)
+    finally:
+        locks.release(lock)
+
+
+def _refresh(sources_dir, db, published, keep_going, force, full, progress, catalog_dir) -> RefreshResult:
+    had = published is not None
+    note = UNCHANGED if had else NOTHING_WRITTEN
+    if had and published.foreign:
+        _guard_foreign(db, published.foreign, force)
+    # Problems are collected, not raised at once, so that one run lists every bad file.
+    sources, errors = read_sources(sources_dir)
+    catalog = _fresh_catalog(catalog_dir)
+    key = f"{code_version()}/{catalog.version}"
+    _remove_stale_builds(db)
+    before = published.documents if had and not full else {}
+
+    reuse: list[str] = []
+    todo: list[Source] = []
+    for source in sources:
+        was, manifest = before.get(source.doc_id), _manifest_fields(source)
+        if was is None:
+            todo.append(source)  # new, or a full refresh: nothing to compare its bytes with
+            continue
+        if was[1:] == (key, manifest, file_stamp(sources_dir, source.file)):
+            reuse.append(source.doc_id)  # the file has the size and time it was read with: not hashed
+            continue
+        try:
+            sha = _sha256(sources_dir, source.file)  # one file at a time: the raws are not kept
+        except SourceError as err:
+            errors.append(err)
+            continue
+        if was[:3] == (sha, key, manifest):
+            reuse.append(source.doc_id)
+        else:
+            todo.append(source)
+
+    result = RefreshResult(db=db, reused=reuse)
+    building = _building_path(db)
+    _remove(building)
+    if had and not full and not todo and not errors and _is_unchanged(db, published, reuse):
+        return _up_to_date(db, catalog, result)
+    try:
+        # With unchanged documents, start from a byte copy of the published warehouse: much faster
+        # than re-inserting their rows (copy_unchanged), which remains for when a copy is not safe.
+        cloned = bool(reuse) and load.clone_published(db, building)
+        # DuckDB keeps the blocks it wrote cached up to its memory limit (80% of RAM unless told):
+        # bounded here, it writes them out instead, and memory does not grow with the warehouse.
+        con = load.open_build(building, batches.BUILD_MEMORY_LIMIT)
+        try:
+            if cloned:
+                load.keep_only(con, reuse)
+            else:
+                load.create_schema(con)
+                if had:
+                    load.copy_history(con, db)
+            log.info("building %s", building)
+            if not cloned:
+                load.copy_unchanged(con, db, reuse)
+            # Extracted documents stream into the build batch by batch (batches.py), checked once all are in.
+            writer = batches.BatchWriter(con)
+            log.info("extracting %d document(s), reusing %d unchanged", len(todo), len(reuse))
+            try:
+                for source, outcome in extract_all(todo, sources_dir, catalog_dir, key, progress):
+                    _take(sources_dir / source.file, outcome, writer, errors)
+                writer.flush()
+                con.execute("reset threads")  # the workers are done: the checks and the checkpoint have the cores
+            except WorkerDied as err:
+                raise RefreshError(f"{err}; {note}") from err
+            if errors and not keep_going:
+                raise RefreshError(_listing(errors, f"the refresh stopped; {note}"))
+            load.insert_catalog(con, catalog)  # the checks read the metrics and programmes
+            problems = batches.check_extracted(con, writer.extracted)
+            if problems:
+                raise RefreshError(_listing(problems, f"data checks failed; {note}"))
+            result.extracted = writer.extracted
+            result.failed = [str(e) for e in errors]
+            load.create_views(con)
+            if had:
+                _guard_against_loss(con, db, force, errors)
+            load.record_build(con, code_version(), catalog.version, display_name(str(sources_dir)), writer.extracted)
+            result.n_documents, result.n_figures = con.execute(
+                "select (select count(*) from core.documents), (select count(*) from core.figures)"
+            ).fetchone()
+            con.execute("checkpoint")
+        finally:
+            con.close()
+        load.publish(building, db)
+        log.info("published %s", db)
+    except (OSError, duckdb.Error) as err:
+        # A full disk, a read-only folder, a damaged previous warehouse: nothing was published.
+        raise RefreshError(f"the new warehouse could not be built ({err}); {note}") from err
+    finally:
+        _remove(building)
+    return result  # with --keep-going, result.failed lists the files that were not loaded
+
+
+def _is_unchanged(db: Path, published: previous.Published, reuse: list[str]) -> bool:
+    """Would a build be the published warehouse again: the same documents, code, catalogs and views,
+    and no .wal beside it (a build clears one)?"""
+    return (
+        not published.foreign
+        and not db.with_name(db.name + ".wal").exists()
+        and len(reuse) == len(published.documents)
+        and set(reuse) == published.documents.keys()
+        and published.view_versions == load.current_view_versions()
+    )
+
+
+def _up_to_date(db: Path, catalog, result: RefreshResult) -> RefreshResult:
+    """Nothing changed since the last build: the warehouse is left as it is, not written at all.
+
+    Its tables, series and views are what a build would make again, and its
+    last build in v1.builds is still the one that made it. The warnings of a
+    build (publishers no rule knows) are said once more.
+    """
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        warn_of_publishers(con, catalog.directory)
+        result.n_documents, result.n_figures = con.execute(
+            "select (select count(*) from core.documents), (select count(*) from core.figures)"
+        ).fetchone()
+    finally:
+        con.close()
+    result.up_to_date = True
+    log.info("%s is up to date: nothing changed since its last build", db)
+    return result
+
+
+def _take(path: Path, outcome, writer: batches.BatchWriter, errors: list) -> None:
+    """One document's extraction: its rows handed to the build, or its file named with why it was not loaded."""
+    if isinstance(outcome, SourceError):
+        errors.append(outcome)
+        return
+    if isinstance(outcome, str):
+        errors.append(SourceError(f"{path}: {outcome}"))
+        return
+    if outcome.report_year_inferred:
+        log.info("%s: report_year %s inferred from the text", path, outcome.report_year)
+    if not outcome.figures.num_rows:
+        log.warning("%s: no figures found (loaded as %s); is it a report?", path, outcome.doc_id)
+    writer.add(outcome)
+
+
+def _sha256(folder: Path, name: str) -> str:
+    """The SHA-256 of a report file's bytes, read with the same care as for extraction."""
+    return hashlib.sha256(read_report(folder, name)).hexdigest()
+
+
+def _guard_foreign(db: Path, foreign: tuple[str, ...], force: bool) -> None:
+    """Refuse to drop tables someone added to the warehouse; with --force, say which go."""
+    shown = ", ".join(foreign[:5]) + (f" and {len(foreign) - 5} more" if len(foreign) > 5 else "")
+    if not force:
+        raise RefreshError(
+            f"{db} holds {shown}, which a refresh does not make (added by hand?) and would drop; "
+            "keep your own tables in another DuckDB file, or\n" + FORCE_HINT
+        )
+    log.warning("%s: dropped %s, which a refresh does not make (--force)", db, shown)
+
+
+def _guard_against_loss(con: duckdb.DuckDBPyConnection, db: Path, force: bool, not_loaded=()) -> None:
+    """Refuse to publish a warehouse that lost a document or most of one's figures; warn of a fifth.
+
+    With --keep-going, the files that were not loaded are listed too: they are
+    usually why a document went missing. With --force, what is lost is warned of.
+    """
+    losses = previous.losses(con, db, WARN_FIGURE_DROP)
+    gone = [f"document {d} is in {db} but not in this refresh" for d in losses.lost]
+    fell = [(d, old, new) for d, old, new in losses.dropped if new < old * (1 - MAX_FIGURE_DROP)]
+    if (gone or fell) and not force:
+        reasons = gone + [
+            f"document {d}: figures fell from {old} to {new} (more than {MAX_FIGURE_DROP:.0%})" for d, old, new in fell
+        ]
+        message = _listing(reasons, "the refresh would lose data, so it was not published")
+        if not_loaded:
+            message += "\n" + _listing(not_loaded, "these files were not loaded")
+        raise RefreshError(message + "\n" + FORCE_HINT)
+    for line in gone:
+        log.warning("%s: it is gone (--force)", line)
+    for doc_id, old, new in losses.dropped:
+        log.warning(
+            "document %s: figures fell from %d to %d (%.0f%% fewer) since the last build; "
+            "check its file, or the catalog edit that caused it",
+            doc_id,
+            old,
+            new,
+            100 * (old - new) / old,
+        )
+
+
+def _manifest_fields(source: Source) -> tuple:
+    return (source.file, source.title, source.publisher, source.published_on, source.report_year)
+
+
+def _building_path(db: Path) -> Path:
+    return db.with_name(f".{db.name}.building-{os.getpid()}")
+
+
+def _remove_stale_builds(db: Path) -> None:
+    """Delete the temporary files of refreshes that were killed; a running one keeps its file."""
+    for path in db.parent.glob(f".{db.name}.building-*"):
+        # "lock" is not a pid: the lock stays; .tmp is the folder DuckDB spills into.
+        pid = path.name.rsplit("-", 1)[-1].removesuffix(".wal").removesuffix(".tmp")
+        if not pid.isdigit() or (int(pid) != os.getpid() and _alive(int(pid))):
+            continue
+        log.info("%s: removed, left by a refresh that did not finish", path)
+        _remove(path)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _listing(items, headline: str) -> str:
+    return headline + ":\n" + "\n".join(f"  {item}" for item in items)
+
+
+def _remove(path: Path) -> None:
+    shutil.rmtree(load.spill_folder(path), ignore_errors=True)  # what DuckDB spilled, if anything
+    for candidate in (path, path.with_name(path.name + ".wal")):
+        try:
+            candidate.unlink()
+        except FileNotFoundError:
+            pass

@@ -1,0 +1,92 @@
+"""Documents and figures as Arrow tables: the one form in which rows go into DuckDB.
+
+Each document is converted where it is extracted (in a worker process,
+`extracted`), so the refresh itself only concatenates, checks and appends.
+"""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+from etl.records import Document, Extracted, Figure
+
+FIGURE_COLUMNS = list(Figure._fields)
+DOCUMENT_COLUMNS = [
+    "doc_id",
+    "file",
+    "title",
+    "publisher",
+    "published_on",
+    "report_year",
+    "report_year_inferred",
+    "sha256",
+    "encoding",
+    "n_chars",
+    "text",
+]
+INTEGER_FIGURE_COLUMNS = {
+    "period_start",
+    "period_end",
+    "sentence_start",
+    "sentence_end",
+    "char_start",
+    "char_end",
+    "mentions",
+    "direction",
+}
+
+
+def documents_table(
+    documents: list[Document], extraction_key: str, stamps: list[tuple[int, int] | None] | None = None
+) -> pa.Table:
+    """Documents as rows of core.documents; `stamps` are their files' (size, mtime in ns) as read."""
+    stamps = stamps or [None] * len(documents)
+    columns = {name: [getattr(d, name) for d in documents] for name in DOCUMENT_COLUMNS}
+    columns["extraction_key"] = [extraction_key] * len(documents)
+    columns["file_size"] = [s[0] if s else None for s in stamps]
+    columns["file_mtime_ns"] = [s[1] if s else None for s in stamps]
+    return pa.table(columns, schema=DOCUMENT_SCHEMA)
+
+
+def figures_table(figures: list[Figure]) -> pa.Table:
+    # Figures are tuples: zip(*) turns rows into columns in C, field by field.
+    columns = list(zip(*figures, strict=True)) if figures else [()] * len(FIGURE_COLUMNS)
+    return pa.Table.from_arrays(
+        [pa.array(column, type) for column, type in zip(columns, FIGURE_SCHEMA.types, strict=True)],
+        schema=FIGURE_SCHEMA,
+    )
+
+
+def extracted(
+    document: Document, figures: list[Figure], extraction_key: str, stamp: tuple[int, int] | None = None
+) -> Extracted:
+    """A document and its figures as the rows that go into the warehouse."""
+    return Extracted(
+        document.doc_id,
+        document.report_year,
+        document.report_year_inferred,
+        document.n_chars,
+        documents_table([document], extraction_key, [stamp]),
+        figures_table(figures),
+    )
+
+
+def arrow_type(name: str) -> pa.DataType:
+    """The Arrow type of a figure column."""
+    if name == "value":
+        return pa.float64()
+    if name == "is_target":
+        return pa.bool_()
+    if name == "as_of":
+        return pa.date32()
+    if name in INTEGER_FIGURE_COLUMNS:
+        return pa.int32()
+    return pa.string()
+
+
+FIGURE_SCHEMA = pa.schema([(name, arrow_type(name)) for name in FIGURE_COLUMNS])
+DOCUMENT_TYPES = {"report_year": pa.int32(), "report_year_inferred": pa.bool_(), "n_chars": pa.int32()}  # else text
+DOCUMENT_SCHEMA = pa.schema(
+    [(name, DOCUMENT_TYPES.get(name, pa.string())) for name in [*DOCUMENT_COLUMNS, "extraction_key"]]
+    + [("file_size", pa.int64()), ("file_mtime_ns", pa.int64())]
+)

@@ -1,0 +1,195 @@
+"""Extraction of the changed documents, in worker processes when there are many.
+
+Each document's file is read where it is extracted, when its turn comes: the
+refresh never holds the raw files of the corpus, and at most a window of
+IN_FLIGHT chunks is handed out at a time, so memory does not grow with the
+number of documents.
+
+Ctrl-C reaches the refresh alone: the workers ignore SIGINT (they share the
+terminal's process group). The refresh stops handing out documents, lets the
+workers finish the few in hand (a couple of chunks) and stops; a second
+Ctrl-C stops at once. No KeyboardInterrupt is raised inside the pool's own
+code, and no worker is killed mid-result: either left the pool hanging at
+exit, or with an InvalidStateError or 'cannot join thread' traceback.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import os
+import signal
+import sys
+import threading
+import time
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+from etl.catalog import load_catalog
+from etl.records import Document, Figure, Source
+from etl.rules import pipeline
+from etl.rules.mentions import MINUS_SIGNS
+from etl.text.decode import DecodeError
+from etl.text.sources import SourceError, read_stamped
+from etl.warehouse.errors import RefreshError
+from etl.warehouse.rows import extracted
+
+PARALLEL_THRESHOLD = 16  # below this many changed documents, worker start-up costs more than it saves
+CHUNK = 8  # documents per task sent to a worker
+CHUNKS_PER_WORKER = 2  # chunks handed to each worker at a time: enough to keep it busy, few to hold
+
+
+class WorkerDied(RefreshError):
+    """A worker process was killed (out of memory, say); the refresh says what it leaves."""
+
+
+def process_one(job: tuple[Source, Path, Path, str]):
+    """(source, Extracted), (source, one-line reason the file was not loaded) or (source, SourceError).
+
+    A job is (source, folder, catalog folder, extraction key): the file is read
+    here, in the worker, and its rows made here too (arrow_rows.extracted).
+    """
+    source, folder, catalog_dir, key = job
+    try:
+        raw, stamp = read_stamped(folder, source.file)
+    except SourceError as err:  # gone or replaced by a link since it was listed
+        return source, err
+    try:
+        document, figures = pipeline.process(source, raw, load_catalog(catalog_dir))
+    except DecodeError as err:
+        return source, str(err)
+    except Exception as err:  # one bad file must not take the others down
+        return source, f"the extractor failed on this file ({type(err).__name__}: {err}); please report it"
+    unusable = unusable_figure(document, figures)
+    if unusable:
+        return source, f"the extractor produced an unusable figure ({unusable}); please report it"
+    return source, extracted(document, figures, key, stamp)
+
+
+def _process_chunk(jobs: list[tuple[Source, Path, Path, str]]):
+    return [process_one(job) for job in jobs]
+
+
+def unusable_figure(document: Document, figures: list[Figure]) -> str:
+    """What the data checks would refuse in one document's figures, said per file.
+
+    Caught here, the file is named and --keep-going can still load the others.
+    The checks that read a document's text (checks.TEXT_CHECKS: its length,
+    each figure's and sentence's offsets) are made here, where the text is at
+    hand; the refresh runs the others on the build. `make check` runs them all.
+    """
+    text = document.text
+    if document.n_chars != len(text):
+        return f"n_chars {document.n_chars} is not the length of the text ({len(text)})"
+    for f in figures:
+        at = f"{f.surface[:20]!r} at {f.char_start}"
+        if not math.isfinite(f.value) or ((f.value < 0) != f.surface.startswith(MINUS_SIGNS)):
+            return f"value {f.value} of {at}"
+        if not (0 <= f.char_start < f.char_end <= len(text)) or text[f.char_start : f.char_end] != f.surface:
+            return f"offsets {f.char_start}:{f.char_end} do not reproduce {f.surface[:20]!r}"
+        if not (f.sentence_start <= f.char_start and f.char_end <= f.sentence_end) or (
+            text[f.sentence_start : f.sentence_end] != f.sentence
+        ):
+            return f"sentence offsets {f.sentence_start}:{f.sentence_end} of {at} do not reproduce its sentence"
+    return ""
+
+
+def extract_all(todo: list[Source], folder: Path, catalog_dir: Path, key: str, progress: bool | None):
+    """Yield (source, outcome) per document of `todo` (files of `folder`), in order: see process_one.
+
+    Lazily: a document is read and extracted only as the outcomes before it are taken.
+    `key` is the extraction key its rows carry (refresh.extraction_key).
+    """
+    jobs = [(source, folder, catalog_dir, key) for source in todo]
+    show = progress if progress is not None else sys.stderr.isatty()  # quiet in CI logs and pipes
+    bar = None
+    if show:
+        from tqdm import tqdm
+
+        # Unasked for, the bar appears only once extraction has run for a couple of seconds.
+        bar = tqdm(total=len(jobs), unit="doc", desc="extracting", file=sys.stderr, delay=0 if progress else 2)
+    try:
+        if len(jobs) >= PARALLEL_THRESHOLD and (os.cpu_count() or 1) > 1:
+            outcomes = _in_workers(jobs)
+        else:
+            outcomes = map(process_one, jobs)
+        for outcome in outcomes:
+            if bar:
+                bar.update()
+            yield outcome
+    finally:
+        if bar:
+            bar.close()
+
+
+def _in_workers(jobs: list):
+    parent = os.getpid()
+    pool = ProcessPoolExecutor(max_workers=os.cpu_count(), initializer=_worker_start, initargs=(parent,))
+    interrupted: list[int] = []
+
+    def on_ctrl_c(signum, frame) -> None:
+        # The first Ctrl-C only sets a flag: the refresh stops at its next document, the workers
+        # finish the few in hand. Killing them could cut a result in half in the pipe, and the
+        # pool's thread would wait for its end for ever; raising here could land inside the pool's
+        # own code (a submit) and leave it half started. A second Ctrl-C stops at once.
+        if os.getpid() != parent:
+            return  # a worker forked before its initializer ran
+        interrupted.append(signum)
+        if len(interrupted) > 1:
+            _kill(pool)
+            print("interrupted twice: stopped at once; nothing was published", file=sys.stderr, flush=True)
+            os._exit(130)
+
+    before = _handle_sigint(on_ctrl_c)
+    try:
+        # A bounded window of chunks in flight: results come back in order, memory stays flat.
+        chunks = iter(jobs[i : i + CHUNK] for i in range(0, len(jobs), CHUNK))
+        window = CHUNKS_PER_WORKER * (os.cpu_count() or 1)
+        pending = deque(pool.submit(_process_chunk, chunk) for chunk in itertools.islice(chunks, window))
+        while pending:
+            if interrupted:
+                raise KeyboardInterrupt
+            try:
+                outcomes = pending.popleft().result()
+            except BrokenProcessPool as err:
+                raise WorkerDied(f"an extraction worker died ({err})") from err
+            following = next(chunks, None)
+            if following is not None:
+                pending.append(pool.submit(_process_chunk, following))
+            yield from outcomes
+        if interrupted:
+            raise KeyboardInterrupt
+    finally:
+        # Documents not yet handed to a worker are dropped; those in hand are finished.
+        pool.shutdown(wait=True, cancel_futures=True)
+        _handle_sigint(before)
+
+
+def _handle_sigint(handler):
+    """Install a SIGINT handler, returning the one it replaces; nothing outside the main thread."""
+    if handler is None or threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGINT, handler)
+
+
+def _kill(pool: ProcessPoolExecutor) -> None:
+    """Kill the workers at once (a second Ctrl-C), the process exiting right after."""
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        try:
+            process.kill()
+        except (OSError, ValueError):
+            pass
+
+
+def _worker_start(parent: int) -> None:
+    """In an extraction worker: leave Ctrl-C to the refresh, and exit once the refresh is gone (killed, say)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
