@@ -24,6 +24,7 @@ select
     s.confidence,
     s.reason,
     s.n_years,
+    s.series_confidence,
     y.figure_id,
     y.doc_id,
     s.sentence
