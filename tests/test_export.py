@@ -12,9 +12,11 @@ import pytest
 from openpyxl import load_workbook
 
 from etl.cli import main
-from etl.exports.export import csv_id, export, plain_number
+from etl.exports.csv_files import csv_id, plain_number
+from etl.exports.export import export
 
 from .conftest import ROOT, query
+from .test_layout import import_graph
 
 
 @pytest.fixture(scope="module")
@@ -53,6 +55,21 @@ def test_csv_exports_read_back_equal_to_the_views(warehouse, exported):
     assert "2492000000" in set(frame.value)
     assert [v for v in frame.value if "e" in v.lower()] == []
     assert [i for i in frame.figure_id if not i.startswith("fig-")] == []
+
+
+def test_every_figure_id_column_of_the_csv_files_carries_the_prefix(warehouse, exported):
+    frame = pd.read_csv(exported / "v1_program_figures.csv", encoding="utf-8-sig", keep_default_na=False, dtype=str)
+    (subset,) = [r for r in frame.itertuples() if r.surface == "300多名"]
+    (whole,) = query(
+        warehouse,
+        "select figure_id from v1.figures where doc_id = 'acftu-2020' and surface = '2493名'",
+    )
+    assert (subset.subset_of_figure_id, subset.added, subset.left_out_reason) == (
+        "fig-" + whole[0],
+        "false",
+        "a subset overlapping the parts of another figure",
+    )
+    assert [i for i in frame.parent_figure_id if i and not i.startswith("fig-")] == []
 
 
 def test_csv_cells_are_empty_for_null_and_whole_numbers_have_no_decimal_point(exported):
@@ -184,3 +201,29 @@ def test_the_folder_of_an_export_that_was_killed_is_cleared_by_the_next(warehous
     (stale / "v1_figures.csv").write_text("half", encoding="utf-8")
     export(warehouse, tmp_path / "out", workbook=False)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def _loops(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Each import chain that comes back to where it started (depth first, once per loop found)."""
+    loops, done = [], set()
+
+    def visit(module: str, chain: list[str]) -> None:
+        if module in chain:
+            loops.append(chain[chain.index(module) :] + [module])
+            return
+        if module in done:
+            return
+        for imported in sorted(graph.get(module, ())):
+            visit(imported, [*chain, module])
+        done.add(module)
+
+    for module in sorted(graph):
+        visit(module, [])
+    return loops
+
+
+def test_the_exports_and_the_site_import_no_module_that_imports_them_back():
+    graph = {m: deps for m, deps in import_graph().items() if m.startswith(("etl.exports.", "etl.site."))}
+    assert _loops(graph) == []
+    assert _loops({"a": {"b"}, "b": {"a"}}) == [["a", "b", "a"]]  # the check finds a loop when there is one
+    assert "etl.exports.export" not in graph["etl.exports.workbook"]

@@ -20,7 +20,7 @@ HIVE = "hive_partitioning = true, hive_types = {'publisher': varchar, 'report_ye
 def tree(warehouse, tmp_path_factory):
     out = tmp_path_factory.mktemp("parquet") / "exports"
     written = export_parquet(warehouse, out)
-    assert [p.name for p in written] == ["v2_builds.parquet", "v2_figures", "v2_series", "v2_yoy"]
+    assert [p.name for p in written] == ["v2_builds.parquet", "v2_figures", "v2_series", "v2_series_years", "v2_yoy"]
     return out
 
 
@@ -28,7 +28,7 @@ def _columns(db, view: str) -> list[str]:
     return [c for (c,) in query(db, f"select column_name from (describe v2.{view})")]
 
 
-@pytest.mark.parametrize("view", ["figures", "series", "yoy", "builds"])
+@pytest.mark.parametrize("view", ["figures", "series", "series_years", "yoy", "builds"])
 def test_each_v2_view_reads_back_equal_from_the_parquet_tree(warehouse, tree, view):
     columns = ", ".join(f'"{c}"' for c in _columns(warehouse, view))
     if view == "builds":
@@ -82,6 +82,7 @@ def test_the_command_line_writes_parquet_with_format_parquet(warehouse, tmp_path
         str(out / "v2_builds.parquet"),
         str(out / "v2_figures"),
         str(out / "v2_series"),
+        str(out / "v2_series_years"),
         str(out / "v2_yoy"),
     ]
     assert not (out / "v1_figures.csv").exists()
@@ -103,7 +104,13 @@ def test_make_export_format_parquet_reaches_the_command_as_one_word(warehouse, t
         text=True,
     )
     assert done.returncode == 0, done.stderr
-    assert sorted(p.name for p in out.iterdir()) == ["v2_builds.parquet", "v2_figures", "v2_series", "v2_yoy"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "v2_builds.parquet",
+        "v2_figures",
+        "v2_series",
+        "v2_series_years",
+        "v2_yoy",
+    ]
     bad = subprocess.run(
         ["make", "-s", "export", f"DB={warehouse}", f"OUT={out}", "FORMAT=parquet; touch pwned"],
         cwd=ROOT,

@@ -8,7 +8,7 @@ live in the paths, not in the files; a view without them gets them from
 core.documents. `v2.builds`, the history of builds, is one file,
 `v2_builds.parquet`.
 
-Like the CSV export (export.py), the tree is written into a temporary folder
+Like the CSV export (export.py, staging.py), the tree is written into a temporary folder
 beside `out` and each view's folder or file moved into place whole once all
 are written; a failure leaves an earlier export as it was, in one line. The
 warehouse is opened read-only, with file access allowed only into that
@@ -22,9 +22,10 @@ from pathlib import Path
 
 import duckdb
 
-from etl.exports.export import ExportError, _move_into_place, staged
-from etl.warehouse.load import sql_path
+from etl.exports.errors import ExportError
 from etl.exports.queries import NO_FILE_ACCESS
+from etl.exports.staging import move_into_place, staged
+from etl.warehouse.load import sql_path
 
 VERSION = "v2"
 PARTITIONS = ("publisher", "report_year")
@@ -83,7 +84,7 @@ def _views(con: duckdb.DuckDBPyConnection, version: str) -> list[tuple[str, list
 def _replace_whole(staging: Path, out: Path, names: list[str]) -> None:
     """Each view's folder replaces the old one whole (no stale partition survives); files as the CSV export."""
     if not out.exists():
-        _move_into_place(staging, out, names)
+        move_into_place(staging, out, names)
         return
     for name in names:
         old = out / name

@@ -18,7 +18,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from wcwidth import wcswidth
 
-from etl.exports.export import View
+from etl.exports.views import View
 
 CELL_LIMIT = 32000  # Excel holds at most 32,767 characters in a cell
 WIDEST = 60  # columns wider than this are cut (text stays whole in the cell)

@@ -1,8 +1,8 @@
 """`make report`: a static site from the warehouse that opens from disk, with no server and no network.
 
-The edge of the report: it opens the warehouse read-only, reads what the pages need
-(etl/report_data.py), has each page built as a string (etl/report_pages.py, etl/report_text.py)
-and writes the files. docs/report.md describes the site.
+The edge of the site: it opens the warehouse read-only, reads what the pages need from the views
+(etl/site/data.py), has each page built as a string (etl/site/index.py, series.py, programmes.py, text.py) and
+writes the files. docs/report.md describes the site.
 """
 
 from __future__ import annotations
@@ -13,14 +13,16 @@ import duckdb
 
 from etl.site.data import (
     figures_by_doc,
-    programme_figures,
     read_documents,
     read_figures,
+    read_programme_figures,
     read_programmes,
     read_series,
 )
 from etl.site.html import STYLE, programme_page, report_page, series_page
-from etl.site.pages import index_html, programme_page_html, series_page_html
+from etl.site.index import index_html
+from etl.site.programmes import programme_page_html
+from etl.site.series import series_page_html
 from etl.site.text import report_page_html, series_of_figures
 
 
@@ -30,6 +32,7 @@ def site_pages(con) -> dict[str, str]:
     figures = read_figures(con)
     series = read_series(con)
     programmes = read_programmes(con)
+    programme_figures = read_programme_figures(con)
     build = _latest_build(con)
     pages = {"style.css": STYLE, "index.html": index_html(documents, series, programmes, build)}
     by_doc = figures_by_doc(figures)
@@ -41,9 +44,9 @@ def site_pages(con) -> dict[str, str]:
     grouped: dict[tuple[str, str, int], list[dict]] = {}
     for row in programmes:
         grouped.setdefault((row["publisher"], row["program_id"], row["year"]), []).append(row)
-    for (publisher, program_id, year), rows in grouped.items():
-        mine = programme_figures(figures, program_id, publisher, year)
-        pages[programme_page(publisher, program_id, year)] = programme_page_html(rows, mine)
+    for key, rows in grouped.items():
+        publisher, program_id, year = key
+        pages[programme_page(publisher, program_id, year)] = programme_page_html(rows, programme_figures[key])
     return pages
 
 

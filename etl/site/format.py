@@ -1,4 +1,4 @@
-"""How the report site writes numbers, units, qualifiers and periods: in the reports' own Chinese style.
+"""How the site writes numbers, units, qualifiers and periods: in the reports' own Chinese style.
 
 Values in the warehouse are in base units (亿 = 1e8, 万 = 1e4); a reader sees them as the
 reports print them: 24.92亿元, 551.07万人, 6.5%.

@@ -1,4 +1,4 @@
-"""The report site's page frame, style sheet, file names and small HTML helpers.
+"""The site's page frame, style sheet, file names and small HTML helpers.
 
 Pages are plain HTML strings: no script, every text escaped with html.escape, one style
 sheet (style.css) with print rules. File names are ASCII so that the site opens from any disk.

@@ -1,4 +1,4 @@
-"""The report site's numbers and charts: values written as the reports write them, charts drawn at build time."""
+"""The site's numbers and charts: values written as the reports write them, charts drawn at build time."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The report site read as HTML: every figure marked at its offsets, every link landing on a mark, nothing online."""
+"""The site read as HTML: every figure marked at its offsets, every link landing on a mark, nothing online."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import duckdb
 import pytest
 
 from etl.site.build import build_site
-from etl.site.data import left_out_reason, read_series, year_over_year
+from etl.site.data import read_series
 from etl.site.html import figure_href, programme_page, publisher_slug, series_page
 from etl.site.text import marked_text, spans
 
@@ -78,12 +78,17 @@ def pages(site) -> dict[str, Page]:
 def test_the_site_has_an_index_and_a_page_per_report_series_and_programme_year(site, warehouse):
     names = {p.name for p in site.iterdir()}
     n_docs = query(warehouse, "select count(*) from v1.documents")[0][0]
-    n_series = query(warehouse, "select count(distinct (metric_id, publisher)) from v1.metric_series")[0][0]
+    n_catalogued = query(warehouse, "select count(distinct (metric_id, publisher)) from v1.metric_series")[0][0]
+    n_auto = query(
+        warehouse,
+        "select count(*) from (select series_id, publisher from v2.series_years where series_id like 'auto:%' "
+        "group by all having count(distinct year) >= 2)",
+    )[0][0]
     n_prog = query(warehouse, "select count(distinct (program_id, publisher, year)) from v1.program_summary")[0][0]
     assert {"index.html", "style.css", "report-acftu-2020.html", "report-govreport-2014.html"} <= names
-    assert (n_docs, n_series, n_prog) == (18, 64, 65)
+    assert (n_docs, n_catalogued, n_auto, n_prog) == (18, 64, 143, 65)
     assert len([n for n in names if n.startswith("report-")]) == n_docs
-    assert len([n for n in names if n.startswith("series-")]) == n_series
+    assert len([n for n in names if n.startswith("series-")]) == n_catalogued + n_auto
     assert len([n for n in names if n.startswith("programme-")]) == n_prog
 
 
@@ -137,31 +142,12 @@ def test_every_figure_link_on_series_and_programme_pages_lands_on_a_marked_figur
 def test_each_series_point_links_to_its_figure(pages, warehouse):
     rows = query(
         warehouse,
-        "select doc_id, figure_id from v1.metric_series where metric_id = 'new_urban_jobs' and publisher = '国务院'",
+        "select doc_id, figure_id from v2.series_years where series_id = 'new_urban_jobs' and publisher = '国务院'",
     )
     page = pages[series_page("国务院", "new_urban_jobs")]
     points = sorted(href for cls, href in page.hrefs if cls.startswith("point"))
     assert points == sorted(figure_href(doc_id, figure_id) for doc_id, figure_id in rows)
     assert len(points) == 18
-
-
-def test_the_year_over_year_table_is_v1_yoy(warehouse):
-    con = duckdb.connect(str(warehouse), read_only=True)
-    try:
-        series = read_series(con)
-    finally:
-        con.close()
-    ours = sorted(
-        (s.series_id, s.publisher, c.year, c.is_target, c.value, c.previous_value, c.change, c.pct_change, c.doc_id)
-        for s in series
-        for c in year_over_year(s)
-    )
-    theirs = query(
-        warehouse,
-        "select metric_id, publisher, year, is_target, value, previous_value, change, pct_change, doc_id from v1.yoy",
-    )
-    assert ours == sorted(theirs)
-    assert len(ours) > 200
 
 
 def tables(html: str) -> dict[str, list[list[str]]]:
@@ -172,6 +158,63 @@ def tables(html: str) -> dict[str, list[list[str]]]:
         cells = [re.findall(r"<td[^>]*>(.*?)</td>", row, re.S) for row in rows]
         found[unescape(caption)] = [[unescape(re.sub(r"<[^>]+>", "", c)) for c in row] for row in cells]
     return found
+
+
+def test_the_year_over_year_table_shows_the_rows_of_v2_yoy(site, warehouse):
+    html = (site / series_page("国务院", "new_urban_jobs")).read_text(encoding="utf-8")
+    shown = tables(html)["Change from the year before (like with like)"]
+    assert shown[:2] == [
+        ["2014", "outcome", "1322万人", "1310万人", "+12万人", "+0.92%", "catalog"],
+        ["2015", "outcome", "1312万人", "1322万人", "-10万人", "-0.76%", "catalog"],
+    ]
+    rows = query(
+        warehouse,
+        "select count(*) from v2.yoy where series_id = 'new_urban_jobs' and publisher = '国务院'",
+    )
+    assert len(shown) == rows[0][0] == 16
+
+
+def test_the_year_over_year_of_each_series_is_read_from_v2_yoy(warehouse):
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        series = read_series(con)
+    finally:
+        con.close()
+    ours = sorted(
+        (s.series_id, s.publisher, c.year, c.is_target, c.value, c.previous_value, c.change, c.pct_change, c.figure_id)
+        for s in series
+        for c in s.changes
+    )
+    theirs = query(
+        warehouse,
+        "select series_id, publisher, year, is_target, value, previous_value, change, pct_change, figure_id "
+        "from v2.yoy where series_id in (select series_id from v2.series_years group by all "
+        "having series_id not like 'auto:%' or count(distinct year) >= 2)",
+    )
+    assert ours == sorted(theirs)
+    assert len(ours) == 461
+
+
+AUTO = "auto:海拉尔区人民政府:政协委员提案:item:stock"
+
+
+def test_an_automatic_series_has_its_page_linked_from_the_index(site, pages):
+    name = series_page("海拉尔区人民政府", AUTO)
+    assert name in {h for _, h in pages["index.html"].hrefs}
+    html = (site / name).read_text(encoding="utf-8")
+    assert tables(html)["Values by year (each links to its sentence)"] == [
+        ["2012", "65项", ""],
+        ["2015", "118项", ""],
+        ["2016", "101项", ""],
+        ["2017", "130项", ""],
+        ["2018", "136项", ""],
+    ]
+    assert tables(html)["Change from the year before (like with like)"] == [
+        ["2016", "outcome", "101项", "118项", "-17项", "-14.41%", "auto 1.00"],
+        ["2017", "outcome", "130项", "101项", "+29项", "+28.71%", "auto 1.00"],
+        ["2018", "outcome", "136项", "130项", "+6项", "+4.62%", "auto 1.00"],
+    ]
+    assert "zhibiao lined up its figures from their words" in html
 
 
 SURFACES = ("2493名", "300多名", "1689名", "804名")
@@ -214,24 +257,6 @@ def test_a_programme_total_is_its_v1_program_summary_row(site):
     assert "No figure of this programme and year was left out." in html
 
 
-def test_left_out_figures_say_why():
-    base = {"figure_id": "x", "parent_figure_id": None, "period_start": 2020, "period_end": 2020}
-    base |= {"qualifier": "exact", "basis": None, "unit": "yuan"}
-    assert left_out_reason(base, 2020, {"x"}, set()) is None
-    assert left_out_reason(base | {"parent_figure_id": "w"}, 2020, set(), set()) == "breakdown (其中) of another figure"
-    assert left_out_reason(base | {"period_start": 2016}, 2020, set(), set()) == (
-        "covers several years (2016–2020), not 2020 alone"
-    )
-    assert left_out_reason(base | {"qualifier": "per_unit"}, 2020, set(), set()) == (
-        "per-unit amount (每家, 人均), not a total"
-    )
-    assert left_out_reason(base | {"basis": "change"}, 2020, set(), set()) == "a change (增加, 增长), not a level"
-    assert left_out_reason(base | {"unit": "other"}, 2020, set(), set()) == "unit 'other' is not summed"
-    assert left_out_reason(base | {"basis": "cumulative"}, 2020, set(), {"yuan"}) == (
-        "cumulative stock (累计): the year's new flow is counted instead"
-    )
-
-
 def test_overlapping_figures_never_cross_and_keep_their_anchor():
     a = {"figure_id": "a", "char_start": 2, "char_end": 6}
     b = {"figure_id": "b", "char_start": 4, "char_end": 8}
@@ -271,6 +296,19 @@ def test_index_lists_each_publishers_reports_series_and_programmes(pages):
     assert programme_page("工人日报", "covid19_response", 2020) in hrefs
 
 
+def test_index_lists_catalogued_series_apart_from_those_zhibiao_lined_up(site):
+    html = (site / "index.html").read_text(encoding="utf-8")
+    captions = re.findall(r"<caption>(\d+ [^<]*series[^<]*)</caption>", html)
+    assert captions == [
+        "33 catalogued series",  # 国务院
+        "63 series lined up by zhibiao (two years or more)",
+        "15 catalogued series",  # 工人日报: one report, no automatic series of two years
+        "16 catalogued series",  # 海拉尔区人民政府
+        "80 series lined up by zhibiao (two years or more)",
+    ]
+    assert '<td class="num">0.71</td>' in html  # 一般工商业电价平均's least confidence
+
+
 def test_python_m_etl_report_writes_the_site_and_removes_only_its_own_stale_pages(warehouse, tmp_path):
     (tmp_path / "series-gone.html").write_text("old", encoding="utf-8")
     (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
@@ -281,7 +319,7 @@ def test_python_m_etl_report_writes_the_site_and_removes_only_its_own_stale_page
         text=True,
         check=True,
     )
-    assert result.stdout.startswith(f"{tmp_path / 'index.html'}: 149 files")
+    assert result.stdout.startswith(f"{tmp_path / 'index.html'}: 292 files")
     assert not (tmp_path / "series-gone.html").exists() and (tmp_path / "notes.txt").read_text() == "mine"
 
 

@@ -1,0 +1,44 @@
+"""A view as a CSV file an analyst opens in a spreadsheet.
+
+CSV is UTF-8 with a BOM so that Excel shows Chinese; numbers are written in
+plain notation, never 2.492e+09; NULL is an empty cell. Figure ids are hex
+digests that a spreadsheet reads as numbers (`12360353839e7040` becomes
+1.24E+50, a 16-digit id loses its last digit), so in CSV they are written
+with the prefix `fig-` (`fig-12360353839e7040`); strip it to look one up in
+the warehouse. The workbook keeps them as they are, in cells typed as text.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from etl.exports.tables import cell
+from etl.exports.views import View
+
+ID_PREFIX = "fig-"
+FIGURE_ID_COLUMNS = {"figure_id", "parent_figure_id", "subset_of_figure_id", "previous_figure_id", "figure_ids"}
+
+
+def plain_number(value) -> str:
+    """2492000000.0 -> '2492000000'; 0.125 -> '0.125'; never scientific notation."""
+    return cell(value)
+
+
+def csv_id(value: str | None) -> str:
+    """'12360353839e7040' -> 'fig-12360353839e7040'; a comma-separated list gets the prefix on each id."""
+    if not value:
+        return ""
+    return ",".join(ID_PREFIX + part for part in value.split(","))
+
+
+def write_csv(path: Path, view: View) -> None:
+    ids = [i for i, c in enumerate(view.columns) if c in FIGURE_ID_COLUMNS]
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(view.columns)
+        for row in view.rows:
+            text = [cell(v) for v in row]
+            for i in ids:
+                text[i] = csv_id(text[i])
+            writer.writerow(text)

@@ -1,0 +1,68 @@
+"""Writing an export whole or not at all: a staging folder beside the target, moved into place at the end.
+
+Files are written into a temporary folder beside `out` (same file system, so a move is a
+rename) and moved into place only once all of them are written: a failure leaves an earlier
+export as it was, and says so in one line. A staging folder left by an export that was
+killed is removed by the next.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from etl.exports.errors import ExportError
+
+
+@contextmanager
+def staged(out: Path) -> Iterator[Path]:
+    """A new staging folder beside `out`, removed whatever happens; a file-system error on the
+    way is one ExportError line saying `out` is unchanged."""
+    staging = _staging(out)
+    try:
+        yield staging
+    except OSError as err:
+        raise ExportError(f"{err.filename or out}: {err.strerror or err}; {out} is unchanged") from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def move_into_place(staging: Path, out: Path, names: list[str]) -> None:
+    """A new folder appears whole; into an existing one each file replaces its old version."""
+    if not out.exists():
+        staging.rename(out)
+        return
+    for name in names:
+        os.replace(staging / name, out / name)
+
+
+def _staging(out: Path) -> Path:
+    """A new empty folder beside `out` (same file system, so the move is a rename)."""
+    target = Path(os.path.abspath(out))
+    existing = next(p for p in (target, *target.parents) if p.exists())
+    if not existing.is_dir():
+        raise ExportError(f"{existing}: not a folder; give another with OUT=<folder> (--out)")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        for stale in target.parent.glob(f".{target.name}.exporting-*"):
+            if not _running(stale.name.rsplit("-", 1)[1]):  # left by an export that was killed
+                shutil.rmtree(stale, ignore_errors=True)
+        staging = target.parent / f".{target.name}.exporting-{os.getpid()}"
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir()
+    except OSError as err:
+        raise ExportError(f"{err.filename or out}: {err.strerror or err}; nothing was exported") from None
+    return staging
+
+
+def _running(pid: str) -> bool:
+    try:
+        os.kill(int(pid), 0)
+    except (ValueError, ProcessLookupError):
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True

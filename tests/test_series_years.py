@@ -1,0 +1,68 @@
+"""v2.series_years: the one figure that speaks for each series, year and kind, catalogued or automatic."""
+
+from __future__ import annotations
+
+import re
+
+from .conftest import ROOT, query
+
+AUTO = "auto:海拉尔区人民政府:政协委员提案:item:stock"
+
+
+def test_an_automatic_series_has_one_point_a_year_named_by_its_words(warehouse):
+    rows = query(
+        warehouse,
+        "select name_zh, name_en, year, is_target, value, linked_by, confidence, doc_id "
+        "from v2.series_years where series_id = ? order by is_target, year",
+        [AUTO],
+    )
+    assert rows == [
+        ("政协委员提案", None, 2012, False, 65.0, "auto", None, "hailar-2013"),
+        ("政协委员提案", None, 2015, False, 118.0, "auto", 1.0, "hailar-2016"),
+        ("政协委员提案", None, 2016, False, 101.0, "auto", 1.0, "hailar-2017"),
+        ("政协委员提案", None, 2017, False, 130.0, "auto", 1.0, "hailar-2018"),
+        ("政协委员提案", None, 2018, False, 136.0, "auto", 1.0, "hailar-2019"),
+    ]
+
+
+def test_a_point_is_the_figure_v2_yoy_compares(warehouse):
+    compared = query(
+        warehouse,
+        "select figure_id from v2.yoy union select previous_figure_id from v2.yoy "
+        "except select figure_id from v2.series_years",
+    )
+    assert compared == []
+
+
+def test_each_series_has_at_most_one_point_per_year_and_kind(warehouse):
+    assert query(
+        warehouse,
+        "select count(*), count(distinct (series_id, publisher, year, is_target)) from v2.series_years",
+    ) == [(1620, 1620)]
+
+
+def test_every_point_of_v1_metric_series_is_a_point_of_its_catalogued_series(warehouse):
+    missing = query(
+        warehouse,
+        "select metric_id, publisher, year, is_target, figure_id from v1.metric_series "
+        "except select series_id, publisher, year, is_target, figure_id from v2.series_years",
+    )
+    assert missing == []
+    names = query(
+        warehouse,
+        "select distinct name_zh, name_en from v2.series_years where series_id = 'new_urban_jobs'",
+    )
+    assert names == [("城镇新增就业", "New urban jobs")]
+
+
+def test_the_columns_of_v2_series_years_are_the_documented_ones(warehouse):
+    doc = (ROOT / "docs" / "schema.md").read_text(encoding="utf-8")
+    section = doc.split("## v2.series_years\n", 1)[1].split("\n## ", 1)[0]
+    documented = re.findall(r"^\| (\w+) \| (\w+) \|", section, re.M)
+    columns = query(
+        warehouse,
+        "select column_name, data_type from information_schema.columns "
+        "where table_schema = 'v2' and table_name = 'series_years' order by ordinal_position",
+    )
+    assert [c for c in documented if c != ("column", "type")] == columns
+    assert len(columns) == 19
