@@ -91,7 +91,7 @@ class FigureBuilder:
         "figures",
         "in_sentence",
         "metrics",
-        "own_label",
+        "own_label_before",
         "parts_sum",
         "passed_label",
         "passed_metric",
@@ -114,9 +114,9 @@ class FigureBuilder:
         scope: str,
     ):
         # What the whole report gives every figure.
-        self.doc_id = doc_id
-        self.report_year = report_year
-        self.catalog = catalog
+        self.doc_id = doc_id  # the report's id, in every figure and its figure_id
+        self.report_year = report_year  # the year the report looks back on: periods are read against it
+        self.catalog = catalog  # the word lists and patterns every rule module reads
         self.contexts = sentence_contexts(sentences, parts, report_year, catalog, text)  # per sentence: its years
         self.programs = ProgramFinder(text, catalog)  # the programme named nearest before a figure
         self.metrics = MetricFinder(catalog, scope)  # the catalogued series a label or item belongs to
@@ -125,8 +125,8 @@ class FigureBuilder:
         # What the mentions read so far leave for the next one.
         self.figures: list[Figure] = []  # every figure made, in text order (a restated target once more)
         self.in_sentence: dict[int, list[Figure]] = {}  # by sentence index: its figures so far, restatements not
-        self.own_label = ""  # the figure before's label from its own words, whose subject the next may borrow
-        self.passed_label = ""  # the label a list or range passes on: the figure before's final label ...
+        self.own_label_before = ""  # the label of the figure before from its own words: the next may borrow its subject
+        self.passed_label = ""  # what a list or range passes on: the label of the figure before (分别 not split) ...
         self.passed_metric: str | None = None  # ... and its metric
         self.split_labels: list[str] | None = None  # 分别: one subject per figure of the list in hand, if named
         self.targets: dict[tuple, Figure] = {}  # the first target of each value, unit and qualifier
@@ -145,8 +145,8 @@ class FigureBuilder:
         if needs_subject(label, self.rules) and not counts_its_own_noun(
             mention, around, earlier[-1] if earlier else None
         ):
-            label = with_subject(label, self.own_label if earlier else "", around.before, self.rules)
-        self.own_label = label
+            label = with_subject(label, self.own_label_before if earlier else "", around.before, self.rules)
+        self.own_label_before = label
         return label
 
     def shared_label(
@@ -182,7 +182,8 @@ class FigureBuilder:
         """分别: the i-th figure of a list counts the i-th subject its first figure's label names.
 
         二氧化硫、氮氧化物排放量分别下降5.6%和4% -> 二氧化硫排放量下降 5.6%, 氮氧化物排放量下降 4%;
-        each then finds the metric of its own label. Label and metric as they were outside such a list.
+        each then finds the metric of its own label. Outside such a list, or when the label does not
+        name one subject per figure, label and metric stay as they were.
         """
         if link.group_size < 2:
             return label, metric
