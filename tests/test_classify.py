@@ -118,6 +118,15 @@ def test_breakdown_parts_point_at_their_whole():
     assert labour_models.subset_of_figure_id is None
 
 
+def test_a_whole_broken_down_into_shares_has_subsets_too():
+    whole, share, more = figures_of("今年安排投资9080亿元，其中社会事业投资占44%，另有500亿元用于灾后重建。")
+    assert (share.parent_figure_id, more.parent_figure_id, more.subset_of_figure_id) == (
+        whole.figure_id,
+        None,
+        whole.figure_id,
+    )
+
+
 def test_a_figure_larger_than_the_whole_is_no_subset_of_it():
     whole, _, _, typical = figures_of(
         "共表彰全国劳模和先进工作者2493名，其中劳模1689名、先进工作者804名，有3000多名抗疫先进典型。"

@@ -5,11 +5,12 @@ For every mention: its slices of the sentence (sentences.around), its label
 timing (periods), programme (programs) and metric (metrics); what it shares
 with the mention before it (ties: ranges, lists and 分别, decided for the
 whole report first); its id (identity); and the whole it is a part of
-(ties.whole_of). A figure is final once made: no later pass revisits it.
+(ties.whole_of, kept to its sums by wholes). A figure is final once made: no
+later pass revisits it.
 
 classify() is the loop; FigureBuilder holds what one mention leaves for the
-next and has one method per concern: label, shared_label, respective,
-figure, restated, whole, part, subset.
+next and has one method per concern: label, shared_label, respective, figure
+and restated; its Wholes place each figure in the 其中 breakdowns (wholes.py).
 """
 
 from __future__ import annotations
@@ -25,22 +26,11 @@ from etl.rules.periods import when
 from etl.rules.programs import ProgramFinder
 from etl.rules.qualifiers import EXACT, PER_UNIT, qualifier
 from etl.rules.structure import sentence_contexts
-from etl.rules.ties import (
-    NOT_ADDITIVE,
-    links,
-    opens_statement_list,
-    opens_with_breakdown,
-    respective_labels,
-    restates,
-    subset_of,
-    whole_continued,
-    whole_of,
-    whole_of_shares,
-)
+from etl.rules.ties import links, respective_labels, restates
+from etl.rules.wholes import Wholes
 from etl.text.sentences import arounds
 
 AT_LEAST, AT_MOST = "at_least", "at_most"
-PARENT = Figure._fields.index("parent_figure_id")
 
 
 def classify(
@@ -70,11 +60,7 @@ def classify(
         if stated is not None:
             build.figures.append(stated)  # the same fact once more: deduplicate counts the mention
             continue
-        parent = build.whole(figure, around, earlier)
-        if parent is not None:
-            figure = build.part(figure, parent, around.sentence)
-        else:
-            figure = build.subset(figure, around, earlier)
+        figure = build.wholes.place(figure, around, earlier, build.in_sentence)
         earlier.append(figure)
         build.figures.append(figure)
     return build.figures
@@ -86,13 +72,11 @@ class FigureBuilder:
     __slots__ = (
         "catalog",
         "contexts",
-        "continued",
         "doc_id",
         "figures",
         "in_sentence",
         "metrics",
         "own_label_before",
-        "parts_sum",
         "passed_label",
         "passed_metric",
         "programs",
@@ -101,6 +85,7 @@ class FigureBuilder:
         "shared_heads",
         "split_labels",
         "targets",
+        "wholes",
     )
 
     def __init__(
@@ -130,8 +115,7 @@ class FigureBuilder:
         self.passed_metric: str | None = None  # ... and its metric
         self.split_labels: list[str] | None = None  # 分别: one subject per figure of the list in hand, if named
         self.targets: dict[tuple, Figure] = {}  # the first target of each value, unit and qualifier
-        self.parts_sum: dict[str, float] = {}  # by whole's id (+ "%" for its shares): what its parts add up to
-        self.continued: tuple[int, Figure] | None = None  # a 其中 list going on past a semicolon: sentence, whole
+        self.wholes = Wholes()  # 其中: what the parts of each whole add up to, and a list going on past a ；
 
     def label(self, mention: Mention, around: Around, earlier: list[Figure]) -> str:
         """What the figure counts, in its own words: 返还工会经费51.83亿元 -> 返还工会经费.
@@ -241,51 +225,3 @@ class FigureBuilder:
         if stated is not figure and restates(around.sentence.text, around.start, around.end, self.catalog):
             return stated
         return None
-
-    def whole(self, figure: Figure, around: Around, earlier: list[Figure]) -> Figure | None:
-        """The whole a figure may be a part of, else None.
-
-        共表彰2493名，其中劳模1689名: 2493名 for 1689名, and so when 其中 opens the next
-        sentence (共表彰2493名。其中，劳模1689名); 其中…投资占44%，…建设占16%: the whole of the
-        first share for the second; 其中，税收收入…；非税收入44730.11亿元: a list of parts going
-        on past a semicolon.
-        """
-        sentence = around.sentence
-        parent = whole_of(figure, around, earlier)
-        if parent is None and opens_with_breakdown(around.before):
-            parent = whole_of(figure, around, earlier, self.in_sentence.get(sentence.index - 1, []))
-        if parent is None:
-            parent = whole_of_shares(figure, around, earlier)
-        if parent is None and self.continued is not None and self.continued[0] == sentence.index - 1:
-            parent = whole_continued(figure, self.continued[1], not earlier)
-        return parent
-
-    def part(self, figure: Figure, parent: Figure, sentence: Sentence) -> Figure:
-        """The figure as a part of `parent`, unless the parts would add up to more than it.
-
-        共培训1000人次，其中农民工800人次、女职工300人次: 800 is a part, 300 is not (1100 > 1000);
-        shares of a whole add up to 100% at most. A part with no basis takes its whole's
-        (新增…，其中…: new too).
-        """
-        share = figure.unit in NOT_ADDITIVE
-        key, limit = (f"{parent.figure_id}%", 100.0) if share else (parent.figure_id, parent.value)
-        if self.parts_sum.get(key, 0.0) + figure.value > limit:
-            return figure
-        if figure.basis is None and parent.basis is not None and not share:
-            figure = figure._replace(basis=parent.basis)
-            figure = figure._replace(figure_id=figure_id(figure))
-        figure = Figure._make((*figure[:PARENT], parent.figure_id, *figure[PARENT + 1 :]))
-        self.parts_sum[key] = self.parts_sum.get(key, 0.0) + figure.value
-        self.parts_sum.setdefault(parent.figure_id, 0.0)
-        if opens_statement_list(sentence.text) and not share:
-            self.continued = (sentence.index, parent)
-        return figure
-
-    def subset(self, figure: Figure, around: Around, earlier: list[Figure]) -> Figure:
-        """A figure that is no part marked as a subset of a whole the sentence broke down before it.
-
-        共表彰…2493名，其中劳模1689名、先进工作者804名，有300多名抗疫先进典型: the 300 overlap
-        the parts, so they are a subset of 2493, which summaries never add.
-        """
-        whole = subset_of(figure, around, earlier, self.parts_sum)
-        return figure if whole is None else figure._replace(subset_of_figure_id=whole.figure_id)
