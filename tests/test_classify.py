@@ -5,8 +5,21 @@ from __future__ import annotations
 import pytest
 
 from etl.catalog import load_catalog
+from etl.rules.classify import classify
+from etl.rules.mentions import find_mentions
+from etl.rules.structure import report_parts
+from etl.text.normalize import normalize
+from etl.text.sentences import split_sentences
 
 from .helpers import figures_of, one
+
+
+def classified(text: str, report_year: int = 2020):
+    """classify()'s figures for `text`, before de-duplication merges any."""
+    text = normalize(text)
+    catalog = load_catalog()
+    parts = report_parts(text, report_year, catalog)
+    return classify("snippet", text, split_sentences(text), find_mentions(text, catalog), parts, report_year, catalog)
 
 
 @pytest.mark.parametrize(
@@ -101,6 +114,24 @@ def test_breakdown_parts_point_at_their_whole():
     assert labour_models.parent_figure_id == whole.figure_id
     assert workers.parent_figure_id == whole.figure_id
     assert typical.parent_figure_id is None  # overlaps the parts, is not one of them
+    assert typical.subset_of_figure_id == whole.figure_id
+    assert labour_models.subset_of_figure_id is None
+
+
+def test_a_whole_broken_down_into_shares_has_subsets_too():
+    whole, share, more = figures_of("今年安排投资9080亿元，其中社会事业投资占44%，另有500亿元用于灾后重建。")
+    assert (share.parent_figure_id, more.parent_figure_id, more.subset_of_figure_id) == (
+        whole.figure_id,
+        None,
+        whole.figure_id,
+    )
+
+
+def test_a_figure_larger_than_the_whole_is_no_subset_of_it():
+    whole, _, _, typical = figures_of(
+        "共表彰全国劳模和先进工作者2493名，其中劳模1689名、先进工作者804名，有3000多名抗疫先进典型。"
+    )
+    assert (typical.parent_figure_id, typical.subset_of_figure_id) == (None, None)
 
 
 def test_a_breakdown_never_hangs_on_a_change_or_a_rate():
@@ -120,6 +151,8 @@ def test_a_range_shares_what_it_counts():
     assert (low.value, low.qualifier, high.value, high.qualifier) == (6, "at_least", 6.5, "at_most")
     assert high.basis == low.basis == "change"
     assert high.label == low.label == "国内生产总值增长"
+    low, high = figures_of("城镇调查失业率5%-5.5%。")
+    assert high.metric_id == low.metric_id == "surveyed_unemployment_rate"
 
 
 @pytest.mark.parametrize(
@@ -201,3 +234,53 @@ def test_a_number_counting_the_noun_after_it_takes_no_subject_from_the_figure_be
 def test_a_number_counting_the_noun_after_it_still_takes_the_event_of_a_clause_without_a_figure():
     (people,) = figures_of("开展全国职工读书知识竞赛线上问答,1230万职工参与。")
     assert people.label == "开展全国职工读书知识竞赛线上问答"
+
+
+def test_a_list_item_takes_the_label_basis_and_metric_of_the_item_before():
+    _, second = figures_of("高校毕业生800万人和900万人。")
+    assert (second.label, second.metric_id, second.basis) == ("高校毕业生", "college_graduates", None)
+    new, more = figures_of("新增就业1100万人、1200万人。")
+    assert [(f.label, f.basis) for f in (new, more)] == [("新增就业", "new"), ("新增就业", "new")]
+
+
+def test_fenbie_gives_each_figure_the_metric_of_its_own_subject():
+    urban, rural = figures_of("城镇和农村居民人均可支配收入分别达35512元、25689元。")
+    assert (urban.metric_id, rural.metric_id) == ("urban_disposable_income", "rural_income")
+
+
+def test_a_target_restated_where_it_is_explained_is_the_first_figure_once_more():
+    text = "二、2010年工作安排\n今年国内生产总值增长8%左右。\n提出国内生产总值增长8%左右，主要是强调好字当头。"
+    stated, restated = classified(text, 2009)
+    assert restated is stated
+    assert (stated.label, stated.is_target, stated.period_start) == ("今年国内生产总值增长", True, 2010)
+
+
+def test_a_target_stated_again_without_being_explained_is_a_figure_of_its_own():
+    text = "二、2010年工作安排\n今年国内生产总值增长8%左右。\n全年国内生产总值增长8%左右。"
+    first, second = classified(text, 2009)
+    assert [f.sentence for f in (first, second)] == ["今年国内生产总值增长8%左右。", "全年国内生产总值增长8%左右。"]
+
+
+def test_a_part_with_no_basis_takes_its_wholes():
+    jobs, graduates, migrants = figures_of("新增就业1300万人，其中高校毕业生800万人、农民工300万人。")
+    assert [(f.basis, f.parent_figure_id) for f in (graduates, migrants)] == [("new", jobs.figure_id)] * 2
+
+
+def test_shares_of_a_whole_add_up_to_100_percent_at_most():
+    whole, *shares = figures_of(
+        "今年安排投资9080亿元，其中社会事业投资占44%，重大基础设施建设占23%，灾后恢复重建占14%。"
+    )
+    assert [(f.surface, f.parent_figure_id) for f in shares] == [
+        ("44%", whole.figure_id),
+        ("23%", whole.figure_id),
+        ("14%", whole.figure_id),
+    ]
+    whole, first, second = figures_of("今年安排投资9080亿元，其中社会事业投资占64%，重大基础设施建设占43%。")
+    assert (first.parent_figure_id, second.parent_figure_id) == (whole.figure_id, None)
+
+
+def test_a_breakdown_goes_on_past_a_semicolon():
+    revenue, taxes, fall, other = figures_of(
+        "全国一般公共预算收入219702.12亿元。其中，税收收入174972.01亿元，下降3.4%；非税收入44730.11亿元。"
+    )
+    assert [f.parent_figure_id for f in (taxes, fall, other)] == [revenue.figure_id, None, revenue.figure_id]

@@ -3,15 +3,20 @@
 For every mention: its slices of the sentence (sentences.around), its label
 (labels), qualifier (qualifiers), basis (bases), category (categories),
 timing (periods), programme (programs) and metric (metrics); what it shares
-with the mention before it (links: ranges, lists and 分别, decided for the
+with the mention before it (ties: ranges, lists and 分别, decided for the
 whole report first); its id (identity); and the whole it is a part of
-(links.whole_of). A figure is final once made: no later pass revisits it.
+(ties.whole_of, kept to its sums by wholes). A figure is final once made: no
+later pass revisits it.
+
+classify() is the loop; FigureBuilder holds what one mention leaves for the
+next and has one method per concern: label, shared_label, respective, figure
+and restated; its Wholes place each figure in the 其中 breakdowns (wholes.py).
 """
 
 from __future__ import annotations
 
 from etl.catalog import Catalog, load_catalog
-from etl.records import Figure, Mention, Part, Sentence
+from etl.records import Around, Figure, Link, Mention, Part, Sentence
 from etl.rules.bases import basis, direction
 from etl.rules.categories import category
 from etl.rules.identity import figure_id
@@ -21,22 +26,11 @@ from etl.rules.periods import when
 from etl.rules.programs import ProgramFinder
 from etl.rules.qualifiers import EXACT, PER_UNIT, qualifier
 from etl.rules.structure import sentence_contexts
-from etl.rules.ties import (
-    NOT_ADDITIVE,
-    links,
-    opens_statement_list,
-    opens_with_breakdown,
-    respective_labels,
-    restates,
-    subset_of,
-    whole_continued,
-    whole_of,
-    whole_of_shares,
-)
+from etl.rules.ties import links, respective_labels, restates
+from etl.rules.wholes import Wholes
 from etl.text.sentences import arounds
 
 AT_LEAST, AT_MOST = "at_least", "at_most"
-PARENT = Figure._fields.index("parent_figure_id")
 
 
 def classify(
@@ -54,55 +48,147 @@ def classify(
     `scope` (national or local, from the publisher) limits which metrics apply.
     """
     catalog = catalog or load_catalog()
-    contexts = sentence_contexts(sentences, parts, report_year, catalog, text)
-    programs = ProgramFinder(text, catalog)
-    metrics = MetricFinder(catalog, scope)
-    rules = catalog.compiled(label_rules)
-    shared_heads = catalog.words["shared_head"]
+    build = FigureBuilder(doc_id, text, sentences, parts, report_year, catalog, scope)
     joins = links(mentions, text, catalog)
-    figures: list[Figure] = []
-    own_labels: list[str] = []  # each figure's label from its own words, which the next may borrow
-    shared: list[tuple[str, str | None]] = []  # each figure's label and metric as a list or range passes them on
-    in_sentence: dict[int, list[Figure]] = {}
-    parts_sum: dict[str, float] = {}
-    split_labels: list[str] | None = None
-    continued: tuple[int, Figure] | None = None  # a 其中 list that goes on past a semicolon
-    targets: dict[tuple, Figure] = {}  # the first target of each value, unit and qualifier
     for i, (mention, around, link) in enumerate(zip(mentions, arounds(sentences, mentions), joins, strict=True)):
-        sentence = around.sentence
-        earlier = in_sentence.setdefault(sentence.index, [])
-        label = own_label(around.phrase, around.clause_before, rules)
-        if needs_subject(label, rules) and not counts_its_own_noun(mention, around, earlier[-1] if earlier else None):
-            label = with_subject(label, own_labels[-1] if earlier else "", around.before, rules)
-        own_labels.append(label)
-        timing = when(around.before, around.clause_before, contexts[sentence.index], report_year, catalog)
-        kind = qualifier(mention, around, catalog)
-        base = basis(mention, around, catalog)
+        earlier = build.in_sentence.setdefault(around.sentence.index, [])
+        label = build.label(mention, around, earlier)
+        label, kind, base, metric = build.shared_label(mention, around, link, label)
+        label, metric = build.respective(i, mention, link, label, metric)
+        figure = build.figure(mention, around, label, kind, base, metric)
+        stated = build.restated(figure, around)
+        if stated is not None:
+            build.figures.append(stated)  # the same fact once more: deduplicate counts the mention
+            continue
+        figure = build.wholes.place(figure, around, earlier, build.in_sentence)
+        earlier.append(figure)
+        build.figures.append(figure)
+    return build.figures
+
+
+class FigureBuilder:
+    """The figures of one report, made one mention at a time; lives for one classify() call."""
+
+    __slots__ = (
+        "catalog",
+        "contexts",
+        "doc_id",
+        "figures",
+        "in_sentence",
+        "metrics",
+        "own_label_before",
+        "passed_label",
+        "passed_metric",
+        "programs",
+        "report_year",
+        "rules",
+        "shared_heads",
+        "split_labels",
+        "targets",
+        "wholes",
+    )
+
+    def __init__(
+        self,
+        doc_id: str,
+        text: str,
+        sentences: list[Sentence],
+        parts: list[Part],
+        report_year: int | None,
+        catalog: Catalog,
+        scope: str,
+    ):
+        # What the whole report gives every figure.
+        self.doc_id = doc_id  # the report's id, in every figure and its figure_id
+        self.report_year = report_year  # the year the report looks back on: periods are read against it
+        self.catalog = catalog  # the word lists and patterns every rule module reads
+        self.contexts = sentence_contexts(sentences, parts, report_year, catalog, text)  # per sentence: its years
+        self.programs = ProgramFinder(text, catalog)  # the programme named nearest before a figure
+        self.metrics = MetricFinder(catalog, scope)  # the catalogued series a label or item belongs to
+        self.rules = catalog.compiled(label_rules)  # the words a label is cut from and ends at
+        self.shared_heads = catalog.words["shared_head"]  # 居民人均可支配收入: a noun listed subjects share
+        # What the mentions read so far leave for the next one.
+        self.figures: list[Figure] = []  # every figure made, in text order (a restated target once more)
+        self.in_sentence: dict[int, list[Figure]] = {}  # by sentence index: its figures so far, restatements not
+        self.own_label_before = ""  # the label of the figure before from its own words: the next may borrow its subject
+        self.passed_label = ""  # what a list or range passes on: the label of the figure before (分别 not split) ...
+        self.passed_metric: str | None = None  # ... and its metric
+        self.split_labels: list[str] | None = None  # 分别: one subject per figure of the list in hand, if named
+        self.targets: dict[tuple, Figure] = {}  # the first target of each value, unit and qualifier
+        self.wholes = Wholes()  # 其中: what the parts of each whole add up to, and a list going on past a ；
+
+    def label(self, mention: Mention, around: Around, earlier: list[Figure]) -> str:
+        """What the figure counts, in its own words: 返还工会经费51.83亿元 -> 返还工会经费.
+
+        A label that is only a verb borrows the subject of the figure before it in the
+        sentence (国内生产总值达到56.9万亿元，比上年增长7.7% -> 国内生产总值增长), else of the
+        clause before (开展…知识竞赛线上问答,1230万职工参与); but a number that counts the noun
+        after it borrows from no figure (城镇新增就业6600万人以上,13亿多人口 -> "").
+        """
+        label = own_label(around.phrase, around.clause_before, self.rules)
+        if needs_subject(label, self.rules) and not counts_its_own_noun(
+            mention, around, earlier[-1] if earlier else None
+        ):
+            label = with_subject(label, self.own_label_before if earlier else "", around.before, self.rules)
+        self.own_label_before = label
+        return label
+
+    def shared_label(
+        self, mention: Mention, around: Around, link: Link, label: str
+    ) -> tuple[str, str, str | None, str | None]:
+        """Label, qualifier, basis and metric, as the figure before passes them on to a list item
+        or a range's upper bound; a figure standing alone finds its own metric.
+
+        国内生产总值增长6%-6.5%: 6.5 is at_most and 国内生产总值增长 too, 6 at_least.
+        月人均分别提高221元、90元: 90元 is per head like 221元. 增长8.7%和8.6%: 8.6% a change too.
+        """
+        kind = qualifier(mention, around, self.catalog)
+        base = basis(mention, around, self.catalog)
         metric = None
-        previous = figures[-1] if i else None
-        # What the figure before it says of both: a list item or a range's upper bound.
         if link.joined == "list" and base is None:
-            base, (label, metric) = previous.basis, shared[-1]
+            previous = self.figures[-1]
+            base, label, metric = previous.basis, self.passed_label, self.passed_metric
             if previous.qualifier == PER_UNIT and kind == EXACT:
-                kind = PER_UNIT  # 月人均分别提高221元、90元: each is per head
+                kind = PER_UNIT
         elif link.joined == "range":
             kind = AT_MOST if kind == EXACT else kind
-            base, (label, metric) = previous.basis, shared[-1]
+            base, label, metric = self.figures[-1].basis, self.passed_label, self.passed_metric
         else:
-            metric = metrics.of(around.item, label, mention.unit, mention.measure)
-        shared.append((label, metric))
+            metric = self.metrics.of(around.item, label, mention.unit, mention.measure)
+        self.passed_label, self.passed_metric = label, metric
         if link.closes_range and kind == EXACT:
             kind = AT_LEAST
-        # 分别: the i-th figure of a list counts the i-th subject its first figure's label names.
-        if link.group_size > 1:
-            if link.group_start == i:
-                split_labels = respective_labels(label, link.group_size, shared_heads, catalog)
-            if split_labels is not None:
-                label = split_labels[i - link.group_start]
-                metric = metrics.of(label, label, mention.unit, mention.measure)
+        return label, kind, base, metric
+
+    def respective(
+        self, i: int, mention: Mention, link: Link, label: str, metric: str | None
+    ) -> tuple[str, str | None]:
+        """分别: the i-th figure of a list counts the i-th subject its first figure's label names.
+
+        二氧化硫、氮氧化物排放量分别下降5.6%和4% -> 二氧化硫排放量下降 5.6%, 氮氧化物排放量下降 4%;
+        each then finds the metric of its own label. Outside such a list, or when the label does not
+        name one subject per figure, label and metric stay as they were.
+        """
+        if link.group_size < 2:
+            return label, metric
+        if link.group_start == i:
+            self.split_labels = respective_labels(label, link.group_size, self.shared_heads, self.catalog)
+        if self.split_labels is None:
+            return label, metric
+        label = self.split_labels[i - link.group_start]
+        return label, self.metrics.of(label, label, mention.unit, mention.measure)
+
+    def figure(
+        self, mention: Mention, around: Around, label: str, kind: str, base: str | None, metric: str | None
+    ) -> Figure:
+        """The mention as a figure with its id, part of no whole yet: its category, timing,
+        programme and direction read from its sentence (2019年工作安排…增长6%: a target for 2019)."""
+        sentence = around.sentence
+        catalog = self.catalog
+        timing = when(around.before, around.clause_before, self.contexts[sentence.index], self.report_year, catalog)
         figure = Figure(
             "",
-            doc_id,
+            self.doc_id,
             mention.surface,
             mention.value,
             mention.unit,
@@ -113,7 +199,7 @@ def classify(
             timing.period_start,
             timing.period_end,
             timing.as_of,
-            programs.of(sentence, mention.char_start),
+            self.programs.of(sentence, mention.char_start),
             metric,
             None,
             label,
@@ -125,37 +211,17 @@ def classify(
             mention.measure,
             direction(mention, around, base, catalog),
         )
-        figure = Figure._make((figure_id(figure), *figure[1:]))
-        if figure.is_target:
-            stated = targets.setdefault((figure.value, figure.unit, figure.qualifier), figure)
-            if stated is not figure and restates(sentence.text, around.start, around.end, catalog):
-                figures.append(stated)  # the same fact once more: deduplicate counts the mention
-                continue
-        parent = whole_of(figure, around, earlier)
-        if parent is None and opens_with_breakdown(around.before):
-            parent = whole_of(figure, around, earlier, in_sentence.get(sentence.index - 1, []))
-        if parent is None:
-            parent = whole_of_shares(figure, around, earlier)
-        if parent is None and continued is not None and continued[0] == sentence.index - 1:
-            parent = whole_continued(figure, continued[1], not earlier)
-        share = figure.unit in NOT_ADDITIVE  # a share of its whole: shares add up to 100 at most
-        key, limit = (f"{parent.figure_id}%", 100.0) if parent is not None and share else (None, None)
-        if parent is not None and not share:
-            key, limit = parent.figure_id, parent.value
-        # Parts never add up to more than their whole: a part that would is not one.
-        if parent is not None and parts_sum.get(key, 0.0) + figure.value <= limit:
-            if figure.basis is None and parent.basis is not None and not share:  # 新增…，其中…: new too
-                figure = figure._replace(basis=parent.basis)
-                figure = figure._replace(figure_id=figure_id(figure))
-            figure = Figure._make((*figure[:PARENT], parent.figure_id, *figure[PARENT + 1 :]))
-            parts_sum[key] = parts_sum.get(key, 0.0) + figure.value
-            parts_sum.setdefault(parent.figure_id, 0.0)
-            if opens_statement_list(sentence.text) and not share:
-                continued = (sentence.index, parent)
-        elif parent is None:
-            whole = subset_of(figure, around, earlier, parts_sum)
-            if whole is not None:
-                figure = figure._replace(subset_of_figure_id=whole.figure_id)
-        earlier.append(figure)
-        figures.append(figure)
-    return figures
+        return Figure._make((figure_id(figure), *figure[1:]))
+
+    def restated(self, figure: Figure, around: Around) -> Figure | None:
+        """The target this figure states once more, else None.
+
+        提出国内生产总值增长8%左右，主要是…: the sentence that explains a target repeats it;
+        the first figure of that value, unit and qualifier stands for both.
+        """
+        if not figure.is_target:
+            return None
+        stated = self.targets.setdefault((figure.value, figure.unit, figure.qualifier), figure)
+        if stated is not figure and restates(around.sentence.text, around.start, around.end, self.catalog):
+            return stated
+        return None

@@ -1,0 +1,101 @@
+"""其中 breakdowns as a report's figures are made: each figure's whole, and what the parts add up to.
+
+共表彰2493名，其中劳模1689名、先进工作者804名，有300多名抗疫先进典型: 1689 and 804
+are parts of 2493, and 300, which overlaps them, is a subset of it. Which figure a part
+may hang on is a rule of ties (whole_of and its kin); Wholes keeps the running sums
+and the list in hand that decide whether it does, for one classify() call.
+"""
+
+from __future__ import annotations
+
+from etl.records import Around, Figure, Sentence
+from etl.rules.identity import figure_id
+from etl.rules.ties import (
+    NOT_ADDITIVE,
+    opens_statement_list,
+    opens_with_breakdown,
+    subset_of,
+    whole_continued,
+    whole_of,
+    whole_of_shares,
+)
+
+PARENT = Figure._fields.index("parent_figure_id")
+
+
+class Wholes:
+    """The breakdowns of one report's figures so far, in text order."""
+
+    __slots__ = ("continued", "parts_sum")
+
+    def __init__(self):
+        # By whole's id: what its parts add up to; by its id + "%": what its shares add up to
+        # (its own id is then listed too, at 0, so that subset_of knows it was broken down).
+        self.parts_sum: dict[str, float] = {}
+        # The last 其中 list in a statement ending in a semicolon: that sentence's index and the whole.
+        self.continued: tuple[int, Figure] | None = None
+
+    def place(
+        self, figure: Figure, around: Around, earlier: list[Figure], in_sentence: dict[int, list[Figure]]
+    ) -> Figure:
+        """The figure as a part of its whole, or as a subset of one, or as it was.
+
+        共表彰2493名，其中劳模1689名，有300多名抗疫先进典型: 1689名 a part of 2493名, 300多名
+        a subset of it; 共培训1000人次，其中农民工800人次、女职工300人次: 300人次 has a whole
+        its parts would overrun, so it is neither. `earlier` are the figures of its sentence
+        before it, `in_sentence` those of every sentence so far, by sentence index.
+        """
+        parent = self.whole(figure, around, earlier, in_sentence)
+        if parent is None:
+            return self.subset(figure, around, earlier)
+        return self.part(figure, parent, around.sentence)
+
+    def whole(
+        self, figure: Figure, around: Around, earlier: list[Figure], in_sentence: dict[int, list[Figure]]
+    ) -> Figure | None:
+        """The whole a figure may be a part of, else None.
+
+        共表彰2493名，其中劳模1689名: 2493名 for 1689名, and so when 其中 opens the next
+        sentence (共表彰2493名。其中，劳模1689名); 其中…投资占44%，…建设占16%: the whole of the
+        first share for the second; 其中，税收收入…；非税收入44730.11亿元: a list of parts going
+        on past a semicolon.
+        """
+        index = around.sentence.index
+        parent = whole_of(figure, around, earlier)
+        if parent is None and opens_with_breakdown(around.before):
+            parent = whole_of(figure, around, earlier, in_sentence.get(index - 1, []))
+        if parent is None:
+            parent = whole_of_shares(figure, around, earlier)
+        if parent is None and self.continued is not None and self.continued[0] == index - 1:
+            parent = whole_continued(figure, self.continued[1], not earlier)
+        return parent
+
+    def part(self, figure: Figure, parent: Figure, sentence: Sentence) -> Figure:
+        """The figure as a part of `parent`, unless the parts would add up to more than it.
+
+        共培训1000人次，其中农民工800人次、女职工300人次: 800 is a part, 300 is not (1100 > 1000);
+        shares of a whole add up to 100% at most. A part with no basis takes its whole's
+        (新增就业1300万人，其中高校毕业生800万人: new too).
+        """
+        share = figure.unit in NOT_ADDITIVE
+        key, limit = (f"{parent.figure_id}%", 100.0) if share else (parent.figure_id, parent.value)
+        if self.parts_sum.get(key, 0.0) + figure.value > limit:
+            return figure
+        if figure.basis is None and parent.basis is not None and not share:
+            figure = figure._replace(basis=parent.basis)
+            figure = figure._replace(figure_id=figure_id(figure))
+        figure = Figure._make((*figure[:PARENT], parent.figure_id, *figure[PARENT + 1 :]))
+        self.parts_sum[key] = self.parts_sum.get(key, 0.0) + figure.value
+        self.parts_sum.setdefault(parent.figure_id, 0.0)
+        if opens_statement_list(sentence.text) and not share:
+            self.continued = (sentence.index, parent)
+        return figure
+
+    def subset(self, figure: Figure, around: Around, earlier: list[Figure]) -> Figure:
+        """A figure that is no part, marked as a subset of a whole its sentence broke down before it.
+
+        共表彰…2493名，其中劳模1689名、先进工作者804名，有300多名抗疫先进典型: the 300 overlap
+        the parts, so they are a subset of 2493, which summaries never add.
+        """
+        whole = subset_of(figure, around, earlier, self.parts_sum)
+        return figure if whole is None else figure._replace(subset_of_figure_id=whole.figure_id)
