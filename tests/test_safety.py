@@ -95,7 +95,7 @@ def test_sigkill_in_the_middle_leaves_the_old_warehouse_and_the_next_refresh_wor
     [
         "etl.warehouse.load.insert_figures",
         "etl.warehouse.checks.run_checks",
-        "etl.warehouse.load.publish",
+        "etl.warehouse.publish.publish",
         "os.replace",
     ],
     ids=["inserting", "checking", "before-rename", "wal-cleared-before-rename"],
