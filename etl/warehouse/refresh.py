@@ -29,7 +29,7 @@ import duckdb
 from etl import SQL_DIR, __version__
 from etl.catalog import CATALOG_DIR, load_catalog
 from etl.records import Source
-from etl.series.store import warn_of_publishers, write_series
+from etl.series import store as series
 from etl.text.sources import SourceError, display_name, read_sources
 from etl.warehouse import batches, build, checks, load, locks, previous, publish, schema, views
 from etl.warehouse.errors import RefreshError
@@ -140,7 +140,7 @@ def _refresh(sources_dir, db, published, keep_going, force, full, progress, cata
             if errors and not keep_going:
                 raise RefreshError(_listing(errors, f"the refresh stopped; {note}"))
             load.insert_catalog(con, catalog)  # the series, views and checks read the metrics and programmes
-            write_series(con, catalog.directory)
+            series.write_series(con, catalog.directory)
             views.create_views(con)
             problems = checks.check_build(con, extracted)
             if problems:
@@ -213,7 +213,7 @@ def _up_to_date(db: Path, catalog, result: RefreshResult) -> RefreshResult:
     """
     con = duckdb.connect(str(db), read_only=True)
     try:
-        warn_of_publishers(con, catalog.directory)
+        series.warn_of_publishers(con, catalog.directory)
         result.n_documents, result.n_figures = con.execute(
             "select (select count(*) from core.documents), (select count(*) from core.figures)"
         ).fetchone()
