@@ -14,7 +14,7 @@ from pathlib import Path
 
 import duckdb
 
-from etl.warehouse.load import SQL_DIR
+from etl import SQL_DIR
 
 from . import corpus, ratio, scale, snapshot
 from .memory import run_sampled

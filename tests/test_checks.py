@@ -1,7 +1,11 @@
-"""Each data check, broken on purpose in a copy of a good warehouse, names the rows."""
+"""Each data check, broken on purpose in a copy of a good warehouse, names the rows.
+
+A rule a refresh checks per document in its workers says the same in Python as in SQL.
+"""
 
 from __future__ import annotations
 
+import math
 import shutil
 import subprocess
 import sys
@@ -11,8 +15,8 @@ import pytest
 
 from etl.records import Source
 from etl.rules.pipeline import process
-from etl.warehouse import load, workers
-from etl.warehouse.checks import CHECKS, run_checks
+from etl.warehouse import load, schema, workers
+from etl.warehouse.checks import CHECKS, RULES, document_problem, run_checks
 from etl.warehouse.refresh import RefreshError, refresh
 
 from .conftest import ROOT, SEED
@@ -144,7 +148,7 @@ def test_a_value_written_with_a_minus_sign_is_allowed_to_be_negative():
     document, figures = process(Source("t.txt", "t", report_year=2020), "工业利润同比增长-3.5%。".encode())
     assert [(f.surface, f.value, f.direction) for f in figures] == [("-3.5%", -3.5, -1)]
     con = duckdb.connect()
-    load.create_schema(con)
+    schema.create_schema(con)
     load.insert_documents(con, [document], "key")
     load.insert_figures(con, figures)
     assert run_checks(con) == []
@@ -195,12 +199,68 @@ def test_a_refresh_whose_build_breaks_a_check_publishes_nothing(good, tmp_path, 
 
 def test_the_checks_of_the_text_are_made_per_document_by_the_worker():
     document, figures = process(Source("acftu-2020.txt", "acftu-2020"), SEED.read_bytes())
-    assert workers.unusable_figure(document, figures) == ""
+    assert document_problem(document, figures) == ""
     moved = figures[0]._replace(sentence_start=figures[0].sentence_start + 1)
-    assert workers.unusable_figure(document, [moved]) == (
+    assert document_problem(document, [moved]) == (
         f"sentence offsets {moved.sentence_start}:{moved.sentence_end} of {moved.surface!r} at {moved.char_start} "
         "do not reproduce its sentence"
     )
-    assert workers.unusable_figure(document._replace(n_chars=1), figures) == (
+    assert document_problem(document._replace(n_chars=1), figures) == (
         f"n_chars 1 is not the length of the text ({len(document.text)})"
     )
+
+
+def test_a_refresh_runs_every_rule_that_make_check_runs():
+    in_workers = {rule.name for rule in RULES if rule.in_document}
+    in_the_build = {rule.name for rule in RULES if not rule.reads_text}
+    assert in_workers == {
+        "offsets reproduce the surface",
+        "documents hold the text their n_chars says",
+        "values are finite and negative only when written so",
+    }
+    assert in_workers | in_the_build == set(CHECKS)
+
+
+def _first(figures, change):
+    return [figures[0]._replace(**change), *figures[1:]]
+
+
+# Each way of breaking a document: (document fields, first figure's fields) to replace.
+BREAKAGES = {
+    "good": ({}, {}),
+    "surface-moved": ({}, {"char_start": 1}),
+    "surface-beyond-its-sentence": ({}, {"char_end": 10**6}),
+    "empty-surface": ({}, {"char_end": 0}),
+    "sentence-moved": ({}, {"sentence_start": 1}),
+    "sentence-before-the-text": ({}, {"sentence_start": -1}),
+    "sentence-rewritten": ({}, {"sentence": "另一句话。"}),
+    "n-chars-short": ({"n_chars": 10}, {}),
+    "n-chars-long": ({"n_chars": 10**6}, {}),
+    "negative": ({}, {"value": -2492000000.0}),
+    "positive-written-negative": ({}, {"surface": "-24.92亿元"}),
+    "nan": ({}, {"value": math.nan}),
+    "infinite": ({}, {"value": math.inf}),
+}
+
+
+@pytest.mark.parametrize("breakage", BREAKAGES)
+def test_the_python_form_of_each_rule_agrees_with_its_query(breakage):
+    document, figures = process(Source("acftu-2020.txt", "acftu-2020"), SEED.read_bytes())
+    doc_change, figure_change = BREAKAGES[breakage]
+    money = next(i for i, f in enumerate(figures) if f.surface == "24.92亿元")
+    figures.insert(0, figures.pop(money))  # the figure broken comes first
+    if figure_change.get("char_start") == 1:
+        figure_change = {"char_start": figures[0].char_start + 1}
+    if figure_change.get("sentence_start") == 1:
+        figure_change = {"sentence_start": figures[0].sentence_start + 1}
+    document, figures = document._replace(**doc_change), _first(figures, figure_change)
+    con = duckdb.connect()
+    schema.create_schema(con)
+    load.insert_documents(con, [document], "key")
+    load.insert_figures(con, figures)
+    for rule in RULES:
+        if rule.in_document:
+            by_python = rule.in_document(document, figures) != ""
+            by_sql = con.execute(rule.sql).fetchall() != []
+            assert (rule.name, by_python) == (rule.name, by_sql)
+    assert (document_problem(document, figures) == "") == (breakage == "good")

@@ -7,7 +7,7 @@ import duckdb
 from etl.records import Figure, Source
 from etl.rules.identity import FACT, sql_fact_columns
 from etl.rules.pipeline import process
-from etl.warehouse import load
+from etl.warehouse import load, schema
 from etl.warehouse.checks import run_checks
 
 from .helpers import figures_of
@@ -37,7 +37,7 @@ def test_the_checks_group_by_the_same_fields_as_the_ids():
 def test_a_warehouse_holding_both_programmes_passes_the_checks():
     document, figures = process(Source("t.txt", "t", report_year=2020), TWO_PROGRAMMES.encode("utf-8"))
     con = duckdb.connect()
-    load.create_schema(con)
+    schema.create_schema(con)
     load.insert_documents(con, [document], "key")
     load.insert_figures(con, figures)
     assert con.execute("select count(*) from core.figures").fetchone() == (2,)

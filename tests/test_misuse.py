@@ -129,12 +129,12 @@ def test_force_does_not_publish_under_a_program_that_holds_the_warehouse_for_wri
 
 
 def test_while_a_refresh_runs_no_program_can_open_the_warehouse_for_writing(seed_folder, tmp_path, monkeypatch):
-    from etl.warehouse import load
+    from etl.warehouse import publish
 
     db = tmp_path / "w.duckdb"
     refresh(seed_folder, db, progress=False)
     seen = []
-    real_publish = load.publish
+    real_publish = publish.publish
 
     def publish_after_trying_to_write(built, target):
         attempt = subprocess.run(
@@ -150,7 +150,7 @@ def test_while_a_refresh_runs_no_program_can_open_the_warehouse_for_writing(seed
         seen.append((attempt.returncode, "Could not set lock" in attempt.stderr, reader.returncode))
         real_publish(built, target)
 
-    monkeypatch.setattr(load, "publish", publish_after_trying_to_write)
+    monkeypatch.setattr(publish, "publish", publish_after_trying_to_write)
     refresh(seed_folder, db, progress=False, full=True)
     assert seen == [(1, True, 0)]
 

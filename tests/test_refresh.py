@@ -12,7 +12,10 @@ import pytest
 from etl.catalog import CATALOG_DIR, load_catalog
 from etl.rules import pipeline
 from etl.rules.pipeline import process
+from etl.series import store
 from etl.text import decode
+from etl.warehouse import checks, load, publish, views
+from etl.warehouse import refresh as refresh_module
 from etl.warehouse.refresh import RefreshError, code_version, refresh
 
 from .conftest import ROOT, SEED, query
@@ -27,6 +30,30 @@ def test_editing_a_number_in_the_report_changes_the_warehouse(seed_folder, tmp_p
     refresh(seed_folder, db, progress=False)
     assert query(db, "select value from v1.figures where surface = '24.92亿元'") == []
     assert query(db, "select value from v1.figures where surface = '31.5亿元'") == [(3150000000.0,)]
+
+
+def test_a_refresh_extracts_loads_writes_the_series_creates_the_views_checks_and_publishes_in_that_order(
+    seed_folder, tmp_path, monkeypatch
+):
+    steps = []
+
+    def step(module, name, label):
+        real = getattr(module, name)
+
+        def recorded(*args, **kwargs):
+            steps.append(label)
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(module, name, recorded)
+
+    step(refresh_module, "extract_all", "extract")
+    step(load, "insert_figures", "load")
+    step(store, "write_series", "series")
+    step(views, "create_views", "views")
+    step(checks, "check_build", "checks")
+    step(publish, "publish", "publish")
+    refresh(seed_folder, tmp_path / "w.duckdb", progress=False)
+    assert steps == ["extract", "load", "series", "views", "checks", "publish"]
 
 
 def test_a_folder_without_manifest_loads_with_doc_id_from_file_name(seed_folder, tmp_path):

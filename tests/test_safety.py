@@ -94,11 +94,13 @@ def test_sigkill_in_the_middle_leaves_the_old_warehouse_and_the_next_refresh_wor
     "point",
     [
         "etl.warehouse.load.insert_figures",
+        "etl.series.store.write_series",
+        "etl.warehouse.views.create_views",
         "etl.warehouse.checks.run_checks",
-        "etl.warehouse.load.publish",
+        "etl.warehouse.publish.publish",
         "os.replace",
     ],
-    ids=["inserting", "checking", "before-rename", "wal-cleared-before-rename"],
+    ids=["inserting", "series", "views", "checking", "before-rename", "wal-cleared-before-rename"],
 )
 def test_sigkill_at_each_step_of_the_build_leaves_the_old_warehouse(published, seed_folder, point):
     db, before, rows = published

@@ -12,8 +12,7 @@ import os
 import duckdb
 import pytest
 
-from etl.warehouse import batches, load, workers
-from etl.warehouse import refresh as refresh_module
+from etl.warehouse import batches, build, load, plan, workers
 from etl.warehouse.refresh import RefreshError, refresh
 
 from .conftest import SEED, query
@@ -145,8 +144,8 @@ def test_a_file_with_the_size_and_time_it_was_read_with_is_not_even_hashed(seven
     db = tmp_path / "w.duckdb"
     refresh(seven_reports, db, progress=False)
     hashed = []
-    sha256 = refresh_module._sha256
-    monkeypatch.setattr(refresh_module, "_sha256", lambda folder, name: hashed.append(name) or sha256(folder, name))
+    sha256 = plan._sha256
+    monkeypatch.setattr(plan, "_sha256", lambda folder, name: hashed.append(name) or sha256(folder, name))
     copy_2 = seven_reports / "copy-2.txt"
     os.utime(copy_2, ns=(copy_2.stat().st_atime_ns, copy_2.stat().st_mtime_ns + 1))  # touched: same bytes
     result = refresh(seven_reports, db, progress=False)
@@ -156,8 +155,8 @@ def test_a_file_with_the_size_and_time_it_was_read_with_is_not_even_hashed(seven
 def test_a_new_or_fully_refreshed_report_is_hashed_only_where_it_is_extracted(seven_reports, tmp_path, monkeypatch):
     db = tmp_path / "w.duckdb"
     hashed = []
-    sha256 = refresh_module._sha256
-    monkeypatch.setattr(refresh_module, "_sha256", lambda folder, name: hashed.append(name) or sha256(folder, name))
+    sha256 = plan._sha256
+    monkeypatch.setattr(plan, "_sha256", lambda folder, name: hashed.append(name) or sha256(folder, name))
     refresh(seven_reports, db, progress=False)
     refresh(seven_reports, db, progress=False, full=True)
     assert hashed == []
@@ -169,7 +168,7 @@ def test_a_build_is_written_by_its_checkpoint_and_keeps_no_log(tmp_path, monkeyp
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     monkeypatch.chdir(elsewhere)
-    con = load.open_build(building, "64MB")
+    con = build.open_build(building, "64MB")
     try:
         con.execute("create table kept as select range as n from range(100000)")
         assert not building.with_name(building.name + ".wal").exists()

@@ -1,8 +1,18 @@
-"""The v1 views over the shipped reports answer the analysts' questions, each number traceable to its sentence."""
+"""The v1 views over the shipped reports answer the analysts' questions, each number traceable to its sentence.
+
+The views are created in the order sql/views.txt declares (etl/warehouse/views.py).
+"""
 
 from __future__ import annotations
 
-from .conftest import query
+import shutil
+
+import duckdb
+import pytest
+
+from etl.warehouse import views
+
+from .conftest import ROOT, query
 
 NATIONAL = "publisher = '国务院'"
 
@@ -237,3 +247,82 @@ def test_metric_series_has_one_row_per_metric_year_and_target(warehouse):
         )
         == []
     )
+
+
+# --- the order views are created in: sql/views.txt ------------------------------------------------
+
+
+def _sql_folder(tmp_path, extra_views: dict[str, str], listing: list[str]):
+    """A copy of sql/ with more view files and its own sql/views.txt."""
+    sql = tmp_path / "sql"
+    shutil.copytree(ROOT / "sql", sql)
+    for name, text in extra_views.items():
+        version, view = name.split(".")
+        (sql / version / f"{view}.sql").write_text(text, encoding="utf-8")
+    (sql / "views.txt").write_text("\n".join(listing) + "\n", encoding="utf-8")
+    return sql
+
+
+def _shipped_listing():
+    return [line for line in (ROOT / "sql" / "views.txt").read_text(encoding="utf-8").splitlines() if line[:1] == "v"]
+
+
+def _without_views(warehouse, tmp_path):
+    db = tmp_path / "copy.duckdb"
+    shutil.copy(warehouse, db)
+    con = duckdb.connect(str(db))
+    con.execute("drop schema v1 cascade")
+    con.execute("drop schema v2 cascade")
+    return con
+
+
+A_V2_VIEW = "-- Which programmes?\ncreate or replace view v2.programmes as select program_id from core.programs;\n"
+A_V1_VIEW_READING_V2 = (
+    "-- How many programmes?\ncreate or replace view v1.n_programmes as select count(*) as n from v2.programmes;\n"
+)
+
+
+def test_the_views_are_created_in_the_declared_order_and_a_v1_view_may_read_a_v2_one(warehouse, tmp_path):
+    listing = ["v2.programmes", *_shipped_listing(), "v1.n_programmes"]
+    sql = _sql_folder(tmp_path, {"v2.programmes": A_V2_VIEW, "v1.n_programmes": A_V1_VIEW_READING_V2}, listing)
+    assert views.declared_views(sql)[:2] == [("v2", "programmes"), ("v1", "documents")]
+    con = _without_views(warehouse, tmp_path)
+    try:
+        views.create_views(con, sql)
+        assert con.execute("select n from v1.n_programmes").fetchall() == query(
+            warehouse, "select count(*) from core.programs"
+        )
+    finally:
+        con.close()
+
+
+def test_a_view_declared_before_the_view_it_reads_stops_the_build(warehouse, tmp_path):
+    listing = [*_shipped_listing(), "v1.n_programmes", "v2.programmes"]
+    sql = _sql_folder(tmp_path, {"v2.programmes": A_V2_VIEW, "v1.n_programmes": A_V1_VIEW_READING_V2}, listing)
+    con = _without_views(warehouse, tmp_path)
+    try:
+        with pytest.raises(duckdb.CatalogException, match="programmes does not exist"):
+            views.create_views(con, sql)
+    finally:
+        con.close()
+
+
+def test_a_view_file_sql_views_txt_does_not_list_is_named(tmp_path):
+    sql = _sql_folder(tmp_path, {"v2.programmes": A_V2_VIEW}, _shipped_listing())
+    with pytest.raises(
+        views.ViewFilesError, match=r"views.txt: v2/programmes.sql not listed; add each after the views it reads"
+    ):
+        views.declared_views(sql)
+
+
+def test_a_listed_view_without_its_file_is_named_with_its_line(tmp_path):
+    sql = _sql_folder(tmp_path, {}, [*_shipped_listing(), "v2.programmes"])
+    with pytest.raises(views.ViewFilesError, match=r"views.txt:14: v2.programmes has no file v2/programmes.sql"):
+        views.declared_views(sql)
+
+
+def test_the_shipped_views_are_each_listed_once():
+    listed = _shipped_listing()
+    files = sorted(f"{p.parent.name}.{p.stem}" for p in (ROOT / "sql").glob("v*/*.sql"))
+    assert sorted(listed) == files
+    assert len(set(listed)) == len(listed)

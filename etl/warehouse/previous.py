@@ -15,8 +15,9 @@ from pathlib import Path
 import duckdb
 
 from etl.warehouse.errors import RefreshError
-from etl.warehouse.load import made_tables, sql_path
+from etl.warehouse.load import sql_path
 from etl.warehouse.locks import holder_of, writer_message
+from etl.warehouse.schema import made_tables
 
 MAX_FIGURE_DROP = 0.5  # a document losing more than this share of its figures needs --force
 WARN_FIGURE_DROP = 0.2  # a document losing more than this share of its figures is warned of
@@ -90,7 +91,7 @@ def _not_a_warehouse(db: Path, why: str) -> RefreshError:
     )
 
 
-# What a build makes: the core tables (load.made_tables), and the views of the sql/vN folders.
+# What a build makes: the core tables (schema.made_tables, from sql/core/), and the views of the sql/vN folders.
 CORE_TABLES = made_tables()
 
 

@@ -8,17 +8,17 @@ seeing it whole. Documents whose bytes and extraction inputs are unchanged
 are copied from the previous warehouse instead of re-read.
 
 Only a zhibiao warehouse is ever replaced (previous.py), never while another
-program writes to it (locks.py). The steps of a document live in workers.py
-(extraction) and pipeline.py; this module decides what to extract, builds,
-guards against loss and publishes.
+program writes to it (locks.py). What to extract is planned by plan.py; a
+document is extracted in workers.py (and etl.rules.pipeline). This module runs
+the steps of a build, in order: extract and load (batches.py, load.py), series
+(etl.series.store), views (views.py), checks (checks.py); it guards against
+loss and publishes (publish.py).
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-import os
-import shutil
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from functools import cache
@@ -26,17 +26,18 @@ from pathlib import Path
 
 import duckdb
 
-from etl import __version__
+from etl import SQL_DIR, __version__
 from etl.catalog import CATALOG_DIR, load_catalog
 from etl.records import Source
-from etl.series.store import warn_of_publishers
-from etl.text.sources import SourceError, display_name, file_stamp, read_report, read_sources
-from etl.warehouse import batches, load, locks, previous
+from etl.series import store as series
+from etl.text.sources import SourceError, display_name, read_sources
+from etl.warehouse import batches, build, checks, load, locks, previous, publish, schema, views
 from etl.warehouse.errors import RefreshError
+from etl.warehouse.plan import is_unchanged, plan
 from etl.warehouse.previous import MAX_FIGURE_DROP, WARN_FIGURE_DROP
 from etl.warehouse.workers import WorkerDied, extract_all
 
-__all__ = ["RefreshError", "RefreshResult", "code_version", "extraction_key", "refresh"]
+__all__ = ["RefreshError", "RefreshResult", "code_version", "refresh"]
 
 log = logging.getLogger("zhibiao")
 
@@ -58,22 +59,22 @@ class RefreshResult:
 
 @cache
 def code_version() -> str:
-    """The package version and a digest of the code that decides figures.
+    """The package version and a digest of the code that builds the warehouse.
 
-    Taken once per process: the code that runs is the code that was imported,
-    even if a file is edited while a refresh is under way.
+    The code is etl/**/*.py with the tables and build steps of sql/core/ and
+    sql/build/ (the views have their own digests, views.view_digest). Taken
+    once per process: the code that runs is the code that was imported, even
+    if a file is edited while a refresh is under way.
     """
     digest = hashlib.sha256()
     package = Path(__file__).resolve().parents[1]
     for path in sorted(package.rglob("*.py")):
         digest.update(path.relative_to(package).as_posix().encode())
         digest.update(path.read_bytes())
+    for path in sorted([*SQL_DIR.glob("core/*.sql"), *SQL_DIR.glob("build/*.sql")]):
+        digest.update(path.relative_to(SQL_DIR).as_posix().encode())
+        digest.update(path.read_bytes())
     return f"{__version__}+{digest.hexdigest()[:12]}"
-
-
-def extraction_key(catalog_dir: Path = CATALOG_DIR) -> str:
-    """What a document's figures depend on besides its bytes: the code and the catalogs."""
-    return f"{code_version()}/{_fresh_catalog(catalog_dir).version}"
 
 
 def _fresh_catalog(catalog_dir: Path):
@@ -123,99 +124,84 @@ def _refresh(sources_dir, db, published, keep_going, force, full, progress, cata
     sources, errors = read_sources(sources_dir)
     catalog = _fresh_catalog(catalog_dir)
     key = f"{code_version()}/{catalog.version}"
-    _remove_stale_builds(db)
-    before = published.documents if had and not full else {}
-
-    reuse: list[str] = []
-    todo: list[Source] = []
-    for source in sources:
-        was, manifest = before.get(source.doc_id), _manifest_fields(source)
-        if was is None:
-            todo.append(source)  # new, or a full refresh: nothing to compare its bytes with
-            continue
-        if was[1:] == (key, manifest, file_stamp(sources_dir, source.file)):
-            reuse.append(source.doc_id)  # the file has the size and time it was read with: not hashed
-            continue
-        try:
-            sha = _sha256(sources_dir, source.file)  # one file at a time: the raws are not kept
-        except SourceError as err:
-            errors.append(err)
-            continue
-        if was[:3] == (sha, key, manifest):
-            reuse.append(source.doc_id)
-        else:
-            todo.append(source)
-
-    result = RefreshResult(db=db, reused=reuse)
-    building = _building_path(db)
-    _remove(building)
-    if had and not full and not todo and not errors and _is_unchanged(db, published, reuse):
+    build.remove_stale_builds(db)
+    todo = plan(sources_dir, sources, published.documents if had and not full else {}, key, errors)
+    result = RefreshResult(db=db, reused=todo.reuse)
+    building = build.building_path(db)
+    build.remove(building)
+    if had and not full and not todo.todo and not errors and is_unchanged(db, published, todo.reuse):
         return _up_to_date(db, catalog, result)
     try:
-        # With unchanged documents, start from a byte copy of the published warehouse: much faster
-        # than re-inserting their rows (copy_unchanged), which remains for when a copy is not safe.
-        cloned = bool(reuse) and load.clone_published(db, building)
-        # DuckDB keeps the blocks it wrote cached up to its memory limit (80% of RAM unless told):
-        # bounded here, it writes them out instead, and memory does not grow with the warehouse.
-        con = load.open_build(building, batches.BUILD_MEMORY_LIMIT)
+        con = _start_build(building, db, had, todo.reuse)
         try:
-            if cloned:
-                load.keep_only(con, reuse)
-            else:
-                load.create_schema(con)
-                if had:
-                    load.copy_history(con, db)
-            log.info("building %s", building)
-            if not cloned:
-                load.copy_unchanged(con, db, reuse)
-            # Extracted documents stream into the build batch by batch (batches.py), checked once all are in.
-            writer = batches.BatchWriter(con)
-            log.info("extracting %d document(s), reusing %d unchanged", len(todo), len(reuse))
-            try:
-                for source, outcome in extract_all(todo, sources_dir, catalog_dir, key, progress):
-                    _take(sources_dir / source.file, outcome, writer, errors)
-                writer.flush()
-                con.execute("reset threads")  # the workers are done: the checks and the checkpoint have the cores
-            except WorkerDied as err:
-                raise RefreshError(f"{err}; {note}") from err
+            # The steps of a build: extract and load, series, views, checks; then it is recorded and written out.
+            log.info("extracting %d document(s), reusing %d unchanged", len(todo.todo), len(todo.reuse))
+            extracted = _extract_and_load(con, todo.todo, sources_dir, catalog_dir, key, progress, errors)
             if errors and not keep_going:
                 raise RefreshError(_listing(errors, f"the refresh stopped; {note}"))
-            load.insert_catalog(con, catalog)  # the checks read the metrics and programmes
-            problems = batches.check_extracted(con, writer.extracted)
+            load.insert_catalog(con, catalog)  # the series, views and checks read the metrics and programmes
+            series.write_series(con, catalog.directory)
+            views.create_views(con)
+            problems = checks.check_build(con, extracted)
             if problems:
                 raise RefreshError(_listing(problems, f"data checks failed; {note}"))
-            result.extracted = writer.extracted
-            result.failed = [str(e) for e in errors]
-            load.create_views(con)
             if had:
                 _guard_against_loss(con, db, force, errors)
-            load.record_build(con, code_version(), catalog.version, display_name(str(sources_dir)), writer.extracted)
+            build.record_build(con, code_version(), catalog.version, display_name(str(sources_dir)), extracted)
             result.n_documents, result.n_figures = con.execute(
                 "select (select count(*) from core.documents), (select count(*) from core.figures)"
             ).fetchone()
             con.execute("checkpoint")
         finally:
             con.close()
-        load.publish(building, db)
+        publish.publish(building, db)
         log.info("published %s", db)
+    except WorkerDied as err:
+        raise RefreshError(f"{err}; {note}") from err
     except (OSError, duckdb.Error) as err:
         # A full disk, a read-only folder, a damaged previous warehouse: nothing was published.
         raise RefreshError(f"the new warehouse could not be built ({err}); {note}") from err
     finally:
-        _remove(building)
+        build.remove(building)
+    result.extracted, result.failed = extracted, [str(e) for e in errors]
     return result  # with --keep-going, result.failed lists the files that were not loaded
 
 
-def _is_unchanged(db: Path, published: previous.Published, reuse: list[str]) -> bool:
-    """Would a build be the published warehouse again: the same documents, code, catalogs and views,
-    and no .wal beside it (a build clears one)?"""
-    return (
-        not published.foreign
-        and not db.with_name(db.name + ".wal").exists()
-        and len(reuse) == len(published.documents)
-        and set(reuse) == published.documents.keys()
-        and published.view_versions == load.current_view_versions()
-    )
+def _start_build(building: Path, db: Path, had: bool, reuse: list[str]) -> duckdb.DuckDBPyConnection:
+    """A connection to a new build holding the unchanged documents `reuse` of `db` and its history."""
+    # With unchanged documents, start from a byte copy of the published warehouse: much faster
+    # than re-inserting their rows (load.copy_unchanged), which remains for when a copy is not safe.
+    cloned = bool(reuse) and build.clone_published(db, building)
+    # DuckDB keeps the blocks it wrote cached up to its memory limit (80% of RAM unless told):
+    # bounded here, it writes them out instead, and memory does not grow with the warehouse.
+    con = build.open_build(building, batches.BUILD_MEMORY_LIMIT)
+    try:
+        if cloned:
+            build.keep_only(con, reuse)
+        else:
+            schema.create_schema(con)
+            if had:
+                build.copy_history(con, db)
+        log.info("building %s", building)
+        if not cloned:
+            load.copy_unchanged(con, db, reuse)
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def _extract_and_load(con, todo: list[Source], sources_dir: Path, catalog_dir: Path, key: str, progress, errors):
+    """Extract `todo` in workers and stream their rows into the build (batches.py); the doc_ids loaded.
+
+    A file that was not loaded is added to `errors`, naming it.
+    """
+    writer = batches.BatchWriter(con)
+    for source, outcome in extract_all(todo, sources_dir, catalog_dir, key, progress):
+        _take(sources_dir / source.file, outcome, writer, errors)
+    writer.flush()
+    con.execute("reset threads")  # the workers are done: the series, checks and checkpoint have the cores
+    return writer.extracted
 
 
 def _up_to_date(db: Path, catalog, result: RefreshResult) -> RefreshResult:
@@ -227,7 +213,7 @@ def _up_to_date(db: Path, catalog, result: RefreshResult) -> RefreshResult:
     """
     con = duckdb.connect(str(db), read_only=True)
     try:
-        warn_of_publishers(con, catalog.directory)
+        series.warn_of_publishers(con, catalog.directory)
         result.n_documents, result.n_figures = con.execute(
             "select (select count(*) from core.documents), (select count(*) from core.figures)"
         ).fetchone()
@@ -251,11 +237,6 @@ def _take(path: Path, outcome, writer: batches.BatchWriter, errors: list) -> Non
     if not outcome.figures.num_rows:
         log.warning("%s: no figures found (loaded as %s); is it a report?", path, outcome.doc_id)
     writer.add(outcome)
-
-
-def _sha256(folder: Path, name: str) -> str:
-    """The SHA-256 of a report file's bytes, read with the same care as for extraction."""
-    return hashlib.sha256(read_report(folder, name)).hexdigest()
 
 
 def _guard_foreign(db: Path, foreign: tuple[str, ...], force: bool) -> None:
@@ -299,43 +280,5 @@ def _guard_against_loss(con: duckdb.DuckDBPyConnection, db: Path, force: bool, n
         )
 
 
-def _manifest_fields(source: Source) -> tuple:
-    return (source.file, source.title, source.publisher, source.published_on, source.report_year)
-
-
-def _building_path(db: Path) -> Path:
-    return db.with_name(f".{db.name}.building-{os.getpid()}")
-
-
-def _remove_stale_builds(db: Path) -> None:
-    """Delete the temporary files of refreshes that were killed; a running one keeps its file."""
-    for path in db.parent.glob(f".{db.name}.building-*"):
-        # "lock" is not a pid: the lock stays; .tmp is the folder DuckDB spills into.
-        pid = path.name.rsplit("-", 1)[-1].removesuffix(".wal").removesuffix(".tmp")
-        if not pid.isdigit() or (int(pid) != os.getpid() and _alive(int(pid))):
-            continue
-        log.info("%s: removed, left by a refresh that did not finish", path)
-        _remove(path)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def _listing(items, headline: str) -> str:
     return headline + ":\n" + "\n".join(f"  {item}" for item in items)
-
-
-def _remove(path: Path) -> None:
-    shutil.rmtree(load.spill_folder(path), ignore_errors=True)  # what DuckDB spilled, if anything
-    for candidate in (path, path.with_name(path.name + ".wal")):
-        try:
-            candidate.unlink()
-        except FileNotFoundError:
-            pass

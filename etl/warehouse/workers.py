@@ -16,7 +16,6 @@ exit, or with an InvalidStateError or 'cannot join thread' traceback.
 from __future__ import annotations
 
 import itertools
-import math
 import os
 import signal
 import sys
@@ -28,11 +27,11 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from etl.catalog import load_catalog
-from etl.records import Document, Figure, Source
+from etl.records import Source
 from etl.rules import pipeline
-from etl.rules.mentions import MINUS_SIGNS
 from etl.text.decode import DecodeError
 from etl.text.sources import SourceError, read_stamped
+from etl.warehouse.checks import document_problem
 from etl.warehouse.errors import RefreshError
 from etl.warehouse.rows import extracted
 
@@ -49,7 +48,9 @@ def process_one(job: tuple[Source, Path, Path, str]):
     """(source, Extracted), (source, one-line reason the file was not loaded) or (source, SourceError).
 
     A job is (source, folder, catalog folder, extraction key): the file is read
-    here, in the worker, and its rows made here too (arrow_rows.extracted).
+    here, in the worker, its rows made here too (rows.extracted), and checked here
+    (checks.document_problem), so that a file the extractor turned into an unusable
+    figure is named and --keep-going can still load the others.
     """
     source, folder, catalog_dir, key = job
     try:
@@ -62,7 +63,7 @@ def process_one(job: tuple[Source, Path, Path, str]):
         return source, str(err)
     except Exception as err:  # one bad file must not take the others down
         return source, f"the extractor failed on this file ({type(err).__name__}: {err}); please report it"
-    unusable = unusable_figure(document, figures)
+    unusable = document_problem(document, figures)  # checks.py: the rules a worker checks
     if unusable:
         return source, f"the extractor produced an unusable figure ({unusable}); please report it"
     return source, extracted(document, figures, key, stamp)
@@ -72,35 +73,11 @@ def _process_chunk(jobs: list[tuple[Source, Path, Path, str]]):
     return [process_one(job) for job in jobs]
 
 
-def unusable_figure(document: Document, figures: list[Figure]) -> str:
-    """What the data checks would refuse in one document's figures, said per file.
-
-    Caught here, the file is named and --keep-going can still load the others.
-    The checks that read a document's text (checks.TEXT_CHECKS: its length,
-    each figure's and sentence's offsets) are made here, where the text is at
-    hand; the refresh runs the others on the build. `make check` runs them all.
-    """
-    text = document.text
-    if document.n_chars != len(text):
-        return f"n_chars {document.n_chars} is not the length of the text ({len(text)})"
-    for f in figures:
-        at = f"{f.surface[:20]!r} at {f.char_start}"
-        if not math.isfinite(f.value) or ((f.value < 0) != f.surface.startswith(MINUS_SIGNS)):
-            return f"value {f.value} of {at}"
-        if not (0 <= f.char_start < f.char_end <= len(text)) or text[f.char_start : f.char_end] != f.surface:
-            return f"offsets {f.char_start}:{f.char_end} do not reproduce {f.surface[:20]!r}"
-        if not (f.sentence_start <= f.char_start and f.char_end <= f.sentence_end) or (
-            text[f.sentence_start : f.sentence_end] != f.sentence
-        ):
-            return f"sentence offsets {f.sentence_start}:{f.sentence_end} of {at} do not reproduce its sentence"
-    return ""
-
-
 def extract_all(todo: list[Source], folder: Path, catalog_dir: Path, key: str, progress: bool | None):
     """Yield (source, outcome) per document of `todo` (files of `folder`), in order: see process_one.
 
     Lazily: a document is read and extracted only as the outcomes before it are taken.
-    `key` is the extraction key its rows carry (refresh.extraction_key).
+    `key` is the extraction key its rows carry: the code version and the catalog version.
     """
     jobs = [(source, folder, catalog_dir, key) for source in todo]
     show = progress if progress is not None else sys.stderr.isatty()  # quiet in CI logs and pipes

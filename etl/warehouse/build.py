@@ -1,0 +1,212 @@
+"""The building warehouse: a file beside the target, opened, started afresh or from a copy, and its history.
+
+A refresh builds into `.<name>.building-<pid>` beside the warehouse
+(building_path) and publishes it by a rename (publish.py), or removes it
+(remove). A refresh killed midway leaves its file, which the next refresh
+removes (remove_stale_builds). Every build adds itself to the history that
+the warehouse keeps (core.builds, core.build_documents).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from etl.warehouse.load import sql_path
+from etl.warehouse.schema import HISTORY_TABLES
+from etl.warehouse.views import current_view_versions
+
+log = logging.getLogger("zhibiao")
+
+
+def open_build(building: Path, memory_limit: str) -> duckdb.DuckDBPyConnection:
+    """A connection that builds the warehouse file `building`, written out once, when it is checkpointed.
+
+    A build is published by renaming it over the old warehouse, or thrown away:
+    it needs no write-ahead log (RECOVERY_MODE no_wal_writes), and it is
+    checkpointed once, at the end. DuckDB's automatic checkpoints (every
+    16 MB of log by default) rewrite the table's last row group each time, and
+    every document's text is in it: a build's time grew with the square of its
+    size, and the file was twice as large. What does not fit `memory_limit`
+    spills to disk until the checkpoint, into the folder `<building>.tmp`
+    beside it (which `remove` removes with the build): connected in memory,
+    DuckDB would otherwise spill into `.tmp` in the working directory.
+
+    It starts on one thread, leaving the cores to the extraction workers;
+    `reset threads` gives DuckDB them all once they are done.
+    """
+    spill = str(spill_folder(building))
+    con = duckdb.connect(config={"memory_limit": memory_limit, "threads": 1, "temp_directory": spill})
+    try:
+        con.execute(f"attach '{sql_path(building)}' as build (recovery_mode no_wal_writes)")
+        con.execute("use build")
+        con.execute("set checkpoint_threshold = '1TB'")
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def spill_folder(building: Path) -> Path:
+    """Where DuckDB spills what a build cannot hold in memory: `<building>.tmp`, removed with the build."""
+    return building.with_name(building.name + ".tmp")
+
+
+def clone_published(published: Path, building: Path) -> bool:
+    """Start a build as a byte copy of the published warehouse; False when that is not safe.
+
+    Copying the file is much faster than re-inserting every unchanged row
+    (load.copy_unchanged), and the published file is only read. Not when a .wal
+    lies beside it: its last changes would not be in the copy.
+    """
+    if not published.is_file() or published.with_name(published.name + ".wal").exists():
+        return False
+    shutil.copyfile(published, building)
+    return True
+
+
+def keep_only(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> None:
+    """In a clone of the published warehouse: keep the rows of `doc_ids`, drop what every build makes anew.
+
+    Documents and figures of other doc_ids go; the build history stays; every
+    other core table (catalogs) is emptied and every other schema dropped, to
+    be filled and created again as in a fresh build.
+    """
+    con.register("keep", pa.table({"doc_id": pa.array(doc_ids, pa.string())}))
+    try:
+        con.execute("delete from core.figures where doc_id not in (select doc_id from keep)")
+        con.execute("delete from core.documents where doc_id not in (select doc_id from keep)")
+    finally:
+        con.unregister("keep")
+    # Every other core table is emptied; whatever else the file holds goes too, so that the
+    # build equals a fresh one: view schemas (created again), and anything someone added by
+    # opening the warehouse for writing.
+    here = "database_name = current_database()"
+    for listing, statement in (
+        (
+            f"select table_name from duckdb_tables() where {here} and schema_name = 'core' "
+            "and table_name not in ('documents', 'figures', 'builds', 'build_documents')",
+            'delete from core."{}"',
+        ),
+        (
+            f"select schema_name from duckdb_schemas() where {here} and schema_name not in ('core', 'main')",
+            'drop schema "{}" cascade',
+        ),
+        (
+            f"select view_name from duckdb_views() where {here} and schema_name = 'main' and not internal",
+            'drop view main."{}"',
+        ),
+        (
+            f"select table_name from duckdb_tables() where {here} and schema_name = 'main'",
+            'drop table main."{}" cascade',
+        ),
+    ):
+        for (name,) in con.execute(listing).fetchall():
+            con.execute(statement.format(name))
+
+
+def copy_history(con: duckdb.DuckDBPyConnection, previous: Path) -> None:
+    """Carry the build history of the published warehouse into a build that did not start as its copy.
+
+    A warehouse from before the history kept only its last build, without a
+    build_id: it becomes build 1.
+    """
+    con.execute(f"attach '{sql_path(previous)}' as previous (read_only)")
+    try:
+        tables = {
+            name: [
+                c
+                for (c,) in con.execute(
+                    "select column_name from duckdb_columns() where database_name = 'previous' "
+                    "and schema_name = 'core' and table_name = ?",
+                    [name],
+                ).fetchall()
+            ]
+            for name in HISTORY_TABLES
+        }
+        if "build_id" in tables["builds"]:
+            con.execute("insert into core.builds by name select * from previous.core.builds")
+        elif tables["builds"]:
+            con.execute(
+                "insert into core.builds by name select *, (row_number() over (order by built_at))::integer "
+                "as build_id from previous.core.builds"
+            )
+        if tables["build_documents"]:
+            con.execute("insert into core.build_documents by name select * from previous.core.build_documents")
+    finally:
+        con.execute("detach previous")
+
+
+def record_build(
+    con: duckdb.DuckDBPyConnection, code_version: str, catalog_version: str, sources: str, extracted: list[str]
+) -> None:
+    """Add this build to the history, with each document's figure count and whether it was extracted anew."""
+    (build_id,) = con.execute("select coalesce(max(build_id), 0) + 1 from core.builds").fetchone()
+    con.execute(
+        "insert into core.builds select ?, ?, ?, ?, ?, ?, (select count(*) from core.documents), "
+        "(select count(*) from core.figures), ?",
+        [
+            build_id,
+            datetime.now(UTC).replace(tzinfo=None),
+            code_version,
+            catalog_version,
+            current_view_versions(),
+            sources,
+            len(extracted),
+        ],
+    )
+    con.register("extracted", pa.table({"doc_id": pa.array(extracted, pa.string())}))
+    try:
+        con.execute(
+            """
+            insert into core.build_documents
+            select ?, d.doc_id, d.sha256, count(f.figure_id), d.doc_id in (select doc_id from extracted)
+            from core.documents d left join core.figures f using (doc_id)
+            group by d.doc_id, d.sha256
+            """,
+            [build_id],
+        )
+    finally:
+        con.unregister("extracted")
+
+
+def building_path(db: Path) -> Path:
+    """The file a refresh of `db` builds into: hidden beside it, named for the refresh's process."""
+    return db.with_name(f".{db.name}.building-{os.getpid()}")
+
+
+def remove_stale_builds(db: Path) -> None:
+    """Delete the temporary files of refreshes that were killed; a running one keeps its file."""
+    for path in db.parent.glob(f".{db.name}.building-*"):
+        # "lock" is not a pid: the lock stays; .tmp is the folder DuckDB spills into.
+        pid = path.name.rsplit("-", 1)[-1].removesuffix(".wal").removesuffix(".tmp")
+        if not pid.isdigit() or (int(pid) != os.getpid() and _alive(int(pid))):
+            continue
+        log.info("%s: removed, left by a refresh that did not finish", path)
+        remove(path)
+
+
+def remove(path: Path) -> None:
+    """Remove a build, its log and what DuckDB spilled beside it, whichever exist."""
+    shutil.rmtree(spill_folder(path), ignore_errors=True)  # what DuckDB spilled, if anything
+    for candidate in (path, path.with_name(path.name + ".wal")):
+        try:
+            candidate.unlink()
+        except FileNotFoundError:
+            pass
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

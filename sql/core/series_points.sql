@@ -1,0 +1,11 @@
+-- core.series_points: the figures of a report year that say the same (one point), with their series, how they joined it and how sure.
+-- Made anew by every build's series step (sql/build/, etl/series/store.py), as are the other series tables.
+create or replace table core.series_points (
+    point_id integer not null,
+    series_id varchar not null,
+    publisher varchar,
+    year integer,
+    linked_by varchar not null,
+    confidence double,
+    reason varchar not null
+);
