@@ -1,9 +1,10 @@
 """The word lists and catalogs analysts extend, read from CSV under data/catalog.
 
 Every rule that names a Chinese word takes it from here, so that a new unit,
-qualifier, basis, programme or metric is one CSV row, not a code change. The
-files and the values each column allows are in catalog_files.py; a broken
-file stops a refresh with one line naming it. The patterns a rule compiles
+qualifier, basis, programme, metric, publisher word or series filler is one
+CSV row, not a code change. The files and the values each column allows are in
+schema.py; a missing or broken file stops a refresh with one line naming it.
+Nothing else reads data/catalog: the rules take every word from a Catalog. The patterns a rule compiles
 from these words are built once per catalog (Catalog.compiled).
 """
 
@@ -47,8 +48,11 @@ class Catalog:
     named_periods: dict[str, tuple[int, int]]
     programs: tuple[Program, ...]
     metrics: tuple[Metric, ...]
+    publisher_words: tuple[tuple[str, str], ...]  # (word, scope) of publisher_words.csv
+    publisher_exceptions: tuple[tuple[re.Pattern, str], ...]  # (pattern, scope) of publishers.csv, first match wins
+    series_words: tuple[str, ...]  # the fillers of series_words.csv
     version: str
-    directory: Path = CATALOG_DIR  # where its files are: publishers.py and series.py read theirs there
+    directory: Path = CATALOG_DIR  # where its files were read: a refresh names it, no rule reads it
     _compiled: dict = field(default_factory=dict, repr=False)
 
     def compiled(self, build):
@@ -203,6 +207,9 @@ def load_catalog(directory: Path = CATALOG_DIR) -> Catalog:
             )
             for r in rows["metrics.csv"]
         ),
+        publisher_words=tuple((r["word"], r["scope"]) for r in rows["publisher_words.csv"]),
+        publisher_exceptions=tuple((re.compile(r["pattern"]), r["scope"]) for r in rows["publishers.csv"]),
+        series_words=tuple(r["word"] for r in rows["series_words.csv"]),
         version=_version(directory),
         directory=directory,
     )

@@ -43,6 +43,8 @@ CATEGORIES = (
 )
 SCOPES = ("national", "local")  # of a metric: local fits provincial, city and district publishers
 PUBLISHER_SCOPES = ("national", "provincial", "city", "district", "local")
+# The level an administrative word of a publisher's name gives (省 provincial); none: not such a word (市场).
+PUBLISHER_WORD_SCOPES = ("national", "provincial", "city", "district", "none")
 DIRECTIONS = ("rise", "fall")
 # The roles a word of words.csv can play; each names the rule that reads it.
 WORD_ROLES = (
@@ -132,6 +134,25 @@ def regex(value: str) -> str | None:
     return None
 
 
+# What series_words.csv cannot hold, because the series key drops it anyway: years,
+# numbers and punctuation (etl/series/matching.py removes these before fillers).
+SERIES_NOISE = re.compile(
+    r"""
+    (?<![比较])(?:19|20)\d{2}年(?:底|末)?   # a year, not a base year (比2002年增长 is no change on the year before)
+  | (?<![比较\d.])\d+(?:\.\d+)?[%％]?    # a number or a percentage
+  | [^\w]|_                            # punctuation
+    """,
+    re.VERBOSE,
+)
+
+
+def series_word(value: str) -> str | None:
+    """A word of series_words.csv: not empty, and not only years, numbers and punctuation."""
+    if not value:
+        return "is empty"
+    return f"'{value}' is not a word" if SERIES_NOISE.fullmatch(value) else None
+
+
 def opener_phrase(value: str) -> str | None:
     """A period opener: words with at most one slot, {n} (a small number) or {year}."""
     if not value:
@@ -179,8 +200,26 @@ SCHEMA: dict[str, dict[str, Check]] = {
         "measure": optional,  # measure words a figure must have (套|户), when its unit says too little
     },
     "publishers.csv": {"pattern": regex, "scope": one_of(PUBLISHER_SCOPES), "note": optional},
+    "publisher_words.csv": {"word": word, "scope": one_of(PUBLISHER_WORD_SCOPES), "note": optional},
+    "series_words.csv": {"word": series_word, "note": optional},
 }
-UNIQUE = {"programs.csv": "program_id", "metrics.csv": "metric_id", "periods.csv": "name"}
+# file -> its key: the columns no two rows may share (a word may play several roles, one row each).
+UNIQUE: dict[str, tuple[str, ...]] = {
+    "units.csv": ("word",),
+    "unit_nouns.csv": ("noun",),
+    "qualifiers.csv": ("word", "position"),
+    "bases.csv": ("word", "position"),
+    "categories.csv": ("word", "unit"),
+    "stop_words.csv": ("word", "position"),
+    "words.csv": ("word", "role"),
+    "period_openers.csv": ("phrase",),
+    "periods.csv": ("name",),
+    "programs.csv": ("program_id",),
+    "metrics.csv": ("metric_id",),
+    "publishers.csv": ("pattern",),
+    "publisher_words.csv": ("word",),
+    "series_words.csv": ("word",),
+}
 
 
 def shown(path: Path) -> Path:
@@ -231,12 +270,13 @@ def _checked_row(path: Path, line: int, row: dict, columns: dict[str, Check]) ->
     return cells
 
 
-def _check_unique(path: Path, rows: list[dict[str, str]], column: str | None) -> None:
-    if column is None:
+def _check_unique(path: Path, rows: list[dict[str, str]], columns: tuple[str, ...] | None) -> None:
+    if not columns:
         return
-    seen: dict[str, str] = {}
+    seen: dict[tuple[str, ...], str] = {}
     for row in rows:
-        key = row[column]
+        key = tuple(row[c] for c in columns)
         if key in seen:
-            raise CatalogError(f"{path}:{row['_line']}: {column} '{key}' is listed already on line {seen[key]}")
+            named = " ".join(f"{c} '{v}'" for c, v in zip(columns, key, strict=True))
+            raise CatalogError(f"{path}:{row['_line']}: {named} is listed already on line {seen[key]}")
         seen[key] = row["_line"]

@@ -47,6 +47,6 @@ def process(source: Source, raw: bytes, catalog: Catalog | None = None) -> tuple
     sentences = split_sentences(text)
     mentions = find_mentions(text, catalog)
     parts = report_parts(text, report_year, catalog)
-    scope = publishers.metric_scope_of(source.publisher, catalog.directory)
+    scope = publishers.metric_scope_of(source.publisher, catalog)
     figures = classify(source.doc_id, text, sentences, mentions, parts, report_year, catalog, scope)
     return document, deduplicate(figures)

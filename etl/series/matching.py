@@ -3,7 +3,7 @@
 A figure that a catalogued metric names belongs to that metric's series. Any
 other figure gets a key from what it counts: the words of its label (and the
 words just after the number, 惠及63.48万个小企业) without years, numbers,
-fillers (data/catalog/series_words.csv), basis words (bases.csv) and qualifier
+fillers (series_words.csv, read into the Catalog), basis words (bases.csv) and qualifier
 words (qualifiers.csv); a label of fillers only (总数达到, 参与职工) takes the
 words of the figure or clause before it. Beside the words the key holds the
 unit, the basis class (new, change, or a stock: a level or a cumulative
@@ -24,29 +24,23 @@ Figures without a publisher are never linked to another document's.
 
 from __future__ import annotations
 
-import csv
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from pathlib import Path
 from typing import NamedTuple
 
-from etl.catalog import CATALOG_DIR, load_catalog
+from etl.catalog import Catalog
+from etl.catalog.schema import SERIES_NOISE
 
 SIMILAR = 0.5  # bigram Dice: 会员发展专项资金 ~ 入会专项资金 is 0.5, 进口 ~ 出口 is 0
 PROGRAMME_CONFIDENCE = 0.6
 STOCK_MIX = 0.9  # a level beside a cumulative total (总数达到 ~ 目前累计达): the same stock, less sure
-WORDS_FILE = "series_words.csv"
 CLAUSE_BREAK = re.compile(r"[,，;；:：。!?！？\n]")
 ITEM_BREAK = re.compile(r"[,，;；:：。!?！？、\n]")
 # Years, numbers and punctuation; not a base year (比2002年增长65.5% is not a change on the year before).
-NOISE = re.compile(r"(?<![比较])(?:19|20)\d{2}年(?:底|末)?|(?<![比较\d.])\d+(?:\.\d+)?[%％]?|[^\w]|_")
+NOISE = SERIES_NOISE
 FIGURE = re.compile(r"\d+(?:\.\d+)?[多余]?[万亿千百]*\w?")  # a number and its measure word: 2890人, 1.21亿元
-
-
-class SeriesWordsError(ValueError):
-    """series_words.csv cannot be used; the message names the file and the line."""
 
 
 class Row(NamedTuple):
@@ -111,23 +105,15 @@ class Words:
         return self.pattern.sub("", NOISE.sub("", text))
 
 
-@cache
-def load_words(directory: Path = CATALOG_DIR) -> Words:
-    path = directory / WORDS_FILE
-    fillers: list[str] = []
-    if path.exists():
-        with path.open(encoding="utf-8-sig", newline="") as fh:
-            reader = csv.DictReader(fh)
-            if "word" not in (reader.fieldnames or []):
-                raise SeriesWordsError(f"{path} line 1: the header lacks word")
-            for row in reader:
-                word = (row.get("word") or "").strip()
-                if not word or NOISE.fullmatch(word):
-                    raise SeriesWordsError(f"{path} line {reader.line_num}: {word!r} is not a word")
-                fillers.append(word)
-    catalog = load_catalog(directory)
-    # Basis and qualifier words (新增, 累计, 超过) are columns of the key; 多 and 余 stand in the surface.
-    fillers += [w for w, *_ in catalog.bases] + [w for w, _, _ in catalog.qualifiers if len(w) > 1]
+def words_of(catalog: Catalog) -> Words:
+    """The fillers of a catalog, built once per catalog: series_words.csv, and the basis and
+    qualifier words (新增, 累计, 超过), which are columns of the key; 多 and 余 stand in the surface."""
+    return catalog.compiled(_words)
+
+
+def _words(catalog: Catalog) -> Words:
+    fillers = [*catalog.series_words, *(w for w, *_ in catalog.bases)]
+    fillers += [w for w, _, _ in catalog.qualifiers if len(w) > 1]
     return Words(tuple(sorted(set(fillers), key=len, reverse=True)))
 
 
