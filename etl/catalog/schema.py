@@ -67,6 +67,12 @@ WORD_ROLES = (
     "relation_word",  # a label that opens with it needs the subject before: 为预算的98.1%
     "restatement_opener",  # 提出…: a sentence that states a target again to explain it
     "restatement_reason",  # …主要是: the explanation that follows it
+    "range_word",  # between the two ends of a range: 6至8万人
+    "open_range_word",  # between a bare number and the figure closing its range only: 6到8万人
+    "negative_after",  # 负 after it is a minus sign: 为负3.9%, 增长负0.3%
+    "percentage_points",  # a difference of rates, always a change: 个百分点
+    "doubling",  # 翻一番: the 一 after it is a figure
+    "exchange_word",  # 1美元兑7.1元: the amount before it is the base of a rate
 )
 # What a period opener (period_openers.csv) says of the sentences after it.
 PERIOD_OPENERS = ("coming_years", "last_year", "this_year_so_far", "this_year", "year", "past_years")
