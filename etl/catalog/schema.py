@@ -73,6 +73,13 @@ WORD_ROLES = (
     "percentage_points",  # a difference of rates, always a change: 个百分点
     "doubling",  # 翻一番: the 一 after it is a figure
     "exchange_word",  # 1美元兑7.1元: the amount before it is the base of a rate
+    "compared_marker",  # before the base year of a change: 比2010年 (not the figure's year)
+    "last_year_word",  # last year, whose level a figure may name: 从去年的2.1%
+    "from_word",  # a starting level follows: 由10.2%下降到3.1%
+    "to_word",  # the level reached follows: 由…增加到
+    "period_end_word",  # the last year of a named period: “十三五”末
+    "year_end_opener",  # a sentence opening with it states a level at the year's end: 年末
+    "respectively",  # each figure counts one listed subject: 分别
 )
 # What a period opener (period_openers.csv) says of the sentences after it.
 PERIOD_OPENERS = ("coming_years", "last_year", "this_year_so_far", "this_year", "year", "past_years")

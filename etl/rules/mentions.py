@@ -127,7 +127,9 @@ def _minus_before(text: str, start: int, catalog: Catalog) -> bool:
     if start == 0 or text[start - 1] not in MINUS_SIGNS:
         return False
     if text[start - 1] == MINUS_WORD:
-        return start < 2 or text.endswith(catalog.words["negative_after"], 0, start - 1) or not text[start - 2].isalnum()
+        return (
+            start < 2 or text.endswith(catalog.words["negative_after"], 0, start - 1) or not text[start - 2].isalnum()
+        )
     previous = text[start - 2 : start - 1]
     return not (previous.isdigit() or previous in PERCENT_SIGNS or previous in catalog.unit_word_endings)
 

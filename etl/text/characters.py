@@ -30,6 +30,8 @@ DECIMAL_POINT = "点"
 # Between the clauses of one sentence: commas, semicolons and colons, full-width
 # and plain (after NFKC both occur).
 CLAUSE_BREAKS = ",，;；:："
+# Semicolons, which reports also chain whole statements with (；).
+SEMICOLONS = ";；"
 # What ends a sentence inside a paragraph: full stops, question and exclamation marks.
 SENTENCE_STOPS = "。!?！？"
 # What ends a clause wherever a rule reads: a clause break, a sentence's stop or a line's end.
