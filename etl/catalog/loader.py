@@ -20,16 +20,13 @@ from etl.catalog.gates import longest_first
 from etl.catalog.schema import SCHEMA, WORD_ROLES, CatalogError, read_table
 from etl.catalog.wordindex import WordIndex
 from etl.records import Metric, Program
+from etl.text.characters import MAGNITUDE_CHARACTERS, NUMERAL_CHARACTERS
 
 __all__ = ["CATALOG_DIR", "Catalog", "CatalogError", "load_catalog"]
 
 CATALOG_DIR = Path(__file__).resolve().parents[2] / "data" / "catalog"
 # The units a 家 or 个 can count, named by the noun after or before it (五万家企业, 基层工会组织280.9万个).
 COUNTED_UNITS = frozenset({"enterprise", "organization", "household", "item"})
-# Words a qualifier or basis may be followed by and still end the text before a number:
-# 超过了5000名, 增长约3%.
-QUALIFIER_FILLERS = ("了", "达", "为", "到")
-BASIS_FILLERS = ("了", "约", "近", "超过")
 
 
 @dataclass(frozen=True, eq=False)
@@ -101,12 +98,12 @@ class Catalog:
     @cached_property
     def unit_word_endings(self) -> frozenset[str]:
         """Characters a unit word (or a magnitude) ends with: a dash after one is a range (5元-8元)."""
-        return frozenset(word[-1] for word in self.units) | frozenset("万亿千百十")
+        return frozenset(word[-1] for word in self.units) | frozenset(MAGNITUDE_CHARACTERS)
 
     @cached_property
     def numeral_units(self) -> tuple[str, ...]:
         """Unit words that begin with a numeral character: 千瓦, 千米, 千克."""
-        return tuple(word for word in self.units if word[0] in "零〇一二两三四五六七八九十百千万亿")
+        return tuple(word for word in self.units if word[0] in NUMERAL_CHARACTERS)
 
     @cached_property
     def numeral_unit_starts(self) -> frozenset[str]:
@@ -118,7 +115,8 @@ class Catalog:
 
     @cached_property
     def qualifiers_before(self) -> WordIndex:
-        return WordIndex([(w, q) for w, pos, q in self.qualifiers if pos == "before"], QUALIFIER_FILLERS)
+        fillers = self.words["qualifier_filler"]  # 超过了5000名
+        return WordIndex([(w, q) for w, pos, q in self.qualifiers if pos == "before"], fillers)
 
     @cached_property
     def qualifiers_after(self) -> WordIndex:
@@ -134,7 +132,7 @@ class Catalog:
 
     @cached_property
     def bases_before(self) -> WordIndex:
-        return self.bases_at("before", BASIS_FILLERS)
+        return self.bases_at("before", self.words["basis_filler"])  # 增长约3%
 
     @cached_property
     def bases_in_clause(self) -> WordIndex:

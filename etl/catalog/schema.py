@@ -80,6 +80,9 @@ WORD_ROLES = (
     "period_end_word",  # the last year of a named period: “十三五”末
     "year_end_opener",  # a sentence opening with it states a level at the year's end: 年末
     "respectively",  # each figure counts one listed subject: 分别
+    "named_period_tail",  # after a named period, it opens the period's sentences: “十三五”时期
+    "qualifier_filler",  # may stand between a qualifier and its number: 超过了5000名
+    "basis_filler",  # may stand between a basis word and its number: 增长约3%
 )
 # What a period opener (period_openers.csv) says of the sentences after it.
 PERIOD_OPENERS = ("coming_years", "last_year", "this_year_so_far", "this_year", "year", "past_years")

@@ -13,10 +13,11 @@ import re
 from typing import NamedTuple
 
 from etl.catalog import Catalog
+from etl.catalog.gates import character_class
+from etl.text.characters import CLAUSE_ENDS
 
 COUNTING_WORDS = ("家", "个", "户")  # measure words whose unit is the noun they count
-CLAUSE_BREAK = set(",，。;；:：!?！？\n")
-CLAUSE_END = re.compile("[" + "".join(sorted(CLAUSE_BREAK)) + "]")
+CLAUSE_END = re.compile(character_class(CLAUSE_ENDS))
 COUNTED_REACH = 24  # characters after 家/个 in which the counted noun stands
 # Words after a number of people: 8000万纳税人, 1400万农业转移人口.
 PEOPLE_AFTER = re.compile(
@@ -98,6 +99,6 @@ def noun_before(text: str, start: int, nouns: tuple[tuple[str, str], ...], reach
     基层工会组织280.9万个 (an organisation), 贫困人口减少1386万 (people).
     """
     window = text[max(0, start - reach) : start]
-    window = window[max(map(window.rfind, CLAUSE_BREAK)) + 1 :]
+    window = window[max(map(window.rfind, CLAUSE_ENDS)) + 1 :]
     found = [(window.rfind(noun) + len(noun), unit) for noun, unit in nouns if noun in window]
     return max(found)[1] if found else ""

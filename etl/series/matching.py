@@ -31,16 +31,17 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from etl.catalog import Catalog
+from etl.catalog.gates import character_class
 from etl.catalog.schema import SERIES_NOISE
+from etl.text.characters import CLAUSE_ENDS, ITEM_ENDS, MAGNITUDE_CHARACTERS
 
 SIMILAR = 0.5  # bigram Dice: 会员发展专项资金 ~ 入会专项资金 is 0.5, 进口 ~ 出口 is 0
 PROGRAMME_CONFIDENCE = 0.6
 STOCK_MIX = 0.9  # a level beside a cumulative total (总数达到 ~ 目前累计达): the same stock, less sure
-CLAUSE_BREAK = re.compile(r"[,，;；:：。!?！？\n]")
-ITEM_BREAK = re.compile(r"[,，;；:：。!?！？、\n]")
+CLAUSE_BREAK = re.compile(character_class(CLAUSE_ENDS))
+ITEM_BREAK = re.compile(character_class(ITEM_ENDS))
 # Years, numbers and punctuation; not a base year (比2002年增长65.5% is not a change on the year before).
 NOISE = SERIES_NOISE
-FIGURE = re.compile(r"\d+(?:\.\d+)?[多余]?[万亿千百]*\w?")  # a number and its measure word: 2890人, 1.21亿元
 
 
 class Row(NamedTuple):
@@ -96,6 +97,7 @@ class Words:
     """The words that say nothing of what a figure counts, longest first."""
 
     fillers: tuple[str, ...]
+    figure: re.Pattern  # a number and its measure word: 2890人, 1.21亿元, 300多名
 
     @property
     def pattern(self) -> re.Pattern:
@@ -114,7 +116,17 @@ def words_of(catalog: Catalog) -> Words:
 def _words(catalog: Catalog) -> Words:
     fillers = [*catalog.series_words, *(w for w, *_ in catalog.bases)]
     fillers += [w for w, _, _ in catalog.qualifiers if len(w) > 1]
-    return Words(tuple(sorted(set(fillers), key=len, reverse=True)))
+    approx = "".join(word for word, _ in catalog.qualifiers_after.single_characters)  # 多, 余
+    figure = re.compile(
+        rf"""
+        \d+(?:\.\d+)?                   # a number
+        {character_class(approx) + "?" if approx else ""}  # perhaps 多 or 余
+        [{MAGNITUDE_CHARACTERS}]*       # its magnitudes
+        \w?                            # and its measure word
+        """,
+        re.VERBOSE,
+    )
+    return Words(tuple(sorted(set(fillers), key=len, reverse=True)), figure)
 
 
 def basis_class(basis: str | None) -> str:
@@ -129,7 +141,7 @@ def quantity_words(row: Row, words: Words) -> tuple[str, bool]:
     if len(found) >= 2 or len(clauses) < 2:
         return found, False
     # 全年新招聘社会化工会工作者2890人,总数达到37744人: the clause before says what the 总数 is of.
-    return words.normalise(FIGURE.sub("", clauses[-2])) or found, True
+    return words.normalise(words.figure.sub("", clauses[-2])) or found, True
 
 
 def bigram_similarity(a: str, b: str) -> float:

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 # Chinese digits zero to nine; 〇 is a form of 零 and 两 of 二 (两千, 两个).
 CHINESE_DIGITS = "零〇一二两三四五六七八九"
+# Zero, which may stand between the groups of a numeral: 2千零30万.
+ZERO = CHINESE_DIGITS[0]
 # The digits one to nine, which a numeral's value is read from (五角, 一二两…九 but no zero).
 NONZERO_DIGITS = "一二两三四五六七八九"
 # The magnitudes a Chinese numeral multiplies by: ten to a hundred million (万亿 is two of them).
