@@ -105,10 +105,8 @@ def write_series(con: duckdb.DuckDBPyConnection, directory: Path = CATALOG_DIR) 
     Run once per refresh, after the catalogs are loaded: it also warns, once,
     of each publisher no rule knows and each document without a publisher.
     """
-    catalog = load_catalog(Path(directory))
-    rules = rules_of(catalog)
+    rules, words = rules_of(load_catalog(Path(directory))), words_of(load_catalog(Path(directory)))
     scope_of = {p: rules.scope_of(p) for p in warn_of_publishers(con, directory)}
-    words = words_of(catalog)
     for ddl in DDLS:
         con.execute(ddl)
     con.execute("create schema scratch")  # the build's working tables, dropped below
