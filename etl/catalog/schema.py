@@ -251,7 +251,9 @@ def read_table(directory: Path, name: str) -> list[dict[str, str]]:
     path = shown(directory / name)
     columns = SCHEMA[name]
     if not path.is_file():
-        raise CatalogError(f"{path}: missing: the catalog needs this file (columns {', '.join(columns)})")
+        raise CatalogError(
+            f"{path}: missing: the catalog needs this file; restore it, or create it with the header {','.join(columns)}"
+        )
     try:
         with path.open(encoding="utf-8-sig", newline="") as fh:
             reader = csv.DictReader(fh)
