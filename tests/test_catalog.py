@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from etl.catalog import CATALOG_DIR, CatalogError, load_catalog
-from etl.catalog.schema import WORD_ROLES
+from etl.catalog.schema import SCHEMA, WORD_ROLES
 from etl.records import Source
 from etl.rules.pipeline import process
 
@@ -231,3 +231,9 @@ def test_the_shipped_catalog_loads_and_names_its_words():
     assert catalog.words["coordinator"] == ("和", "与", "及")
     assert catalog.period_openers["coming_years"] == ("今后{n}年", "未来{n}年")
     assert len(catalog.metrics) == 66 and len(catalog.programs) == 24
+
+
+def test_docs_catalogs_md_names_every_file_and_every_role():
+    text = (ROOT / "docs" / "catalogs.md").read_text(encoding="utf-8")
+    assert [name for name in SCHEMA if f"| `{name}` |" not in text] == []
+    assert [role for role in WORD_ROLES if f"| `{role}` |" not in text] == []
