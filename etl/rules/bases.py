@@ -18,7 +18,15 @@ SIGN = {"rise": 1, "fall": -1}
 
 def _comparison(catalog: Catalog) -> tuple[tuple[str, ...], re.Pattern]:
     words = tuple(word for word, _ in catalog.bases_compared.entries)
-    return words, re.compile(f"比.{{0,8}}(?:{alternation(words)})$")
+    markers = alternation(catalog.words["compared_marker"])
+    return words, re.compile(
+        rf"""
+        (?:{markers})             # compared with: 比, 较
+        .{{0,8}}                  # what with: 上年, 全国平均水平
+        (?:{alternation(words)})  # the word that says how: 高, 多, 减少
+        $""",
+        re.VERBOSE,
+    )
 
 
 def _change_word(mention: Mention, around: Around, catalog: Catalog):

@@ -28,7 +28,6 @@ AS_OF = re.compile(
     """,
     re.VERBOSE,
 )
-BY_YEAR = re.compile(r"(?:到|至)((?:19|20)\d{2})年")  # 力争到2025年: a deadline
 DIGIT = re.compile(r"\d")
 LAST_YEARS_TAILS = ("的", "底的", "末的")  # 从去年的2.1%, 上年末的: what may follow last year's name
 # 全国工会过去五年累计筹集…: a span of years named inside the sentence, not only at its start.
@@ -48,6 +47,7 @@ class PeriodRules(NamedTuple):
     """The period patterns, composed once per catalog from words.csv."""
 
     compared_year: re.Pattern
+    by_year: re.Pattern
     last_years_level: re.Pattern
     last_years_endings: tuple[str, ...]
     last_years_reach: int
@@ -70,6 +70,8 @@ def period_rules(catalog: Catalog) -> PeriodRules:
             """,
             re.VERBOSE,
         ),
+        # 力争到2025年: a deadline
+        by_year=re.compile(rf"(?:{alternation(words['to_word'])})((?:19|20)\d{{2}})年"),
         # 赤字率从去年的2.1%提高到2.3%: a level of last year, named just before the number.
         last_years_level=re.compile(
             rf"""
@@ -124,7 +126,7 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
     if named:
         future = report_year is not None and named[0] > report_year
         return When(named[0], named[1], is_target or future, None if future else as_of)
-    by_year = is_target and BY_YEAR.search(before)  # 力争到2020年，建成…: the deadline may open the sentence
+    by_year = is_target and rules.by_year.search(before)  # 力争到2020年，建成…: the deadline may open the sentence
     if by_year:
         deadline = int(by_year.group(1))
         # A goal set in the review part aims from the year after the one reviewed.
