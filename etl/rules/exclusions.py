@@ -1,8 +1,8 @@
 """The numbers that are no mentions, though a unit may follow them.
 
 Thresholds inside a name (百人以上企业, 超千万人次的机场), codes (PM2.5, 12351,
-%28), the base of a ratio (收入比由2.5缩小到2.3) and numbers inside quotes or
-titles ("四个意识", 《…》) are parts of words, not figures of the report.
+%28) and numbers inside quotes or titles ("四个意识", 《…》) are parts of
+words, not figures of the report.
 Stop words (data/catalog/stop_words.csv) name the rest: years, dates, ordinals.
 """
 
@@ -23,17 +23,6 @@ NAME_AFTER_THRESHOLD = re.compile(
     """,
     re.VERBOSE,
 )
-# A bare number is a ratio where the words before it name one: 城乡居民收入比由2.5缩小到2.3.
-RATIO_BEFORE = re.compile(
-    r"""
-    (?:比值?|之比)            # a ratio (not 比上年: a comparison)
-    (?:由|从|为|是|达到?)      # its value follows
-    [^，,。；;比]{0,10}$      # perhaps after the number it changed from (2.50:1缩小至)
-    """,
-    re.VERBOSE,
-)
-RATIO_REACH = 16
-TO_ONE = ":1"  # 2.50:1 after NFKC
 CLASS_AFTER_THRESHOLD = "的"  # 超千万人次的机场: an at-least amount before 的 names a class
 CLASS_REACH = 40  # characters either side in which a class threshold's clause is read
 # …的机场 of which there are 4: 第4个, 达4个, 有4座.
@@ -49,6 +38,7 @@ CODE_BEFORE = "./#%=&?_"  # PM2.5, V2.0, %28: a number after these is part of a 
 
 
 def excluded_before(text: str, start: int, catalog: Catalog) -> bool:
+    """第七届, 以下10个方面, PM2.5, %28: a stop word (stop_words.csv) or a code stands before the number."""
     if start == 0:
         return False
     before = text[start - 1]

@@ -5,7 +5,9 @@ word (名, 家, 亿元, %), a noun that says what is counted (1230万职工), or
 magnitude (1386万). Years, dates, ordinals (第七届, 前两批), slogans ("四个意识",
 八大群体), numbers inside quotes or titles, thresholds inside a name
 (百人以上企业, 超千万人次的机场), codes (12351, 〔2022〕8号, %28) and the base
-of an exchange rate (1美元兑) are not mentions. units.py decides the unit.
+of an exchange rate (1美元兑) are not mentions. Where a number may start is
+candidates.py; which numbers are parts of words, exclusions.py; the unit, units.py.
+Here a candidate becomes a mention: its value, magnitude, sign, range and unit.
 """
 
 from __future__ import annotations
@@ -15,15 +17,7 @@ import re
 from etl.catalog import Catalog, load_catalog
 from etl.records import Mention
 from etl.rules.candidates import LONE_MAGNITUDES, ONE, approx_after, candidate_pattern, is_word
-from etl.rules.exclusions import (
-    NAME_AFTER_THRESHOLD,
-    RATIO_BEFORE,
-    RATIO_REACH,
-    TO_ONE,
-    QuotedSpans,
-    class_threshold,
-    excluded_before,
-)
+from etl.rules.exclusions import NAME_AFTER_THRESHOLD, QuotedSpans, class_threshold, excluded_before
 from etl.rules.units import Unit, by_magnitude, by_noun, by_unit_word, unit_word_at
 from etl.text import characters
 from etl.text.characters import LIST_MARK, MINUS_WORD, NONZERO_DIGITS, RANGE_DASHES
@@ -34,6 +28,17 @@ MAGNITUDE_STARTS = frozenset(word[0] for word in MAGNITUDES)
 MINUS_SIGNS = tuple(characters.MINUS_SIGNS)  # warehouse/workers.py checks a surface with str.startswith
 PERCENT_SIGNS = tuple(characters.PERCENT_SIGNS)
 CURRENCY_SIGNS = tuple(characters.CURRENCY_SIGNS)
+# A bare number is a ratio where the words before it name one: 城乡居民收入比由2.5缩小到2.3.
+RATIO_BEFORE = re.compile(
+    r"""
+    (?:比值?|之比)            # a ratio (not 比上年: a comparison)
+    (?:由|从|为|是|达到?)      # its value follows
+    [^，,。；;比]{0,10}$      # perhaps after the number it changed from (2.50:1缩小至)
+    """,
+    re.VERBOSE,
+)
+RATIO_REACH = 16
+TO_ONE = ":1"  # 2.50:1 after NFKC
 TAILS = re.compile(
     rf"""
     (?P<jiao>\d|[{NONZERO_DIGITS}])角            # 50元6角: tenths of a yuan
