@@ -37,6 +37,15 @@ def _seen(folder, text: str, report_year: int, fields: tuple[str, ...], publishe
 # role, the word added, an example, its report year, the fields shown, before, after
 ROLE_EXAMPLES = [
     ("goal_word", "争创", "争创示范单位300家。", 2020, ("is_target",), [False], [True]),
+    (
+        "counting_word",
+        "座",
+        "建成300座工会驿站。",
+        2020,
+        ("surface", "unit"),
+        [("300座", "other")],
+        [("300座", "organization")],
+    ),
     ("label_opener", "首先", "首先新建工会组织300个。", 2020, ("label",), ["首先新建工会组织"], ["新建工会组织"]),
     ("label_tail", "计有", "工会会员计有300万人。", 2020, ("label",), ["工会会员计有"], ["工会会员"]),
     (

@@ -1,8 +1,9 @@
 """What a number counts: its unit and measure word, decided here and only here.
 
 The measure word after the number decides (名 person, 亿元 yuan, 千瓦 other);
-家, 个 and 户 look for the noun they count (五万家企业: enterprise); a noun
-straight after the number counts too (1230万职工: person); a bare magnitude
+家, 个 and 户 (words.csv's counting_word) look for the noun they count
+(五万家企业: enterprise); a noun straight after the number counts too
+(1230万职工: person); a bare magnitude
 (减少1386万) takes people named near it, else other. The words are in
 data/catalog/units.csv and unit_nouns.csv.
 """
@@ -16,7 +17,6 @@ from etl.catalog import Catalog
 from etl.catalog.gates import character_class
 from etl.text.characters import CLAUSE_ENDS
 
-COUNTING_WORDS = ("家", "个", "户")  # measure words whose unit is the noun they count
 CLAUSE_END = re.compile(character_class(CLAUSE_ENDS))
 COUNTED_REACH = 24  # characters after 家/个 in which the counted noun stands
 # Words after a number of people: 8000万纳税人, 1400万农业转移人口.
@@ -49,15 +49,16 @@ def unit_word_at(text: str, pos: int, catalog: Catalog) -> str:
 
 
 def by_unit_word(text: str, unit_word: str, pos: int, start: int, catalog: Catalog) -> Unit:
-    """The unit a measure word at `pos` gives; 家, 个 and 户 by the noun they count."""
+    """The unit a measure word at `pos` gives; a counting word (家, 个, 户: words.csv) by the noun
+    it counts, else its own unit (units.csv)."""
     unit, scale = catalog.units[unit_word]
     end = pos + len(unit_word)
-    if unit_word in COUNTING_WORDS:
+    if unit_word in catalog.words["counting_word"]:
         counted = counted_noun(text, end, catalog) or noun_before(text, start, catalog.counted_nouns, 16)
-        if unit_word == "户":
-            unit = "enterprise" if counted == "enterprise" else unit  # 市场主体120万户
+        if unit == "household":
+            unit = "enterprise" if counted == "enterprise" else unit  # 市场主体120万户: a household or a firm
         else:
-            unit = counted or ("organization" if unit_word == "家" else "other")
+            unit = counted or unit
     return Unit(unit, unit_word, end, scale)
 
 
