@@ -15,13 +15,12 @@ from typing import NamedTuple
 from etl.catalog import Catalog
 from etl.catalog.gates import alternation
 from etl.records import Around, Figure, Mention
-from etl.text.characters import CLAUSE_BREAKS, ORDINAL_NUMERALS
+from etl.text.characters import CLAUSE_BREAKS, CLOSE_PARENS, OPEN_PARENS, ORDINAL_NUMERALS
 from etl.text.sentences import CLAUSE_SPLIT
 
 LIMIT = 24  # characters: a label is the last words before the number
 TAIL_REACH = 12  # characters: a run of closing words is looked for only this near the end
-OPEN_PARENS, CLOSE_PARENS = ("(", "（"), (")", "）")
-ENUMERATOR = re.compile(f"^[(（][0-9{ORDINAL_NUMERALS}]+[)）]")  # (3), （三）
+ENUMERATOR = re.compile(f"^[{OPEN_PARENS}][0-9{ORDINAL_NUMERALS}]+[{CLOSE_PARENS}]")  # (3), （三）
 
 
 class LabelRules(NamedTuple):
@@ -96,11 +95,11 @@ def label(phrase: str, rules: LabelRules, limit: int = LIMIT) -> str:
     """
     text = phrase.strip()
     # (含中央预备费500亿元): an open parenthesis starts the words of the figure inside it.
-    opened = max(text.rfind(OPEN_PARENS[0]), text.rfind(OPEN_PARENS[1]))
+    opened = max(map(text.rfind, OPEN_PARENS))
     if opened >= 0 and not any(c in text[opened:] for c in CLOSE_PARENS):
         text = text[opened + 1 :]
     # (3)中央预备费: an enumerator is no part of what is counted.
-    if text.startswith(OPEN_PARENS):
+    if text.startswith(tuple(OPEN_PARENS)):
         text = ENUMERATOR.sub("", text)
     # Each pattern runs only on a text that starts or ends the way a match must.
     if text.startswith(rules.openers):

@@ -53,6 +53,9 @@ PERCENT_SIGNS = "%％"
 CURRENCY_SIGNS = "$¥€£"
 # Dashes and tildes between the two ends of a range: 6%-6.5%, 5~8元, 3—5年.
 RANGE_DASHES = "-~～—"
+# Parentheses, plain and full-width: (3), （三）, (含中央预备费500亿元).
+OPEN_PARENS = "(（"
+CLOSE_PARENS = ")）"
 # Quotation marks and title brackets that open and close a quotation or a name.
 OPEN_QUOTES = "“《「『"
 CLOSE_QUOTES = "”》」』"
