@@ -1,7 +1,9 @@
-"""The catalog's CSV files: which must exist, their columns, the values each column allows.
+"""The catalog's CSV files: which must exist, their columns, the values each column allows, their keys.
 
-Every file is checked when it is read. A problem stops the refresh before
-anything is built, with one line naming the file, the line and the column:
+Every file is checked when it is read (each cell by its column's check in
+cells.py; no two rows with one key). A missing file, a bad cell or a repeated
+key stops the refresh before anything is built, with one line naming the
+file, the line and the column:
 
     data/catalog/qualifiers.csv:44: position 'befor' is not one of before, after, clause
 """
@@ -9,9 +11,21 @@ anything is built, with one line naming the file, the line and the column:
 from __future__ import annotations
 
 import csv
-import re
-from collections.abc import Callable
 from pathlib import Path
+
+from etl.catalog.cells import (
+    Check,
+    identifier,
+    number,
+    one_of,
+    opener_phrase,
+    optional,
+    regex,
+    series_word,
+    several_of,
+    word,
+    year,
+)
 
 # The vocabularies of the warehouse: the views and the code rely on exactly these values.
 UNITS = (
@@ -98,92 +112,6 @@ class CatalogError(ValueError):
     """A catalog file that cannot be used; str() is one line naming file, line and column."""
 
 
-Check = Callable[[str], str | None]  # a cell's value -> what is wrong with it, or None
-
-
-def one_of(allowed: tuple[str, ...], blank: bool = False) -> Check:
-    def check(value: str) -> str | None:
-        if (blank and not value) or value in allowed:
-            return None
-        return f"'{value}' is not one of {', '.join(allowed)}" + (" (or empty)" if blank else "")
-
-    return check
-
-
-def units_list(value: str) -> str | None:
-    """'' or units separated by |: person|person_time."""
-    bad = [u for u in value.split("|") if u not in UNITS] if value else []
-    return f"'{bad[0]}' is not one of {', '.join(UNITS)}" if bad else None
-
-
-def word(value: str) -> str | None:
-    return None if value else "is empty"
-
-
-def optional(_value: str) -> str | None:
-    return None
-
-
-def number(value: str) -> str | None:
-    """'' (1) or a positive number: the factor a unit word applies (成 = 10 percent)."""
-    try:
-        return None if not value or float(value) > 0 else f"'{value}' is not a positive number"
-    except ValueError:
-        return f"'{value}' is not a number"
-
-
-def year(value: str) -> str | None:
-    return None if re.fullmatch(r"(?:19|20)\d{2}", value) else f"'{value}' is not a year"
-
-
-def identifier(value: str) -> str | None:
-    ok = re.fullmatch(r"[a-z][a-z0-9_]*", value)
-    return None if ok else f"'{value}' is not an identifier (lower case, digits and _)"
-
-
-def regex(value: str) -> str | None:
-    if not value:
-        return "is empty"
-    try:
-        re.compile(value)
-    except re.error as error:
-        return f"is not a valid regular expression: {error}"
-    return None
-
-
-# What series_words.csv cannot hold, because the series key drops it anyway: years,
-# numbers and punctuation (etl/series/matching.py removes these before fillers).
-SERIES_NOISE = re.compile(
-    r"""
-    (?<![比较])(?:19|20)\d{2}年(?:底|末)?   # a year, not a base year (比2002年增长 is no change on the year before)
-  | (?<![比较\d.])\d+(?:\.\d+)?[%％]?    # a number or a percentage
-  | [^\w]|_                            # punctuation
-    """,
-    re.VERBOSE,
-)
-
-
-def series_word(value: str) -> str | None:
-    """A word of series_words.csv: not empty, and not only years, numbers and punctuation."""
-    if not value:
-        return "is empty"
-    return f"'{value}' is not a word" if SERIES_NOISE.fullmatch(value) else None
-
-
-def opener_phrase(value: str) -> str | None:
-    """A period opener: words with at most one slot, {n} (a small number) or {year}."""
-    if not value:
-        return "is empty"
-    slots = re.findall(r"\{[^}]*\}", value)
-    if (
-        any(slot not in ("{n}", "{year}") for slot in slots)
-        or len(slots) > 1
-        or re.search(r"[{}]", re.sub(r"\{(?:n|year)\}", "", value))
-    ):
-        return f"'{value}' may hold one slot, {{n}} or {{year}}, and no other braces"
-    return None
-
-
 # file -> its columns and the check of each; every file here must exist.
 SCHEMA: dict[str, dict[str, Check]] = {
     "units.csv": {"word": word, "unit": one_of(UNITS), "scale": number, "note": optional},
@@ -199,7 +127,7 @@ SCHEMA: dict[str, dict[str, Check]] = {
         "position": one_of(POSITIONS["bases.csv"]),
         "direction": one_of(DIRECTIONS, blank=True),
     },
-    "categories.csv": {"word": optional, "category": one_of(CATEGORIES), "unit": units_list},
+    "categories.csv": {"word": optional, "category": one_of(CATEGORIES), "unit": several_of(UNITS)},
     "stop_words.csv": {"word": word, "position": one_of(POSITIONS["stop_words.csv"]), "reason": optional},
     "words.csv": {"word": word, "role": one_of(WORD_ROLES), "note": optional},
     "period_openers.csv": {"phrase": opener_phrase, "period": one_of(PERIOD_OPENERS), "note": optional},

@@ -20,8 +20,8 @@ from functools import cache
 from typing import NamedTuple
 
 from etl.catalog import Catalog
+from etl.catalog.cells import SERIES_NOISE
 from etl.catalog.gates import character_class
-from etl.catalog.schema import SERIES_NOISE
 from etl.text.characters import CLAUSE_ENDS, ITEM_ENDS, MAGNITUDE_CHARACTERS
 
 CLAUSE_BREAK = re.compile(character_class(CLAUSE_ENDS))
