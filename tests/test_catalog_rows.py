@@ -38,6 +38,15 @@ def _seen(folder, text: str, report_year: int, fields: tuple[str, ...], publishe
 ROLE_EXAMPLES = [
     ("goal_word", "争创", "争创示范单位300家。", 2020, ("is_target",), [False], [True]),
     (
+        "people_noun",
+        "群体",
+        "帮扶120万就业困难群体。",
+        2020,
+        ("surface", "unit"),
+        [("120万", "other")],
+        [("120万", "person")],
+    ),
+    (
         "counting_word",
         "座",
         "建成300座工会驿站。",

@@ -98,6 +98,7 @@ WORD_ROLES = (
     "qualifier_filler",  # may stand between a qualifier and its number: 超过了5000名
     "basis_filler",  # may stand between a basis word and its number: 增长约3%
     "counting_word",  # a measure word whose unit the noun it counts decides: 五万家企业 (units.csv's unit else)
+    "people_noun",  # a bare magnitude a few words before it counts people: 1400万农业转移人口
 )
 # What a period opener (period_openers.csv) says of the sentences after it.
 PERIOD_OPENERS = ("coming_years", "last_year", "this_year_so_far", "this_year", "year", "past_years")

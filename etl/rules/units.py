@@ -14,21 +14,24 @@ import re
 from typing import NamedTuple
 
 from etl.catalog import Catalog
-from etl.catalog.gates import character_class
+from etl.catalog.gates import alternation, character_class
 from etl.text.characters import CLAUSE_ENDS
 
 CLAUSE_END = re.compile(character_class(CLAUSE_ENDS))
 COUNTED_REACH = 24  # characters after 家/个 in which the counted noun stands
-# Words after a number of people: 8000万纳税人, 1400万农业转移人口.
-PEOPLE_AFTER = re.compile(
-    r"""
-    (?:以上|左右|多)?                 # a qualifier may stand between
-    [\u4e00-\u9fff]{0,8}?             # a few words that say which people
-    (?:人口|人员|在校生|毕业生|学生|农民工|劳动力|人)
-    (?![民大才事工])                   # 人民, 人大, 人才, 人事, 人工 are no people counted
-    """,
-    re.VERBOSE,
-)
+
+
+def people_after(catalog: Catalog) -> re.Pattern:
+    """Words after a number of people: 8000万纳税人, 1400万农业转移人口 (words.csv's people_noun)."""
+    return re.compile(
+        rf"""
+        (?:以上|左右|多)?                                # a qualifier may stand between
+        [\u4e00-\u9fff]{{0,8}}?                          # a few words that say which people
+        (?:{alternation(catalog.words["people_noun"])})  # and a noun of people: 人口, 学生, 人
+        (?![民大才事工])                                  # 人民, 人大, 人才, 人事, 人工 are no people counted
+        """,
+        re.VERBOSE,
+    )
 
 
 class Unit(NamedTuple):
@@ -88,7 +91,7 @@ def counted_noun(text: str, pos: int, catalog: Catalog) -> str:
 
 def person_noun_near(text: str, pos: int, catalog: Catalog) -> str:
     """For 8000万纳税人 or 1400万农业转移人口: people named a few characters on."""
-    if PEOPLE_AFTER.match(text, pos, pos + 12) or text.startswith(catalog.person_words, pos):
+    if catalog.compiled(people_after).match(text, pos, pos + 12) or text.startswith(catalog.person_words, pos):
         return "person"
     return ""
 
