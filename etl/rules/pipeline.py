@@ -1,7 +1,9 @@
 """One raw report to its document record and its figures: the pure part of a refresh.
 
 raw bytes -> decode -> normalise -> sentences -> mentions -> figures -> facts.
-Nothing here touches the disk or the warehouse; cli.py and load.py do.
+Nothing here touches the disk or the warehouse: every word, publisher rule
+included, comes from the Catalog passed in (a caller that passes none gets
+data/catalog, read once by load_catalog). cli.py and the warehouse do the I/O.
 """
 
 from __future__ import annotations
