@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 
 import pytest
 
 from etl.catalog import CATALOG_DIR, CatalogError, load_catalog
-from etl.cli import main
+from etl.catalog.schema import SCHEMA, WORD_ROLES
 from etl.records import Source
 from etl.rules.pipeline import process
+
+from .conftest import ROOT, SEED
 
 
 @pytest.fixture
@@ -52,7 +56,7 @@ def test_a_pattern_that_is_no_regular_expression_names_file_and_line(catalog):
 
 def test_a_missing_file_is_named_not_read_as_empty(catalog):
     (catalog / "units.csv").unlink()
-    with pytest.raises(CatalogError, match=r"units.csv: missing: the catalog needs this file \(columns word, unit"):
+    with pytest.raises(CatalogError, match=r"units.csv: missing: the catalog needs this file; restore it, or create"):
         load_catalog(catalog)
 
 
@@ -85,17 +89,101 @@ def test_every_vocabulary_column_is_checked(catalog, name, row, problem):
     assert "\n" not in str(raised.value)
 
 
-def test_a_refresh_with_a_broken_catalog_says_one_line_and_builds_nothing(catalog, seed_folder, tmp_path, capsys):
-    line = _append(catalog, "qualifiers.csv", "不到,befor,at_most")
-    db = tmp_path / "w.duckdb"
-    code = main(["refresh", "--sources", str(seed_folder), "--db", str(db), "--catalog", str(catalog)])
-    err = capsys.readouterr().err
-    assert code == 1
-    assert err == (
-        f"refresh failed: {catalog / 'qualifiers.csv'}:{line}: position 'befor' is not one of before, after, clause; "
-        "nothing was built\n"
+MANIFEST = "file,doc_id,title,publisher,published_on,report_year\nacftu-2020.txt,acftu-2020,,中华全国总工会,,2020\n"
+UNITS = "yuan, percent, person, person_time, household, enterprise, organization, item, time, square_meter, other"
+# file -> a row with a bad cell, what the refusal says of it, and the key of the file's first row
+BREAKS = {
+    "units.csv": ("只,animal,,", f"unit 'animal' is not one of {UNITS}", "word '元'"),
+    "unit_nouns.csv": ("护工,people,人,", f"unit 'people' is not one of {UNITS}", "noun '企业'"),
+    "qualifiers.csv": (
+        "不到,befor,at_most",
+        "position 'befor' is not one of before, after, clause",
+        "word '多' position 'after'",
+    ),
+    "bases.csv": (
+        "净增,net,clause,",
+        "basis 'net' is not one of new, cumulative, change",
+        "word '新增' position 'clause'",
+    ),
+    "categories.csv": ("奖金,funds,yuan|dollar", f"unit 'dollar' is not one of {UNITS}", "word '援助' unit 'yuan'"),
+    "stop_words.csv": ("编号,middle,", "position 'middle' is not one of before, after", "word '第' position 'before'"),
+    "words.csv": (
+        "首先,opener,",
+        f"role 'opener' is not one of {', '.join(WORD_ROLES)}",
+        "word '其中' role 'label_opener'",
+    ),
+    "period_openers.csv": (
+        "过去{m}年,past_years,",
+        "phrase '过去{m}年' may hold one slot, {n} or {year}, and no other braces",
+        "phrase '今后{n}年'",
+    ),
+    "periods.csv": ("十六五,2031,20xx", "period_end '20xx' is not a year", "name '十一五'"),
+    "programs.csv": (
+        "Elder Care,养老,养老",
+        "program_id 'Elder Care' is not an identifier (lower case, digits and _)",
+        "program_id 'theory_study'",
+    ),
+    "metrics.csv": (
+        "broken,坏,Broken,other,person,,城镇,world,",
+        "scope 'world' is not one of national, local (or empty)",
+        "metric_id 'new_urban_jobs'",
+    ),
+    "publishers.csv": (
+        "某市政府,regional,",
+        "scope 'regional' is not one of national, provincial, city, district, local",
+        "pattern '国务院|全国人民代表大会|全国总工会|中华全国总工会|工人日报'",
+    ),
+    "publisher_words.csv": (
+        "镇,township,",
+        "scope 'township' is not one of national, provincial, city, district, none",
+        "word '全国'",
+    ),
+    "series_words.csv": ("2020,a number is no word", "word '2020' is not a word", "word '全年'"),
+}
+
+
+def test_every_catalog_file_can_be_broken_below():
+    assert sorted(BREAKS) == sorted(p.name for p in CATALOG_DIR.glob("*.csv"))
+
+
+@pytest.mark.parametrize("how", ["missing", "bad cell", "repeated key"])
+@pytest.mark.parametrize("name", sorted(BREAKS))
+def test_a_broken_catalog_file_stops_the_refresh_with_one_line_and_builds_nothing(catalog, tmp_path, name, how):
+    path = catalog / name
+    header, first_row = path.read_text(encoding="utf-8").splitlines()[:2]
+    bad_row, problem, key = BREAKS[name]
+    if how == "missing":
+        path.unlink()
+        said = f"{path}: missing: the catalog needs this file; restore it, or create it with the header {header}"
+    elif how == "bad cell":
+        said = f"{path}:{_append(catalog, name, bad_row)}: {problem}"
+    else:
+        said = f"{path}:{_append(catalog, name, first_row)}: {key} is listed already on line 2"
+    reports, out = tmp_path / "reports", tmp_path / "out"
+    reports.mkdir()
+    out.mkdir()
+    shutil.copy(SEED, reports / "acftu-2020.txt")
+    (reports / "manifest.csv").write_text(MANIFEST, encoding="utf-8")
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "etl",
+            "refresh",
+            "--sources",
+            str(reports),
+            "--db",
+            str(out / "w.duckdb"),
+            "--catalog",
+            str(catalog),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
-    assert not db.exists()
+    assert (done.returncode, done.stderr) == (1, f"refresh failed: {said}; nothing was built\n")
+    assert not any(p.name.startswith("w.duckdb") for p in out.iterdir())  # no warehouse, no half-built one
 
 
 def test_a_qualifier_word_is_one_row(catalog):
@@ -143,3 +231,9 @@ def test_the_shipped_catalog_loads_and_names_its_words():
     assert catalog.words["coordinator"] == ("和", "与", "及")
     assert catalog.period_openers["coming_years"] == ("今后{n}年", "未来{n}年")
     assert len(catalog.metrics) == 66 and len(catalog.programs) == 24
+
+
+def test_docs_catalogs_md_names_every_file_and_every_role():
+    text = (ROOT / "docs" / "catalogs.md").read_text(encoding="utf-8")
+    assert [name for name in SCHEMA if f"| `{name}` |" not in text] == []
+    assert [role for role in WORD_ROLES if f"| `{role}` |" not in text] == []

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from etl.catalog import load_catalog
 from etl.catalog.gates import first_characters, top_level_alternatives, with_first_character_gate
-from etl.rules import mentions as extract
+from etl.rules import candidates as extract
 from etl.rules import periods
 from etl.rules.metrics import candidates
 from etl.rules.periods import goal_rules

@@ -138,3 +138,13 @@ def test_a_starting_level_at_the_end_of_a_named_period_takes_its_last_year():
     )
     assert (level.period_start, level.period_end) == (2025, 2025)
     assert (start.surface, start.period_start, start.period_end) == ("4100亿元", 2020, 2020)
+
+
+def test_every_change_verb_of_the_catalog_spans_the_years_since_the_base_year():
+    # 下降 and 降低 are both change_verb words (words.csv): the same change, the same span.
+    spans = [
+        (f.surface, f.period_start, f.period_end)
+        for verb in ("下降", "降低", "减少")
+        for f in figures_of(f"一、2015年工作回顾\n单位地区生产总值能耗比2010年{verb}18.2%。", report_year=2015)
+    ]
+    assert spans == [("18.2%", 2011, 2015), ("18.2%", 2011, 2015), ("18.2%", 2011, 2015)]

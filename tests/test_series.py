@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from etl.catalog import CATALOG_DIR
-from etl.series.matching import Node, Row, SeriesWordsError, bigram_similarity, link, load_words, quantity_words
+from etl.catalog import CATALOG_DIR, load_catalog
+from etl.series.matching import Node, Row, bigram_similarity, link, quantity_words, words_of
 from etl.warehouse.refresh import refresh
 
 from .conftest import ROOT, SEED, query
@@ -196,7 +196,7 @@ def _row(label: str, before: str = "", after: str = "") -> Row:
 
 
 def test_the_words_of_a_figure_drop_years_fillers_and_basis_words():
-    words = load_words()
+    words = words_of(load_catalog())
     assert quantity_words(_row("2020年安排入会专项资金", before="2020年安排入会专项资金"), words) == (
         "入会专项资金",
         False,
@@ -264,16 +264,6 @@ def test_the_v2_columns_are_the_documented_ones(warehouse):
             [view],
         )
         assert [c for c in documented if c != ("column", "type")] == columns, view
-
-
-def test_a_bad_row_of_series_words_csv_is_refused_naming_its_file_and_line(tmp_path):
-    folder = tmp_path / "catalog"
-    shutil.copytree(CATALOG_DIR, folder)
-    with (folder / "series_words.csv").open("a", encoding="utf-8") as fh:
-        fh.write("2020,a number is no word\n")
-    lines = (folder / "series_words.csv").read_text(encoding="utf-8").count("\n")
-    with pytest.raises(SeriesWordsError, match=rf"series_words.csv line {lines}: '2020' is not a word"):
-        load_words(folder)
 
 
 def test_copies_of_one_report_are_one_point_holding_the_figures_of_every_copy(tmp_path):

@@ -1,9 +1,10 @@
 """The word lists and catalogs analysts extend, read from CSV under data/catalog.
 
 Every rule that names a Chinese word takes it from here, so that a new unit,
-qualifier, basis, programme or metric is one CSV row, not a code change. The
-files and the values each column allows are in catalog_files.py; a broken
-file stops a refresh with one line naming it. The patterns a rule compiles
+qualifier, basis, programme, metric, publisher word or series filler is one
+CSV row, not a code change. The files and the values each column allows are in
+schema.py; a missing or broken file stops a refresh with one line naming it.
+Nothing else reads data/catalog: the rules take every word from a Catalog. The patterns a rule compiles
 from these words are built once per catalog (Catalog.compiled).
 """
 
@@ -19,16 +20,13 @@ from etl.catalog.gates import longest_first
 from etl.catalog.schema import SCHEMA, WORD_ROLES, CatalogError, read_table
 from etl.catalog.wordindex import WordIndex
 from etl.records import Metric, Program
+from etl.text.characters import MAGNITUDE_CHARACTERS, NUMERAL_CHARACTERS
 
 __all__ = ["CATALOG_DIR", "Catalog", "CatalogError", "load_catalog"]
 
 CATALOG_DIR = Path(__file__).resolve().parents[2] / "data" / "catalog"
 # The units a 家 or 个 can count, named by the noun after or before it (五万家企业, 基层工会组织280.9万个).
 COUNTED_UNITS = frozenset({"enterprise", "organization", "household", "item"})
-# Words a qualifier or basis may be followed by and still end the text before a number:
-# 超过了5000名, 增长约3%.
-QUALIFIER_FILLERS = ("了", "达", "为", "到")
-BASIS_FILLERS = ("了", "约", "近", "超过")
 
 
 @dataclass(frozen=True, eq=False)
@@ -47,8 +45,11 @@ class Catalog:
     named_periods: dict[str, tuple[int, int]]
     programs: tuple[Program, ...]
     metrics: tuple[Metric, ...]
+    publisher_words: tuple[tuple[str, str], ...]  # (word, scope) of publisher_words.csv
+    publisher_exceptions: tuple[tuple[re.Pattern, str], ...]  # (pattern, scope) of publishers.csv, first match wins
+    series_words: tuple[str, ...]  # the fillers of series_words.csv
     version: str
-    directory: Path = CATALOG_DIR  # where its files are: publishers.py and series.py read theirs there
+    directory: Path = CATALOG_DIR  # where its files were read: a refresh names it, no rule reads it
     _compiled: dict = field(default_factory=dict, repr=False)
 
     def compiled(self, build):
@@ -97,12 +98,12 @@ class Catalog:
     @cached_property
     def unit_word_endings(self) -> frozenset[str]:
         """Characters a unit word (or a magnitude) ends with: a dash after one is a range (5元-8元)."""
-        return frozenset(word[-1] for word in self.units) | frozenset("万亿千百十")
+        return frozenset(word[-1] for word in self.units) | frozenset(MAGNITUDE_CHARACTERS)
 
     @cached_property
     def numeral_units(self) -> tuple[str, ...]:
         """Unit words that begin with a numeral character: 千瓦, 千米, 千克."""
-        return tuple(word for word in self.units if word[0] in "零〇一二两三四五六七八九十百千万亿")
+        return tuple(word for word in self.units if word[0] in NUMERAL_CHARACTERS)
 
     @cached_property
     def numeral_unit_starts(self) -> frozenset[str]:
@@ -114,7 +115,8 @@ class Catalog:
 
     @cached_property
     def qualifiers_before(self) -> WordIndex:
-        return WordIndex([(w, q) for w, pos, q in self.qualifiers if pos == "before"], QUALIFIER_FILLERS)
+        fillers = self.words["qualifier_filler"]  # 超过了5000名
+        return WordIndex([(w, q) for w, pos, q in self.qualifiers if pos == "before"], fillers)
 
     @cached_property
     def qualifiers_after(self) -> WordIndex:
@@ -130,7 +132,7 @@ class Catalog:
 
     @cached_property
     def bases_before(self) -> WordIndex:
-        return self.bases_at("before", BASIS_FILLERS)
+        return self.bases_at("before", self.words["basis_filler"])  # 增长约3%
 
     @cached_property
     def bases_in_clause(self) -> WordIndex:
@@ -203,6 +205,9 @@ def load_catalog(directory: Path = CATALOG_DIR) -> Catalog:
             )
             for r in rows["metrics.csv"]
         ),
+        publisher_words=tuple((r["word"], r["scope"]) for r in rows["publisher_words.csv"]),
+        publisher_exceptions=tuple((re.compile(r["pattern"]), r["scope"]) for r in rows["publishers.csv"]),
+        series_words=tuple(r["word"] for r in rows["series_words.csv"]),
         version=_version(directory),
         directory=directory,
     )

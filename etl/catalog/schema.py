@@ -1,7 +1,9 @@
-"""The catalog's CSV files: which must exist, their columns, the values each column allows.
+"""The catalog's CSV files: which must exist, their columns, the values each column allows, their keys.
 
-Every file is checked when it is read. A problem stops the refresh before
-anything is built, with one line naming the file, the line and the column:
+Every file is checked when it is read (each cell by its column's check in
+cells.py; no two rows with one key). A missing file, a bad cell or a repeated
+key stops the refresh before anything is built, with one line naming the
+file, the line and the column:
 
     data/catalog/qualifiers.csv:44: position 'befor' is not one of before, after, clause
 """
@@ -9,9 +11,21 @@ anything is built, with one line naming the file, the line and the column:
 from __future__ import annotations
 
 import csv
-import re
-from collections.abc import Callable
 from pathlib import Path
+
+from etl.catalog.cells import (
+    Check,
+    identifier,
+    number,
+    one_of,
+    opener_phrase,
+    optional,
+    regex,
+    series_word,
+    several_of,
+    word,
+    year,
+)
 
 # The vocabularies of the warehouse: the views and the code rely on exactly these values.
 UNITS = (
@@ -43,6 +57,8 @@ CATEGORIES = (
 )
 SCOPES = ("national", "local")  # of a metric: local fits provincial, city and district publishers
 PUBLISHER_SCOPES = ("national", "provincial", "city", "district", "local")
+# The level an administrative word of a publisher's name gives (省 provincial); none: not such a word (市场).
+PUBLISHER_WORD_SCOPES = ("national", "provincial", "city", "district", "none")
 DIRECTIONS = ("rise", "fall")
 # The roles a word of words.csv can play; each names the rule that reads it.
 WORD_ROLES = (
@@ -65,6 +81,24 @@ WORD_ROLES = (
     "relation_word",  # a label that opens with it needs the subject before: 为预算的98.1%
     "restatement_opener",  # 提出…: a sentence that states a target again to explain it
     "restatement_reason",  # …主要是: the explanation that follows it
+    "range_word",  # between the two ends of a range: 6至8万人
+    "open_range_word",  # between a bare number and the figure closing its range only: 6到8万人
+    "negative_after",  # 负 after it is a minus sign: 为负3.9%, 增长负0.3%
+    "percentage_points",  # a difference of rates, always a change: 个百分点
+    "doubling",  # 翻一番: the 一 after it is a figure
+    "exchange_word",  # 1美元兑7.1元: the amount before it is the base of a rate
+    "compared_marker",  # before the base year of a change: 比2010年 (not the figure's year)
+    "last_year_word",  # last year, whose level a figure may name: 从去年的2.1%
+    "from_word",  # a starting level follows: 由10.2%下降到3.1%
+    "to_word",  # the level reached follows: 由…增加到
+    "period_end_word",  # the last year of a named period: “十三五”末
+    "year_end_opener",  # a sentence opening with it states a level at the year's end: 年末
+    "respectively",  # each figure counts one listed subject: 分别
+    "named_period_tail",  # after a named period, it opens the period's sentences: “十三五”时期
+    "qualifier_filler",  # may stand between a qualifier and its number: 超过了5000名
+    "basis_filler",  # may stand between a basis word and its number: 增长约3%
+    "counting_word",  # a measure word whose unit the noun it counts decides: 五万家企业 (units.csv's unit else)
+    "people_noun",  # a bare magnitude a few words before it counts people: 1400万农业转移人口
 )
 # What a period opener (period_openers.csv) says of the sentences after it.
 PERIOD_OPENERS = ("coming_years", "last_year", "this_year_so_far", "this_year", "year", "past_years")
@@ -77,73 +111,6 @@ POSITIONS = {
 
 class CatalogError(ValueError):
     """A catalog file that cannot be used; str() is one line naming file, line and column."""
-
-
-Check = Callable[[str], str | None]  # a cell's value -> what is wrong with it, or None
-
-
-def one_of(allowed: tuple[str, ...], blank: bool = False) -> Check:
-    def check(value: str) -> str | None:
-        if (blank and not value) or value in allowed:
-            return None
-        return f"'{value}' is not one of {', '.join(allowed)}" + (" (or empty)" if blank else "")
-
-    return check
-
-
-def units_list(value: str) -> str | None:
-    """'' or units separated by |: person|person_time."""
-    bad = [u for u in value.split("|") if u not in UNITS] if value else []
-    return f"'{bad[0]}' is not one of {', '.join(UNITS)}" if bad else None
-
-
-def word(value: str) -> str | None:
-    return None if value else "is empty"
-
-
-def optional(_value: str) -> str | None:
-    return None
-
-
-def number(value: str) -> str | None:
-    """'' (1) or a positive number: the factor a unit word applies (成 = 10 percent)."""
-    try:
-        return None if not value or float(value) > 0 else f"'{value}' is not a positive number"
-    except ValueError:
-        return f"'{value}' is not a number"
-
-
-def year(value: str) -> str | None:
-    return None if re.fullmatch(r"(?:19|20)\d{2}", value) else f"'{value}' is not a year"
-
-
-def identifier(value: str) -> str | None:
-    ok = re.fullmatch(r"[a-z][a-z0-9_]*", value)
-    return None if ok else f"'{value}' is not an identifier (lower case, digits and _)"
-
-
-def regex(value: str) -> str | None:
-    if not value:
-        return "is empty"
-    try:
-        re.compile(value)
-    except re.error as error:
-        return f"is not a valid regular expression: {error}"
-    return None
-
-
-def opener_phrase(value: str) -> str | None:
-    """A period opener: words with at most one slot, {n} (a small number) or {year}."""
-    if not value:
-        return "is empty"
-    slots = re.findall(r"\{[^}]*\}", value)
-    if (
-        any(slot not in ("{n}", "{year}") for slot in slots)
-        or len(slots) > 1
-        or re.search(r"[{}]", re.sub(r"\{(?:n|year)\}", "", value))
-    ):
-        return f"'{value}' may hold one slot, {{n}} or {{year}}, and no other braces"
-    return None
 
 
 # file -> its columns and the check of each; every file here must exist.
@@ -161,7 +128,7 @@ SCHEMA: dict[str, dict[str, Check]] = {
         "position": one_of(POSITIONS["bases.csv"]),
         "direction": one_of(DIRECTIONS, blank=True),
     },
-    "categories.csv": {"word": optional, "category": one_of(CATEGORIES), "unit": units_list},
+    "categories.csv": {"word": optional, "category": one_of(CATEGORIES), "unit": several_of(UNITS)},
     "stop_words.csv": {"word": word, "position": one_of(POSITIONS["stop_words.csv"]), "reason": optional},
     "words.csv": {"word": word, "role": one_of(WORD_ROLES), "note": optional},
     "period_openers.csv": {"phrase": opener_phrase, "period": one_of(PERIOD_OPENERS), "note": optional},
@@ -179,8 +146,26 @@ SCHEMA: dict[str, dict[str, Check]] = {
         "measure": optional,  # measure words a figure must have (套|户), when its unit says too little
     },
     "publishers.csv": {"pattern": regex, "scope": one_of(PUBLISHER_SCOPES), "note": optional},
+    "publisher_words.csv": {"word": word, "scope": one_of(PUBLISHER_WORD_SCOPES), "note": optional},
+    "series_words.csv": {"word": series_word, "note": optional},
 }
-UNIQUE = {"programs.csv": "program_id", "metrics.csv": "metric_id", "periods.csv": "name"}
+# file -> its key: the columns no two rows may share (a word may play several roles, one row each).
+UNIQUE: dict[str, tuple[str, ...]] = {
+    "units.csv": ("word",),
+    "unit_nouns.csv": ("noun",),
+    "qualifiers.csv": ("word", "position"),
+    "bases.csv": ("word", "position"),
+    "categories.csv": ("word", "unit"),
+    "stop_words.csv": ("word", "position"),
+    "words.csv": ("word", "role"),
+    "period_openers.csv": ("phrase",),
+    "periods.csv": ("name",),
+    "programs.csv": ("program_id",),
+    "metrics.csv": ("metric_id",),
+    "publishers.csv": ("pattern",),
+    "publisher_words.csv": ("word",),
+    "series_words.csv": ("word",),
+}
 
 
 def shown(path: Path) -> Path:
@@ -196,7 +181,9 @@ def read_table(directory: Path, name: str) -> list[dict[str, str]]:
     path = shown(directory / name)
     columns = SCHEMA[name]
     if not path.is_file():
-        raise CatalogError(f"{path}: missing: the catalog needs this file (columns {', '.join(columns)})")
+        raise CatalogError(
+            f"{path}: missing: the catalog needs this file; restore it, or create it with the header {','.join(columns)}"
+        )
     try:
         with path.open(encoding="utf-8-sig", newline="") as fh:
             reader = csv.DictReader(fh)
@@ -231,12 +218,13 @@ def _checked_row(path: Path, line: int, row: dict, columns: dict[str, Check]) ->
     return cells
 
 
-def _check_unique(path: Path, rows: list[dict[str, str]], column: str | None) -> None:
-    if column is None:
+def _check_unique(path: Path, rows: list[dict[str, str]], columns: tuple[str, ...] | None) -> None:
+    if not columns:
         return
-    seen: dict[str, str] = {}
+    seen: dict[tuple[str, ...], str] = {}
     for row in rows:
-        key = row[column]
+        key = tuple(row[c] for c in columns)
         if key in seen:
-            raise CatalogError(f"{path}:{row['_line']}: {column} '{key}' is listed already on line {seen[key]}")
+            named = " ".join(f"{c} '{v}'" for c, v in zip(columns, key, strict=True))
+            raise CatalogError(f"{path}:{row['_line']}: {named} is listed already on line {seen[key]}")
         seen[key] = row["_line"]

@@ -6,8 +6,6 @@ import re
 
 from etl.catalog.gates import alternation
 
-END_REACH = 12  # characters: no word with its filler is longer, so at_end searches only the tail
-
 
 class WordIndex:
     """The list's order is its priority (the CSV's order): when several words

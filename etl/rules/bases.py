@@ -9,17 +9,24 @@ import re
 from etl.catalog import Catalog
 from etl.catalog.gates import alternation
 from etl.records import Around, Mention
-from etl.text.sentences import LIST_ITEM
+from etl.text.characters import LIST_MARK as LIST_ITEM
 
 CHANGE = "change"
-POINTS = "个百分点"  # a difference of rates is always a change
 COMPARISON_REACH = 12  # characters: 比 and its compared-by word stand this near the number
 SIGN = {"rise": 1, "fall": -1}
 
 
 def _comparison(catalog: Catalog) -> tuple[tuple[str, ...], re.Pattern]:
     words = tuple(word for word, _ in catalog.bases_compared.entries)
-    return words, re.compile(f"比.{{0,8}}(?:{alternation(words)})$")
+    markers = alternation(catalog.words["compared_marker"])
+    return words, re.compile(
+        rf"""
+        (?:{markers})             # compared with: 比, 较
+        .{{0,8}}                  # what with: 上年, 全国平均水平
+        (?:{alternation(words)})  # the word that says how: 高, 多, 减少
+        $""",
+        re.VERBOSE,
+    )
 
 
 def _change_word(mention: Mention, around: Around, catalog: Catalog):
@@ -33,7 +40,7 @@ def _change_word(mention: Mention, around: Around, catalog: Catalog):
         or catalog.bases_in_clause.first_in(around.phrase)
         or _listed(mention, around, catalog)
         or catalog.bases_in_sentence.first_in(before)
-        or ((CHANGE, "") if mention.measure == POINTS else None)
+        or ((CHANGE, "") if mention.measure in catalog.words["percentage_points"] else None)
     )
 
 
@@ -48,7 +55,7 @@ def _listed(mention: Mention, around: Around, catalog: Catalog):
 
 def basis(mention: Mention, around: Around, catalog: Catalog) -> str | None:
     """change for 增长6.6% or 比去年高0.2个百分点; never for 提高到58.5%, a level."""
-    if mention.measure == POINTS:
+    if mention.measure in catalog.words["percentage_points"]:
         return CHANGE
     found = _change_word(mention, around, catalog)
     return found[0] if found else None

@@ -15,14 +15,12 @@ from typing import NamedTuple
 from etl.catalog import Catalog
 from etl.catalog.gates import alternation
 from etl.records import Around, Figure, Mention
-from etl.text.sentences import CLAUSE_BREAKS, CLAUSE_SPLIT
+from etl.text.characters import CLAUSE_BREAKS, CLOSE_PARENS, OPEN_PARENS, ORDINAL_NUMERALS
+from etl.text.sentences import CLAUSE_SPLIT
 
 LIMIT = 24  # characters: a label is the last words before the number
 TAIL_REACH = 12  # characters: a run of closing words is looked for only this near the end
-RESPECTIVELY = "分别"  # 二氧化硫、氮氧化物排放量分别下降: each figure counts one listed subject
-FROM_WORDS = ("由", "从")
-OPEN_PARENS, CLOSE_PARENS = ("(", "（"), (")", "）")
-ENUMERATOR = re.compile(r"^[(（][0-9一二三四五六七八九十]+[)）]")  # (3), （三）
+ENUMERATOR = re.compile(f"^[{OPEN_PARENS}][0-9{ORDINAL_NUMERALS}]+[{CLOSE_PARENS}]")  # (3), （三）
 
 
 class LabelRules(NamedTuple):
@@ -38,30 +36,35 @@ class LabelRules(NamedTuple):
     relations: tuple[str, ...]
     subject_tail: re.Pattern
     compared_with: re.Pattern
+    respectively: tuple[str, ...]
+    from_words: tuple[str, ...]
 
 
 def label_rules(catalog: Catalog) -> LabelRules:
     words = catalog.words
     openers, tails = words["label_opener"], words["label_tail"]
-    compared = alternation(words["compared_with"]) + r"|[比较](?:19|20)\d{2}年"  # 比2023年增长
+    markers, from_words = alternation(words["compared_marker"]), alternation(words["from_word"])
+    compared = alternation(words["compared_with"]) + rf"|(?:{markers})(?:19|20)\d{{2}}年"  # 比2023年增长
+    respectively = words["respectively"]
     verbs = alternation(words["change_verb"])
     per_year, real = alternation(words["per_year"]), alternation(words["real_terms"])
     return LabelRules(
         openers=openers,
         strip_openers=re.compile(f"^(?:{alternation(openers)})+"),
         from_to=re.compile(
-            r"""
+            rf"""
             ^(.*?)            # what is counted
-            (?:由|从)         # from
+            (?:{from_words})  # from: 由, 从
             [^,，]*?          # the starting level (and its year)
-            (?:到|至)         # to
+            (?:{alternation(words["to_word"])})  # to: 到, 至
             """,
             re.VERBOSE,
         ),
         from_tail=re.compile(
-            r"""
-            (?:由|从)                                   # from
-            (?:(?:19|20)\d{2}年(?:底|末)?的?|去年的?|上年的?)?  # a year the starting level held
+            rf"""
+            (?:{from_words})                                   # from: 由, 从
+            (?:(?:19|20)\d{{2}}年(?:底|末)?的?                  # a year the starting level held
+              |(?:{alternation(words["last_year_word"])})的?)?  # or last year
             $""",
             re.VERBOSE,
         ),
@@ -70,15 +73,18 @@ def label_rules(catalog: Catalog) -> LabelRules:
         verb_only=re.compile(f"(?:{compared}|{per_year})?(?:{real})?(?:{verbs})?"),
         relations=words["relation_word"],
         subject_tail=re.compile(
-            f"(?:{compared}|{per_year}|{real}|{RESPECTIVELY}|{verbs}|{alternation(words['reached_verb'])})+$"
+            f"(?:{compared}|{per_year}|{real}|{alternation(respectively)}|{verbs}|{alternation(words['reached_verb'])})+$"
         ),
         compared_with=re.compile(f"^(?:{compared})"),
+        respectively=respectively,
+        from_words=words["from_word"],
     )
 
 
 def own_label(phrase: str, clause_before: str, rules: LabelRules) -> str:
     """The label a figure's own words give: its list item, or its clause when 分别 lists subjects."""
-    return label(clause_before, rules, limit=48) if RESPECTIVELY in phrase else label(phrase, rules)
+    listed = any(word in phrase for word in rules.respectively)
+    return label(clause_before, rules, limit=48) if listed else label(phrase, rules)
 
 
 def label(phrase: str, rules: LabelRules, limit: int = LIMIT) -> str:
@@ -89,16 +95,16 @@ def label(phrase: str, rules: LabelRules, limit: int = LIMIT) -> str:
     """
     text = phrase.strip()
     # (含中央预备费500亿元): an open parenthesis starts the words of the figure inside it.
-    opened = max(text.rfind(OPEN_PARENS[0]), text.rfind(OPEN_PARENS[1]))
+    opened = max(map(text.rfind, OPEN_PARENS))
     if opened >= 0 and not any(c in text[opened:] for c in CLOSE_PARENS):
         text = text[opened + 1 :]
     # (3)中央预备费: an enumerator is no part of what is counted.
-    if text.startswith(OPEN_PARENS):
+    if text.startswith(tuple(OPEN_PARENS)):
         text = ENUMERATOR.sub("", text)
     # Each pattern runs only on a text that starts or ends the way a match must.
     if text.startswith(rules.openers):
         text = rules.strip_openers.sub("", text)
-    if FROM_WORDS[0] in text or FROM_WORDS[1] in text:
+    if any(word in text for word in rules.from_words):
         from_to = rules.from_to.match(text)
         if from_to and from_to.group(1):
             text = from_to.group(1)

@@ -28,21 +28,11 @@ AS_OF = re.compile(
     """,
     re.VERBOSE,
 )
-BY_YEAR = re.compile(r"(?:到|至)((?:19|20)\d{2})年")  # 力争到2025年: a deadline
-COMPARED_YEAR = re.compile(r"(?:比|较)((?:19|20)\d{2})年(?:末|底)?(?:增长|增加|提高|下降|减少)")  # 比2002年增长
 DIGIT = re.compile(r"\d")
-PERIOD_END = ("末", "期末")  # “十三五”末: the last year of the period
-YEAR_END_OPENERS = ("年末", "年底")  # 年末全国就业人员74652万人: a level at the year's end
-FROM_WORDS = ("由", "从")
-# 赤字率从去年的2.1%提高到2.3%: a level of last year, named just before the number.
-LAST_YEARS_WORDS, LAST_YEARS_TAILS = ("去年", "上年"), ("的", "底的", "末的")
-LAST_YEARS_LEVEL = re.compile(f"(?<!比)(?:{alternation(LAST_YEARS_WORDS)})(?:{alternation(LAST_YEARS_TAILS)})?$")
-LAST_YEARS_ENDINGS = tuple({w[-1] for w in LAST_YEARS_WORDS + LAST_YEARS_TAILS})
-LAST_YEARS_REACH = max(map(len, LAST_YEARS_WORDS)) + max(map(len, LAST_YEARS_TAILS)) + 1  # and the 比 before
+LAST_YEARS_TAILS = ("的", "底的", "末的")  # 从去年的2.1%, 上年末的: what may follow last year's name
 # 全国工会过去五年累计筹集…: a span of years named inside the sentence, not only at its start.
 _YEARS_SPAN = rf"(?:(?:过去|近|最近){SMALL_NUMBER}年|{SMALL_NUMBER}年(?:来|间))"
 YEARS_IN_SENTENCE = re.compile(f"(?={character_class(first_characters(_YEARS_SPAN))})(?:{_YEARS_SPAN})")
-NOT_A_YEAR_BEFORE = ("比", "较", "同")  # 比2010年增加: the year of the comparison, not of the figure
 
 
 class GoalRules(NamedTuple):
@@ -51,6 +41,56 @@ class GoalRules(NamedTuple):
     goal_opener: re.Pattern
     opener_gate: tuple[str, ...]
     achieved: re.Pattern
+
+
+class PeriodRules(NamedTuple):
+    """The period patterns, composed once per catalog from words.csv."""
+
+    compared_year: re.Pattern
+    by_year: re.Pattern
+    last_years_level: re.Pattern
+    last_years_endings: tuple[str, ...]
+    last_years_reach: int
+    from_words: tuple[str, ...]
+    period_end: tuple[str, ...]
+    year_end_openers: tuple[str, ...]
+    compared_markers: tuple[str, ...]
+
+
+def period_rules(catalog: Catalog) -> PeriodRules:
+    words = catalog.words
+    markers, last_years = words["compared_marker"], words["last_year_word"]
+    not_after_marker = "".join(f"(?<!{re.escape(w)})" for w in markers)
+    return PeriodRules(
+        compared_year=re.compile(
+            rf"""
+            (?:{alternation(markers)})            # compared with: 比, 较
+            ((?:19|20)\d{{2}})年(?:末|底)?         # a base year, or its end
+            (?:{alternation(words["change_verb"])})  # a verb of change: 增长, 降低
+            """,
+            re.VERBOSE,
+        ),
+        # 力争到2025年: a deadline
+        by_year=re.compile(rf"(?:{alternation(words['to_word'])})((?:19|20)\d{{2}})年"),
+        # 赤字率从去年的2.1%提高到2.3%: a level of last year, named just before the number.
+        last_years_level=re.compile(
+            rf"""
+            {not_after_marker}                     # not 比去年: a comparison
+            (?:{alternation(last_years)})          # last year: 去年, 上年
+            (?:{alternation(LAST_YEARS_TAILS)})?   # its end, and 的
+            $""",
+            re.VERBOSE,
+        ),
+        last_years_endings=tuple({w[-1] for w in last_years + LAST_YEARS_TAILS}),
+        # the words, a tail and a marker before them
+        last_years_reach=max(map(len, last_years), default=0)
+        + max(map(len, LAST_YEARS_TAILS))
+        + max(map(len, markers), default=0),
+        from_words=words["from_word"],
+        period_end=words["period_end_word"],
+        year_end_openers=words["year_end_opener"],
+        compared_markers=markers,
+    )
 
 
 def goal_rules(catalog: Catalog) -> GoalRules:
@@ -73,20 +113,20 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
     `before` is its sentence up to the figure, `clause` the part of that after
     the last clause break.
     """
-    goals = catalog.compiled(goal_rules)
-    as_of = _as_of(before, report_year)
+    goals, rules = catalog.compiled(goal_rules), catalog.compiled(period_rules)
+    as_of = _as_of(before, report_year, rules)
     is_target = context.is_target or _goal_in_clause(clause, goals) or _goal_opens(before, goals)
     named_match = catalog.compiled(_named_periods).search(clause)
     named = catalog.named_periods[named_match.group()] if named_match else None
     if named and clause.startswith(
-        PERIOD_END, named_match.end() + (clause[named_match.end() : named_match.end() + 1] == "”")
+        rules.period_end, named_match.end() + (clause[named_match.end() : named_match.end() + 1] == "”")
     ):
         # 较“十三五”末的4100亿元: a starting level at the end of the period named
         return When(named[1], named[1], False, None)
     if named:
         future = report_year is not None and named[0] > report_year
         return When(named[0], named[1], is_target or future, None if future else as_of)
-    by_year = is_target and BY_YEAR.search(before)  # 力争到2020年，建成…: the deadline may open the sentence
+    by_year = is_target and rules.by_year.search(before)  # 力争到2020年，建成…: the deadline may open the sentence
     if by_year:
         deadline = int(by_year.group(1))
         # A goal set in the review part aims from the year after the one reviewed.
@@ -94,20 +134,20 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
         return When(min(start, deadline) if start else start, deadline, True, None)
     if (
         report_year is not None
-        and clause.endswith(LAST_YEARS_ENDINGS)
-        and LAST_YEARS_LEVEL.search(clause, max(0, len(clause) - LAST_YEARS_REACH))
+        and clause.endswith(rules.last_years_endings)
+        and rules.last_years_level.search(clause, max(0, len(clause) - rules.last_years_reach))
     ):
         # 赤字率从去年的2.1%提高到2.3%: the 2.1% is last year's outcome, not this year's goal.
         return When(report_year, report_year, False, None)
-    since = _compared_with_year(before, clause, catalog)
+    since = _compared_with_year(before, clause, rules, catalog)
     if since is not None:  # up to the year the sentence names (2007年参保人数…，比2002年增加…), else its context's
         named_years = [int(y) for y in YEAR.findall(before) if int(y) > since]
         end = max(named_years) if named_years else context.period_end or report_year
     if since is not None and end is not None and since < end - 1 and not is_target:
         # 比2002年增长65.5%，年均增长10.6%: a change over the years since the base year.
         return When(since + 1, end, False, as_of)
-    year = _year_in_clause(clause)
-    if not year and clause.endswith(FROM_WORDS):
+    year = _year_in_clause(clause, rules)
+    if not year and clause.endswith(rules.from_words):
         # 贫困发生率由10.2%下降到3.1%: the starting level holds at a time the text does not give.
         return When(None, None, False, None)
     if year:
@@ -124,12 +164,12 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
     return When(context.period_start, context.period_end, is_target, None if is_target else as_of)
 
 
-def _compared_with_year(before: str, clause: str, catalog: Catalog) -> int | None:
+def _compared_with_year(before: str, clause: str, rules: PeriodRules, catalog: Catalog) -> int | None:
     """The base year a change is measured from: 比2002年 in its clause, or earlier in its
     sentence when its clause averages over the years (年均增长)."""
-    found = COMPARED_YEAR.search(clause) if "年" in clause else None
+    found = rules.compared_year.search(clause) if "年" in clause else None
     if found is None and any(word in clause for word in catalog.words["per_year"]):
-        found = COMPARED_YEAR.search(before)
+        found = rules.compared_year.search(before)
     return int(found.group(1)) if found else None
 
 
@@ -153,7 +193,7 @@ def _goal_opens(before: str, goals: GoalRules) -> bool:
     return bool(found) and not goals.achieved.search(before, found[-1].end())
 
 
-def _year_in_clause(clause: str) -> int | None:
+def _year_in_clause(clause: str, rules: PeriodRules) -> int | None:
     """'2020年安排…' or '由2010年的162.4亿元' name the year; '比2010年增加' does not."""
     if "年" not in clause:
         return None
@@ -161,9 +201,8 @@ def _year_in_clause(clause: str) -> int | None:
     if not matches:
         return None
     match = matches[-1]
-    head = clause[max(0, match.start() - 1) : match.start()]
     tail = clause[match.end() :]
-    if head in NOT_A_YEAR_BEFORE or tail.startswith("以来"):
+    if clause.endswith(rules.compared_markers, 0, match.start()) or tail.startswith("以来"):
         return None
     # 由2010年的21.6%提高到25.2%: the year belongs to the number right after it.
     if DIGIT.search(tail):
@@ -171,10 +210,10 @@ def _year_in_clause(clause: str) -> int | None:
     return int(match.group(1))
 
 
-def _as_of(before: str, report_year: int | None) -> date | None:
+def _as_of(before: str, report_year: int | None, rules: PeriodRules) -> date | None:
     """截至2020年11月底 -> 2020-11-30; 截至年底 -> the last day of the report year; a sentence
     of a statistics bulletin opening with 年末 (年末全国就业人员…) -> the same."""
-    if before.startswith(YEAR_END_OPENERS) and report_year is not None:
+    if before.startswith(rules.year_end_openers) and report_year is not None:
         return date(report_year, 12, 31)
     if "截" not in before:
         return None

@@ -1,7 +1,9 @@
 """One raw report to its document record and its figures: the pure part of a refresh.
 
 raw bytes -> decode -> normalise -> sentences -> mentions -> figures -> facts.
-Nothing here touches the disk or the warehouse; cli.py and load.py do.
+Nothing here touches the disk or the warehouse: every word, publisher rule
+included, comes from the Catalog passed in (a caller that passes none gets
+data/catalog, read once by load_catalog). cli.py and the warehouse do the I/O.
 """
 
 from __future__ import annotations
@@ -47,6 +49,6 @@ def process(source: Source, raw: bytes, catalog: Catalog | None = None) -> tuple
     sentences = split_sentences(text)
     mentions = find_mentions(text, catalog)
     parts = report_parts(text, report_year, catalog)
-    scope = publishers.metric_scope_of(source.publisher, catalog.directory)
+    scope = publishers.metric_scope_of(source.publisher, catalog)
     figures = classify(source.doc_id, text, sentences, mentions, parts, report_year, catalog, scope)
     return document, deduplicate(figures)

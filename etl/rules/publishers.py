@@ -1,6 +1,6 @@
 """Whose report is it: the scope of a publisher (national, provincial, city, district) from its name.
 
-The administrative words of a name decide (data/catalog/publisher_words.csv):
+The administrative words of a name decide (publisher_words.csv, read into the Catalog):
 全国, 国务院 and the ministries are national; 省, 自治区 provincial; 市, 州, 盟 city;
 区, 县, 旗 district. When a name holds several, the lowest level named wins
 (深圳市福田区政府 is a district), and a word listed with scope `none` (市场) is not
@@ -14,24 +14,18 @@ its figures never join a national series.
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-from etl.catalog import CATALOG_DIR
+from etl.catalog import Catalog
+from etl.catalog.gates import longest_first
+from etl.catalog.schema import PUBLISHER_WORD_SCOPES
 
-LEVELS = ("national", "provincial", "city", "district")  # from the highest to the lowest
+LEVELS = PUBLISHER_WORD_SCOPES[:4]  # national, provincial, city, district: from the highest to the lowest
 LOCAL_LEVELS = frozenset(LEVELS[1:])
-WORD_SCOPES = frozenset((*LEVELS, "none"))
-EXCEPTION_SCOPES = frozenset((*LEVELS, "local"))
 WORDS_FILE = "publisher_words.csv"
 EXCEPTIONS_FILE = "publishers.csv"
-
-
-class PublisherRulesError(ValueError):
-    """A rule file that cannot be used; the message names the file and the line."""
 
 
 @dataclass(frozen=True)
@@ -102,57 +96,21 @@ def metric_fits(metric_scope_column: str, publisher_scope: str) -> bool:
     return metric_scope_column == publisher_scope
 
 
-def metric_scope_of(publisher: str | None, directory: Path = CATALOG_DIR) -> str:
+def rules_of(catalog: Catalog) -> PublisherRules:
+    """The publisher rules of a catalog (publisher_words.csv and publishers.csv), built once per catalog."""
+    return catalog.compiled(_rules)
+
+
+def _rules(catalog: Catalog) -> PublisherRules:
+    return PublisherRules(catalog.publisher_words, catalog.publisher_exceptions)
+
+
+def metric_scope_of(publisher: str | None, catalog: Catalog) -> str:
     """The one call a pipeline needs: a publisher's name to the metric scope its figures match."""
-    return metric_scope(load_rules(Path(directory)).scope_of(publisher))
-
-
-@cache
-def load_rules(directory: Path = CATALOG_DIR) -> PublisherRules:
-    """The rules of `directory`, validated: a bad row raises PublisherRulesError naming file and line."""
-    words = []
-    seen: dict[str, int] = {}
-    for line, row in _rows(directory / WORDS_FILE, ("word", "scope")):
-        word, scope = row["word"], row["scope"]
-        where = f"{directory / WORDS_FILE} line {line}"
-        if not word:
-            raise PublisherRulesError(f"{where}: the word is empty")
-        if scope not in WORD_SCOPES:
-            raise PublisherRulesError(f"{where}: scope {scope!r} is not one of {', '.join(sorted(WORD_SCOPES))}")
-        if word in seen:
-            raise PublisherRulesError(f"{where}: {word!r} is listed already on line {seen[word]}")
-        seen[word] = line
-        words.append((word, scope))
-    exceptions = []
-    for line, row in _rows(directory / EXCEPTIONS_FILE, ("pattern", "scope")):
-        where = f"{directory / EXCEPTIONS_FILE} line {line}"
-        if not row["pattern"]:
-            continue
-        if row["scope"] not in EXCEPTION_SCOPES:
-            raise PublisherRulesError(
-                f"{where}: scope {row['scope']!r} is not one of {', '.join(sorted(EXCEPTION_SCOPES))}"
-            )
-        try:
-            exceptions.append((re.compile(row["pattern"]), row["scope"]))
-        except re.error as err:
-            raise PublisherRulesError(f"{where}: the pattern is not a regular expression ({err})") from None
-    return PublisherRules(tuple(words), tuple(exceptions))
-
-
-def _rows(path: Path, required: tuple[str, ...]):
-    """(line number, row) of a CSV, the header being line 1; no file, no rows."""
-    if not path.exists():
-        return
-    with path.open(encoding="utf-8-sig", newline="") as fh:
-        reader = csv.DictReader(fh)
-        missing = [c for c in required if c not in (reader.fieldnames or [])]
-        if missing:
-            raise PublisherRulesError(f"{path} line 1: the header lacks {', '.join(missing)}")
-        for row in reader:
-            yield reader.line_num, {k: (v or "").strip() for k, v in row.items() if k is not None}
+    return metric_scope(rules_of(catalog).scope_of(publisher))
 
 
 @cache
 def _alternation(words: tuple[str, ...]) -> re.Pattern:
     """Longest word first, so that 自治区 is read before 区 and 市场 before 市."""
-    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))) or r"(?!x)x")
+    return longest_first(words)

@@ -20,8 +20,16 @@ from typing import NamedTuple
 from etl.catalog import Catalog, load_catalog
 from etl.catalog.gates import alternation
 from etl.records import Context, Part, Sentence
+from etl.text.characters import (
+    CLOSE_PARENS,
+    CLOSE_QUOTES,
+    OPEN_PARENS,
+    OPEN_QUOTES,
+    ORDINAL_NUMERALS,
+    SINGLE_NUMERALS,
+)
 
-CHINESE_NUMERALS = "一二三四五六七八九十"
+CHINESE_NUMERALS = ORDINAL_NUMERALS  # headings count one to ten; the position of a numeral is its value less one
 # A top-level heading is a line of its own: "一、2018年工作回顾", "第二部分 …".
 _HEADING = rf"""
     (?:[{CHINESE_NUMERALS}]+、            # 一、
@@ -38,12 +46,12 @@ LATER_LINE_HEADING = re.compile(r"\n" + _HEADING, re.M | re.VERBOSE)
 YEAR = re.compile(r"((?:19|20)(?<![\d〔\[]..)\d{2})年")
 DELIVERED = re.compile(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日")
 # The slots of a period opener phrase: a small number of years, or a year.
-SMALL_NUMBER = f"([{CHINESE_NUMERALS}两]|[0-9]+)"
-SLOTS = {"{n}": (SMALL_NUMBER, f"{CHINESE_NUMERALS}两0123456789"), "{year}": (r"((?:19|20)\d{2})", "12")}
+SMALL_NUMBER = f"([{SINGLE_NUMERALS}]|[0-9]+)"
+SLOTS = {"{n}": (SMALL_NUMBER, f"{SINGLE_NUMERALS}0123456789"), "{year}": (r"((?:19|20)\d{2})", "12")}
 # What must follow each kind of opener: 2018年， opens a year; 3年12月 is a date, not three years.
 OPENER_GUARDS = {"year": "[,，是]", "past_years": r"(?![\d月])"}
-ENUMERATOR = f"[(（][{CHINESE_NUMERALS}]+[)）]"  # (一) before an opener
-DASH, QUOTE = "——", "“"
+ENUMERATOR = f"[{OPEN_PARENS}][{CHINESE_NUMERALS}]+[{CLOSE_PARENS}]"  # (一) before an opener
+DASH, QUOTE, UNQUOTE = "——", OPEN_QUOTES[0], CLOSE_QUOTES[0]  # “十三五”
 
 
 class OpenerRules(NamedTuple):
@@ -60,7 +68,7 @@ class OpenerRules(NamedTuple):
 def opener_rules(catalog: Catalog) -> OpenerRules:
     salutations = alternation(catalog.words["salutation"])
     strip = rf"(?:{DASH}|(?:{salutations})[,，]|{ENUMERATOR}|{QUOTE})"
-    kinds, starts = [], set(DASH + "(（" + QUOTE)
+    kinds, starts = [], set(DASH + OPEN_PARENS + QUOTE)
     starts.update(w[0] for w in catalog.words["salutation"])
     for kind, phrases in catalog.period_openers.items():
         alternatives = []
@@ -73,7 +81,10 @@ def opener_rules(catalog: Catalog) -> OpenerRules:
     leads = catalog.words["named_period_lead"]
     starts.update(w[0] for w in leads)
     starts.update(name[0] for name in catalog.named_periods)
-    named = rf"(?:{alternation(leads)})?{QUOTE}?({alternation(catalog.named_periods)})”?(?:时期|期间|以来|规划期间?|的?五年)"
+    named = (
+        rf"(?:{alternation(leads)})?{QUOTE}?({alternation(catalog.named_periods)}){UNQUOTE}?"
+        rf"(?:{alternation(catalog.words['named_period_tail'])})"
+    )
     order = {
         kind: rank
         for rank, kind in enumerate(

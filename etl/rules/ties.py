@@ -16,29 +16,28 @@ import re
 from etl.catalog import Catalog
 from etl.catalog.gates import alternation
 from etl.records import Around, Figure, Link, Mention
-from etl.text.sentences import CLAUSE_SPLIT, LIST_ITEM
+from etl.text.characters import LIST_MARK, RANGE_DASHES, SEMICOLONS
+from etl.text.sentences import CLAUSE_SPLIT
 
-# Between two figures with units; unlike extract.RANGE_SEPARATORS not 到, since
-# 从2.6%到3.1% is a change from one level to another, not a range.
-RANGE_SEPARATORS = ("-", "~", "～", "—", "至")
-BREAKDOWN = "其中"
+BREAKDOWN = "其中"  # its callers (classify.py) pass no catalog: grammar, not a word list
 SHARE = "占"  # 其中…投资占44%: a share of the whole
-SEMICOLONS = (";", "；")
-RESPECTIVELY = "分别"
 NOT_ADDITIVE = {"percent"}  # rates of parts do not add up to the rate of the whole
 
 
-def _list_words(catalog: Catalog) -> tuple[tuple[str, ...], re.Pattern, int]:
-    joiners = (*catalog.words["coordinator"], LIST_ITEM)
-    longest = max(map(len, joiners + RANGE_SEPARATORS))
-    return joiners, re.compile(alternation(joiners)), longest
+def _list_words(catalog: Catalog) -> tuple[tuple[str, ...], re.Pattern, int, tuple[str, ...]]:
+    """The words between listed figures, between a range's figures (not open_range_word's 到:
+    从2.6%到3.1% is a change from one level to another), and the longest of them."""
+    joiners = (*catalog.words["coordinator"], LIST_MARK)
+    ranges = (*RANGE_DASHES, *catalog.words["range_word"])
+    longest = max(map(len, joiners + ranges))
+    return joiners, re.compile(alternation(joiners)), longest, ranges
 
 
 def links(mentions: list[Mention], text: str, catalog: Catalog) -> list[Link]:
     """Each mention's joins to its neighbours and the run of listed mentions it is in."""
     if not mentions:
         return []
-    joiners, _, longest = catalog.compiled(_list_words)
+    joiners, _, longest, ranges = catalog.compiled(_list_words)
     joined: list[str | None] = [None]
     for low, upper in zip(mentions, mentions[1:], strict=False):
         # Figures can stand pages apart: only a short gap is sliced, which keeps this linear.
@@ -48,7 +47,7 @@ def links(mentions: list[Mention], text: str, catalog: Catalog) -> list[Link]:
             joined.append(None)
         elif between in joiners:
             joined.append("list")
-        elif between in RANGE_SEPARATORS and upper.value >= low.value:
+        elif between in ranges and upper.value >= low.value:
             joined.append("range")
         else:
             joined.append(None)
@@ -71,10 +70,11 @@ def respective_labels(label: str, size: int, shared_heads: tuple[str, ...], cata
     when the last one starts with a word of the same length followed by a shared head.
     None when the label lists no subjects or not one per figure.
     """
-    if RESPECTIVELY not in label:
+    respectively = next((word for word in catalog.words["respectively"] if word in label), None)
+    if respectively is None:
         return None
-    _, split, _ = catalog.compiled(_list_words)
-    subject, _, verb = label.partition(RESPECTIVELY)
+    _, split, _, _ = catalog.compiled(_list_words)
+    subject, _, verb = label.partition(respectively)
     subjects = [p for p in split.split(subject) if p]
     if len(subjects) != size:
         return None
@@ -147,7 +147,7 @@ def whole_continued(part: Figure, whole: Figure | None, first_in_sentence: bool)
 
 def opens_statement_list(sentence: str) -> bool:
     """A statement that ends with a semicolon: the next one may go on with its list."""
-    return sentence.endswith(SEMICOLONS)
+    return sentence.endswith(tuple(SEMICOLONS))
 
 
 def subset_of(figure: Figure, around: Around, earlier: list[Figure], parts_sum: dict[str, float]):

@@ -1,8 +1,9 @@
 """What a number counts: its unit and measure word, decided here and only here.
 
 The measure word after the number decides (名 person, 亿元 yuan, 千瓦 other);
-家, 个 and 户 look for the noun they count (五万家企业: enterprise); a noun
-straight after the number counts too (1230万职工: person); a bare magnitude
+家, 个 and 户 (words.csv's counting_word) look for the noun they count
+(五万家企业: enterprise); a noun straight after the number counts too
+(1230万职工: person); a bare magnitude
 (减少1386万) takes people named near it, else other. The words are in
 data/catalog/units.csv and unit_nouns.csv.
 """
@@ -13,21 +14,24 @@ import re
 from typing import NamedTuple
 
 from etl.catalog import Catalog
+from etl.catalog.gates import alternation, character_class
+from etl.text.characters import CLAUSE_ENDS
 
-COUNTING_WORDS = ("家", "个", "户")  # measure words whose unit is the noun they count
-CLAUSE_BREAK = set(",，。;；:：!?！？\n")
-CLAUSE_END = re.compile("[" + "".join(sorted(CLAUSE_BREAK)) + "]")
+CLAUSE_END = re.compile(character_class(CLAUSE_ENDS))
 COUNTED_REACH = 24  # characters after 家/个 in which the counted noun stands
-# Words after a number of people: 8000万纳税人, 1400万农业转移人口.
-PEOPLE_AFTER = re.compile(
-    r"""
-    (?:以上|左右|多)?                 # a qualifier may stand between
-    [\u4e00-\u9fff]{0,8}?             # a few words that say which people
-    (?:人口|人员|在校生|毕业生|学生|农民工|劳动力|人)
-    (?![民大才事工])                   # 人民, 人大, 人才, 人事, 人工 are no people counted
-    """,
-    re.VERBOSE,
-)
+
+
+def people_after(catalog: Catalog) -> re.Pattern:
+    """Words after a number of people: 8000万纳税人, 1400万农业转移人口 (words.csv's people_noun)."""
+    return re.compile(
+        rf"""
+        (?:以上|左右|多)?                                # a qualifier may stand between
+        [\u4e00-\u9fff]{{0,8}}?                          # a few words that say which people
+        (?:{alternation(catalog.words["people_noun"])})  # and a noun of people: 人口, 学生, 人
+        (?![民大才事工])                                  # 人民, 人大, 人才, 人事, 人工 are no people counted
+        """,
+        re.VERBOSE,
+    )
 
 
 class Unit(NamedTuple):
@@ -48,15 +52,16 @@ def unit_word_at(text: str, pos: int, catalog: Catalog) -> str:
 
 
 def by_unit_word(text: str, unit_word: str, pos: int, start: int, catalog: Catalog) -> Unit:
-    """The unit a measure word at `pos` gives; 家, 个 and 户 by the noun they count."""
+    """The unit a measure word at `pos` gives; a counting word (家, 个, 户: words.csv) by the noun
+    it counts, else its own unit (units.csv)."""
     unit, scale = catalog.units[unit_word]
     end = pos + len(unit_word)
-    if unit_word in COUNTING_WORDS:
+    if unit_word in catalog.words["counting_word"]:
         counted = counted_noun(text, end, catalog) or noun_before(text, start, catalog.counted_nouns, 16)
-        if unit_word == "户":
-            unit = "enterprise" if counted == "enterprise" else unit  # 市场主体120万户
+        if unit == "household":
+            unit = "enterprise" if counted == "enterprise" else unit  # 市场主体120万户: a household or a firm
         else:
-            unit = counted or ("organization" if unit_word == "家" else "other")
+            unit = counted or unit
     return Unit(unit, unit_word, end, scale)
 
 
@@ -86,7 +91,7 @@ def counted_noun(text: str, pos: int, catalog: Catalog) -> str:
 
 def person_noun_near(text: str, pos: int, catalog: Catalog) -> str:
     """For 8000万纳税人 or 1400万农业转移人口: people named a few characters on."""
-    if PEOPLE_AFTER.match(text, pos, pos + 12) or text.startswith(catalog.person_words, pos):
+    if catalog.compiled(people_after).match(text, pos, pos + 12) or text.startswith(catalog.person_words, pos):
         return "person"
     return ""
 
@@ -98,6 +103,6 @@ def noun_before(text: str, start: int, nouns: tuple[tuple[str, str], ...], reach
     基层工会组织280.9万个 (an organisation), 贫困人口减少1386万 (people).
     """
     window = text[max(0, start - reach) : start]
-    window = window[max(map(window.rfind, CLAUSE_BREAK)) + 1 :]
+    window = window[max(map(window.rfind, CLAUSE_ENDS)) + 1 :]
     found = [(window.rfind(noun) + len(noun), unit) for noun, unit in nouns if noun in window]
     return max(found)[1] if found else ""

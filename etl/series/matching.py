@@ -1,83 +1,41 @@
 """Series that line up across report years by themselves, each link with a confidence and a reason.
 
-A figure that a catalogued metric names belongs to that metric's series. Any
-other figure gets a key from what it counts: the words of its label (and the
-words just after the number, 惠及63.48万个小企业) without years, numbers,
-fillers (data/catalog/series_words.csv), basis words (bases.csv) and qualifier
-words (qualifiers.csv); a label of fillers only (总数达到, 参与职工) takes the
-words of the figure or clause before it. Beside the words the key holds the
-unit, the basis class (new, change, or a stock: a level or a cumulative
-total), whether it is per unit, whether it is a target, the years it spans and
-the publisher.
-
-Figures of one publisher in consecutive report years are linked when their
-keys agree on all but the words and the words are alike: the Dice coefficient
-of their character bigrams, times STOCK_MIX for a level beside a cumulative
-total, is at least SIMILAR (a key with the same words is 1.0). Each figure
-links to at most one of the year before and one of the year after, best
-score first. What is left is linked when it is the only figure of its
-programme (programs.csv) and key in both years and the words share a bigram
-(PROGRAMME_CONFIDENCE). A link may join a figure to a catalogued series,
-never two metrics together.
+Each figure has a key (keys.py). Figures of one publisher in consecutive
+report years are linked when their keys agree on all but the words and the
+words are alike: the Dice coefficient of their character bigrams, times
+STOCK_MIX for a level beside a cumulative total, is at least SIMILAR (a key
+with the same words is 1.0). Each figure links to at most one of the year
+before and one of the year after, best score first. What is left is linked
+when it is the only figure of its programme (programs.csv) and key in both
+years and the words share a bigram (PROGRAMME_CONFIDENCE). A link may join a
+figure to a catalogued series, never two metrics together.
 Figures without a publisher are never linked to another document's.
 """
 
 from __future__ import annotations
 
-import csv
-import re
 from collections import defaultdict
-from dataclasses import dataclass
-from functools import cache, lru_cache
-from pathlib import Path
+from functools import lru_cache
 from typing import NamedTuple
 
-from etl.catalog import CATALOG_DIR, load_catalog
+from etl.series.keys import ITEM_BREAK, Node, Row, Words, nodes_of, quantity_words, words_of
+
+__all__ = [
+    "ITEM_BREAK",
+    "Link",
+    "Member",
+    "Node",
+    "Row",
+    "bigram_similarity",
+    "link",
+    "members",
+    "quantity_words",
+    "words_of",
+]
 
 SIMILAR = 0.5  # bigram Dice: 会员发展专项资金 ~ 入会专项资金 is 0.5, 进口 ~ 出口 is 0
 PROGRAMME_CONFIDENCE = 0.6
 STOCK_MIX = 0.9  # a level beside a cumulative total (总数达到 ~ 目前累计达): the same stock, less sure
-WORDS_FILE = "series_words.csv"
-CLAUSE_BREAK = re.compile(r"[,，;；:：。!?！？\n]")
-ITEM_BREAK = re.compile(r"[,，;；:：。!?！？、\n]")
-# Years, numbers and punctuation; not a base year (比2002年增长65.5% is not a change on the year before).
-NOISE = re.compile(r"(?<![比较])(?:19|20)\d{2}年(?:底|末)?|(?<![比较\d.])\d+(?:\.\d+)?[%％]?|[^\w]|_")
-FIGURE = re.compile(r"\d+(?:\.\d+)?[多余]?[万亿千百]*\w?")  # a number and its measure word: 2890人, 1.21亿元
-
-
-class SeriesWordsError(ValueError):
-    """series_words.csv cannot be used; the message names the file and the line."""
-
-
-class Row(NamedTuple):
-    """What matching needs of a figure, or of figures that say the same (copies of a report)."""
-
-    figure_ids: tuple[str, ...]
-    own_doc: str | None  # the doc_id when the document has no publisher: linked to nothing else
-    publisher: str | None
-    year: int | None  # the report year
-    unit: str
-    basis: str | None
-    per_unit: bool
-    is_target: bool
-    span: int | None  # period_end - period_start
-    program: str | None
-    metric_id: str | None  # only when the metric's scope fits the publisher's
-    label: str
-    before: str  # the sentence up to the figure (its last 60 characters)
-    after: str  # the 24 characters after it
-
-
-class Node(NamedTuple):
-    """The figures of one report year that share a key: one point of a series."""
-
-    publisher: str | None
-    year: int
-    bucket: tuple  # is_target, unit, basis class, per unit, span: what must be equal to link
-    basis: str | None
-    words: str
-    metric_id: str | None
-    programs: frozenset
 
 
 class Link(NamedTuple):
@@ -97,55 +55,6 @@ class Member(NamedTuple):
     reason: str
 
 
-@dataclass(frozen=True)
-class Words:
-    """The words that say nothing of what a figure counts, longest first."""
-
-    fillers: tuple[str, ...]
-
-    @property
-    def pattern(self) -> re.Pattern:
-        return _alternation(self.fillers)
-
-    def normalise(self, text: str) -> str:
-        return self.pattern.sub("", NOISE.sub("", text))
-
-
-@cache
-def load_words(directory: Path = CATALOG_DIR) -> Words:
-    path = directory / WORDS_FILE
-    fillers: list[str] = []
-    if path.exists():
-        with path.open(encoding="utf-8-sig", newline="") as fh:
-            reader = csv.DictReader(fh)
-            if "word" not in (reader.fieldnames or []):
-                raise SeriesWordsError(f"{path} line 1: the header lacks word")
-            for row in reader:
-                word = (row.get("word") or "").strip()
-                if not word or NOISE.fullmatch(word):
-                    raise SeriesWordsError(f"{path} line {reader.line_num}: {word!r} is not a word")
-                fillers.append(word)
-    catalog = load_catalog(directory)
-    # Basis and qualifier words (新增, 累计, 超过) are columns of the key; 多 and 余 stand in the surface.
-    fillers += [w for w, *_ in catalog.bases] + [w for w, _, _ in catalog.qualifiers if len(w) > 1]
-    return Words(tuple(sorted(set(fillers), key=len, reverse=True)))
-
-
-def basis_class(basis: str | None) -> str:
-    return basis if basis in ("new", "change") else "stock"
-
-
-def quantity_words(row: Row, words: Words) -> tuple[str, bool]:
-    """The words that name what `row` counts, and whether they came from the clause before."""
-    clauses = CLAUSE_BREAK.split(row.before)
-    own = row.label if clauses[-1].strip() else ""  # an empty clause before it: the label was borrowed
-    found = words.normalise(own + ITEM_BREAK.split(row.after, 1)[0])
-    if len(found) >= 2 or len(clauses) < 2:
-        return found, False
-    # 全年新招聘社会化工会工作者2890人,总数达到37744人: the clause before says what the 总数 is of.
-    return words.normalise(FIGURE.sub("", clauses[-2])) or found, True
-
-
 def bigram_similarity(a: str, b: str) -> float:
     """Dice coefficient of the character bigrams of two texts (a one-character text is its own bigram)."""
     if a == b:
@@ -154,31 +63,6 @@ def bigram_similarity(a: str, b: str) -> float:
     if not x or not y:
         return 0.0
     return 2 * len(x & y) / (len(x) + len(y))
-
-
-def nodes_of(rows: list[Row], words: Words) -> list[Node]:
-    """The node of each row (None without a report year); rows with the same key share one."""
-    read: dict[tuple, str] = {}  # the same words in another report are read once
-    found: dict[tuple, Node] = {}
-    programs: dict[tuple, set] = defaultdict(set)
-    keys = []
-    for r in rows:
-        if r.year is None:
-            keys.append(None)
-            continue
-        publisher = r.publisher if r.own_doc is None else f"?{r.own_doc}"
-        bucket = (r.is_target, r.unit, basis_class(r.basis), r.per_unit, r.span)
-        text = (r.label, r.before, r.after)
-        if text not in read:
-            read[text] = quantity_words(r, words)[0]
-        key = (publisher, r.year, bucket, r.basis, "" if r.metric_id else read[text], r.metric_id)
-        if key not in found:  # a catalogued node carries the words of its first figure, to be compared with
-            found[key] = Node(publisher, r.year, bucket, r.basis, read[text], r.metric_id, frozenset())
-        if r.program:
-            programs[key].add(r.program)
-        keys.append(key)
-    nodes = {key: n._replace(programs=frozenset(programs.get(key, ()))) for key, n in found.items()}
-    return [None if key is None else nodes[key] for key in keys]
 
 
 def link(nodes: set[Node]) -> list[Link]:
@@ -345,8 +229,3 @@ class _Components:
 @lru_cache(maxsize=1 << 16)
 def _bigrams(text: str) -> frozenset[str]:
     return frozenset(text[i : i + 2] for i in range(len(text) - 1)) or frozenset(text)
-
-
-@cache
-def _alternation(words: tuple[str, ...]) -> re.Pattern:
-    return re.compile("|".join(map(re.escape, words)) or r"(?!x)x")

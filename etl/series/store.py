@@ -26,9 +26,9 @@ import duckdb
 import pyarrow as pa
 
 from etl import SQL_DIR
-from etl.catalog import CATALOG_DIR
-from etl.rules.publishers import load_rules, metric_fits
-from etl.series.matching import Member, Row, load_words, members
+from etl.catalog import CATALOG_DIR, load_catalog
+from etl.rules.publishers import metric_fits, rules_of
+from etl.series.matching import Member, Row, members, words_of
 
 log = logging.getLogger("zhibiao")
 LINK_COLUMNS = ("series_id", "publisher", "year", "is_target", "unit", "confidence", "reason")
@@ -44,9 +44,9 @@ def write_series(con: duckdb.DuckDBPyConnection, directory: Path = CATALOG_DIR) 
     Run once per refresh, after the catalogs are loaded: it also warns, once,
     of each publisher no rule knows and each document without a publisher.
     """
-    rules = load_rules(Path(directory))
+    catalog = load_catalog(Path(directory))
+    rules, words = rules_of(catalog), words_of(catalog)
     scope_of = {p: rules.scope_of(p) for p in warn_of_publishers(con, directory)}
-    words = load_words(Path(directory))
     for table in SERIES_TABLES:
         con.execute(_sql("core", table))
     con.execute("create schema scratch")  # the build's working tables, dropped below
@@ -76,7 +76,7 @@ def _sql(folder: str, name: str) -> str:
 def warn_of_publishers(con: duckdb.DuckDBPyConnection, directory: Path = CATALOG_DIR) -> set[str | None]:
     """Warn, once each, of the publishers no rule knows and the documents without one; the publishers."""
     publishers = dict(con.execute("select doc_id, publisher from core.documents").fetchall())
-    for line in load_rules(Path(directory)).warnings(publishers):
+    for line in rules_of(load_catalog(Path(directory))).warnings(publishers):
         log.warning(line)
     return set(publishers.values())
 

@@ -20,9 +20,9 @@ import sys
 from pathlib import Path
 from typing import NamedTuple
 
-from etl.catalog import CATALOG_DIR
-from etl.rules.publishers import load_rules, metric_scope
-from etl.series.matching import ITEM_BREAK, load_words
+from etl.catalog import CATALOG_DIR, load_catalog
+from etl.rules.publishers import metric_scope, rules_of
+from etl.series.matching import ITEM_BREAK, words_of
 
 METRIC_COLUMNS = ("metric_id", "name_zh", "name_en", "category", "unit", "basis", "patterns", "scope")
 MEMBERS_SQL = """
@@ -52,7 +52,8 @@ def suggestions(con, catalog_dir: Path = CATALOG_DIR) -> list[Suggestion]:
     groups: dict[tuple, list[tuple]] = {}
     for row in con.execute(MEMBERS_SQL).fetchall():
         groups.setdefault((row[0], row[1]), []).append(row)
-    rules, words = load_rules(Path(catalog_dir)), load_words(Path(catalog_dir))
+    catalog = load_catalog(Path(catalog_dir))
+    rules, words = rules_of(catalog), words_of(catalog)
     found = []
     for (series_id, publisher), rows in groups.items():
         # A figure that opens its clause borrowed its label: only the words after it are its own.

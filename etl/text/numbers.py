@@ -14,7 +14,8 @@ from functools import lru_cache
 
 import cn2an
 
-CHINESE_DIGITS = "零〇一二两三四五六七八九"
+from etl.text.characters import CHINESE_DIGITS, DECIMAL_POINT, MAGNITUDE_CHARACTERS, NUMERAL_CHARACTERS, ZERO
+
 MAX_DIGITS = 24
 DIGIT_VALUES = {**{c: i for i, c in enumerate("零一二三四五六七八九")}, "〇": 0, "两": 2}
 MAGNITUDES = {"万亿": 1e12, "亿": 1e8, "万": 1e4}  # longest first: 万亿 before 亿 and 万
@@ -37,18 +38,18 @@ def plain(text: str) -> str:
 
 
 NUMERAL = re.compile(
-    r"""
-    (?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?   # Arabic digits: a comma counts only before three digits,
+    rf"""
+    (?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+)(?:\.\d+)?   # Arabic digits: a comma counts only before three digits,
                                                   # since after NFKC it is also the clause separator (完成37,开展)
     (?:                                           # mixed with magnitudes: 1亿2千万, 2千零30万
-        [万亿千百十零]+
+        [{MAGNITUDE_CHARACTERS}{ZERO}]+
         (?:
-            (?:\ (?=\d+(?:\.\d+)?[万亿千百十]))?    # a space only before a group with its magnitude: 7万 5千
-            \d+(?:\.\d+)?[万亿千百十零]*
+            (?:\ (?=\d+(?:\.\d+)?[{MAGNITUDE_CHARACTERS}]))?    # a space only before a group with its magnitude: 7万 5千
+            \d+(?:\.\d+)?[{MAGNITUDE_CHARACTERS}{ZERO}]*
         )*
     )?
-  | [零〇一二两三四五六七八九十百千万亿]+          # Chinese numerals
-    (?:点[零〇一二两三四五六七八九]+[万亿]*)?         # with a decimal point: 四十五点八万
+  | [{NUMERAL_CHARACTERS}]+                       # Chinese numerals
+    (?:{DECIMAL_POINT}[{CHINESE_DIGITS}]+[万亿]*)?  # with a decimal point: 四十五点八万
     """,
     re.VERBOSE,
 )

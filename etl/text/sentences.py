@@ -11,6 +11,7 @@ from operator import attrgetter
 from re import Match
 
 from etl.records import Around, Mention, Sentence
+from etl.text.characters import CLAUSE_BREAKS, LIST_MARK
 
 # A sentence starts at a non-space character and ends at a full stop, a
 # question or exclamation mark, a semicolon (reports chain whole statements
@@ -30,11 +31,9 @@ _SENTENCE = re.compile(
     re.VERBOSE,
 )
 
-# Inside a sentence, clauses end at commas, semicolons and colons (after NFKC,
-# full-width and plain forms both occur).
-CLAUSE_BREAKS = ",，;；:："  # the punctuation between the clauses of a sentence
+# Inside a sentence, clauses end at commas, semicolons and colons (characters.CLAUSE_BREAKS).
 CLAUSE_SPLIT = re.compile(f"[{CLAUSE_BREAKS}]")
-LIST_ITEM = "、"  # separates the items of a list inside a clause
+LIST_ITEM = LIST_MARK  # separates the items of a list inside a clause
 
 
 # The longest sentence kept whole, in characters. A report's own sentences stay

@@ -1,0 +1,99 @@
+"""Where a number may stand in a text: the candidate pattern find_mentions scans with.
+
+A lone Chinese numeral other than 百 (一是, 千家万户) is a word, not a figure: a
+candidate starts where a digit, 百, or two numeral characters stand, where a
+lone 十/千/万/亿 reads as a figure (千余人, 近万名, 破亿度), or where one numeral
+stands before a measure word (三家, 两个百分点). The pattern is composed once
+per catalog, from its unit and qualifier words, behind a lookahead on the
+characters a candidate starts with, read off the pattern itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+from etl.catalog import Catalog
+from etl.catalog.gates import alternation, character_class, first_characters
+from etl.rules.units import unit_word_at
+from etl.text.characters import DECIMAL_POINT, NUMERAL_CHARACTERS, ORDINAL_NUMERALS, SINGLE_NUMERALS
+from etl.text.numbers import NUMERAL, PERCENT_WORDS
+
+LONE_HUNDRED = "百"  # 百 alone is a figure: 百家 is a hundred firms
+LONE_MAGNITUDES = "十千万亿"  # a figure alone only beside 余/多 (千余人, 十多家) or after a qualifier
+AFTER_QUALIFIER = "千万亿"  # after a one-character qualifier: 近万名, 破亿度
+ONE = ORDINAL_NUMERALS[0]  # with a measure word mostly the article 'a': a figure only after a qualifier
+# One numeral before these units is an ordinal or a name, not a count: 二期, 五次全委会, 二元结构.
+NOT_AFTER_ONE_NUMERAL = ("time", "yuan")
+
+
+def approx_after(catalog: Catalog) -> str:
+    """The one-character qualifiers after a number (多, 余: qualifiers.csv), which stand inside its surface."""
+    return "".join(word for word, _ in catalog.qualifiers_after.single_characters)
+
+
+def approx_before(catalog: Catalog) -> str:
+    """The one-character qualifiers before a number (近, 超, 破: qualifiers.csv)."""
+    return "".join(sorted(word for word, _ in catalog.qualifiers_before.single_characters))
+
+
+def candidate_start(catalog: Catalog) -> str:
+    """Where a number may start, as alternatives that first_characters can read."""
+    approx, after = approx_before(catalog), approx_after(catalog)
+    return "|".join(
+        (
+            f"[0-9{LONE_HUNDRED}]",  # a digit or 百
+            f"[{NUMERAL_CHARACTERS}][{NUMERAL_CHARACTERS}]",  # two numeral characters
+            f"[{LONE_MAGNITUDES}]{character_class(after)}" if after else "(?!x)x",  # 千余人, 十多家
+            f"(?<={character_class(approx)})[{AFTER_QUALIFIER}]" if approx else "(?!x)x",  # 近万名, 破亿度
+            f"[{SINGLE_NUMERALS}](?:{alternation(catalog.units)})",  # 三家, 两个百分点
+            alternation(PERCENT_WORDS),  # 千分之三
+        )
+    )
+
+
+def candidate_pattern(catalog: Catalog) -> re.Pattern:
+    """The numbers of a text, behind a lookahead on the characters a candidate starts with."""
+    start = candidate_start(catalog)
+    starts = first_characters(start)
+    gate = f"(?={character_class(starts)})" if starts else ""  # lets re skip to where a number can start
+    percent = rf"""
+        (?P<pct>{alternation(PERCENT_WORDS)})           # 百分之, 千分之, 万分之
+        (?:[{NUMERAL_CHARACTERS}{DECIMAL_POINT}]+       # in Chinese numerals: 百分之十五
+          | \d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?            # or in digits: 千分之1,250
+          | \d+(?:\.\d+)?)
+    """
+    return re.compile(f"{gate}(?={start})(?:{percent}|{NUMERAL.pattern})", re.VERBOSE)
+
+
+def lone_figure(text: str, token: str, start: int, end: int, catalog: Catalog) -> bool:
+    """千余人, 十多家, 近万名, 破亿度: a lone 十/千/万/亿 is a figure beside 余/多 or after a
+    one-character qualifier."""
+    if token in LONE_MAGNITUDES and text[end : end + 1] in approx_after(catalog):
+        return True
+    return token in AFTER_QUALIFIER and start > 0 and text[start - 1] in approx_before(catalog)
+
+
+def single_numeral(text: str, token: str, start: int, end: int, catalog: Catalog) -> bool:
+    """三家, 提高两个百分点, 近一吨: one numeral and a measure word is a figure as a digit would be;
+    一 only as 一个百分点, 翻一番 or after a qualifier (一家 is mostly 'a firm')."""
+    unit_word = unit_word_at(text, end, catalog) if token in SINGLE_NUMERALS else ""
+    if not unit_word or catalog.units[unit_word][0] in NOT_AFTER_ONE_NUMERAL:
+        return False
+    if text[end + len(unit_word) : end + len(unit_word) + 1].isdigit():
+        return False  # 三个1亿人: a slogan that counts something else
+    if token != ONE:
+        return True
+    if text.startswith(catalog.words["percentage_points"], end) or text[start - 1 : start] in catalog.words["doubling"]:
+        return True  # 下降一个百分点, 翻一番
+    return catalog.qualifiers_before.at_end(text[max(0, start - 12) : start]) is not None
+
+
+def is_word(text: str, token: str, start: int, end: int, catalog: Catalog) -> bool:
+    """四个意识, 一是, 千家万户: a lone Chinese numeral that is a word, not a figure."""
+    return (
+        not token[0].isdigit()
+        and len(token) == 1
+        and token != LONE_HUNDRED
+        and not lone_figure(text, token, start, end, catalog)
+        and not single_numeral(text, token, start, end, catalog)
+    )

@@ -1,0 +1,414 @@
+"""One CSV row is all a rule word takes: each role of the catalog, extended by one row, changes a figure."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+
+import pytest
+
+from etl.catalog import CATALOG_DIR, load_catalog
+from etl.catalog.schema import WORD_ROLES
+from etl.records import Source
+from etl.rules.pipeline import process
+from etl.series.matching import words_of
+
+
+@pytest.fixture
+def folder(tmp_path):
+    """An editable copy of data/catalog."""
+    copy = tmp_path / "catalog"
+    shutil.copytree(CATALOG_DIR, copy)
+    return copy
+
+
+def _add(folder, name: str, row: str) -> None:
+    with (folder / name).open("a", encoding="utf-8") as fh:
+        fh.write(row + "\n")
+    load_catalog.cache_clear()  # the same folder, read again
+
+
+def _seen(folder, text: str, report_year: int, fields: tuple[str, ...], publisher: str | None = None) -> list:
+    source = Source("t.txt", "t", publisher=publisher, report_year=report_year)
+    _, figures = process(source, text.encode("utf-8"), load_catalog(folder))
+    return [tuple(getattr(f, n) for n in fields) if len(fields) > 1 else getattr(f, fields[0]) for f in figures]
+
+
+# role, the word added, an example, its report year, the fields shown, before, after
+ROLE_EXAMPLES = [
+    ("goal_word", "争创", "争创示范单位300家。", 2020, ("is_target",), [False], [True]),
+    (
+        "people_noun",
+        "群体",
+        "帮扶120万就业困难群体。",
+        2020,
+        ("surface", "unit"),
+        [("120万", "other")],
+        [("120万", "person")],
+    ),
+    (
+        "counting_word",
+        "座",
+        "建成300座工会驿站。",
+        2020,
+        ("surface", "unit"),
+        [("300座", "other")],
+        [("300座", "organization")],
+    ),
+    ("label_opener", "首先", "首先新建工会组织300个。", 2020, ("label",), ["首先新建工会组织"], ["新建工会组织"]),
+    ("label_tail", "计有", "工会会员计有300万人。", 2020, ("label",), ["工会会员计有"], ["工会会员"]),
+    (
+        "shared_head",
+        "家庭",
+        "城镇和农村家庭人均收入分别达35512元、25689元。",
+        2020,
+        ("label",),
+        ["城镇", "农村家庭人均收入"],
+        ["城镇家庭人均收入", "农村家庭人均收入"],
+    ),
+    (
+        "change_verb",
+        "攀升",
+        "一、2015年工作回顾\n能耗比2010年攀升18.2%。",
+        2015,
+        ("period_start", "period_end"),
+        [(2015, 2015)],
+        [(2011, 2015)],
+    ),
+    (
+        "compared_with",
+        "较前年",
+        "国内生产总值达到56.9万亿元，较前年增长7.7%。",
+        2020,
+        ("label",),
+        ["国内生产总值", "较前年增长"],
+        ["国内生产总值", "国内生产总值增长"],
+    ),
+    (
+        "per_year",
+        "平均每年",
+        "国内生产总值达到56.9万亿元，平均每年增长7.7%。",
+        2020,
+        ("label",),
+        ["国内生产总值", "平均每年增长"],
+        ["国内生产总值", "国内生产总值平均每年增长"],
+    ),
+    (
+        "real_terms",
+        "扣除价格因素",
+        "居民收入达到3万元，扣除价格因素增长5%。",
+        2020,
+        ("label",),
+        ["居民收入", "扣除价格因素增长"],
+        ["居民收入", "居民收入扣除价格因素增长"],
+    ),
+    (
+        "reached_verb",
+        "突破",
+        "国内生产总值突破56.9万亿元，比上年增长7.7%。",
+        2020,
+        ("label",),
+        ["国内生产总值突破", "国内生产总值突破增长"],
+        ["国内生产总值突破", "国内生产总值增长"],
+    ),
+    ("goal_opener", "我们的任务是", "我们的任务是，新发展会员1000万人。", 2020, ("is_target",), [False], [True]),
+    ("achieved_word", "兑现", "力争兑现培训100万人次。", 2020, ("is_target",), [True], [False]),
+    (
+        "review_heading",
+        "盘点",
+        "一、2018年工作回顾\n城镇新增就业1361万人。\n二、2018年工作盘点和2019年安排\n新增就业1100万人。",
+        2018,
+        ("is_target",),
+        [False, True],
+        [False, False],
+    ),
+    (
+        "plan_heading",
+        "打算",
+        "一、2018年工作回顾\n城镇新增就业1361万人。\n二、2019年工作打算\n新增就业1100万人。",
+        2018,
+        ("is_target", "period_start"),
+        [(False, 2018), (False, 2018)],
+        [(False, 2018), (True, 2019)],
+    ),
+    (
+        "salutation",
+        "各位委员",
+        "一、工作回顾\n各位委员，今后五年，新增就业5000万人。",
+        2022,
+        ("is_target", "period_start", "period_end"),
+        [(False, 2022, 2022)],
+        [(True, 2023, 2027)],
+    ),
+    (
+        "named_period_lead",
+        "整个",
+        "整个“十三五”时期，新增就业6000万人。",
+        2020,
+        ("period_start", "period_end"),
+        [(2020, 2020)],
+        [(2016, 2020)],
+    ),
+    (
+        "coordinator",
+        "以及",
+        "出口增长8.7%以及8.6%。",
+        2020,
+        ("label", "basis"),
+        [("出口增长", "change"), ("出口增长8.7%以及", None)],
+        [("出口增长", "change"), ("出口增长", "change")],
+    ),
+    (
+        "relation_word",
+        "折合",
+        "全省收入10万元，折合全国的14.3%。",
+        2020,
+        ("label",),
+        ["全省收入", "折合全国的"],
+        ["全省收入", "全省收入折合全国的"],
+    ),
+    (
+        "restatement_opener",
+        "明确",
+        "二、2010年工作安排\n今年国内生产总值增长8%左右。\n明确国内生产总值增长8%左右，主要是强调好字当头。",
+        2009,
+        ("mentions",),
+        [1, 1],
+        [2],
+    ),
+    (
+        "restatement_reason",
+        "原因是",
+        "二、2010年工作安排\n今年国内生产总值增长8%左右。\n提出国内生产总值增长8%左右，原因是强调好字当头。",
+        2009,
+        ("mentions",),
+        [1, 1],
+        [2],
+    ),
+    (
+        "range_word",
+        "或",
+        "安置6或8万人。",
+        2020,
+        ("surface", "value", "qualifier"),
+        [("8万人", 80000.0, "exact")],
+        [("6", 60000.0, "at_least"), ("8万人", 80000.0, "at_most")],
+    ),
+    (
+        "open_range_word",
+        "或",
+        "安置6或8万人。",
+        2020,
+        ("surface", "value"),
+        [("8万人", 80000.0)],
+        [("6", 60000.0), ("8万人", 80000.0)],
+    ),
+    ("negative_after", "速", "出口增速负3.9%。", 2020, ("surface", "value"), [("3.9%", 3.9)], [("负3.9%", -3.9)]),
+    ("percentage_points", "个点", "失业率下降一个点。", 2020, ("surface", "basis"), [], [("一个", "change")]),
+    ("doubling", "增", "经济总量增一番。", 2020, ("surface", "value"), [], [("一番", 1.0)]),
+    ("exchange_word", "换", "1美元换7.1元。", 2020, ("surface",), ["1美元", "7.1元"], ["7.1元"]),
+    (
+        "compared_marker",
+        "相对于",
+        "一、2015年工作回顾\n能耗相对于2010年下降18.2%。",
+        2015,
+        ("period_start", "period_end"),
+        [(2010, 2010)],
+        [(2011, 2015)],
+    ),
+    (
+        "last_year_word",
+        "前年",
+        "赤字率从前年的2.1%提高到2.3%。",
+        2020,
+        ("label",),
+        ["赤字率从前年的", "赤字率"],
+        ["赤字率", "赤字率"],
+    ),
+    (
+        "from_word",
+        "自",
+        "贫困发生率自10.2%下降到3.1%。",
+        2020,
+        ("period_start", "period_end"),
+        [(2020, 2020), (2020, 2020)],
+        [(None, None), (2020, 2020)],
+    ),
+    (
+        "to_word",
+        "为",
+        "居民收入由1万元提高为2万元。",
+        2020,
+        ("label",),
+        ["居民收入", "居民收入由1万元提高"],
+        ["居民收入", "居民收入"],
+    ),
+    (
+        "period_end_word",
+        "收官",
+        "收入较“十三五”收官的4100亿元增长10%。",
+        2022,
+        ("period_start", "period_end"),
+        [(2016, 2020), (2016, 2020)],
+        [(2020, 2020), (2020, 2020)],
+    ),
+    ("year_end_opener", "年终", "年终全国就业人员74652万人。", 2020, ("as_of",), [None], [date(2020, 12, 31)]),
+    (
+        "respectively",
+        "各",
+        "二氧化硫、氮氧化物排放量各下降3%、5%。",
+        2020,
+        ("label",),
+        ["氮氧化物排放量各下降", "氮氧化物排放量各下降"],
+        ["二氧化硫排放量下降", "氮氧化物排放量下降"],
+    ),
+    (
+        "named_period_tail",
+        "阶段",
+        "一、工作回顾\n“十三五”阶段，新增就业6000万人。",
+        2021,
+        ("period_start", "period_end"),
+        [(2021, 2021)],
+        [(2016, 2020)],
+    ),
+    ("qualifier_filler", "共", "参会人数超过共5000名。", 2020, ("qualifier",), ["exact"], ["at_least"]),
+    ("basis_filler", "达", "工业增加值增长达3%。", 2020, ("basis",), [None], ["change"]),
+]
+
+
+def test_every_role_of_words_csv_has_an_example():
+    assert sorted(role for role, *_ in ROLE_EXAMPLES) == sorted(WORD_ROLES)
+
+
+@pytest.mark.parametrize(
+    ("role", "word", "text", "report_year", "fields", "before", "after"),
+    ROLE_EXAMPLES,
+    ids=[c[0] for c in ROLE_EXAMPLES],
+)
+def test_one_row_of_words_csv_is_a_new_word_of_its_role(folder, role, word, text, report_year, fields, before, after):
+    assert _seen(folder, text, report_year, fields) == before
+    _add(folder, "words.csv", f"{word},{role},")
+    assert _seen(folder, text, report_year, fields) == after
+
+
+# file, the row added, an example, its report year, its publisher, the fields shown, before, after
+FILE_EXAMPLES = [
+    (
+        "units.csv",
+        "例,other,,a case",
+        "全年接诊病例4500例。",
+        2020,
+        None,
+        ("surface", "unit"),
+        [],
+        [("4500例", "other")],
+    ),
+    (
+        "unit_nouns.csv",
+        "护工,person,人,",
+        "全省新增1200护工。",
+        2020,
+        None,
+        ("surface", "unit"),
+        [],
+        [("1200", "person")],
+    ),
+    ("qualifiers.csv", "不止,before,at_least", "安置不止3万户。", 2020, None, ("qualifier",), ["exact"], ["at_least"]),
+    ("qualifiers.csv", "出头,after,approx", "安置3万户出头。", 2020, None, ("qualifier",), ["exact"], ["approx"]),
+    ("qualifiers.csv", "每村,clause,per_unit", "每村补贴5万元。", 2020, None, ("qualifier",), ["exact"], ["per_unit"]),
+    ("bases.csv", "扩增,new,before,", "会员扩增300万人。", 2020, None, ("basis",), [None], ["new"]),
+    ("bases.csv", "新落地,new,clause,", "项目新落地120个。", 2020, None, ("basis",), [None], ["new"]),
+    ("bases.csv", "至今,cumulative,sentence,", "至今建成书屋120个。", 2020, None, ("basis",), [None], ["cumulative"]),
+    (
+        "bases.csv",
+        "涨,change,compared,rise",
+        "人均收入比上年涨500元。",
+        2020,
+        None,
+        ("basis", "direction"),
+        [(None, None)],
+        [("change", 1)],
+    ),
+    ("categories.csv", "护工,workers,person", "全省有护工3000人。", 2020, None, ("category",), ["other"], ["workers"]),
+    ("stop_words.csv", "编号,before,", "编号300个。", 2020, None, ("surface",), ["300个"], []),
+    ("stop_words.csv", "个批次,after,a batch", "分300个批次。", 2020, None, ("surface",), ["300个"], []),
+    (
+        "period_openers.csv",
+        "本届政府{n}年,past_years,",
+        "一、工作回顾\n本届政府五年来，经济实力明显增强。累计新增就业6000万人。",
+        2022,
+        None,
+        ("period_start", "period_end"),
+        [(2022, 2022)],
+        [(2018, 2022)],
+    ),
+    (
+        "periods.csv",
+        "十六五,2031,2035",
+        "“十六五”时期，新增就业6000万人。",
+        2025,
+        None,
+        ("is_target", "period_start", "period_end"),
+        [(False, 2025, 2025)],
+        [(True, 2031, 2035)],
+    ),
+    (
+        "programs.csv",
+        "elder_care,养老服务,养老服务",
+        "养老服务补贴5亿元。",
+        2020,
+        None,
+        ("program",),
+        [None],
+        ["elder_care"],
+    ),
+    (
+        "metrics.csv",
+        "elder_subsidy,养老补贴,Elder care subsidy,funds,yuan,,养老补贴,,",
+        "发放养老补贴5亿元。",
+        2020,
+        None,
+        ("metric_id",),
+        [None],
+        ["elder_subsidy"],
+    ),
+    (
+        "publisher_words.csv",
+        "管委会,district,",
+        "城镇新增就业1.2万人。",
+        2020,
+        "临港管委会",
+        ("metric_id",),
+        [None],
+        ["district_new_urban_jobs"],
+    ),
+    (
+        "publishers.csv",
+        "^临港管委会$,national,",
+        "城镇新增就业1.2万人。",
+        2020,
+        "临港管委会",
+        ("metric_id",),
+        [None],
+        ["new_urban_jobs"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "row", "text", "report_year", "publisher", "fields", "before", "after"),
+    FILE_EXAMPLES,
+    ids=[f"{c[0]}:{c[1].split(',')[0]}" for c in FILE_EXAMPLES],
+)
+def test_one_row_of_any_other_catalog_file_is_used(
+    folder, name, row, text, report_year, publisher, fields, before, after
+):
+    assert _seen(folder, text, report_year, fields, publisher) == before
+    _add(folder, name, row)
+    assert _seen(folder, text, report_year, fields, publisher) == after
+
+
+def test_one_row_of_series_words_csv_is_a_filler_the_series_key_drops(folder):
+    assert words_of(load_catalog(folder)).normalise("推动建成职工书屋") == "推动建成书屋"  # 职工 is a filler
+    _add(folder, "series_words.csv", "推动,a verb of doing")
+    assert words_of(load_catalog(folder)).normalise("推动建成职工书屋") == "建成书屋"
