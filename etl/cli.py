@@ -9,6 +9,7 @@ import shutil
 import sys
 from pathlib import Path
 
+from etl import CATALOG_DIR, SQL_DIR
 from etl.exports import queries, tables
 from etl.series.suggest import add_series_command
 
@@ -16,8 +17,7 @@ DEFAULT_SOURCES = Path("data/raw")
 DEFAULT_DB = Path("data/warehouse.duckdb")
 DEFAULT_OUT = Path("exports")
 EXPORT_FORMATS = ("csv", "parquet")
-QUERIES_DIR = Path(__file__).resolve().parent.parent / "sql" / "queries"
-CATALOG_DIR = Path(__file__).resolve().parent.parent / "data" / "catalog"
+QUERIES_DIR = SQL_DIR / "queries"
 
 log = logging.getLogger("zhibiao")
 

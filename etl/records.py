@@ -182,8 +182,8 @@ class Program(NamedTuple):
     pattern: re.Pattern
 
 
-class Link(NamedTuple):
-    """How a mention is joined to its neighbours (links.py).
+class Tie(NamedTuple):
+    """How a mention is tied to its neighbours (rules/ties.py).
 
     joined: 'list' (和, 及, 、) or 'range' (-, 至) to the mention before, else None;
     closes_range: the mention after closes a range this one opens (6%-6.5%);

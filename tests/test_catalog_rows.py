@@ -31,7 +31,14 @@ def _add(folder, name: str, row: str) -> None:
 def _seen(folder, text: str, report_year: int, fields: tuple[str, ...], publisher: str | None = None) -> list:
     source = Source("t.txt", "t", publisher=publisher, report_year=report_year)
     _, figures = process(source, text.encode("utf-8"), load_catalog(folder))
-    return [tuple(getattr(f, n) for n in fields) if len(fields) > 1 else getattr(f, fields[0]) for f in figures]
+    surface_of = {f.figure_id: f.surface for f in figures}
+
+    def shown(figure, name: str):
+        """A field's value; a figure id (parent_figure_id) as the surface of that figure."""
+        value = getattr(figure, name)
+        return surface_of.get(value, value) if name.endswith("figure_id") else value
+
+    return [tuple(shown(f, n) for n in fields) if len(fields) > 1 else shown(f, fields[0]) for f in figures]
 
 
 # role, the word added, an example, its report year, the fields shown, before, after
@@ -166,6 +173,24 @@ ROLE_EXAMPLES = [
         ("label",),
         ["全省收入", "折合全国的"],
         ["全省收入", "全省收入折合全国的"],
+    ),
+    (
+        "breakdown_opener",
+        "包括",
+        "共表彰2493名，包括劳模1689名、先进工作者804名。",
+        2020,
+        ("surface", "parent_figure_id"),
+        [("2493名", None), ("1689名", None), ("804名", None)],
+        [("2493名", None), ("1689名", "2493名"), ("804名", "2493名")],
+    ),
+    (
+        "share_word",
+        "比重为",
+        "完成投资9080亿元，其中社会事业投资比重为44%。",
+        2020,
+        ("surface", "parent_figure_id"),
+        [("9080亿元", None), ("44%", None)],
+        [("9080亿元", None), ("44%", "9080亿元")],
     ),
     (
         "restatement_opener",

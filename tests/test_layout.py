@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+from graphlib import CycleError, TopologicalSorter
 from pathlib import Path
 
 ETL = Path(__file__).resolve().parent.parent / "etl"
@@ -52,3 +53,34 @@ def test_imports_run_from_later_stages_to_earlier_ones():
         if STAGES.index(stage_of(imported)) > STAGES.index(stage_of(module)) and imported != "etl"
     ]
     assert backwards == []
+
+
+def test_imports_have_no_loop():
+    graph = {module: {m for m in imported if m != "etl"} for module, imported in import_graph().items()}
+    try:
+        tuple(TopologicalSorter(graph).static_order())
+    except CycleError as error:
+        raise AssertionError(f"an import loop: {' -> '.join(error.args[1])}") from None
+
+
+def test_no_module_is_longer_than_300_lines():
+    long = {module_name(p): n for p in ETL.rglob("*.py") if (n := len(p.read_text().splitlines())) > LONGEST_MODULE}
+    assert long == {}
+
+
+def test_the_import_rules_see_a_backward_import_and_a_loop(tmp_path, monkeypatch):
+    """The checks above can fail: a text module importing the warehouse breaks both rules."""
+    fake = {"etl.text.decode": {"etl.warehouse.load"}, "etl.warehouse.load": {"etl.text.decode"}}
+    monkeypatch.setattr(f"{__name__}.import_graph", lambda: fake)
+    try:
+        test_imports_run_from_later_stages_to_earlier_ones()
+    except AssertionError as error:
+        assert "etl.text.decode imports etl.warehouse.load" in str(error)
+    else:
+        raise AssertionError("a text module importing the warehouse was not seen")
+    try:
+        test_imports_have_no_loop()
+    except AssertionError as error:
+        assert "an import loop" in str(error)
+    else:
+        raise AssertionError("an import loop was not seen")

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 
+from etl import CATALOG_DIR
 from etl.catalog.gates import longest_first
 from etl.catalog.schema import SCHEMA, WORD_ROLES, CatalogError, read_table
 from etl.catalog.wordindex import WordIndex
@@ -24,7 +25,6 @@ from etl.text.characters import MAGNITUDE_CHARACTERS, NUMERAL_CHARACTERS
 
 __all__ = ["CATALOG_DIR", "Catalog", "CatalogError", "load_catalog"]
 
-CATALOG_DIR = Path(__file__).resolve().parents[2] / "data" / "catalog"
 # The units a 家 or 个 can count, named by the noun after or before it (五万家企业, 基层工会组织280.9万个).
 COUNTED_UNITS = frozenset({"enterprise", "organization", "household", "item"})
 

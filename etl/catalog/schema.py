@@ -81,6 +81,8 @@ WORD_ROLES = (
     "relation_word",  # a label that opens with it needs the subject before: 为预算的98.1%
     "restatement_opener",  # 提出…: a sentence that states a target again to explain it
     "restatement_reason",  # …主要是: the explanation that follows it
+    "breakdown_opener",  # 其中: the parts of the whole stated before it follow
+    "share_word",  # 占: in a breakdown, a rate that is a share of the whole (其中…投资占44%)
     "range_word",  # between the two ends of a range: 6至8万人
     "open_range_word",  # between a bare number and the figure closing its range only: 6到8万人
     "negative_after",  # 负 after it is a minus sign: 为负3.9%, 增长负0.3%

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from etl import SQL_DIR
 from etl.exports.errors import ExportError
 from etl.exports.queries import NO_FILE_ACCESS, question
 
-SQL_DIR = Path(__file__).resolve().parents[2] / "sql"
 
 
 @dataclass

@@ -16,7 +16,7 @@ and restated; its Wholes place each figure in the 其中 breakdowns (wholes.py).
 from __future__ import annotations
 
 from etl.catalog import Catalog, load_catalog
-from etl.records import Around, Figure, Link, Mention, Part, Sentence
+from etl.records import Around, Figure, Mention, Part, Sentence, Tie
 from etl.rules.bases import basis, direction
 from etl.rules.categories import category
 from etl.rules.identity import figure_id
@@ -26,7 +26,7 @@ from etl.rules.periods import when
 from etl.rules.programs import ProgramFinder
 from etl.rules.qualifiers import EXACT, PER_UNIT, qualifier
 from etl.rules.structure import sentence_contexts
-from etl.rules.ties import links, respective_labels, restates
+from etl.rules.ties import breakdown_words, respective_labels, restates, ties
 from etl.rules.wholes import Wholes
 from etl.text.sentences import arounds
 
@@ -49,7 +49,7 @@ def classify(
     """
     catalog = catalog or load_catalog()
     build = FigureBuilder(doc_id, text, sentences, parts, report_year, catalog, scope)
-    joins = links(mentions, text, catalog)
+    joins = ties(mentions, text, catalog)
     for i, (mention, around, link) in enumerate(zip(mentions, arounds(sentences, mentions), joins, strict=True)):
         earlier = build.in_sentence.setdefault(around.sentence.index, [])
         label = build.label(mention, around, earlier)
@@ -115,7 +115,9 @@ class FigureBuilder:
         self.passed_metric: str | None = None  # ... and its metric
         self.split_labels: list[str] | None = None  # 分别: one subject per figure of the list in hand, if named
         self.targets: dict[tuple, Figure] = {}  # the first target of each value, unit and qualifier
-        self.wholes = Wholes()  # 其中: what the parts of each whole add up to, and a list going on past a ；
+        self.wholes = Wholes(
+            catalog.compiled(breakdown_words)
+        )  # 其中: what the parts of each whole add up to, and a list going on past a ；
 
     def label(self, mention: Mention, around: Around, earlier: list[Figure]) -> str:
         """What the figure counts, in its own words: 返还工会经费51.83亿元 -> 返还工会经费.
@@ -134,7 +136,7 @@ class FigureBuilder:
         return label
 
     def shared_label(
-        self, mention: Mention, around: Around, link: Link, label: str
+        self, mention: Mention, around: Around, link: Tie, label: str
     ) -> tuple[str, str, str | None, str | None]:
         """Label, qualifier, basis and metric, as the figure before passes them on to a list item
         or a range's upper bound; a figure standing alone finds its own metric.
@@ -160,9 +162,7 @@ class FigureBuilder:
             kind = AT_LEAST
         return label, kind, base, metric
 
-    def respective(
-        self, i: int, mention: Mention, link: Link, label: str, metric: str | None
-    ) -> tuple[str, str | None]:
+    def respective(self, i: int, mention: Mention, link: Tie, label: str, metric: str | None) -> tuple[str, str | None]:
         """分别: the i-th figure of a list counts the i-th subject its first figure's label names.
 
         二氧化硫、氮氧化物排放量分别下降5.6%和4% -> 二氧化硫排放量下降 5.6%, 氮氧化物排放量下降 4%;

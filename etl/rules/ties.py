@@ -12,15 +12,14 @@ between them, so it is decided for a whole report before any figure is read.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from etl.catalog import Catalog
 from etl.catalog.gates import alternation
-from etl.records import Around, Figure, Link, Mention
+from etl.records import Around, Figure, Mention, Tie
 from etl.text.characters import LIST_MARK, RANGE_DASHES, SEMICOLONS
 from etl.text.sentences import CLAUSE_SPLIT
 
-BREAKDOWN = "其中"  # its callers (classify.py) pass no catalog: grammar, not a word list
-SHARE = "占"  # 其中…投资占44%: a share of the whole
 NOT_ADDITIVE = {"percent"}  # rates of parts do not add up to the rate of the whole
 
 
@@ -33,7 +32,7 @@ def _list_words(catalog: Catalog) -> tuple[tuple[str, ...], re.Pattern, int, tup
     return joiners, re.compile(alternation(joiners)), longest, ranges
 
 
-def links(mentions: list[Mention], text: str, catalog: Catalog) -> list[Link]:
+def ties(mentions: list[Mention], text: str, catalog: Catalog) -> list[Tie]:
     """Each mention's joins to its neighbours and the run of listed mentions it is in."""
     if not mentions:
         return []
@@ -51,12 +50,12 @@ def links(mentions: list[Mention], text: str, catalog: Catalog) -> list[Link]:
             joined.append("range")
         else:
             joined.append(None)
-    found: list[Link] = []
+    found: list[Tie] = []
     start = 0
     for i, kind in enumerate(joined):
         if kind != "list":
             start = i
-        found.append(Link(kind, i + 1 < len(joined) and joined[i + 1] == "range", start, 0))
+        found.append(Tie(kind, i + 1 < len(joined) and joined[i + 1] == "range", start, 0))
     sizes: dict[int, int] = {}
     for link in found:
         sizes[link.group_start] = sizes.get(link.group_start, 0) + 1
@@ -93,28 +92,43 @@ def same_kind(a: Figure, b: Figure) -> bool:
     return a.unit == b.unit and (a.unit != "other" or a.measure == b.measure)
 
 
-def in_breakdown(around: Around) -> bool:
+class Breakdown(NamedTuple):
+    """The words of a breakdown (words.csv): what opens the parts of a whole, what states a share."""
+
+    openers: tuple[str, ...]  # 其中
+    shares: tuple[str, ...]  # 占
+
+
+def breakdown_words(catalog: Catalog) -> Breakdown:
+    return Breakdown(catalog.words["breakdown_opener"], catalog.words["share_word"])
+
+
+def _holds(text: str, words: tuple[str, ...]) -> bool:
+    return any(word in text for word in words)
+
+
+def in_breakdown(around: Around, words: Breakdown) -> bool:
     """Does the figure stand in a 其中 list: its clause holds 其中, or the clause before it is
     其中 alone (其中，本级支出40720.18亿元)?"""
-    if BREAKDOWN in around.clause_before:
+    if _holds(around.clause_before, words.openers):
         return True
     previous = next(around.earlier_clauses(), None)
-    return previous is not None and previous.strip() == BREAKDOWN
+    return previous is not None and previous.strip() in words.openers
 
 
-def whole_of(part: Figure, around: Around, earlier: list[Figure], previous: list[Figure] = ()):
+def whole_of(part: Figure, around: Around, earlier: list[Figure], words: Breakdown, previous: list[Figure] = ()):
     """For a part in a 其中 list, the figure of the same unit stated before the 其中; for a
     share (其中…投资占44%), the last amount before it.
 
     Only the 其中 clause lists parts: in "…2493名，其中劳模1689名、先进工作者804名，
     有300多名抗疫先进典型" the 300 overlap the parts and are not one of them.
     """
-    if not in_breakdown(around):
+    if not in_breakdown(around, words):
         return None
     share = part.unit in NOT_ADDITIVE
-    if share and SHARE not in around.clause_before:
+    if share and not _holds(around.clause_before, words.shares):
         return None
-    at = around.before.rfind(BREAKDOWN)
+    at = max(around.before.rfind(word) for word in words.openers)
     candidates = [
         f
         for f in [*previous, *(f for f in earlier if f.char_start - f.sentence_start < at)]
@@ -127,9 +141,9 @@ def whole_of(part: Figure, around: Around, earlier: list[Figure], previous: list
     return candidates[-1]
 
 
-def whole_of_shares(part: Figure, around: Around, earlier: list[Figure]):
+def whole_of_shares(part: Figure, around: Around, earlier: list[Figure], words: Breakdown):
     """其中，…投资占44%，…建设占16%: a later share of the same list has the first one's whole."""
-    if part.unit not in NOT_ADDITIVE or SHARE not in around.clause_before:
+    if part.unit not in NOT_ADDITIVE or not _holds(around.clause_before, words.shares):
         return None
     shares = [f for f in earlier if f.unit in NOT_ADDITIVE and f.parent_figure_id is not None]
     if not shares:
@@ -150,14 +164,14 @@ def opens_statement_list(sentence: str) -> bool:
     return sentence.endswith(tuple(SEMICOLONS))
 
 
-def subset_of(figure: Figure, around: Around, earlier: list[Figure], parts_sum: dict[str, float]):
+def subset_of(figure: Figure, around: Around, earlier: list[Figure], parts_sum: dict[str, float], words: Breakdown):
     """…2493名，其中劳模1689名、先进工作者804名，有300多名抗疫先进典型: the 300 are neither the
     whole nor one of its parts but overlap them: a subset of the whole, which summaries never add.
 
     A figure outside the 其中 clause, of the unit of a whole whose parts the sentence listed
     before it, and no larger than that whole.
     """
-    if in_breakdown(around) or figure.unit in NOT_ADDITIVE or figure.basis == "change":
+    if in_breakdown(around, words) or figure.unit in NOT_ADDITIVE or figure.basis == "change":
         return None
     wholes = [f for f in earlier if f.figure_id in parts_sum and f.unit == figure.unit]
     if not wholes or wholes[-1].value < figure.value:
@@ -173,6 +187,6 @@ def restates(sentence: str, start: int, end: int, catalog: Catalog) -> bool:
     )
 
 
-def opens_with_breakdown(before: str) -> bool:
+def opens_with_breakdown(before: str, words: Breakdown) -> bool:
     """共表彰2493名。其中，劳模1689名…: the parts open the sentence after their whole's."""
-    return before.startswith(BREAKDOWN) and CLAUSE_SPLIT.split(before, 1)[0] == BREAKDOWN
+    return before.startswith(words.openers) and CLAUSE_SPLIT.split(before, 1)[0] in words.openers

@@ -12,6 +12,7 @@ from etl.records import Around, Figure, Sentence
 from etl.rules.identity import figure_id
 from etl.rules.ties import (
     NOT_ADDITIVE,
+    Breakdown,
     opens_statement_list,
     opens_with_breakdown,
     subset_of,
@@ -26,9 +27,10 @@ PARENT = Figure._fields.index("parent_figure_id")
 class Wholes:
     """The breakdowns of one report's figures so far, in text order."""
 
-    __slots__ = ("continued", "parts_sum")
+    __slots__ = ("continued", "parts_sum", "words")
 
-    def __init__(self):
+    def __init__(self, words: Breakdown):
+        self.words = words  # 其中 and 占 (words.csv)
         # By whole's id: what its parts add up to; by its id + "%": what its shares add up to
         # (its own id is then listed too, at 0, so that subset_of knows it was broken down).
         self.parts_sum: dict[str, float] = {}
@@ -61,11 +63,12 @@ class Wholes:
         on past a semicolon.
         """
         index = around.sentence.index
-        parent = whole_of(figure, around, earlier)
-        if parent is None and opens_with_breakdown(around.before):
-            parent = whole_of(figure, around, earlier, in_sentence.get(index - 1, []))
+        words = self.words
+        parent = whole_of(figure, around, earlier, words)
+        if parent is None and opens_with_breakdown(around.before, words):
+            parent = whole_of(figure, around, earlier, words, in_sentence.get(index - 1, []))
         if parent is None:
-            parent = whole_of_shares(figure, around, earlier)
+            parent = whole_of_shares(figure, around, earlier, words)
         if parent is None and self.continued is not None and self.continued[0] == index - 1:
             parent = whole_continued(figure, self.continued[1], not earlier)
         return parent
@@ -97,5 +100,5 @@ class Wholes:
         共表彰…2493名，其中劳模1689名、先进工作者804名，有300多名抗疫先进典型: the 300 overlap
         the parts, so they are a subset of 2493, which summaries never add.
         """
-        whole = subset_of(figure, around, earlier, self.parts_sum)
+        whole = subset_of(figure, around, earlier, self.parts_sum, self.words)
         return figure if whole is None else figure._replace(subset_of_figure_id=whole.figure_id)

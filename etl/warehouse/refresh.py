@@ -158,6 +158,11 @@ def _refresh(sources_dir, db, published, keep_going, force, full, progress, cata
         log.info("published %s", db)
     except WorkerDied as err:
         raise RefreshError(f"{err}; {note}") from err
+    except (duckdb.InterruptException, RuntimeError) as err:
+        # Ctrl-C that reached DuckDB mid-query (or an Arrow stream it feeds) is a Ctrl-C: the build goes.
+        if isinstance(err, RuntimeError) and not _interrupted(err):
+            raise
+        raise KeyboardInterrupt from err
     except (OSError, duckdb.Error) as err:
         # A full disk, a read-only folder, a damaged previous warehouse: nothing was published.
         raise RefreshError(f"the new warehouse could not be built ({err}); {note}") from err
@@ -165,6 +170,11 @@ def _refresh(sources_dir, db, published, keep_going, force, full, progress, cata
         build.remove(building)
     result.extracted, result.failed = extracted, [str(e) for e in errors]
     return result  # with --keep-going, result.failed lists the files that were not loaded
+
+
+def _interrupted(err: RuntimeError) -> bool:
+    """DuckDB's word for a query that SIGINT stopped ('Query interrupted')."""
+    return "interrupted" in str(err).lower()
 
 
 def _start_build(building: Path, db: Path, had: bool, reuse: list[str]) -> duckdb.DuckDBPyConnection:
