@@ -123,6 +123,13 @@ class Around(NamedTuple):
         """The mention's whole clause without the number itself."""
         return self.clause_before + self.clause_after
 
+    def previous_clause(self) -> str | None:
+        """The clause just before the mention's own, or None in a sentence's first clause."""
+        k = self.clause_index - 1
+        if k < 0:
+            return None
+        return self.sentence.text[self.breaks[k - 1] + 1 if k else 0 : self.breaks[k]]
+
     def earlier_clauses(self):
         """The clauses before the mention's own, nearest first (lazily: most figures need none)."""
         text, breaks = self.sentence.text, self.breaks

@@ -17,6 +17,8 @@ answers a set that misses a character a match can start with
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import partial
 
 MAX_CHARACTERS = 256  # a longer set would be no cheaper than the rule itself
 SPECIAL = set(".^$*+?{}[]\\|()")
@@ -60,6 +62,19 @@ def alternation(words) -> str:
     """The words, longest first and escaped, as one alternation (a never-matching one when empty)."""
     ordered = sorted(dict.fromkeys(w for w in words if w), key=len, reverse=True)
     return "|".join(map(re.escape, ordered)) or NEVER
+
+
+def holds_any(words) -> Callable[[str], object]:
+    """A test of whether a text holds any of `words`: `in` for one word, one regex search for more
+    (both in C; a loop of `in` tests over a list is not)."""
+    words = tuple(dict.fromkeys(w for w in words if w))
+    if len(words) == 1:
+        return partial(contains_word, words[0])
+    return re.compile(alternation(words)).search
+
+
+def contains_word(word: str, text: str) -> bool:
+    return word in text
 
 
 def top_level_alternatives(pattern: str) -> list[str]:

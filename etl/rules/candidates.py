@@ -68,7 +68,7 @@ def candidate_pattern(catalog: Catalog) -> re.Pattern:
 def lone_figure(text: str, token: str, start: int, end: int, catalog: Catalog) -> bool:
     """千余人, 十多家, 近万名, 破亿度: a lone 十/千/万/亿 is a figure beside 余/多 or after a
     one-character qualifier."""
-    if token in LONE_MAGNITUDES and text[end : end + 1] in approx_after(catalog):
+    if token in LONE_MAGNITUDES and text[end : end + 1] in catalog.compiled(approx_after):
         return True
     return token in AFTER_QUALIFIER and start > 0 and text[start - 1] in approx_before(catalog)
 

@@ -9,11 +9,12 @@ without a from-to frame (由2010年的…增加到). A label that is only a verb
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from itertools import repeat
 from typing import NamedTuple
 
 from etl.catalog import Catalog
-from etl.catalog.gates import alternation
+from etl.catalog.gates import alternation, holds_any
 from etl.records import Around, Figure, Mention
 from etl.text.characters import CLAUSE_BREAKS, CLOSE_PARENS, OPEN_PARENS, ORDINAL_NUMERALS
 from etl.text.sentences import CLAUSE_SPLIT
@@ -36,7 +37,7 @@ class LabelRules(NamedTuple):
     relations: tuple[str, ...]
     subject_tail: re.Pattern
     compared_with: re.Pattern
-    respectively: tuple[str, ...]
+    respectively: Callable[[str], object]  # does a text hold 分别 (gates.holds_any)
     from_words: tuple[str, ...]
 
 
@@ -76,14 +77,14 @@ def label_rules(catalog: Catalog) -> LabelRules:
             f"(?:{compared}|{per_year}|{real}|{alternation(respectively)}|{verbs}|{alternation(words['reached_verb'])})+$"
         ),
         compared_with=re.compile(f"^(?:{compared})"),
-        respectively=respectively,
+        respectively=holds_any(respectively),
         from_words=words["from_word"],
     )
 
 
 def own_label(phrase: str, clause_before: str, rules: LabelRules) -> str:
     """The label a figure's own words give: its list item, or its clause when 分别 lists subjects."""
-    listed = any(word in phrase for word in rules.respectively)
+    listed = rules.respectively(phrase)
     return label(clause_before, rules, limit=48) if listed else label(phrase, rules)
 
 

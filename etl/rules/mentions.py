@@ -89,7 +89,8 @@ def find_mentions(text: str, catalog: Catalog | None = None) -> list[Mention]:
         if resolved is None:
             # "6-6.5%": a bare number before a range separator takes the
             # unit and magnitude of the number that closes the range.
-            sep = next((s for s in catalog.compiled(_range_separators) if scan.startswith(s, end)), None)
+            separators = catalog.compiled(_range_separators)
+            sep = scan.startswith(separators, end) and next(s for s in separators if scan.startswith(s, end))
             pending_range = (start, token, parse_numeral(token), sep) if sep else None
             continue
         value, unit, magnitude = resolved
@@ -123,8 +124,11 @@ def _listed_with_one_measure(mentions: list[Mention], text: str, joiners: tuple[
     return mentions
 
 
+MAGNITUDE_IN_TOKEN = frozenset("".join(MAGNITUDES))  # a token holding one of these holds a magnitude (万亿 too)
+
+
 def _has_magnitude(token: str) -> bool:
-    return any(word in token for word in MAGNITUDES)
+    return not MAGNITUDE_IN_TOKEN.isdisjoint(token)
 
 
 def _minus_before(text: str, start: int, catalog: Catalog) -> bool:
@@ -161,7 +165,7 @@ def _resolve(text, token, start, end, catalog) -> tuple[float, Unit, str] | None
         return None
     pos = end
     approx = False
-    after = approx_after(catalog)
+    after = catalog.compiled(approx_after)
     if pos < len(text) and text[pos] in after:
         pos += 1
         approx = True

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from datetime import date
 from typing import NamedTuple
 
 from etl.catalog import Catalog
-from etl.catalog.gates import alternation, character_class, first_characters
+from etl.catalog.gates import alternation, character_class, first_characters, holds_any
 from etl.records import Context, When
 from etl.rules.structure import SMALL_NUMBER, YEAR, small_number
 
@@ -55,6 +56,9 @@ class PeriodRules(NamedTuple):
     period_end: tuple[str, ...]
     year_end_openers: tuple[str, ...]
     compared_markers: tuple[str, ...]
+    per_year_in: Callable[[str], object]  # 年均: does a text hold a per-year word (gates.holds_any)
+    named: re.Pattern  # a named plan period: 十三五 (periods.csv)
+    goals: GoalRules  # what makes a figure a goal
 
 
 def period_rules(catalog: Catalog) -> PeriodRules:
@@ -90,6 +94,9 @@ def period_rules(catalog: Catalog) -> PeriodRules:
         period_end=words["period_end_word"],
         year_end_openers=words["year_end_opener"],
         compared_markers=markers,
+        per_year_in=holds_any(words["per_year"]),
+        named=re.compile(alternation(catalog.named_periods)),
+        goals=goal_rules(catalog),
     )
 
 
@@ -113,10 +120,11 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
     `before` is its sentence up to the figure, `clause` the part of that after
     the last clause break.
     """
-    goals, rules = catalog.compiled(goal_rules), catalog.compiled(period_rules)
+    rules = catalog.compiled(period_rules)
+    goals = rules.goals
     as_of = _as_of(before, report_year, rules)
     is_target = context.is_target or _goal_in_clause(clause, goals) or _goal_opens(before, goals)
-    named_match = catalog.compiled(_named_periods).search(clause)
+    named_match = rules.named.search(clause)
     named = catalog.named_periods[named_match.group()] if named_match else None
     if named and clause.startswith(
         rules.period_end, named_match.end() + (clause[named_match.end() : named_match.end() + 1] == "”")
@@ -168,13 +176,9 @@ def _compared_with_year(before: str, clause: str, rules: PeriodRules, catalog: C
     """The base year a change is measured from: 比2002年 in its clause, or earlier in its
     sentence when its clause averages over the years (年均增长)."""
     found = rules.compared_year.search(clause) if "年" in clause else None
-    if found is None and any(word in clause for word in catalog.words["per_year"]):
+    if found is None and rules.per_year_in(clause):
         found = rules.compared_year.search(before)
     return int(found.group(1)) if found else None
-
-
-def _named_periods(catalog: Catalog) -> re.Pattern:
-    return re.compile(alternation(catalog.named_periods))
 
 
 def _goal_in_clause(clause: str, goals: GoalRules) -> bool:

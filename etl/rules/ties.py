@@ -12,10 +12,11 @@ between them, so it is decided for a whole report before any figure is read.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 from etl.catalog import Catalog
-from etl.catalog.gates import alternation
+from etl.catalog.gates import alternation, holds_any
 from etl.records import Around, Figure, Mention, Tie
 from etl.text.characters import LIST_MARK, RANGE_DASHES, SEMICOLONS
 from etl.text.sentences import CLAUSE_SPLIT
@@ -96,23 +97,21 @@ class Breakdown(NamedTuple):
     """The words of a breakdown (words.csv): what opens the parts of a whole, what states a share."""
 
     openers: tuple[str, ...]  # 其中
-    shares: tuple[str, ...]  # 占
+    opener_in: Callable[[str], object]  # does a text hold an opener (gates.holds_any)
+    share_in: Callable[[str], object]  # 占: does a text hold a share word
 
 
 def breakdown_words(catalog: Catalog) -> Breakdown:
-    return Breakdown(catalog.words["breakdown_opener"], catalog.words["share_word"])
-
-
-def _holds(text: str, words: tuple[str, ...]) -> bool:
-    return any(word in text for word in words)
+    openers = catalog.words["breakdown_opener"]
+    return Breakdown(openers, holds_any(openers), holds_any(catalog.words["share_word"]))
 
 
 def in_breakdown(around: Around, words: Breakdown) -> bool:
     """Does the figure stand in a 其中 list: its clause holds 其中, or the clause before it is
     其中 alone (其中，本级支出40720.18亿元)?"""
-    if _holds(around.clause_before, words.openers):
+    if words.opener_in(around.clause_before):
         return True
-    previous = next(around.earlier_clauses(), None)
+    previous = around.previous_clause()
     return previous is not None and previous.strip() in words.openers
 
 
@@ -126,7 +125,7 @@ def whole_of(part: Figure, around: Around, earlier: list[Figure], words: Breakdo
     if not in_breakdown(around, words):
         return None
     share = part.unit in NOT_ADDITIVE
-    if share and not _holds(around.clause_before, words.shares):
+    if share and not words.share_in(around.clause_before):
         return None
     at = max(around.before.rfind(word) for word in words.openers)
     candidates = [
@@ -143,7 +142,7 @@ def whole_of(part: Figure, around: Around, earlier: list[Figure], words: Breakdo
 
 def whole_of_shares(part: Figure, around: Around, earlier: list[Figure], words: Breakdown):
     """其中，…投资占44%，…建设占16%: a later share of the same list has the first one's whole."""
-    if part.unit not in NOT_ADDITIVE or not _holds(around.clause_before, words.shares):
+    if part.unit not in NOT_ADDITIVE or not words.share_in(around.clause_before):
         return None
     shares = [f for f in earlier if f.unit in NOT_ADDITIVE and f.parent_figure_id is not None]
     if not shares:
