@@ -1,8 +1,9 @@
 """The building warehouse: a file beside the target, opened, started afresh or from a copy, and its history.
 
-A refresh builds into `.<name>.building-<pid>` beside the warehouse
-(building_path) and publishes it by a rename (publish.py), or removes it
-(remove). A refresh killed midway leaves its file, which the next refresh
+A refresh builds into `.<name>.building-<pid>-<random>` beside the warehouse
+(building_path: a name no one can guess, and a copy is created new, never
+through a planted link) and publishes it by a rename (publish.py), or removes
+it (remove). A refresh killed midway leaves its file, which the next refresh
 removes (remove_stale_builds). Every build adds itself to the history that
 the warehouse keeps (core.builds, core.build_documents).
 """
@@ -19,6 +20,7 @@ import duckdb
 import pyarrow as pa
 
 from etl.warehouse.load import sql_path
+from etl.warehouse.publish import create_new, new_name
 from etl.warehouse.schema import HISTORY_TABLES
 from etl.warehouse.views import current_view_versions
 
@@ -63,11 +65,14 @@ def clone_published(published: Path, building: Path) -> bool:
 
     Copying the file is much faster than re-inserting every unchanged row
     (load.copy_unchanged), and the published file is only read. Not when a .wal
-    lies beside it: its last changes would not be in the copy.
+    lies beside it: its last changes would not be in the copy. The copy is
+    created new (publish.create_new): whatever is at `building`, a link
+    someone planted included, raises FileExistsError and is left untouched.
     """
     if not published.is_file() or published.with_name(published.name + ".wal").exists():
         return False
-    shutil.copyfile(published, building)
+    with open(published, "rb") as source, open(create_new(building), "wb") as copy:
+        shutil.copyfileobj(source, copy, 1 << 20)
     return True
 
 
@@ -177,15 +182,16 @@ def record_build(
 
 
 def building_path(db: Path) -> Path:
-    """The file a refresh of `db` builds into: hidden beside it, named for the refresh's process."""
-    return db.with_name(f".{db.name}.building-{os.getpid()}")
+    """The file a refresh of `db` builds into: hidden beside it, named for the refresh's process and
+    a random part, so that no one can plant a link there beforehand."""
+    return new_name(db, "building")
 
 
 def remove_stale_builds(db: Path) -> None:
     """Delete the temporary files of refreshes that were killed; a running one keeps its file."""
     for path in db.parent.glob(f".{db.name}.building-*"):
-        # "lock" is not a pid: the lock stays; .tmp is the folder DuckDB spills into.
-        pid = path.name.rsplit("-", 1)[-1].removesuffix(".wal").removesuffix(".tmp")
+        # building-<pid>-<random>[.wal|.tmp]; "lock" is not a pid: the lock stays; .tmp is the spill folder.
+        pid = path.name.removeprefix(f".{db.name}.building-").split("-")[0].split(".")[0]
         if not pid.isdigit() or (int(pid) != os.getpid() and _alive(int(pid))):
             continue
         log.info("%s: removed, left by a refresh that did not finish", path)

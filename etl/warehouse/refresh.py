@@ -127,8 +127,7 @@ def _refresh(sources_dir, db, published, keep_going, force, full, progress, cata
     build.remove_stale_builds(db)
     todo = plan(sources_dir, sources, published.documents if had and not full else {}, key, errors)
     result = RefreshResult(db=db, reused=todo.reuse)
-    building = build.building_path(db)
-    build.remove(building)
+    building = build.building_path(db)  # a new name no one could guess: nothing is there to remove
     if had and not full and not todo.todo and not errors and is_unchanged(db, published, todo.reuse):
         return _up_to_date(db, catalog, result)
     try:
