@@ -507,3 +507,45 @@ def test_a_table_someone_added_to_the_warehouse_is_not_dropped_without_force(pub
     assert forced.returncode == 0
     assert f"{db}: dropped main.my_notes, which a refresh does not make (--force)" in _warnings(forced)
     assert query(db, "select count(*) from duckdb_tables() where schema_name = 'main'") == [(0,)]
+
+
+HOSTILE_NAME = "x\"; copy (select 'pwned') to '{}'; --"
+
+
+@pytest.mark.parametrize(
+    "create",
+    [
+        'create table main."{}" (a int)',
+        'create table core."{}" (a int)',
+        'create schema "{}"',
+        'create view main."{}" as select 1 as a',
+    ],
+    ids=["main-table", "core-table", "schema", "view"],
+)
+def test_a_table_named_with_sql_never_runs_it_under_force(published_seed, tmp_path, create):
+    folder, db, _ = published_seed
+    pwned = tmp_path / "pwned.csv"
+    name = HOSTILE_NAME.format(pwned)
+    con = duckdb.connect(str(db))
+    con.execute(create.format(name.replace('"', '""')))
+    con.close()
+    (folder / "copy.txt").write_text(TEXT.replace("24.92亿元", "31.5亿元"), encoding="utf-8")  # the build is a copy
+    forced = _refresh_cli(folder, db, "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert not pwned.exists()
+    assert query(db, "select count(*) from duckdb_tables() where table_name like 'x%'") == [(0,)]
+    assert query(db, "select count(*) from duckdb_schemas() where schema_name like 'x%'") == [(0,)]
+    assert query(db, "select count(*) from duckdb_views() where view_name like 'x%'") == [(0,)]
+
+
+def test_a_name_with_a_quote_and_a_newline_is_shown_quoted_on_one_line(published_seed):
+    folder, db, _ = published_seed
+    con = duckdb.connect(str(db))
+    con.execute('create table main."a""b\nc" (a int)')
+    con.close()
+    done = _refresh_cli(folder, db)
+    assert done.returncode == 1
+    assert _errors(done)[0] == (
+        f'refresh failed: {db} holds "main"."a""b\\x0ac", which a refresh does not make (added by hand?) and would '
+        "drop; keep your own tables in another DuckDB file, or"
+    )

@@ -19,12 +19,15 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from etl.warehouse.identifiers import identifier, qualified
 from etl.warehouse.load import sql_path
 from etl.warehouse.publish import create_new, new_name
-from etl.warehouse.schema import HISTORY_TABLES
+from etl.warehouse.schema import HISTORY_TABLES, made_tables
 from etl.warehouse.views import current_view_versions
 
 log = logging.getLogger("zhibiao")
+
+MADE_TABLES = made_tables()  # the core tables of sql/core/: a clone empties them; others go
 
 
 def open_build(building: Path, memory_limit: str) -> duckdb.DuckDBPyConnection:
@@ -80,8 +83,9 @@ def keep_only(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> None:
     """In a clone of the published warehouse: keep the rows of `doc_ids`, drop what every build makes anew.
 
     Documents and figures of other doc_ids go; the build history stays; every
-    other core table (catalogs) is emptied and every other schema dropped, to
-    be filled and created again as in a fresh build.
+    other core table of sql/core/ (catalogs) is emptied, and every table,
+    view and schema a build does not make is dropped, so that the build
+    equals a fresh one.
     """
     con.register("keep", pa.table({"doc_id": pa.array(doc_ids, pa.string())}))
     try:
@@ -92,28 +96,33 @@ def keep_only(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> None:
     # Every other core table is emptied; whatever else the file holds goes too, so that the
     # build equals a fresh one: view schemas (created again), and anything someone added by
     # opening the warehouse for writing.
+    # Names come from the file, so anyone's: each is quoted (identifiers.py), never SQL.
     here = "database_name = current_database()"
     for listing, statement in (
         (
             f"select table_name from duckdb_tables() where {here} and schema_name = 'core' "
             "and table_name not in ('documents', 'figures', 'builds', 'build_documents')",
-            'delete from core."{}"',
+            lambda name: (
+                f"delete from {qualified('core', name)}"
+                if name in MADE_TABLES
+                else f"drop table {qualified('core', name)} cascade"  # added by hand: a fresh build lacks it
+            ),
         ),
         (
             f"select schema_name from duckdb_schemas() where {here} and schema_name not in ('core', 'main')",
-            'drop schema "{}" cascade',
+            lambda name: f"drop schema {identifier(name)} cascade",
         ),
         (
             f"select view_name from duckdb_views() where {here} and schema_name = 'main' and not internal",
-            'drop view main."{}"',
+            lambda name: f"drop view {qualified('main', name)}",
         ),
         (
             f"select table_name from duckdb_tables() where {here} and schema_name = 'main'",
-            'drop table main."{}" cascade',
+            lambda name: f"drop table {qualified('main', name)} cascade",
         ),
     ):
         for (name,) in con.execute(listing).fetchall():
-            con.execute(statement.format(name))
+            con.execute(statement(name))
 
 
 def copy_history(con: duckdb.DuckDBPyConnection, previous: Path) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 import duckdb
 
 from etl.warehouse.errors import RefreshError
+from etl.warehouse.identifiers import shown
 from etl.warehouse.load import sql_path
 from etl.warehouse.locks import holder_of, writer_message
 from etl.warehouse.schema import made_tables
@@ -99,17 +100,17 @@ def _foreign(con: duckdb.DuckDBPyConnection) -> tuple[str, ...]:
     """Tables and views that no build makes: someone opened the warehouse for writing and added them."""
     rows = con.execute(
         f"""
-        select schema_name || '.' || table_name from duckdb_tables()
+        select schema_name, table_name from duckdb_tables()
         where database_name = current_database()
           and not (schema_name = 'core' and table_name in {CORE_TABLES})
         union all
-        select schema_name || '.' || view_name from duckdb_views()
+        select schema_name, view_name from duckdb_views()
         where database_name = current_database() and not internal
           and not regexp_full_match(schema_name, 'v[0-9]+')
-        order by 1
+        order by all
         """
     ).fetchall()
-    return tuple(name for (name,) in rows)
+    return tuple(shown(schema, name) for schema, name in rows)  # quoted when odd: a name is shown, never run
 
 
 def _view_versions(con: duckdb.DuckDBPyConnection) -> str:
