@@ -224,10 +224,16 @@ def _export(args) -> int:
 
 
 def _report(args) -> int:
-    from etl.site.build import build_site
+    from etl.site.build import SiteError, SiteInterrupted, build_site
 
-    queries.open_warehouse(args.db).close()  # one line when it is no warehouse
-    written = build_site(args.db, args.out)
+    try:
+        written = build_site(args.db, args.out)  # one line when it is no warehouse
+    except SiteError as err:
+        print(f"report failed: {err}", file=sys.stderr)
+        return 1
+    except SiteInterrupted as err:
+        print(f"interrupted; {err}", file=sys.stderr)
+        return 130
     print(f"{args.out / 'index.html'}: {len(written)} files; open it in a browser, no server needed")
     return 0
 
