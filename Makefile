@@ -18,6 +18,12 @@ SCALE ?=
 # Its text is taken as given (`value`), never expanded by make nor parsed by the shell.
 arg = '$(subst ','\'',$(value $(1)))'
 
+# A variable given on the command line or in the environment is exported to every command, and make
+# expands it to do so: `DB=$$(shell ...)` would run. Each becomes a simple variable holding its text as
+# written, which nothing expands again.
+USER_VARIABLES := PYTHON SOURCES DB CATALOG OUT FORCE KEEP_GOING FULL Q FORMAT SCALE
+$(foreach v,$(USER_VARIABLES),$(if $(filter command line environment override,$(origin $(v))),$(eval override $(v) := $$(value $(v)))))
+
 # `make help` prints each target's `## ` text with $(DB), $(SOURCES) and $(OUT) replaced by their values.
 HELP_AWK = function put(s, name, val, i, out) { out = ""; while ((i = index(s, "$$(" name ")")) > 0) { out = out substr(s, 1, i - 1) val; s = substr(s, i + length(name) + 3) } return out s } \
 	/^[a-z]+:.*\#\# / { text = $$0; sub(/^[^\#]*\#\# /, "", text); name = $$0; sub(/:.*/, "", name); \

@@ -200,3 +200,18 @@ class _Terminal:
             self.seen = self.seen[self.seen.index(text) + len(text) :]
             return True
         return False
+
+
+VARIABLES = ["PYTHON", "SOURCES", "DB", "CATALOG", "OUT", "FORCE", "KEEP_GOING", "FULL", "Q", "FORMAT", "SCALE"]
+
+
+def test_no_make_variable_is_ever_expanded_given_on_the_command_line_or_in_the_environment(tmp_path):
+    pwned = tmp_path / "pwned"
+    for name in VARIABLES:
+        run = f"$(shell touch {pwned}-{name})"
+        assert make("help", f"{name}={run}").returncode == 0
+        assert make("help", env={**os.environ, name: run}).returncode == 0
+    done = make("check", f"DB=$(shell touch {pwned})")
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[0] == f"$(shell touch {pwned}): no warehouse here; run make refresh first"
+    assert sorted(tmp_path.iterdir()) == []
