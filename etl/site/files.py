@@ -1,5 +1,8 @@
 """Writing the site: built whole in a new folder beside its target, then swapped in, or nothing changes.
 
+Like an export's folder, the site lists its pages in `.zhibiao-files`: `make
+clean` removes what it lists and nothing else.
+
 The pages are written into a folder no one can guess (tempfile.mkdtemp beside
 `out`, so on its file system), each created new (publish.create_new). Only
 then is the folder swapped in: by one atomic exchange (Linux renameat2), or
@@ -24,9 +27,10 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
+from etl.exports.staging import RECORD
 from etl.warehouse.publish import create_new
 
-OWN_PAGE = re.compile(r"(index\.html|style\.css|(report|series|programme)-.+\.html)")
+OWN_PAGE = re.compile(r"(index\.html|style\.css|(report|series|programme)-.+\.html|\.zhibiao-files)")
 RENAME_EXCHANGE = 2  # linux/fs.h
 
 
@@ -50,6 +54,7 @@ def write_site(pages: dict[str, str], out: Path) -> list[Path]:
     except OSError as err:
         raise SiteError(f"{err.filename or out}: {err.strerror or err}; nothing was written") from None
     swapped = False
+    pages = {**pages, RECORD: "".join(f"{name}\n" for name in sorted(pages))}  # what `make clean` removes
     try:
         for name, text in pages.items():
             with open(create_new(staging / name), "w", encoding="utf-8") as fh:
@@ -64,7 +69,7 @@ def write_site(pages: dict[str, str], out: Path) -> list[Path]:
         raise SiteError(f"{err.filename or out}: {err.strerror or err}; {out} was left as it was") from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)  # what is left of it: the old site, or the unfinished new one
-    return [out / name for name in pages]
+    return [out / name for name in pages if name != RECORD]
 
 
 def _swap(staging: Path, out: Path, names: list[str]) -> None:
