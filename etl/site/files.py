@@ -22,13 +22,11 @@ import ctypes
 import os
 import re
 import shutil
-import signal
 import tempfile
-from contextlib import contextmanager
 from pathlib import Path
 
 from etl.exports.staging import RECORD
-from etl.warehouse.publish import create_new
+from etl.warehouse.publish import create_new, held_off_interrupts
 
 OWN_PAGE = re.compile(r"(index\.html|style\.css|(report|series|programme)-.+\.html|\.zhibiao-files)")
 RENAME_EXCHANGE = 2  # linux/fs.h
@@ -60,7 +58,7 @@ def write_site(pages: dict[str, str], out: Path) -> list[Path]:
             with open(create_new(staging / name), "w", encoding="utf-8") as fh:
                 fh.write(text)
         os.chmod(staging, 0o777 & ~_umask())  # mkdtemp made it private; the site is a folder like any other
-        with _held_off_interrupts():
+        with held_off_interrupts():
             _swap(staging, out, list(pages))
             swapped = True
     except KeyboardInterrupt:
@@ -117,23 +115,6 @@ def _exchange(staging: Path, out: Path) -> bool:
     if err in (22, 38, 95):  # EINVAL, ENOSYS, EOPNOTSUPP: this file system cannot; two renames will do
         return False
     raise OSError(err, os.strerror(err), str(out))
-
-
-@contextmanager
-def _held_off_interrupts():
-    """Ctrl-C waits until the block is done (and is raised then): the swap is never cut in two."""
-    caught = []
-    try:
-        previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
-    except ValueError:  # not the main thread: signals go elsewhere
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-    if caught:
-        raise KeyboardInterrupt
 
 
 def _remove_stale(out: Path) -> None:

@@ -4,7 +4,9 @@ Every file zhibiao writes (the warehouse's build, the exports, the site) is
 made under a name no one can guess (new_name) and opened with O_EXCL and
 O_NOFOLLOW (create_new): a link or file someone planted at that name is an
 error, never followed. The finished file is swapped in with one rename
-(publish), so readers never see half of it.
+(publish), so readers never see half of it. Ctrl-C is held off while a
+finished file or folder is swapped in (held_off_interrupts), so that what a
+Ctrl-C says was left is true.
 """
 
 from __future__ import annotations
@@ -12,7 +14,10 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
+import signal
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
@@ -55,3 +60,23 @@ def _fsync_dir(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+@contextmanager
+def held_off_interrupts() -> Iterator[None]:
+    """Ctrl-C waits until the block is done and is raised then (KeyboardInterrupt): a swap is never cut in two.
+
+    Only the main thread handles signals; elsewhere the block runs as it is.
+    """
+    caught: list[int] = []
+    try:
+        previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        raise KeyboardInterrupt
