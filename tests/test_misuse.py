@@ -633,3 +633,14 @@ def test_ctrl_c_at_each_step_says_truly_what_it_left(seed_folder, tmp_path, mark
     )
     if marker == "published ":
         assert changed
+
+
+@pytest.mark.parametrize("given", ["", ".", "/"])
+def test_a_warehouse_path_that_is_empty_or_a_folder_is_one_line(seed_folder, tmp_path, given):
+    done = _cli("refresh", "--sources", str(seed_folder), f"--db={given}")
+    assert (done.returncode, done.stderr.splitlines()[-1]) == (
+        1,
+        f"refresh failed: {given or '.'} is a folder, not a warehouse file; name another file with --db "
+        "(make refresh DB=...), or move this one away",
+    )
+    assert "Traceback" not in done.stderr

@@ -34,7 +34,7 @@ from etl.text.sources import SourceError, display_name, read_sources
 from etl.warehouse import batches, build, checks, load, locks, previous, publish, schema, views
 from etl.warehouse.errors import RefreshError
 from etl.warehouse.plan import is_unchanged, plan
-from etl.warehouse.previous import guard_against_loss, guard_foreign, listing
+from etl.warehouse.previous import ELSEWHERE, guard_against_loss, guard_foreign, listing
 from etl.warehouse.workers import WorkerDied, extract_all
 
 __all__ = ["RefreshError", "RefreshInterrupted", "RefreshResult", "code_version", "refresh"]
@@ -108,6 +108,8 @@ def refresh(
     which says truly whether the new warehouse was published.
     """
     sources_dir, db, catalog_dir = Path(sources_dir), Path(db), Path(catalog_dir)
+    if not db.name or db.is_dir():  # '', '.', '/' or any folder: no file to build beside
+        raise RefreshError(f"{db} is a folder, not a warehouse file; {ELSEWHERE}")
     note = outcome_note(db)
     swapped: list[bool] = []  # set once the new warehouse is in place
     try:
