@@ -24,6 +24,14 @@ arg = '$(subst ','\'',$(value $(1)))'
 USER_VARIABLES := PYTHON SOURCES DB CATALOG OUT FORCE KEEP_GOING FULL Q FORMAT SCALE
 $(foreach v,$(USER_VARIABLES),$(if $(filter command line environment override,$(origin $(v))),$(eval override $(v) := $$(value $(v)))))
 
+# An empty DB or OUT would name the working folder (an export into it, clean of it): refused before anything runs.
+ifneq ($(filter refresh check shell export report query clean,$(MAKECMDGOALS)),)
+$(if $(value DB),,$(error DB is empty: name the warehouse file, e.g. DB=data/warehouse.duckdb))
+endif
+ifneq ($(filter export report clean,$(MAKECMDGOALS)),)
+$(if $(value OUT),,$(error OUT is empty: name a folder, e.g. OUT=exports))
+endif
+
 # `make help` prints each target's `## ` text with $(DB), $(SOURCES) and $(OUT) replaced by their values.
 HELP_AWK = function put(s, name, val, i, out) { out = ""; while ((i = index(s, "$$(" name ")")) > 0) { out = out substr(s, 1, i - 1) val; s = substr(s, i + length(name) + 3) } return out s } \
 	/^[a-z]+:.*\#\# / { text = $$0; sub(/^[^\#]*\#\# /, "", text); name = $$0; sub(/:.*/, "", name); \

@@ -267,3 +267,17 @@ def test_make_clean_removes_the_site_it_wrote_and_keeps_a_site_folder_of_someone
     done = _clean(tmp_path, f"DB={tmp_path / 'none.duckdb'}", f"OUT={tmp_path / 'none'}")
     assert done.stderr == "site: kept, zhibiao did not make it (it has no .zhibiao-files list)\n"
     assert (tmp_path / "checkout" / "site" / "index.html").read_text(encoding="utf-8") == "my own page"
+
+
+def test_an_empty_db_or_out_is_refused_before_anything_runs(tmp_path):
+    done = make("export", "OUT=")
+    assert (done.returncode, done.stderr.split(": *** ")[1]) == (
+        2,
+        "OUT is empty: name a folder, e.g. OUT=exports.  Stop.\n",
+    )
+    done = _clean(tmp_path, "DB=")
+    assert (done.returncode, done.stderr.split(": *** ")[1]) == (
+        2,
+        "DB is empty: name the warehouse file, e.g. DB=data/warehouse.duckdb.  Stop.\n",
+    )
+    assert (tmp_path / "checkout").is_dir()
