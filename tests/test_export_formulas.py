@@ -1,8 +1,13 @@
-"""No exported cell runs as a formula: text starting with =, +, -, @, tab or CR is written as text; numbers stay numbers."""
+"""No exported cell runs as a formula (text starting with =, +, -, @, tab or CR is written as text; numbers stay
+numbers), and an export reaches a folder on another file system."""
 
 from __future__ import annotations
 
 import csv
+import os
+import shutil
+import tempfile
+from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -78,3 +83,23 @@ def test_a_manifest_of_formulas_exports_no_live_formula(seed_folder, tmp_path):
     book = load_workbook(tmp_path / "out" / "zhibiao_v1.xlsx")
     formulas = [c.coordinate for sheet in book for row in sheet.iter_rows() for c in row if c.data_type == "f"]
     assert formulas == []
+
+
+SHM = Path("/dev/shm")
+
+
+@pytest.mark.skipif(
+    not SHM.is_dir() or os.stat(SHM).st_dev == os.stat(Path(__file__)).st_dev, reason="no second file system"
+)
+def test_an_export_into_a_folder_on_another_file_system_is_staged_there(warehouse, tmp_path):
+    elsewhere = Path(tempfile.mkdtemp(dir=SHM))
+    try:
+        (elsewhere / "notes.txt").write_text("mine", encoding="utf-8")
+        out = tmp_path / "mounted"
+        out.symlink_to(elsewhere, target_is_directory=True)  # as a mount point: a rename from beside it cannot cross
+        written = export(warehouse, out)
+        assert (elsewhere / "v1_figures.csv") in [Path(os.path.realpath(p)) for p in written]
+        assert sorted(p.name for p in elsewhere.iterdir() if p.name.startswith(".")) == [".zhibiao-files"]
+        assert (elsewhere / "notes.txt").read_text(encoding="utf-8") == "mine"
+    finally:
+        shutil.rmtree(elsewhere)

@@ -77,17 +77,19 @@ def _names(folder: Path) -> set[str]:
 
 
 def _staging(out: Path) -> Path:
-    """A new empty folder beside `out` (same file system, so the move is a rename)."""
+    """A new empty folder on the file system of `out`, so that the move is a rename: beside it, or
+    inside it when `out` is a mount point or a link to another file system (a rename cannot cross)."""
     target = Path(os.path.abspath(out))
     existing = next(p for p in (target, *target.parents) if p.exists())
     if not existing.is_dir():
         raise ExportError(f"{existing}: not a folder; give another with OUT=<folder> (--out)")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        for stale in target.parent.glob(f".{target.name}.exporting-*"):
+        base = target if target.is_dir() and os.stat(target).st_dev != os.stat(target.parent).st_dev else target.parent
+        for stale in base.glob(f".{target.name}.exporting-*"):
             if not _running(stale.name.rsplit("-", 1)[1]):  # left by an export that was killed
                 shutil.rmtree(stale, ignore_errors=True)
-        staging = target.parent / f".{target.name}.exporting-{os.getpid()}"
+        staging = base / f".{target.name}.exporting-{os.getpid()}"
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir()
     except OSError as err:
