@@ -164,3 +164,11 @@ def test_ctrl_c_during_the_swap_is_held_until_the_new_site_is_in_place_and_says_
     assert capsys.readouterr().err == f"interrupted; {out}: the new site is in place\n"
     assert sorted(_snapshot(out)) == sorted(before)  # report-gone.html went with the old site
     assert [p.name for p in out.parent.iterdir() if p.name.startswith(".site")] == []
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs /proc, a folder no one can write into")
+def test_an_out_no_one_can_write_into_is_one_line(no_publisher):
+    done = _report(no_publisher, "/proc/zhibiao-site")
+    [line] = done.stderr.splitlines()
+    assert done.returncode == 1
+    assert line.startswith("report failed: /proc/.zhibiao-site.building-") and line.endswith("; nothing was written")
