@@ -509,3 +509,23 @@ def test_a_refresh_whose_build_file_is_taken_fails_in_one_line_and_keeps_the_war
     assert db.read_bytes() == before
     assert _rows(db) == rows
     assert _building_files(db) == []
+
+
+def test_a_view_changed_by_hand_is_built_again_by_a_refresh_with_nothing_else_to_do(published, seed_folder, tmp_path):
+    db, _, rows = published
+    secret = tmp_path / "secret.txt"
+    secret.write_text("the password", encoding="utf-8")
+    con = duckdb.connect(str(db))
+    con.execute(f"create or replace view v1.builds as select content as code_version from read_text('{secret}')")
+    con.close()
+    result = refresh(seed_folder, db, progress=False)
+    assert result.up_to_date is False
+    assert query(db, "select count(*) from duckdb_views() where sql like '%read_text%'") == [(0,)]
+    assert query(db, "select count(*) from v1.builds") == [(1,)]
+    assert _rows(db) == rows
+
+
+def test_an_untouched_warehouse_is_still_left_as_it_was(published, seed_folder):
+    db, before, _ = published
+    assert refresh(seed_folder, db, progress=False).up_to_date is True
+    assert db.read_bytes() == before

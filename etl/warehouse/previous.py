@@ -16,10 +16,11 @@ from pathlib import Path
 import duckdb
 
 from etl.warehouse.errors import RefreshError
-from etl.warehouse.identifiers import shown
+from etl.warehouse.identifiers import identifier, qualified, shown
 from etl.warehouse.load import sql_path
 from etl.warehouse.locks import holder_of, writer_message
 from etl.warehouse.schema import made_tables
+from etl.warehouse.views import create_views
 
 log = logging.getLogger("zhibiao")
 
@@ -115,6 +116,35 @@ def _foreign(con: duckdb.DuckDBPyConnection) -> tuple[str, ...]:
         """
     ).fetchall()
     return tuple(shown(schema, name) for schema, name in rows)  # quoted when odd: a name is shown, never run
+
+
+def views_as_built(db: Path) -> bool:
+    """Are the views of `db` those a build makes, none changed by hand since (a view made to read a file, say)?
+
+    The views of sql/ are created, in memory, on empty copies of `db`'s tables,
+    and DuckDB's text of each compared with `db`'s. False whenever they cannot be
+    compared: a refresh then builds the views again, which is always safe.
+    """
+    con = duckdb.connect()
+    try:
+        con.execute(f"attach '{sql_path(db)}' as published (read_only)")
+        tables = con.execute(
+            "select schema_name, table_name from duckdb_tables() where database_name = 'published'"
+        ).fetchall()
+        for schema_name, table in tables:
+            con.execute(f"create schema if not exists memory.{identifier(schema_name)}")
+            con.execute(
+                f"create table memory.{qualified(schema_name, table)} as "
+                f"select * from published.{qualified(schema_name, table)} limit 0"
+            )
+        create_views(con)
+        listing = "select schema_name, view_name, sql from duckdb_views() where database_name = ? and not internal"
+        made = set(con.execute(listing, ["memory"]).fetchall())
+        return bool(made) and made == set(con.execute(listing, ["published"]).fetchall())
+    except duckdb.Error:
+        return False
+    finally:
+        con.close()
 
 
 def _view_versions(con: duckdb.DuckDBPyConnection) -> str:

@@ -151,7 +151,8 @@ def _refresh(sources_dir, db, published, keep_going, force, full, progress, cata
     todo = plan(sources_dir, sources, published.documents if had and not full else {}, key, errors)
     result = RefreshResult(db=db, reused=todo.reuse)
     building = build.building_path(db)  # a new name no one could guess: nothing is there to remove
-    if had and not full and not todo.todo and not errors and is_unchanged(db, published, todo.reuse):
+    unchanged = had and not full and not todo.todo and not errors and is_unchanged(db, published, todo.reuse)
+    if unchanged and previous.views_as_built(db):  # a view changed by hand is built again
         return _up_to_date(db, catalog, result)
     try:
         con = _start_build(building, db, had, todo.reuse)
