@@ -644,3 +644,13 @@ def test_a_warehouse_path_that_is_empty_or_a_folder_is_one_line(seed_folder, tmp
         "(make refresh DB=...), or move this one away",
     )
     assert "Traceback" not in done.stderr
+
+
+def test_a_ctrl_c_while_python_shuts_down_after_the_command_prints_no_traceback(tmp_path):
+    late = (
+        "import atexit, os, runpy, signal\n"
+        "atexit.register(lambda: os.kill(os.getpid(), signal.SIGINT))  # lands after the command has ended\n"
+        "runpy.run_module('etl', run_name='__main__')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", late, "query"], cwd=ROOT, capture_output=True, text=True)
+    assert (done.returncode, done.stderr) == (0, "")
