@@ -18,6 +18,20 @@ SCALE ?=
 # Its text is taken as given (`value`), never expanded by make nor parsed by the shell.
 arg = '$(subst ','\'',$(value $(1)))'
 
+# A variable given on the command line or in the environment is exported to every command, and make
+# expands it to do so: `DB=$$(shell ...)` would run. Each becomes a simple variable holding its text as
+# written, which nothing expands again.
+USER_VARIABLES := PYTHON SOURCES DB CATALOG OUT FORCE KEEP_GOING FULL Q FORMAT SCALE
+$(foreach v,$(USER_VARIABLES),$(if $(filter command line environment override,$(origin $(v))),$(eval override $(v) := $$(value $(v)))))
+
+# An empty DB or OUT would name the working folder (an export into it, clean of it): refused before anything runs.
+ifneq ($(filter refresh check shell export report query clean,$(MAKECMDGOALS)),)
+$(if $(value DB),,$(error DB is empty: name the warehouse file, e.g. DB=data/warehouse.duckdb))
+endif
+ifneq ($(filter export report clean,$(MAKECMDGOALS)),)
+$(if $(value OUT),,$(error OUT is empty: name a folder, e.g. OUT=exports))
+endif
+
 # `make help` prints each target's `## ` text with $(DB), $(SOURCES) and $(OUT) replaced by their values.
 HELP_AWK = function put(s, name, val, i, out) { out = ""; while ((i = index(s, "$$(" name ")")) > 0) { out = out substr(s, 1, i - 1) val; s = substr(s, i + length(name) + 3) } return out s } \
 	/^[a-z]+:.*\#\# / { text = $$0; sub(/^[^\#]*\#\# /, "", text); name = $$0; sub(/:.*/, "", name); \
@@ -74,8 +88,18 @@ bench: $(INSTALLED) ## Measure extraction and refresh speed, and a 10,000-report
 	$(BIN)/python -m bench $(if $(value SCALE),--scale-large)
 	$(BIN)/python -m bench.table_text
 
-clean: ## Remove $(DB), $(OUT)/ and caches (keeps .venv)
-	rm -rf -- $(call arg,DB) $(call arg,DB).wal $(call arg,OUT) site test-artifacts .pytest_cache .ruff_cache .hypothesis bench/corpus
-	rm -f -- "$$(dirname -- $(call arg,DB))/.$$(basename -- $(call arg,DB))".building-*
-	rm -rf -- "$$(dirname -- $(call arg,OUT))/.$$(basename -- $(call arg,OUT))".exporting-*
+# Only what zhibiao made: the warehouse file and its build files, the names an export or the site lists
+# in its .zhibiao-files, and then the folder if nothing else is left in it; a folder without that list is kept.
+CLEAN_FOLDER = if [ -f "$$folder/.zhibiao-files" ] && [ ! -L "$$folder/.zhibiao-files" ]; then \
+	  while IFS= read -r name; do case "$$name" in ''|.|..|*/*) ;; *) rm -rf -- "$$folder/$$name";; esac; done < "$$folder/.zhibiao-files"; \
+	  rm -f -- "$$folder/.zhibiao-files"; \
+	  rmdir -- "$$folder" 2>/dev/null || echo "$$folder: kept, it holds files zhibiao did not write" >&2; \
+	elif [ -e "$$folder" ]; then echo "$$folder: kept, zhibiao did not make it (it has no .zhibiao-files list)" >&2; fi
+
+clean: ## Remove $(DB), what zhibiao wrote into $(OUT)/ and site/, and caches (keeps .venv and your own files)
+	@if [ -d $(call arg,DB) ]; then echo $(call arg,DB)": kept, a folder is not a warehouse" >&2; else rm -f -- $(call arg,DB) $(call arg,DB).wal; fi
+	rm -rf -- test-artifacts .pytest_cache .ruff_cache .hypothesis bench/corpus
+	@for folder in $(call arg,OUT) site; do $(CLEAN_FOLDER); done
+	rm -rf -- "$$(dirname -- $(call arg,DB))/.$$(basename -- $(call arg,DB))".building-*
+	rm -rf -- "$$(dirname -- $(call arg,OUT))/.$$(basename -- $(call arg,OUT))".exporting-* .site.building-*
 	find . -name __pycache__ -type d -not -path './.venv/*' -prune -exec rm -rf {} +

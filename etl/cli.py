@@ -35,8 +35,7 @@ def main(argv: list[str] | None = None) -> int:
         print(err, file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        kept = "the previous warehouse is unchanged" if args.command == "refresh" else "nothing was changed"
-        print(f"interrupted; {kept}", file=sys.stderr)
+        print("interrupted; nothing was changed", file=sys.stderr)  # a refresh and a report say more themselves
         return 130
     except BrokenPipeError:
         # The reader (head, less) stopped reading: not an error. Point stdout at
@@ -148,7 +147,7 @@ def _db_option(command: argparse.ArgumentParser, what: str) -> None:
 def _refresh(args) -> int:
     from etl.catalog import CatalogError
     from etl.text.sources import SourceError
-    from etl.warehouse.refresh import RefreshError, outcome_note, refresh
+    from etl.warehouse.refresh import PUBLISHED, UNCHANGED, RefreshError, RefreshInterrupted, outcome_note, refresh
 
     note = outcome_note(args.db)  # "the previous warehouse is unchanged" only when there was one
     try:
@@ -169,9 +168,21 @@ def _refresh(args) -> int:
     except OSError as err:  # e.g. the sources folder cannot be listed
         print(f"refresh failed: {err}; {note}", file=sys.stderr)
         return 1
+    except RefreshInterrupted as err:
+        print(f"interrupted; {err}", file=sys.stderr)
+        return 130
     except KeyboardInterrupt:
         print(f"interrupted; {note}", file=sys.stderr)
         return 130
+    try:
+        return _said(result)
+    except KeyboardInterrupt:
+        print(f"interrupted; {UNCHANGED if result.up_to_date else PUBLISHED}", file=sys.stderr)
+        return 130
+
+
+def _said(result) -> int:
+    """What a refresh that finished says: its counts, and the files it did not load."""
     print(
         f"{result.db}: {result.n_documents} documents, {result.n_figures} figures "
         f"({len(result.extracted)} extracted, {len(result.reused)} unchanged)"
@@ -224,10 +235,16 @@ def _export(args) -> int:
 
 
 def _report(args) -> int:
-    from etl.site.build import build_site
+    from etl.site.build import SiteError, SiteInterrupted, build_site
 
-    queries.open_warehouse(args.db).close()  # one line when it is no warehouse
-    written = build_site(args.db, args.out)
+    try:
+        written = build_site(args.db, args.out)  # one line when it is no warehouse
+    except SiteError as err:
+        print(f"report failed: {err}", file=sys.stderr)
+        return 1
+    except SiteInterrupted as err:
+        print(f"interrupted; {err}", file=sys.stderr)
+        return 130
     print(f"{args.out / 'index.html'}: {len(written)} files; open it in a browser, no server needed")
     return 0
 

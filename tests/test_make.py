@@ -200,3 +200,84 @@ class _Terminal:
             self.seen = self.seen[self.seen.index(text) + len(text) :]
             return True
         return False
+
+
+VARIABLES = ["PYTHON", "SOURCES", "DB", "CATALOG", "OUT", "FORCE", "KEEP_GOING", "FULL", "Q", "FORMAT", "SCALE"]
+
+
+def test_no_make_variable_is_ever_expanded_given_on_the_command_line_or_in_the_environment(tmp_path):
+    pwned = tmp_path / "pwned"
+    for name in VARIABLES:
+        run = f"$(shell touch {pwned}-{name})"
+        assert make("help", f"{name}={run}").returncode == 0
+        assert make("help", env={**os.environ, name: run}).returncode == 0
+    done = make("check", f"DB=$(shell touch {pwned})")
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[0] == f"$(shell touch {pwned}): no warehouse here; run make refresh first"
+    assert sorted(tmp_path.iterdir()) == []
+
+
+def _clean(tmp_path, *variables):
+    scratch = tmp_path / "checkout"  # clean also removes a checkout's caches: not this one's
+    scratch.mkdir(exist_ok=True)
+    return subprocess.run(
+        ["make", "-s", "-f", str(ROOT / "Makefile"), "clean", *variables], cwd=scratch, capture_output=True, text=True
+    )
+
+
+def test_make_clean_removes_what_an_export_wrote_and_keeps_the_folder_s_own_files(warehouse, tmp_path):
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("mine", encoding="utf-8")
+    assert make("export", f"DB={warehouse}", f"OUT={mine}").returncode == 0
+    assert make("export", f"DB={warehouse}", f"OUT={mine}", "FORMAT=parquet").returncode == 0
+    assert (mine / "v1_figures.csv").exists() and (mine / "v2_figures").is_dir()
+    done = _clean(tmp_path, f"DB={tmp_path / 'none.duckdb'}", f"OUT={mine}")
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == f"{mine}: kept, it holds files zhibiao did not write\n"
+    assert sorted(p.name for p in mine.iterdir()) == ["notes.txt"]
+
+
+def test_make_clean_never_deletes_a_folder_zhibiao_did_not_make(tmp_path):
+    theirs = tmp_path / "theirs"
+    (theirs / "deep").mkdir(parents=True)
+    (theirs / "v1_figures.csv").write_text("their own", encoding="utf-8")
+    done = _clean(tmp_path, f"DB={tmp_path / 'none.duckdb'}", f"OUT={theirs}")
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == f"{theirs}: kept, zhibiao did not make it (it has no .zhibiao-files list)\n"
+    assert (theirs / "v1_figures.csv").read_text(encoding="utf-8") == "their own" and (theirs / "deep").is_dir()
+
+
+def test_make_clean_removes_a_folder_an_export_made_whole(warehouse, tmp_path):
+    out = tmp_path / "exports"
+    assert make("export", f"DB={warehouse}", f"OUT={out}").returncode == 0
+    done = _clean(tmp_path, f"DB={tmp_path / 'none.duckdb'}", f"OUT={out}")
+    assert (done.returncode, done.stderr) == (0, "")
+    assert not out.exists()
+
+
+def test_make_clean_removes_the_site_it_wrote_and_keeps_a_site_folder_of_someone_else_s(warehouse, tmp_path):
+    from etl.site.build import build_site
+
+    build_site(warehouse, tmp_path / "checkout" / "site")
+    assert _clean(tmp_path, f"DB={tmp_path / 'none.duckdb'}", f"OUT={tmp_path / 'none'}").returncode == 0
+    assert not (tmp_path / "checkout" / "site").exists()
+    (tmp_path / "checkout" / "site").mkdir()
+    (tmp_path / "checkout" / "site" / "index.html").write_text("my own page", encoding="utf-8")
+    done = _clean(tmp_path, f"DB={tmp_path / 'none.duckdb'}", f"OUT={tmp_path / 'none'}")
+    assert done.stderr == "site: kept, zhibiao did not make it (it has no .zhibiao-files list)\n"
+    assert (tmp_path / "checkout" / "site" / "index.html").read_text(encoding="utf-8") == "my own page"
+
+
+def test_an_empty_db_or_out_is_refused_before_anything_runs(tmp_path):
+    done = make("export", "OUT=")
+    assert (done.returncode, done.stderr.split(": *** ")[1]) == (
+        2,
+        "OUT is empty: name a folder, e.g. OUT=exports.  Stop.\n",
+    )
+    done = _clean(tmp_path, "DB=")
+    assert (done.returncode, done.stderr.split(": *** ")[1]) == (
+        2,
+        "DB is empty: name the warehouse file, e.g. DB=data/warehouse.duckdb.  Stop.\n",
+    )
+    assert (tmp_path / "checkout").is_dir()

@@ -507,3 +507,150 @@ def test_a_table_someone_added_to_the_warehouse_is_not_dropped_without_force(pub
     assert forced.returncode == 0
     assert f"{db}: dropped main.my_notes, which a refresh does not make (--force)" in _warnings(forced)
     assert query(db, "select count(*) from duckdb_tables() where schema_name = 'main'") == [(0,)]
+
+
+HOSTILE_NAME = "x\"; copy (select 'pwned') to '{}'; --"
+
+
+@pytest.mark.parametrize(
+    "create",
+    [
+        'create table main."{}" (a int)',
+        'create table core."{}" (a int)',
+        'create schema "{}"',
+        'create view main."{}" as select 1 as a',
+    ],
+    ids=["main-table", "core-table", "schema", "view"],
+)
+def test_a_table_named_with_sql_never_runs_it_under_force(published_seed, tmp_path, create):
+    folder, db, _ = published_seed
+    pwned = tmp_path / "pwned.csv"
+    name = HOSTILE_NAME.format(pwned)
+    con = duckdb.connect(str(db))
+    con.execute(create.format(name.replace('"', '""')))
+    con.close()
+    (folder / "copy.txt").write_text(TEXT.replace("24.92亿元", "31.5亿元"), encoding="utf-8")  # the build is a copy
+    forced = _refresh_cli(folder, db, "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert not pwned.exists()
+    assert query(db, "select count(*) from duckdb_tables() where table_name like 'x%'") == [(0,)]
+    assert query(db, "select count(*) from duckdb_schemas() where schema_name like 'x%'") == [(0,)]
+    assert query(db, "select count(*) from duckdb_views() where view_name like 'x%'") == [(0,)]
+
+
+def test_a_name_with_a_quote_and_a_newline_is_shown_quoted_on_one_line(published_seed):
+    folder, db, _ = published_seed
+    con = duckdb.connect(str(db))
+    con.execute('create table main."a""b\nc" (a int)')
+    con.close()
+    done = _refresh_cli(folder, db)
+    assert done.returncode == 1
+    assert _errors(done)[0] == (
+        f'refresh failed: {db} holds "main"."a""b\\x0ac", which a refresh does not make (added by hand?) and would '
+        "drop; keep your own tables in another DuckDB file, or"
+    )
+
+
+# --- Ctrl-C: one true line and exit status 130, wherever it lands ---------------------------------------------
+
+
+def test_ctrl_c_while_the_new_warehouse_is_renamed_in_says_it_was_published(published_seed, monkeypatch, capsys):
+    from etl.cli import main
+    from etl.warehouse import publish
+
+    folder, db, before = published_seed
+    (folder / "copy.txt").write_text(TEXT.replace("24.92亿元", "31.5亿元"), encoding="utf-8")
+    real = publish.publish
+
+    def interrupted_while_publishing(built, target):
+        os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C lands during the rename
+        real(built, target)
+
+    monkeypatch.setattr(publish, "publish", interrupted_while_publishing)
+    assert main(["refresh", "--sources", str(folder), "--db", str(db)]) == 130
+    assert capsys.readouterr().err.splitlines()[-1] == "interrupted; the new warehouse was published"
+    assert db.read_bytes() != before
+    assert query(db, "select count(*) from v1.documents") == [(2,)]
+
+
+def test_duckdb_s_query_interrupted_outside_the_build_is_one_line_not_a_traceback(published_seed, monkeypatch, capsys):
+    from etl.cli import main
+    from etl.warehouse import previous
+
+    folder, db, before = published_seed
+
+    def interrupted(db):
+        raise RuntimeError("Query interrupted")
+
+    monkeypatch.setattr(previous, "inspect", interrupted)
+    assert main(["refresh", "--sources", str(folder), "--db", str(db)]) == 130
+    assert capsys.readouterr().err == "interrupted; the previous warehouse is unchanged\n"
+    assert db.read_bytes() == before
+
+
+@pytest.mark.parametrize("marker", ["extracting", "building ", "published "])
+def test_ctrl_c_at_each_step_says_truly_what_it_left(seed_folder, tmp_path, marker):
+    """Whenever it lands, the last line is true: the warehouse changed exactly when it says it was published."""
+    for i in range(40):
+        (seed_folder / f"copy-{i:04d}.txt").write_text(TEXT.replace("24.92亿元", f"{i}.5亿元"), encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    refresh(seed_folder, db, progress=False, full=True)
+    for i in range(40, 45):
+        (seed_folder / f"copy-{i:04d}.txt").write_text(TEXT.replace("24.92亿元", f"{i}.5亿元"), encoding="utf-8")
+    before = db.read_bytes()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "etl", "-v", "refresh", "--sources", str(seed_folder), "--db", str(db)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    seen = []
+    for line in proc.stderr:
+        seen.append(line)
+        if line.startswith(marker):
+            os.killpg(proc.pid, signal.SIGINT)
+            break
+    try:
+        _, err = proc.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        pytest.fail(f"the refresh hung after Ctrl-C at {marker!r}")
+    err = "".join(seen) + err
+    assert "Traceback" not in err
+    changed = db.read_bytes() != before
+    if proc.returncode == 0:  # it finished before the signal came
+        assert changed
+        return
+    last = err.strip().splitlines()[-1]
+    assert (proc.returncode, last) == (
+        130,
+        "interrupted; the new warehouse was published"
+        if changed
+        else "interrupted; the previous warehouse is unchanged",
+    )
+    if marker == "published ":
+        assert changed
+
+
+@pytest.mark.parametrize("given", ["", ".", "/"])
+def test_a_warehouse_path_that_is_empty_or_a_folder_is_one_line(seed_folder, tmp_path, given):
+    done = _cli("refresh", "--sources", str(seed_folder), f"--db={given}")
+    assert (done.returncode, done.stderr.splitlines()[-1]) == (
+        1,
+        f"refresh failed: {given or '.'} is a folder, not a warehouse file; name another file with --db "
+        "(make refresh DB=...), or move this one away",
+    )
+    assert "Traceback" not in done.stderr
+
+
+def test_a_ctrl_c_while_python_shuts_down_after_the_command_prints_no_traceback(tmp_path):
+    late = (
+        "import atexit, os, runpy, signal\n"
+        "atexit.register(lambda: os.kill(os.getpid(), signal.SIGINT))  # lands after the command has ended\n"
+        "runpy.run_module('etl', run_name='__main__')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", late, "query"], cwd=ROOT, capture_output=True, text=True)
+    assert (done.returncode, done.stderr) == (0, "")

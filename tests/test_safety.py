@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from etl.warehouse import load
+from etl.warehouse import build, load, publish
 from etl.warehouse.refresh import RefreshError, refresh
 
 from .conftest import ROOT, SEED, query
@@ -83,7 +83,8 @@ def test_sigkill_in_the_middle_leaves_the_old_warehouse_and_the_next_refresh_wor
     assert db.read_bytes() == before
     assert _rows(db) == rows
     if moment == "building ":
-        assert _building_files(db) == [f".w.duckdb.building-{proc.pid}"]
+        [left] = _building_files(db)
+        assert left.startswith(f".w.duckdb.building-{proc.pid}-")
 
     result = refresh(seed_folder, db, progress=False)
     assert result.n_documents == 121
@@ -451,3 +452,80 @@ def _running_in_group(pgid: int) -> list[int]:
         if int(fields[2]) == pgid and fields[0] != "Z":
             running.append(int(stat.parent.name))
     return running
+
+
+def test_the_build_file_s_name_cannot_be_guessed_beforehand(tmp_path):
+    db = tmp_path / "w.duckdb"
+    first, second = build.building_path(db), build.building_path(db)
+    assert first != second
+    assert first.name.startswith(f".w.duckdb.building-{os.getpid()}-")
+    assert len(first.name) == len(f".w.duckdb.building-{os.getpid()}-") + 16
+
+
+def test_a_link_planted_at_the_build_file_is_never_followed_by_the_copy(published, tmp_path):
+    db, before, _ = published
+    victim = tmp_path / "victim.txt"
+    victim.write_text("mine", encoding="utf-8")
+    building = build.building_path(db)
+    building.symlink_to(victim)
+    with pytest.raises(FileExistsError):
+        build.clone_published(db, building)
+    assert victim.read_text(encoding="utf-8") == "mine"
+    assert building.is_symlink()
+    assert db.read_bytes() == before
+
+
+def test_a_link_swapped_in_for_the_finished_build_is_never_renamed_over_the_warehouse(published, tmp_path):
+    db, before, _ = published
+    victim = tmp_path / "victim.txt"
+    victim.write_text("mine", encoding="utf-8")
+    building = build.building_path(db)
+    building.symlink_to(victim)
+    with pytest.raises(OSError, match="no longer the file this refresh built"):
+        publish.publish(building, db)
+    assert db.read_bytes() == before
+    assert not db.is_symlink()
+    assert victim.read_text(encoding="utf-8") == "mine"
+
+
+def test_a_refresh_whose_build_file_is_taken_fails_in_one_line_and_keeps_the_warehouse(
+    published, seed_folder, monkeypatch, tmp_path
+):
+    db, before, rows = published
+    victim = tmp_path / "victim.txt"
+    victim.write_text("mine", encoding="utf-8")
+    named = build.building_path
+
+    def planted(target):
+        path = named(target)
+        path.symlink_to(victim)  # as if someone had guessed the name
+        return path
+
+    monkeypatch.setattr(build, "building_path", planted)
+    _add_copies(seed_folder, 1)  # the seed is unchanged: the build starts as a copy of the warehouse
+    with pytest.raises(RefreshError, match="File exists.*the previous warehouse is unchanged"):
+        refresh(seed_folder, db, progress=False)
+    assert victim.read_text(encoding="utf-8") == "mine"
+    assert db.read_bytes() == before
+    assert _rows(db) == rows
+    assert _building_files(db) == []
+
+
+def test_a_view_changed_by_hand_is_built_again_by_a_refresh_with_nothing_else_to_do(published, seed_folder, tmp_path):
+    db, _, rows = published
+    secret = tmp_path / "secret.txt"
+    secret.write_text("the password", encoding="utf-8")
+    con = duckdb.connect(str(db))
+    con.execute(f"create or replace view v1.builds as select content as code_version from read_text('{secret}')")
+    con.close()
+    result = refresh(seed_folder, db, progress=False)
+    assert result.up_to_date is False
+    assert query(db, "select count(*) from duckdb_views() where sql like '%read_text%'") == [(0,)]
+    assert query(db, "select count(*) from v1.builds") == [(1,)]
+    assert _rows(db) == rows
+
+
+def test_an_untouched_warehouse_is_still_left_as_it_was(published, seed_folder):
+    db, before, _ = published
+    assert refresh(seed_folder, db, progress=False).up_to_date is True
+    assert db.read_bytes() == before

@@ -9,7 +9,13 @@ name in the one line a refresh stops with (schema.py adds the file and line):
 from __future__ import annotations
 
 import re
+import signal
 from collections.abc import Callable
+
+try:  # the parser of the re module, to read a pattern's structure (3.11: re._parser; before: sre_parse)
+    from re import _parser as _regex_parser
+except ImportError:  # pragma: no cover
+    import sre_parse as _regex_parser
 
 from etl.text.characters import PERCENT_SIGNS
 
@@ -61,13 +67,126 @@ def identifier(value: str) -> str | None:
 
 
 def regex(value: str) -> str | None:
+    """A pattern a refresh can run on any text: valid, never matching everywhere, never taking for ever.
+
+    Refused: an empty alternative (`a||b`, a trailing `|`), which matches
+    anywhere and attaches unrelated figures; a pattern that matches the empty
+    text; a repeat of a repeat (`(a+)+`, `(\\d*,?)*`), which backtracks
+    catastrophically on some text; and, as a backstop, a pattern that takes
+    over PATTERN_SECONDS on any of a few short probes made of its own letters.
+    """
     if not value:
         return "is empty"
     try:
-        re.compile(value)
-    except re.error as error:
+        compiled = re.compile(value)
+        tree = _regex_parser.parse(value)
+    except (re.error, RecursionError) as error:
         return f"is not a valid regular expression: {error}"
+    if _has_empty_alternative(value):
+        return f"'{value}' has an empty alternative (a||b, a | at either end): it would match anywhere"
+    if compiled.fullmatch(""):
+        return f"'{value}' matches the empty text, so anywhere"
+    if _repeats_a_repeat(tree):
+        return f"'{value}' repeats a repeat (like (a+)+): it can take for ever on some text; write the repeat once"
+    if _too_slow(compiled, tree):
+        return f"'{value}' takes over {PATTERN_SECONDS} s on a short text: simplify it"
     return None
+
+
+PATTERN_SECONDS = 0.5  # per probe: a sound pattern takes microseconds on these short texts
+_REPEATS = ("MAX_REPEAT", "MIN_REPEAT")
+
+
+def _children(tree):
+    """The sub-patterns of a parsed pattern's items (groups, branches, repeats, lookarounds)."""
+    for op, av in tree:
+        name = str(op)
+        if name == "BRANCH":
+            yield from ((name, branch) for branch in av[1])
+        elif name == "SUBPATTERN":
+            yield name, av[3]
+        elif name in (*_REPEATS, "POSSESSIVE_REPEAT"):
+            yield name, av[2]
+        elif name in ("ASSERT", "ASSERT_NOT"):
+            yield name, av[1]
+        elif name == "ATOMIC_GROUP":
+            yield name, av
+        elif name == "GROUPREF_EXISTS":
+            yield from ((name, branch) for branch in av[1:] if branch is not None)
+
+
+def _has_empty_alternative(pattern: str) -> bool:
+    """A | with nothing on one side, read off the text (the parser factors a|aa into a(?:|a)):
+    a||b, (|a), (a|), a| at the end or |a at the start; escapes and [...] classes are skipped."""
+    empty, after_bar, i = True, False, 0  # empty: nothing yet in the current alternative
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            empty, after_bar, i = False, False, i + 2
+            continue
+        if c == "[":
+            end = re.match(r"\[\^?\]?(?:\\.|[^\]\\])*\]", pattern[i:])
+            empty, after_bar, i = False, False, i + (end.end() if end else 1)
+            continue
+        if c == "|":
+            if empty:
+                return True
+            empty, after_bar = True, True
+        elif c == "(":
+            prefix = re.match(r"\((?:\?(?:P<\w+>|<\w+>|[:=!>]|<[=!]|[aiLmsux-]+:))?", pattern[i:])
+            empty, after_bar, i = True, False, i + prefix.end()
+            continue
+        elif c == ")":
+            if after_bar:
+                return True
+            empty, after_bar = False, False
+        else:
+            empty, after_bar = False, False
+        i += 1
+    return after_bar
+
+
+def _repeats_a_repeat(tree, inside: bool = False) -> bool:
+    """A repeat (more than once) within a repeat (more than once): (a+)+, (a*b?)*; possessive ones never backtrack."""
+    for op, av in tree:
+        if str(op) in _REPEATS and av[1] > 1:
+            if inside or _repeats_a_repeat(av[2], inside=True):
+                return True
+    return any(name not in _REPEATS and _repeats_a_repeat(sub, inside) for name, sub in _children(tree))
+
+
+def _too_slow(compiled: re.Pattern, tree) -> bool:
+    """Time the pattern on short probes of its own letters, each run stopped after PATTERN_SECONDS."""
+    letters = sorted({chr(av) for op, av in _literals(tree)} | {"a", "1", " ", "中", "。"})
+    probes = [c * 40 + "\x00" for c in letters] + ["".join(letters) * 8 + "\x00"]
+    try:
+        previous = signal.signal(signal.SIGALRM, _out_of_time)
+    except ValueError:  # not the main thread: the static checks above must do
+        return False
+    try:
+        for probe in probes:
+            signal.setitimer(signal.ITIMER_REAL, PATTERN_SECONDS)
+            try:
+                compiled.search(probe)
+            except TimeoutError:
+                return True
+            finally:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+    return False
+
+
+def _literals(tree):
+    for op, av in tree:
+        if str(op) == "LITERAL":
+            yield op, av
+    for _name, sub in _children(tree):
+        yield from _literals(sub)
+
+
+def _out_of_time(signum, frame):
+    raise TimeoutError
 
 
 # What series_words.csv cannot hold, because the series key drops it anyway: years,

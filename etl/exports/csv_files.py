@@ -6,6 +6,8 @@ digests that a spreadsheet reads as numbers (`12360353839e7040` becomes
 1.24E+50, a 16-digit id loses its last digit), so in CSV they are written
 with the prefix `fig-` (`fig-12360353839e7040`); strip it to look one up in
 the warehouse. The workbook keeps them as they are, in cells typed as text.
+A text cell that a spreadsheet would run as a formula (`=…`, `+…`, `-…`,
+`@…`, and not a number) is written with a leading `'` (formulas.py).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from etl.exports.formulas import as_text
 from etl.exports.tables import cell
 from etl.exports.views import View
 
@@ -38,7 +41,7 @@ def write_csv(path: Path, view: View) -> None:
         writer = csv.writer(fh, lineterminator="\n")
         writer.writerow(view.columns)
         for row in view.rows:
-            text = [cell(v) for v in row]
+            text = [as_text(cell(v)) for v in row]
             for i in ids:
                 text[i] = csv_id(text[i])
             writer.writerow(text)

@@ -3,7 +3,9 @@
 Each view's sheet has its header row frozen and an autofilter on; column widths
 fit the content (a Chinese character counts two); numbers never show as E+
 (whole numbers `#,##0`, others with their decimals); dates are dates; ids and
-other text are cells typed as text; sentences wrap.
+other text are cells typed as text; sentences wrap. Text a spreadsheet would
+run as a formula (formulas.py) is a cell typed as text with the quote prefix,
+wherever it is, the "about" sheet included.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from wcwidth import wcswidth
 
+from etl.exports.formulas import could_run
 from etl.exports.views import View
 
 CELL_LIMIT = 32000  # Excel holds at most 32,767 characters in a cell
@@ -47,12 +50,12 @@ def _about(sheet, views: list[View], builds: View | None) -> None:
     sheet.append([])
     sheet.append(_heading(sheet, ["sheet", "rows", "what it holds"]))
     for view in views:
-        sheet.append([view.name, len(view.rows), view.question])
+        sheet.append([_safe(sheet, view.name), len(view.rows), _safe(sheet, view.question)])
     sheet.append([])
     sheet.append(_heading(sheet, ["built by", "", "the build that made the warehouse (v1.builds)"]))
     if builds and builds.rows:
         for column, value in zip(builds.columns, builds.rows[-1], strict=True):
-            sheet.append([column, _cell(sheet, value, TIMESTAMP if isinstance(value, datetime) else None)])
+            sheet.append([_safe(sheet, column), _cell(sheet, value, TIMESTAMP if isinstance(value, datetime) else None)])
     sheet.append([])
     sheet.append(_heading(sheet, ["notes"]))
     sheet.append(["values", "", "in base units (亿 = 1e8, 万 = 1e4); unit and qualifier say what they count"])
@@ -68,11 +71,20 @@ def _heading(sheet, values: list[str]) -> list[WriteOnlyCell]:
 
 def _cell(sheet, value, number_format: str | None = None, wrap: bool = False) -> WriteOnlyCell:
     c = WriteOnlyCell(sheet, _value(value))
-    if number_format:
+    if isinstance(c.value, str) and could_run(c.value):
+        c.data_type = "s"  # openpyxl would store '=…' as a formula
+        c.number_format = TEXT
+        c.quotePrefix = True
+    elif number_format:
         c.number_format = number_format
     if wrap:
         c.alignment = WRAP
     return c
+
+
+def _safe(sheet, value):
+    """A value as it is, or text a spreadsheet would run as a formula in a cell typed as text."""
+    return _cell(sheet, value) if isinstance(value, str) and could_run(value) else _value(value)
 
 
 def _sheet(sheet, view: View) -> None:
@@ -99,7 +111,7 @@ def _sheet(sheet, view: View) -> None:
             elif fmt or wrap:
                 cells.append(_cell(sheet, value, fmt, wrap))
             else:
-                cells.append(_value(value))
+                cells.append(_safe(sheet, value))
         sheet.append(cells)
 
 

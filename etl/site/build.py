@@ -2,7 +2,7 @@
 
 The edge of the site: it opens the warehouse read-only, reads what the pages need from the views
 (etl/site/data.py), has each page built as a string (etl/site/index.py, series.py, programmes.py, text.py) and
-writes the files. docs/report.md describes the site.
+writes the files whole or not at all (etl/site/files.py). docs/report.md describes the site.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from pathlib import Path
 
 import duckdb
 
+from etl.exports.queries import open_warehouse
 from etl.site.data import (
     figures_by_doc,
     read_documents,
@@ -19,6 +20,7 @@ from etl.site.data import (
     read_programmes,
     read_series,
 )
+from etl.site.files import SiteError, SiteInterrupted, write_site
 from etl.site.html import STYLE, programme_page, report_page, series_page
 from etl.site.index import index_html
 from etl.site.programmes import programme_page_html
@@ -56,27 +58,20 @@ def _latest_build(con) -> dict | None:
     return dict(zip([d[0] for d in cursor.description], row, strict=True)) if row else None
 
 
-def _own_files(out: Path) -> list[Path]:
-    """The files an earlier build wrote into `out`; anything else there is left alone."""
-    names = ["index.html", "style.css", "report-*.html", "series-*.html", "programme-*.html"]
-    return [path for pattern in names for path in out.glob(pattern) if path.is_file()]
-
-
 def build_site(db: Path, out: Path) -> list[Path]:
-    """Write the site for warehouse `db` into folder `out`; returns the files written."""
-    con = duckdb.connect(str(db), read_only=True)
+    """Write the site for warehouse `db` into folder `out`, whole or not at all; returns the files written.
+
+    The warehouse is opened read-only with DuckDB's file access off (as query,
+    export and check open it): a view someone changed cannot read a local file.
+    """
+    con = open_warehouse(db)
     try:
         pages = site_pages(con)
+    except duckdb.InterruptException:
+        raise SiteInterrupted(f"{out}: left as it was") from None
+    except duckdb.Error as err:
+        first = str(err).splitlines()[0]
+        raise SiteError(f"{db}: cannot be read for the site ({first}); {out} was left as it was") from None
     finally:
         con.close()
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    for old in _own_files(out):
-        if old.name not in pages:  # a page of a report or series that is gone: its links would mislead
-            old.unlink()
-    written = []
-    for name, text in pages.items():
-        path = out / name
-        path.write_text(text, encoding="utf-8")
-        written.append(path)
-    return written
+    return write_site(pages, out)

@@ -60,17 +60,28 @@ blockquote {{ margin: .25rem 0 .75rem; padding-left: .75rem; border-left: 3px so
 """
 
 
+MAX_SLUG = 80  # a page name stays far below the 255 bytes a file name may have, whatever the id's length
+NO_PUBLISHER = "no publisher (a file without a manifest row)"
+
+
 def slug(text: str) -> str:
-    """A file-name-safe form: ASCII ids stay as they are, anything else gets a short digest."""
-    if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", text):
+    """A file-name-safe form: short ASCII ids stay as they are, anything else gets a short digest."""
+    if len(text) <= MAX_SLUG and re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", text):
         return text
-    ascii_part = re.sub(r"[^A-Za-z0-9_-]+", "-", text).strip("-")
+    ascii_part = re.sub(r"[^A-Za-z0-9_-]+", "-", text).strip("-")[:MAX_SLUG].rstrip("-")
     digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
     return f"{ascii_part}-{digest}" if ascii_part else digest
 
 
-def publisher_slug(publisher: str) -> str:
+def publisher_slug(publisher: str | None) -> str:
+    """The anchor of a publisher's section of the front page; documents without one have their own."""
+    if publisher is None:
+        return "p-none"
     return f"p{hashlib.sha1(publisher.encode('utf-8')).hexdigest()[:8]}"
+
+
+def publisher_name(publisher: str | None) -> str:
+    return NO_PUBLISHER if publisher is None else publisher
 
 
 def report_page(doc_id: str) -> str:

@@ -5,7 +5,17 @@ from __future__ import annotations
 from html import escape
 
 from etl.site.data import Series
-from etl.site.html import link, page, programme_page, publisher_slug, report_page, series_page, table, zh
+from etl.site.html import (
+    link,
+    page,
+    programme_page,
+    publisher_name,
+    publisher_slug,
+    report_page,
+    series_page,
+    table,
+    zh,
+)
 from etl.site.series import latest, name_en, years_range
 
 
@@ -35,8 +45,12 @@ def _least_confidence(s: Series) -> str:
 
 def index_html(documents: list[dict], series: list[Series], programmes: list[dict], build: dict | None) -> str:
     """The front page: per publisher, its reports, its series and its programmes."""
-    publishers = sorted({d["publisher"] for d in documents if d["publisher"]})
-    toc = "".join(f'<li><a href="#{publisher_slug(p)}" lang="zh">{escape(p)}</a></li>' for p in publishers)
+    publishers: list[str | None] = sorted({d["publisher"] for d in documents if d["publisher"] is not None})
+    if any(d["publisher"] is None for d in documents):
+        publishers.append(None)  # files without a manifest row: their reports are listed last
+    toc = "".join(
+        f'<li><a href="#{publisher_slug(p)}" lang="zh">{escape(publisher_name(p))}</a></li>' for p in publishers
+    )
     sections = []
     for publisher in publishers:
         docs = [d for d in documents if d["publisher"] == publisher]
@@ -54,7 +68,7 @@ def index_html(documents: list[dict], series: list[Series], programmes: list[dic
             for d in docs
         ]
         headers = ["report", "title", "reviews", "published", "figures", "outcomes", "targets", "catalogued"]
-        part = f'<section id="{publisher_slug(publisher)}"><h2 lang="zh">{escape(publisher)}</h2>\n'
+        part = f'<section id="{publisher_slug(publisher)}"><h2 lang="zh">{escape(publisher_name(publisher))}</h2>\n'
         part += table(f"{len(docs)} reports", headers, doc_rows, numeric={4, 5, 6, 7})
         mine = sorted((s for s in series if s.publisher == publisher), key=lambda s: s.series_id)
         catalogued = [s for s in mine if not s.automatic]

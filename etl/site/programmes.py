@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from etl.site.format import format_value
-from etl.site.html import figure_href, link, page, publisher_slug, report_page, table, zh
+from etl.site.html import figure_href, link, page, publisher_name, publisher_slug, report_page, table, zh
 
 PROGRAMME_TOTALS = [
     ("funds_yuan", "funds", "yuan"),
@@ -46,7 +46,7 @@ def programme_page_html(rows: list[dict], figures: list[dict]) -> str:
     rows, which say whether each figure was added and, when not, why.
     """
     first = rows[0]
-    year, publisher = first["year"], first["publisher"]
+    year, publisher = first["year"], publisher_name(first["publisher"])
     title = f"{first['program_name_zh']} · {publisher} · {year}"
     sections = []
     for is_target in (False, True):
@@ -83,7 +83,7 @@ def programme_page_html(rows: list[dict], figures: list[dict]) -> str:
         "is not a change; a cumulative stock is left out when the year states a new flow in the same unit "
         "(v1.program_figures).</p>\n" + "\n".join(sections)
     )
-    return page(title, body, [(f"index.html#{publisher_slug(publisher)}", publisher)])
+    return page(title, body, [(f"index.html#{publisher_slug(first['publisher'])}", publisher)])
 
 
 def _figures(n: int) -> str:

@@ -13,7 +13,7 @@ from html import escape
 
 from etl.site.data import Series
 from etl.site.format import BASIS_WORDS, QUALIFIER_WORDS, format_value, period, plain
-from etl.site.html import anchor, link, page, publisher_slug, series_page, table, zh
+from etl.site.html import anchor, link, page, publisher_name, publisher_slug, series_page, table, zh
 
 
 def series_of_figures(series: list[Series]) -> dict[str, Series]:
@@ -108,7 +108,7 @@ def report_page_html(doc: dict, figures: list[dict], series_by_figure: dict[str,
     body = (
         f'<h1 lang="zh">{escape(doc["title"] or doc["doc_id"])}</h1>\n'
         f'<dl class="facts"><dt>report</dt><dd>{escape(doc["doc_id"])}</dd>'
-        f"<dt>publisher</dt><dd>{zh(doc['publisher'])}</dd>"
+        f"<dt>publisher</dt><dd>{zh(publisher_name(doc['publisher']))}</dd>"
         f"<dt>published</dt><dd>{escape(published)}</dd>"
         f"<dt>reviews the year</dt><dd>{escape(str(doc['report_year'] or 'unknown'))}</dd>"
         f"<dt>figures</dt><dd>{len(figures)} ({doc['n_actuals']} outcomes, {doc['n_targets']} targets)</dd></dl>\n"
@@ -119,5 +119,7 @@ def report_page_html(doc: dict, figures: list[dict], series_by_figure: dict[str,
         f"<h2>Figures</h2>\n{figures_table(figures, series_by_figure)}"
     )
     return page(
-        doc["title"] or doc["doc_id"], body, [(f"index.html#{publisher_slug(doc['publisher'])}", doc["publisher"])]
+        doc["title"] or doc["doc_id"],
+        body,
+        [(f"index.html#{publisher_slug(doc['publisher'])}", publisher_name(doc["publisher"]))],
     )

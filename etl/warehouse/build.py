@@ -1,8 +1,9 @@
 """The building warehouse: a file beside the target, opened, started afresh or from a copy, and its history.
 
-A refresh builds into `.<name>.building-<pid>` beside the warehouse
-(building_path) and publishes it by a rename (publish.py), or removes it
-(remove). A refresh killed midway leaves its file, which the next refresh
+A refresh builds into `.<name>.building-<pid>-<random>` beside the warehouse
+(building_path: a name no one can guess, and a copy is created new, never
+through a planted link) and publishes it by a rename (publish.py), or removes
+it (remove). A refresh killed midway leaves its file, which the next refresh
 removes (remove_stale_builds). Every build adds itself to the history that
 the warehouse keeps (core.builds, core.build_documents).
 """
@@ -18,11 +19,15 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from etl.warehouse.identifiers import identifier, qualified
 from etl.warehouse.load import sql_path
-from etl.warehouse.schema import HISTORY_TABLES
+from etl.warehouse.publish import create_new, new_name
+from etl.warehouse.schema import HISTORY_TABLES, made_tables
 from etl.warehouse.views import current_view_versions
 
 log = logging.getLogger("zhibiao")
+
+MADE_TABLES = made_tables()  # the core tables of sql/core/: a clone empties them; others go
 
 
 def open_build(building: Path, memory_limit: str) -> duckdb.DuckDBPyConnection:
@@ -63,11 +68,14 @@ def clone_published(published: Path, building: Path) -> bool:
 
     Copying the file is much faster than re-inserting every unchanged row
     (load.copy_unchanged), and the published file is only read. Not when a .wal
-    lies beside it: its last changes would not be in the copy.
+    lies beside it: its last changes would not be in the copy. The copy is
+    created new (publish.create_new): whatever is at `building`, a link
+    someone planted included, raises FileExistsError and is left untouched.
     """
     if not published.is_file() or published.with_name(published.name + ".wal").exists():
         return False
-    shutil.copyfile(published, building)
+    with open(published, "rb") as source, open(create_new(building), "wb") as copy:
+        shutil.copyfileobj(source, copy, 1 << 20)
     return True
 
 
@@ -75,8 +83,9 @@ def keep_only(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> None:
     """In a clone of the published warehouse: keep the rows of `doc_ids`, drop what every build makes anew.
 
     Documents and figures of other doc_ids go; the build history stays; every
-    other core table (catalogs) is emptied and every other schema dropped, to
-    be filled and created again as in a fresh build.
+    other core table of sql/core/ (catalogs) is emptied, and every table,
+    view and schema a build does not make is dropped, so that the build
+    equals a fresh one.
     """
     con.register("keep", pa.table({"doc_id": pa.array(doc_ids, pa.string())}))
     try:
@@ -87,28 +96,33 @@ def keep_only(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> None:
     # Every other core table is emptied; whatever else the file holds goes too, so that the
     # build equals a fresh one: view schemas (created again), and anything someone added by
     # opening the warehouse for writing.
+    # Names come from the file, so anyone's: each is quoted (identifiers.py), never SQL.
     here = "database_name = current_database()"
     for listing, statement in (
         (
             f"select table_name from duckdb_tables() where {here} and schema_name = 'core' "
             "and table_name not in ('documents', 'figures', 'builds', 'build_documents')",
-            'delete from core."{}"',
+            lambda name: (
+                f"delete from {qualified('core', name)}"
+                if name in MADE_TABLES
+                else f"drop table {qualified('core', name)} cascade"  # added by hand: a fresh build lacks it
+            ),
         ),
         (
             f"select schema_name from duckdb_schemas() where {here} and schema_name not in ('core', 'main')",
-            'drop schema "{}" cascade',
+            lambda name: f"drop schema {identifier(name)} cascade",
         ),
         (
             f"select view_name from duckdb_views() where {here} and schema_name = 'main' and not internal",
-            'drop view main."{}"',
+            lambda name: f"drop view {qualified('main', name)}",
         ),
         (
             f"select table_name from duckdb_tables() where {here} and schema_name = 'main'",
-            'drop table main."{}" cascade',
+            lambda name: f"drop table {qualified('main', name)} cascade",
         ),
     ):
         for (name,) in con.execute(listing).fetchall():
-            con.execute(statement.format(name))
+            con.execute(statement(name))
 
 
 def copy_history(con: duckdb.DuckDBPyConnection, previous: Path) -> None:
@@ -177,15 +191,16 @@ def record_build(
 
 
 def building_path(db: Path) -> Path:
-    """The file a refresh of `db` builds into: hidden beside it, named for the refresh's process."""
-    return db.with_name(f".{db.name}.building-{os.getpid()}")
+    """The file a refresh of `db` builds into: hidden beside it, named for the refresh's process and
+    a random part, so that no one can plant a link there beforehand."""
+    return new_name(db, "building")
 
 
 def remove_stale_builds(db: Path) -> None:
     """Delete the temporary files of refreshes that were killed; a running one keeps its file."""
     for path in db.parent.glob(f".{db.name}.building-*"):
-        # "lock" is not a pid: the lock stays; .tmp is the folder DuckDB spills into.
-        pid = path.name.rsplit("-", 1)[-1].removesuffix(".wal").removesuffix(".tmp")
+        # building-<pid>-<random>[.wal|.tmp]; "lock" is not a pid: the lock stays; .tmp is the spill folder.
+        pid = path.name.removeprefix(f".{db.name}.building-").split("-")[0].split(".")[0]
         if not pid.isdigit() or (int(pid) != os.getpid() and _alive(int(pid))):
             continue
         log.info("%s: removed, left by a refresh that did not finish", path)

@@ -8,6 +8,7 @@ holds open for writing. The published file is only ever opened read-only.
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,13 +16,18 @@ from pathlib import Path
 import duckdb
 
 from etl.warehouse.errors import RefreshError
+from etl.warehouse.identifiers import identifier, qualified, shown
 from etl.warehouse.load import sql_path
 from etl.warehouse.locks import holder_of, writer_message
 from etl.warehouse.schema import made_tables
+from etl.warehouse.views import create_views
+
+log = logging.getLogger("zhibiao")
 
 MAX_FIGURE_DROP = 0.5  # a document losing more than this share of its figures needs --force
 WARN_FIGURE_DROP = 0.2  # a document losing more than this share of its figures is warned of
 ELSEWHERE = "name another file with --db (make refresh DB=...), or move this one away"
+FORCE_HINT = "to publish anyway: python -m etl refresh --force (make refresh FORCE=1)"
 
 
 @dataclass(frozen=True)
@@ -99,17 +105,46 @@ def _foreign(con: duckdb.DuckDBPyConnection) -> tuple[str, ...]:
     """Tables and views that no build makes: someone opened the warehouse for writing and added them."""
     rows = con.execute(
         f"""
-        select schema_name || '.' || table_name from duckdb_tables()
+        select schema_name, table_name from duckdb_tables()
         where database_name = current_database()
           and not (schema_name = 'core' and table_name in {CORE_TABLES})
         union all
-        select schema_name || '.' || view_name from duckdb_views()
+        select schema_name, view_name from duckdb_views()
         where database_name = current_database() and not internal
           and not regexp_full_match(schema_name, 'v[0-9]+')
-        order by 1
+        order by all
         """
     ).fetchall()
-    return tuple(name for (name,) in rows)
+    return tuple(shown(schema, name) for schema, name in rows)  # quoted when odd: a name is shown, never run
+
+
+def views_as_built(db: Path) -> bool:
+    """Are the views of `db` those a build makes, none changed by hand since (a view made to read a file, say)?
+
+    The views of sql/ are created, in memory, on empty copies of `db`'s tables,
+    and DuckDB's text of each compared with `db`'s. False whenever they cannot be
+    compared: a refresh then builds the views again, which is always safe.
+    """
+    con = duckdb.connect()
+    try:
+        con.execute(f"attach '{sql_path(db)}' as published (read_only)")
+        tables = con.execute(
+            "select schema_name, table_name from duckdb_tables() where database_name = 'published'"
+        ).fetchall()
+        for schema_name, table in tables:
+            con.execute(f"create schema if not exists memory.{identifier(schema_name)}")
+            con.execute(
+                f"create table memory.{qualified(schema_name, table)} as "
+                f"select * from published.{qualified(schema_name, table)} limit 0"
+            )
+        create_views(con)
+        listing = "select schema_name, view_name, sql from duckdb_views() where database_name = ? and not internal"
+        made = set(con.execute(listing, ["memory"]).fetchall())
+        return bool(made) and made == set(con.execute(listing, ["published"]).fetchall())
+    except duckdb.Error:
+        return False
+    finally:
+        con.close()
 
 
 def _view_versions(con: duckdb.DuckDBPyConnection) -> str:
@@ -170,3 +205,48 @@ def losses(con: duckdb.DuckDBPyConnection, db: Path, share: float = WARN_FIGURE_
     finally:
         con.execute("detach published")
     return Losses(tuple(d for (d,) in lost), tuple(dropped))
+
+
+def guard_foreign(db: Path, foreign: tuple[str, ...], force: bool) -> None:
+    """Refuse to drop tables someone added to the warehouse; with --force, say which go."""
+    shown = ", ".join(foreign[:5]) + (f" and {len(foreign) - 5} more" if len(foreign) > 5 else "")
+    if not force:
+        raise RefreshError(
+            f"{db} holds {shown}, which a refresh does not make (added by hand?) and would drop; "
+            "keep your own tables in another DuckDB file, or\n" + FORCE_HINT
+        )
+    log.warning("%s: dropped %s, which a refresh does not make (--force)", db, shown)
+
+
+def guard_against_loss(con: duckdb.DuckDBPyConnection, db: Path, force: bool, not_loaded=()) -> None:
+    """Refuse to publish a warehouse that lost a document or most of one's figures; warn of a fifth.
+
+    With --keep-going, the files that were not loaded are listed too: they are
+    usually why a document went missing. With --force, what is lost is warned of.
+    """
+    found = losses(con, db, WARN_FIGURE_DROP)
+    gone = [f"document {d} is in {db} but not in this refresh" for d in found.lost]
+    fell = [(d, old, new) for d, old, new in found.dropped if new < old * (1 - MAX_FIGURE_DROP)]
+    if (gone or fell) and not force:
+        reasons = gone + [
+            f"document {d}: figures fell from {old} to {new} (more than {MAX_FIGURE_DROP:.0%})" for d, old, new in fell
+        ]
+        message = listing(reasons, "the refresh would lose data, so it was not published")
+        if not_loaded:
+            message += "\n" + listing(not_loaded, "these files were not loaded")
+        raise RefreshError(message + "\n" + FORCE_HINT)
+    for line in gone:
+        log.warning("%s: it is gone (--force)", line)
+    for doc_id, old, new in found.dropped:
+        log.warning(
+            "document %s: figures fell from %d to %d (%.0f%% fewer) since the last build; "
+            "check its file, or the catalog edit that caused it",
+            doc_id,
+            old,
+            new,
+            100 * (old - new) / old,
+        )
+
+
+def listing(items, headline: str) -> str:
+    return headline + ":\n" + "\n".join(f"  {item}" for item in items)

@@ -12,7 +12,7 @@ program writes to it (locks.py). What to extract is planned by plan.py; a
 document is extracted in workers.py (and etl.rules.pipeline). This module runs
 the steps of a build, in order: extract and load (batches.py, load.py), series
 (etl.series.store), views (views.py), checks (checks.py); it guards against
-loss and publishes (publish.py).
+loss (previous.py) and publishes (publish.py).
 """
 
 from __future__ import annotations
@@ -34,16 +34,20 @@ from etl.text.sources import SourceError, display_name, read_sources
 from etl.warehouse import batches, build, checks, load, locks, previous, publish, schema, views
 from etl.warehouse.errors import RefreshError
 from etl.warehouse.plan import is_unchanged, plan
-from etl.warehouse.previous import MAX_FIGURE_DROP, WARN_FIGURE_DROP
+from etl.warehouse.previous import ELSEWHERE, guard_against_loss, guard_foreign, listing
 from etl.warehouse.workers import WorkerDied, extract_all
 
-__all__ = ["RefreshError", "RefreshResult", "code_version", "refresh"]
+__all__ = ["RefreshError", "RefreshInterrupted", "RefreshResult", "code_version", "refresh"]
 
 log = logging.getLogger("zhibiao")
 
-FORCE_HINT = "to publish anyway: python -m etl refresh --force (make refresh FORCE=1)"
 UNCHANGED = "the previous warehouse is unchanged"
 NOTHING_WRITTEN = "no warehouse was written"
+PUBLISHED = "the new warehouse was published"
+
+
+class RefreshInterrupted(KeyboardInterrupt):
+    """Ctrl-C during a refresh; str() is what it left, truly: UNCHANGED, NOTHING_WRITTEN or PUBLISHED."""
 
 
 @dataclass
@@ -98,8 +102,27 @@ def refresh(
     progress: bool | None = None,
     catalog_dir: Path = CATALOG_DIR,
 ) -> RefreshResult:
-    """Build `db` from the reports in `sources_dir`; raise RefreshError, publishing nothing, on any failure."""
+    """Build `db` from the reports in `sources_dir`; raise RefreshError, publishing nothing, on any failure.
+
+    Ctrl-C anywhere (DuckDB's "Query interrupted" included) raises RefreshInterrupted,
+    which says truly whether the new warehouse was published.
+    """
     sources_dir, db, catalog_dir = Path(sources_dir), Path(db), Path(catalog_dir)
+    if not db.name or db.is_dir():  # '', '.', '/' or any folder: no file to build beside
+        raise RefreshError(f"{db} is a folder, not a warehouse file; {ELSEWHERE}")
+    note = outcome_note(db)
+    swapped: list[bool] = []  # set once the new warehouse is in place
+    try:
+        return _locked(sources_dir, db, keep_going, force, full, progress, catalog_dir, swapped)
+    except RefreshInterrupted:
+        raise
+    except (KeyboardInterrupt, duckdb.InterruptException, RuntimeError) as err:
+        if isinstance(err, RuntimeError) and not _interrupted(err):
+            raise
+        raise RefreshInterrupted(PUBLISHED if swapped else note) from None
+
+
+def _locked(sources_dir, db, keep_going, force, full, progress, catalog_dir, swapped) -> RefreshResult:
     if db.is_symlink():
         db = db.resolve()  # replace the file where it lives and keep the link
     try:
@@ -110,16 +133,16 @@ def refresh(
     try:
         published = previous.inspect(db)  # a zhibiao warehouse's documents, None: nothing; refused otherwise
         with locks.no_writers(db) if published is not None else nullcontext():
-            return _refresh(sources_dir, db, published, keep_going, force, full, progress, catalog_dir)
+            return _refresh(sources_dir, db, published, keep_going, force, full, progress, catalog_dir, swapped)
     finally:
         locks.release(lock)
 
 
-def _refresh(sources_dir, db, published, keep_going, force, full, progress, catalog_dir) -> RefreshResult:
+def _refresh(sources_dir, db, published, keep_going, force, full, progress, catalog_dir, swapped) -> RefreshResult:
     had = published is not None
     note = UNCHANGED if had else NOTHING_WRITTEN
     if had and published.foreign:
-        _guard_foreign(db, published.foreign, force)
+        guard_foreign(db, published.foreign, force)
     # Problems are collected, not raised at once, so that one run lists every bad file.
     sources, errors = read_sources(sources_dir)
     catalog = _fresh_catalog(catalog_dir)
@@ -127,9 +150,9 @@ def _refresh(sources_dir, db, published, keep_going, force, full, progress, cata
     build.remove_stale_builds(db)
     todo = plan(sources_dir, sources, published.documents if had and not full else {}, key, errors)
     result = RefreshResult(db=db, reused=todo.reuse)
-    building = build.building_path(db)
-    build.remove(building)
-    if had and not full and not todo.todo and not errors and is_unchanged(db, published, todo.reuse):
+    building = build.building_path(db)  # a new name no one could guess: nothing is there to remove
+    unchanged = had and not full and not todo.todo and not errors and is_unchanged(db, published, todo.reuse)
+    if unchanged and previous.views_as_built(db):  # a view changed by hand is built again
         return _up_to_date(db, catalog, result)
     try:
         con = _start_build(building, db, had, todo.reuse)
@@ -138,15 +161,15 @@ def _refresh(sources_dir, db, published, keep_going, force, full, progress, cata
             log.info("extracting %d document(s), reusing %d unchanged", len(todo.todo), len(todo.reuse))
             extracted = _extract_and_load(con, todo.todo, sources_dir, catalog_dir, key, progress, errors)
             if errors and not keep_going:
-                raise RefreshError(_listing(errors, f"the refresh stopped; {note}"))
+                raise RefreshError(listing(errors, f"the refresh stopped; {note}"))
             load.insert_catalog(con, catalog)  # the series, views and checks read the metrics and programmes
             series.write_series(con, catalog.directory)
             views.create_views(con)
             problems = checks.check_build(con, extracted)
             if problems:
-                raise RefreshError(_listing(problems, f"data checks failed; {note}"))
+                raise RefreshError(listing(problems, f"data checks failed; {note}"))
             if had:
-                _guard_against_loss(con, db, force, errors)
+                guard_against_loss(con, db, force, errors)
             build.record_build(con, code_version(), catalog.version, display_name(str(sources_dir)), extracted)
             result.n_documents, result.n_figures = con.execute(
                 "select (select count(*) from core.documents), (select count(*) from core.figures)"
@@ -154,7 +177,9 @@ def _refresh(sources_dir, db, published, keep_going, force, full, progress, cata
             con.execute("checkpoint")
         finally:
             con.close()
-        publish.publish(building, db)
+        with publish.held_off_interrupts():  # a Ctrl-C now is raised once the rename is done, and says so
+            publish.publish(building, db)
+            swapped.append(True)
         log.info("published %s", db)
     except WorkerDied as err:
         raise RefreshError(f"{err}; {note}") from err
@@ -247,48 +272,3 @@ def _take(path: Path, outcome, writer: batches.BatchWriter, errors: list) -> Non
     if not outcome.figures.num_rows:
         log.warning("%s: no figures found (loaded as %s); is it a report?", path, outcome.doc_id)
     writer.add(outcome)
-
-
-def _guard_foreign(db: Path, foreign: tuple[str, ...], force: bool) -> None:
-    """Refuse to drop tables someone added to the warehouse; with --force, say which go."""
-    shown = ", ".join(foreign[:5]) + (f" and {len(foreign) - 5} more" if len(foreign) > 5 else "")
-    if not force:
-        raise RefreshError(
-            f"{db} holds {shown}, which a refresh does not make (added by hand?) and would drop; "
-            "keep your own tables in another DuckDB file, or\n" + FORCE_HINT
-        )
-    log.warning("%s: dropped %s, which a refresh does not make (--force)", db, shown)
-
-
-def _guard_against_loss(con: duckdb.DuckDBPyConnection, db: Path, force: bool, not_loaded=()) -> None:
-    """Refuse to publish a warehouse that lost a document or most of one's figures; warn of a fifth.
-
-    With --keep-going, the files that were not loaded are listed too: they are
-    usually why a document went missing. With --force, what is lost is warned of.
-    """
-    losses = previous.losses(con, db, WARN_FIGURE_DROP)
-    gone = [f"document {d} is in {db} but not in this refresh" for d in losses.lost]
-    fell = [(d, old, new) for d, old, new in losses.dropped if new < old * (1 - MAX_FIGURE_DROP)]
-    if (gone or fell) and not force:
-        reasons = gone + [
-            f"document {d}: figures fell from {old} to {new} (more than {MAX_FIGURE_DROP:.0%})" for d, old, new in fell
-        ]
-        message = _listing(reasons, "the refresh would lose data, so it was not published")
-        if not_loaded:
-            message += "\n" + _listing(not_loaded, "these files were not loaded")
-        raise RefreshError(message + "\n" + FORCE_HINT)
-    for line in gone:
-        log.warning("%s: it is gone (--force)", line)
-    for doc_id, old, new in losses.dropped:
-        log.warning(
-            "document %s: figures fell from %d to %d (%.0f%% fewer) since the last build; "
-            "check its file, or the catalog edit that caused it",
-            doc_id,
-            old,
-            new,
-            100 * (old - new) / old,
-        )
-
-
-def _listing(items, headline: str) -> str:
-    return headline + ":\n" + "\n".join(f"  {item}" for item in items)

@@ -1,0 +1,141 @@
+"""Writing the site: built whole in a new folder beside its target, then swapped in, or nothing changes.
+
+Like an export's folder, the site lists its pages in `.zhibiao-files`: `make
+clean` removes what it lists and nothing else.
+
+The pages are written into a folder no one can guess (tempfile.mkdtemp beside
+`out`, so on its file system), each created new (publish.create_new). Only
+then is the folder swapped in: by one atomic exchange (Linux renameat2), or
+two renames. A kill or Ctrl-C before the swap leaves `out` as it was; Ctrl-C
+is held off during the swap itself, so the message says truly which happened.
+
+A folder holding files that zhibiao did not write (a user's notes) is never
+swapped away: there each page replaces its old version by a rename, the front
+page last, and zhibiao's own stale pages go. The next build removes the
+folders of builds that were killed (only those named as its own, and only
+when their process is gone).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+from etl.exports.staging import RECORD
+from etl.warehouse.publish import create_new, held_off_interrupts
+
+OWN_PAGE = re.compile(r"(index\.html|style\.css|(report|series|programme)-.+\.html|\.zhibiao-files)")
+RENAME_EXCHANGE = 2  # linux/fs.h
+
+
+class SiteError(Exception):
+    """The site could not be written: one line, saying what was left."""
+
+
+class SiteInterrupted(KeyboardInterrupt):
+    """Ctrl-C while the site was written; str() says whether the new site is in place."""
+
+
+def write_site(pages: dict[str, str], out: Path) -> list[Path]:
+    """Write `pages` (name -> text) as the folder `out`, whole or not at all; the files written."""
+    out = Path(os.path.abspath(out))
+    if out.exists() and not out.is_dir():
+        raise SiteError(f"{out}: not a folder; give another with OUT=<folder> (--out); nothing was written")
+    _remove_stale(out)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-{os.getpid()}-", dir=out.parent))
+    except OSError as err:
+        raise SiteError(f"{err.filename or out}: {err.strerror or err}; nothing was written") from None
+    swapped = False
+    pages = {**pages, RECORD: "".join(f"{name}\n" for name in sorted(pages))}  # what `make clean` removes
+    try:
+        for name, text in pages.items():
+            with open(create_new(staging / name), "w", encoding="utf-8") as fh:
+                fh.write(text)
+        os.chmod(staging, 0o777 & ~_umask())  # mkdtemp made it private; the site is a folder like any other
+        with held_off_interrupts():
+            _swap(staging, out, list(pages))
+            swapped = True
+    except KeyboardInterrupt:
+        raise SiteInterrupted(f"{out}: " + ("the new site is in place" if swapped else "left as it was")) from None
+    except OSError as err:
+        raise SiteError(f"{err.filename or out}: {err.strerror or err}; {out} was left as it was") from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)  # what is left of it: the old site, or the unfinished new one
+    return [out / name for name in pages if name != RECORD]
+
+
+def _swap(staging: Path, out: Path, names: list[str]) -> None:
+    if not out.exists():
+        os.rename(staging, out)
+        return
+    foreign = sorted(p.name for p in out.iterdir() if not OWN_PAGE.fullmatch(p.name))
+    if foreign:
+        _replace_each(staging, out, names)
+        return
+    if not _exchange(staging, out):
+        old = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-{os.getpid()}-", dir=out.parent))
+        os.rename(out, old / "old")
+        try:
+            os.rename(staging, out)
+        except OSError:
+            os.rename(old / "old", out)  # the old site back where it was
+            old.rmdir()
+            raise
+        os.rename(old, staging)  # removed with the staging folder
+
+
+def _replace_each(staging: Path, out: Path, names: list[str]) -> None:
+    """Into a folder that holds a user's files: each page by a rename, the front page last."""
+    if not os.access(out, os.W_OK | os.X_OK):
+        raise PermissionError(13, "Permission denied", str(out))
+    for name in sorted(names, key=lambda n: n == "index.html"):
+        os.replace(staging / name, out / name)
+    for path in out.iterdir():
+        if OWN_PAGE.fullmatch(path.name) and path.name not in names and path.is_file() and not path.is_symlink():
+            path.unlink()  # a page of a report or series that is gone: its links would mislead
+
+
+def _exchange(staging: Path, out: Path) -> bool:
+    """Swap two folders in one step (Linux renameat2 RENAME_EXCHANGE); False where that is not available."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_cwd = -100
+    if renameat2(at_cwd, os.fsencode(staging), at_cwd, os.fsencode(out), RENAME_EXCHANGE) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (22, 38, 95):  # EINVAL, ENOSYS, EOPNOTSUPP: this file system cannot; two renames will do
+        return False
+    raise OSError(err, os.strerror(err), str(out))
+
+
+def _remove_stale(out: Path) -> None:
+    """Remove the staging folders of site builds that were killed (their process is gone)."""
+    for stale in out.parent.glob(f".{out.name}.building-*"):
+        pid = stale.name.removeprefix(f".{out.name}.building-").split("-")[0]
+        if pid.isdigit() and stale.is_dir() and not stale.is_symlink() and not _running(int(pid)):
+            shutil.rmtree(stale, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
