@@ -1,0 +1,147 @@
+"""`python -m etl publish`: the warehouse's views as PostgreSQL tables, on a real server (test_publish_server.py)."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+
+import psycopg
+import pytest
+
+from etl.cli import QUERIES_DIR, main
+from etl.exports import queries
+from etl.warehouse.refresh import refresh
+
+from .conftest import FIXTURES, ROOT, query
+from .test_publish_server import postgres  # noqa: F401  (the session's server)
+
+V1 = ["builds", "documents", "figures", "metric_series", "program_figures", "program_summary", "sources",
+      "target_vs_actual", "uncatalogued", "yoy"]  # fmt: skip
+V2 = ["builds", "figures", "series", "series_years", "yoy"]
+PG_TYPES = {"VARCHAR": "text", "INTEGER": "integer", "BIGINT": "bigint", "DOUBLE": "double precision",
+            "BOOLEAN": "boolean", "DATE": "date", "TIMESTAMP": "timestamp without time zone"}  # fmt: skip
+QUESTIONS = queries.names(QUERIES_DIR)
+
+
+@pytest.fixture(scope="session")
+def published(postgres, warehouse):  # noqa: F811
+    """The shipped warehouse, published once for the tests that only read it."""
+    assert main(["publish", "--db", str(warehouse), "--to", postgres.url(), "--force"]) == 0
+    return postgres
+
+
+@pytest.fixture(scope="session")
+def seed_warehouse(tmp_path_factory):
+    """A second, smaller warehouse (the seed report alone): a build different from the shipped one."""
+    folder = tmp_path_factory.mktemp("seed")
+    (folder / "reports").mkdir()
+    (folder / "reports" / "acftu-2020.txt").write_bytes((FIXTURES / "reports" / "acftu-2020.txt").read_bytes())
+    db = folder / "seed.duckdb"
+    refresh(folder / "reports", db, progress=False)
+    return db
+
+
+def publish(db, url, *more: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "etl", "publish", "--db", str(db), "--to", url, *more],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_a_publish_writes_each_view_as_a_table_with_the_same_rows(published, warehouse):
+    tables = published.rows(
+        "select table_schema, table_name from information_schema.tables "
+        "where table_schema like 'zhibiao%' order by 1, 2"
+    )
+    assert tables == [("zhibiao_meta", "published")] + [("zhibiao_v1", t) for t in V1] + [("zhibiao_v2", t) for t in V2]
+    for version, names in (("v1", V1), ("v2", V2)):
+        for name in names:
+            mine = query(warehouse, f"select * from {version}.{name}")
+            theirs = published.rows(f"select * from zhibiao_{version}.{name}")
+            assert sorted(theirs, key=repr) == sorted(mine, key=repr), f"{version}.{name}"
+
+
+def test_the_columns_have_the_contracts_types_and_meanings(published):
+    with (FIXTURES / "v1_contract.csv").open(encoding="utf-8", newline="") as fh:
+        contract = sorted((r["view"], r["column"], PG_TYPES[r["type"]]) for r in csv.DictReader(fh))
+    columns = published.rows(
+        "select table_name, column_name, data_type from information_schema.columns "
+        "where table_schema = 'zhibiao_v1' order by 1, 2"
+    )
+    assert sorted(columns) == contract
+    assert published.rows(
+        "select col_description('zhibiao_v1.figures'::regclass, 4), obj_description('zhibiao_v1.yoy'::regclass)"
+    ) == [
+        (
+            "the number in base units: 亿 = 1e8, 万 = 1e4, Chinese numerals converted; `300多名` is 300",
+            "How did each metric change from the year before? Like with like only: same publisher, unit and basis, "
+                "outcomes with outcomes, targets with targets.",
+        )
+    ]
+    # v2.figures repeats v1.figures' columns: it takes their meanings.
+    assert published.rows(
+        "select col_description('zhibiao_v2.figures'::regclass, 3), col_description('zhibiao_v2.series'::regclass, 1)"
+    ) == [("the figure as written, e.g. `24.92亿元`, `300多名`, `百家`", "the metric_id, or `auto:…`")]
+
+
+def test_views_with_a_grain_get_a_primary_key_and_the_filtered_columns_an_index(published):
+    keys = published.rows(
+        "select conrelid::regclass::text, pg_get_constraintdef(oid) from pg_constraint "
+        "where contype = 'p' and connamespace = 'zhibiao_v1'::regnamespace order by 1"
+    )
+    assert keys == [
+        ("zhibiao_v1.documents", "PRIMARY KEY (doc_id)"),
+        ("zhibiao_v1.figures", "PRIMARY KEY (figure_id)"),
+        ("zhibiao_v1.metric_series", "PRIMARY KEY (metric_id, publisher, year, is_target)"),
+        ("zhibiao_v1.program_figures", "PRIMARY KEY (figure_id, year)"),
+        ("zhibiao_v1.program_summary", "PRIMARY KEY (program_id, publisher, year, is_target)"),
+        ("zhibiao_v1.sources", "PRIMARY KEY (doc_id)"),
+        ("zhibiao_v1.target_vs_actual", "PRIMARY KEY (metric_id, publisher, year)"),
+        ("zhibiao_v1.uncatalogued", "PRIMARY KEY (label)"),
+        ("zhibiao_v1.yoy", "PRIMARY KEY (metric_id, publisher, year, is_target)"),
+    ]
+    indexed = published.rows(
+        "select a.attname from pg_index i join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[0] "
+        "where i.indrelid = 'zhibiao_v2.series_years'::regclass and not i.indisprimary order by 1"
+    )
+    assert indexed == [("doc_id",), ("publisher",), ("year",)]
+
+
+def test_the_build_is_recorded_and_a_read_only_role_may_read_only(published):
+    assert published.rows("select n_documents, n_figures, schemas, n_rows > 10000 from zhibiao_meta.published") == [
+        (18, 1942, "zhibiao_v1, zhibiao_v2", True)
+    ]
+    assert published.rows(
+        "select has_table_privilege('zhibiao_reader', 'zhibiao_v1.figures', 'select'), "
+        "has_table_privilege('zhibiao_reader', 'zhibiao_v1.figures', 'insert'), "
+        "has_table_privilege('zhibiao_reader', 'zhibiao_meta.published', 'select')"
+    ) == [(True, False, True)]
+
+
+@pytest.mark.parametrize("name", QUESTIONS)
+def test_every_ready_question_gives_the_same_rows_on_postgresql(published, warehouse, name):
+    path = QUERIES_DIR / f"{name}.sql"
+    con = queries.open_warehouse(warehouse)
+    try:
+        on_duckdb = queries.ask(con, path)
+    finally:
+        con.close()
+    assert queries.ask_server(published.url(), path, "zhibiao") == on_duckdb
+    assert on_duckdb[1]
+
+
+def test_make_query_answers_from_the_server(published):
+    done = subprocess.run(
+        ["make", "-s", "query", "Q=targets_missed", f"DB={published.url()}", "FORMAT=csv"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert done.stdout.splitlines() == [
+        "publisher,metric_id,year,target,target_qualifier,actual,target_doc_id,actual_doc_id",
+        "海拉尔区人民政府,district_new_urban_jobs,2015,5700,at_least,5650,hailar-2015,hailar-2016",
+    ]
+    assert published.password not in done.stdout + done.stderr
