@@ -6,7 +6,6 @@ import csv
 import subprocess
 import sys
 
-import psycopg
 import pytest
 
 from etl.cli import QUERIES_DIR, main
@@ -78,7 +77,7 @@ def test_the_columns_have_the_contracts_types_and_meanings(published):
         (
             "the number in base units: 亿 = 1e8, 万 = 1e4, Chinese numerals converted; `300多名` is 300",
             "How did each metric change from the year before? Like with like only: same publisher, unit and basis, "
-                "outcomes with outcomes, targets with targets.",
+            "outcomes with outcomes, targets with targets.",
         )
     ]
     # v2.figures repeats v1.figures' columns: it takes their meanings.
@@ -145,3 +144,96 @@ def test_make_query_answers_from_the_server(published):
         "海拉尔区人民政府,district_new_urban_jobs,2015,5700,at_least,5650,hailar-2015,hailar-2016",
     ]
     assert published.password not in done.stdout + done.stderr
+
+
+# The tests below publish into schemas of their own (churn_v1, churn_v2), alternating two builds.
+CHURN = ("--schema-prefix", "churn")
+
+
+def churn_state(server) -> tuple:
+    """What a reader of the churn schemas sees, in one statement: counts that must come from one build."""
+    return server.rows(
+        "select (select count(*) from churn_v1.documents), (select count(*) from churn_v2.figures), "
+        "(select n_documents from churn_v1.builds), (select max(n_documents) from churn_v2.builds), "
+        "(select n_documents from churn_meta.published order by published_at desc limit 1), "
+        "(select count(*) from pg_namespace where nspname like 'churn%publishing')"
+    )[0]
+
+
+def builds(warehouse, seed_warehouse) -> dict:
+    """The state each warehouse leaves when published whole."""
+    return {
+        db: (n, figures, n, n, n, 0)
+        for db in (warehouse, seed_warehouse)
+        for n, figures in query(db, "select (select count(*) from v1.documents), (select count(*) from v2.figures)")
+    }
+
+
+def test_publishing_the_same_build_again_changes_nothing_until_forced(postgres, warehouse):  # noqa: F811
+    first = publish(warehouse, postgres.url(), *CHURN)
+    assert first.returncode == 0, first.stderr
+    oid = postgres.rows("select 'churn_v1.figures'::regclass::oid, count(*) from churn_meta.published")
+    again = publish(warehouse, postgres.url(), *CHURN)
+    assert again.returncode == 0 and again.stderr == ""
+    assert again.stdout.endswith("is already published in churn_v1, churn_v2; nothing changed (--force republishes)\n")
+    assert postgres.rows("select 'churn_v1.figures'::regclass::oid, count(*) from churn_meta.published") == oid
+    forced = publish(warehouse, postgres.url(), *CHURN, "--force")
+    assert forced.stdout.startswith(
+        f"postgresql://publisher:***@127.0.0.1:{postgres.port}/zhibiao: published the build of "
+    )
+    assert forced.stdout.endswith(" into churn_v1, churn_v2: 15 tables, 10631 rows; readable by zhibiao_reader\n")
+    after = postgres.rows("select 'churn_v1.figures'::regclass::oid, count(*) from churn_meta.published")[0]
+    assert after[0] != oid[0][0] and after[1] == oid[0][1] + 1
+    for done in (first, again, forced):
+        assert postgres.password not in done.stdout + done.stderr
+
+
+def test_credentials_come_from_pgpassword_or_pgpass_and_are_never_printed(postgres, warehouse, tmp_path):  # noqa: F811
+    url = postgres.url_without_password()
+    bare = subprocess.run(
+        [sys.executable, "-m", "etl", "publish", "--db", str(warehouse), "--to", url, *CHURN, "-v"],
+        cwd=ROOT, capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "PGPASSFILE": str(tmp_path / "none")},
+    )  # fmt: skip
+    assert bare.returncode == 1
+    assert bare.stderr.splitlines()[-1].startswith("publish failed: connection failed: ")
+    pgpass = tmp_path / "pgpass"
+    pgpass.write_text(f"127.0.0.1:{postgres.port}:zhibiao:publisher:{postgres.password}\n")
+    pgpass.chmod(0o600)
+    for env in ({"PGPASSWORD": postgres.password}, {"PGPASSFILE": str(pgpass)}):
+        done = subprocess.run(
+            [sys.executable, "-m", "etl", "publish", "--db", str(warehouse), "--to", url, *CHURN, "--force", "-v"],
+            cwd=ROOT, capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", **env},
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        assert postgres.password not in done.stdout + done.stderr
+    made = subprocess.run(["make", "publish", f"PG={postgres.url()}", f"DB={warehouse}", "FORCE=1"], cwd=ROOT,
+                          capture_output=True, text=True)  # fmt: skip
+    assert made.returncode == 0 and "published the build of" in made.stdout
+    assert postgres.password not in made.stdout + made.stderr
+
+
+@pytest.mark.parametrize(
+    "how, said",
+    [
+        ("wrong password", "publish failed: connection failed: "),
+        ("closed port", "publish failed: connection failed: "),
+        ("no permission", "publish failed: permission denied for database zhibiao; "),
+    ],
+)
+def test_a_publish_that_fails_is_one_line_and_changes_nothing(postgres, warehouse, seed_warehouse, how, said):  # noqa: F811
+    assert publish(warehouse, postgres.url(), *CHURN).returncode == 0
+    before = churn_state(postgres)
+    with postgres.admin() as con:
+        con.execute("drop role if exists intruder")
+        con.execute(f"create role intruder login password '{postgres.password}'")
+    url = {
+        "wrong password": postgres.url(password="not-" + postgres.password),
+        "closed port": postgres.url().replace(f":{postgres.port}/", ":1/"),
+        "no permission": postgres.url(user="intruder"),
+    }[how]
+    done = publish(seed_warehouse, url, *CHURN, "--force")
+    assert done.returncode == 1 and done.stdout == ""
+    assert len(done.stderr.splitlines()) == 1 and done.stderr.startswith(said), done.stderr
+    assert done.stderr.endswith("churn_v1 and churn_v2 are unchanged\n")
+    assert postgres.password not in done.stderr and "Traceback" not in done.stderr
+    assert churn_state(postgres) == before
