@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import csv
+import random
+import signal
 import subprocess
 import sys
+import threading
+import time
 
+import psycopg
 import pytest
 
 from etl.cli import QUERIES_DIR, main
@@ -152,12 +157,8 @@ CHURN = ("--schema-prefix", "churn")
 
 def churn_state(server) -> tuple:
     """What a reader of the churn schemas sees, in one statement: counts that must come from one build."""
-    return server.rows(
-        "select (select count(*) from churn_v1.documents), (select count(*) from churn_v2.figures), "
-        "(select n_documents from churn_v1.builds), (select max(n_documents) from churn_v2.builds), "
-        "(select n_documents from churn_meta.published order by published_at desc limit 1), "
-        "(select count(*) from pg_namespace where nspname like 'churn%publishing')"
-    )[0]
+    with server.admin("zhibiao") as con:
+        return churn_state_on(con)
 
 
 def builds(warehouse, seed_warehouse) -> dict:
@@ -237,3 +238,89 @@ def test_a_publish_that_fails_is_one_line_and_changes_nothing(postgres, warehous
     assert done.stderr.endswith("churn_v1 and churn_v2 are unchanged\n")
     assert postgres.password not in done.stderr and "Traceback" not in done.stderr
     assert churn_state(postgres) == before
+
+
+LOG_LINES = ("copying ", "swapping", "up to date")
+
+
+def interrupted(db, url, how: str, delay: float, server) -> subprocess.CompletedProcess:
+    """A forced publish stopped `delay` seconds after it starts copying: Ctrl-C, killed, or its connection cut."""
+    run = subprocess.Popen(
+        [sys.executable, "-m", "etl", "publish", "--db", str(db), "--to", url, *CHURN, "--force", "-v"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    first = run.stderr.readline()  # "copying v1.builds": connected, in the transaction
+    time.sleep(delay)
+    if how == "cut":
+        with server.admin("zhibiao") as con:
+            con.execute(
+                "select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'zhibiao publish'"
+            )
+    else:
+        run.send_signal(signal.SIGINT if how == "ctrl-c" else signal.SIGKILL)
+    out, err = run.communicate(timeout=60)
+    return subprocess.CompletedProcess(run.args, run.returncode, out, first + err)
+
+
+def test_a_publish_interrupted_at_random_moments_leaves_the_old_tables_or_the_new(postgres, warehouse, seed_warehouse):  # noqa: F811
+    whole = builds(warehouse, seed_warehouse)
+    assert publish(seed_warehouse, postgres.url(), *CHURN, "--force").returncode == 0
+    assert churn_state(postgres) == whole[seed_warehouse]
+    pick = random.Random(26)
+    outcomes = set()
+    for attempt in range(9):
+        db = (warehouse, seed_warehouse)[attempt % 2]
+        before = churn_state(postgres)
+        how = ("ctrl-c", "kill", "cut")[attempt % 3]
+        done = interrupted(db, postgres.url(), how, pick.uniform(0, 0.6), postgres)
+        after = churn_state(postgres)
+        assert after in (before, whole[db]), (how, after)
+        outcomes.add(after == whole[db] and before != after)
+        said = [line for line in done.stderr.splitlines() if not line.startswith(LOG_LINES)]
+        assert "Traceback" not in done.stderr and postgres.password not in done.stderr
+        if how == "ctrl-c" and done.returncode == 130:
+            assert said == ["interrupted; nothing was changed"]
+        elif how == "cut" and done.returncode == 1:
+            assert len(said) == 1 and said[0].endswith("churn_v1 and churn_v2 are unchanged"), said
+    assert False in outcomes  # some interruptions came before the swap
+
+
+def test_a_reader_sees_the_old_tables_or_the_new_while_publishes_run(postgres, warehouse, seed_warehouse):  # noqa: F811
+    whole = builds(warehouse, seed_warehouse)
+    assert publish(warehouse, postgres.url(), *CHURN, "--force").returncode == 0
+    seen, errors, stop = [], [], threading.Event()
+
+    def read():
+        with psycopg.connect(postgres.url(), autocommit=True) as con:
+            while not stop.is_set():
+                try:
+                    seen.append(churn_state_on(con))
+                    with con.transaction():  # two statements of one transaction see one build too
+                        first = con.execute("select count(*) from churn_v1.documents").fetchone()[0]
+                        time.sleep(0.01)
+                        assert con.execute("select n_documents from churn_v1.builds").fetchone()[0] == first
+                except Exception as err:  # noqa: BLE001  (every error is a finding)
+                    errors.append(repr(err))
+
+    readers = [threading.Thread(target=read)]
+    for reader in readers:
+        reader.start()
+    try:
+        for db in (seed_warehouse, warehouse, seed_warehouse):
+            done = publish(db, postgres.url(), *CHURN, "--force")
+            assert done.returncode == 0, done.stderr
+    finally:
+        stop.set()
+        for reader in readers:
+            reader.join(timeout=60)
+    assert errors == []
+    assert set(seen) == {whole[warehouse], whole[seed_warehouse]}
+
+
+def churn_state_on(con) -> tuple:
+    return con.execute(
+        "select (select count(*) from churn_v1.documents), (select count(*) from churn_v2.figures), "
+        "(select n_documents from churn_v1.builds), (select max(n_documents) from churn_v2.builds), "
+        "(select n_documents from churn_meta.published order by published_at desc limit 1), "
+        "(select count(*) from pg_namespace where nspname like 'churn%publishing')"
+    ).fetchone()

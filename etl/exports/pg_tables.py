@@ -107,12 +107,24 @@ def create_statements(table: Table, schema: str) -> list[str]:
     return statements
 
 
-def index_statements(table: Table, schema: str) -> list[str]:
-    """The primary key and the indexes, made once the rows are in (faster than keeping them up row by row)."""
+def key_has_nulls(con: duckdb.DuckDBPyConnection, table: Table) -> bool:
+    """True when a key column is NULL somewhere (a report without a publisher): no primary key then."""
+    if not table.key:
+        return False
+    where = " or ".join(f"{quote(c)} is null" for c in table.key)
+    return con.execute(f"select count(*) from {table.version}.{quote(table.name)} where {where}").fetchone()[0] > 0
+
+
+def index_statements(table: Table, schema: str, key_has_nulls: bool = False) -> list[str]:
+    """The primary key and the indexes, made once the rows are in (faster than keeping them up row by row).
+
+    A key with a NULL in it (the publisher of a report without one) is a unique constraint instead.
+    """
     target = f"{quote(schema)}.{quote(table.name)}"
     statements = []
     if table.key:
-        statements.append(f"alter table {target} add primary key ({', '.join(quote(c) for c in table.key)})")
+        kind = "unique" if key_has_nulls else "primary key"
+        statements.append(f"alter table {target} add {kind} ({', '.join(quote(c) for c in table.key)})")
     for column in table.indexed:
         statements.append(f"create index on {target} ({quote(column)})")
     statements.append(f"analyze {target}")

@@ -21,12 +21,22 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import duckdb
 import psycopg
 import pyarrow.csv as pa_csv
 import sqlalchemy as sa
 
 from etl.exports import server
-from etl.exports.pg_tables import VERSIONS, Table, create_statements, index_statements, literal, quote, read_tables
+from etl.exports.pg_tables import (
+    VERSIONS,
+    Table,
+    create_statements,
+    index_statements,
+    key_has_nulls,
+    literal,
+    quote,
+    read_tables,
+)
 from etl.exports.queries import open_warehouse
 
 PREFIX = "zhibiao"
@@ -86,6 +96,12 @@ def publish(
                 return _publish(con, warehouse, tables, build, parsed, prefix, force, reader, step)
         except (sa.exc.SQLAlchemyError, psycopg.Error) as err:
             raise server.ServerError(f"publish failed: {server.reason(err, parsed)}; {_unchanged(prefix)}") from None
+        except (RuntimeError, duckdb.InterruptException) as err:  # Ctrl-C during a DuckDB read
+            if isinstance(err, duckdb.InterruptException) or "interrupted" in str(err).lower():
+                raise KeyboardInterrupt from None
+            raise
+        except duckdb.Error as err:
+            raise server.ServerError(f"publish failed: {db}: {str(err).splitlines()[0]}; {_unchanged(prefix)}") from None
         finally:
             eng.dispose()
     finally:
@@ -121,7 +137,7 @@ def _publish(con, warehouse, tables, build, url, prefix, force, reader, step) ->
             for statement in create_statements(table, staging[table.version]):
                 _run(con, statement)
             n_rows += _copy(con, warehouse, table, staging[table.version])
-            for statement in index_statements(table, staging[table.version]):
+            for statement in index_statements(table, staging[table.version], key_has_nulls(warehouse, table)):
                 _run(con, statement)
         _run(con, f"create schema if not exists {quote(names['meta'])}")
         _run(con, PUBLISHED_TABLE.format(meta=quote(names["meta"])))
