@@ -111,7 +111,7 @@ def test_views_with_a_grain_get_a_primary_key_and_the_filtered_columns_an_index(
         "select a.attname from pg_index i join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[0] "
         "where i.indrelid = 'zhibiao_v2.series_years'::regclass and not i.indisprimary order by 1"
     )
-    assert indexed == [("doc_id",), ("publisher",), ("year",)]
+    assert indexed == [("doc_id",), ("publisher",), ("series_id",), ("year",)]
 
 
 def test_the_build_is_recorded_and_a_read_only_role_may_read_only(published):

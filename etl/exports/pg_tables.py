@@ -40,7 +40,7 @@ KEYS = {
     ("v1", "uncatalogued"): ("label",),
     ("v2", "figures"): ("figure_id",),
     ("v2", "series"): ("figure_id",),
-    ("v2", "series_years"): ("series_id", "publisher", "year", "is_target"),
+    ("v2", "series_years"): ("figure_id",),  # one point per figure (a series may hold two of a year)
 }
 # The columns the ready questions (sql/queries/) and the site filter on.
 INDEXED = ("publisher", "series_id", "metric_id", "program_id", "year", "doc_id")
