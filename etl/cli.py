@@ -11,6 +11,7 @@ from pathlib import Path
 
 from etl import CATALOG_DIR, SQL_DIR
 from etl.exports import queries, tables
+from etl.exports.publish_command import add_publish_command, schema_prefix_option, warehouse_or_server
 from etl.series.suggest import add_series_command
 
 DEFAULT_SOURCES = Path("data/raw")
@@ -128,12 +129,12 @@ def _parser() -> argparse.ArgumentParser:
     query.add_argument("name", nargs="?", help="the question, e.g. new_urban_jobs; omit to list them")
     query.add_argument(
         "--db",
-        type=_warehouse_or_server,
+        type=warehouse_or_server,
         default=DEFAULT_DB,
         metavar="PATH|URL",
         help="warehouse file to ask (default data/warehouse.duckdb), or a postgresql:// URL it was published to",
     )
-    _schema_prefix_option(query)
+    schema_prefix_option(query)
     query.add_argument(
         "--format",
         choices=tables.FORMATS,
@@ -142,19 +143,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     query.set_defaults(run=_query)
 
-    publish = command(
-        "publish",
-        "copy the v1 and v2 views into PostgreSQL tables, atomically",
-        "Copy the warehouse's v1 and v2 views into tables of the PostgreSQL database at URL (schemas "
-        "zhibiao_v1 and zhibiao_v2), in one transaction: readers see the old tables or the new ones. "
-        "Credentials come from the URL, PGPASSWORD, PGSERVICE or ~/.pgpass and are never printed.",
-    )
-    publish.add_argument("--to", required=True, metavar="URL", help="postgresql://[user@]host[:port]/database")
-    _db_option(publish, "warehouse file to publish")
-    publish.add_argument("--force", action="store_true", help="publish even when this build is already published")
-    _schema_prefix_option(publish)
-    publish.set_defaults(run=_publish)
-
+    add_publish_command(command)  # python -m etl publish --to URL: etl/exports/publish_command.py
     add_series_command(commands)  # python -m etl series suggest [--accept ID ...]: etl/suggest.py
     return parser
 
@@ -162,21 +151,6 @@ def _parser() -> argparse.ArgumentParser:
 def _db_option(command: argparse.ArgumentParser, what: str) -> None:
     command.add_argument(
         "--db", type=Path, default=DEFAULT_DB, metavar="PATH", help=f"{what} (default data/warehouse.duckdb)"
-    )
-
-
-def _warehouse_or_server(text: str):
-    from etl.exports.server import is_server_url
-
-    return text if is_server_url(text) else Path(text)
-
-
-def _schema_prefix_option(command: argparse.ArgumentParser) -> None:
-    command.add_argument(
-        "--schema-prefix",
-        default="zhibiao",
-        metavar="NAME",
-        help="on a server, the tables are in schemas NAME_v1 and NAME_v2 (default zhibiao)",
     )
 
 
@@ -291,26 +265,4 @@ def _query(args) -> int:
         print(tables.render(columns, rows, "table", width))
     else:
         print(tables.render(columns, rows, args.format), end="" if args.format == "csv" else "\n")
-    return 0
-
-
-def _publish(args) -> int:
-    from etl.exports.postgres import publish
-    from etl.exports.server import ServerError
-
-    try:
-        done = publish(args.db, args.to, prefix=args.schema_prefix, force=args.force, step=log.info)
-    except ServerError as err:
-        print(err, file=sys.stderr)
-        return 1
-    build = f"the build of {done.build['built_at']:%Y-%m-%d %H:%M:%S} UTC"
-    if done.up_to_date:
-        print(
-            f"{done.url}: {build} is already published in {', '.join(done.schemas)}; nothing changed (--force republishes)"
-        )
-        return 0
-    reader = f"readable by {done.reader}" if done.reader else "no read-only role (see docs/team.md)"
-    print(
-        f"{done.url}: published {build} into {', '.join(done.schemas)}: {done.tables} tables, {done.rows} rows; {reader}"
-    )
     return 0

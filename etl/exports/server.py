@@ -21,12 +21,6 @@ class ServerError(Exception):
     """A problem reaching or using the server, in one line that holds no password."""
 
 
-def is_server_url(text: str) -> bool:
-    """True for `postgresql://…` or `postgres://…` (any driver suffix): a server, not a warehouse file."""
-    scheme = str(text).split("://", 1)[0].split("+", 1)[0].lower()
-    return "://" in str(text) and scheme in SCHEMES
-
-
 def parse(url: str) -> sa.engine.URL:
     """The URL for SQLAlchemy's psycopg (3) driver; a malformed one is a ServerError that does not echo it."""
     try:
