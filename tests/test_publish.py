@@ -125,6 +125,27 @@ def test_the_build_is_recorded_and_a_read_only_role_may_read_only(published):
     ) == [(True, False, True)]
 
 
+def test_an_analyst_in_the_reader_role_reads_and_cannot_write(published):
+    with published.admin() as con:
+        con.execute("drop role if exists alice")
+        con.execute(f"create role alice login password '{published.password}' in role zhibiao_reader")
+    with psycopg.connect(published.url(user="alice"), autocommit=True) as con:
+        assert con.execute("select count(*) from zhibiao_v1.documents").fetchone() == (18,)
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="permission denied for table documents"):
+            con.execute("delete from zhibiao_v1.documents")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="permission denied for schema zhibiao_v1"):
+            con.execute("create table zhibiao_v1.mine (x int)")
+
+
+def test_a_question_asked_where_nothing_was_published_says_to_publish(published, capsys):
+    assert main(["query", "targets_missed", "--db", published.url(), "--schema-prefix", "nothing"]) == 1
+    assert capsys.readouterr().err == (
+        f"postgresql://publisher:***@127.0.0.1:{published.port}/zhibiao: targets_missed.sql: "
+        'relation "nothing_v1.target_vs_actual" does not exist; publish the warehouse there first '
+        "(make publish PG=…, schemas nothing_v1 and nothing_v2)\n"
+    )
+
+
 @pytest.mark.parametrize("name", QUESTIONS)
 def test_every_ready_question_gives_the_same_rows_on_postgresql(published, warehouse, name):
     path = QUERIES_DIR / f"{name}.sql"

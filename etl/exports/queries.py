@@ -125,6 +125,9 @@ def ask_server(url: str, path: Path, prefix: str) -> tuple[list[str], list[tuple
                 raise WarehouseError(f"{path}: not a question (it returns no table)")
             return [d.name for d in cursor.description], [tuple(r) for r in cursor.fetchall()]
     except (sa.exc.SQLAlchemyError, psycopg.Error) as err:
-        raise WarehouseError(f"{server.shown(parsed)}: {path.name}: {server.reason(err, parsed)}") from None
+        hint = ""
+        if getattr(getattr(err, "orig", err), "sqlstate", None) in ("42P01", "3F000"):  # no such table, schema
+            hint = f"; publish the warehouse there first (make publish PG=…, schemas {prefix}_v1 and {prefix}_v2)"
+        raise WarehouseError(f"{server.shown(parsed)}: {path.name}: {server.reason(err, parsed)}{hint}") from None
     finally:
         eng.dispose()
