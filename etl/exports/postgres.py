@@ -230,7 +230,8 @@ def _swap(con, staging: dict[str, str], names: dict[str, str]) -> None:
             _run(con, "rollback to savepoint zhibiao_swap")
             if time.monotonic() > deadline:
                 raise server.ServerError(
-                    f"publish failed: readers kept the published tables busy for {SWAP_PATIENCE:.0f} s"
+                    f"publish failed: readers kept the published tables busy for {SWAP_PATIENCE:.0f} s; "
+                    f"{names['v1']} and {names['v2']} are unchanged"
                 ) from None
             time.sleep(0.05)
     for version in VERSIONS:
