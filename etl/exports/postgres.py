@@ -44,6 +44,9 @@ READER = "zhibiao_reader"
 BATCH_ROWS = 2048  # rows per COPY batch: v1.documents holds whole reports
 LOCK_WAIT = "200ms"  # the swap gives way to readers after this (below deadlock_timeout, 1s)
 SWAP_PATIENCE = 120.0  # seconds the swap keeps trying to get the old tables from their readers
+# DuckDB draws no progress bar (the command prints one line) and hands freed memory back soon. The rows stream
+# out in batches, but DuckDB reading v1.documents' texts costs about three times their size (docs/performance.md).
+READING = ("set enable_progress_bar = false", "set allocator_flush_threshold = '64MB'")
 BUILD_COLUMNS = ("built_at", "code_version", "catalog_version", "view_versions", "n_documents", "n_figures")
 
 PUBLISHED_TABLE = """create table if not exists {meta}.published (
@@ -88,6 +91,8 @@ def publish(
     parsed = server.parse(url)
     warehouse = open_warehouse(Path(db))
     try:
+        for setting in READING:
+            warehouse.execute(setting)
         build = dict(zip(BUILD_COLUMNS, warehouse.execute(f"select {', '.join(BUILD_COLUMNS)} from v1.builds").fetchone()))
         tables = read_tables(warehouse)
         eng = server.engine(parsed, "zhibiao publish")
@@ -224,6 +229,9 @@ def _swap(con, staging: dict[str, str], names: dict[str, str]) -> None:
         try:
             _run(con, f"set local lock_timeout = {literal(LOCK_WAIT)}")
             _run(con, f"lock table {', '.join(old)} in access exclusive mode")
+            # The drops also lock each table's TOAST table, which autovacuum may be reading: it gives way
+            # after deadlock_timeout (1 s), so wait for it rather than fail.
+            _run(con, "set local lock_timeout = 0")
             _run(con, "release savepoint zhibiao_swap")
             break
         except psycopg.errors.LockNotAvailable:
