@@ -345,3 +345,14 @@ def churn_state_on(con) -> tuple:
         "(select n_documents from churn_meta.published order by published_at desc limit 1), "
         "(select count(*) from pg_namespace where nspname like 'churn%publishing')"
     ).fetchone()
+
+
+def test_a_second_publish_into_the_same_schemas_at_once_stops_in_one_line(postgres, warehouse):  # noqa: F811
+    assert publish(warehouse, postgres.url(), *CHURN).returncode == 0
+    before = churn_state(postgres)
+    with postgres.admin("zhibiao") as con:
+        con.execute("select pg_advisory_lock(hashtext('churn'))")  # as a running publish holds it
+        done = publish(warehouse, postgres.url(), *CHURN, "--force")
+    assert done.returncode == 1
+    assert done.stderr == "another publish into churn_v1 is running; churn_v1 and churn_v2 are unchanged\n"
+    assert churn_state(postgres) == before
