@@ -13,6 +13,7 @@ FULL ?=
 Q ?=
 FORMAT ?=
 SCALE ?=
+PG ?=
 
 # A variable as one shell word, whatever it holds (spaces, quotes, ;, $): $(call arg,DB).
 # Its text is taken as given (`value`), never expanded by make nor parsed by the shell.
@@ -39,7 +40,7 @@ HELP_AWK = function put(s, name, val, i, out) { out = ""; while ((i = index(s, "
 	printf "  make %-9s %s\n", name, text }
 
 .DEFAULT_GOAL := help
-.PHONY: help install refresh test tests check shell export report query bench clean
+.PHONY: help install refresh test tests check shell export report query publish bench clean
 
 help: ## List the targets
 	@HELP_DB=$(call arg,DB) HELP_SOURCES=$(call arg,SOURCES) HELP_OUT=$(call arg,OUT) awk '$(HELP_AWK)' $(MAKEFILE_LIST)
@@ -83,6 +84,11 @@ report: $(INSTALLED) ## Write a static site of reports, series and programmes in
 
 query: $(INSTALLED) ## Run a ready question on $(DB): make query Q=<name> [FORMAT=csv|markdown] (without Q: list them)
 	@$(BIN)/python -m etl query --db=$(call arg,DB) $(if $(value FORMAT),--format=$(call arg,FORMAT)) $(if $(value Q),-- $(call arg,Q))
+
+# Silent (@): the URL may hold a password, and make would echo the command with it.
+publish: $(INSTALLED) ## Copy the v1 and v2 views of $(DB) into PostgreSQL tables: make publish PG=postgresql://user@host/db (FORCE=1: again)
+	@test -n $(call arg,PG) || { echo "make publish needs PG=postgresql://[user@]host[:port]/database (docs/team.md)" >&2; exit 2; }
+	@$(BIN)/python -m etl publish --db=$(call arg,DB) --to=$(call arg,PG) $(if $(value FORCE),--force)
 
 bench: $(INSTALLED) ## Measure extraction and refresh speed, and a 10,000-report refresh (SCALE=1: 50,000); writes bench/results.json
 	$(BIN)/python -m bench $(if $(value SCALE),--scale-large)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from etl import CATALOG_DIR, SQL_DIR
 from etl.exports import queries, tables
+from etl.exports.publish_command import add_publish_command, schema_prefix_option, warehouse_or_server
 from etl.series.suggest import add_series_command
 
 DEFAULT_SOURCES = Path("data/raw")
@@ -125,7 +126,14 @@ def _parser() -> argparse.ArgumentParser:
         "without a name, list the questions.",
     )
     query.add_argument("name", nargs="?", help="the question, e.g. new_urban_jobs; omit to list them")
-    _db_option(query, "warehouse file to ask")
+    query.add_argument(
+        "--db",
+        type=warehouse_or_server,
+        default=DEFAULT_DB,
+        metavar="PATH|URL",
+        help="warehouse file to ask (default data/warehouse.duckdb), or a postgresql:// URL it was published to",
+    )
+    schema_prefix_option(query)
     query.add_argument(
         "--format",
         choices=tables.FORMATS,
@@ -134,6 +142,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     query.set_defaults(run=_query)
 
+    add_publish_command(command)  # python -m etl publish --to URL: etl/exports/publish_command.py
     add_series_command(commands)  # python -m etl series suggest [--accept ID ...]: etl/suggest.py
     return parser
 
@@ -259,11 +268,14 @@ def _query(args) -> int:
     except queries.WarehouseError as err:
         print(err, file=sys.stderr)
         return 2
-    con = queries.open_warehouse(args.db)
-    try:
-        columns, rows = queries.ask(con, path)
-    finally:
-        con.close()
+    if isinstance(args.db, str):  # a postgresql:// URL
+        columns, rows = queries.ask_server(args.db, path, args.schema_prefix)
+    else:
+        con = queries.open_warehouse(args.db)
+        try:
+            columns, rows = queries.ask(con, path)
+        finally:
+            con.close()
     if args.format == "table":
         width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
         print(queries.question(path))

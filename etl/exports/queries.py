@@ -91,3 +91,43 @@ def ask(con, path: Path) -> tuple[list[str], list[tuple]]:
 def _first_line(err: Exception) -> str:
     text = str(err).strip()
     return text.splitlines()[0] if text else type(err).__name__
+
+
+# The ready questions name the views as v1.x and v2.x; on a PostgreSQL server they are the tables of
+# <prefix>_v1 and <prefix>_v2 (etl/exports/postgres.py). Names in string literals and comments stay.
+_LITERAL = re.compile(r"('(?:[^']|'')*'|--[^\n]*)")  # string literals and comments
+_VIEW_SCHEMA = re.compile(r'(?<![\w."])(v1|v2)\.(?=[A-Za-z_"])')
+
+
+def on_server(sql: str, prefix: str) -> str:
+    """The question's SQL with v1./v2. pointing at the published schemas."""
+    parts = _LITERAL.split(sql)
+    for i in range(0, len(parts), 2):
+        parts[i] = _VIEW_SCHEMA.sub(lambda m: '"' + f"{prefix}_{m.group(1)}".replace('"', '""') + '".', parts[i])
+    return "".join(parts)
+
+
+def ask_server(url: str, path: Path, prefix: str) -> tuple[list[str], list[tuple]]:
+    """Run a ready question on the published tables of a PostgreSQL server, in a read-only transaction."""
+    import psycopg
+    import sqlalchemy as sa
+
+    from etl.exports import server
+
+    parsed = server.parse(url)
+    eng = server.engine(parsed, "zhibiao query")
+    try:
+        with eng.connect() as con:
+            driver = con.connection.driver_connection
+            driver.execute("set transaction read only")
+            cursor = driver.execute(on_server(Path(path).read_text(encoding="utf-8"), prefix))
+            if cursor.description is None:
+                raise WarehouseError(f"{path}: not a question (it returns no table)")
+            return [d.name for d in cursor.description], [tuple(r) for r in cursor.fetchall()]
+    except (sa.exc.SQLAlchemyError, psycopg.Error) as err:
+        hint = ""
+        if getattr(getattr(err, "orig", err), "sqlstate", None) in ("42P01", "3F000"):  # no such table, schema
+            hint = f"; publish the warehouse there first (make publish PG=…, schemas {prefix}_v1 and {prefix}_v2)"
+        raise WarehouseError(f"{server.shown(parsed)}: {path.name}: {server.reason(err, parsed)}{hint}") from None
+    finally:
+        eng.dispose()
