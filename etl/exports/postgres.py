@@ -16,6 +16,7 @@ roles, and granted reading the published schemas either way when it exists.
 from __future__ import annotations
 
 import io
+import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -224,10 +225,15 @@ def _swap(con, staging: dict[str, str], names: dict[str, str]) -> None:
         )
     ]
     deadline = time.monotonic() + SWAP_PATIENCE
+    order = random.Random()
     while old:
         _run(con, "savepoint zhibiao_swap")
         try:
             _run(con, f"set local lock_timeout = {literal(LOCK_WAIT)}")
+            # LOCK TABLE takes the tables one at a time: a reader's transaction that holds one of
+            # them and then asks for one already taken deadlocks with the swap, which gives way.
+            # Each try takes them in a new order, so a reader's order is soon one the swap follows.
+            order.shuffle(old)
             _run(con, f"lock table {', '.join(old)} in access exclusive mode")
             # The drops also lock each table's TOAST table, which autovacuum may be reading: it gives way
             # after deadlock_timeout (1 s), so wait for it rather than fail.
