@@ -54,7 +54,7 @@ def test_covid_funds_2020_from_the_seed(warehouse):
 
 def test_targets_missed(warehouse):
     assert ask(warehouse, "targets_missed") == [
-        ("海拉尔区人民政府", "district_new_urban_jobs", 2015, 5700.0, "at_least", 5650.0, "hailar-2015", "hailar-2016")
+        ("海拉尔区人民政府", "new_urban_jobs", 2015, 5700.0, "at_least", 5650.0, "hailar-2015", "hailar-2016")
     ]
 
 
