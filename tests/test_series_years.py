@@ -65,4 +65,4 @@ def test_the_columns_of_v2_series_years_are_the_documented_ones(warehouse):
         "where table_schema = 'v2' and table_name = 'series_years' order by ordinal_position",
     )
     assert [c for c in documented if c != ("column", "type")] == columns
-    assert len(columns) == 19
+    assert len(columns) == 20
