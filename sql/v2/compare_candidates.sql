@@ -91,7 +91,8 @@ select
     r.figure_id,
     r.doc_id,
     r.sentence,
-    r.char_start
+    r.char_start,
+    r.mentions
 from read r
 join core.metrics m on m.metric_id = r.metric_id
 where not r.closes_range
