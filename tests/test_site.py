@@ -192,7 +192,7 @@ def test_the_year_over_year_of_each_series_is_read_from_v2_yoy(warehouse):
         "having series_id not like 'auto:%' or count(distinct year) >= 2)",
     )
     assert ours == sorted(theirs)
-    assert len(ours) == 459
+    assert len(ours) == 458
 
 
 AUTO = "auto:海拉尔区人民政府:政协委员提案:item:stock"

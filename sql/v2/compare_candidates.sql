@@ -56,7 +56,7 @@ read as (
         coalesce(previous_unit = unit
             and regexp_matches(
                 substr(sentence, previous_ends_at + 1, starts_at - previous_ends_at),
-                '^(?:提高|增加|增长|上升|提升|扩大|跃升|增至|达)?(?:到|至)$'
+                '^(?:提高|增加|增长|上升|提升|扩大|跃升|增至|达|下降|降低|降|减少|缩小|缩减)?(?:到|至)$'
             )
             and regexp_matches(substr(sentence, 1, previous_at), '[从由]$'), false)
             as ends_from_to
