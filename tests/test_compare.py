@@ -24,7 +24,7 @@ PROVINCE = """一、2025年工作回顾
 过去一年，全省生产总值增长5.5%，地方一般公共预算收入5853.9亿元、增长3.9%，城镇新增就业107万人。人均地区生产总值14万元。
 “十四五”时期，地区生产总值从11.37万亿元提高到14.58万亿元，年均增长5.9%，城镇新增就业522万人。
 二、2026年工作安排
-今年经济社会发展的主要预期目标是：地区生产总值增长4.5%—5%，城镇新增就业110万人以上，城镇调查失业率5.5%左右，居民消费价格涨幅2%左右。
+今年经济社会发展的主要预期目标是：地区生产总值增长4.5%—5%，城镇新增就业110万人以上，城镇调查失业率5.5%以内，居民消费价格涨幅2%左右。
 """
 NATION = """一、2025年工作回顾
 过去一年，国内生产总值增长5%，城镇新增就业1267万人。
@@ -75,7 +75,7 @@ def test_a_province_gives_one_answer_per_metric_year_and_kind_as_it_writes_it(wa
         ("general_budget_revenue_growth", 2025, False, 3.9, None, "exact", "3.9%", "single year"),
         ("new_urban_jobs", 2025, False, 1.07e6, None, "exact", "107万人", "single year"),
         ("new_urban_jobs", 2026, True, 1.1e6, None, "at_least", "110万人以上", "single year"),
-        ("surveyed_unemployment_rate", 2026, True, 5.5, None, "approx", "5.5%左右", "single year"),
+        ("surveyed_unemployment_rate", 2026, True, 5.5, None, "at_most", "5.5%以内", "single year"),  # no range
     ]
 
 

@@ -29,7 +29,9 @@ with figures as (
         lag(f.char_end) over w - f.sentence_start as previous_ends_at,
         lag(f.char_start) over w - f.sentence_start as previous_at,
         lag(f.unit) over w as previous_unit,
-        lag(f.qualifier) over w as previous_qualifier
+        lag(f.qualifier) over w as previous_qualifier,
+        lag(f.metric_id) over w as previous_metric_id,
+        lag(f.is_target) over w as previous_is_target
     from v2.figures f
     join v1.documents d using (doc_id)
     window w as (partition by f.doc_id, f.sentence_start order by f.char_start)
@@ -49,7 +51,9 @@ read as (
         -- the high end of a range, read with its low end
         coalesce(qualifier = 'at_most'
             and previous_qualifier = 'at_least'
+            and previous_metric_id = metric_id
             and previous_unit = unit
+            and previous_is_target = is_target
             and regexp_matches(substr(sentence, previous_ends_at + 1, starts_at - previous_ends_at), '^\s*[-—–~～至到]+\s*$'), false)
             as closes_range,
         -- 从A提高到B: B, after a level A of the same unit that 从 or 由 opens
