@@ -162,15 +162,35 @@ needs_shared = pytest.mark.skipif(
 )
 
 
-@needs_shared
-def test_the_answer_gold_is_answered_right_or_left_unanswered_never_wrong(tmp_path):
-    db = tmp_path / "corpus.duckdb"
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    db = tmp_path_factory.mktemp("corpus") / "corpus.duckdb"
     refresh(CORPUS, db, progress=False)
+    return db
+
+
+@needs_shared
+def test_the_answer_gold_is_answered_right_or_left_unanswered_never_wrong(corpus):
     out = subprocess.run(
-        [sys.executable, str(SCORER), "--db", str(db), "--json"], capture_output=True, text=True, check=True
+        [sys.executable, str(SCORER), "--db", str(corpus), "--json"], capture_output=True, text=True, check=True
     ).stdout
     score = json.loads(out)
     # The five missed are labels the extraction reads without their subject, so that no metric names
     # them: 粮食播种面积…、总产量132.4亿斤 (Zhejiang, twice) and …、产量1285万吨以上 (Guangdong) lose 粮食;
     # 城乡居民人均可支配收入分别增长4.4%、5.6% (Sichuan) is not split into 城镇 and 农村 (issue 22, item 5).
     assert (score["right"], score["wrong"], score["missed"], score["correctly_unanswered"]) == (43, 0, 5, 30)
+
+
+@needs_shared
+def test_zhejiangs_gdp_is_its_whole_never_its_per_capita_gdp(corpus):
+    # Issue 22: the GDP series held 人均地区生产总值14万元, and 全省生产总值增长5.5% had no metric.
+    rows = query(
+        corpus,
+        "select series_id, year, is_target, value, label from v2.series "
+        "where publisher = '浙江省人民政府' and series_id in ('gdp', 'gdp_growth') order by is_target, year, value",
+    )
+    assert rows == [
+        ("gdp_growth", 2025, False, 5.5, "全省生产总值增长"),
+        ("gdp_growth", 2026, True, 5.0, "全省生产总值增长"),  # 5%—5.5%: in v2.series its two ends
+        ("gdp_growth", 2026, True, 5.5, "全省生产总值增长"),
+    ]
