@@ -400,22 +400,22 @@ FILE_EXAMPLES = [
     (
         "publisher_words.csv",
         "管委会,district,",
-        "城镇新增就业1.2万人。",
+        "城镇登记失业率4.5%。",
         2020,
         "临港管委会",
         ("metric_id",),
         [None],
-        ["district_new_urban_jobs"],
+        ["district_registered_unemployment_rate"],
     ),
     (
         "publishers.csv",
         "^临港管委会$,national,",
-        "城镇新增就业1.2万人。",
+        "城镇登记失业率4.5%。",
         2020,
         "临港管委会",
         ("metric_id",),
         [None],
-        ["new_urban_jobs"],
+        ["registered_unemployment_rate"],
     ),
 ]
 

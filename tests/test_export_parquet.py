@@ -20,7 +20,16 @@ HIVE = "hive_partitioning = true, hive_types = {'publisher': varchar, 'report_ye
 def tree(warehouse, tmp_path_factory):
     out = tmp_path_factory.mktemp("parquet") / "exports"
     written = export_parquet(warehouse, out)
-    assert [p.name for p in written] == ["v2_builds.parquet", "v2_figures", "v2_series", "v2_series_years", "v2_yoy"]
+    assert [p.name for p in written] == [
+        "v2_builds.parquet",
+        "v2_compare",
+        "v2_compare_candidates",
+        "v2_compare_conflicts.parquet",  # no doc_id: a conflict may span reports
+        "v2_figures",
+        "v2_series",
+        "v2_series_years",
+        "v2_yoy",
+    ]
     return out
 
 
@@ -28,7 +37,9 @@ def _columns(db, view: str) -> list[str]:
     return [c for (c,) in query(db, f"select column_name from (describe v2.{view})")]
 
 
-@pytest.mark.parametrize("view", ["figures", "series", "series_years", "yoy", "builds"])
+@pytest.mark.parametrize(
+    "view", ["figures", "series", "series_years", "yoy", "compare", "compare_candidates", "builds"]
+)
 def test_each_v2_view_reads_back_equal_from_the_parquet_tree(warehouse, tree, view):
     columns = ", ".join(f'"{c}"' for c in _columns(warehouse, view))
     if view == "builds":
@@ -80,6 +91,9 @@ def test_the_command_line_writes_parquet_with_format_parquet(warehouse, tmp_path
     assert main(["export", "--db", str(warehouse), "--out", str(out), "--format", "parquet"]) == 0
     assert capsys.readouterr().out.splitlines() == [
         str(out / "v2_builds.parquet"),
+        str(out / "v2_compare"),
+        str(out / "v2_compare_candidates"),
+        str(out / "v2_compare_conflicts.parquet"),
         str(out / "v2_figures"),
         str(out / "v2_series"),
         str(out / "v2_series_years"),
@@ -106,6 +120,9 @@ def test_make_export_format_parquet_reaches_the_command_as_one_word(warehouse, t
     assert done.returncode == 0, done.stderr
     assert sorted(p.name for p in out.iterdir() if p.name != ".zhibiao-files") == [
         "v2_builds.parquet",
+        "v2_compare",
+        "v2_compare_candidates",
+        "v2_compare_conflicts.parquet",
         "v2_figures",
         "v2_series",
         "v2_series_years",

@@ -54,7 +54,7 @@ def test_covid_funds_2020_from_the_seed(warehouse):
 
 def test_targets_missed(warehouse):
     assert ask(warehouse, "targets_missed") == [
-        ("海拉尔区人民政府", "district_new_urban_jobs", 2015, 5700.0, "at_least", 5650.0, "hailar-2015", "hailar-2016")
+        ("海拉尔区人民政府", "new_urban_jobs", 2015, 5700.0, "at_least", 5650.0, "hailar-2015", "hailar-2016")
     ]
 
 
@@ -161,3 +161,14 @@ def test_make_query_prints_the_question_and_its_table(warehouse, capsys):
     out = capsys.readouterr().out
     assert out.splitlines()[0] == _question(QUERIES_DIR / "covid_funds_2020.sql")
     assert "24.92亿元; 551.07万人; 1.05亿元" in out
+
+
+def test_gdp_growth_achieved_and_promised_lines_up_each_publisher_with_ranges_whole(warehouse):
+    rows = [r[:8] for r in ask(warehouse, "gdp_growth_achieved_and_promised")]
+    assert rows[:3] == [
+        ("国务院", 2013, 7.7, "7.7%", 2014, 7.5, None, "7.5%左右"),
+        ("国务院", 2014, 7.4, "7.4%", 2015, 7.0, None, "7%左右"),
+        ("国务院", 2015, 6.9, "6.9%", 2016, 6.5, 7.0, "6.5%-7%"),  # a range keeps both ends, as written
+    ]
+    assert ("国务院", 2019, 6.1, "6.1%", None, None, None, None) in rows  # the 2020 report set no GDP target
+    assert ("海拉尔区人民政府", 2016, 7.2, "7.2%", 2017, 7.5, None, "7.5%") in rows  # a district, same metric

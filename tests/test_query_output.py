@@ -70,7 +70,7 @@ def test_a_question_can_be_asked_as_its_file_name_or_in_words(warehouse, capsys,
 def test_markdown_output_pastes_into_a_document(warehouse, capsys):
     assert cli.main(["query", "targets_missed", "--db", str(warehouse), "--format", "markdown"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0].startswith("| publisher") and out[2].startswith("| 海拉尔区人民政府 | district_new_urban_jobs |")
+    assert out[0].startswith("| publisher") and out[2].startswith("| 海拉尔区人民政府 | new_urban_jobs |")
 
 
 @pytest.mark.parametrize("asked", ["../x", "../../sql/v1/figures", "/etc/passwd", "queries/new_urban_jobs"])
@@ -120,4 +120,4 @@ def test_a_path_with_a_question_mark_and_percent_twenty_can_be_asked(warehouse, 
     odd = tmp_path / "w?x%20y.duckdb"
     odd.write_bytes(warehouse.read_bytes())
     assert cli.main(["query", "targets_missed", "--db", str(odd), "--format", "csv"]) == 0
-    assert capsys.readouterr().out.splitlines()[1].startswith("海拉尔区人民政府,district_new_urban_jobs,2015,")
+    assert capsys.readouterr().out.splitlines()[1].startswith("海拉尔区人民政府,new_urban_jobs,2015,")

@@ -83,17 +83,17 @@ def test_a_change_is_never_a_level_the_jobs_target_is_not_the_100万_more_than_l
     assert rows == [(11000000.0, "new")]
 
 
-def test_a_district_series_is_its_own_metric_and_never_overwrites_the_nation(warehouse):
-    # 城镇新增就业 in a district report is the district's (publishers.csv gives the scope).
+def test_a_district_series_is_the_metric_under_its_own_publisher_and_never_overwrites_the_nation(warehouse):
+    # 城镇新增就业 means one thing for every publisher: the publisher carries the scope.
     rows = query(
         warehouse,
         "select metric_id, publisher, value, doc_id from v1.metric_series "
-        "where metric_id in ('new_urban_jobs', 'district_new_urban_jobs') and year = 2017 and not is_target "
-        "order by metric_id",
+        "where metric_id = 'new_urban_jobs' and year = 2017 and not is_target "
+        "order by publisher",
     )
     assert rows == [
-        ("district_new_urban_jobs", "海拉尔区人民政府", 6435.0, "hailar-2018"),
         ("new_urban_jobs", "国务院", 13510000.0, "govreport-2018"),
+        ("new_urban_jobs", "海拉尔区人民政府", 6435.0, "hailar-2018"),
     ]
 
 
@@ -101,7 +101,7 @@ def test_within_a_report_the_headline_sentence_wins_over_a_sectors_figure(wareho
     # hailar-2016 says 新增就业3000人 for its commerce and 全年实现新增就业5650人 for the district.
     rows = query(
         warehouse,
-        "select value from v1.metric_series where metric_id = 'district_new_urban_jobs' "
+        "select value from v1.metric_series where metric_id = 'new_urban_jobs' "
         "and publisher = '海拉尔区人民政府' and year = 2015 and not is_target",
     )
     assert rows == [(5650.0,)]
@@ -176,7 +176,7 @@ def test_a_missed_target_is_false(warehouse):
     rows = query(
         warehouse, "select publisher, metric_id, year, target, actual from v1.target_vs_actual where met = false"
     )
-    assert rows == [("海拉尔区人民政府", "district_new_urban_jobs", 2015, 5700.0, 5650.0)]
+    assert rows == [("海拉尔区人民政府", "new_urban_jobs", 2015, 5700.0, 5650.0)]
 
 
 def test_program_summary_answers_the_seeds_covid_programme_and_names_the_figures_it_added(warehouse):
@@ -239,11 +239,11 @@ def test_uncatalogued_lists_labels_no_metric_matches_most_frequent_first(warehou
     assert "城镇新增就业" not in labels and "投资" in labels
 
 
-def test_metric_series_has_one_row_per_metric_year_and_target(warehouse):
+def test_metric_series_has_one_row_per_metric_publisher_year_and_target(warehouse):
     assert (
         query(
             warehouse,
-            "select metric_id, year, is_target from v1.metric_series group by all having count(*) > 1",
+            "select metric_id, publisher, year, is_target from v1.metric_series group by all having count(*) > 1",
         )
         == []
     )

@@ -1,23 +1,29 @@
 -- Which figures make up each series, year by year, and how sure is each link: by the catalog, or found by zhibiao from the words, with the reason?
--- One row per member figure. confidence and reason say how the member joined its series: 1.0 for a
--- catalogued metric; for an automatic link, the link to the year before (else to the year after).
+-- One row per member figure. year is the year the figure describes (a target's year is the year it is for; a
+-- figure of several years, its last; a figure without a period, its report's year), report_year the year its
+-- report reviews: the links join report years, and n_years counts them. first_year and last_year are the first
+-- and last years the series' figures describe. confidence and reason say how the member joined its series: 1.0
+-- for a catalogued metric; for an automatic link, the link to the report year before (else to the one after).
 -- series_confidence is the least confidence of its members: 1.0 when the catalog made it, NULL when nothing links it.
 create or replace view v2.series as
 with series as (
     select
         series_id,
         publisher,
-        count(distinct year) as n_years,
-        min(year) as first_year,
-        max(year) as last_year,
-        min(confidence) as series_confidence
-    from core.series_points
-    group by series_id, publisher
+        count(distinct s.year) as n_years,
+        min(coalesce(f.period_end, s.year)) as first_year,
+        max(coalesce(f.period_end, s.year)) as last_year,
+        min(s.confidence) as series_confidence
+    from core.series_points s
+    join core.series_figures using (point_id)
+    join core.figures f using (figure_id)
+    group by s.series_id, s.publisher
 )
 select
     s.series_id,
     s.publisher,
-    s.year,
+    coalesce(f.period_end, s.year) as year,
+    s.year as report_year,
     f.period_start,
     f.period_end,
     f.is_target,

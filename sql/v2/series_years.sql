@@ -1,5 +1,6 @@
 -- What value does each series have in each year, as an outcome and as a target: the one figure v2.yoy compares, which report said it, in which sentence, and how sure is its link?
--- One row per series, publisher, year (the figure's single year, period_start) and is_target, with
+-- One row per series, publisher, year (the figure's single year, period_start: the year it describes, a target's
+-- the year it is for; report_year is the year its report reviews) and is_target, with
 -- its unit, basis class and per-unit-ness: the figure chosen when the warehouse was built
 -- (core.series_years, etl/series/store.py) as v2.yoy describes: single-year figures only, a
 -- catalogued one with its metric's unit and basis; the later report wins, then a whole over a 其中
@@ -14,6 +15,7 @@ select
     coalesce(m.name_zh, split_part(y.series_id, ':', 3)) as name_zh,
     m.name_en,
     y.year,
+    s.report_year,
     y.is_target,
     y.value,
     y.unit,

@@ -1,4 +1,6 @@
 -- How did each series change from the year before, catalogued or lined up by zhibiao, and how sure is the link? Like with like only.
+-- year is the year the later figure describes (a target's year is the year it is for), report_year the year its
+-- report reviews.
 -- Like v1.yoy, keyed by series_id: the same series, publisher, unit, is_target, per-unit-ness and
 -- basis class (new with new, change with change; a level and a cumulative total are both a stock),
 -- single-year figures only. A catalogued figure must have its metric's unit and basis, as in
@@ -20,6 +22,7 @@ links as (
 select
     cur.series_id,
     cur.year,
+    d.report_year,
     cur.value,
     prev.value as previous_value,
     round(cur.value - prev.value, 6) as change,
@@ -42,6 +45,7 @@ join chosen prev
     and prev.basis_class = cur.basis_class
     and prev.per_unit = cur.per_unit
     and prev.year = cur.year - 1
+join v1.documents d on d.doc_id = cur.doc_id
 left join links l
     on l.series_id = cur.series_id
     and l.publisher is not distinct from cur.publisher
