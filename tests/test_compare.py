@@ -114,7 +114,8 @@ def test_two_different_values_give_no_answer_and_a_conflict_naming_both(warehous
     ) == [(2,)]
     assert query(
         warehouse_of_three,
-        "select metric_id, publisher, year, is_target, n_values, written, len(figure_ids) from v2.compare_conflicts",
+        "select metric_id, publisher, year, is_target, n_values, written, len(string_split(figure_ids, ',')) "
+        "from v2.compare_conflicts",
     ) == [("new_urban_jobs", "某某市人民政府", 2025, False, 2, "5.2万人 (city-2026); 5.6万人 (city-2026)", 2)]
 
 

@@ -10,7 +10,7 @@ select
     is_target,
     count(distinct (value, value_high)) as n_values,
     string_agg(written || ' (' || doc_id || ')', '; ' order by report_year, doc_id, char_start) as written,
-    list(figure_id order by report_year, doc_id, char_start) as figure_ids
+    string_agg(figure_id, ',' order by report_year, doc_id, char_start) as figure_ids
 from v2.compare_candidates
 group by metric_id, publisher, year, is_target
 having count(distinct (value, value_high)) > 1;
