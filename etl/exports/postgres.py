@@ -98,8 +98,11 @@ def publish(
         tables = read_tables(warehouse)
         eng = server.engine(parsed, "zhibiao publish")
         try:
-            with eng.connect() as con:
-                return _publish(con, warehouse, tables, build, parsed, prefix, force, reader, step)
+            try:
+                with eng.connect() as con:
+                    return _publish(con, warehouse, tables, build, parsed, prefix, force, reader, step)
+            finally:
+                eng.dispose()  # a connection cut mid-publish may fail here too: one line, like the rest
         except (sa.exc.SQLAlchemyError, psycopg.Error) as err:
             raise server.ServerError(f"publish failed: {server.reason(err, parsed)}; {_unchanged(prefix)}") from None
         except (RuntimeError, duckdb.InterruptException) as err:  # Ctrl-C during a DuckDB read
@@ -108,8 +111,6 @@ def publish(
             raise
         except duckdb.Error as err:
             raise server.ServerError(f"publish failed: {db}: {str(err).splitlines()[0]}; {_unchanged(prefix)}") from None
-        finally:
-            eng.dispose()
     finally:
         warehouse.close()
 

@@ -8,6 +8,7 @@ leaves this module has any password it could hold (the URL's, PGPASSWORD's) repl
 
 from __future__ import annotations
 
+import logging
 import os
 
 import sqlalchemy as sa
@@ -51,7 +52,13 @@ def scrub(text: str, url: sa.engine.URL) -> str:
 
 
 def engine(url: sa.engine.URL, application: str = "zhibiao") -> sa.Engine:
-    """An engine that opens one connection when asked and keeps none (NullPool): each command connects once."""
+    """An engine that opens one connection when asked and keeps none (NullPool): each command connects once.
+
+    A connection cut or interrupted mid-statement fails again when the pool resets it, and SQLAlchemy's
+    pool logs that with a traceback ("Exception during reset or similar"): the command has already
+    said in one line what happened, so the pool's log is kept to what is critical.
+    """
+    logging.getLogger("sqlalchemy.pool").setLevel(logging.CRITICAL)
     return sa.create_engine(
         url,
         poolclass=NullPool,
