@@ -329,6 +329,16 @@ FILE_EXAMPLES = [
         [("4500例", "other")],
     ),
     (
+        "measure_words.csv",
+        "廒,other,,,a reference,a granary",
+        "新建粮仓12廒。",
+        2020,
+        None,
+        ("surface", "unit"),
+        [],
+        [("12廒", "other")],
+    ),
+    (
         "unit_nouns.csv",
         "护工,person,人,",
         "全省新增1200护工。",

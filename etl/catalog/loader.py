@@ -33,7 +33,9 @@ COUNTED_UNITS = frozenset({"enterprise", "organization", "household", "item"})
 class Catalog:
     """All word lists, each in the order its CSV gives (first match wins)."""
 
-    units: dict[str, tuple[str, float]]  # word -> (unit, scale)
+    units: dict[str, tuple[str, float]]  # word -> (unit, scale): units.csv, then measure_words.csv's other words
+    measure_categories: dict[str, str]  # measure word -> the category it implies (美元 funds), of measure_words.csv
+    reference_measures: dict[str, str]  # measure word only measure_words.csv lists -> characters it is not before
     unit_nouns: dict[str, tuple[str, str]]  # noun -> (unit, measure)
     qualifiers: tuple[tuple[str, str, str], ...]  # (word, position, qualifier)
     bases: tuple[tuple[str, str, str, str], ...]  # (word, basis, position, direction)
@@ -179,8 +181,12 @@ def load_catalog(directory: Path = CATALOG_DIR) -> Catalog:
         raise CatalogError(f"{directory}: no such catalog folder")
     rows = {name: read_table(directory, name) for name in SCHEMA}
     stops = rows["stop_words.csv"]
+    units = {r["word"]: (r["unit"], float(r["scale"] or 1)) for r in rows["units.csv"]}
+    measures = rows["measure_words.csv"]
     return Catalog(
-        units={r["word"]: (r["unit"], float(r["scale"] or 1)) for r in rows["units.csv"]},
+        units=units | {r["word"]: (r["unit"], 1.0) for r in measures if r["word"] not in units},
+        measure_categories={r["word"]: r["category"] for r in measures if r["category"]},
+        reference_measures={r["word"]: r["not_before"] for r in measures if r["word"] not in units},
         unit_nouns={r["noun"]: (r["unit"], r["measure"]) for r in rows["unit_nouns.csv"]},
         qualifiers=tuple((r["word"], r["position"], r["qualifier"]) for r in rows["qualifiers.csv"]),
         bases=tuple((r["word"], r["basis"], r["position"], r["direction"]) for r in rows["bases.csv"]),

@@ -118,6 +118,14 @@ class CatalogError(ValueError):
 # file -> its columns and the check of each; every file here must exist.
 SCHEMA: dict[str, dict[str, Check]] = {
     "units.csv": {"word": word, "unit": one_of(UNITS), "scale": number, "note": optional},
+    "measure_words.csv": {
+        "word": word,
+        "unit": one_of(UNITS),
+        "category": one_of(CATEGORIES, blank=True),
+        "not_before": optional,  # characters with which it starts a word instead (行 before 动: 行动)
+        "source": optional,
+        "gloss": optional,
+    },
     "unit_nouns.csv": {"noun": word, "unit": one_of(UNITS), "measure": word, "note": optional},
     "qualifiers.csv": {
         "word": word,
@@ -154,6 +162,7 @@ SCHEMA: dict[str, dict[str, Check]] = {
 # file -> its key: the columns no two rows may share (a word may play several roles, one row each).
 UNIQUE: dict[str, tuple[str, ...]] = {
     "units.csv": ("word",),
+    "measure_words.csv": ("word",),
     "unit_nouns.csv": ("noun",),
     "qualifiers.csv": ("word", "position"),
     "bases.csv": ("word", "position"),

@@ -79,6 +79,8 @@ def single_numeral(text: str, token: str, start: int, end: int, catalog: Catalog
     unit_word = unit_word_at(text, end, catalog) if token in SINGLE_NUMERALS else ""
     if not unit_word or catalog.units[unit_word][0] in NOT_AFTER_ONE_NUMERAL:
         return False
+    if unit_word in catalog.reference_measures:
+        return False  # 一支队伍, 两种模式: after one numeral only units.csv's measure words count
     if text[end + len(unit_word) : end + len(unit_word) + 1].isdigit():
         return False  # 三个1亿人: a slogan that counts something else
     if token != ONE:

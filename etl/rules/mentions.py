@@ -186,6 +186,8 @@ def _resolve(text, token, start, end, catalog) -> tuple[float, Unit, str] | None
     if text[pos : pos + 1] in PERCENT_SIGNS:
         return value, Unit("percent", "%", pos + 1), magnitude
     unit_word = unit_word_at(text, pos, catalog)
+    if chinese and unit_word in catalog.reference_measures:
+        return None  # 三百六十行, 百折不挠: Chinese numerals count with units.csv's measure words only
     if unit_word:
         unit = by_unit_word(text, unit_word, pos, start, catalog)
         if NAME_AFTER_THRESHOLD.match(text, unit.end) or text.startswith(catalog.words["exchange_word"], unit.end):

@@ -45,6 +45,9 @@ def unit_word_at(text: str, pos: int, catalog: Catalog) -> str:
     """The unit word (units.csv) at `pos`, unless a longer counted noun starts there (14亿人口)."""
     unit_match = catalog.unit_words_re.match(text, pos)
     unit_word = unit_match.group() if unit_match else ""
+    word_start = catalog.reference_measures.get(unit_word)
+    if word_start and text[pos + len(unit_word) : pos + len(unit_word) + 1] in word_start:
+        return ""  # 2.0行动计划: a measure word of the reference list that starts a word (行动) is none
     noun_match = catalog.unit_nouns_re.match(text, pos)
     if noun_match and len(noun_match.group()) > len(unit_word):
         return ""
