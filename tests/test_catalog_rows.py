@@ -43,6 +43,10 @@ def _seen(folder, text: str, report_year: int, fields: tuple[str, ...], publishe
 
 # role, the word added, an example, its report year, the fields shown, before, after
 ROLE_EXAMPLES = [
+    ("call_line", "电话", "开通12351职工维权电话。", 2020, ("surface",), ["12351"], []),
+    ("helping_verb", "看望", "看望困难党员1200人。", 2020, ("category",), ["other"], ["beneficiaries"]),
+    ("doing_verb", "审结", "审结劳动争议案件3000件。", 2020, ("category",), ["other"], ["activities"]),
+    ("rate_word", "番", "人均补助标准翻了2番。", 2020, ("qualifier",), ["per_unit"], ["exact"]),
     ("goal_word", "争创", "争创示范单位300家。", 2020, ("is_target",), [False], [True]),
     (
         "people_noun",

@@ -56,11 +56,15 @@ NUMERALS = frozenset("〇零一二两三四五六七八九十百千万亿")
 NOT_COUNTS = frozenset({"些", "种种", "系列", "公元", "级", "阵列", "平方"})
 
 
+def opened(path: Path):
+    """CC-CEDICT's text, gzipped or not."""
+    return gzip.open(path, "rt", encoding="utf-8") if path.suffix == ".gz" else path.open(encoding="utf-8")
+
+
 def read_cedict(path: Path) -> dict[str, list[str]]:
     """Simplified word -> its glosses (one per entry)."""
-    opener = gzip.open if path.suffix == ".gz" else open
     glosses: dict[str, list[str]] = {}
-    with opener(path, "rt", encoding="utf-8") as fh:
+    with opened(path) as fh:
         for line in fh:
             entry = ENTRY.match(line)
             if entry and not line.startswith("#"):

@@ -14,12 +14,13 @@ PER_UNIT = "per_unit"
 def qualifier(mention: Mention, around: Around, catalog: Catalog) -> str:
     """per_unit from the phrase, then the words just before, then just after the number."""
     rate = mention.unit == "percent"  # a rate of a per-head amount is not itself per unit
+    multiple = mention.measure in catalog.words["rate_word"]  # nor is a multiple (补贴标准提高1倍)
     if not rate:
-        found = catalog.qualifiers_in_clause.first_in(around.phrase)
+        found = catalog.qualifiers_in_clause.first_in(around.phrase, (lambda q: q != PER_UNIT) if multiple else None)
         if found:
             return found
     found = catalog.qualifiers_before.at_end(around.before)
-    if found and not (rate and found == PER_UNIT):
+    if found and not ((rate or multiple) and found == PER_UNIT):
         return found
     found = catalog.qualifiers_after.at_start(around.sentence.text, around.end)
     if found:

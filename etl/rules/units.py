@@ -82,13 +82,17 @@ def by_magnitude(text: str, pos: int, start: int, catalog: Catalog) -> Unit:
 
 
 def counted_noun(text: str, pos: int, catalog: Catalog) -> str:
-    """The unit named by the first enterprise/organisation noun after 家/个 in the clause
-    (of nouns starting at the same place, the one the catalog lists first)."""
+    """The unit named by the first enterprise/organisation noun after 家/个 in the clause, or by
+    the head of the compound it begins (of nouns starting at the same place, the one the
+    catalog lists first)."""
     clause_end = CLAUSE_END.search(text, pos, pos + COUNTED_REACH)
     window = text[pos : clause_end.start() if clause_end else pos + COUNTED_REACH]
     found = catalog.counted_nouns_re.search(window)
     if found is None:
         return ""
+    # The head of a compound decides (平台企业: 企业): the last of the nouns that follow each other.
+    while (following := catalog.counted_nouns_re.match(window, found.end())) is not None:
+        found = following
     return next(unit for noun, unit in catalog.counted_nouns if window.startswith(noun, found.start()))
 
 
