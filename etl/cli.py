@@ -11,6 +11,7 @@ from pathlib import Path
 
 from etl import CATALOG_DIR, SQL_DIR
 from etl.exports import queries, tables
+from etl.rules.unknown import add_words_command
 from etl.series.suggest import add_series_command
 
 DEFAULT_SOURCES = Path("data/raw")
@@ -136,6 +137,7 @@ def _parser() -> argparse.ArgumentParser:
     query.set_defaults(run=_query)
 
     add_series_command(commands)  # python -m etl series suggest [--accept ID ...]: etl/suggest.py
+    add_words_command(commands)  # python -m etl words unknown [--sources DIR | --db PATH]: etl/rules/unknown.py
     return parser
 
 

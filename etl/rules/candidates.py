@@ -45,7 +45,8 @@ def candidate_start(catalog: Catalog) -> str:
             f"[{NUMERAL_CHARACTERS}][{NUMERAL_CHARACTERS}]",  # two numeral characters
             f"[{LONE_MAGNITUDES}]{character_class(after)}" if after else "(?!x)x",  # 千余人, 十多家
             f"(?<={character_class(approx)})[{AFTER_QUALIFIER}]" if approx else "(?!x)x",  # 近万名, 破亿度
-            f"[{SINGLE_NUMERALS}](?:{alternation(catalog.units)})",  # 三家, 两个百分点
+            # 三家, 两个百分点: units.csv's words only, the references' count after digits (single_numeral)
+            f"[{SINGLE_NUMERALS}](?:{alternation(w for w in catalog.units if w not in catalog.reference_measures)})",
             alternation(PERCENT_WORDS),  # 千分之三
         )
     )
