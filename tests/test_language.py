@@ -62,7 +62,9 @@ def test_the_one_of_a_ratio_is_part_of_the_figure():
         ("出台稳岗惠企政策措施32项。", "item", "activities"),
         ("实际使用外资18亿美元。", "other", "funds"),
         ("新增两院院士5名。", "person", "honorees"),
-        ("14家企业入选全国制造业单项冠军名单。", "enterprise", "honorees"),
+        ("9名职工入选全国五一劳动奖章名单。", "person", "honorees"),
+        ("全省农民工[3]总量达到1860万人。", "person", "workers"),  # a note mark between noun and number
+        ("累计识别帮扶对象3.1万户。", "household", "beneficiaries"),  # people counted by household
     ],
 )
 def test_what_is_counted_decides_unit_and_category(text, unit, category):
@@ -116,3 +118,15 @@ def test_a_traditional_report_is_quoted_as_written():
 )
 def test_standards_and_rates_per_head_are_per_unit(text, qualifier):
     assert one(text, 2025).qualifier == qualifier
+
+
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [
+        # a starting level is the level of the year before the period the sentence speaks of
+        ("一、2025年工作回顾\n过去一年，全市城镇化率从61.5%提高到63.2%。", [(2024, 2024), (2025, 2025)]),
+        ("一、过去五年工作回顾\n五年来，城乡居民收入比由2.6∶1缩小到2.3∶1。", [(2020, 2020), (2021, 2025)]),
+    ],
+)
+def test_a_starting_level_is_the_year_before_the_period(text, periods):
+    assert [(f.period_start, f.period_end) for f in figures_of(text, 2025)] == periods

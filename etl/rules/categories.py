@@ -20,12 +20,15 @@ from etl.catalog.gates import alternation
 from etl.records import Around, Mention
 
 OTHER = "other"
+# People counted by head, visit or household are one kind of noun: 监测对象20.9万户, 困难家庭5000人.
+PEOPLE = {"person_time": "person", "household": "person"}
 HELPED = frozenset({"person", "person_time", "household"})  # what a helping verb's figure counts
 DONE = frozenset({"item", "time"})  # what a doing verb's figure counts
 BODIES = frozenset({"organization", "enterprise"})  # what a counted body or place is, whatever is done to it
 # Between a counted noun and its number: 职工驿站达300个, 人才共8000人 (a verb of being or a total).
 HEAD_GAP = re.compile(
     r"""
+    (?:\[\d+\])?                                       # a note mark: 农民工[8]总量
     (?:总量|总数|人数|数量|规模)?                      # how many of them: 农民工总量
     (?:达到?|共有?|分别|累计|超过|近|约|为|有|已)*     # reached, in all, about
     $
@@ -81,11 +84,11 @@ def head_noun(mention: Mention, around: Around, catalog: Catalog) -> tuple[str, 
     """(unit, category) of the noun the figure counts, when unit_nouns.csv gives it a category and
     its unit is the figure's: the noun right after the number (12万留守儿童), else the last one
     before it, ending the words before the number (高技能人才8000人, 职工驿站达300个)."""
-    unit = "person" if mention.unit == "person_time" else mention.unit
+    unit = PEOPLE.get(mention.unit, mention.unit)
     after = catalog.head_nouns_re.match(around.sentence.text, around.end)
     if after:
         noun_unit, noun_category = catalog.noun_categories[after.group()]
-        return (noun_unit, noun_category) if noun_unit == unit else None
+        return (noun_unit, noun_category) if PEOPLE.get(noun_unit, noun_unit) == unit else None
     phrase = around.phrase
     last = None
     for found in catalog.head_nouns_re.finditer(phrase):
@@ -93,4 +96,4 @@ def head_noun(mention: Mention, around: Around, catalog: Catalog) -> tuple[str, 
     if last is None or not HEAD_GAP.match(phrase, last.end()):
         return None
     noun_unit, noun_category = catalog.noun_categories[last.group()]
-    return (noun_unit, noun_category) if noun_unit == unit else None
+    return (noun_unit, noun_category) if PEOPLE.get(noun_unit, noun_unit) == unit else None
