@@ -130,3 +130,16 @@ def test_standards_and_rates_per_head_are_per_unit(text, qualifier):
 )
 def test_a_starting_level_is_the_year_before_the_period(text, periods):
     assert [(f.period_start, f.period_end) for f in figures_of(text, 2025)] == periods
+
+
+@pytest.mark.parametrize(
+    ("text", "is_target"),
+    [
+        ("下一步，将在25个城市开展零工市场建设试点。", True),  # will
+        ("今年将继续为困难职工子女发放助学金3000万元。", True),
+        ("去年将临时补贴标准提高1倍。", False),  # 将 taking its object: done
+        ("全面完成年初确定的目标任务，城镇新增就业48万人。", False),  # targets met: outcomes
+    ],
+)
+def test_what_a_report_says_it_will_do_is_a_target(text, is_target):
+    assert one(text, 2025).is_target is is_target
