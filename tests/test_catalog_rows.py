@@ -261,7 +261,7 @@ ROLE_EXAMPLES = [
         2020,
         ("period_start", "period_end"),
         [(2020, 2020), (2020, 2020)],
-        [(None, None), (2020, 2020)],
+        [(2019, 2019), (2020, 2020)],  # a starting level: the year before
     ),
     (
         "to_word",
