@@ -43,6 +43,7 @@ def _seen(folder, text: str, report_year: int, fields: tuple[str, ...], publishe
 
 # role, the word added, an example, its report year, the fields shown, before, after
 ROLE_EXAMPLES = [
+    ("standard_word", "定额", "困难职工生活补助定额提高到600元。", 2020, ("qualifier",), ["exact"], ["per_unit"]),
     ("call_line", "电话", "开通12351职工维权电话。", 2020, ("surface",), ["12351"], []),
     ("helping_verb", "看望", "看望困难党员1200人。", 2020, ("category",), ["other"], ["beneficiaries"]),
     ("doing_verb", "审结", "审结劳动争议案件3000件。", 2020, ("category",), ["other"], ["activities"]),

@@ -104,6 +104,7 @@ WORD_ROLES = (
     "helping_verb",  # in a figure's own phrase, the people it counts are helped: 服务农民工5万人次 (beneficiaries)
     "doing_verb",  # in a figure's own phrase, the items it counts are things done: 办理诉求2.3万件 (activities)
     "call_line",  # a long number before it, in its noun phrase, is a number to call: 12351职工服务热线
+    "standard_word",  # before a verb of change or being and the number: a per-head standard (月标准提高到850元)
     "rate_word",  # a measure word of a multiple, never per head: 补贴标准提高1倍
     "people_noun",  # a bare magnitude a few words before it counts people: 1400万农业转移人口
 )
