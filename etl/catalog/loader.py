@@ -83,6 +83,15 @@ class Catalog:
         return longest_first(self.units)
 
     @cached_property
+    def unit_words_by_first(self) -> dict[str, tuple[str, ...]]:
+        """The unit words by their first character, longest first: at a place only the few words
+        that start with its character are tried (a dict lookup, not a scan of the whole list)."""
+        by_first: dict[str, list[str]] = {}
+        for word in sorted(self.units, key=len, reverse=True):
+            by_first.setdefault(word[0], []).append(word)
+        return {first: tuple(words) for first, words in by_first.items()}
+
+    @cached_property
     def unit_nouns_re(self) -> re.Pattern:
         return longest_first(self.unit_nouns)
 

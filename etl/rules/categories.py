@@ -22,6 +22,7 @@ from etl.records import Around, Mention
 OTHER = "other"
 # People counted by head, visit or household are one kind of noun: 监测对象20.9万户, 困难家庭5000人.
 PEOPLE = {"person_time": "person", "household": "person"}
+COUNTED = frozenset({"person", "organization", "enterprise", "other"})  # what a counted noun may count
 HELPED = frozenset({"person", "person_time", "household"})  # what a helping verb's figure counts
 DONE = frozenset({"item", "time"})  # what a doing verb's figure counts
 BODIES = frozenset({"organization", "enterprise"})  # what a counted body or place is, whatever is done to it
@@ -42,7 +43,8 @@ def category(mention: Mention, around: Around, catalog: Catalog) -> str:
     unit = mention.unit
     if unit == "percent":
         return OTHER  # a rate counts no one: 覆盖率87.6% is not 87.6 beneficiaries
-    head = head_noun(mention, around, catalog)
+    units = catalog.compiled(noun_units) if unit in PEOPLE or unit in COUNTED else ()
+    head = head_noun(mention, around, catalog) if PEOPLE.get(unit, unit) in units else None  # else none fits
     if head and head[0] in BODIES:
         return head[1]
 
@@ -55,11 +57,12 @@ def category(mention: Mention, around: Around, catalog: Catalog) -> str:
     implied = catalog.measure_categories.get(mention.measure)
     if implied and implied[0] == unit:
         return implied[1]
-    verb = catalog.compiled(phrase_verbs).search(around.clause_before)
-    if verb and verb.lastgroup == "helping" and unit in HELPED:
-        return "beneficiaries"
-    if verb and verb.lastgroup == "doing" and unit in DONE:
-        return "activities"
+    if unit in HELPED or unit in DONE:
+        verb = catalog.compiled(phrase_verbs).search(around.clause_before)
+        if verb and verb.lastgroup == "helping" and unit in HELPED:
+            return "beneficiaries"
+        if verb and verb.lastgroup == "doing" and unit in DONE:
+            return "activities"
     if head:
         return head[1]
     for earlier in around.earlier_clauses():
@@ -67,6 +70,11 @@ def category(mention: Mention, around: Around, catalog: Catalog) -> str:
         if found is not None:
             return found[0]
     return catalog.category_defaults.get(unit, OTHER)
+
+
+def noun_units(catalog: Catalog) -> frozenset[str]:
+    """The units of the counted nouns that name a category (驿站 organization, 人才 person)."""
+    return frozenset(PEOPLE.get(unit, unit) for unit, _ in catalog.noun_categories.values())
 
 
 def phrase_verbs(catalog: Catalog) -> re.Pattern:

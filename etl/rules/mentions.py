@@ -17,7 +17,14 @@ import re
 from etl.catalog import Catalog, load_catalog
 from etl.records import Mention
 from etl.rules.candidates import LONE_MAGNITUDES, ONE, approx_after, candidate_pattern, is_word
-from etl.rules.exclusions import NAME_AFTER_THRESHOLD, QuotedSpans, class_threshold, excluded_before, is_call_number
+from etl.rules.exclusions import (
+    CALL_NUMBER_DIGITS,
+    NAME_AFTER_THRESHOLD,
+    QuotedSpans,
+    class_threshold,
+    excluded_before,
+    is_call_number,
+)
 from etl.rules.units import Unit, by_magnitude, by_noun, by_unit_word, unit_word_at
 from etl.text import characters
 from etl.text.characters import LIST_MARK, MINUS_WORD, NONZERO_DIGITS, RANGE_DASHES
@@ -152,7 +159,9 @@ def _resolve(text, token, start, end, catalog) -> tuple[float, Unit, str] | None
     chinese = not token[0].isdigit()
     if is_word(text, token, start, end, catalog):
         return None  # 四个意识, 一是, 千家万户: words, not figures; 千余人, 近万名, 三家 are
-    if catalog.stop_after_re.match(text, end) or is_call_number(text, token, end, catalog):
+    if catalog.stop_after_re.match(text, end) or (
+        len(token) >= CALL_NUMBER_DIGITS and is_call_number(text, token, end, catalog)
+    ):
         return None
     token = _takes_back(text, token, start, catalog)
     end = start + len(token)

@@ -38,6 +38,14 @@ def standard(catalog: Catalog) -> re.Pattern:
     )
 
 
+def _standard_in(phrase: str, catalog: Catalog) -> bool:
+    """The gate of `standard`, from its first words: most phrases name no standard."""
+    for word in catalog.words["standard_word"]:
+        if word in phrase:
+            return True
+    return False
+
+
 def qualifier(mention: Mention, around: Around, catalog: Catalog) -> str:
     """per_unit from the phrase, then the words just before, then just after the number."""
     rate = mention.unit == "percent"  # a rate of a per-head amount is not itself per unit
@@ -46,7 +54,7 @@ def qualifier(mention: Mention, around: Around, catalog: Catalog) -> str:
         found = catalog.qualifiers_in_clause.first_in(around.phrase, (lambda q: q != PER_UNIT) if multiple else None)
         if found:
             return found
-        if not multiple and catalog.compiled(standard).search(around.phrase):
+        if not multiple and _standard_in(around.phrase, catalog) and catalog.compiled(standard).search(around.phrase):
             return PER_UNIT
     found = catalog.qualifiers_before.at_end(around.before)
     if found and not ((rate or multiple) and found == PER_UNIT):

@@ -43,8 +43,11 @@ class Unit(NamedTuple):
 
 def unit_word_at(text: str, pos: int, catalog: Catalog) -> str:
     """The unit word (units.csv) at `pos`, unless a longer counted noun starts there (14亿人口)."""
-    unit_match = catalog.unit_words_re.match(text, pos)
-    unit_word = unit_match.group() if unit_match else ""
+    unit_word = ""
+    for word in catalog.unit_words_by_first.get(text[pos : pos + 1], ()):
+        if text.startswith(word, pos):
+            unit_word = word  # the longest unit word at pos, as unit_words_re.match finds it
+            break
     word_start = catalog.reference_measures.get(unit_word)
     if word_start and text[pos + len(unit_word) : pos + len(unit_word) + 1] in word_start:
         return ""  # 2.0行动计划: a measure word of the reference list that starts a word (行动) is none
