@@ -29,13 +29,19 @@ from etl.text.sources import read_sources
 DIGITS_THEN_WORD = re.compile(
     r"""
     (?<![\d.])\d+(?:\.\d+)?        # a number in digits
-    (?>[多余]?[万亿]*[多余]?)        # its magnitude and a qualifier inside it (3万余), never given back
+    (?>[多余]?(?:千(?=[多余万亿]))?[万亿]*[多余]?)  # its magnitude and qualifier (3万余, 5千多), never given back;
+                                   # 千瓦 after a number is a unit
     (?P<word>[\u4e00-\u9fff])      # the character after it
     """,
     re.VERBOSE,
 )
 TIME_WORDS = frozenset("年月日号时分秒天周岁届期批")  # dates, durations and series: periods.py and ordinals
 NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]{2,4}")  # a noun right after a measure word: 链主企业
+
+
+def known_characters(catalog: Catalog) -> frozenset[str]:
+    """The one-character words of words.csv: 和 after a number joins it to the next."""
+    return frozenset(w for role in catalog.words.values() for w in role if len(w) == 1)
 
 
 def known_words(catalog: Catalog) -> re.Pattern:
@@ -81,6 +87,7 @@ def _known_at(text: str, pos: int, catalog: Catalog) -> bool:
         or catalog.stop_after_re.match(text, pos)
         or text.startswith(catalog.person_words, pos)
         or catalog.compiled(known_words).match(text, pos)
+        or text[pos] in catalog.compiled(known_characters)  # 和, 至: a coordinator, a range word
     )
 
 
