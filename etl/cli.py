@@ -12,6 +12,7 @@ from pathlib import Path
 from etl import CATALOG_DIR, SQL_DIR
 from etl.exports import queries, tables
 from etl.exports.publish_command import add_publish_command, schema_prefix_option, warehouse_or_server
+from etl.rules.unknown import add_words_command
 from etl.series.suggest import add_series_command
 
 DEFAULT_SOURCES = Path("data/raw")
@@ -144,6 +145,7 @@ def _parser() -> argparse.ArgumentParser:
 
     add_publish_command(command)  # python -m etl publish --to URL: etl/exports/publish_command.py
     add_series_command(commands)  # python -m etl series suggest [--accept ID ...]: etl/suggest.py
+    add_words_command(commands)  # python -m etl words unknown [--sources DIR | --db PATH]: etl/rules/unknown.py
     return parser
 
 

@@ -94,6 +94,8 @@ UNITS = "yuan, percent, person, person_time, household, enterprise, organization
 # file -> a row with a bad cell, what the refusal says of it, and the key of the file's first row
 BREAKS = {
     "units.csv": ("只,animal,,", f"unit 'animal' is not one of {UNITS}", "word '元'"),
+    "measure_words.csv": ("廒,granary,,,,", f"unit 'granary' is not one of {UNITS}", "word '个'"),
+    "script_forms.csv": ("A,BB", "simplified 'BB' is not one character", "traditional '丟'"),
     "unit_nouns.csv": ("护工,people,人,", f"unit 'people' is not one of {UNITS}", "noun '企业'"),
     "qualifiers.csv": (
         "不到,befor,at_most",

@@ -43,6 +43,11 @@ def _seen(folder, text: str, report_year: int, fields: tuple[str, ...], publishe
 
 # role, the word added, an example, its report year, the fields shown, before, after
 ROLE_EXAMPLES = [
+    ("standard_word", "定额", "困难职工生活补助定额提高到600元。", 2020, ("qualifier",), ["exact"], ["per_unit"]),
+    ("call_line", "电话", "开通12351职工维权电话。", 2020, ("surface",), ["12351"], []),
+    ("helping_verb", "看望", "看望困难党员1200人。", 2020, ("category",), ["other"], ["beneficiaries"]),
+    ("doing_verb", "审结", "审结劳动争议案件3000件。", 2020, ("category",), ["other"], ["activities"]),
+    ("rate_word", "番", "人均补助标准翻了2番。", 2020, ("qualifier",), ["per_unit"], ["exact"]),
     ("goal_word", "争创", "争创示范单位300家。", 2020, ("is_target",), [False], [True]),
     (
         "people_noun",
@@ -257,7 +262,7 @@ ROLE_EXAMPLES = [
         2020,
         ("period_start", "period_end"),
         [(2020, 2020), (2020, 2020)],
-        [(None, None), (2020, 2020)],
+        [(2019, 2019), (2020, 2020)],  # a starting level: the year before
     ),
     (
         "to_word",
@@ -327,6 +332,16 @@ FILE_EXAMPLES = [
         ("surface", "unit"),
         [],
         [("4500例", "other")],
+    ),
+    (
+        "measure_words.csv",
+        "廒,other,,,a reference,a granary",
+        "新建粮仓12廒。",
+        2020,
+        None,
+        ("surface", "unit"),
+        [],
+        [("12廒", "other")],
     ),
     (
         "unit_nouns.csv",

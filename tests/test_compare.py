@@ -68,6 +68,8 @@ def answers(db, publisher: str):
 def test_a_province_gives_one_answer_per_metric_year_and_kind_as_it_writes_it(warehouse_of_three):
     assert answers(warehouse_of_three, "某某省人民政府") == [
         ("cpi_inflation", 2026, True, 2.0, None, "approx", "2%左右", "single year"),
+        # “十四五”时期…从11.37万亿元提高到…: the level the period started from, the end of 2020
+        ("gdp", 2020, False, 11.37e12, None, "exact", "11.37万亿元", "single year"),
         ("gdp", 2025, False, 14.58e12, None, "exact", "14.58万亿元", "end of period level"),
         ("gdp_growth", 2025, False, 5.5, None, "exact", "5.5%", "single year"),
         ("gdp_growth", 2026, True, 4.5, 5.0, "range", "4.5%—5%", "single year"),
@@ -79,15 +81,21 @@ def test_a_province_gives_one_answer_per_metric_year_and_kind_as_it_writes_it(wa
     ]
 
 
-def test_per_capita_five_year_and_start_of_period_figures_answer_no_year(warehouse_of_three):
-    # 人均地区生产总值14万元 is per capita; 年均增长5.9% and 城镇新增就业522万人 are of 2021-2025; the
-    # 11.37万亿元 of 从11.37万亿元提高到14.58万亿元 is the level the period started from.
+def test_per_capita_and_five_year_figures_answer_no_year(warehouse_of_three):
+    # 人均地区生产总值14万元 is per capita; 年均增长5.9% and 城镇新增就业522万人 are of 2021-2025.
     said = query(
         warehouse_of_three,
         "select written from v2.compare_candidates where doc_id = 'prov-2026' order by char_start",
     )
     assert ("14万元",) not in said and ("5.9%",) not in said and ("522万人",) not in said
-    assert ("11.37万亿元",) not in said
+
+
+def test_a_start_of_period_level_answers_the_year_before_the_period(warehouse_of_three):
+    # 从11.37万亿元提高到14.58万亿元 over “十四五” (2021-2025): 11.37万亿元 is the level at the end of 2020.
+    assert query(
+        warehouse_of_three,
+        "select year, report_year, written from v2.compare_candidates where doc_id = 'prov-2026' and written = '11.37万亿元'",
+    ) == [(2020, 2025, "11.37万亿元")]
 
 
 def test_the_state_council_and_a_province_answer_under_one_metric_each_as_its_publisher(warehouse_of_three):

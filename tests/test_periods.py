@@ -95,7 +95,7 @@ def test_from_levels_carry_their_own_time():
     assert (last_year.is_target, last_year.period_start) == (False, 2014)
     assert (this_year.is_target, this_year.period_start) == (True, 2015)
     start, end = figures_of("贫困发生率由10.2%下降到3.1%。", report_year=2017)
-    assert (start.period_start, end.period_start) == (None, 2017)
+    assert (start.period_start, end.period_start) == (2016, 2017)  # the level of the year before (issue 23)
     assert start.label == end.label == "贫困发生率"
 
 

@@ -45,6 +45,11 @@ def word(value: str) -> str | None:
     return None if value else "is empty"
 
 
+def character(value: str) -> str | None:
+    """One character: script forms are one for one, so that offsets hold."""
+    return None if len(value) == 1 else f"'{value}' is not one character"
+
+
 def optional(_value: str) -> str | None:
     return None
 

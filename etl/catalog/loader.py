@@ -26,14 +26,18 @@ from etl.text.characters import MAGNITUDE_CHARACTERS, NUMERAL_CHARACTERS
 __all__ = ["CATALOG_DIR", "Catalog", "CatalogError", "load_catalog"]
 
 # The units a 家 or 个 can count, named by the noun after or before it (五万家企业, 基层工会组织280.9万个).
-COUNTED_UNITS = frozenset({"enterprise", "organization", "household", "item"})
+COUNTED_UNITS = frozenset({"enterprise", "organization", "household", "item", "other"})  # other: 口袋公园120处
 
 
 @dataclass(frozen=True, eq=False)
 class Catalog:
     """All word lists, each in the order its CSV gives (first match wins)."""
 
-    units: dict[str, tuple[str, float]]  # word -> (unit, scale)
+    units: dict[str, tuple[str, float]]  # word -> (unit, scale): units.csv, then measure_words.csv's other words
+    measure_categories: dict[str, tuple[str, str]]  # measure word -> (its unit, the category it implies): 美元 funds
+    noun_categories: dict[str, tuple[str, str]]  # counted noun -> (its unit, its category): 驿站 organizations
+    script_forms: dict[str, str]  # traditional character -> its simplified form (script_forms.csv)
+    reference_measures: dict[str, str]  # measure word only measure_words.csv lists -> characters it is not before
     unit_nouns: dict[str, tuple[str, str]]  # noun -> (unit, measure)
     qualifiers: tuple[tuple[str, str, str], ...]  # (word, position, qualifier)
     bases: tuple[tuple[str, str, str, str], ...]  # (word, basis, position, direction)
@@ -59,10 +63,33 @@ class Catalog:
             found = self._compiled[build] = build(self)
         return found
 
+    def simplified(self, text: str) -> str:
+        """`text` in simplified characters, one for one (offsets hold), so that every word list
+        written in simplified script reads traditional text too: 資助 as 资助."""
+        return text.translate(self._script_table) if self._traditional_re.search(text) else text
+
+    @cached_property
+    def _script_table(self) -> dict[int, str]:
+        return str.maketrans(self.script_forms)
+
+    @cached_property
+    def _traditional_re(self) -> re.Pattern:
+        """Any traditional character: a simplified report (most) is spared the translation."""
+        return re.compile(f"[{re.escape(''.join(self.script_forms))}]" if self.script_forms else "(?!)")
+
     # Compiled forms of the word lists that several modules read.
     @cached_property
     def unit_words_re(self) -> re.Pattern:
         return longest_first(self.units)
+
+    @cached_property
+    def unit_words_by_first(self) -> dict[str, tuple[str, ...]]:
+        """The unit words by their first character, longest first: at a place only the few words
+        that start with its character are tried (a dict lookup, not a scan of the whole list)."""
+        by_first: dict[str, list[str]] = {}
+        for word in sorted(self.units, key=len, reverse=True):
+            by_first.setdefault(word[0], []).append(word)
+        return {first: tuple(words) for first, words in by_first.items()}
 
     @cached_property
     def unit_nouns_re(self) -> re.Pattern:
@@ -85,6 +112,11 @@ class Catalog:
     @cached_property
     def counted_nouns_re(self) -> re.Pattern:
         return longest_first(noun for noun, _ in self.counted_nouns)
+
+    @cached_property
+    def head_nouns_re(self) -> re.Pattern:
+        """The counted nouns that say a category, longest first: the head of 帮扶站点 is 站点."""
+        return longest_first(self.noun_categories)
 
     @cached_property
     def stop_before_words(self) -> tuple[str, ...]:
@@ -179,8 +211,14 @@ def load_catalog(directory: Path = CATALOG_DIR) -> Catalog:
         raise CatalogError(f"{directory}: no such catalog folder")
     rows = {name: read_table(directory, name) for name in SCHEMA}
     stops = rows["stop_words.csv"]
+    units = {r["word"]: (r["unit"], float(r["scale"] or 1)) for r in rows["units.csv"]}
+    measures = rows["measure_words.csv"]
     return Catalog(
-        units={r["word"]: (r["unit"], float(r["scale"] or 1)) for r in rows["units.csv"]},
+        units=units | {r["word"]: (r["unit"], 1.0) for r in measures if r["word"] not in units},
+        measure_categories={r["word"]: (r["unit"], r["category"]) for r in measures if r["category"]},
+        noun_categories={r["noun"]: (r["unit"], r["category"]) for r in rows["unit_nouns.csv"] if r["category"]},
+        script_forms={r["traditional"]: r["simplified"] for r in rows["script_forms.csv"]},
+        reference_measures={r["word"]: r["not_before"] for r in measures if r["word"] not in units},
         unit_nouns={r["noun"]: (r["unit"], r["measure"]) for r in rows["unit_nouns.csv"]},
         qualifiers=tuple((r["word"], r["position"], r["qualifier"]) for r in rows["qualifiers.csv"]),
         bases=tuple((r["word"], r["basis"], r["position"], r["direction"]) for r in rows["bases.csv"]),

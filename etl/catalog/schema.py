@@ -15,6 +15,7 @@ from pathlib import Path
 
 from etl.catalog.cells import (
     Check,
+    character,
     identifier,
     number,
     one_of,
@@ -100,6 +101,11 @@ WORD_ROLES = (
     "qualifier_filler",  # may stand between a qualifier and its number: 超过了5000名
     "basis_filler",  # may stand between a basis word and its number: 增长约3%
     "counting_word",  # a measure word whose unit the noun it counts decides: 五万家企业 (units.csv's unit else)
+    "helping_verb",  # in a figure's own phrase, the people it counts are helped: 服务农民工5万人次 (beneficiaries)
+    "doing_verb",  # in a figure's own phrase, the items it counts are things done: 办理诉求2.3万件 (activities)
+    "call_line",  # a long number before it, in its noun phrase, is a number to call: 12351职工服务热线
+    "standard_word",  # before a verb of change or being and the number: a per-head standard (月标准提高到850元)
+    "rate_word",  # a measure word of a multiple, never per head: 补贴标准提高1倍
     "people_noun",  # a bare magnitude a few words before it counts people: 1400万农业转移人口
 )
 # What a period opener (period_openers.csv) says of the sentences after it.
@@ -118,7 +124,22 @@ class CatalogError(ValueError):
 # file -> its columns and the check of each; every file here must exist.
 SCHEMA: dict[str, dict[str, Check]] = {
     "units.csv": {"word": word, "unit": one_of(UNITS), "scale": number, "note": optional},
-    "unit_nouns.csv": {"noun": word, "unit": one_of(UNITS), "measure": word, "note": optional},
+    "measure_words.csv": {
+        "word": word,
+        "unit": one_of(UNITS),
+        "category": one_of(CATEGORIES, blank=True),
+        "not_before": optional,  # characters with which it starts a word instead (行 before 动: 行动)
+        "source": optional,
+        "gloss": optional,
+    },
+    "script_forms.csv": {"traditional": character, "simplified": character},
+    "unit_nouns.csv": {
+        "noun": word,
+        "unit": one_of(UNITS),
+        "measure": word,
+        "category": one_of(CATEGORIES, blank=True),  # what it is when it is what a figure counts
+        "note": optional,
+    },
     "qualifiers.csv": {
         "word": word,
         "position": one_of(POSITIONS["qualifiers.csv"]),
@@ -154,6 +175,8 @@ SCHEMA: dict[str, dict[str, Check]] = {
 # file -> its key: the columns no two rows may share (a word may play several roles, one row each).
 UNIQUE: dict[str, tuple[str, ...]] = {
     "units.csv": ("word",),
+    "measure_words.csv": ("word",),
+    "script_forms.csv": ("traditional",),
     "unit_nouns.csv": ("noun",),
     "qualifiers.csv": ("word", "position"),
     "bases.csv": ("word", "position"),

@@ -45,7 +45,8 @@ def candidate_start(catalog: Catalog) -> str:
             f"[{NUMERAL_CHARACTERS}][{NUMERAL_CHARACTERS}]",  # two numeral characters
             f"[{LONE_MAGNITUDES}]{character_class(after)}" if after else "(?!x)x",  # 千余人, 十多家
             f"(?<={character_class(approx)})[{AFTER_QUALIFIER}]" if approx else "(?!x)x",  # 近万名, 破亿度
-            f"[{SINGLE_NUMERALS}](?:{alternation(catalog.units)})",  # 三家, 两个百分点
+            # 三家, 两个百分点: units.csv's words only, the references' count after digits (single_numeral)
+            f"[{SINGLE_NUMERALS}](?:{alternation(w for w in catalog.units if w not in catalog.reference_measures)})",
             alternation(PERCENT_WORDS),  # 千分之三
         )
     )
@@ -79,6 +80,8 @@ def single_numeral(text: str, token: str, start: int, end: int, catalog: Catalog
     unit_word = unit_word_at(text, end, catalog) if token in SINGLE_NUMERALS else ""
     if not unit_word or catalog.units[unit_word][0] in NOT_AFTER_ONE_NUMERAL:
         return False
+    if unit_word in catalog.reference_measures:
+        return False  # 一支队伍, 两种模式: after one numeral only units.csv's measure words count
     if text[end + len(unit_word) : end + len(unit_word) + 1].isdigit():
         return False  # 三个1亿人: a slogan that counts something else
     if token != ONE:

@@ -1,13 +1,41 @@
-"""A figure's category (funds, beneficiaries, members …): the first category word
-(data/catalog/categories.csv) of the figure's clause that fits its unit, then of the
-clauses before it; else the default of its unit."""
+"""A figure's category (funds, beneficiaries, members …), decided in this order:
+
+1. the counted noun, when it is a body or a place (帮扶站点60个, 职工驿站300个: organizations):
+   the head of the compound decides, not a word that qualifies it (帮扶);
+2. the first category word (data/catalog/categories.csv) of the figure's clause that fits its
+   unit, so that a verb says what was done to people (资助困难职工子女: beneficiaries);
+3. the measure word, when the references say what it implies for its unit (25亿美元: funds);
+4. a verb of its clause, before the number (words.csv): people served, cared for, are beneficiaries (服务农民工
+   5万人次: helping_verb); items handled, issued, settled are activities (办理诉求2.3万件: doing_verb);
+5. the counted noun of people or households (科研人员5.2万人: workers; 12万留守儿童: beneficiaries);
+6. the category words of the clauses before it; else the default of its unit.
+"""
 
 from __future__ import annotations
 
+import re
+
 from etl.catalog import Catalog
+from etl.catalog.gates import alternation
 from etl.records import Around, Mention
 
 OTHER = "other"
+# People counted by head, visit or household are one kind of noun: 监测对象20.9万户, 困难家庭5000人.
+PEOPLE = {"person_time": "person", "household": "person"}
+COUNTED = frozenset({"person", "organization", "enterprise", "other"})  # what a counted noun may count
+HELPED = frozenset({"person", "person_time", "household"})  # what a helping verb's figure counts
+DONE = frozenset({"item", "time"})  # what a doing verb's figure counts
+BODIES = frozenset({"organization", "enterprise"})  # what a counted body or place is, whatever is done to it
+# Between a counted noun and its number: 职工驿站达300个, 人才共8000人 (a verb of being or a total).
+HEAD_GAP = re.compile(
+    r"""
+    (?:\[\d+\])?                                       # a note mark: 农民工[8]总量
+    (?:总量|总数|人数|数量|规模)?                      # how many of them: 农民工总量
+    (?:达到?|共有?|分别|累计|超过|近|约|为|有|已)*     # reached, in all, about
+    $
+    """,
+    re.VERBOSE,
+)
 
 
 def category(mention: Mention, around: Around, catalog: Catalog) -> str:
@@ -15,16 +43,65 @@ def category(mention: Mention, around: Around, catalog: Catalog) -> str:
     unit = mention.unit
     if unit == "percent":
         return OTHER  # a rate counts no one: 覆盖率87.6% is not 87.6 beneficiaries
+    units = catalog.compiled(noun_units) if unit in PEOPLE or unit in COUNTED else ()
+    head = head_noun(mention, around, catalog) if PEOPLE.get(unit, unit) in units else None  # else none fits
+    if head and head[0] in BODIES:
+        return head[1]
 
     def fits(payload) -> bool:
         return not payload[1] or unit in payload[1]
 
     found = catalog.category_words.first_in(around.clause, fits)
-    if found is None:
-        for earlier in around.earlier_clauses():
-            found = catalog.category_words.first_in(earlier, fits)
-            if found is not None:
-                break
     if found is not None:
         return found[0]
+    implied = catalog.measure_categories.get(mention.measure)
+    if implied and implied[0] == unit:
+        return implied[1]
+    if unit in HELPED or unit in DONE:
+        verb = catalog.compiled(phrase_verbs).search(around.clause_before)
+        if verb and verb.lastgroup == "helping" and unit in HELPED:
+            return "beneficiaries"
+        if verb and verb.lastgroup == "doing" and unit in DONE:
+            return "activities"
+    if head:
+        return head[1]
+    for earlier in around.earlier_clauses():
+        found = catalog.category_words.first_in(earlier, fits)
+        if found is not None:
+            return found[0]
     return catalog.category_defaults.get(unit, OTHER)
+
+
+def noun_units(catalog: Catalog) -> frozenset[str]:
+    """The units of the counted nouns that name a category (驿站 organization, 人才 person)."""
+    return frozenset(PEOPLE.get(unit, unit) for unit, _ in catalog.noun_categories.values())
+
+
+def phrase_verbs(catalog: Catalog) -> re.Pattern:
+    """The helping and doing verbs of words.csv, one alternation (the group says which)."""
+    return re.compile(
+        rf"""
+        (?P<helping>{alternation(catalog.words["helping_verb"])})   # 服务, 关爱: people helped
+        | (?P<doing>{alternation(catalog.words["doing_verb"])})     # 办理, 出台: things done
+        """,
+        re.VERBOSE,
+    )
+
+
+def head_noun(mention: Mention, around: Around, catalog: Catalog) -> tuple[str, str] | None:
+    """(unit, category) of the noun the figure counts, when unit_nouns.csv gives it a category and
+    its unit is the figure's: the noun right after the number (12万留守儿童), else the last one
+    before it, ending the words before the number (高技能人才8000人, 职工驿站达300个)."""
+    unit = PEOPLE.get(mention.unit, mention.unit)
+    after = catalog.head_nouns_re.match(around.sentence.text, around.end)
+    if after:
+        noun_unit, noun_category = catalog.noun_categories[after.group()]
+        return (noun_unit, noun_category) if PEOPLE.get(noun_unit, noun_unit) == unit else None
+    phrase = around.phrase
+    last = None
+    for found in catalog.head_nouns_re.finditer(phrase):
+        last = found
+    if last is None or not HEAD_GAP.match(phrase, last.end()):
+        return None
+    noun_unit, noun_category = catalog.noun_categories[last.group()]
+    return (noun_unit, noun_category) if PEOPLE.get(noun_unit, noun_unit) == unit else None

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 
 from etl.catalog import Catalog
+from etl.catalog.gates import alternation
 from etl.text.characters import CLAUSE_ENDS, CLOSE_QUOTES, OPEN_QUOTES, SINGLE_NUMERALS
 
 # Words that make a number with 以上/以下 a threshold inside a name (百人以上企业).
@@ -35,6 +36,23 @@ COUNT_OF_CLASS = re.compile(
     re.VERBOSE,
 )
 CODE_BEFORE = "./#%=&?_"  # PM2.5, V2.0, %28: a number after these is part of a code
+CALL_NUMBER_DIGITS = 5  # 12351, 12345: a number this long named as a line to call is its number
+
+
+def call_number(catalog: Catalog) -> re.Pattern:
+    """开通12351职工服务热线: the words after a long number that name it a line to call (words.csv)."""
+    return re.compile(
+        rf"""
+        [\u4e00-\u9fff]{{0,6}}?                          # whose line: 职工服务
+        (?:{alternation(catalog.words["call_line"])})     # a hotline, a service desk
+        """,
+        re.VERBOSE,
+    )
+
+
+def is_call_number(text: str, token: str, end: int, catalog: Catalog) -> bool:
+    """12351职工服务热线, 12345热线: a long run of digits named a line to call is no figure."""
+    return len(token) >= CALL_NUMBER_DIGITS and token.isdigit() and bool(catalog.compiled(call_number).match(text, end))
 
 
 def excluded_before(text: str, start: int, catalog: Catalog) -> bool:

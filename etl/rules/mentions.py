@@ -17,7 +17,14 @@ import re
 from etl.catalog import Catalog, load_catalog
 from etl.records import Mention
 from etl.rules.candidates import LONE_MAGNITUDES, ONE, approx_after, candidate_pattern, is_word
-from etl.rules.exclusions import NAME_AFTER_THRESHOLD, QuotedSpans, class_threshold, excluded_before
+from etl.rules.exclusions import (
+    CALL_NUMBER_DIGITS,
+    NAME_AFTER_THRESHOLD,
+    QuotedSpans,
+    class_threshold,
+    excluded_before,
+    is_call_number,
+)
 from etl.rules.units import Unit, by_magnitude, by_noun, by_unit_word, unit_word_at
 from etl.text import characters
 from etl.text.characters import LIST_MARK, MINUS_WORD, NONZERO_DIGITS, RANGE_DASHES
@@ -38,7 +45,7 @@ RATIO_BEFORE = re.compile(
     re.VERBOSE,
 )
 RATIO_REACH = 16
-TO_ONE = ":1"  # 2.50:1 after NFKC
+TO_ONE = (":1", "∶1")  # 2.50:1 after NFKC, and with the ratio sign (2.6∶1), which NFKC keeps
 TAILS = re.compile(
     rf"""
     (?P<jiao>\d|[{NONZERO_DIGITS}])角            # 50元6角: tenths of a yuan
@@ -156,7 +163,9 @@ def _resolve(text, token, start, end, catalog) -> tuple[float, Unit, str] | None
     chinese = not token[0].isdigit()
     if is_word(text, token, start, end, catalog):
         return None  # 四个意识, 一是, 千家万户: words, not figures; 千余人, 近万名, 三家 are
-    if catalog.stop_after_re.match(text, end):
+    if catalog.stop_after_re.match(text, end) or (
+        len(token) >= CALL_NUMBER_DIGITS and is_call_number(text, token, end, catalog)
+    ):
         return None
     token = _takes_back(text, token, start, catalog)
     end = start + len(token)
@@ -190,6 +199,8 @@ def _resolve(text, token, start, end, catalog) -> tuple[float, Unit, str] | None
     if text[pos : pos + 1] in PERCENT_SIGNS:
         return value, Unit("percent", "%", pos + 1), magnitude
     unit_word = unit_word_at(text, pos, catalog)
+    if chinese and unit_word in catalog.reference_measures:
+        return None  # 三百六十行, 百折不挠: Chinese numerals count with units.csv's measure words only
     if unit_word:
         unit = by_unit_word(text, unit_word, pos, start, catalog)
         if NAME_AFTER_THRESHOLD.match(text, unit.end) or text.startswith(catalog.words["exchange_word"], unit.end):
@@ -211,7 +222,7 @@ def _resolve(text, token, start, end, catalog) -> tuple[float, Unit, str] | None
         return value, by_magnitude(text, pos, start, catalog), magnitude
     if not chinese and RATIO_BEFORE.search(text, max(0, start - RATIO_REACH), start):
         # 收入比由2.5缩小到2.3, 从2.50:1缩小至2.27:1: a ratio, bare or to one
-        return value, Unit("other", "", end + len(TO_ONE) if text.startswith(TO_ONE, end) else end), magnitude
+        return value, Unit("other", "", end + 2 if text.startswith(TO_ONE, end) else end), magnitude
     return None
 
 

@@ -156,8 +156,10 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
         return When(since + 1, end, False, as_of)
     year = _year_in_clause(clause, rules)
     if not year and clause.endswith(rules.from_words):
-        # 贫困发生率由10.2%下降到3.1%: the starting level holds at a time the text does not give.
-        return When(None, None, False, None)
+        # 贫困发生率由10.2%下降到3.1%: the starting level is the level before the period the
+        # sentence speaks of, at the end of the year before it (none when no period is known).
+        before_period = context.period_start - 1 if context.period_start else None
+        return When(before_period, before_period, False, None)
     if year:
         return When(year, year, is_target, None if is_target else as_of)
     span = (

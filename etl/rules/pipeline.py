@@ -46,9 +46,20 @@ def process(source: Source, raw: bytes, catalog: Catalog | None = None) -> tuple
         n_chars=len(text),
         text=text,
     )
-    sentences = split_sentences(text)
-    mentions = find_mentions(text, catalog)
-    parts = report_parts(text, report_year, catalog)
+    scan = catalog.simplified(text)  # the words are read in simplified script; a figure quotes the text
+    sentences = split_sentences(scan)
+    mentions = find_mentions(scan, catalog)
+    parts = report_parts(scan, report_year, catalog)
     scope = publishers.metric_scope_of(source.publisher, catalog)
-    figures = classify(source.doc_id, text, sentences, mentions, parts, report_year, catalog, scope)
-    return document, deduplicate(figures)
+    figures = deduplicate(classify(source.doc_id, scan, sentences, mentions, parts, report_year, catalog, scope))
+    if scan is not text:
+        figures = [as_written(figure, text) for figure in figures]
+    return document, figures
+
+
+def as_written(figure: Figure, text: str) -> Figure:
+    """A figure read from the simplified form of a traditional text quotes the text as written."""
+    return figure._replace(
+        surface=text[figure.char_start : figure.char_end],
+        sentence=text[figure.sentence_start : figure.sentence_end],
+    )

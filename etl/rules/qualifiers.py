@@ -4,22 +4,60 @@ where it stands: before the number, after it, or anywhere in its phrase."""
 
 from __future__ import annotations
 
+import re
+
 from etl.catalog import Catalog
+from etl.catalog.gates import alternation
 from etl.records import Around, Mention
 
 EXACT = "exact"
 PER_UNIT = "per_unit"
 
 
+def standard(catalog: Catalog) -> re.Pattern:
+    """低保月标准提高到850元, 补助标准由40元提高到80元: a standard moved or stated just before
+    the number is an amount per head (标准化厂房 is no standard)."""
+    moves = (*catalog.words["change_verb"], *catalog.words["reached_verb"])
+    return re.compile(
+        rf"""
+        (?:{alternation(catalog.words["standard_word"])})     # a standard: 标准
+        (?:
+            [\u4e00-\u9fff]{{0,2}}?                           # how: 统一, 大幅, 再
+            (?:(?:{alternation(catalog.words["from_word"])})   # from a level: 由40元
+               [^，,；;。]{{1,12}}?)?
+            (?:{alternation(moves)})                           # moved or reached: 提高, 达到
+            (?:{alternation(catalog.words["to_word"])})?        # to: 到, 至
+          | [\u4e00-\u9fff]{{0,2}}?(?:{alternation(catalog.words["from_word"])})  # its level before: 标准由40元
+          | 为                                                 # or stated: 标准为
+          | (?=每|人均)                                        # or per head: 标准每人每月
+        )                                                     # (国家标准4929项 counts standards)
+        (?:每人每年|每人每月|每月|每年|人均)?                   # per head per year
+        $                                                     # right before the number
+        """,
+        re.VERBOSE,
+    )
+
+
+def _standard_in(phrase: str, catalog: Catalog) -> bool:
+    """The gate of `standard`, from its first words: most phrases name no standard."""
+    for word in catalog.words["standard_word"]:
+        if word in phrase:
+            return True
+    return False
+
+
 def qualifier(mention: Mention, around: Around, catalog: Catalog) -> str:
     """per_unit from the phrase, then the words just before, then just after the number."""
     rate = mention.unit == "percent"  # a rate of a per-head amount is not itself per unit
+    multiple = mention.measure in catalog.words["rate_word"]  # nor is a multiple (补贴标准提高1倍)
     if not rate:
-        found = catalog.qualifiers_in_clause.first_in(around.phrase)
+        found = catalog.qualifiers_in_clause.first_in(around.phrase, (lambda q: q != PER_UNIT) if multiple else None)
         if found:
             return found
+        if not multiple and _standard_in(around.phrase, catalog) and catalog.compiled(standard).search(around.phrase):
+            return PER_UNIT
     found = catalog.qualifiers_before.at_end(around.before)
-    if found and not (rate and found == PER_UNIT):
+    if found and not ((rate or multiple) and found == PER_UNIT):
         return found
     found = catalog.qualifiers_after.at_start(around.sentence.text, around.end)
     if found:

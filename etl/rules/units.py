@@ -43,8 +43,14 @@ class Unit(NamedTuple):
 
 def unit_word_at(text: str, pos: int, catalog: Catalog) -> str:
     """The unit word (units.csv) at `pos`, unless a longer counted noun starts there (14亿人口)."""
-    unit_match = catalog.unit_words_re.match(text, pos)
-    unit_word = unit_match.group() if unit_match else ""
+    unit_word = ""
+    for word in catalog.unit_words_by_first.get(text[pos : pos + 1], ()):
+        if text.startswith(word, pos):
+            unit_word = word  # the longest unit word at pos, as unit_words_re.match finds it
+            break
+    word_start = catalog.reference_measures.get(unit_word)
+    if word_start and text[pos + len(unit_word) : pos + len(unit_word) + 1] in word_start:
+        return ""  # 2.0行动计划: a measure word of the reference list that starts a word (行动) is none
     noun_match = catalog.unit_nouns_re.match(text, pos)
     if noun_match and len(noun_match.group()) > len(unit_word):
         return ""
@@ -79,13 +85,17 @@ def by_magnitude(text: str, pos: int, start: int, catalog: Catalog) -> Unit:
 
 
 def counted_noun(text: str, pos: int, catalog: Catalog) -> str:
-    """The unit named by the first enterprise/organisation noun after 家/个 in the clause
-    (of nouns starting at the same place, the one the catalog lists first)."""
+    """The unit named by the first enterprise/organisation noun after 家/个 in the clause, or by
+    the head of the compound it begins (of nouns starting at the same place, the one the
+    catalog lists first)."""
     clause_end = CLAUSE_END.search(text, pos, pos + COUNTED_REACH)
     window = text[pos : clause_end.start() if clause_end else pos + COUNTED_REACH]
     found = catalog.counted_nouns_re.search(window)
     if found is None:
         return ""
+    # The head of a compound decides (平台企业: 企业): the last of the nouns that follow each other.
+    while (following := catalog.counted_nouns_re.match(window, found.end())) is not None:
+        found = following
     return next(unit for noun, unit in catalog.counted_nouns if window.startswith(noun, found.start()))
 
 

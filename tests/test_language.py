@@ -1,0 +1,145 @@
+"""The language around a figure, one class at a time: sentences written for these tests in
+the style of work and trade-union reports (none copied from a report), each union class in
+simplified and in traditional script."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import figures_of, one
+
+
+def shown(text: str, *fields: str) -> list[tuple]:
+    return [tuple(getattr(f, name) for name in ("surface", *fields)) for f in figures_of(text, 2025)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # measure words the hand table lacks, from the references: trains, pairs, teams, kinds
+        ("全年开行货运班列1500列。", [("1500列", 1500.0, "列")]),
+        ("缔结友好城市36对。", [("36对", 36.0, "对")]),
+        ("累计收录地方志书2.4万卷。", [("2.4万卷", 24000.0, "卷")]),
+        ("新认定特色农产品27种。", [("27种", 27.0, "种")]),
+        ("治理水土流失面积3.6万平方公里。", [("3.6万平方公里", 36000.0, "平方公里")]),
+    ],
+)
+def test_a_measure_word_of_the_references_is_a_figure_with_its_measure(text, expected):
+    assert shown(text, "value", "measure") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "让三百六十行都有带头人。",  # a numeral and a measure word of the references: an idiom
+        "打造一支高素质干部队伍。",  # one numeral before a measure word of the references: 'a'
+        "实施数字乡村2.0行动计划。",  # 行 starts 行动 here
+        "零售额保持两位数增长。",  # a count of digits
+        "为职工办好10件实事。",  # a named package of deeds
+        "开通12351职工服务热线。",  # a hotline number
+        "全市经济总量居全国第3位。",  # a rank
+    ],
+)
+def test_words_that_hold_a_number_are_no_figures(text):
+    assert figures_of(text, 2025) == []
+
+
+def test_the_one_of_a_ratio_is_part_of_the_figure():
+    assert shown("城乡居民收入比由2.8∶1缩小到2.4∶1。", "value") == [("2.8∶1", 2.8), ("2.4∶1", 2.4)]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "category"),
+    [
+        ("全县共有3.2万留守儿童纳入关爱范围。", "person", "beneficiaries"),  # 万 + a noun of people
+        ("全市科研人员达到6.1万人。", "person", "workers"),
+        ("引进高层次人才2600人。", "person", "workers"),  # the head: 人才
+        ("新培育5户链主企业。", "enterprise", "organizations"),
+        ("引进8家平台企业。", "enterprise", "organizations"),  # the head is 企业, not 平台
+        ("新建口袋公园85处。", "other", "other"),  # a place is no body
+        ("开工改造农村危房4600户。", "household", "beneficiaries"),
+        ("全年办理群众诉求1.8万件。", "item", "activities"),
+        ("出台稳岗惠企政策措施32项。", "item", "activities"),
+        ("实际使用外资18亿美元。", "other", "funds"),
+        ("新增两院院士5名。", "person", "honorees"),
+        ("9名职工入选全国五一劳动奖章名单。", "person", "honorees"),
+        ("全省农民工[3]总量达到1860万人。", "person", "workers"),  # a note mark between noun and number
+        ("累计识别帮扶对象3.1万户。", "household", "beneficiaries"),  # people counted by household
+    ],
+)
+def test_what_is_counted_decides_unit_and_category(text, unit, category):
+    figure = one(text, 2025)
+    assert (figure.unit, figure.category) == (unit, category)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # bodies and places the union runs are organisations, whatever qualifies them
+        ("建成职工驿站420个。", "organizations"),
+        ("建成職工驛站420個。", "organizations"),
+        ("设立爱心超市56家。", "organizations"),
+        ("設立愛心超市56家。", "organizations"),
+        ("建立帮扶站点73个。", "organizations"),
+        ("建立幫扶站點73個。", "organizations"),
+        ("组建职工志愿服务队210支。", "organizations"),
+        ("組建職工志願服務隊210支。", "organizations"),
+        # the people it helps are beneficiaries
+        ("资助困难职工子女1500名。", "beneficiaries"),
+        ("資助困難職工子女1500名。", "beneficiaries"),
+        ("服务农民工6万人次。", "beneficiaries"),
+        ("服務農民工6萬人次。", "beneficiaries"),
+        ("慰问困难职工家庭2.4万户。", "beneficiaries"),
+        ("慰問困難職工家庭2.4萬戶。", "beneficiaries"),
+        # workers counted as such are workers
+        ("全省农民工总量达到1860万人。", "workers"),
+        ("全省農民工總量達到1860萬人。", "workers"),
+    ],
+)
+def test_the_union_nouns_in_both_scripts(text, category):
+    assert one(text, 2025).category == category
+
+
+def test_a_traditional_report_is_quoted_as_written():
+    figure = one("全年資助困難職工子女1500名。", 2025)
+    assert (figure.surface, figure.sentence, figure.value) == ("1500名", "全年資助困難職工子女1500名。", 1500.0)
+    assert one("服務農民工6萬人次。", 2025).surface == "6萬人次"
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("城乡低保月标准提高到920元。", "per_unit"),
+        ("城乡居民医保年补助标准提高到700元。", "per_unit"),
+        ("每千人口执业医师达到3.6人。", "per_unit"),
+        ("每万人口高价值发明专利拥有量达到21件。", "per_unit"),
+        ("将困难职工生活补助标准提高1倍。", "exact"),  # a multiple of a standard is no standard
+    ],
+)
+def test_standards_and_rates_per_head_are_per_unit(text, qualifier):
+    assert one(text, 2025).qualifier == qualifier
+
+
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [
+        # a starting level is the level of the year before the period the sentence speaks of
+        ("一、2025年工作回顾\n过去一年，全市城镇化率从61.5%提高到63.2%。", [(2024, 2024), (2025, 2025)]),
+        ("一、过去五年工作回顾\n五年来，城乡居民收入比由2.6∶1缩小到2.3∶1。", [(2020, 2020), (2021, 2025)]),
+    ],
+)
+def test_a_starting_level_is_the_year_before_the_period(text, periods):
+    assert [(f.period_start, f.period_end) for f in figures_of(text, 2025)] == periods
+
+
+@pytest.mark.parametrize(
+    ("text", "is_target"),
+    [
+        ("下一步，将在25个城市开展零工市场建设试点。", True),  # will
+        ("今年将继续为困难职工子女发放助学金3000万元。", True),
+        ("去年将临时补贴标准提高1倍。", False),  # 将 taking its object: done
+        ("全面完成年初确定的目标任务，城镇新增就业48万人。", False),  # targets met: outcomes
+    ],
+)
+def test_what_a_report_says_it_will_do_is_a_target(text, is_target):
+    assert one(text, 2025).is_target is is_target
