@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from etl.exports.errors import ExportError
+from etl.warehouse.build import process_alive
 from etl.warehouse.publish import create_new, new_name
 
 RECORD = ".zhibiao-files"  # the names zhibiao wrote into a folder, one a line: what `make clean` removes
@@ -87,7 +88,8 @@ def _staging(out: Path) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         base = target if target.is_dir() and os.stat(target).st_dev != os.stat(target.parent).st_dev else target.parent
         for stale in base.glob(f".{target.name}.exporting-*"):
-            if not _running(stale.name.rsplit("-", 1)[1]):  # left by an export that was killed
+            pid = stale.name.rsplit("-", 1)[1]
+            if not (pid.isdigit() and process_alive(int(pid))):  # left by an export that was killed
                 shutil.rmtree(stale, ignore_errors=True)
         staging = base / f".{target.name}.exporting-{os.getpid()}"
         shutil.rmtree(staging, ignore_errors=True)
@@ -97,11 +99,3 @@ def _staging(out: Path) -> Path:
     return staging
 
 
-def _running(pid: str) -> bool:
-    try:
-        os.kill(int(pid), 0)
-    except (ValueError, ProcessLookupError):
-        return False
-    except PermissionError:  # another user's process
-        return True
-    return True

@@ -26,6 +26,7 @@ import tempfile
 from pathlib import Path
 
 from etl.exports.staging import RECORD
+from etl.warehouse.build import process_alive
 from etl.warehouse.publish import create_new, held_off_interrupts
 
 OWN_PAGE = re.compile(r"(index\.html|style\.css|(report|series|programme)-.+\.html|\.zhibiao-files)")
@@ -121,18 +122,8 @@ def _remove_stale(out: Path) -> None:
     """Remove the staging folders of site builds that were killed (their process is gone)."""
     for stale in out.parent.glob(f".{out.name}.building-*"):
         pid = stale.name.removeprefix(f".{out.name}.building-").split("-")[0]
-        if pid.isdigit() and stale.is_dir() and not stale.is_symlink() and not _running(int(pid)):
+        if pid.isdigit() and stale.is_dir() and not stale.is_symlink() and not process_alive(int(pid)):
             shutil.rmtree(stale, ignore_errors=True)
-
-
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _umask() -> int:

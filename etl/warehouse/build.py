@@ -201,7 +201,7 @@ def remove_stale_builds(db: Path) -> None:
     for path in db.parent.glob(f".{db.name}.building-*"):
         # building-<pid>-<random>[.wal|.tmp]; "lock" is not a pid: the lock stays; .tmp is the spill folder.
         pid = path.name.removeprefix(f".{db.name}.building-").split("-")[0].split(".")[0]
-        if not pid.isdigit() or (int(pid) != os.getpid() and _alive(int(pid))):
+        if not pid.isdigit() or (int(pid) != os.getpid() and process_alive(int(pid))):
             continue
         log.info("%s: removed, left by a refresh that did not finish", path)
         remove(path)
@@ -217,7 +217,8 @@ def remove(path: Path) -> None:
             pass
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Is process `pid` running (another user's counts): a staging file or folder of a dead one is stale."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
