@@ -186,7 +186,7 @@ class FigureBuilder:
         sentence = around.sentence
         catalog = self.catalog
         timing = when(around.before, around.clause_before, self.contexts[sentence.index], self.report_year, catalog)
-        figure = Figure(
+        fields = (  # a Figure's fields in order, its id still to come: the record is made once
             "",
             self.doc_id,
             mention.surface,
@@ -210,8 +210,10 @@ class FigureBuilder:
             mention.char_end,
             mention.measure,
             direction(mention, around, base, catalog),
+            None,  # subset_of_figure_id: wholes.place decides
+            1,  # mentions: deduplicate counts them
         )
-        return Figure._make((figure_id(figure), *figure[1:]))
+        return Figure._make((figure_id(fields), *fields[1:]))
 
     def restated(self, figure: Figure, around: Around) -> Figure | None:
         """The target this figure states once more, else None.

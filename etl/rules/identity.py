@@ -33,8 +33,9 @@ _FACT_FIELDS = itemgetter(*(Figure._fields.index(name) for name in FACT))
 _SEPARATOR = "\x1f"
 
 
-def figure_id(figure: Figure) -> str:
-    """A content id: a hash of the fields of FACT, joined as text.
+def figure_id(figure: Figure | tuple) -> str:
+    """A content id: a hash of the fields of FACT, joined as text (of a Figure, or of a tuple of
+    a Figure's fields in their order, before the record is made).
 
     Values need no rounding: numbers.clean has already cut the binary noise of
     decimal arithmetic, so one value always has one float.
