@@ -79,7 +79,7 @@ export: $(INSTALLED) ## Write every v1 view as CSV (and one XLSX workbook) into 
 	$(BIN)/python -m etl export --db=$(call arg,DB) --out=$(call arg,OUT) $(if $(value FORMAT),--format=$(call arg,FORMAT))
 
 report: OUT = site
-report: $(INSTALLED) ## Write a static site of reports, series and programmes into $(OUT)/ (default site/; opens from disk)
+report: $(INSTALLED) ## Write a static site of reports, series and programmes into site/ (OUT=<folder> for another; opens from disk)
 	$(BIN)/python -m etl report --db=$(call arg,DB) --out=$(call arg,OUT)
 
 query: $(INSTALLED) ## Run a ready question on $(DB): make query Q=<name> [FORMAT=csv|markdown] (without Q: list them)
