@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 from etl.records import Figure, Source
 from etl.rules.mentions import find_mentions
 from etl.rules.pipeline import process
@@ -26,3 +30,14 @@ def one(text: str, report_year: int | None = 2020) -> Figure:
     found = figures_of(text, report_year)
     assert len(found) == 1, [f.surface for f in found]
     return found[0]
+
+
+def refresh_cli(sources: Path, db: Path, *flags: str) -> subprocess.CompletedProcess:
+    """`python -m etl refresh` in a process of its own, as a user runs it from the checkout."""
+    return subprocess.run(
+        [sys.executable, "-m", "etl", "refresh", "--sources", str(sources), "--db", str(db), *flags],
+        cwd=Path(__file__).resolve().parent.parent,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )

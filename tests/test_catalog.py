@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 
 import pytest
 
@@ -14,6 +12,7 @@ from etl.records import Source
 from etl.rules.pipeline import process
 
 from .conftest import ROOT, SEED
+from .helpers import refresh_cli
 
 
 @pytest.fixture
@@ -166,24 +165,7 @@ def test_a_broken_catalog_file_stops_the_refresh_with_one_line_and_builds_nothin
     out.mkdir()
     shutil.copy(SEED, reports / "acftu-2020.txt")
     (reports / "manifest.csv").write_text(MANIFEST, encoding="utf-8")
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "etl",
-            "refresh",
-            "--sources",
-            str(reports),
-            "--db",
-            str(out / "w.duckdb"),
-            "--catalog",
-            str(catalog),
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    done = refresh_cli(reports, out / "w.duckdb", "--catalog", str(catalog))
     assert (done.returncode, done.stderr) == (1, f"refresh failed: {said}; nothing was built\n")
     assert not any(p.name.startswith("w.duckdb") for p in out.iterdir())  # no warehouse, no half-built one
 

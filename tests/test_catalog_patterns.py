@@ -4,8 +4,6 @@ takes for ever; a bad one stops the refresh with one line naming the file and li
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 import time
 
 import pytest
@@ -13,7 +11,7 @@ import pytest
 from etl import CATALOG_DIR
 from etl.catalog.cells import regex
 
-from .conftest import ROOT
+from .helpers import refresh_cli
 
 NEW_URBAN_JOBS = "城镇新增就业|新增城镇就业|^(?:实现)?新增就业(?:人数)?$"
 
@@ -57,24 +55,7 @@ def test_an_empty_alternative_in_the_catalog_stops_the_refresh_in_one_line_namin
     metrics.write_text(
         metrics.read_text(encoding="utf-8").replace(NEW_URBAN_JOBS, NEW_URBAN_JOBS + "|", 1), encoding="utf-8"
     )
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "etl",
-            "refresh",
-            "--sources",
-            str(seed_folder),
-            "--db",
-            str(tmp_path / "w.duckdb"),
-            "--catalog",
-            str(catalog),
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    done = refresh_cli(seed_folder, tmp_path / "w.duckdb", "--catalog", str(catalog))
     assert done.returncode == 1
     assert done.stderr.splitlines()[-1] == (
         f"refresh failed: {metrics}:2: patterns '{NEW_URBAN_JOBS}|' has an empty alternative (a||b, a | at either "

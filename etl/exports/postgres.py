@@ -39,6 +39,7 @@ from etl.exports.pg_tables import (
     read_tables,
 )
 from etl.exports.queries import open_warehouse
+from etl.warehouse.errors import is_interruption
 
 PREFIX = "zhibiao"
 READER = "zhibiao_reader"
@@ -106,7 +107,7 @@ def publish(
         except (sa.exc.SQLAlchemyError, psycopg.Error) as err:
             raise server.ServerError(f"publish failed: {server.reason(err, parsed)}; {_unchanged(prefix)}") from None
         except (RuntimeError, duckdb.InterruptException) as err:  # Ctrl-C during a DuckDB read
-            if isinstance(err, duckdb.InterruptException) or "interrupted" in str(err).lower():
+            if is_interruption(err):
                 raise KeyboardInterrupt from None
             raise
         except duckdb.Error as err:

@@ -32,7 +32,7 @@ from etl.records import Source
 from etl.series import store as series
 from etl.text.sources import SourceError, display_name, read_sources
 from etl.warehouse import batches, build, checks, load, locks, previous, publish, schema, views
-from etl.warehouse.errors import RefreshError
+from etl.warehouse.errors import RefreshError, is_interruption
 from etl.warehouse.plan import is_unchanged, plan
 from etl.warehouse.previous import ELSEWHERE, guard_against_loss, guard_foreign, listing
 from etl.warehouse.workers import WorkerDied, extract_all
@@ -117,7 +117,7 @@ def refresh(
     except RefreshInterrupted:
         raise
     except (KeyboardInterrupt, duckdb.InterruptException, RuntimeError) as err:
-        if isinstance(err, RuntimeError) and not _interrupted(err):
+        if not is_interruption(err):
             raise
         raise RefreshInterrupted(PUBLISHED if swapped else note) from None
 
@@ -184,8 +184,8 @@ def _refresh(sources_dir, db, published, keep_going, force, full, progress, cata
     except WorkerDied as err:
         raise RefreshError(f"{err}; {note}") from err
     except (duckdb.InterruptException, RuntimeError) as err:
-        # Ctrl-C that reached DuckDB mid-query (or an Arrow stream it feeds) is a Ctrl-C: the build goes.
-        if isinstance(err, RuntimeError) and not _interrupted(err):
+        # Before duckdb.Error below: a Ctrl-C that reached DuckDB mid-query is a Ctrl-C, not a failed build.
+        if not is_interruption(err):
             raise
         raise KeyboardInterrupt from err
     except (OSError, duckdb.Error) as err:
@@ -195,11 +195,6 @@ def _refresh(sources_dir, db, published, keep_going, force, full, progress, cata
         build.remove(building)
     result.extracted, result.failed = extracted, [str(e) for e in errors]
     return result  # with --keep-going, result.failed lists the files that were not loaded
-
-
-def _interrupted(err: RuntimeError) -> bool:
-    """DuckDB's word for a query that SIGINT stopped ('Query interrupted')."""
-    return "interrupted" in str(err).lower()
 
 
 def _start_build(building: Path, db: Path, had: bool, reuse: list[str]) -> duckdb.DuckDBPyConnection:
