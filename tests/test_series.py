@@ -113,7 +113,7 @@ def test_without_the_union_catalog_the_words_alone_line_every_pair_up(tmp_path):
     _assert_every_pair_lines_up(db)
     reasons = dict(query(db, "select series_id, min(reason) from v2.series where year = 2020 group by 1"))
     assert reasons["auto:工人日报:社会化工会工作者补助经费:yuan:stock:46c020"] == (
-        "words 社会化工会工作者补助经费 ~ 社会化工会工作者补贴 (bigram similarity 0.80)"
+        "words 社会化工会工作者补助经费 ~ 对社会化工会工作者补贴 (bigram similarity 0.80)"
     )
     assert reasons["auto:工人日报:工作室补助:yuan:stock:per_unit:a3af92"] == (
         "the only yuan figure of programme innovation_studios in both years"

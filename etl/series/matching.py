@@ -134,10 +134,12 @@ def _candidates(left: list[Node], right: list[Node]):
                 score = similarity * (STOCK_MIX if a.basis != b.basis else 1.0)
                 if score < SIMILAR:
                     continue
+                # The reason names the words as written (高效节水灌溉面积), the score compares the keys' words.
+                x, y = a.name or a.words, b.name or b.words
                 if similarity == 1.0:
-                    reason = f"same words {a.words}"
+                    reason = f"same words {x}" if x == y else f"same words {x} ~ {y}"
                 else:
-                    reason = f"words {a.words} ~ {b.words} (bigram similarity {similarity:.2f})"
+                    reason = f"words {x} ~ {y} (bigram similarity {similarity:.2f})"
                 if a.basis != b.basis:
                     reason += f"; {a.basis or 'level'} beside {b.basis or 'level'}"
                 yield score, reason, a, b
