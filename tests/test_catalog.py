@@ -140,6 +140,7 @@ BREAKS = {
         "word '全国'",
     ),
     "series_words.csv": ("2020,a number is no word", "word '2020' is not a word", "word '全年'"),
+    "generic_words.csv": ("2020,a number is no word", "word '2020' is not a word", "word '投资'"),
 }
 
 

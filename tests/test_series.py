@@ -79,7 +79,7 @@ def test_every_pair_of_the_written_2019_report_and_the_seed_lands_in_one_series_
     db = union_warehouse(tmp_path)
     _assert_every_pair_lines_up(db)
     assert query(db, "select series_id, previous_value, value, linked_by, confidence from v2.yoy order by 1") == [
-        ("auto:工人日报:社会化工会工作者:person:stock", 37744.0, 41101.0, "auto", 0.9),  # 总数达到 ~ 目前累计达
+        ("auto:工人日报:社会化工会工作者:person:stock:30acf0", 37744.0, 41101.0, "auto", 0.9),  # 总数达到 ~ 目前累计达
         ("enterprises_with_union", 214000.0, 230000.0, "catalog", 1.0),
         ("innovation_studio_subsidy", 100000.0, 100000.0, "catalog", 1.0),
         ("innovation_studios", 100.0, 100.0, "catalog", 1.0),
@@ -112,10 +112,10 @@ def test_without_the_union_catalog_the_words_alone_line_every_pair_up(tmp_path):
     db = union_warehouse(tmp_path, catalog_without_union_metrics(tmp_path))
     _assert_every_pair_lines_up(db)
     reasons = dict(query(db, "select series_id, min(reason) from v2.series where year = 2020 group by 1"))
-    assert reasons["auto:工人日报:社会化工会工作者补助经费:yuan:stock"] == (
-        "words 社会化工会工作者补助经费 ~ 社会化工会工作者补贴 (bigram similarity 0.80)"
+    assert reasons["auto:工人日报:社会化工会工作者补助经费:yuan:stock:46c020"] == (
+        "words 社会化工会工作者补助经费 ~ 对社会化工会工作者补贴 (bigram similarity 0.80)"
     )
-    assert reasons["auto:工人日报:工作室补助:yuan:stock:per_unit"] == (
+    assert reasons["auto:工人日报:工作室补助:yuan:stock:per_unit:a3af92"] == (
         "the only yuan figure of programme innovation_studios in both years"
     )
 
@@ -222,7 +222,9 @@ def test_bigram_similarity_is_the_dice_coefficient_of_character_pairs():
 
 
 def _node(year: int, words: str, metric: str | None = None, programs=(), unit: str = "yuan") -> Node:
-    return Node("工人日报", year, (False, unit, "stock", False, 0), None, words, metric, frozenset(programs))
+    specific = words_of(load_catalog()).specific(words)
+    bucket = (False, unit, "stock", False, 0, "")
+    return Node("工人日报", year, bucket, None, words, metric, frozenset(programs), words, specific)
 
 
 def test_each_figure_links_to_at_most_one_of_the_next_year_the_most_alike():

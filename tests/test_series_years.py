@@ -6,7 +6,7 @@ import re
 
 from .conftest import ROOT, query
 
-AUTO = "auto:海拉尔区人民政府:政协委员提案:item:stock"
+AUTO = "auto:海拉尔区人民政府:政协委员提案:item:stock:ad8efb"
 
 
 def test_an_automatic_series_has_one_point_a_year_named_by_its_words(warehouse):
@@ -16,8 +16,8 @@ def test_an_automatic_series_has_one_point_a_year_named_by_its_words(warehouse):
         "from v2.series_years where series_id = ? order by is_target, year",
         [AUTO],
     )
+    # 2012's 65 links to nothing (2013 and 2014 say no such figure): it is a series of its own, never compared.
     assert rows == [
-        ("政协委员提案", None, 2012, False, 65.0, "auto", None, "hailar-2013"),
         ("政协委员提案", None, 2015, False, 118.0, "auto", 1.0, "hailar-2016"),
         ("政协委员提案", None, 2016, False, 101.0, "auto", 1.0, "hailar-2017"),
         ("政协委员提案", None, 2017, False, 130.0, "auto", 1.0, "hailar-2018"),
@@ -38,7 +38,7 @@ def test_each_series_has_at_most_one_point_per_year_and_kind(warehouse):
     assert query(
         warehouse,
         "select count(*), count(distinct (series_id, publisher, year, is_target)) from v2.series_years",
-    ) == [(1648, 1648)]  # starting levels (由…提高到) are points of the year before their period
+    ) == [(1623, 1623)]  # starting levels (由…提高到) are points of the year before their period
 
 
 def test_every_point_of_v1_metric_series_is_a_point_of_its_catalogued_series(warehouse):

@@ -52,6 +52,7 @@ class Catalog:
     publisher_words: tuple[tuple[str, str], ...]  # (word, scope) of publisher_words.csv
     publisher_exceptions: tuple[tuple[re.Pattern, str], ...]  # (pattern, scope) of publishers.csv, first match wins
     series_words: tuple[str, ...]  # the fillers of series_words.csv
+    generic_words: tuple[str, ...]  # generic_words.csv: words that alone name no quantity (投资)
     version: str
     directory: Path = CATALOG_DIR  # where its files were read: a refresh names it, no rule reads it
     _compiled: dict = field(default_factory=dict, repr=False)
@@ -246,6 +247,7 @@ def load_catalog(directory: Path = CATALOG_DIR) -> Catalog:
         publisher_words=tuple((r["word"], r["scope"]) for r in rows["publisher_words.csv"]),
         publisher_exceptions=tuple((re.compile(r["pattern"]), r["scope"]) for r in rows["publishers.csv"]),
         series_words=tuple(r["word"] for r in rows["series_words.csv"]),
+        generic_words=tuple(r["word"] for r in rows["generic_words.csv"]),
         version=_version(directory),
         directory=directory,
     )

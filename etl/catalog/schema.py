@@ -171,6 +171,7 @@ SCHEMA: dict[str, dict[str, Check]] = {
     "publishers.csv": {"pattern": regex, "scope": one_of(PUBLISHER_SCOPES), "note": optional},
     "publisher_words.csv": {"word": word, "scope": one_of(PUBLISHER_WORD_SCOPES), "note": optional},
     "series_words.csv": {"word": series_word, "note": optional},
+    "generic_words.csv": {"word": series_word, "note": optional},
 }
 # file -> its key: the columns no two rows may share (a word may play several roles, one row each).
 UNIQUE: dict[str, tuple[str, ...]] = {
@@ -190,6 +191,7 @@ UNIQUE: dict[str, tuple[str, ...]] = {
     "publishers.csv": ("pattern",),
     "publisher_words.csv": ("word",),
     "series_words.csv": ("word",),
+    "generic_words.csv": ("word",),
 }
 
 

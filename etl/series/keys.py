@@ -47,6 +47,9 @@ class Row(NamedTuple):
     label: str
     before: str  # the sentence up to the figure (its last 60 characters)
     after: str  # the 24 characters after it
+    value: float | None = None
+    described: int | None = None  # the year it describes (period_end); None: its report's year
+    measure: str = ""  # its measure word (亩, 座): for the unit other, what it counts in
 
 
 class Node(NamedTuple):
@@ -54,11 +57,14 @@ class Node(NamedTuple):
 
     publisher: str | None
     year: int
-    bucket: tuple  # is_target, unit, basis class, per unit, span: what must be equal to link
+    bucket: tuple  # is_target, unit, basis class, per unit, span, measure of unit other: what must be equal to link
     basis: str | None
     words: str
     metric_id: str | None
     programs: frozenset
+    name: str = ""  # the words as the report writes them (高效节水灌溉面积): the series id shows them
+    specific: str = ""  # the words without generic words (沿河道路 of 沿河道路建设任务): a link shares some of them
+    alone: str = ""  # why it may link to nothing (its words are generic, it has two readings); '' when it may
 
 
 @dataclass(frozen=True)
@@ -67,6 +73,10 @@ class Words:
 
     fillers: tuple[str, ...]
     figure: re.Pattern  # a number and its measure word: 2890人, 1.21亿元, 300多名
+    generic: tuple[str, ...] = ()  # generic_words.csv, longest first: alone they name no quantity (投资)
+    per_unit: tuple[
+        str, ...
+    ] = ()  # the per-unit words of qualifiers.csv (人均, 每家): a filler of the words, not of the key
 
     @property
     def pattern(self) -> re.Pattern:
@@ -74,6 +84,21 @@ class Words:
 
     def normalise(self, text: str) -> str:
         return self.pattern.sub("", NOISE.sub("", text))
+
+    def trim(self, text: str) -> str:
+        """`text` without years, numbers and punctuation, and without fillers at either end only:
+        新增高效节水灌溉面积 is 高效节水灌溉面积 (normalise, which drops them anywhere, gives 效节水灌溉面积)."""
+        return _ends(self.fillers).sub("", NOISE.sub("", text))
+
+    def specific(self, words: str) -> str:
+        """`words` without the generic words: what says of what the quantity is (沿河道路 of 沿河道路建设任务).
+        Fewer than two characters left: the words name no quantity (投资, 计划投资, 中央财政资金; 财政收入 and
+        蔬菜产量 do)."""
+        return _alternation(self.generic).sub("", words)
+
+    def per_head(self, text: str) -> bool:
+        """Whether `text` says per head or per unit (人均, 每家): 人均可支配收入增长 is not 可支配收入增长."""
+        return _alternation(self.per_unit).search(text) is not None
 
 
 def words_of(catalog: Catalog) -> Words:
@@ -95,49 +120,113 @@ def _words(catalog: Catalog) -> Words:
         """,
         re.VERBOSE,
     )
-    return Words(tuple(sorted(set(fillers), key=len, reverse=True)), figure)
+    generic = tuple(sorted(set(catalog.generic_words), key=len, reverse=True))
+    per_unit = tuple(
+        sorted({w for w, _, q in catalog.qualifiers if q == "per_unit" and w.isalpha()}, key=len, reverse=True)
+    )
+    return Words(tuple(sorted(set(fillers), key=len, reverse=True)), figure, generic, per_unit)
 
 
 def basis_class(basis: str | None) -> str:
     return basis if basis in ("new", "change") else "stock"
 
 
-def quantity_words(row: Row, words: Words) -> tuple[str, bool]:
-    """The words that name what `row` counts, and whether they came from the clause before."""
+def _own_text(row: Row) -> tuple[str, list[str]]:
+    """The figure's own words (its label, unless it opens its clause, and the words after it) and its clauses before."""
     clauses = CLAUSE_BREAK.split(row.before)
     own = row.label if clauses[-1].strip() else ""  # an empty clause before it: the label was borrowed
-    found = words.normalise(own + ITEM_BREAK.split(row.after, 1)[0])
+    return own + ITEM_BREAK.split(row.after, 1)[0], clauses
+
+
+def written_words(row: Row, words: Words) -> str:
+    """What `row` counts as the report writes it, for a series id: its own words trimmed of fillers at
+    the ends only ('' when fewer than two characters are left: the key's words stand in)."""
+    found = words.trim(_own_text(row)[0])
+    return found if len(found) >= 2 else ""
+
+
+def quantity_words(row: Row, words: Words) -> tuple[str, bool]:
+    """The words that name what `row` counts, and whether they came from the clause before."""
+    found, borrowed, _ = _read(row, words)
+    return found, borrowed
+
+
+def _read(row: Row, words: Words) -> tuple[str, bool, bool]:
+    """quantity_words, and whether the text they come from says per head (人均, 每家)."""
+    text, clauses = _own_text(row)
+    found = words.normalise(text)
     if len(found) >= 2 or len(clauses) < 2:
-        return found, False
+        return found, False, words.per_head(text)
     # 全年新招聘社会化工会工作者2890人,总数达到37744人: the clause before says what the 总数 is of.
-    return words.normalise(words.figure.sub("", clauses[-2])) or found, True
+    before = words.figure.sub("", clauses[-2])
+    return words.normalise(before) or found, True, words.per_head(text + before)
 
 
 def nodes_of(rows: list[Row], words: Words) -> list[Node]:
-    """The node of each row (None without a report year); rows with the same key share one."""
-    read: dict[tuple, str] = {}  # the same words in another report are read once
+    """The node of each row (None without a report year); rows with the same key share one.
+
+    A node may link to nothing (Node.alone says why) when its words are generic words only
+    (generic_words.csv: 投资, 计划投资) or when its report states two values of one year with
+    these words (城乡低保标准分别提高13.1%和17.7%, or two projects' 投资): two readings, no link.
+    """
+    read: dict[tuple, tuple] = {}  # the same words in another report are read once
     found: dict[tuple, Node] = {}
     programs: dict[tuple, set] = defaultdict(set)
+    values: dict[tuple, dict[int, set]] = defaultdict(lambda: defaultdict(set))
     keys = []
     for r in rows:
         if r.year is None:
             keys.append(None)
             continue
         publisher = r.publisher if r.own_doc is None else f"?{r.own_doc}"
-        bucket = (r.is_target, r.unit, basis_class(r.basis), r.per_unit, r.span)
         text = (r.label, r.before, r.after)
         if text not in read:
-            read[text] = quantity_words(r, words)[0]
-        key = (publisher, r.year, bucket, r.basis, "" if r.metric_id else read[text], r.metric_id)
+            read[text] = _read(r, words)
+        found_words, _, per_head = read[text]
+        # 人均 is a filler of the words, so the key says it: a per-head change (人均可支配收入增长) is not the whole's.
+        # 2500座 and 2000亩 of 蔬菜大棚 are two quantities: the unit other says too little, its measure word says more.
+        other = r.measure if r.unit == "other" else ""
+        bucket = (r.is_target, r.unit, basis_class(r.basis), r.per_unit or per_head, r.span, other)
+        key = (publisher, r.year, bucket, r.basis, "" if r.metric_id else found_words, r.metric_id)
         if key not in found:  # a catalogued node carries the words of its first figure, to be compared with
-            found[key] = Node(publisher, r.year, bucket, r.basis, read[text], r.metric_id, frozenset())
+            name = written_words(r, words) or found_words
+            found[key] = Node(publisher, r.year, bucket, r.basis, found_words, r.metric_id, frozenset(), name)
         if r.program:
             programs[key].add(r.program)
+        values[key][r.year if r.described is None else r.described].add(r.value)
         keys.append(key)
-    nodes = {key: n._replace(programs=frozenset(programs.get(key, ()))) for key, n in found.items()}
+    nodes = {
+        key: n._replace(
+            programs=frozenset(programs.get(key, ())),
+            specific=words.specific(n.words),
+            alone=_alone(n, values[key], words),
+        )
+        for key, n in found.items()
+    }
     return [None if key is None else nodes[key] for key in keys]
+
+
+def _alone(n: Node, values: dict[int, set], words: Words) -> str:
+    """Why node `n` may link to nothing, '' when it may."""
+    if len(words.specific(n.words)) < 2:
+        return f"its words {n.words or '(none)'} name no quantity by themselves (generic_words.csv): no link"
+    several = max(len(v) for v in values.values())
+    if several > 1:
+        return (
+            f"its report states {several} values of one year with the words {n.name or n.words}: two readings, no link"
+        )
+    return ""
 
 
 @cache
 def _alternation(words: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(map(re.escape, words)) or r"(?!x)x")
+
+
+@cache
+def _ends(words: tuple[str, ...]) -> re.Pattern:
+    """Any run of `words` at the end of a text, or of those of two characters or more at its start: a single
+    character opens words (高 of 高效, 低 of 低保, 多 of 多种) more often than it stands alone."""
+    either = "|".join(map(re.escape, words)) or r"(?!x)x"
+    longer = "|".join(re.escape(w) for w in words if len(w) > 1) or r"(?!x)x"
+    return re.compile(rf"^(?:{longer})+|(?:{either})+$")

@@ -14,6 +14,7 @@ Figures without a publisher are never linked to another document's.
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from functools import lru_cache
 from typing import NamedTuple
@@ -94,7 +95,7 @@ def link(nodes: set[Node]) -> list[Link]:
                 continue
 
             def take(a: Node, b: Node, confidence: float, reason: str) -> None:
-                if a in forward or b in backward or (a.metric_id and b.metric_id):
+                if a in forward or b in backward or (a.metric_id and b.metric_id) or a.alone or b.alone:
                     return
                 if not components.union(a, b):
                     return  # it would join two metrics
@@ -108,7 +109,7 @@ def link(nodes: set[Node]) -> list[Link]:
                 take(a, b, score, reason)
             for program in sorted(set().union(*(n.programs for n in left)) & set().union(*(n.programs for n in right))):
                 (a, *more_a), (b, *more_b) = ([n for n in side if program in n.programs] for side in (left, right))
-                if not more_a and not more_b and _bigrams(a.words) & _bigrams(b.words):
+                if not more_a and not more_b and _bigrams(a.specific) & _bigrams(b.specific):
                     unit = a.bucket[1]
                     take(a, b, PROGRAMME_CONFIDENCE, f"the only {unit} figure of programme {program} in both years")
     return links
@@ -127,14 +128,18 @@ def _candidates(left: list[Node], right: list[Node]):
                 if b in seen:
                     continue
                 seen.add(b)
+                if not _bigrams(a.specific) & _bigrams(b.specific):
+                    continue  # 沿河道路建设任务 ~ 大棚建设任务 share only generic words
                 similarity = bigram_similarity(a.words, b.words)
                 score = similarity * (STOCK_MIX if a.basis != b.basis else 1.0)
                 if score < SIMILAR:
                     continue
+                # The reason names the words as written (高效节水灌溉面积), the score compares the keys' words.
+                x, y = a.name or a.words, b.name or b.words
                 if similarity == 1.0:
-                    reason = f"same words {a.words}"
+                    reason = f"same words {x}" if x == y else f"same words {x} ~ {y}"
                 else:
-                    reason = f"words {a.words} ~ {b.words} (bigram similarity {similarity:.2f})"
+                    reason = f"words {x} ~ {y} (bigram similarity {similarity:.2f})"
                 if a.basis != b.basis:
                     reason += f"; {a.basis or 'level'} beside {b.basis or 'level'}"
                 yield score, reason, a, b
@@ -165,7 +170,7 @@ def members(rows: list[Row], words: Words) -> tuple[list[Member], list[tuple]]:
         elif r.metric_id:
             series_id, linked_by, confidence, reason = series_of[n], "catalog", 1.0, f"metric {r.metric_id}"
         else:
-            confidence, reason = joined.get(n, (None, "no figure of the year before or after is alike"))
+            confidence, reason = joined.get(n, (None, n.alone or "no figure of the year before or after is alike"))
             series_id, linked_by = series_of[n], "auto"
         out.append(Member(r.figure_ids, series_id, r.publisher, r.year, linked_by, confidence, reason))
     link_rows = [
@@ -185,9 +190,13 @@ def _order_by_year(n: Node) -> tuple:
 
 
 def _auto_id(n: Node) -> str:
-    is_target, unit, basis, per_unit, span = n.bucket
+    """auto:<publisher>:<words as written>:<unit>:<basis class>[:per_unit][:target][:<n>y]:<digest>, named by the
+    series' earliest node; the digest of that node's key keeps apart series whose words read alike."""
+    is_target, unit, basis, per_unit, span, _ = n.bucket
     extras = (":per_unit" if per_unit else "") + (":target" if is_target else "") + (f":{span + 1}y" if span else "")
-    return f"auto:{n.publisher}:{n.words or '?'}:{unit}:{basis}{extras}"
+    digest = hashlib.sha1(repr(_order_by_year(n)).encode()).hexdigest()[:6]
+    name = (n.name or n.words or "?").replace(":", "")
+    return f"auto:{n.publisher}:{name}:{unit}:{basis}{extras}:{digest}"
 
 
 class _Components:

@@ -1,13 +1,16 @@
 """`python -m etl series suggest`: automatic series an analyst may keep, and `--accept` to keep them.
 
 A suggestion is a series zhibiao lined up by itself (v2.series, linked_by
-'auto') over two or more report years, most years and figures first. Accepted,
+'auto') over two or more report years, most years and figures first, named by
+its series_id. Accepted,
 it becomes a row of metrics.csv: an id, the words it counts as its Chinese
 name, its unit, basis class and category, the publisher's scope, and as its
 pattern the longest text that every member's label (with the words after the
 number) holds. After the next refresh the figures it names are catalogued.
 A series whose members share no such text (their words came from the clause
-before them) cannot be named by a pattern and is not suggested.
+before them) cannot be named by a pattern and is not suggested; a pattern that
+is a generic word alone, or that finds figures of two series in one report, is
+refused when accepted (refusal).
 """
 
 from __future__ import annotations
@@ -28,7 +31,8 @@ METRIC_COLUMNS = ("metric_id", "name_zh", "name_en", "category", "unit", "basis"
 MEMBERS_SQL = """
 select s.series_id, s.publisher, s.year, f.unit, f.basis, f.category, f.label,
     substr(f.sentence, f.char_end - f.sentence_start + 1, 24) as after, s.confidence,
-    f.char_start = f.sentence_start or substr(f.sentence, f.char_start - f.sentence_start, 1) in {breaks} as opens
+    f.char_start = f.sentence_start or substr(f.sentence, f.char_start - f.sentence_start, 1) in {breaks} as opens,
+    f.is_target
 
 from v2.series s join core.figures f using (figure_id)
 where s.linked_by = 'auto' and s.n_years >= 2 and s.series_id like 'auto:%'
@@ -36,8 +40,18 @@ order by s.series_id, s.publisher, s.year, f.doc_id, f.char_start
 """.format(breaks="(" + ", ".join(f"'{c}'" for c in ",，;；:：。!?！？") + ")")
 
 
+# Every figure not yet catalogued, with the text a pattern is tried on (as MEMBERS_SQL builds it) and its series.
+FIGURES_SQL = """
+select f.doc_id, f.unit, f.is_target, f.label, substr(f.sentence, f.char_end - f.sentence_start + 1, 24) as after,
+    f.char_start = f.sentence_start or substr(f.sentence, f.char_start - f.sentence_start, 1) in {breaks} as opens,
+    s.series_id
+from core.figures f join v2.figures s using (figure_id)
+where f.metric_id is null
+""".format(breaks="(" + ", ".join(f"'{c}'" for c in ",，;；:：。!?！？") + ")")
+
+
 class Suggestion(NamedTuple):
-    id: str
+    id: str  # the series_id of v2.series
     series_id: str
     publisher: str | None
     years: tuple[int, ...]
@@ -45,6 +59,8 @@ class Suggestion(NamedTuple):
     confidence: float
     labels: tuple[str, ...]
     row: dict[str, str]  # the metrics.csv row it would add
+    is_target: bool = False
+    common: str = ""  # the text every member holds: the pattern, unescaped
 
 
 def suggestions(con, catalog_dir: Path = CATALOG_DIR) -> list[Suggestion]:
@@ -58,7 +74,7 @@ def suggestions(con, catalog_dir: Path = CATALOG_DIR) -> list[Suggestion]:
     for (series_id, publisher), rows in groups.items():
         # A figure that opens its clause borrowed its label: only the words after it are its own.
         texts = sorted(
-            {("" if opens else label) + ITEM_BREAK.split(after or "", 1)[0] for *_, label, after, _, opens in rows}
+            {("" if opens else label) + ITEM_BREAK.split(after or "", 1)[0] for *_, label, after, _, opens, _ in rows}
         )
         common = longest_common_text(texts)
         if len(words.normalise(common)) < 2:
@@ -66,9 +82,8 @@ def suggestions(con, catalog_dir: Path = CATALOG_DIR) -> list[Suggestion]:
         _, _, _, unit, basis, *_ = rows[0]
         basis_class = basis if basis in ("new", "change") else ""
         categories = [r[5] for r in rows]
-        ident = "s" + hashlib.sha1(f"{series_id}\x1f{publisher}".encode()).hexdigest()[:7]
         metric = {
-            "metric_id": f"series_{ident[1:]}",
+            "metric_id": "series_" + hashlib.sha1(series_id.encode()).hexdigest()[:7],
             "name_zh": series_id.split(":")[2],
             "name_en": "",
             "category": max(sorted(set(categories)), key=categories.count),
@@ -80,7 +95,7 @@ def suggestions(con, catalog_dir: Path = CATALOG_DIR) -> list[Suggestion]:
         confidences = [r[8] for r in rows if r[8] is not None]
         found.append(
             Suggestion(
-                ident,
+                series_id,
                 series_id,
                 publisher,
                 tuple(sorted({r[2] for r in rows})),
@@ -88,9 +103,35 @@ def suggestions(con, catalog_dir: Path = CATALOG_DIR) -> list[Suggestion]:
                 min(confidences, default=1.0),
                 tuple(dict.fromkeys(r[6] for r in rows)),
                 metric,
+                rows[0][10],
+                common,
             )
         )
     return sorted(found, key=lambda s: (-len(s.years), -s.n_figures, -s.confidence, s.id))
+
+
+def refusal(s: Suggestion, con, catalog_dir: Path = CATALOG_DIR) -> str | None:
+    """Why suggestion `s` may not become a metric, in one line; None when it may.
+
+    A pattern that is a generic word alone (generic_words.csv) would name every 投资 of every
+    report; one that finds figures of two series of one kind in one report would join them.
+    """
+    words = words_of(load_catalog(Path(catalog_dir)))
+    if len(words.specific(words.normalise(s.common))) < 2:
+        return f"{s.id}: refused: its pattern {s.common} is a generic word alone (generic_words.csv)"
+    pattern = re.compile(s.row["patterns"])
+    found: dict[tuple, set] = {}
+    for doc, _, is_target, label, after, opens, series in con.execute(
+        FIGURES_SQL + " and f.unit = ? order by f.doc_id", [s.row["unit"]]
+    ).fetchall():
+        text = ("" if opens else label) + ITEM_BREAK.split(after or "", 1)[0]
+        if pattern.search(label) or pattern.search(text):
+            found.setdefault((doc, is_target), set()).add(series)
+    for (doc, _), series in found.items():
+        if len(series) > 1:
+            named = ", ".join(sorted(series)[:2]) + (" …" if len(series) > 2 else "")
+            return f"{s.id}: refused: its pattern {s.common} finds figures of {len(series)} series in {doc} ({named})"
+    return None
 
 
 def longest_common_text(texts: list[str]) -> str:
@@ -155,35 +196,47 @@ def _run(args: argparse.Namespace) -> int:
         raise SystemExit(f"{args.db}: no warehouse here; run make refresh first")
     con = duckdb.connect(str(args.db), read_only=True)
     try:
-        found = suggestions(con, args.catalog)
-    except duckdb.CatalogException:
-        print(f"{args.db}: has no v2 series (built by an older zhibiao?); run make refresh", file=sys.stderr)
-        return 1
+        try:
+            found = suggestions(con, args.catalog)
+        except duckdb.CatalogException:
+            print(f"{args.db}: has no v2 series (built by an older zhibiao?); run make refresh", file=sys.stderr)
+            return 1
+        if args.accept:
+            return _accept(con, found, args)
     finally:
         con.close()
-    if args.accept:
-        by_id = {s.id: s for s in found}
-        unknown = [i for i in args.accept if i not in by_id]
-        if unknown:
-            print(f"no suggestion {', '.join(unknown)}; `series suggest` lists them", file=sys.stderr)
-            return 2
-        try:
-            path = accept([by_id[i] for i in args.accept], args.catalog)
-        except ValueError as err:
-            print(err, file=sys.stderr)
-            return 1
-        for i in args.accept:
-            row = by_id[i].row
-            print(f"{path}: added {row['metric_id']} ({row['name_zh']}, {row['unit']}, pattern {row['patterns']})")
-        print("run make refresh to catalogue the figures it names")
-        return 0
     if not found:
         print("(no automatic series of two or more years)")
+        return 0
+    print("series_id\tkind\tpublisher\tyears\tfigures\tunit\tconfidence\tpattern\tlabels")
     for s in found[: args.limit]:
         years = f"{s.years[0]}-{s.years[-1]}" if len(s.years) > 1 else str(s.years[0])
+        kind = "target" if s.is_target else "outcome"
         print(
-            f"{s.id}  {years} ({len(s.years)} years, {s.n_figures} figures)  {s.publisher}  "
-            f"{s.row['unit']}  confidence {s.confidence:.2f}  pattern {s.row['patterns']}  "
-            f"labels: {' / '.join(s.labels[:3])}"
+            f"{s.id}\t{kind}\t{s.publisher}\t{years}\t{s.n_figures}\t{s.row['unit']}\t{s.confidence:.2f}\t"
+            f"{s.row['patterns']}\t{' / '.join(s.labels[:3])}"
         )
+    return 0
+
+
+def _accept(con, found: list[Suggestion], args: argparse.Namespace) -> int:
+    by_id = {s.id: s for s in found}
+    unknown = [i for i in args.accept if i not in by_id]
+    if unknown:
+        print(f"no suggestion {', '.join(unknown)}; `series suggest` lists them", file=sys.stderr)
+        return 2
+    refused = [r for r in (refusal(by_id[i], con, args.catalog) for i in args.accept) if r]
+    for line in refused:
+        print(line, file=sys.stderr)
+    if refused:
+        return 1
+    try:
+        path = accept([by_id[i] for i in args.accept], args.catalog)
+    except ValueError as err:
+        print(err, file=sys.stderr)
+        return 1
+    for i in args.accept:
+        row = by_id[i].row
+        print(f"{path}: added {row['metric_id']} ({row['name_zh']}, {row['unit']}, pattern {row['patterns']})")
+    print("run make refresh to catalogue the figures it names")
     return 0

@@ -17,7 +17,10 @@ select
     -- the words around the figure: up to 60 characters before it, 24 after
     substr(f.sentence, greatest(f.char_start - f.sentence_start - 60, 0) + 1,
            least(f.char_start - f.sentence_start, 60)) as before,
-    substr(f.sentence, f.char_end - f.sentence_start + 1, 24) as after
+    substr(f.sentence, f.char_end - f.sentence_start + 1, 24) as after,
+    f.value,
+    f.period_end as described,  -- the year it describes: two values of one year with one key are two readings
+    f.measure
 from scratch.point_of p
 join core.figures f on f.figure_id = p.figure_id
 join core.documents d using (doc_id)

@@ -1,6 +1,8 @@
 -- core.series_years: the figure that speaks for each series, publisher, year and kind (v2.yoy pairs them).
 -- Single-year figures only, a catalogued one with its metric's unit and basis; the later report wins, then a whole
--- over a 其中 part, then the figure of the sentence naming the most metrics, then the first mention.
+-- over a 其中 part, then the figure of the sentence naming the most metrics, then the first mention. An automatic
+-- series whose figures of a year state two values (two projects' 投资 of one report) has no point that year: two
+-- readings, no choice.
 insert into core.series_years
 with members as (
     select
@@ -55,7 +57,9 @@ points as (
                 n := coalesce(ms.n, 0),
                 first := -char_start
             )
-        ) as best
+        ) as best,
+        count(distinct value) as n_values,
+        bool_or(linked_by = 'catalog') as catalogued
     from members
     left join metrics_in_sentence ms using (doc_id, sentence_start)
     group by all
@@ -63,4 +67,5 @@ points as (
 select
     series_id, publisher, year, is_target, unit, basis_class, per_unit,
     best.figure_id, best.doc_id, best.value, best.linked_by
-from points;
+from points
+where catalogued or n_values = 1;

@@ -4,9 +4,10 @@
 -- its unit, basis class and per-unit-ness: the figure chosen when the warehouse was built
 -- (core.series_years, etl/series/store.py) as v2.yoy describes: single-year figures only, a
 -- catalogued one with its metric's unit and basis; the later report wins, then a whole over a 其中
--- part, then the figure of the sentence naming the most metrics, then the first mention. The rest
--- of the row is the figure's v2.series row. name_zh is the metric's name for a catalogued series,
--- else the words of the automatic series' key (auto:<publisher>:<words>:…); name_en is the metric's
+-- part, then the figure of the sentence naming the most metrics, then the first mention (an automatic
+-- series whose figures of a year state two values has no point that year). The rest of the row is
+-- the figure's v2.series row. name_zh is the metric's name for a catalogued series, else the label
+-- as written in the automatic series' id (auto:<publisher>:<label>:…); name_en is the metric's
 -- English name, NULL for an automatic series.
 create or replace view v2.series_years as
 select

@@ -7,7 +7,7 @@
 -- v1.metric_series. When several figures of a series state one year, the later report wins, then a
 -- whole over a 其中 part, then the figure of the sentence naming the most metrics, then the first mention.
 -- linked_by is 'catalog' when both figures are the metric's, else 'auto'; confidence is 1.0 for the
--- catalog, else the confidence of the automatic link between the two years.
+-- catalog, else the confidence of the automatic link into the report of the later value (links join report years).
 -- The figure that speaks for each series and year is chosen when the warehouse is built
 -- (core.series_years, etl/series_store.py), so that this view only pairs the years.
 create or replace view v2.yoy as
@@ -49,6 +49,6 @@ join v1.documents d on d.doc_id = cur.doc_id
 left join links l
     on l.series_id = cur.series_id
     and l.publisher is not distinct from cur.publisher
-    and l.year = cur.year
+    and l.year = d.report_year  -- a link is keyed by the report year it joins (a target describes the year after)
     and l.is_target = cur.is_target
     and l.unit = cur.unit;
