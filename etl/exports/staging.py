@@ -97,5 +97,3 @@ def _staging(out: Path) -> Path:
     except OSError as err:
         raise ExportError(f"{err.filename or out}: {err.strerror or err}; nothing was exported") from None
     return staging
-
-

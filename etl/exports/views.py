@@ -16,7 +16,6 @@ from etl.exports.errors import ExportError
 from etl.exports.queries import NO_FILE_ACCESS, question
 
 
-
 @dataclass
 class View:
     """One view as read: its name, the question its SQL file opens with, its columns and rows."""

@@ -55,7 +55,9 @@ def _about(sheet, views: list[View], builds: View | None) -> None:
     sheet.append(_heading(sheet, ["built by", "", "the build that made the warehouse (v1.builds)"]))
     if builds and builds.rows:
         for column, value in zip(builds.columns, builds.rows[-1], strict=True):
-            sheet.append([_safe(sheet, column), _cell(sheet, value, TIMESTAMP if isinstance(value, datetime) else None)])
+            sheet.append(
+                [_safe(sheet, column), _cell(sheet, value, TIMESTAMP if isinstance(value, datetime) else None)]
+            )
     sheet.append([])
     sheet.append(_heading(sheet, ["notes"]))
     sheet.append(["values", "", "in base units (亿 = 1e8, 万 = 1e4); unit and qualifier say what they count"])
