@@ -82,7 +82,7 @@ report: OUT = site
 report: $(INSTALLED) ## Write a static site of reports, series and programmes into site/ (OUT=<folder> for another; opens from disk)
 	$(BIN)/python -m etl report --db=$(call arg,DB) --out=$(call arg,OUT)
 
-query: $(INSTALLED) ## Run a ready question on $(DB): make query Q=<name> [FORMAT=csv|markdown] (without Q: list them)
+query: $(INSTALLED) ## Run a ready question on $(DB): make query Q=<name> [FORMAT=csv|tsv|markdown] (without Q: list them)
 	@$(BIN)/python -m etl query --db=$(call arg,DB) $(if $(value FORMAT),--format=$(call arg,FORMAT)) $(if $(value Q),-- $(call arg,Q))
 
 # Silent (@): the URL may hold a password, and make would echo the command with it.

@@ -139,7 +139,8 @@ def _parser() -> argparse.ArgumentParser:
         "--format",
         choices=tables.FORMATS,
         default="table",
-        help="table (aligned, wrapped to the terminal), csv or markdown, for pasting",
+        help="table (aligned, wrapped to the terminal); csv (with a BOM, as the export's files), tsv (to paste "
+        "into a sheet) or markdown, for pasting",
     )
     query.set_defaults(run=_query)
 
@@ -283,5 +284,5 @@ def _query(args) -> int:
         print(queries.question(path))
         print(tables.render(columns, rows, "table", width))
     else:
-        print(tables.render(columns, rows, args.format), end="" if args.format == "csv" else "\n")
+        print(tables.render(columns, rows, args.format), end="" if args.format in ("csv", "tsv") else "\n")
     return 0

@@ -73,7 +73,7 @@ def test_paths_with_quotes_semicolons_and_dollars_are_used_as_given(seed_folder,
     assert make("refresh", f"SOURCES={sources}", f"DB={db}").returncode == 0
     assert query(db, "select count(*) from v1.documents") == [(1,)]
     assert make("check", f"DB={db}").stdout == f"{db}: all checks passed\n"
-    assert make("query", "Q=reports_loaded", f"DB={db}", "FORMAT=csv").stdout.splitlines()[1].startswith("acftu-2020,")
+    assert make("query", "Q=reports_loaded", f"DB={db}", "FORMAT=tsv").stdout.splitlines()[1].startswith("acftu-2020\t")
     assert make("export", f"DB={db}", f"OUT={out}").returncode == 0
     assert (out / "v1_figures.csv").exists()
     # Run from a scratch folder: clean also removes the checkout's caches, site/ and bench/corpus/.
