@@ -75,7 +75,7 @@ shell: $(INSTALLED) ## Open $(DB) read-only in the DuckDB shell
 	@test -f $(call arg,DB) || { echo $(call arg,DB)": no warehouse here; run make refresh first" >&2; exit 1; }
 	@exec "$$(ls -d $(VENV)/lib/python*/site-packages/duckdb_cli/duckdb | head -n 1)" -readonly $(call arg,DB)
 
-export: $(INSTALLED) ## Write every v1 view as CSV (and one XLSX workbook) into $(OUT)/ (FORMAT=parquet: the v2 views as Parquet)
+export: $(INSTALLED) ## Write every v1 and v2 view as CSV (and one XLSX workbook) into $(OUT)/ (FORMAT=parquet: the v2 views as Parquet)
 	$(BIN)/python -m etl export --db=$(call arg,DB) --out=$(call arg,OUT) $(if $(value FORMAT),--format=$(call arg,FORMAT))
 
 report: OUT = site

@@ -91,10 +91,10 @@ def _parser() -> argparse.ArgumentParser:
 
     export = command(
         "export",
-        "write one CSV per v1 view and an XLSX workbook, or the v2 views as Parquet",
-        "Write one CSV per v1 view (UTF-8 with BOM) and one XLSX workbook into a folder, or with "
-        "--format parquet the v2 views as Parquet partitioned by publisher and report year (hive style), "
-        "replacing the files of an earlier export only once all are written.",
+        "write one CSV per v1 and v2 view and an XLSX workbook, or the v2 views as Parquet",
+        "Write one CSV per v1 and v2 view (UTF-8 with BOM) and one XLSX workbook into a folder, or with "
+        "--format parquet the v2 views as Parquet partitioned by publisher and report year (hive style); "
+        "the export is swapped in only once all is written, and its last line says how.",
     )
     _db_option(export, "warehouse file to export")
     export.add_argument(
@@ -104,7 +104,7 @@ def _parser() -> argparse.ArgumentParser:
         "--format",
         choices=EXPORT_FORMATS,
         default="csv",
-        help="csv: CSV per v1 view and an XLSX workbook (default); parquet: the v2 views as a Parquet tree",
+        help="csv: CSV per v1 and v2 view and an XLSX workbook (default); parquet: the v2 views as a Parquet tree",
     )
     export.set_defaults(run=_export)
 
@@ -228,6 +228,7 @@ def _check(args) -> int:
 
 
 def _export(args) -> int:
+    from etl.exports.errors import ExportInterrupted
     from etl.exports.export import ExportError, export
 
     queries.open_warehouse(args.db).close()  # one line if it is missing or not a warehouse
@@ -241,8 +242,12 @@ def _export(args) -> int:
     except ExportError as err:
         print(f"export failed: {err}", file=sys.stderr)
         return 1
-    for path in written:
+    except ExportInterrupted as err:
+        print(f"interrupted; {err}", file=sys.stderr)
+        return 130
+    for path in written.paths:
         print(path)
+    print(f"{args.out}: {written.how}")
     return 0
 
 

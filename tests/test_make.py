@@ -27,7 +27,7 @@ def test_make_help_shows_the_warehouse_sources_and_exports_it_will_use():
     assert "  make check     Run the data checks on /tmp/my reports.duckdb\n" in out
     assert "  make refresh   Build /tmp/my reports.duckdb from the reports in data/raw (" in out
     assert (
-        "  make export    Write every v1 view as CSV (and one XLSX workbook) into tables/ "
+        "  make export    Write every v1 and v2 view as CSV (and one XLSX workbook) into tables/ "
         "(FORMAT=parquet: the v2 views as Parquet)\n"
     ) in out
     assert "$(" not in out

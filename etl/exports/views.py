@@ -25,6 +25,12 @@ class View:
     columns: list[str]
     types: list[str]
     rows: list[tuple]
+    version: str = "v1"
+
+    @property
+    def file_name(self) -> str:
+        """Its name in an export: 'v1_figures' (the CSV file v1_figures.csv, the workbook's sheet v1_figures)."""
+        return f"{self.version}_{self.name}"
 
 
 def engine(db: Path) -> sa.Engine:
@@ -60,7 +66,7 @@ def read_view(eng: sa.Engine, name: str, version: str = "v1") -> View:
         rows = [tuple(r) for r in con.execute(sa.text(f'select * from {version}."{name}"'))]
     sql = SQL_DIR / version / f"{name}.sql"
     about = question(sql) if sql.exists() else ""
-    return View(name, about, [c for c, _ in types], [t for _, t in types], rows)
+    return View(name, about, [c for c, _ in types], [t for _, t in types], rows, version)
 
 
 def read_views(db: Path, version: str = "v1") -> list[View]:

@@ -1,5 +1,9 @@
 """The XLSX workbook: an "about" sheet, then one sheet per view, set up to be read.
 
+A view's sheet is named as its CSV file (v1_figures, v2_series). A sheet holds at most
+SHEET_ROWS rows, the first in the view's order: a larger view is cut there, and both the
+"about" sheet and a last line under the rows say so and name the CSV file that holds them all.
+
 Each view's sheet has its header row frozen and an autofilter on; column widths
 fit the content (a Chinese character counts two); numbers never show as E+
 (whole numbers `#,##0`, others with their decimals); dates are dates; ids and
@@ -24,6 +28,7 @@ from etl.exports.formulas import could_run
 from etl.exports.views import View
 
 CELL_LIMIT = 32000  # Excel holds at most 32,767 characters in a cell
+SHEET_ROWS = 100_000  # rows a sheet holds; Excel's limit is 1,048,576, and a readable workbook far fewer
 WIDEST = 60  # columns wider than this are cut (text stays whole in the cell)
 WIDTH_SAMPLE = 500  # rows measured to fit a column's width
 INTEGER_TYPES = {"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT"}
@@ -38,8 +43,15 @@ def write_workbook(path: Path, views: list[View], builds: View | None) -> None:
     book = Workbook(write_only=True)
     _about(book.create_sheet("about"), views, builds)
     for view in views:
-        _sheet(book.create_sheet(view.name[:31]), view)
+        _sheet(book.create_sheet(view.file_name[:31]), view)
     book.save(path)
+
+
+def shown_rows(view: View) -> str:
+    """The rows of the view its sheet holds: '527', or '100,000 of 1,300,000 (all in v2_series.csv)'."""
+    if len(view.rows) <= SHEET_ROWS:
+        return str(len(view.rows))
+    return f"the first {SHEET_ROWS:,} of {len(view.rows):,} (all in {view.file_name}.csv)"
 
 
 def _about(sheet, views: list[View], builds: View | None) -> None:
@@ -50,7 +62,8 @@ def _about(sheet, views: list[View], builds: View | None) -> None:
     sheet.append([])
     sheet.append(_heading(sheet, ["sheet", "rows", "what it holds"]))
     for view in views:
-        sheet.append([_safe(sheet, view.name), len(view.rows), _safe(sheet, view.question)])
+        rows = len(view.rows) if len(view.rows) <= SHEET_ROWS else shown_rows(view)
+        sheet.append([_safe(sheet, view.file_name), rows, _safe(sheet, view.question)])
     sheet.append([])
     sheet.append(_heading(sheet, ["built by", "", "the build that made the warehouse (v1.builds)"]))
     if builds and builds.rows:
@@ -62,6 +75,9 @@ def _about(sheet, views: list[View], builds: View | None) -> None:
     sheet.append(_heading(sheet, ["notes"]))
     sheet.append(["values", "", "in base units (亿 = 1e8, 万 = 1e4); unit and qualifier say what they count"])
     sheet.append(["texts", "", f"cut at {CELL_LIMIT:,} characters (documents.text); the CSV files hold them whole"])
+    sheet.append(
+        ["rows", "", f"a sheet holds at most {SHEET_ROWS:,} rows; the CSV file of a larger view holds them all"]
+    )
 
 
 def _heading(sheet, values: list[str]) -> list[WriteOnlyCell]:
@@ -92,7 +108,8 @@ def _safe(sheet, value):
 def _sheet(sheet, view: View) -> None:
     # A write-only sheet takes its layout before its rows.
     sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(max(len(view.columns), 1))}{len(view.rows) + 1}"
+    rows = view.rows[:SHEET_ROWS]
+    sheet.auto_filter.ref = f"A1:{get_column_letter(max(len(view.columns), 1))}{len(rows) + 1}"
     for i, name in enumerate(view.columns):
         sample = [_width(_shown(row[i])) for row in view.rows[:WIDTH_SAMPLE] if row[i] is not None]
         width = max([_width(name) + 3, *sample])  # + 3: room for the filter button
@@ -101,7 +118,7 @@ def _sheet(sheet, view: View) -> None:
     formats = [_format(t) for t in view.types]
     wrapped = [name.endswith("sentence") for name in view.columns]
     texts = [name.endswith(("_id", "_ids")) or name == "sha256" for name in view.columns]
-    for row in view.rows:
+    for row in rows:
         cells = []
         for value, fmt, wrap, text in zip(row, formats, wrapped, texts, strict=True):
             if value is None:
@@ -115,6 +132,9 @@ def _sheet(sheet, view: View) -> None:
             else:
                 cells.append(_safe(sheet, value))
         sheet.append(cells)
+    if len(view.rows) > len(rows):
+        sheet.append([])
+        sheet.append(_heading(sheet, [f"Cut here: {shown_rows(view)}."]))
 
 
 def _shown(value) -> str:

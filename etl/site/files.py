@@ -18,19 +18,17 @@ when their process is gone).
 
 from __future__ import annotations
 
-import ctypes
 import os
 import re
 import shutil
 import tempfile
 from pathlib import Path
 
-from etl.exports.staging import RECORD
+from etl.exports.staging import RECORD, exchange
 from etl.warehouse.build import process_alive
 from etl.warehouse.publish import create_new, held_off_interrupts
 
 OWN_PAGE = re.compile(r"(index\.html|style\.css|(report|series|programme)-.+\.html|\.zhibiao-files)")
-RENAME_EXCHANGE = 2  # linux/fs.h
 
 
 class SiteError(Exception):
@@ -79,7 +77,7 @@ def _swap(staging: Path, out: Path, names: list[str]) -> None:
     if foreign:
         _replace_each(staging, out, names)
         return
-    if not _exchange(staging, out):
+    if not exchange(staging, out):
         old = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-{os.getpid()}-", dir=out.parent))
         os.rename(out, old / "old")
         try:
@@ -100,22 +98,6 @@ def _replace_each(staging: Path, out: Path, names: list[str]) -> None:
     for path in out.iterdir():
         if OWN_PAGE.fullmatch(path.name) and path.name not in names and path.is_file() and not path.is_symlink():
             path.unlink()  # a page of a report or series that is gone: its links would mislead
-
-
-def _exchange(staging: Path, out: Path) -> bool:
-    """Swap two folders in one step (Linux renameat2 RENAME_EXCHANGE); False where that is not available."""
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        renameat2 = libc.renameat2
-    except (OSError, AttributeError):
-        return False
-    at_cwd = -100
-    if renameat2(at_cwd, os.fsencode(staging), at_cwd, os.fsencode(out), RENAME_EXCHANGE) == 0:
-        return True
-    err = ctypes.get_errno()
-    if err in (22, 38, 95):  # EINVAL, ENOSYS, EOPNOTSUPP: this file system cannot; two renames will do
-        return False
-    raise OSError(err, os.strerror(err), str(out))
 
 
 def _remove_stale(out: Path) -> None:
