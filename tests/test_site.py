@@ -208,16 +208,16 @@ def test_an_automatic_series_has_its_page_linked_from_the_index(site, pages):
     assert name in {h for _, h in pages["index.html"].hrefs}
     html = (site / name).read_text(encoding="utf-8")
     assert tables(html)["Values by year (each links to its sentence)"] == [
-        ["2012", "65项", ""],
-        ["2015", "118项", ""],
-        ["2016", "101项", ""],
-        ["2017", "130项", ""],
-        ["2018", "136项", ""],
+        ["2012", "65件", ""],
+        ["2015", "118件", ""],
+        ["2016", "101件", ""],
+        ["2017", "130件", ""],
+        ["2018", "136件", ""],
     ]
     assert tables(html)["Change from the year before (like with like)"] == [
-        ["2016", "outcome", "101项", "118项", "-17项", "-14.41%", "auto 1.00"],
-        ["2017", "outcome", "130项", "101项", "+29项", "+28.71%", "auto 1.00"],
-        ["2018", "outcome", "136项", "130项", "+6项", "+4.62%", "auto 1.00"],
+        ["2016", "outcome", "101件", "118件", "-17件", "-14.41%", "auto 1.00"],
+        ["2017", "outcome", "130件", "101件", "+29件", "+28.71%", "auto 1.00"],
+        ["2018", "outcome", "136件", "130件", "+6件", "+4.62%", "auto 1.00"],
     ]
     assert "zhibiao lined up its figures from their words" in html
 
@@ -230,14 +230,14 @@ def test_a_programme_page_says_what_was_added_and_what_was_left_out(site, wareho
     assert tables(html) == {
         "What it spent and reached": [["people reached", "2493人"]],
         "The 1 figure added": [
-            ["2493名", "2493人", "表彰全国劳模和先进工作者", "acftu-2020"],
+            ["2493名", "2493名", "表彰全国劳模和先进工作者", "acftu-2020"],
         ],
         "The 3 figures left out": [
-            ["1689名", "1689人", "劳模", "acftu-2020", "breakdown (其中) of another figure (the whole)"],
-            ["804名", "804人", "先进工作者", "acftu-2020", "breakdown (其中) of another figure (the whole)"],
+            ["1689名", "1689名", "劳模", "acftu-2020", "breakdown (其中) of another figure (the whole)"],
+            ["804名", "804名", "先进工作者", "acftu-2020", "breakdown (其中) of another figure (the whole)"],
             [
                 "300多名",
-                "300人",
+                "300名",
                 "先进工作者",
                 "acftu-2020",
                 "a subset overlapping the parts of another figure (the whole)",
