@@ -95,6 +95,12 @@ def test_the_site_has_an_index_and_a_page_per_report_series_and_programme_year(s
     assert len([n for n in names if n.startswith("report-")]) == n_docs
     assert len([n for n in names if n.startswith("series-")]) == n_catalogued + n_auto
     assert len([n for n in names if n.startswith("programme-")]) == n_prog
+    n_compare = query(
+        warehouse,
+        "select count(distinct (metric_id, case when is_target then year - 1 else year end)) "
+        "from (from v2.compare union all by name from v2.compare_conflicts) where publisher is not null",
+    )[0][0]
+    assert len([n for n in names if n.startswith("compare-")]) == n_compare == 281
 
 
 def test_every_figure_is_marked_exactly_at_its_offsets(pages, warehouse):
@@ -324,7 +330,7 @@ def test_python_m_etl_report_writes_the_site_and_removes_only_its_own_stale_page
         text=True,
         check=True,
     )
-    assert result.stdout.startswith(f"{tmp_path / 'index.html'}: 293 files")
+    assert result.stdout.startswith(f"{tmp_path / 'index.html'}: 574 files")
     assert not (tmp_path / "series-gone.html").exists() and (tmp_path / "notes.txt").read_text() == "mine"
 
 

@@ -28,7 +28,7 @@ from etl.exports.staging import RECORD, exchange
 from etl.warehouse.build import process_alive
 from etl.warehouse.publish import create_new, held_off_interrupts
 
-OWN_PAGE = re.compile(r"(index\.html|style\.css|(report|series|programme)-.+\.html|\.zhibiao-files)")
+OWN_PAGE = re.compile(r"(index\.html|style\.css|(report|series|programme|compare)-.+\.html|\.zhibiao-files)")
 
 
 class SiteError(Exception):

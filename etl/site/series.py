@@ -103,11 +103,13 @@ def name_en(series: Series) -> str:
 
 def how_made(series: Series) -> str:
     if series.automatic:
+        least = series.points[0].series_confidence
+        sure = "" if least is None else f", its least sure link {least:.2f}"
         return (
-            "zhibiao lined up its figures from their words, unit and basis; each point says how sure the link is "
-            "(v2.series; docs/series.md)"
+            f"linked_by auto: zhibiao lined up its figures from their words, unit and basis{sure}; each sentence "
+            "below says the confidence and the reason of its link (v2.series; docs/series.md)"
         )
-    return "a catalogued metric (data/catalog/metrics.csv)"
+    return "linked_by catalog: a catalogued metric (data/catalog/metrics.csv)"
 
 
 def series_page_html(series: Series) -> str:
