@@ -48,9 +48,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m etl",
+        prog=".venv/bin/python -m etl",
         description="zhibiao: figures from Chinese government work reports, in a DuckDB warehouse.",
-        epilog="python -m etl COMMAND --help describes a command. The README and docs/ say more.",
+        epilog=".venv/bin/python -m etl COMMAND --help describes a command. The README and docs/ say more.",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log what each step does")
     # -v after the command too; SUPPRESS keeps a -v given before it.
