@@ -79,7 +79,7 @@ export: $(INSTALLED) ## Write every v1 and v2 view as CSV (and one XLSX workbook
 	$(BIN)/python -m etl export --db=$(call arg,DB) --out=$(call arg,OUT) $(if $(value FORMAT),--format=$(call arg,FORMAT))
 
 report: OUT = site
-report: $(INSTALLED) ## Write a static site of reports, series and programmes into site/ (OUT=<folder> for another; opens from disk)
+report: $(INSTALLED) ## Write a static site of reports, series, comparisons and programmes into site/ (OUT=<folder> for another; opens from disk)
 	$(BIN)/python -m etl report --db=$(call arg,DB) --out=$(call arg,OUT)
 
 query: $(INSTALLED) ## Run a ready question on $(DB): make query Q=<name> [FORMAT=csv|tsv|markdown] (without Q: list them)

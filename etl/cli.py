@@ -112,7 +112,8 @@ def _parser() -> argparse.ArgumentParser:
         "report",
         "write a static site of reports, series and programmes",
         "Write a static site from the warehouse: an index per publisher, a page per report with every "
-        "figure marked, per series and per programme and year. It opens from disk with no server or network.",
+        "figure marked, per series, per programme and year, and per metric and year with the publishers side "
+        "by side. It opens from disk with no server or network.",
     )
     _db_option(report, "warehouse file to show")
     report.add_argument(

@@ -36,7 +36,7 @@ def test_make_help_shows_the_warehouse_sources_and_exports_it_will_use():
 def test_make_help_says_the_site_goes_into_site_not_the_exports_folder():
     out = make("help").stdout
     assert (
-        "  make report    Write a static site of reports, series and programmes into site/ "
+        "  make report    Write a static site of reports, series, comparisons and programmes into site/ "
         "(OUT=<folder> for another; opens from disk)\n"
     ) in out
 
