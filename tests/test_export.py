@@ -145,10 +145,10 @@ def test_an_export_that_fails_midway_moves_nothing_into_place(warehouse, tmp_pat
     out.mkdir()
     (out / "v1_figures.csv").write_text("old\n", encoding="utf-8")
 
-    def disk_full(path, views, builds):
-        raise OSError(28, "No space left on device", str(path))
+    def disk_full(writer):
+        raise OSError(28, "No space left on device", str(writer.path))
 
-    monkeypatch.setattr(workbook, "write_workbook", disk_full)
+    monkeypatch.setattr(workbook.WorkbookWriter, "save", disk_full)
     assert main(["export", "--db", str(warehouse), "--out", str(out)]) == 1
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 1 and err[0].endswith(f"zhibiao.xlsx: No space left on device; {out} is unchanged")
@@ -188,10 +188,10 @@ def test_the_pandas_recipe_of_the_docs_reads_the_ids_back(warehouse, exported):
 def test_an_interrupted_export_says_nothing_was_changed(warehouse, tmp_path, monkeypatch, capsys):
     from etl.exports import workbook
 
-    def interrupted(path, views, builds):
+    def interrupted(writer):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(workbook, "write_workbook", interrupted)
+    monkeypatch.setattr(workbook.WorkbookWriter, "save", interrupted)
     assert main(["export", "--db", str(warehouse), "--out", str(tmp_path / "out")]) == 130
     assert capsys.readouterr().err == "interrupted; nothing was changed\n"
     assert list(tmp_path.iterdir()) == []

@@ -14,7 +14,7 @@ from etl.exports import workbook as xlsx
 from etl.exports.csv_files import write_csv
 from etl.exports.errors import ExportError
 from etl.exports.staging import Exported, move_into_place, staged
-from etl.exports.views import read_views
+from etl.exports.views import each_view
 
 __all__ = ["VERSIONS", "WORKBOOK", "ExportError", "Exported", "export"]
 
@@ -26,14 +26,20 @@ def export(db: Path, out: Path, versions=VERSIONS, workbook: bool = True) -> Exp
     """Write one CSV per view of each version (and one XLSX workbook) into `out`."""
     out = Path(out)
     with staged(out) as staging:  # first: a folder that cannot be written fails before the reading
-        views = [view for version in versions for view in read_views(db, version)]
-        builds = next((v for v in views if v.file_name == "v1_builds"), None)
+        book = xlsx.WorkbookWriter(staging / WORKBOOK) if workbook else None
         names = []
-        for view in views:
-            names.append(f"{view.file_name}.csv")
-            write_csv(staging / names[-1], view)
-        if workbook:
-            names.append(WORKBOOK)
-            xlsx.write_workbook(staging / names[-1], views, builds)
+        try:
+            for view in each_view(db, versions):  # one view in memory at a time
+                names.append(f"{view.file_name}.csv")
+                write_csv(staging / names[-1], view)
+                if book:
+                    book.add(view)
+            if book:
+                names.append(WORKBOOK)
+                book.save()
+        except BaseException:
+            if book:
+                book.discard()
+            raise
         how = move_into_place(staging, out, names)
     return Exported([out / name for name in names], how)

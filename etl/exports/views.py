@@ -6,6 +6,7 @@ switched off, so the same code can later point at a server database.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,9 +72,17 @@ def read_view(eng: sa.Engine, name: str, version: str = "v1") -> View:
 
 def read_views(db: Path, version: str = "v1") -> list[View]:
     """Every view of `version`, by name; a warehouse that cannot be read is one ExportError line."""
+    return list(each_view(db, (version,)))
+
+
+def each_view(db: Path, versions=("v1",)) -> Iterator[View]:
+    """Every view of each version, by name, read one at a time (only the one yielded is in memory);
+    a warehouse that cannot be read is one ExportError line."""
     eng = engine(db)
     try:
-        return [read_view(eng, name, version) for name in view_names(eng, version)]
+        for version in versions:
+            for name in view_names(eng, version):
+                yield read_view(eng, name, version)
     except sa.exc.SQLAlchemyError as err:
         reason = str(getattr(err, "orig", None) or err).strip().splitlines()[0]
         raise ExportError(f"{db}: cannot be read: {reason}") from None

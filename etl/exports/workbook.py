@@ -38,13 +38,44 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 BOLD = Font(bold=True)
 
 
+class WorkbookWriter:
+    """The workbook written one view at a time, row by row (openpyxl's write-only mode), so that only the view
+    being written is in memory; the "about" sheet, which lists them all, is added last as the first sheet."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.book = Workbook(write_only=True)
+        self.listed: list[tuple[str, int | str, str]] = []  # (sheet, rows, question) of each view added
+        self.builds: View | None = None
+
+    def add(self, view: View) -> None:
+        _sheet(self.book.create_sheet(view.file_name[:31]), view)
+        rows = len(view.rows) if len(view.rows) <= SHEET_ROWS else shown_rows(view)
+        self.listed.append((view.file_name, rows, view.question))
+        if view.file_name == "v1_builds":
+            self.builds = view
+
+    def save(self) -> None:
+        _about(self.book.create_sheet("about", 0), self.listed, self.builds)
+        self.book.save(self.path)
+
+    def discard(self) -> None:
+        """Close the sheets' temporary files of a workbook that will not be saved (an export that failed)."""
+        for sheet in self.book.worksheets:
+            if not sheet.closed:
+                try:
+                    sheet.close()
+                except (OSError, ValueError):
+                    pass
+
+
 def write_workbook(path: Path, views: list[View], builds: View | None) -> None:
-    """Written row by row (openpyxl's write-only mode): memory stays flat on a thousand reports."""
-    book = Workbook(write_only=True)
-    _about(book.create_sheet("about"), views, builds)
+    """All of `views` in one workbook, with `builds` (else their v1_builds) on the "about" sheet."""
+    writer = WorkbookWriter(path)
     for view in views:
-        _sheet(book.create_sheet(view.file_name[:31]), view)
-    book.save(path)
+        writer.add(view)
+    writer.builds = builds or writer.builds
+    writer.save()
 
 
 def shown_rows(view: View) -> str:
@@ -54,16 +85,15 @@ def shown_rows(view: View) -> str:
     return f"the first {SHEET_ROWS:,} of {len(view.rows):,} (all in {view.file_name}.csv)"
 
 
-def _about(sheet, views: list[View], builds: View | None) -> None:
+def _about(sheet, listed: list[tuple[str, int | str, str]], builds: View | None) -> None:
     for letter, width in zip("ABC", (22, 24, 100), strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.append(_heading(sheet, ["zhibiao: figures from Chinese government work reports"]))
     sheet.append([f"exported {datetime.now(UTC):%Y-%m-%d %H:%M} UTC"])
     sheet.append([])
     sheet.append(_heading(sheet, ["sheet", "rows", "what it holds"]))
-    for view in views:
-        rows = len(view.rows) if len(view.rows) <= SHEET_ROWS else shown_rows(view)
-        sheet.append([_safe(sheet, view.file_name), rows, _safe(sheet, view.question)])
+    for name, rows, question in listed:
+        sheet.append([_safe(sheet, name), rows, _safe(sheet, question)])
     sheet.append([])
     sheet.append(_heading(sheet, ["built by", "", "the build that made the warehouse (v1.builds)"]))
     if builds and builds.rows:
