@@ -263,7 +263,9 @@ def _report(args) -> int:
     except SiteInterrupted as err:
         print(f"interrupted; {err}", file=sys.stderr)
         return 130
-    print(f"{args.out / 'index.html'}: {len(written)} files; open it in a browser, no server needed")
+    print(
+        f"{args.out / 'index.html'}: {len(written.paths)} files, {written.how}; open it in a browser, no server needed"
+    )
     return 0
 
 

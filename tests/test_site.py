@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -321,17 +322,25 @@ def test_index_lists_catalogued_series_apart_from_those_zhibiao_lined_up(site):
 
 
 def test_python_m_etl_report_writes_the_site_and_removes_only_its_own_stale_pages(warehouse, tmp_path):
-    (tmp_path / "series-gone.html").write_text("old", encoding="utf-8")
-    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "series-gone.html").write_text("old", encoding="utf-8")
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    notes, folder = os.stat(out / "notes.txt").st_ino, os.stat(out).st_ino
     result = subprocess.run(
-        [sys.executable, "-m", "etl", "report", "--db", str(warehouse), "--out", str(tmp_path)],
+        [sys.executable, "-m", "etl", "report", "--db", str(warehouse), "--out", str(out)],
         cwd=ROOT,
         capture_output=True,
         text=True,
         check=True,
     )
-    assert result.stdout.startswith(f"{tmp_path / 'index.html'}: 574 files")
-    assert not (tmp_path / "series-gone.html").exists() and (tmp_path / "notes.txt").read_text() == "mine"
+    assert result.stdout == (
+        f"{out / 'index.html'}: 574 files, swapped in whole, keeping the file zhibiao did not write; "
+        "open it in a browser, no server needed\n"
+    )
+    assert not (out / "series-gone.html").exists() and (out / "notes.txt").read_text() == "mine"
+    assert os.stat(out / "notes.txt").st_ino == notes and os.stat(out).st_ino != folder  # one swap, the same notes
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
 def tooltip(html: str, figure_id: str) -> list[tuple[str, str]]:

@@ -79,9 +79,9 @@ def _move_into_place(staging: Path, out: Path, names: list[str]) -> str:
     if not out.exists():
         staging.rename(out)
         how = NEW_FOLDER
-    elif _swappable(staging, out) and _link_the_rest(out, staging, set(names)):
+    elif _swappable(staging, out) and link_the_rest(out, staging, lambda name: name not in names):
         if not exchange(staging, out):
-            _two_renames(staging, out)
+            two_renames(staging, out, "exporting")
         how = SWAPPED
     else:
         whole = _swappable(staging, out)  # else a link, or a mount point holding the staging folder
@@ -110,10 +110,11 @@ def exchange(a: Path, b: Path) -> bool:
     raise OSError(err, os.strerror(err), str(b))
 
 
-def _two_renames(staging: Path, out: Path) -> None:
-    """The old folder aside, the new one in its place (the old one back if that fails); then the old
-    one where the staging folder was, to be removed with it."""
-    old = Path(tempfile.mkdtemp(prefix=f".{out.name}.exporting-{os.getpid()}-", dir=out.parent))
+def two_renames(staging: Path, out: Path, doing: str) -> None:
+    """Where folders cannot be exchanged in one step: the old folder aside (into `.<out>.<doing>-<pid>-…`),
+    the new one in its place (the old one back if that fails); then the old one where the staging folder
+    was, to be removed with it."""
+    old = Path(tempfile.mkdtemp(prefix=f".{out.name}.{doing}-{os.getpid()}-", dir=out.parent))
     os.rename(out, old / "old")
     try:
         os.rename(staging, out)
@@ -130,11 +131,12 @@ def _swappable(staging: Path, out: Path) -> bool:
     return out.is_dir() and not out.is_symlink() and staging.parent == Path(os.path.abspath(out)).parent
 
 
-def _link_the_rest(out: Path, staging: Path, names: set[str]) -> bool:
-    """Hard-link into `staging` everything of `out` that the new export does not replace; False if one cannot be."""
+def link_the_rest(out: Path, staging: Path, keep) -> bool:
+    """Hard-link into `staging` each entry of `out` whose name `keep` accepts (what the new export does not
+    replace); False if one cannot be."""
     try:
         for entry in os.scandir(out):
-            if entry.name not in names:
+            if keep(entry.name):
                 _link(Path(entry.path), staging / entry.name)
     except OSError:
         return False

@@ -12,6 +12,7 @@ from pathlib import Path
 import duckdb
 
 from etl.exports.queries import open_warehouse
+from etl.exports.staging import Exported
 from etl.site.compare import comparison_page, comparison_page_html, comparisons, read_compare
 from etl.site.data import (
     figures_by_doc,
@@ -71,8 +72,8 @@ def _latest_build(con) -> dict | None:
     return dict(zip([d[0] for d in cursor.description], row, strict=True)) if row else None
 
 
-def build_site(db: Path, out: Path) -> list[Path]:
-    """Write the site for warehouse `db` into folder `out`, whole or not at all; returns the files written.
+def build_site(db: Path, out: Path) -> Exported:
+    """Write the site for warehouse `db` into folder `out`, whole or not at all: the files written, and how.
 
     The warehouse is opened read-only with DuckDB's file access off (as query,
     export and check open it): a view someone changed cannot read a local file.
