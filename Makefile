@@ -83,9 +83,10 @@ shell: $(INSTALLED) ## Open $(DB) read-only in the DuckDB shell
 export: $(INSTALLED) ## Write every v1 and v2 view as CSV (and one XLSX workbook) into $(OUT)/ (FORMAT=parquet: the v2 views as Parquet)
 	$(BIN)/python -m etl export --db=$(call arg,DB) --out=$(call arg,OUT) $(if $(value FORMAT),--format=$(call arg,FORMAT))
 
-report: OUT = site
+# The site's folder is site/ unless OUT is given (the Makefile's own default of OUT is the export folder's).
+SITE := site
 report: $(INSTALLED) ## Write a static site of reports, series, comparisons and programmes into site/ (OUT=<folder> for another; opens from disk)
-	$(BIN)/python -m etl report --db=$(call arg,DB) --out=$(call arg,OUT)
+	$(BIN)/python -m etl report --db=$(call arg,DB) --out=$(call arg,$(if $(filter override,$(origin OUT)),OUT,SITE))
 
 query: $(INSTALLED) ## Run a ready question on $(DB): make query Q=<name> [FORMAT=csv|tsv|markdown] (without Q: list them)
 	@$(BIN)/python -m etl query --db=$(call arg,DB) $(if $(value FORMAT),--format=$(call arg,FORMAT)) $(if $(value Q),-- $(call arg,Q))

@@ -41,6 +41,17 @@ def test_make_help_says_the_site_goes_into_site_not_the_exports_folder():
     ) in out
 
 
+def test_make_report_writes_into_the_out_it_is_given_and_into_site_without_one(warehouse, tmp_path):
+    out = tmp_path / "my site"
+    before = (ROOT / "site").stat().st_mtime_ns if (ROOT / "site").exists() else None
+    done = make("report", f"DB={warehouse}", f"OUT={out}")  # it wrote into site/, whatever OUT said
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(f"{out / 'index.html'}: ") and (out / "index.html").is_file()
+    assert ((ROOT / "site").stat().st_mtime_ns if (ROOT / "site").exists() else None) == before
+    dry = subprocess.run(["make", "-n", "report", f"DB={warehouse}"], cwd=ROOT, capture_output=True, text=True)
+    assert dry.stdout.rstrip().endswith("--out='site'")
+
+
 def test_make_tests_points_to_make_test():
     done = make("tests")
     assert done.returncode == 2
