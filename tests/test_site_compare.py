@@ -97,3 +97,30 @@ def test_a_warehouse_of_thousands_of_series_makes_a_bounded_site_and_says_what_i
         "271 comparison pages (the last metrics by id). Every one is in the warehouse: v2.series and v2.compare "
         "(make shell, make export)."
     )
+
+
+def test_hostile_publishers_and_titles_are_escaped_on_comparison_and_series_pages(tmp_path):
+    import shutil
+
+    from etl.site.build import build_site
+    from etl.warehouse.refresh import refresh
+
+    from .conftest import ROOT
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    shutil.copy(ROOT / "data" / "raw" / "govreport_2019.txt", folder / "govreport_2019.txt")
+    publisher = '国务院<script>alert("x")</script>&amp;'
+    (folder / "manifest.csv").write_text(
+        "file,doc_id,title,publisher,published_on,report_year\n"
+        f'govreport_2019.txt,govreport-2019,"<img src=x onerror=alert(1)>",{publisher},2019-03-05,2018\n',
+        encoding="utf-8",
+    )
+    db = tmp_path / "w.duckdb"
+    refresh(folder, db, progress=False)
+    build_site(db, tmp_path / "site")
+    pages = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "site").glob("*.html")}
+    compare = pages[comparison_page("gdp_growth", 2018)]
+    assert "国务院&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;amp;" in compare
+    assert tables(compare)["1 publishers"][0] == [publisher, "6.6% govreport-2019", "6%-6.5% govreport-2019"]
+    assert [n for n, html in pages.items() if "<script" in html or "<img" in html] == []
