@@ -122,5 +122,5 @@ def test_hostile_publishers_and_titles_are_escaped_on_comparison_and_series_page
     pages = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "site").glob("*.html")}
     compare = pages[comparison_page("gdp_growth", 2018)]
     assert "国务院&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;amp;" in compare
-    assert tables(compare)["1 publishers"][0] == [publisher, "6.6% govreport-2019", "6%-6.5% govreport-2019"]
+    assert tables(compare)["1 publisher"][0] == [publisher, "6.6% govreport-2019", "6%-6.5% govreport-2019"]
     assert [n for n, html in pages.items() if "<script" in html or "<img" in html] == []

@@ -112,7 +112,8 @@ def comparison_page_html(metric_id: str, year: int, stated: list[Stated], series
         f"{year}, the year it reviews, and the target it sets for {year + 1}, as the sentence writes it (a range "
         "with both ends, 以上 and 左右 as written); each links to its sentence. Publishers are never added up. "
         "Read from v2.compare; where one publisher's figures state different values there is no answer, and "
-        "v2.compare_conflicts names them.</p>\n" + table(f"{len(rows)} publishers", headers, rows)
+        "v2.compare_conflicts names them.</p>\n"
+        + table(f"{len(rows)} publisher{'' if len(rows) == 1 else 's'}", headers, rows)
     )
     return page(f"{name_zh} {year}", body, [("index.html#compare", "comparisons")])
 
