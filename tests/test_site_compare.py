@@ -3,16 +3,19 @@ ends, values with the measure word the report wrote, and a size that stays bound
 
 from __future__ import annotations
 
+import ast
 import re
+import shutil
 
 import duckdb
 import pytest
 
-from etl.site.build import site_pages
+from etl.site.build import build_site, site_pages
 from etl.site.compare import comparison_page
 from etl.site.html import series_page
+from etl.warehouse.refresh import refresh
 
-from .conftest import query
+from .conftest import ROOT, query
 from .test_site import site, tables  # noqa: F401 (site is a fixture)
 
 
@@ -100,13 +103,6 @@ def test_a_warehouse_of_thousands_of_series_makes_a_bounded_site_and_says_what_i
 
 
 def test_hostile_publishers_and_titles_are_escaped_on_comparison_and_series_pages(tmp_path):
-    import shutil
-
-    from etl.site.build import build_site
-    from etl.warehouse.refresh import refresh
-
-    from .conftest import ROOT
-
     folder = tmp_path / "reports"
     folder.mkdir()
     shutil.copy(ROOT / "data" / "raw" / "govreport_2019.txt", folder / "govreport_2019.txt")
@@ -124,3 +120,15 @@ def test_hostile_publishers_and_titles_are_escaped_on_comparison_and_series_page
     assert "国务院&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;amp;" in compare
     assert tables(compare)["1 publisher"][0] == [publisher, "6.6% govreport-2019", "6%-6.5% govreport-2019"]
     assert [n for n, html in pages.items() if "<script" in html or "<img" in html] == []
+
+
+def test_the_site_reads_the_views_never_the_tables():
+    sql = [  # every string of etl/site that is a query
+        node.value
+        for path in (ROOT / "etl" / "site").glob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and re.search(r"\bselect\b", node.value)
+    ]
+    read = {m for s in sql for m in re.findall(r"\b(?:from|join)\s+([a-z_0-9]+\.[a-z_]+)", s)}
+    assert {name.split(".")[0] for name in read} == {"v1", "v2"}  # never core.* nor another schema
+    assert {"v2.compare", "v2.compare_conflicts", "v2.series_years", "v2.yoy", "v2.figures"} <= read
