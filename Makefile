@@ -70,19 +70,25 @@ check: $(INSTALLED) ## Run the data checks on $(DB)
 	$(BIN)/python -m etl check --db=$(call arg,DB)
 
 # The native DuckDB binary that the duckdb-cli package ships, run directly (no Python in between),
-# so that Ctrl-C cancels a running query instead of ending the shell.
+# so that Ctrl-C cancels a running query instead of ending the shell. On a terminal a statement that
+# failed in the session is no failure of make (DuckDB already said what went wrong): the shell ends
+# quietly; the shell script waits for it, and Ctrl-C (caught, `trap :`) is for DuckDB alone. Fed from
+# a pipe or a file, the shell runs in make's place and its exit status is make's.
 shell: $(INSTALLED) ## Open $(DB) read-only in the DuckDB shell
 	@test -f $(call arg,DB) || { echo $(call arg,DB)": no warehouse here; run make refresh first" >&2; exit 1; }
-	@exec "$$(ls -d $(VENV)/lib/python*/site-packages/duckdb_cli/duckdb | head -n 1)" -readonly $(call arg,DB)
+	@duckdb="$$(ls -d $(VENV)/lib/python*/site-packages/duckdb_cli/duckdb | head -n 1)"; \
+	if [ -t 0 ]; then trap : INT; "$$duckdb" -readonly $(call arg,DB); exit 0; fi; \
+	exec "$$duckdb" -readonly $(call arg,DB)
 
-export: $(INSTALLED) ## Write every v1 view as CSV (and one XLSX workbook) into $(OUT)/ (FORMAT=parquet: the v2 views as Parquet)
+export: $(INSTALLED) ## Write every v1 and v2 view as CSV (and one XLSX workbook) into $(OUT)/ (FORMAT=parquet: the v2 views as Parquet)
 	$(BIN)/python -m etl export --db=$(call arg,DB) --out=$(call arg,OUT) $(if $(value FORMAT),--format=$(call arg,FORMAT))
 
-report: OUT = site
-report: $(INSTALLED) ## Write a static site of reports, series and programmes into site/ (OUT=<folder> for another; opens from disk)
-	$(BIN)/python -m etl report --db=$(call arg,DB) --out=$(call arg,OUT)
+# The site's folder is site/ unless OUT is given (the Makefile's own default of OUT is the export folder's).
+SITE := site
+report: $(INSTALLED) ## Write a static site of reports, series, comparisons and programmes into site/ (OUT=<folder> for another; opens from disk)
+	$(BIN)/python -m etl report --db=$(call arg,DB) --out=$(call arg,$(if $(filter override,$(origin OUT)),OUT,SITE))
 
-query: $(INSTALLED) ## Run a ready question on $(DB): make query Q=<name> [FORMAT=csv|markdown] (without Q: list them)
+query: $(INSTALLED) ## Run a ready question on $(DB): make query Q=<name> [FORMAT=csv|tsv|markdown] (without Q: list them)
 	@$(BIN)/python -m etl query --db=$(call arg,DB) $(if $(value FORMAT),--format=$(call arg,FORMAT)) $(if $(value Q),-- $(call arg,Q))
 
 # Silent (@): the URL may hold a password, and make would echo the command with it.
@@ -96,16 +102,25 @@ bench: $(INSTALLED) ## Measure extraction and refresh speed, and a 10,000-report
 
 # Only what zhibiao made: the warehouse file and its build files, the names an export or the site lists
 # in its .zhibiao-files, and then the folder if nothing else is left in it; a folder without that list is kept.
+# Each thing removed is said in one line ("removed …"); each thing kept, and why, on stderr.
 CLEAN_FOLDER = if [ -f "$$folder/.zhibiao-files" ] && [ ! -L "$$folder/.zhibiao-files" ]; then \
-	  while IFS= read -r name; do case "$$name" in ''|.|..|*/*) ;; *) rm -rf -- "$$folder/$$name";; esac; done < "$$folder/.zhibiao-files"; \
+	  n=0; while IFS= read -r name; do case "$$name" in ''|.|..|*/*) ;; *) \
+	    if [ -e "$$folder/$$name" ] || [ -L "$$folder/$$name" ]; then rm -rf -- "$$folder/$$name"; n=$$((n + 1)); fi;; esac; \
+	  done < "$$folder/.zhibiao-files"; \
 	  rm -f -- "$$folder/.zhibiao-files"; \
-	  rmdir -- "$$folder" 2>/dev/null || echo "$$folder: kept, it holds files zhibiao did not write" >&2; \
+	  if rmdir -- "$$folder" 2>/dev/null; then echo "removed $$folder/ (the $$n files zhibiao wrote there)"; \
+	  else echo "removed the $$n files zhibiao wrote into $$folder/"; echo "$$folder: kept, it holds files zhibiao did not write" >&2; fi; \
 	elif [ -e "$$folder" ]; then echo "$$folder: kept, zhibiao did not make it (it has no .zhibiao-files list)" >&2; fi
+REMOVE = if [ -e "$$path" ] || [ -L "$$path" ]; then rm -rf -- "$$path" && echo "removed $$path$$why"; fi
 
-clean: ## Remove $(DB), what zhibiao wrote into $(OUT)/ and site/, and caches (keeps .venv and your own files)
-	@if [ -d $(call arg,DB) ]; then echo $(call arg,DB)": kept, a folder is not a warehouse" >&2; else rm -f -- $(call arg,DB) $(call arg,DB).wal; fi
-	rm -rf -- test-artifacts .pytest_cache .ruff_cache .hypothesis bench/corpus
+clean: ## Remove $(DB), what zhibiao wrote into $(OUT)/ and site/, and caches, saying each (keeps .venv and your own files)
+	@if [ -d $(call arg,DB) ]; then echo $(call arg,DB)": kept, a folder is not a warehouse" >&2; \
+	else why=""; for path in $(call arg,DB) $(call arg,DB).wal; do $(REMOVE); done; fi
+	@why=" (a cache)"; for path in test-artifacts .pytest_cache .ruff_cache .hypothesis bench/corpus; do $(REMOVE); done
 	@for folder in $(call arg,OUT) site; do $(CLEAN_FOLDER); done
-	rm -rf -- "$$(dirname -- $(call arg,DB))/.$$(basename -- $(call arg,DB))".building-*
-	rm -rf -- "$$(dirname -- $(call arg,OUT))/.$$(basename -- $(call arg,OUT))".exporting-* .site.building-*
-	find . -name __pycache__ -type d -not -path './.venv/*' -prune -exec rm -rf {} +
+	@why=" (left by a build or export that was stopped)"; \
+	for path in "$$(dirname -- $(call arg,DB))/.$$(basename -- $(call arg,DB))".building-* \
+	  "$$(dirname -- $(call arg,OUT))/.$$(basename -- $(call arg,OUT))".exporting-* .site.building-*; do $(REMOVE); done
+	@n=$$(find . -name __pycache__ -type d -not -path './.venv/*' -prune -print | wc -l); \
+	find . -name __pycache__ -type d -not -path './.venv/*' -prune -exec rm -rf {} +; \
+	if [ "$$n" -gt 0 ]; then echo "removed $$n __pycache__ folders (Python's caches)"; fi

@@ -48,9 +48,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m etl",
+        prog=".venv/bin/python -m etl",
         description="zhibiao: figures from Chinese government work reports, in a DuckDB warehouse.",
-        epilog="python -m etl COMMAND --help describes a command. The README and docs/ say more.",
+        epilog=".venv/bin/python -m etl COMMAND --help describes a command. The README and docs/ say more.",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log what each step does")
     # -v after the command too; SUPPRESS keeps a -v given before it.
@@ -91,10 +91,10 @@ def _parser() -> argparse.ArgumentParser:
 
     export = command(
         "export",
-        "write one CSV per v1 view and an XLSX workbook, or the v2 views as Parquet",
-        "Write one CSV per v1 view (UTF-8 with BOM) and one XLSX workbook into a folder, or with "
-        "--format parquet the v2 views as Parquet partitioned by publisher and report year (hive style), "
-        "replacing the files of an earlier export only once all are written.",
+        "write one CSV per v1 and v2 view and an XLSX workbook, or the v2 views as Parquet",
+        "Write one CSV per v1 and v2 view (UTF-8 with BOM) and one XLSX workbook into a folder, or with "
+        "--format parquet the v2 views as Parquet partitioned by publisher and report year (hive style); "
+        "the export is swapped in only once all is written, and its last line says how.",
     )
     _db_option(export, "warehouse file to export")
     export.add_argument(
@@ -104,7 +104,7 @@ def _parser() -> argparse.ArgumentParser:
         "--format",
         choices=EXPORT_FORMATS,
         default="csv",
-        help="csv: CSV per v1 view and an XLSX workbook (default); parquet: the v2 views as a Parquet tree",
+        help="csv: CSV per v1 and v2 view and an XLSX workbook (default); parquet: the v2 views as a Parquet tree",
     )
     export.set_defaults(run=_export)
 
@@ -112,7 +112,8 @@ def _parser() -> argparse.ArgumentParser:
         "report",
         "write a static site of reports, series and programmes",
         "Write a static site from the warehouse: an index per publisher, a page per report with every "
-        "figure marked, per series and per programme and year. It opens from disk with no server or network.",
+        "figure marked, per series, per programme and year, and per metric and year with the publishers side "
+        "by side. It opens from disk with no server or network.",
     )
     _db_option(report, "warehouse file to show")
     report.add_argument(
@@ -139,7 +140,8 @@ def _parser() -> argparse.ArgumentParser:
         "--format",
         choices=tables.FORMATS,
         default="table",
-        help="table (aligned, wrapped to the terminal), csv or markdown, for pasting",
+        help="table (aligned, wrapped to the terminal); csv (with a BOM, as the export's files), tsv (to paste "
+        "into a sheet) or markdown, for pasting",
     )
     query.set_defaults(run=_query)
 
@@ -227,6 +229,7 @@ def _check(args) -> int:
 
 
 def _export(args) -> int:
+    from etl.exports.errors import ExportInterrupted
     from etl.exports.export import ExportError, export
 
     queries.open_warehouse(args.db).close()  # one line if it is missing or not a warehouse
@@ -240,8 +243,12 @@ def _export(args) -> int:
     except ExportError as err:
         print(f"export failed: {err}", file=sys.stderr)
         return 1
-    for path in written:
+    except ExportInterrupted as err:
+        print(f"interrupted; {err}", file=sys.stderr)
+        return 130
+    for path in written.paths:
         print(path)
+    print(f"{args.out}: {written.how}")
     return 0
 
 
@@ -256,7 +263,9 @@ def _report(args) -> int:
     except SiteInterrupted as err:
         print(f"interrupted; {err}", file=sys.stderr)
         return 130
-    print(f"{args.out / 'index.html'}: {len(written)} files; open it in a browser, no server needed")
+    print(
+        f"{args.out / 'index.html'}: {len(written.paths)} files, {written.how}; open it in a browser, no server needed"
+    )
     return 0
 
 
@@ -283,5 +292,5 @@ def _query(args) -> int:
         print(queries.question(path))
         print(tables.render(columns, rows, "table", width))
     else:
-        print(tables.render(columns, rows, args.format), end="" if args.format == "csv" else "\n")
+        print(tables.render(columns, rows, args.format), end="" if args.format in ("csv", "tsv") else "\n")
     return 0

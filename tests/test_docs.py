@@ -52,7 +52,7 @@ def test_every_make_target_is_documented():
 
 def test_every_cli_command_is_documented():
     commands = _parser()._subparsers._group_actions[0].choices
-    assert [c for c in commands if f"| `python -m etl {c}" not in _read("docs/commands.md")] == []
+    assert [c for c in commands if f"| `.venv/bin/python -m etl {c}" not in _read("docs/commands.md")] == []
 
 
 def test_every_make_variable_and_command_option_is_documented():

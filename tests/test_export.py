@@ -28,7 +28,7 @@ def exported(warehouse, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def book(exported):
-    return load_workbook(exported / "zhibiao_v1.xlsx")
+    return load_workbook(exported / "zhibiao.xlsx")
 
 
 def test_plain_numbers_never_use_scientific_notation():
@@ -86,16 +86,18 @@ def test_csv_cells_are_empty_for_null_and_whole_numbers_have_no_decimal_point(ex
 
 def test_the_workbook_opens_with_an_about_sheet_then_a_sheet_per_view(warehouse, book):
     assert book.sheetnames[0] == "about"
-    assert {"documents", "figures", "metric_series", "builds"} <= set(book.sheetnames[1:])
+    assert {"v1_documents", "v1_figures", "v1_metric_series", "v1_builds"} <= set(book.sheetnames[1:])
+    assert {"v2_series", "v2_series_years", "v2_yoy", "v2_compare", "v2_compare_conflicts"} <= set(book.sheetnames)
     about = {row[0]: row[1:] for row in book["about"].iter_rows(values_only=True) if row[0]}
-    assert about["figures"][0] == query(warehouse, "select count(*) from v1.figures")[0][0]
-    assert about["figures"][1].startswith("Every figure of every report")
+    assert about["v1_figures"][0] == query(warehouse, "select count(*) from v1.figures")[0][0]
+    assert about["v1_figures"][1].startswith("Every figure of every report")
+    assert about["v2_compare"][0] == query(warehouse, "select count(*) from v2.compare")[0][0]
     code_version, n_documents = query(warehouse, "select code_version, n_documents from v1.builds")[0]
     assert (about["code_version"][0], about["n_documents"][0]) == (code_version, n_documents)
 
 
 def test_the_figures_sheet_is_set_up_for_reading(book):
-    sheet = book["figures"]
+    sheet = book["v1_figures"]
     columns = [c.value for c in sheet[1]]
     assert sheet.freeze_panes == "A2"
     assert sheet.auto_filter.ref == f"A1:V{sheet.max_row}"
@@ -112,7 +114,7 @@ def test_the_figures_sheet_is_set_up_for_reading(book):
 
 
 def test_the_documents_sheet_has_dates_as_dates(book):
-    sheet = book["documents"]
+    sheet = book["v1_documents"]
     columns = [c.value for c in sheet[1]]
     row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "govreport-2014")
     published = row[columns.index("published_on")]
@@ -143,13 +145,13 @@ def test_an_export_that_fails_midway_moves_nothing_into_place(warehouse, tmp_pat
     out.mkdir()
     (out / "v1_figures.csv").write_text("old\n", encoding="utf-8")
 
-    def disk_full(path, views, builds):
-        raise OSError(28, "No space left on device", str(path))
+    def disk_full(writer):
+        raise OSError(28, "No space left on device", str(writer.path))
 
-    monkeypatch.setattr(workbook, "write_workbook", disk_full)
+    monkeypatch.setattr(workbook.WorkbookWriter, "save", disk_full)
     assert main(["export", "--db", str(warehouse), "--out", str(out)]) == 1
     err = capsys.readouterr().err.splitlines()
-    assert len(err) == 1 and err[0].endswith(f"zhibiao_v1.xlsx: No space left on device; {out} is unchanged")
+    assert len(err) == 1 and err[0].endswith(f"zhibiao.xlsx: No space left on device; {out} is unchanged")
     assert [p.name for p in out.iterdir()] == ["v1_figures.csv"]
     assert (out / "v1_figures.csv").read_text(encoding="utf-8") == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["out"]
@@ -186,10 +188,10 @@ def test_the_pandas_recipe_of_the_docs_reads_the_ids_back(warehouse, exported):
 def test_an_interrupted_export_says_nothing_was_changed(warehouse, tmp_path, monkeypatch, capsys):
     from etl.exports import workbook
 
-    def interrupted(path, views, builds):
+    def interrupted(writer):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(workbook, "write_workbook", interrupted)
+    monkeypatch.setattr(workbook.WorkbookWriter, "save", interrupted)
     assert main(["export", "--db", str(warehouse), "--out", str(tmp_path / "out")]) == 130
     assert capsys.readouterr().err == "interrupted; nothing was changed\n"
     assert list(tmp_path.iterdir()) == []

@@ -58,13 +58,13 @@ def test_a_csv_file_quotes_formulas_and_keeps_negative_numbers(tmp_path):
 def test_a_workbook_cell_of_a_formula_is_text_with_the_quote_prefix_and_numbers_stay_numbers(tmp_path):
     write_workbook(tmp_path / "b.xlsx", [_view()], None)
     book = load_workbook(tmp_path / "b.xlsx")
-    rows = list(book["figures"].iter_rows(min_row=2))
+    rows = list(book["v1_figures"].iter_rows(min_row=2))
     formula, negative = rows[0][1], rows[0][2]
     assert (formula.value, formula.data_type, formula.quotePrefix) == ("=1+1", "s", True)
     assert (negative.value, negative.data_type) == (-3.5, "n")
     assert (rows[1][1].value, rows[1][1].data_type, rows[1][1].quotePrefix) == ("@SUM(1,2)", "s", True)
     assert (rows[1][3].value, rows[1][3].data_type, rows[1][3].quotePrefix) == ("+cmd", "s", True)
-    about = [row for row in book["about"].iter_rows() if row[0].value == "figures"]
+    about = [row for row in book["about"].iter_rows() if row[0].value == "v1_figures"]
     assert (about[0][2].value, about[0][2].data_type, about[0][2].quotePrefix) == ("=question", "s", True)
 
 
@@ -80,7 +80,9 @@ def test_a_manifest_of_formulas_exports_no_live_formula(seed_folder, tmp_path):
     with (tmp_path / "out" / "v1_documents.csv").open(encoding="utf-8-sig", newline="") as fh:
         document = next(csv.DictReader(fh))
     assert (document["title"], document["publisher"]) == ('\'=HYPERLINK("http://x","y")', "'@SUM(1)")
-    book = load_workbook(tmp_path / "out" / "zhibiao_v1.xlsx")
+    with (tmp_path / "out" / "v2_series.csv").open(encoding="utf-8-sig", newline="") as fh:
+        assert {row["publisher"] for row in csv.DictReader(fh)} == {"'@SUM(1)"}
+    book = load_workbook(tmp_path / "out" / "zhibiao.xlsx")
     formulas = [c.coordinate for sheet in book for row in sheet.iter_rows() for c in row if c.data_type == "f"]
     assert formulas == []
 
@@ -98,7 +100,10 @@ def test_an_export_into_a_folder_on_another_file_system_is_staged_there(warehous
         out = tmp_path / "mounted"
         out.symlink_to(elsewhere, target_is_directory=True)  # as a mount point: a rename from beside it cannot cross
         written = export(warehouse, out)
-        assert (elsewhere / "v1_figures.csv") in [Path(os.path.realpath(p)) for p in written]
+        assert (elsewhere / "v1_figures.csv") in [Path(os.path.realpath(p)) for p in written.paths]
+        assert written.how == (
+            "the new files are in place, each replacing its old version in turn (a link or a mount point)"
+        )
         assert sorted(p.name for p in elsewhere.iterdir() if p.name.startswith(".")) == [".zhibiao-files"]
         assert (elsewhere / "notes.txt").read_text(encoding="utf-8") == "mine"
     finally:

@@ -20,7 +20,7 @@ HIVE = "hive_partitioning = true, hive_types = {'publisher': varchar, 'report_ye
 def tree(warehouse, tmp_path_factory):
     out = tmp_path_factory.mktemp("parquet") / "exports"
     written = export_parquet(warehouse, out)
-    assert [p.name for p in written] == [
+    assert [p.name for p in written.paths] == [
         "v2_builds.parquet",
         "v2_compare",
         "v2_compare_candidates",
@@ -98,6 +98,7 @@ def test_the_command_line_writes_parquet_with_format_parquet(warehouse, tmp_path
         str(out / "v2_series"),
         str(out / "v2_series_years"),
         str(out / "v2_yoy"),
+        f"{out}: written as a new folder",
     ]
     assert not (out / "v1_figures.csv").exists()
 

@@ -27,7 +27,7 @@ def test_make_help_shows_the_warehouse_sources_and_exports_it_will_use():
     assert "  make check     Run the data checks on /tmp/my reports.duckdb\n" in out
     assert "  make refresh   Build /tmp/my reports.duckdb from the reports in data/raw (" in out
     assert (
-        "  make export    Write every v1 view as CSV (and one XLSX workbook) into tables/ "
+        "  make export    Write every v1 and v2 view as CSV (and one XLSX workbook) into tables/ "
         "(FORMAT=parquet: the v2 views as Parquet)\n"
     ) in out
     assert "$(" not in out
@@ -36,9 +36,20 @@ def test_make_help_shows_the_warehouse_sources_and_exports_it_will_use():
 def test_make_help_says_the_site_goes_into_site_not_the_exports_folder():
     out = make("help").stdout
     assert (
-        "  make report    Write a static site of reports, series and programmes into site/ "
+        "  make report    Write a static site of reports, series, comparisons and programmes into site/ "
         "(OUT=<folder> for another; opens from disk)\n"
     ) in out
+
+
+def test_make_report_writes_into_the_out_it_is_given_and_into_site_without_one(warehouse, tmp_path):
+    out = tmp_path / "my site"
+    before = (ROOT / "site").stat().st_mtime_ns if (ROOT / "site").exists() else None
+    done = make("report", f"DB={warehouse}", f"OUT={out}")  # it wrote into site/, whatever OUT said
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(f"{out / 'index.html'}: ") and (out / "index.html").is_file()
+    assert ((ROOT / "site").stat().st_mtime_ns if (ROOT / "site").exists() else None) == before
+    dry = subprocess.run(["make", "-n", "report", f"DB={warehouse}"], cwd=ROOT, capture_output=True, text=True)
+    assert dry.stdout.rstrip().endswith("--out='site'")
 
 
 def test_make_tests_points_to_make_test():
@@ -73,7 +84,7 @@ def test_paths_with_quotes_semicolons_and_dollars_are_used_as_given(seed_folder,
     assert make("refresh", f"SOURCES={sources}", f"DB={db}").returncode == 0
     assert query(db, "select count(*) from v1.documents") == [(1,)]
     assert make("check", f"DB={db}").stdout == f"{db}: all checks passed\n"
-    assert make("query", "Q=reports_loaded", f"DB={db}", "FORMAT=csv").stdout.splitlines()[1].startswith("acftu-2020,")
+    assert make("query", "Q=reports_loaded", f"DB={db}", "FORMAT=tsv").stdout.splitlines()[1].startswith("acftu-2020\t")
     assert make("export", f"DB={db}", f"OUT={out}").returncode == 0
     assert (out / "v1_figures.csv").exists()
     # Run from a scratch folder: clean also removes the checkout's caches, site/ and bench/corpus/.
@@ -164,6 +175,44 @@ def test_ctrl_c_in_make_shell_cancels_the_query_and_keeps_the_shell(warehouse):
         os.close(fd)
 
 
+def test_leaving_make_shell_after_a_failed_statement_is_quiet(warehouse):
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: make shell on a terminal of its own (no -s: make would say Error 1)
+        try:
+            os.chdir(ROOT)
+            os.execvp("make", ["make", "shell", f"DB={warehouse}"])
+        finally:
+            os._exit(127)
+    terminal = _Terminal(fd)
+    try:
+        assert terminal.wait_for(b" D ")
+        terminal.type(b"select * from no_such_view;\r")
+        assert terminal.wait_for(b"no_such_view") and terminal.wait_for(b" D ")
+        terminal.type(b".quit\r")
+        terminal.wait_for(b"make: ***", timeout=5)
+        _, status = os.waitpid(pid, 0)
+        assert os.waitstatus_to_exitcode(status) == 0
+        assert b"make: ***" not in terminal.transcript and b"Error 1" not in terminal.transcript
+    finally:
+        try:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass
+        os.close(fd)
+
+
+def test_make_shell_fed_from_a_pipe_keeps_the_shells_exit_status(warehouse):
+    done = subprocess.run(
+        ["make", "-s", "shell", f"DB={warehouse}"],
+        cwd=ROOT,
+        input="select * from no_such_view;\n",
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 2 and "no_such_view" in done.stderr  # a script learns that a statement failed
+
+
 def _ended(pid: int, timeout: float) -> bool:
     deadline = time.monotonic() + timeout
     while True:
@@ -243,6 +292,7 @@ def test_make_clean_removes_what_an_export_wrote_and_keeps_the_folder_s_own_file
     done = _clean(tmp_path, f"DB={tmp_path / 'none.duckdb'}", f"OUT={mine}")
     assert done.returncode == 0, done.stderr
     assert done.stderr == f"{mine}: kept, it holds files zhibiao did not write\n"
+    assert done.stdout == f"removed the 27 files zhibiao wrote into {mine}/\n"  # 19 of the CSV export, 8 of Parquet
     assert sorted(p.name for p in mine.iterdir()) == ["notes.txt"]
 
 
@@ -259,9 +309,16 @@ def test_make_clean_never_deletes_a_folder_zhibiao_did_not_make(tmp_path):
 def test_make_clean_removes_a_folder_an_export_made_whole(warehouse, tmp_path):
     out = tmp_path / "exports"
     assert make("export", f"DB={warehouse}", f"OUT={out}").returncode == 0
-    done = _clean(tmp_path, f"DB={tmp_path / 'none.duckdb'}", f"OUT={out}")
+    (tmp_path / "w.duckdb").write_bytes(b"")
+    (tmp_path / ".w.duckdb.building-999999999").mkdir()
+    done = _clean(tmp_path, f"DB={tmp_path / 'w.duckdb'}", f"OUT={out}")
     assert (done.returncode, done.stderr) == (0, "")
-    assert not out.exists()
+    assert done.stdout.splitlines() == [  # make clean says what it removes (18 CSV files and the workbook)
+        f"removed {tmp_path / 'w.duckdb'}",
+        f"removed {out}/ (the 19 files zhibiao wrote there)",
+        f"removed {tmp_path}/.w.duckdb.building-999999999 (left by a build or export that was stopped)",
+    ]
+    assert not out.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["checkout"]
 
 
 def test_make_clean_removes_the_site_it_wrote_and_keeps_a_site_folder_of_someone_else_s(warehouse, tmp_path):

@@ -500,7 +500,7 @@ def test_a_table_someone_added_to_the_warehouse_is_not_dropped_without_force(pub
     assert _errors(done) == [
         f"refresh failed: {db} holds main.my_notes, which a refresh does not make (added by hand?) and would drop; "
         "keep your own tables in another DuckDB file, or",
-        "to publish anyway: python -m etl refresh --force (make refresh FORCE=1)",
+        "to publish anyway: make refresh FORCE=1 (.venv/bin/python -m etl refresh --force)",
     ]
     assert db.read_bytes() == before
     forced = _refresh_cli(folder, db, "--force")

@@ -166,7 +166,7 @@ def test_make_query_answers_from_the_server(published):
         text=True,
     )
     assert done.stdout.splitlines() == [
-        "publisher,metric_id,year,target,target_qualifier,actual,target_doc_id,actual_doc_id",
+        "\ufeffpublisher,metric_id,year,target,target_qualifier,actual,target_doc_id,actual_doc_id",
         "海拉尔区人民政府,new_urban_jobs,2015,5700,at_least,5650,hailar-2015,hailar-2016",
     ]
     assert published.password not in done.stdout + done.stderr

@@ -1,10 +1,12 @@
-"""`make query`: tables a person reads, CSV and Markdown to paste, and one line for every problem."""
+"""`make query`: tables a person reads, CSV, TSV and Markdown to paste, and one line for every problem."""
 
 from __future__ import annotations
 
+import io
 from datetime import date
 
 import duckdb
+import pandas as pd
 import pytest
 from wcwidth import wcswidth
 
@@ -46,7 +48,7 @@ def test_a_wide_table_wraps_its_widest_text_column_to_fit_the_terminal():
 
 def test_csv_and_markdown_for_pasting():
     assert render(COLUMNS, ROWS, "csv") == (
-        "program,year,funds_yuan,share,met\n疫情防控,2020,2597000000,0.125,true\nlegal,2021,,7.5,\n"
+        "\ufeffprogram,year,funds_yuan,share,met\n疫情防控,2020,2597000000,0.125,true\nlegal,2021,,7.5,\n"
     )
     assert render(["label", "n"], [("a|b", 1)], "markdown").splitlines() == [
         "| label   |   n |",
@@ -63,7 +65,7 @@ def test_a_question_without_rows_says_so():
 def test_a_question_can_be_asked_as_its_file_name_or_in_words(warehouse, capsys, asked):
     assert cli.main(["query", asked, "--db", str(warehouse), "--format", "csv"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == "year,target,target_qualifier,actual,met,target_doc_id,actual_doc_id,actual_sentence"
+    assert out[0] == "\ufeffyear,target,target_qualifier,actual,met,target_doc_id,actual_doc_id,actual_sentence"
     assert out[1] == '2013,,,13100000,,,govreport-2014,"城镇新增就业1310万人,创历史新高。"'
 
 
@@ -121,3 +123,34 @@ def test_a_path_with_a_question_mark_and_percent_twenty_can_be_asked(warehouse, 
     odd.write_bytes(warehouse.read_bytes())
     assert cli.main(["query", "targets_missed", "--db", str(odd), "--format", "csv"]) == 0
     assert capsys.readouterr().out.splitlines()[1].startswith("海拉尔区人民政府,new_urban_jobs,2015,")
+
+
+def test_csv_and_tsv_follow_the_exports_conventions_ids_formulas_and_no_tab_or_break_in_a_cell():
+    columns = ["figure_id", "figure_ids", "label", "value"]
+    rows = [("12360353839e7040", "a1,b2", "=HYPERLINK(1)\tx\ny", -3.5)]
+    assert render(columns, rows, "csv") == (
+        '\ufefffigure_id,figure_ids,label,value\nfig-12360353839e7040,"fig-a1,fig-b2","\'=HYPERLINK(1)\tx\ny",-3.5\n'
+    )
+    assert render(columns, rows, "tsv") == (
+        "figure_id\tfigure_ids\tlabel\tvalue\nfig-12360353839e7040\tfig-a1,fig-b2\t'=HYPERLINK(1) x y\t-3.5\n"
+    )
+
+
+def test_make_query_csv_and_tsv_read_back_with_pandas_as_the_export_writes_them(warehouse, capsys):
+    assert cli.main(["query", "covid_funds_2020", "--db", str(warehouse), "--format", "csv"]) == 0
+    raw = capsys.readouterr().out
+    assert raw.startswith("\ufeffprogram_name_zh,year,")
+    frame = pd.read_csv(io.BytesIO(raw.encode("utf-8")), encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert cli.main(["query", "covid_funds_2020", "--db", str(warehouse), "--format", "tsv"]) == 0
+    pasted = capsys.readouterr().out
+    assert not pasted.startswith("\ufeff") and pasted.count("\n") == len(frame) + 1
+    tsv = pd.read_csv(io.StringIO(pasted), sep="\t", dtype=str, keep_default_na=False, quoting=3)
+    assert tsv.equals(frame)
+    row = frame.iloc[0]
+    assert (row.program_name_zh, row.year, row.funds_yuan, row.people_reached) == (
+        "疫情防控",
+        "2020",
+        "2597000000",
+        "5510700",
+    )
+    assert [i.startswith("fig-") and len(i) == 20 for i in row.figure_ids.split(",")] == [True] * int(row.n_figures)

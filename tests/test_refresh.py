@@ -190,7 +190,7 @@ def test_a_document_losing_most_of_its_figures_needs_force(seed_folder, tmp_path
     assert str(refused.value).splitlines() == [
         "the refresh would lose data, so it was not published:",
         f"  document acftu-2020: figures fell from {len(query(db, 'select 1 from v1.figures'))} to 1 (more than 50%)",
-        "to publish anyway: python -m etl refresh --force (make refresh FORCE=1)",
+        "to publish anyway: make refresh FORCE=1 (.venv/bin/python -m etl refresh --force)",
     ]
     assert db.read_bytes() == before
     assert refresh(seed_folder, db, progress=False, force=True).n_figures == 1
@@ -341,7 +341,7 @@ def test_keep_going_still_refuses_to_drop_a_document_whose_file_went_bad_and_say
         f"  document b is in {db} but not in this refresh",
         "these files were not loaded:",
         f"  {seed_folder / 'b.txt'}: {decode.BINARY}",
-        "to publish anyway: python -m etl refresh --force (make refresh FORCE=1)",
+        "to publish anyway: make refresh FORCE=1 (.venv/bin/python -m etl refresh --force)",
     ]
     assert db.read_bytes() == before
     result = refresh(seed_folder, db, progress=False, keep_going=True, force=True)

@@ -246,7 +246,7 @@ def test_make_refresh_refuses_to_lose_a_document_and_says_how_to_force(published
     )
     assert done.returncode != 0
     assert f"  document acftu-2020 is in {db} but not in this refresh\n" in done.stderr
-    assert "to publish anyway: python -m etl refresh --force (make refresh FORCE=1)" in done.stderr
+    assert "to publish anyway: make refresh FORCE=1 (.venv/bin/python -m etl refresh --force)" in done.stderr
     assert db.read_bytes() == before
     forced = subprocess.run(
         ["make", "-s", "refresh", f"SOURCES={seed_folder}", f"DB={db}", "FORCE=1"], cwd=ROOT, capture_output=True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -95,6 +96,12 @@ def test_the_site_has_an_index_and_a_page_per_report_series_and_programme_year(s
     assert len([n for n in names if n.startswith("report-")]) == n_docs
     assert len([n for n in names if n.startswith("series-")]) == n_catalogued + n_auto
     assert len([n for n in names if n.startswith("programme-")]) == n_prog
+    n_compare = query(
+        warehouse,
+        "select count(distinct (metric_id, case when is_target then year - 1 else year end)) "
+        "from (from v2.compare union all by name from v2.compare_conflicts) where publisher is not null",
+    )[0][0]
+    assert len([n for n in names if n.startswith("compare-")]) == n_compare == 281
 
 
 def test_every_figure_is_marked_exactly_at_its_offsets(pages, warehouse):
@@ -208,15 +215,15 @@ def test_an_automatic_series_has_its_page_linked_from_the_index(site, pages):
     assert name in {h for _, h in pages["index.html"].hrefs}
     html = (site / name).read_text(encoding="utf-8")
     assert tables(html)["Values by year (each links to its sentence)"] == [
-        ["2015", "118项", ""],
-        ["2016", "101项", ""],
-        ["2017", "130项", ""],
-        ["2018", "136项", ""],
+        ["2015", "118件", ""],
+        ["2016", "101件", ""],
+        ["2017", "130件", ""],
+        ["2018", "136件", ""],
     ]
     assert tables(html)["Change from the year before (like with like)"] == [
-        ["2016", "outcome", "101项", "118项", "-17项", "-14.41%", "auto 1.00"],
-        ["2017", "outcome", "130项", "101项", "+29项", "+28.71%", "auto 1.00"],
-        ["2018", "outcome", "136项", "130项", "+6项", "+4.62%", "auto 1.00"],
+        ["2016", "outcome", "101件", "118件", "-17件", "-14.41%", "auto 1.00"],
+        ["2017", "outcome", "130件", "101件", "+29件", "+28.71%", "auto 1.00"],
+        ["2018", "outcome", "136件", "130件", "+6件", "+4.62%", "auto 1.00"],
     ]
     assert "zhibiao lined up its figures from their words" in html
 
@@ -229,14 +236,14 @@ def test_a_programme_page_says_what_was_added_and_what_was_left_out(site, wareho
     assert tables(html) == {
         "What it spent and reached": [["people reached", "2493人"]],
         "The 1 figure added": [
-            ["2493名", "2493人", "表彰全国劳模和先进工作者", "acftu-2020"],
+            ["2493名", "2493名", "表彰全国劳模和先进工作者", "acftu-2020"],
         ],
         "The 3 figures left out": [
-            ["1689名", "1689人", "劳模", "acftu-2020", "breakdown (其中) of another figure (the whole)"],
-            ["804名", "804人", "先进工作者", "acftu-2020", "breakdown (其中) of another figure (the whole)"],
+            ["1689名", "1689名", "劳模", "acftu-2020", "breakdown (其中) of another figure (the whole)"],
+            ["804名", "804名", "先进工作者", "acftu-2020", "breakdown (其中) of another figure (the whole)"],
             [
                 "300多名",
-                "300人",
+                "300名",
                 "先进工作者",
                 "acftu-2020",
                 "a subset overlapping the parts of another figure (the whole)",
@@ -314,17 +321,25 @@ def test_index_lists_catalogued_series_apart_from_those_zhibiao_lined_up(site):
 
 
 def test_python_m_etl_report_writes_the_site_and_removes_only_its_own_stale_pages(warehouse, tmp_path):
-    (tmp_path / "series-gone.html").write_text("old", encoding="utf-8")
-    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "series-gone.html").write_text("old", encoding="utf-8")
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    notes, folder = os.stat(out / "notes.txt").st_ino, os.stat(out).st_ino
     result = subprocess.run(
-        [sys.executable, "-m", "etl", "report", "--db", str(warehouse), "--out", str(tmp_path)],
+        [sys.executable, "-m", "etl", "report", "--db", str(warehouse), "--out", str(out)],
         cwd=ROOT,
         capture_output=True,
         text=True,
         check=True,
     )
-    assert result.stdout.startswith(f"{tmp_path / 'index.html'}: 263 files")
-    assert not (tmp_path / "series-gone.html").exists() and (tmp_path / "notes.txt").read_text() == "mine"
+    assert result.stdout == (
+        f"{out / 'index.html'}: 544 files, swapped in whole, keeping the file zhibiao did not write; "
+        "open it in a browser, no server needed\n"
+    )
+    assert not (out / "series-gone.html").exists() and (out / "notes.txt").read_text() == "mine"
+    assert os.stat(out / "notes.txt").st_ino == notes and os.stat(out).st_ino != folder  # one swap, the same notes
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
 def tooltip(html: str, figure_id: str) -> list[tuple[str, str]]:

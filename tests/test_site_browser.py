@@ -9,6 +9,7 @@ page are kept in test-artifacts/ (git-ignored).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -16,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from etl.site.build import build_site
+from etl.site.compare import comparison_page
 from etl.site.html import programme_page, series_page
 
 from .conftest import ROOT, query
@@ -112,7 +114,12 @@ def test_the_index_renders_every_publisher_without_console_errors(browser, site)
     visit = Visit(browser, site, "index.html")
     page = visit.page
     assert page.locator("h1").inner_text() == "zhibiao: figures from work reports"
-    assert page.locator("section h2").all_inner_texts() == ["国务院", "工人日报", "海拉尔区人民政府"]
+    assert page.locator("section h2").all_inner_texts() == [
+        "国务院",
+        "工人日报",
+        "海拉尔区人民政府",
+        "Publishers side by side",
+    ]
     assert page.locator("a[href^='series-']").count() == 178  # 76 catalogued series, 102 automatic
     assert page.evaluate("document.scripts.length") == 0  # plain HTML: it reads the same without JavaScript
     ARTIFACTS.mkdir(exist_ok=True)
@@ -167,6 +174,59 @@ def test_a_sample_of_figure_links_lands_on_marked_figures(browser, site):
             assert landed["tag"] == "mark" and "fig" in landed["cls"].split() and landed["shown"], href
             assert landed["text"].strip() != ""
         visit.close()
+
+
+def _follow_every_figure_link(visit: Visit) -> list[str]:
+    """Follow each link of the page to a marked figure; the text of each mark landed on."""
+    hrefs = visit.page.eval_on_selector_all(
+        "a[href*='#fig-']", "links => links.map(a => new URL(a.getAttribute('href'), document.baseURI).href)"
+    )
+    landed = []
+    for href in hrefs:
+        visit.page.goto(href)
+        mark = visit.target()
+        assert mark["tag"] == "mark" and "fig" in mark["cls"].split() and mark["shown"], href
+        landed.append(mark["text"])
+    return landed
+
+
+AUTO = ("海拉尔区人民政府", "auto:海拉尔区人民政府:政协委员提案:item:stock:ad8efb")
+
+
+def test_an_automatic_series_page_shows_its_links_and_every_value_with_its_measure(browser, site):
+    visit = Visit(browser, site, series_page(*AUTO))
+    page = visit.page
+    assert page.locator("svg.chart a.point").count() == 4
+    assert "linked_by auto" in page.locator("main p.meta").first.inner_text()
+    sentences = page.locator("ol.sentences li .meta").all_inner_texts()
+    assert sentences == ["(auto 1.00: same words 政协委员提案)"] * 4
+    values = page.locator("table").first.locator("tbody td:nth-child(2)").all_inner_texts()
+    assert values == ["118件", "101件", "130件", "136件"]
+    landed = _follow_every_figure_link(visit)  # chart, values, year over year, sentences
+    assert len(landed) == 4 + 4 + 3 * 2 + 4 and set(landed) == {"118件", "101件", "130件", "136件"}
+    visit.close()
+
+
+def test_a_comparison_page_shows_each_value_as_written_and_every_link_lands_on_its_figure(browser, site):
+    visit = Visit(browser, site, comparison_page("gdp_growth", 2018))
+    page = visit.page
+    rows = page.locator("tbody tr")
+    cells = [rows.nth(i).locator("td").all_inner_texts() for i in range(rows.count())]
+    assert cells == [
+        ["国务院", "6.6% govreport-2019", "6%-6.5% govreport-2019"],
+        ["海拉尔区人民政府", "6.0% hailar-2019", "3.5%左右 hailar-2019"],
+    ]
+    assert _follow_every_figure_link(visit) == ["6.6%", "6%", "6.0%", "3.5%"]  # a range's mark is its low end
+    visit.close()
+
+
+def test_a_series_in_a_measure_word_shows_it_on_every_value_and_the_axis(browser, site):
+    visit = Visit(browser, site, series_page("国务院", "grain_output"))
+    page = visit.page
+    assert page.locator("svg.chart text.unit").text_content() == "万亿斤"
+    values = [v for v in page.locator("table").first.locator("tbody td:not(:first-child)").all_inner_texts() if v]
+    assert len(values) == 8 and all(re.fullmatch(r"[\d.]+万亿斤(以上|左右)?", v) for v in values), values
+    visit.close()
 
 
 def test_hover_or_focus_shows_what_a_figure_counts(browser, site, warehouse):

@@ -23,6 +23,37 @@ def test_values_are_written_in_the_reports_own_units():
     assert format_value(None, "yuan") == "–"
 
 
+def test_values_keep_the_measure_word_the_report_wrote():
+    assert format_value(1.37e12, "other", "斤") == "1.37万亿斤"
+    assert format_value(1.383e11, "other", "美元") == "1383亿美元"
+    assert format_value(0.5, "percent", "个百分点") == "0.5个百分点"
+    assert format_value(2493.0, "person", "名") == "2493名"
+    assert format_value(2493.0, "person", None) == "2493人"
+    assert format_change(-1.3e6, "person", "名") == "-130万名"
+
+
+def test_a_range_is_shown_as_written_with_both_ends_never_as_a_floor():
+    assert qualified(6.0, "percent", "range", "%", "6%-6.5%") == "6%-6.5%"
+    svg = ET.fromstring(
+        series_chart(
+            [ChartPoint(2019, 6.0, True, "range", "r.html#fig-a", "2019 target: 6%-6.5%", 6.5)], "t", "percent"
+        )
+    )
+    drawn = [(e.tag.removeprefix(SVG), e.get("class")) for a in svg.findall(f"{SVG}a") for e in a if e.get("class")]
+    assert drawn == [("rect", "range")]
+    (bar,) = [e for a in svg.findall(f"{SVG}a") for e in a if e.get("class") == "range"]
+    assert float(bar.get("height")) > 0
+
+
+def test_the_axis_says_the_measure_word():
+    points = [
+        ChartPoint(2020, 1.37e12, False, "exact", "a.html#fig-a", "x"),
+        ChartPoint(2021, 1.36e12, False, "exact", "a.html#fig-b", "y"),
+    ]
+    svg = ET.fromstring(series_chart(points, "grain", "other", "斤"))
+    assert [t.text for t in svg.iter(f"{SVG}text") if t.get("class") == "unit"] == ["万亿斤"]
+
+
 def test_plain_numbers_have_no_float_noise_or_exponent():
     assert plain(24.920000000000002) == "24.92"
     assert plain(7.0) == "7"

@@ -15,12 +15,10 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from etl.exports.formulas import as_text
-from etl.exports.tables import cell
+from etl.exports.cells import cell, csv_id, spreadsheet_rows
 from etl.exports.views import View
 
-ID_PREFIX = "fig-"
-FIGURE_ID_COLUMNS = {"figure_id", "parent_figure_id", "subset_of_figure_id", "previous_figure_id", "figure_ids"}
+__all__ = ["csv_id", "plain_number", "write_csv"]
 
 
 def plain_number(value) -> str:
@@ -28,20 +26,8 @@ def plain_number(value) -> str:
     return cell(value)
 
 
-def csv_id(value: str | None) -> str:
-    """'12360353839e7040' -> 'fig-12360353839e7040'; a comma-separated list gets the prefix on each id."""
-    if not value:
-        return ""
-    return ",".join(ID_PREFIX + part for part in value.split(","))
-
-
 def write_csv(path: Path, view: View) -> None:
-    ids = [i for i, c in enumerate(view.columns) if c in FIGURE_ID_COLUMNS]
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh, lineterminator="\n")
         writer.writerow(view.columns)
-        for row in view.rows:
-            text = [as_text(cell(v)) for v in row]
-            for i in ids:
-                text[i] = csv_id(text[i])
-            writer.writerow(text)
+        writer.writerows(spreadsheet_rows(view.columns, view.rows))

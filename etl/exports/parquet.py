@@ -9,22 +9,22 @@ core.documents. `v2.builds`, the history of builds, is one file,
 `v2_builds.parquet`.
 
 Like the CSV export (export.py, staging.py), the tree is written into a temporary folder
-beside `out` and each view's folder or file moved into place whole once all
-are written; a failure leaves an earlier export as it was, in one line. The
+beside `out` and swapped into place once all is written (each view's folder replaced whole:
+no partition of a report that has left lingers); a failure leaves an earlier export as it
+was, in one line. The
 warehouse is opened read-only, with file access allowed only into that
 temporary folder.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import duckdb
 
 from etl.exports.errors import ExportError
 from etl.exports.queries import NO_FILE_ACCESS
-from etl.exports.staging import move_into_place, staged
+from etl.exports.staging import Exported, move_into_place, staged
 from etl.warehouse.load import sql_path
 
 VERSION = "v2"
@@ -32,8 +32,8 @@ PARTITIONS = ("publisher", "report_year")
 UNPARTITIONED = {"builds"}  # one row per build and document, documents that may be gone since
 
 
-def export_parquet(db: Path, out: Path, version: str = VERSION) -> list[Path]:
-    """Write every view of `version` as Parquet into `out`; the folders and files written."""
+def export_parquet(db: Path, out: Path, version: str = VERSION) -> Exported:
+    """Write every view of `version` as Parquet into `out`: the folders and files written, and how."""
     out = Path(out)
     with staged(out) as staging:
         try:
@@ -41,8 +41,8 @@ def export_parquet(db: Path, out: Path, version: str = VERSION) -> list[Path]:
         except duckdb.Error as err:
             reason = str(err).strip().splitlines()[0]
             raise ExportError(f"{db}: cannot be exported: {reason}; {out} is unchanged") from None
-        _replace_whole(staging, out, names)
-    return [out / name for name in names]
+        how = move_into_place(staging, out, names)
+    return Exported([out / name for name in names], how)
 
 
 def _write(db: Path, staging: Path, version: str) -> list[str]:
@@ -79,16 +79,3 @@ def _views(con: duckdb.DuckDBPyConnection, version: str) -> list[tuple[str, list
         [version, version],
     ).fetchall()
     return [(name, list(columns)) for name, columns in rows]
-
-
-def _replace_whole(staging: Path, out: Path, names: list[str]) -> None:
-    """Each view's folder replaces the old one whole (no stale partition survives); files as the CSV export."""
-    if not out.exists():
-        move_into_place(staging, out, names)
-        return
-    for name in names:
-        old = out / name
-        if old.is_dir() and not old.is_symlink():
-            aside = staging / f".old-{name}"
-            os.replace(old, aside)  # removed with the staging folder
-        os.replace(staging / name, old)

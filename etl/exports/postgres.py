@@ -95,7 +95,8 @@ def publish(
     try:
         for setting in READING:
             warehouse.execute(setting)
-        build = dict(zip(BUILD_COLUMNS, warehouse.execute(f"select {', '.join(BUILD_COLUMNS)} from v1.builds").fetchone()))
+        row = warehouse.execute(f"select {', '.join(BUILD_COLUMNS)} from v1.builds").fetchone()
+        build = dict(zip(BUILD_COLUMNS, row, strict=True))
         tables = read_tables(warehouse)
         eng = server.engine(parsed, "zhibiao publish")
         try:
@@ -111,7 +112,9 @@ def publish(
                 raise KeyboardInterrupt from None
             raise
         except duckdb.Error as err:
-            raise server.ServerError(f"publish failed: {db}: {str(err).splitlines()[0]}; {_unchanged(prefix)}") from None
+            raise server.ServerError(
+                f"publish failed: {db}: {str(err).splitlines()[0]}; {_unchanged(prefix)}"
+            ) from None
     finally:
         warehouse.close()
 

@@ -64,8 +64,12 @@ def run(args: argparse.Namespace) -> int:
         return 1
     build = f"the build of {done.build['built_at']:%Y-%m-%d %H:%M:%S} UTC"
     if done.up_to_date:
-        print(f"{done.url}: {build} is already published in {', '.join(done.schemas)}; nothing changed (--force republishes)")
+        print(
+            f"{done.url}: {build} is already published in {', '.join(done.schemas)}; nothing changed (--force republishes)"
+        )
         return 0
     reader = f"readable by {done.reader}" if done.reader else "no read-only role (see docs/team.md)"
-    print(f"{done.url}: published {build} into {', '.join(done.schemas)}: {done.tables} tables, {done.rows} rows; {reader}")
+    print(
+        f"{done.url}: published {build} into {', '.join(done.schemas)}: {done.tables} tables, {done.rows} rows; {reader}"
+    )
     return 0

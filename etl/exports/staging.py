@@ -5,6 +5,13 @@ rename) and moved into place only once all of them are written: a failure leaves
 export as it was, and says so in one line. A staging folder left by an export that was
 killed is removed by the next.
 
+Into an existing folder the new export is swapped in whole (swap_into_place): what the
+folder holds besides the new files (an earlier Parquet tree, a user's notes) is hard-linked
+into the staging folder, which then changes place with `out` in one step (Linux renameat2;
+two renames elsewhere). A reader sees the old export or the new one, never a mix. Where that
+cannot be done (`out` is a link or a mount point, a file cannot be linked), each file replaces
+its old version by a rename, and the line the export prints says so.
+
 Every export lists what it wrote in `<out>/.zhibiao-files` (RECORD), one name a line,
 kept across exports: `make clean` removes those names and nothing else, and the
 folder only when nothing else is left in it.
@@ -12,17 +19,28 @@ folder only when nothing else is left in it.
 
 from __future__ import annotations
 
+import ctypes
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
-from etl.exports.errors import ExportError
+from etl.exports.errors import ExportError, ExportInterrupted
 from etl.warehouse.build import process_alive
-from etl.warehouse.publish import create_new, new_name
+from etl.warehouse.publish import create_new, held_off_interrupts, new_name
 
 RECORD = ".zhibiao-files"  # the names zhibiao wrote into a folder, one a line: what `make clean` removes
+
+
+@dataclass
+class Exported:
+    """What an export wrote, and how it came into place (one line: swapped in whole, file by file, a new folder)."""
+
+    paths: list[Path]
+    how: str
 
 
 @contextmanager
@@ -40,14 +58,103 @@ def staged(out: Path) -> Iterator[Path]:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def move_into_place(staging: Path, out: Path, names: list[str]) -> None:
-    """A new folder appears whole; into an existing one each file replaces its old version."""
+RENAME_EXCHANGE = 2  # linux/fs.h
+NEW_FOLDER = "written as a new folder"
+SWAPPED = "the new export is in place, swapped in whole"
+FILE_BY_FILE = "the new files are in place, each replacing its old version in turn"
+
+
+def move_into_place(staging: Path, out: Path, names: list[str]) -> str:
+    """Move the files `names` of `staging` into `out`, whole when possible; the line saying how.
+
+    Ctrl-C waits until they are in place, and is then ExportInterrupted saying so."""
+    try:
+        with held_off_interrupts():
+            return _move_into_place(staging, out, names)
+    except KeyboardInterrupt:
+        raise ExportInterrupted(f"{out}: the new export is in place") from None
+
+
+def _move_into_place(staging: Path, out: Path, names: list[str]) -> str:
     if not out.exists():
         staging.rename(out)
+        how = NEW_FOLDER
+    elif _swappable(staging, out) and link_the_rest(out, staging, lambda name: name not in names):
+        if not exchange(staging, out):
+            two_renames(staging, out, "exporting")
+        how = SWAPPED
     else:
+        whole = _swappable(staging, out)  # else a link, or a mount point holding the staging folder
         for name in names:
+            if (out / name).is_dir() and not (out / name).is_symlink():
+                os.replace(out / name, staging / f".old-{name}")  # a folder (a Parquet view) is replaced whole
             os.replace(staging / name, out / name)
+        how = f"{FILE_BY_FILE} ({'it holds files that cannot be linked' if whole else 'a link or a mount point'})"
     record(out, names)
+    return how
+
+
+def exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one step (Linux renameat2 RENAME_EXCHANGE); False where that is not available."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_cwd = -100
+    if renameat2(at_cwd, os.fsencode(a), at_cwd, os.fsencode(b), RENAME_EXCHANGE) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (22, 38, 95):  # EINVAL, ENOSYS, EOPNOTSUPP: this file system cannot; two renames will do
+        return False
+    raise OSError(err, os.strerror(err), str(b))
+
+
+def two_renames(staging: Path, out: Path, doing: str) -> None:
+    """Where folders cannot be exchanged in one step: the old folder aside (into `.<out>.<doing>-<pid>-…`),
+    the new one in its place (the old one back if that fails); then the old one where the staging folder
+    was, to be removed with it."""
+    old = Path(tempfile.mkdtemp(prefix=f".{out.name}.{doing}-{os.getpid()}-", dir=out.parent))
+    os.rename(out, old / "old")
+    try:
+        os.rename(staging, out)
+    except OSError:
+        os.rename(old / "old", out)
+        old.rmdir()
+        raise
+    os.rename(old / "old", staging)
+    old.rmdir()
+
+
+def _swappable(staging: Path, out: Path) -> bool:
+    """`out` is a real folder and the staging folder lies beside it, on its file system."""
+    return out.is_dir() and not out.is_symlink() and staging.parent == Path(os.path.abspath(out)).parent
+
+
+def link_the_rest(out: Path, staging: Path, keep) -> bool:
+    """Hard-link into `staging` each entry of `out` whose name `keep` accepts (what the new export does not
+    replace); False if one cannot be."""
+    try:
+        for entry in os.scandir(out):
+            if keep(entry.name):
+                _link(Path(entry.path), staging / entry.name)
+    except OSError:
+        return False
+    return True
+
+
+def _link(source: Path, target: Path) -> None:
+    if source.is_symlink():
+        os.symlink(os.readlink(source), target)
+    elif source.is_dir():
+        target.mkdir()
+        shutil.copystat(source, target)
+        for entry in os.scandir(source):
+            _link(Path(entry.path), target / entry.name)
+    elif source.is_file():
+        os.link(source, target)
+    else:
+        raise OSError(f"{source}: neither a file, a folder nor a link")
 
 
 def record(folder: Path, names) -> None:
@@ -97,5 +204,3 @@ def _staging(out: Path) -> Path:
     except OSError as err:
         raise ExportError(f"{err.filename or out}: {err.strerror or err}; nothing was exported") from None
     return staging
-
-

@@ -1,8 +1,13 @@
 """Query results as text a person reads or pastes: an aligned table, CSV or Markdown.
 
-Cells are written the same way in every format: NULL as an empty cell, whole
+Cells are written the same way in every format (cells.py): NULL as an empty cell, whole
 numbers without a decimal point (13100000, not 13100000.0 or 1.31e+07), other
-numbers in plain notation, dates as YYYY-MM-DD. In the table, Chinese characters
+numbers in plain notation, dates as YYYY-MM-DD. csv and tsv are for a spreadsheet and
+follow the CSV export's conventions: figure ids with the prefix `fig-`, text that a
+spreadsheet would run as a formula with a leading `'`; csv starts with a byte order
+mark (as the export's files), tsv has none (it is for pasting) and its cells hold no
+tab or line break (each becomes a space), so that a paste fills one cell per value.
+In the table, Chinese characters
 count as two columns (tabulate measures them with wcwidth) and, given a width,
 the widest text columns are wrapped so that the table fits it.
 """
@@ -12,48 +17,34 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
-from datetime import date, datetime
 from decimal import Decimal
 
 import tabulate as tab
 from wcwidth import wcswidth
 
-FORMATS = ("table", "csv", "markdown")
+from etl.exports.cells import cell, spreadsheet_rows
+
+FORMATS = ("table", "csv", "tsv", "markdown")
+BOM = "\ufeff"
 GAP = 2  # columns between two columns of the table
 NARROWEST = 10  # a wrapped column keeps at least this many columns
 
 
-def cell(value) -> str:
-    """One value as text: None -> '', 2492000000.0 -> '2492000000', 0.125 -> '0.125', True -> 'true'."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        if value != value:
-            return ""
-        if value.is_integer():
-            return str(int(value))
-        return format(Decimal(repr(value)), "f")
-    if isinstance(value, datetime):
-        return value.isoformat(sep=" ")
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
-
-
 def render(columns: Sequence[str], rows: Sequence[Sequence], fmt: str = "table", width: int | None = None) -> str:
-    """The rows under their column names, as `fmt` (table, csv or markdown)."""
+    """The rows under their column names, as `fmt` (table, csv, tsv or markdown)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    text = [[cell(v) for v in row] for row in rows]
-    numeric = [_is_numeric(rows, i) for i in range(len(columns))]
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(columns)
-        writer.writerows(text)
-        return out.getvalue()
+        writer.writerows(spreadsheet_rows(columns, rows))
+        return BOM + out.getvalue()
+    if fmt == "tsv":
+        lines = [columns, *spreadsheet_rows(columns, rows)]
+        return "".join("\t".join(_one_cell(v) for v in line) + "\n" for line in lines)
+    text = [[cell(v) for v in row] for row in rows]
+    numeric = [_is_numeric(rows, i) for i in range(len(columns))]
     align = ["right" if n else "left" for n in numeric]
     if fmt == "markdown":
         escaped = [[v.replace("|", "\\|").replace("\n", " ") for v in row] for row in text]
@@ -70,6 +61,11 @@ def render(columns: Sequence[str], rows: Sequence[Sequence], fmt: str = "table",
         if tighter is None or tighter == limits:
             return table
         budget, limits = budget - over, tighter
+
+
+def _one_cell(text: str) -> str:
+    """A tsv cell: its tabs and line breaks as spaces, so that a paste keeps one value per cell."""
+    return " ".join(text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ").split("\n"))
 
 
 def _is_numeric(rows: Sequence[Sequence], i: int) -> bool:

@@ -6,6 +6,7 @@ switched off, so the same code can later point at a server database.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,7 +15,6 @@ import sqlalchemy as sa
 from etl import SQL_DIR
 from etl.exports.errors import ExportError
 from etl.exports.queries import NO_FILE_ACCESS, question
-
 
 
 @dataclass
@@ -26,6 +26,12 @@ class View:
     columns: list[str]
     types: list[str]
     rows: list[tuple]
+    version: str = "v1"
+
+    @property
+    def file_name(self) -> str:
+        """Its name in an export: 'v1_figures' (the CSV file v1_figures.csv, the workbook's sheet v1_figures)."""
+        return f"{self.version}_{self.name}"
 
 
 def engine(db: Path) -> sa.Engine:
@@ -61,14 +67,22 @@ def read_view(eng: sa.Engine, name: str, version: str = "v1") -> View:
         rows = [tuple(r) for r in con.execute(sa.text(f'select * from {version}."{name}"'))]
     sql = SQL_DIR / version / f"{name}.sql"
     about = question(sql) if sql.exists() else ""
-    return View(name, about, [c for c, _ in types], [t for _, t in types], rows)
+    return View(name, about, [c for c, _ in types], [t for _, t in types], rows, version)
 
 
 def read_views(db: Path, version: str = "v1") -> list[View]:
     """Every view of `version`, by name; a warehouse that cannot be read is one ExportError line."""
+    return list(each_view(db, (version,)))
+
+
+def each_view(db: Path, versions=("v1",)) -> Iterator[View]:
+    """Every view of each version, by name, read one at a time (only the one yielded is in memory);
+    a warehouse that cannot be read is one ExportError line."""
     eng = engine(db)
     try:
-        return [read_view(eng, name, version) for name in view_names(eng, version)]
+        for version in versions:
+            for name in view_names(eng, version):
+                yield read_view(eng, name, version)
     except sa.exc.SQLAlchemyError as err:
         reason = str(getattr(err, "orig", None) or err).strip().splitlines()[0]
         raise ExportError(f"{db}: cannot be read: {reason}") from None

@@ -1,5 +1,9 @@
 """The XLSX workbook: an "about" sheet, then one sheet per view, set up to be read.
 
+A view's sheet is named as its CSV file (v1_figures, v2_series). A sheet holds at most
+SHEET_ROWS rows, the first in the view's order: a larger view is cut there, and both the
+"about" sheet and a last line under the rows say so and name the CSV file that holds them all.
+
 Each view's sheet has its header row frozen and an autofilter on; column widths
 fit the content (a Chinese character counts two); numbers never show as E+
 (whole numbers `#,##0`, others with their decimals); dates are dates; ids and
@@ -24,6 +28,7 @@ from etl.exports.formulas import could_run
 from etl.exports.views import View
 
 CELL_LIMIT = 32000  # Excel holds at most 32,767 characters in a cell
+SHEET_ROWS = 100_000  # rows a sheet holds; Excel's limit is 1,048,576, and a readable workbook far fewer
 WIDEST = 60  # columns wider than this are cut (text stays whole in the cell)
 WIDTH_SAMPLE = 500  # rows measured to fit a column's width
 INTEGER_TYPES = {"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT"}
@@ -33,33 +38,76 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 BOLD = Font(bold=True)
 
 
+class WorkbookWriter:
+    """The workbook written one view at a time, row by row (openpyxl's write-only mode), so that only the view
+    being written is in memory; the "about" sheet, which lists them all, is added last as the first sheet."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.book = Workbook(write_only=True)
+        self.listed: list[tuple[str, int | str, str]] = []  # (sheet, rows, question) of each view added
+        self.builds: View | None = None
+
+    def add(self, view: View) -> None:
+        _sheet(self.book.create_sheet(view.file_name[:31]), view)
+        rows = len(view.rows) if len(view.rows) <= SHEET_ROWS else shown_rows(view)
+        self.listed.append((view.file_name, rows, view.question))
+        if view.file_name == "v1_builds":
+            self.builds = view
+
+    def save(self) -> None:
+        _about(self.book.create_sheet("about", 0), self.listed, self.builds)
+        self.book.save(self.path)
+
+    def discard(self) -> None:
+        """Close the sheets' temporary files of a workbook that will not be saved (an export that failed)."""
+        for sheet in self.book.worksheets:
+            if not sheet.closed:
+                try:
+                    sheet.close()
+                except (OSError, ValueError):
+                    pass
+
+
 def write_workbook(path: Path, views: list[View], builds: View | None) -> None:
-    """Written row by row (openpyxl's write-only mode): memory stays flat on a thousand reports."""
-    book = Workbook(write_only=True)
-    _about(book.create_sheet("about"), views, builds)
+    """All of `views` in one workbook, with `builds` (else their v1_builds) on the "about" sheet."""
+    writer = WorkbookWriter(path)
     for view in views:
-        _sheet(book.create_sheet(view.name[:31]), view)
-    book.save(path)
+        writer.add(view)
+    writer.builds = builds or writer.builds
+    writer.save()
 
 
-def _about(sheet, views: list[View], builds: View | None) -> None:
+def shown_rows(view: View) -> str:
+    """The rows of the view its sheet holds: '527', or '100,000 of 1,300,000 (all in v2_series.csv)'."""
+    if len(view.rows) <= SHEET_ROWS:
+        return str(len(view.rows))
+    return f"the first {SHEET_ROWS:,} of {len(view.rows):,} (all in {view.file_name}.csv)"
+
+
+def _about(sheet, listed: list[tuple[str, int | str, str]], builds: View | None) -> None:
     for letter, width in zip("ABC", (22, 24, 100), strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.append(_heading(sheet, ["zhibiao: figures from Chinese government work reports"]))
     sheet.append([f"exported {datetime.now(UTC):%Y-%m-%d %H:%M} UTC"])
     sheet.append([])
     sheet.append(_heading(sheet, ["sheet", "rows", "what it holds"]))
-    for view in views:
-        sheet.append([_safe(sheet, view.name), len(view.rows), _safe(sheet, view.question)])
+    for name, rows, question in listed:
+        sheet.append([_safe(sheet, name), rows, _safe(sheet, question)])
     sheet.append([])
     sheet.append(_heading(sheet, ["built by", "", "the build that made the warehouse (v1.builds)"]))
     if builds and builds.rows:
         for column, value in zip(builds.columns, builds.rows[-1], strict=True):
-            sheet.append([_safe(sheet, column), _cell(sheet, value, TIMESTAMP if isinstance(value, datetime) else None)])
+            sheet.append(
+                [_safe(sheet, column), _cell(sheet, value, TIMESTAMP if isinstance(value, datetime) else None)]
+            )
     sheet.append([])
     sheet.append(_heading(sheet, ["notes"]))
     sheet.append(["values", "", "in base units (亿 = 1e8, 万 = 1e4); unit and qualifier say what they count"])
     sheet.append(["texts", "", f"cut at {CELL_LIMIT:,} characters (documents.text); the CSV files hold them whole"])
+    sheet.append(
+        ["rows", "", f"a sheet holds at most {SHEET_ROWS:,} rows; the CSV file of a larger view holds them all"]
+    )
 
 
 def _heading(sheet, values: list[str]) -> list[WriteOnlyCell]:
@@ -90,7 +138,8 @@ def _safe(sheet, value):
 def _sheet(sheet, view: View) -> None:
     # A write-only sheet takes its layout before its rows.
     sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(max(len(view.columns), 1))}{len(view.rows) + 1}"
+    rows = view.rows[:SHEET_ROWS]
+    sheet.auto_filter.ref = f"A1:{get_column_letter(max(len(view.columns), 1))}{len(rows) + 1}"
     for i, name in enumerate(view.columns):
         sample = [_width(_shown(row[i])) for row in view.rows[:WIDTH_SAMPLE] if row[i] is not None]
         width = max([_width(name) + 3, *sample])  # + 3: room for the filter button
@@ -99,7 +148,7 @@ def _sheet(sheet, view: View) -> None:
     formats = [_format(t) for t in view.types]
     wrapped = [name.endswith("sentence") for name in view.columns]
     texts = [name.endswith(("_id", "_ids")) or name == "sha256" for name in view.columns]
-    for row in view.rows:
+    for row in rows:
         cells = []
         for value, fmt, wrap, text in zip(row, formats, wrapped, texts, strict=True):
             if value is None:
@@ -113,6 +162,9 @@ def _sheet(sheet, view: View) -> None:
             else:
                 cells.append(_safe(sheet, value))
         sheet.append(cells)
+    if len(view.rows) > len(rows):
+        sheet.append([])
+        sheet.append(_heading(sheet, [f"Cut here: {shown_rows(view)}."]))
 
 
 def _shown(value) -> str:

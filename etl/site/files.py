@@ -9,28 +9,29 @@ then is the folder swapped in: by one atomic exchange (Linux renameat2), or
 two renames. A kill or Ctrl-C before the swap leaves `out` as it was; Ctrl-C
 is held off during the swap itself, so the message says truly which happened.
 
-A folder holding files that zhibiao did not write (a user's notes) is never
-swapped away: there each page replaces its old version by a rename, the front
-page last, and zhibiao's own stale pages go. The next build removes the
+A folder holding files that zhibiao did not write (a user's notes) is swapped
+in whole too: those files are hard-linked into the new folder first (the same
+files, not copies), and zhibiao's own stale pages are simply not there. Where
+they cannot be linked (or the folder is a link), each page replaces its old
+version by a rename, the front page last, and zhibiao's own stale pages go.
+The line `make report` prints says which happened. The next build removes the
 folders of builds that were killed (only those named as its own, and only
 when their process is gone).
 """
 
 from __future__ import annotations
 
-import ctypes
 import os
 import re
 import shutil
 import tempfile
 from pathlib import Path
 
-from etl.exports.staging import RECORD
+from etl.exports.staging import RECORD, Exported, exchange, link_the_rest, two_renames
 from etl.warehouse.build import process_alive
 from etl.warehouse.publish import create_new, held_off_interrupts
 
-OWN_PAGE = re.compile(r"(index\.html|style\.css|(report|series|programme)-.+\.html|\.zhibiao-files)")
-RENAME_EXCHANGE = 2  # linux/fs.h
+OWN_PAGE = re.compile(r"(index\.html|style\.css|(report|series|programme|compare)-.+\.html|\.zhibiao-files)")
 
 
 class SiteError(Exception):
@@ -41,8 +42,8 @@ class SiteInterrupted(KeyboardInterrupt):
     """Ctrl-C while the site was written; str() says whether the new site is in place."""
 
 
-def write_site(pages: dict[str, str], out: Path) -> list[Path]:
-    """Write `pages` (name -> text) as the folder `out`, whole or not at all; the files written."""
+def write_site(pages: dict[str, str], out: Path) -> Exported:
+    """Write `pages` (name -> text) as the folder `out`, whole or not at all: the files written, and how."""
     out = Path(os.path.abspath(out))
     if out.exists() and not out.is_dir():
         raise SiteError(f"{out}: not a folder; give another with OUT=<folder> (--out); nothing was written")
@@ -60,7 +61,7 @@ def write_site(pages: dict[str, str], out: Path) -> list[Path]:
                 fh.write(text)
         os.chmod(staging, 0o777 & ~_umask())  # mkdtemp made it private; the site is a folder like any other
         with held_off_interrupts():
-            _swap(staging, out, list(pages))
+            how = _swap(staging, out, list(pages))
             swapped = True
     except KeyboardInterrupt:
         raise SiteInterrupted(f"{out}: " + ("the new site is in place" if swapped else "left as it was")) from None
@@ -68,27 +69,25 @@ def write_site(pages: dict[str, str], out: Path) -> list[Path]:
         raise SiteError(f"{err.filename or out}: {err.strerror or err}; {out} was left as it was") from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)  # what is left of it: the old site, or the unfinished new one
-    return [out / name for name in pages if name != RECORD]
+    return Exported([out / name for name in pages if name != RECORD], how)
 
 
-def _swap(staging: Path, out: Path, names: list[str]) -> None:
+def _swap(staging: Path, out: Path, names: list[str]) -> str:
+    """Put the new site in place; the words saying how."""
     if not out.exists():
         os.rename(staging, out)
-        return
+        return "written as a new folder"
     foreign = sorted(p.name for p in out.iterdir() if not OWN_PAGE.fullmatch(p.name))
-    if foreign:
+    if foreign and (out.is_symlink() or not link_the_rest(out, staging, lambda name: name in foreign)):
         _replace_each(staging, out, names)
-        return
-    if not _exchange(staging, out):
-        old = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-{os.getpid()}-", dir=out.parent))
-        os.rename(out, old / "old")
-        try:
-            os.rename(staging, out)
-        except OSError:
-            os.rename(old / "old", out)  # the old site back where it was
-            old.rmdir()
-            raise
-        os.rename(old, staging)  # removed with the staging folder
+        return (
+            "page by page, each replacing its old version (the folder is a link or holds files that cannot be linked)"
+        )
+    if not exchange(staging, out):
+        two_renames(staging, out, "building")
+    files = "the file" if len(foreign) == 1 else f"the {len(foreign)} files"
+    kept = f", keeping {files} zhibiao did not write" if foreign else ""
+    return f"swapped in whole{kept}"
 
 
 def _replace_each(staging: Path, out: Path, names: list[str]) -> None:
@@ -100,22 +99,6 @@ def _replace_each(staging: Path, out: Path, names: list[str]) -> None:
     for path in out.iterdir():
         if OWN_PAGE.fullmatch(path.name) and path.name not in names and path.is_file() and not path.is_symlink():
             path.unlink()  # a page of a report or series that is gone: its links would mislead
-
-
-def _exchange(staging: Path, out: Path) -> bool:
-    """Swap two folders in one step (Linux renameat2 RENAME_EXCHANGE); False where that is not available."""
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        renameat2 = libc.renameat2
-    except (OSError, AttributeError):
-        return False
-    at_cwd = -100
-    if renameat2(at_cwd, os.fsencode(staging), at_cwd, os.fsencode(out), RENAME_EXCHANGE) == 0:
-        return True
-    err = ctypes.get_errno()
-    if err in (22, 38, 95):  # EINVAL, ENOSYS, EOPNOTSUPP: this file system cannot; two renames will do
-        return False
-    raise OSError(err, os.strerror(err), str(out))
 
 
 def _remove_stale(out: Path) -> None:

@@ -1,7 +1,9 @@
 """How the site writes numbers, units, qualifiers and periods: in the reports' own Chinese style.
 
 Values in the warehouse are in base units (亿 = 1e8, 万 = 1e4); a reader sees them as the
-reports print them: 24.92亿元, 551.07万人, 6.5%.
+reports print them, with the measure word the report wrote (v2.figures.measure) when there is
+one: 24.92亿元, 551.07万人, 6.5%, 1.37万亿斤, 1383亿美元, 0.5个百分点. A range is shown as the
+sentence writes it, both ends (6%-6.5%).
 """
 
 from __future__ import annotations
@@ -58,27 +60,28 @@ def scale(magnitude: float, unit: str | None) -> tuple[float, str]:
     return 1.0, ""
 
 
-def unit_word(unit: str | None, prefix: str = "") -> str:
-    """'万' and 'person' -> '万人'; percent stays '%'."""
-    return f"{prefix}{UNIT_WORDS.get(unit or '', unit or '')}"
+def unit_word(unit: str | None, prefix: str = "", measure: str | None = None) -> str:
+    """'万' and 'person' -> '万人'; '万亿' and the measure '斤' -> '万亿斤'; percent stays '%'."""
+    return f"{prefix}{measure or UNIT_WORDS.get(unit or '', unit or '')}"
 
 
-def format_value(value: float | None, unit: str | None) -> str:
-    """2492000000.0, 'yuan' -> '24.92亿元'; 5510700.0, 'person' -> '551.07万人'; 6.5, 'percent' -> '6.5%'."""
+def format_value(value: float | None, unit: str | None, measure: str | None = None) -> str:
+    """2492000000.0, 'yuan' -> '24.92亿元'; 5510700.0, 'person' -> '551.07万人'; 6.5, 'percent' -> '6.5%';
+    1.37e12, 'other', '斤' -> '1.37万亿斤'."""
     if value is None or value != value:
         return "–"
     divisor, prefix = scale(value, unit)
-    return f"{plain(value / divisor)}{unit_word(unit, prefix)}"
+    return f"{plain(value / divisor)}{unit_word(unit, prefix, measure)}"
 
 
-def format_change(change: float | None, unit: str | None) -> str:
+def format_change(change: float | None, unit: str | None, measure: str | None = None) -> str:
     """A signed difference: +0.3 points of a rate, -130万人."""
     if change is None or change != change:
         return "–"
     if unit == "percent":
         return f"{'+' if change > 0 else ''}{plain(change)} points"
     sign = "+" if change > 0 else ""
-    return f"{sign}{format_value(change, unit)}"
+    return f"{sign}{format_value(change, unit, measure)}"
 
 
 def format_pct(pct: float | None) -> str:
@@ -87,9 +90,14 @@ def format_pct(pct: float | None) -> str:
     return f"{'+' if pct > 0 else ''}{plain(pct, 2)}%"
 
 
-def qualified(value: float | None, unit: str | None, qualifier: str | None) -> str:
-    """The value with its qualifier as the reports write it: 1000万人以上, 7.5%左右, 3%以下."""
-    text = format_value(value, unit)
+def qualified(
+    value: float | None, unit: str | None, qualifier: str | None, measure: str | None = None, written: str | None = None
+) -> str:
+    """The value with its qualifier as the reports write it: 1000万人以上, 7.5%左右, 3%以下; a range as
+    written, both ends (qualifier 'range', `written` '6%-6.5%')."""
+    if qualifier == "range" and written:
+        return written
+    text = format_value(value, unit, measure)
     return {"at_least": f"{text}以上", "approx": f"{text}左右", "at_most": f"{text}以下", "per_unit": f"每…{text}"}.get(
         qualifier or "exact", text
     )

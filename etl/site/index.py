@@ -1,9 +1,12 @@
-"""The front page: per publisher, its reports, its series (catalogued, then lined up by zhibiao), its programmes."""
+"""The front page: the publishers, and per publisher its reports, its series (catalogued, then lined up by
+zhibiao) and its programmes; then the metrics whose publishers can be read side by side, by year."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
 
+from etl.site.compare import Stated, comparisons_index
 from etl.site.data import Series
 from etl.site.html import (
     link,
@@ -43,8 +46,36 @@ def _least_confidence(s: Series) -> str:
     return "" if confidence is None else f"{confidence:.2f}"
 
 
-def index_html(documents: list[dict], series: list[Series], programmes: list[dict], build: dict | None) -> str:
-    """The front page: per publisher, its reports, its series and its programmes."""
+@dataclass(frozen=True)
+class LeftOut:
+    """How many series and comparison pages the site leaves out to stay a size a browser takes in."""
+
+    series: int = 0
+    comparisons: int = 0
+
+    def note(self) -> str:
+        parts = []
+        if self.series:
+            parts.append(f"{self.series:,} series lined up by zhibiao (the least sure and shortest)")
+        if self.comparisons:
+            parts.append(f"{self.comparisons:,} comparison pages (the last metrics by id)")
+        if not parts:
+            return ""
+        return (
+            f'<p class="meta" id="left-out">Left out to keep the site small: {escape(" and ".join(parts))}. '
+            "Every one is in the warehouse: v2.series and v2.compare (make shell, make export).</p>\n"
+        )
+
+
+def index_html(
+    documents: list[dict],
+    series: list[Series],
+    programmes: list[dict],
+    build: dict | None,
+    compared: dict[tuple[str, int], list[Stated]] | None = None,
+    left_out: LeftOut = LeftOut(),
+) -> str:
+    """The front page: per publisher, its reports, its series and its programmes; the comparisons."""
     publishers: list[str | None] = sorted({d["publisher"] for d in documents if d["publisher"] is not None})
     if any(d["publisher"] is None for d in documents):
         publishers.append(None)  # files without a manifest row: their reports are listed last
@@ -101,10 +132,19 @@ def index_html(documents: list[dict], series: list[Series], programmes: list[dic
             f'<p class="meta">Built from the warehouse of {escape(when)} UTC '
             f"(code {escape(build['code_version'])}, catalog {escape(build['catalog_version'])}).</p>"
         )
+    n_series = len(series)
+    contents = (
+        f'<nav aria-label="contents"><p>{len(publishers)} publishers, {n_series:,} series '
+        f'(<a href="#{publisher_slug(publishers[0]) if publishers else "main"}">by publisher</a>), '
+        f'<a href="#compare">{len(compared or {}):,} comparisons of publishers side by side</a>.</p></nav>\n'
+    )
     body = (
         "<h1>zhibiao: figures from work reports</h1>\n"
         '<p class="meta">Each number links to the sentence it came from. Publishers are never mixed: '
-        "a series, a total or a target belongs to one publisher.</p>\n"
-        f'{built}\n<nav aria-label="publishers"><ul>{toc}</ul></nav>\n' + "\n".join(sections)
+        "a series, a total or a target belongs to one publisher; the comparisons put them side by side.</p>\n"
+        f"{built}\n{contents}{left_out.note()}"
+        f'<h2>Publishers</h2>\n<nav aria-label="publishers"><ul>{toc}</ul></nav>\n'
+        + "\n".join(sections)
+        + ("\n" + comparisons_index(compared) if compared else "")
     )
     return page("Reports, series and programmes", body)

@@ -25,7 +25,7 @@ def _figure_rows(figures: list[dict], why: bool = False) -> list[list[str]]:
     for f in figures:
         row = [
             link(figure_href(f["doc_id"], f["figure_id"]), f["surface"]),
-            escape(format_value(f["value"], f["unit"])),
+            escape(format_value(f["value"], f["unit"], f.get("measure"))),
             zh(f["label"]),
             link(report_page(f["doc_id"]), f["doc_id"]),
         ]

@@ -18,14 +18,21 @@ def kind(is_target: bool) -> str:
     return "target" if is_target else "outcome"
 
 
+def shown(p: Point) -> str:
+    """A point's value as its report writes it: with its measure word and qualifier, a range with both ends."""
+    return qualified(p.value, p.unit, p.qualifier, p.measure, p.written)
+
+
 def point_label(p: Point) -> str:
     """The tooltip of a chart point: '2014 target: 7.5%左右 (govreport-2014)'."""
-    return f"{p.year} {kind(p.is_target)}: {qualified(p.value, p.unit, p.qualifier)} ({p.doc_id})"
+    return f"{p.year} {kind(p.is_target)}: {shown(p)} ({p.doc_id})"
 
 
 def chart_points(series: Series) -> list[ChartPoint]:
     return [
-        ChartPoint(p.year, p.value, p.is_target, p.qualifier, figure_href(p.doc_id, p.figure_id), point_label(p))
+        ChartPoint(
+            p.year, p.value, p.is_target, p.qualifier, figure_href(p.doc_id, p.figure_id), point_label(p), p.value_high
+        )
         for p in series.points
     ]
 
@@ -33,7 +40,7 @@ def chart_points(series: Series) -> list[ChartPoint]:
 def _value_link(p: Point | None) -> str:
     if p is None:
         return ""
-    return link(figure_href(p.doc_id, p.figure_id), qualified(p.value, p.unit, p.qualifier), title=p.doc_id)
+    return link(figure_href(p.doc_id, p.figure_id), shown(p), title=p.doc_id)
 
 
 def values_table(series: Series) -> str:
@@ -60,9 +67,11 @@ def yoy_table(series: Series) -> str:
         [
             str(c.year),
             kind(c.is_target),
-            link(figure_href(c.doc_id, c.figure_id), format_value(c.value, c.unit)),
-            link(figure_href(c.previous_doc_id, c.previous_figure_id), format_value(c.previous_value, c.unit)),
-            escape(format_change(c.change, c.unit)),
+            link(figure_href(c.doc_id, c.figure_id), format_value(c.value, c.unit, c.measure)),
+            link(
+                figure_href(c.previous_doc_id, c.previous_figure_id), format_value(c.previous_value, c.unit, c.measure)
+            ),
+            escape(format_change(c.change, c.unit, c.measure)),
             escape(format_pct(c.pct_change)),
             escape(_link_strength(c.linked_by, c.confidence)),
         ]
@@ -79,7 +88,7 @@ def sentences_list(series: Series) -> str:
     for p in sorted(series.points, key=lambda p: (p.year, p.is_target)):
         items.append(
             f"<li><strong>{p.year} {kind(p.is_target)}</strong> "
-            f"{link(figure_href(p.doc_id, p.figure_id), qualified(p.value, p.unit, p.qualifier))}"
+            f"{link(figure_href(p.doc_id, p.figure_id), shown(p))}"
             f" in {link(report_page(p.doc_id), p.doc_id)}"
             f' <span class="meta">({escape(_link_strength(p.linked_by, p.confidence))}: {zh(p.reason)})</span>'
             f'<blockquote lang="zh">{escape(p.sentence)}</blockquote></li>'
@@ -94,25 +103,29 @@ def name_en(series: Series) -> str:
 
 def how_made(series: Series) -> str:
     if series.automatic:
+        least = series.points[0].series_confidence
+        sure = "" if least is None else f", its least sure link {least:.2f}"
         return (
-            "zhibiao lined up its figures from their words, unit and basis; each point says how sure the link is "
-            "(v2.series; docs/series.md)"
+            f"linked_by auto: zhibiao lined up its figures from their words, unit and basis{sure}; each sentence "
+            "below says the confidence and the reason of its link (v2.series; docs/series.md)"
         )
-    return "a catalogued metric (data/catalog/metrics.csv)"
+    return "linked_by catalog: a catalogued metric (data/catalog/metrics.csv)"
 
 
 def series_page_html(series: Series) -> str:
     """A series: chart and table side by side, the year-over-year table, the sentences."""
     title = f"{series.name_zh} · {series.publisher}"
     n_out = sum(not p.is_target for p in series.points)
-    chart = series_chart(chart_points(series), f"{series.name_zh} ({name_en(series)}), {series.publisher}", series.unit)
+    chart = series_chart(
+        chart_points(series), f"{series.name_zh} ({name_en(series)}), {series.publisher}", series.unit, series.measure
+    )
     body = (
         f'<h1><span lang="zh">{escape(series.name_zh)}</span> <small>{escape(name_en(series))}</small></h1>\n'
         f'<p class="meta">Series <code>{escape(series.series_id)}</code> of {zh(series.publisher)}, '
         f"{escape(how_made(series))}: "
         f"{n_out} outcomes and {len(series.points) - n_out} targets. Targets are drawn apart, as hollow diamonds "
         "on a dashed line: 以上 (at least) as a floor, 以下 (at most) as a ceiling, 左右 (about) as a band of "
-        "±0.5 points for a rate or ±5% otherwise. Each point links to the sentence it came from.</p>\n"
+        "±0.5 points for a rate or ±5% otherwise, a range (6%-6.5%) as a bar from one end to the other. Each point links to the sentence it came from.</p>\n"
         f'<div class="chart-and-table"><figure>{chart}'
         f"<figcaption>Outcomes (filled circles, solid line) and targets (hollow diamonds, dashed line) by year. "
         f"The table beside gives the same values.</figcaption></figure>\n{values_table(series)}</div>\n"
@@ -130,4 +143,4 @@ def years_range(series: Series) -> str:
 def latest(series: Series) -> str:
     outcomes = [p for p in series.points if not p.is_target] or series.points
     p = max(outcomes, key=lambda p: p.year)
-    return f"{p.year}: {qualified(p.value, p.unit, p.qualifier)}"
+    return f"{p.year}: {shown(p)}"

@@ -3,7 +3,8 @@
 Outcomes are filled circles joined by a solid line; targets are hollow diamonds joined by a
 dashed line, drawn a little to the right of the outcome of the same year. A target's qualifier
 is drawn too: 以上 (at_least) as a floor with an arrow up, 以下 (at_most) as a ceiling with an
-arrow down, 左右 (approx) as a shaded band. Every point is a link (to its sentence) with a
+arrow down, 左右 (approx) as a shaded band, a range (6%-6.5%) as a bar from its low end to its high
+end with the diamond at the low end. Every point is a link (to its sentence) with a
 tooltip. All text is escaped; the fonts fall back to whatever CJK font the reader has.
 """
 
@@ -30,6 +31,7 @@ class ChartPoint:
     qualifier: str | None
     href: str
     label: str  # the tooltip, e.g. "2014 target: 7.5%左右 (govreport-2014)"
+    value_high: float | None = None  # the high end of a range (qualifier 'range'); value is its low end
 
 
 def nice_ticks(lo: float, hi: float, count: int = 5) -> list[float]:
@@ -49,12 +51,16 @@ def _value_range(points: list[ChartPoint], unit: str | None) -> tuple[float, flo
     values = [0.0]
     for p in points:
         values.append(p.value)
+        if p.value_high is not None:
+            values.append(p.value_high)
         if p.is_target and p.qualifier == "approx":
             values.extend(approx_band(p.value, unit))
     return min(values), max(values)
 
 
-def series_chart(points: list[ChartPoint], title: str, unit: str | None, chart_id: str = "chart") -> str:
+def series_chart(
+    points: list[ChartPoint], title: str, unit: str | None, measure: str | None = None, chart_id: str = "chart"
+) -> str:
     """The chart as one <svg> element; an empty series gives a chart that says so."""
     title_id, desc_id = f"{chart_id}-title", f"{chart_id}-desc"
     n_out = sum(not p.is_target for p in points)
@@ -83,7 +89,7 @@ def series_chart(points: list[ChartPoint], title: str, unit: str | None, chart_i
         return TOP + plot_h * (hi - value) / (hi - lo)
 
     shift = min(8.0, step / 5)
-    parts = [head, _legend(), _axes(ticks, years, x, y, divisor, prefix, unit)]
+    parts = [head, _legend(), _axes(ticks, years, x, y, divisor, unit_word(unit, prefix, measure))]
     outcomes = sorted((p for p in points if not p.is_target), key=lambda p: p.year)
     targets = sorted((p for p in points if p.is_target), key=lambda p: p.year)
     parts.append(_line(outcomes, lambda p: x(p.year) - shift, y, OUTCOME_COLOUR, dashed=False, cls="outcome-line"))
@@ -116,15 +122,13 @@ def _legend() -> str:
     )
 
 
-def _axes(ticks, years, x, y, divisor: float, prefix: str, unit: str | None) -> str:
+def _axes(ticks, years, x, y, divisor: float, unit_text: str) -> str:
     parts = ['<g class="axes" aria-hidden="true" fill="#333">']
     for tick in ticks:
         ty = y(tick)
         parts.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{ty:.1f}" y2="{ty:.1f}" stroke="#ddd"/>')
         parts.append(f'<text x="{LEFT - 6}" y="{ty + 4:.1f}" text-anchor="end">{escape(plain(tick / divisor))}</text>')
-    parts.append(
-        f'<text x="{LEFT - 6}" y="{TOP - 14}" text-anchor="end" class="unit">{escape(unit_word(unit, prefix))}</text>'
-    )
+    parts.append(f'<text x="{LEFT - 6}" y="{TOP - 14}" text-anchor="end" class="unit">{escape(unit_text)}</text>')
     every = max(1, math.ceil(len(years) / 12))
     for i, year in enumerate(years):
         if i % every == 0:
@@ -176,6 +180,11 @@ def _target(p: ChartPoint, cx: float, y, unit: str | None) -> str:
         mark = (
             f'<rect class="band" x="{cx - 9:.1f}" y="{y(high):.1f}" width="18" height="{y(low) - y(high):.1f}" '
             f'fill="{TARGET_COLOUR}" fill-opacity="0.18"/>'
+        )
+    elif p.qualifier == "range" and p.value_high is not None:
+        mark = (
+            f'<rect class="range" x="{cx - 4:.1f}" y="{y(p.value_high):.1f}" width="8" '
+            f'height="{y(p.value) - y(p.value_high):.1f}" fill="{TARGET_COLOUR}" fill-opacity="0.35"/>'
         )
     elif p.qualifier in ("at_least", "at_most"):
         d = -1 if p.qualifier == "at_least" else 1

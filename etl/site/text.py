@@ -42,7 +42,7 @@ def spans(text: str, figures: list[dict]) -> list[tuple[int, int, dict | None]]:
 
 def tooltip_facts(f: dict, series: Series | None) -> list[tuple[str, str]]:
     """(term, escaped description) pairs the tooltip and the figures table show."""
-    value = format_value(f["value"], f["unit"])
+    value = format_value(f["value"], f["unit"], f.get("measure"))
     facts = [
         ("value", f"{escape(value)} ({escape(plain(f['value']))} {escape(f['unit'])})"),
         ("unit", escape(f["unit"])),
@@ -88,7 +88,7 @@ def figures_table(figures: list[dict], series_by_figure: dict[str, Series]) -> s
         rows.append(
             [
                 link(f"#{anchor(f['figure_id'])}", f["surface"]),
-                escape(format_value(f["value"], f["unit"])),
+                escape(format_value(f["value"], f["unit"], f.get("measure"))),
                 escape(QUALIFIER_WORDS.get(f["qualifier"], f["qualifier"])),
                 escape(BASIS_WORDS.get(f["basis"], f["basis"])),
                 escape(period(f["period_start"], f["period_end"])),

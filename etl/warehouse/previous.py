@@ -27,7 +27,7 @@ log = logging.getLogger("zhibiao")
 MAX_FIGURE_DROP = 0.5  # a document losing more than this share of its figures needs --force
 WARN_FIGURE_DROP = 0.2  # a document losing more than this share of its figures is warned of
 ELSEWHERE = "name another file with --db (make refresh DB=...), or move this one away"
-FORCE_HINT = "to publish anyway: python -m etl refresh --force (make refresh FORCE=1)"
+FORCE_HINT = "to publish anyway: make refresh FORCE=1 (.venv/bin/python -m etl refresh --force)"
 
 
 @dataclass(frozen=True)
