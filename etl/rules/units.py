@@ -15,10 +15,23 @@ from typing import NamedTuple
 
 from etl.catalog import Catalog
 from etl.catalog.gates import alternation, character_class
-from etl.text.characters import CLAUSE_ENDS
+from etl.text.characters import CLAUSE_ENDS, ITEM_ENDS
 
 CLAUSE_END = re.compile(character_class(CLAUSE_ENDS))
 COUNTED_REACH = 24  # characters after 家/个 in which the counted noun stands
+GAP_REACH = 12  # characters before a number in which the words between it and its noun stand
+# Between a counted noun and its number: 职工驿站达300个, 人才共8000人 (a verb of being or a total).
+HEAD_GAP = re.compile(
+    r"""
+    (?:\[\d+\])?                                       # a note mark: 农民工[8]总量
+    (?:总量|总数|人数|数量|规模)?                      # how many of them: 农民工总量
+    (?:达到?|共有?|分别|累计|超过|近|约|为|有|已)*     # reached, in all, about
+    $
+    """,
+    re.VERBOSE,
+)
+# What a counting word may count when the lexicon names the noun: a household count becomes only a firm.
+LEXICAL_UNITS = frozenset({"enterprise", "organization", "household", "item", "other"})
 
 
 def people_after(catalog: Catalog) -> re.Pattern:
@@ -39,6 +52,37 @@ class Unit(NamedTuple):
     measure: str  # the measure word as a reader names the unit: 吨, 千瓦时, 人
     end: int  # where the words that say it end (the surface's end)
     scale: float = 1.0  # 4成 is 40 percent
+
+
+DURATION_REACH = 16  # characters before a duration in which the span it measures is named
+
+
+def spans(catalog: Catalog) -> tuple[re.Pattern, re.Pattern, frozenset[str]]:
+    """The duration words after a number, the span named before it, and the characters a duration
+    word starts with (the one check most numbers get)."""
+    after = re.compile(alternation(catalog.words["duration_word"]))
+    before = re.compile(
+        rf"""
+        (?:{alternation(catalog.words["span_noun"])})   # the span measured: 办理时间, 审批时限
+        [^{re.escape(CLAUSE_ENDS)}]{{0,14}}              # what was done to it: 压缩至, 由20天缩短到
+        $                                               # right before the duration
+        """,
+        re.VERBOSE,
+    )
+    return after, before, frozenset(word[0] for word in catalog.words["duration_word"])
+
+
+def duration_at(text: str, start: int, end: int, catalog: Catalog) -> Unit | None:
+    """平均办理时间压缩至5天, 审批时限缩短到3个工作日: a span of time is a figure when it is the
+    measured outcome, a span named just before it in its clause (words.csv's span_noun); its unit
+    is other and its measure the time word. Elsewhere (提前5天, 连续8个月) it is no figure."""
+    after, before, starts = catalog.compiled(spans)
+    if text[end : end + 1] not in starts:
+        return None
+    word = after.match(text, end)
+    if word is None or not before.search(text, max(0, start - DURATION_REACH), start):
+        return None
+    return Unit("other", word.group(), word.end())
 
 
 def unit_word_at(text: str, pos: int, catalog: Catalog) -> str:
@@ -63,12 +107,37 @@ def by_unit_word(text: str, unit_word: str, pos: int, start: int, catalog: Catal
     unit, scale = catalog.units[unit_word]
     end = pos + len(unit_word)
     if unit_word in catalog.words["counting_word"]:
-        counted = counted_noun(text, end, catalog) or noun_before(text, start, catalog.counted_nouns, 16)
+        counted = lexical_unit(text, start, end, unit, catalog)
+        if counted is None:
+            counted = counted_noun(text, end, catalog) or noun_before(text, start, catalog.counted_nouns, 16)
         if unit == "household":
             unit = "enterprise" if counted == "enterprise" else unit  # 市场主体120万户: a household or a firm
         else:
             unit = counted or unit
     return Unit(unit, unit_word, end, scale)
+
+
+def lexical_unit(text: str, start: int, end: int, unit: str, catalog: Catalog) -> str | None:
+    """The unit of the compound a counting word counts, by its head in the lexicon: the compound
+    right after it, when it ends the list item (3家国家产业创新中心), else, when the count ends its list item, the one ending the words
+    before the number (口袋公园120处, 职工驿站达300个). A head the lexicon knows but names no kind of (or a person) leaves the
+    measure word's own unit: ""; None when no lexicon noun stands there."""
+    noun = compound_at(text, end, catalog)
+    if noun:
+        after = text.find(noun, end) + len(noun)
+        if after < len(text) and text[after] not in ITEM_ENDS:
+            return None  # 2个办事处文体活动中心项目: the compound goes on past the nouns the lexicon knows
+    else:
+        if end < len(text) and text[end] not in ITEM_ENDS:
+            return None  # 15所高职院校21个专业群: a word after the count may be what it counts
+        window = max(0, start - GAP_REACH)
+        noun = noun_ending_at(text, HEAD_GAP.search(text, window, start).start(), catalog, window)
+        if not noun:
+            return None
+    counted = catalog.lexicon[noun][0]
+    if counted not in LEXICAL_UNITS:
+        return ""
+    return counted if unit != "household" or counted in ("enterprise", "household") else ""
 
 
 def by_noun(noun: str, pos: int, catalog: Catalog) -> Unit:
@@ -97,6 +166,44 @@ def counted_noun(text: str, pos: int, catalog: Catalog) -> str:
     while (following := catalog.counted_nouns_re.match(window, found.end())) is not None:
         found = following
     return next(unit for noun, unit in catalog.counted_nouns if window.startswith(noun, found.start()))
+
+
+def noun_lengths(catalog: Catalog) -> tuple[int, ...]:
+    """The lengths of the counted nouns (catalog.lexicon), longest first: the only lengths worth a lookup."""
+    return tuple(sorted({len(noun) for noun in catalog.lexicon}, reverse=True))
+
+
+def noun_ending_at(text: str, end: int, catalog: Catalog, start: int = 0) -> str:
+    """The longest counted noun ending at `end` (not before `start`): the head of the compound
+    that ends there (链主企业: 企业; 困难职工子女: 子女), found by a few dict lookups."""
+    lexicon = catalog.lexicon
+    for length in catalog.compiled(noun_lengths):
+        if end - length >= start and text[end - length : end] in lexicon:
+            return text[end - length : end]
+    return ""
+
+
+def compound_at(text: str, pos: int, catalog: Catalog) -> str:
+    """The head of the counted nouns that follow each other from `pos` (12万留守儿童: 留守儿童;
+    3万困难职工子女: 子女): the last of them; "" when no counted noun starts at `pos`."""
+    lexicon, lengths, head = catalog.lexicon, catalog.compiled(noun_lengths), ""
+    while True:
+        noun = next((text[pos : pos + n] for n in lengths if text[pos : pos + n] in lexicon), "")
+        if len(noun) < 2:
+            return head
+        head, pos = noun, pos + len(noun)
+
+
+def compound_after(text: str, pos: int, catalog: Catalog, reach: int = 6) -> str:
+    """The head of the compound a count names after it, past a few words that qualify it within its
+    list item (6个帮扶站点: 站点, 帮扶 qualifying it; 12万留守儿童); "" when none stands there."""
+    for at in range(pos, min(pos + reach + 1, len(text))):
+        if text[at] in ITEM_ENDS or text[at].isdigit():
+            return ""
+        head = compound_at(text, at, catalog)
+        if head:
+            return head
+    return ""
 
 
 def person_noun_near(text: str, pos: int, catalog: Catalog) -> str:
