@@ -29,8 +29,20 @@ def _comparison(catalog: Catalog) -> tuple[tuple[str, ...], re.Pattern]:
     )
 
 
+_last: list = [None, None, None, None]  # a mention, its around, the catalog and their change word
+
+
 def _change_word(mention: Mention, around: Around, catalog: Catalog):
-    """(basis, direction) of the words that make the figure what it is, or None for a level."""
+    """(basis, direction) of the words that make the figure what it is, or None for a level; the
+    answer for the mention asked last is kept, since direction() asks for it once more."""
+    if _last[0] is mention and _last[1] is around and _last[2] is catalog:
+        return _last[3]
+    found = _found_change_word(mention, around, catalog)
+    _last[:] = mention, around, catalog, found
+    return found
+
+
+def _found_change_word(mention: Mention, around: Around, catalog: Catalog):
     before = around.before
     words, comparison = catalog.compiled(_comparison)
     if before.endswith(words) and comparison.search(before, max(0, len(before) - COMPARISON_REACH)):

@@ -18,7 +18,6 @@ import re
 
 from etl.catalog import Catalog
 from etl.catalog.gates import alternation
-from etl.catalog.wordindex import WordIndex
 from etl.records import Around, Mention
 from etl.rules.units import HEAD_GAP, compound_after, noun_ending_at
 
@@ -44,7 +43,9 @@ def category(mention: Mention, around: Around, catalog: Catalog) -> str:
         return not payload[1] or unit in payload[1]
 
     if head and head[0] in BODIES:  # 9所学校入选: bodies selected or awarded are honoured
-        return HONOREES if catalog.compiled(honours).first_in(around.clause, fits) is not None else head[1]
+        clause = around.clause
+        honoured = any(word in clause and (not fit or unit in fit) for word, fit in catalog.compiled(honours))
+        return HONOREES if honoured else head[1]
     found = catalog.category_words.first_in(around.clause, fits)
     if found is not None:
         return found[0]
@@ -66,11 +67,9 @@ def category(mention: Mention, around: Around, catalog: Catalog) -> str:
     return catalog.category_defaults.get(unit, OTHER)
 
 
-def honours(catalog: Catalog) -> WordIndex:
+def honours(catalog: Catalog) -> tuple[tuple[str, frozenset[str]], ...]:
     """The category words of categories.csv that make a figure honorees (入选, 获评), with their units."""
-    return WordIndex(
-        [(w, (c, frozenset(u.split("|")) if u else frozenset())) for w, c, u in catalog.categories if c == HONOREES]
-    )
+    return tuple((w, frozenset(u.split("|")) if u else frozenset()) for w, c, u in catalog.categories if c == HONOREES)
 
 
 def noun_units(catalog: Catalog) -> frozenset[str]:

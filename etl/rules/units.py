@@ -57,32 +57,17 @@ class Unit(NamedTuple):
 DURATION_REACH = 16  # characters before a duration in which the span it measures is named
 
 
-def spans(catalog: Catalog) -> tuple[re.Pattern, re.Pattern, frozenset[str]]:
-    """The duration words after a number, the span named before it, and the characters a duration
-    word starts with (the one check most numbers get)."""
-    after = re.compile(alternation(catalog.words["duration_word"]))
-    before = re.compile(
-        rf"""
-        (?:{alternation(catalog.words["span_noun"])})   # the span measured: 办理时间, 审批时限
-        [^{re.escape(CLAUSE_ENDS)}]{{0,14}}              # what was done to it: 压缩至, 由20天缩短到
-        $                                               # right before the duration
-        """,
-        re.VERBOSE,
-    )
-    return after, before, frozenset(word[0] for word in catalog.words["duration_word"])
-
-
 def duration_at(text: str, start: int, end: int, catalog: Catalog) -> Unit | None:
-    """平均办理时间压缩至5天, 审批时限缩短到3个工作日: a span of time is a figure when it is the
-    measured outcome, a span named just before it in its clause (words.csv's span_noun); its unit
-    is other and its measure the time word. Elsewhere (提前5天, 连续8个月) it is no figure."""
-    after, before, starts = catalog.compiled(spans)
-    if text[end : end + 1] not in starts:
+    """平均办理时间压缩至5天, 审批时限缩短到3个工作日: a span of time (words.csv's duration_word)
+    is a figure when it is the measured outcome: a span_noun named a few words before it in its
+    clause; its unit is other and its measure the time word. Elsewhere
+    (提前5天, 连续8个月) it is no figure. The caller checks that a duration word follows."""
+    word = max((w for w in catalog.words["duration_word"] if text.startswith(w, end)), key=len, default="")
+    window = text[max(0, start - DURATION_REACH) : start]
+    window = window[max(map(window.rfind, CLAUSE_ENDS)) + 1 :]  # its own clause
+    if not word or not any(noun in window for noun in catalog.words["span_noun"]):
         return None
-    word = after.match(text, end)
-    if word is None or not before.search(text, max(0, start - DURATION_REACH), start):
-        return None
-    return Unit("other", word.group(), word.end())
+    return Unit("other", word, end + len(word))
 
 
 def unit_word_at(text: str, pos: int, catalog: Catalog) -> str:
@@ -168,16 +153,25 @@ def counted_noun(text: str, pos: int, catalog: Catalog) -> str:
     return next(unit for noun, unit in catalog.counted_nouns if window.startswith(noun, found.start()))
 
 
-def noun_lengths(catalog: Catalog) -> tuple[int, ...]:
-    """The lengths of the counted nouns (catalog.lexicon), longest first: the only lengths worth a lookup."""
-    return tuple(sorted({len(noun) for noun in catalog.lexicon}, reverse=True))
+def noun_shapes(catalog: Catalog) -> tuple[tuple[int, ...], frozenset[str], frozenset[str]]:
+    """The lengths of the counted nouns (catalog.lexicon), longest first, and the characters they
+    start and end with: a place no noun can start or end at costs one set lookup."""
+    lexicon = catalog.lexicon
+    return (
+        tuple(sorted({len(noun) for noun in lexicon}, reverse=True)),
+        frozenset(noun[0] for noun in lexicon),
+        frozenset(noun[-1] for noun in lexicon),
+    )
 
 
 def noun_ending_at(text: str, end: int, catalog: Catalog, start: int = 0) -> str:
     """The longest counted noun ending at `end` (not before `start`): the head of the compound
     that ends there (链主企业: 企业; 困难职工子女: 子女), found by a few dict lookups."""
+    lengths, _, lasts = catalog.compiled(noun_shapes)
+    if end <= start or text[end - 1] not in lasts:
+        return ""
     lexicon = catalog.lexicon
-    for length in catalog.compiled(noun_lengths):
+    for length in lengths:
         if end - length >= start and text[end - length : end] in lexicon:
             return text[end - length : end]
     return ""
@@ -186,23 +180,31 @@ def noun_ending_at(text: str, end: int, catalog: Catalog, start: int = 0) -> str
 def compound_at(text: str, pos: int, catalog: Catalog) -> str:
     """The head of the counted nouns that follow each other from `pos` (12万留守儿童: 留守儿童;
     3万困难职工子女: 子女): the last of them; "" when no counted noun starts at `pos`."""
-    lexicon, lengths, head = catalog.lexicon, catalog.compiled(noun_lengths), ""
-    while True:
-        noun = next((text[pos : pos + n] for n in lengths if text[pos : pos + n] in lexicon), "")
-        if len(noun) < 2:
+    lengths, firsts, _ = catalog.compiled(noun_shapes)
+    lexicon, head = catalog.lexicon, ""
+    while text[pos : pos + 1] in firsts:
+        for length in lengths:
+            noun = text[pos : pos + length]
+            if len(noun) == length and noun in lexicon:
+                head, pos = noun, pos + length
+                break
+        else:
             return head
-        head, pos = noun, pos + len(noun)
+    return head
 
 
 def compound_after(text: str, pos: int, catalog: Catalog, reach: int = 6) -> str:
     """The head of the compound a count names after it, past a few words that qualify it within its
     list item (6个帮扶站点: 站点, 帮扶 qualifying it; 12万留守儿童); "" when none stands there."""
+    firsts = catalog.compiled(noun_shapes)[1]
     for at in range(pos, min(pos + reach + 1, len(text))):
-        if text[at] in ITEM_ENDS or text[at].isdigit():
+        character = text[at]
+        if character in ITEM_ENDS or character.isdigit():
             return ""
-        head = compound_at(text, at, catalog)
-        if head:
-            return head
+        if character in firsts:
+            head = compound_at(text, at, catalog)
+            if head:
+                return head
     return ""
 
 
