@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from etl.catalog import Catalog
 from etl.catalog.gates import alternation, character_class
-from etl.text.characters import CLAUSE_ENDS, ITEM_ENDS
+from etl.text.characters import CLAUSE_ENDS, ITEM_ENDS, LETTER
 
 CLAUSE_END = re.compile(character_class(CLAUSE_ENDS))
 COUNTED_REACH = 24  # characters after 家/个 in which the counted noun stands
@@ -30,6 +30,7 @@ HEAD_GAP = re.compile(
     """,
     re.VERBOSE,
 )
+STOPS_A_COMPOUND = frozenset(ITEM_ENDS + "0123456789")  # a list item ends, or another number starts
 # What a counting word may count when the lexicon names the noun: a household count becomes only a firm.
 LEXICAL_UNITS = frozenset({"enterprise", "organization", "household", "item", "other"})
 
@@ -39,7 +40,7 @@ def people_after(catalog: Catalog) -> re.Pattern:
     return re.compile(
         rf"""
         (?:以上|左右|多)?                                # a qualifier may stand between
-        [\u4e00-\u9fff]{{0,8}}?                          # a few words that say which people
+        {LETTER}{{0,8}}?                                  # a few words that say which people
         (?:{alternation(catalog.words["people_noun"])})  # and a noun of people: 人口, 学生, 人
         (?![民大才事工])                                  # 人民, 人大, 人才, 人事, 人工 are no people counted
         """,
@@ -181,12 +182,16 @@ def compound_at(text: str, pos: int, catalog: Catalog) -> str:
     """The head of the counted nouns that follow each other from `pos` (12万留守儿童: 留守儿童;
     3万困难职工子女: 子女): the last of them; "" when no counted noun starts at `pos`."""
     lengths, firsts, _ = catalog.compiled(noun_shapes)
-    lexicon, head = catalog.lexicon, ""
+    return _compound(text, pos, catalog.lexicon, lengths, firsts)
+
+
+def _compound(text: str, pos: int, lexicon: dict, lengths: tuple[int, ...], firsts: frozenset[str]) -> str:
+    head = ""
     while text[pos : pos + 1] in firsts:
         for length in lengths:
-            noun = text[pos : pos + length]
-            if len(noun) == length and noun in lexicon:
-                head, pos = noun, pos + length
+            noun = text[pos : pos + length]  # shorter at the text's end: a noun all the same
+            if noun in lexicon:
+                head, pos = noun, pos + len(noun)
                 break
         else:
             return head
@@ -196,15 +201,15 @@ def compound_at(text: str, pos: int, catalog: Catalog) -> str:
 def compound_after(text: str, pos: int, catalog: Catalog, reach: int = 6) -> str:
     """The head of the compound a count names after it, past a few words that qualify it within its
     list item (6个帮扶站点: 站点, 帮扶 qualifying it; 12万留守儿童); "" when none stands there."""
-    firsts = catalog.compiled(noun_shapes)[1]
-    for at in range(pos, min(pos + reach + 1, len(text))):
-        character = text[at]
-        if character in ITEM_ENDS or character.isdigit():
-            return ""
+    lengths, firsts, _ = catalog.compiled(noun_shapes)
+    for character in text[pos : pos + reach + 1]:
         if character in firsts:
-            head = compound_at(text, at, catalog)
+            head = _compound(text, pos, catalog.lexicon, lengths, firsts)
             if head:
                 return head
+        elif character in STOPS_A_COMPOUND:
+            return ""
+        pos += 1
     return ""
 
 
