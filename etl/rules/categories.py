@@ -19,7 +19,7 @@ import re
 from etl.catalog import Catalog
 from etl.catalog.gates import alternation
 from etl.records import Around, Mention
-from etl.rules.units import HEAD_GAP, compound_after, noun_ending_at
+from etl.rules.units import compound_after, gap_start, noun_ending_at
 
 OTHER = "other"
 HONOREES = "honorees"  # bodies selected or awarded (入选, 获评) are honoured, whatever they are
@@ -98,7 +98,7 @@ def head_noun(mention: Mention, around: Around, catalog: Catalog) -> tuple[str, 
     noun = compound_after(around.sentence.text, around.end, catalog)
     if not noun:
         phrase = around.phrase
-        noun = noun_ending_at(phrase, HEAD_GAP.search(phrase).start(), catalog)
+        noun = noun_ending_at(phrase, gap_start(phrase, 0, len(phrase)), catalog)
         if not noun:
             return None
     noun_unit, noun_category = catalog.lexicon[noun]

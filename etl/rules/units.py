@@ -21,15 +21,28 @@ CLAUSE_END = re.compile(character_class(CLAUSE_ENDS))
 COUNTED_REACH = 24  # characters after 家/个 in which the counted noun stands
 GAP_REACH = 12  # characters before a number in which the words between it and its noun stand
 # Between a counted noun and its number: 职工驿站达300个, 人才共8000人 (a verb of being or a total).
+GAP_TOTALS = ("总量", "总数", "人数", "数量", "规模")  # how many of them: 农民工总量
+GAP_VERBS = ("达到", "达", "共有", "共", "分别", "累计", "超过", "近", "约", "为", "有", "已")  # reached, in all
 HEAD_GAP = re.compile(
-    r"""
-    (?:\[\d+\])?                                       # a note mark: 农民工[8]总量
-    (?:总量|总数|人数|数量|规模)?                      # how many of them: 农民工总量
-    (?:达到?|共有?|分别|累计|超过|近|约|为|有|已)*     # reached, in all, about
+    rf"""
+    (?:\[\d+\])?                   # a note mark: 农民工[8]总量
+    (?:{alternation(GAP_TOTALS)})?  # how many of them
+    (?:{alternation(GAP_VERBS)})*   # reached, in all, about
     $
     """,
     re.VERBOSE,
 )
+GAP_ENDS = frozenset(word[-1] for word in GAP_TOTALS + GAP_VERBS) | {"]"}  # a gap ends with one of these
+
+
+def gap_start(text: str, start: int, end: int) -> int:
+    """Where the words between a counted noun and its number begin (the number at `end`); most
+    numbers follow their noun straight away, and a character no gap ends with says so at once."""
+    if end <= start or text[end - 1] not in GAP_ENDS:
+        return end
+    return HEAD_GAP.search(text, start, end).start()
+
+
 STOPS_A_COMPOUND = frozenset(ITEM_ENDS + "0123456789")  # a list item ends, or another number starts
 # What a counting word may count when the lexicon names the noun: a household count becomes only a firm.
 LEXICAL_UNITS = frozenset({"enterprise", "organization", "household", "item", "other"})
@@ -117,7 +130,7 @@ def lexical_unit(text: str, start: int, end: int, unit: str, catalog: Catalog) -
         if end < len(text) and text[end] not in ITEM_ENDS:
             return None  # 15所高职院校21个专业群: a word after the count may be what it counts
         window = max(0, start - GAP_REACH)
-        noun = noun_ending_at(text, HEAD_GAP.search(text, window, start).start(), catalog, window)
+        noun = noun_ending_at(text, gap_start(text, window, start), catalog, window)
         if not noun:
             return None
     counted = catalog.lexicon[noun][0]
