@@ -36,7 +36,9 @@ def test_a_measure_word_of_the_references_is_a_figure_with_its_measure(text, exp
         "实施数字乡村2.0行动计划。",  # 行 starts 行动 here
         "零售额保持两位数增长。",  # a count of digits
         "为职工办好10件实事。",  # a named package of deeds
+        "為職工辦好10件實事。",
         "开通12351职工服务热线。",  # a hotline number
+        "開通12351職工服務熱線。",
         "全市经济总量居全国第3位。",  # a rank
     ],
 )
@@ -63,6 +65,8 @@ def test_the_one_of_a_ratio_is_part_of_the_figure():
         ("实际使用外资18亿美元。", "other", "funds"),
         ("新增两院院士5名。", "person", "honorees"),
         ("9名职工入选全国五一劳动奖章名单。", "person", "honorees"),
+        ("评选劳动模范260名。", "person", "honorees"),  # the head: 劳动模范
+        ("評選勞動模範260名。", "person", "honorees"),
         ("全省农民工[3]总量达到1860万人。", "person", "workers"),  # a note mark between noun and number
         ("累计识别帮扶对象3.1万户。", "household", "beneficiaries"),  # people counted by household
     ],
