@@ -118,12 +118,13 @@ def by_unit_word(text: str, unit_word: str, pos: int, start: int, catalog: Catal
 
 def lexical_unit(text: str, start: int, end: int, unit: str, catalog: Catalog) -> str | None:
     """The unit of the compound a counting word counts, by its head in the lexicon: the compound
-    right after it, when it ends the list item (3家国家产业创新中心), else, when the count ends its list item, the one ending the words
-    before the number (口袋公园120处, 职工驿站达300个). A head the lexicon knows but names no kind of (or a person) leaves the
-    measure word's own unit: ""; None when no lexicon noun stands there."""
-    noun = compound_at(text, end, catalog)
+    right after it when it ends the list item (3家国家产业创新中心); else, when the count ends
+    the list item, the one ending the words before the number (口袋公园120处, 职工驿站达300个).
+    A head the lexicon knows of no kind (or a person) leaves the measure word's own unit: "".
+    None when no lexicon noun stands there, or the words go on past it."""
+    lengths, firsts, _ = catalog.compiled(noun_shapes)
+    noun, after = _compound(text, end, catalog.lexicon, lengths, firsts)
     if noun:
-        after = text.find(noun, end) + len(noun)
         if after < len(text) and text[after] not in ITEM_ENDS:
             return None  # 2个办事处文体活动中心项目: the compound goes on past the nouns the lexicon knows
     else:
@@ -191,14 +192,9 @@ def noun_ending_at(text: str, end: int, catalog: Catalog, start: int = 0) -> str
     return ""
 
 
-def compound_at(text: str, pos: int, catalog: Catalog) -> str:
+def _compound(text: str, pos: int, lexicon: dict, lengths: tuple[int, ...], firsts: frozenset[str]) -> tuple[str, int]:
     """The head of the counted nouns that follow each other from `pos` (12万留守儿童: 留守儿童;
-    3万困难职工子女: 子女): the last of them; "" when no counted noun starts at `pos`."""
-    lengths, firsts, _ = catalog.compiled(noun_shapes)
-    return _compound(text, pos, catalog.lexicon, lengths, firsts)
-
-
-def _compound(text: str, pos: int, lexicon: dict, lengths: tuple[int, ...], firsts: frozenset[str]) -> str:
+    3万困难职工子女: 子女), the last of them, and where it ends; ("", pos) when none starts there."""
     head = ""
     while text[pos : pos + 1] in firsts:
         for length in lengths:
@@ -207,8 +203,8 @@ def _compound(text: str, pos: int, lexicon: dict, lengths: tuple[int, ...], firs
                 head, pos = noun, pos + len(noun)
                 break
         else:
-            return head
-    return head
+            break
+    return head, pos
 
 
 def compound_after(text: str, pos: int, catalog: Catalog, reach: int = 6) -> str:
@@ -217,7 +213,7 @@ def compound_after(text: str, pos: int, catalog: Catalog, reach: int = 6) -> str
     lengths, firsts, _ = catalog.compiled(noun_shapes)
     for character in text[pos : pos + reach + 1]:
         if character in firsts:
-            head = _compound(text, pos, catalog.lexicon, lengths, firsts)
+            head = _compound(text, pos, catalog.lexicon, lengths, firsts)[0]
             if head:
                 return head
         elif character in STOPS_A_COMPOUND:
