@@ -27,3 +27,29 @@ def test_the_id_of_a_fact_does_not_depend_on_its_position():
     a = figures_of("甲。\n" + PARAGRAPH)
     b = figures_of(PARAGRAPH + "\n乙。")
     assert [f.figure_id for f in a] == [f.figure_id for f in b]
+
+
+def test_a_headline_the_body_restates_is_one_fact():
+    # the headline ends with no stop, so it runs into the body's first line
+    text = "全市工会发放助学金1200万元\n本报讯 今年以来，全市工会共发放助学金1200万元，资助困难职工子女3000名。"
+    figures = figures_of(text)
+    # the body's statement stands for both (offsets into the text as normalised: the line joined)
+    assert [(f.surface, f.label, f.mentions, f.char_start) for f in figures] == [
+        ("1200万元", "全市工会共发放助学金", 2, 34),
+        ("3000名", "资助困难职工子女", 1, 49),
+    ]
+
+
+def test_a_headline_in_traditional_script_is_one_fact_too():
+    text = "全市工會為3000名困難職工子女送去助學金\n今年以來，全市工會共資助困難職工子女3000名，發放助學金1200萬元。"
+    assert [(f.surface, f.mentions) for f in figures_of(text)] == [("3000名", 2), ("1200萬元", 1)]
+
+
+def test_a_short_opening_clause_is_no_headline():
+    text = "国内生产总值增长6%，居民收入增长6%。"
+    assert [(f.label, f.mentions) for f in figures_of(text)] == [("国内生产总值增长", 1), ("居民收入增长", 1)]
+
+
+def test_a_headline_counting_something_else_stays_a_fact_of_its_own():
+    text = "全市新建职工驿站120个\n本报讯 今年以来，全市新建职工书屋120家，职工驿站覆盖所有乡镇。"
+    assert [(f.surface, f.mentions) for f in figures_of(text)] == [("120个", 1), ("120家", 1)]

@@ -36,7 +36,9 @@ def test_a_measure_word_of_the_references_is_a_figure_with_its_measure(text, exp
         "实施数字乡村2.0行动计划。",  # 行 starts 行动 here
         "零售额保持两位数增长。",  # a count of digits
         "为职工办好10件实事。",  # a named package of deeds
+        "為職工辦好10件實事。",
         "开通12351职工服务热线。",  # a hotline number
+        "開通12351職工服務熱線。",
         "全市经济总量居全国第3位。",  # a rank
     ],
 )
@@ -63,6 +65,8 @@ def test_the_one_of_a_ratio_is_part_of_the_figure():
         ("实际使用外资18亿美元。", "other", "funds"),
         ("新增两院院士5名。", "person", "honorees"),
         ("9名职工入选全国五一劳动奖章名单。", "person", "honorees"),
+        ("评选劳动模范260名。", "person", "honorees"),  # the head: 劳动模范
+        ("評選勞動模範260名。", "person", "honorees"),
         ("全省农民工[3]总量达到1860万人。", "person", "workers"),  # a note mark between noun and number
         ("累计识别帮扶对象3.1万户。", "household", "beneficiaries"),  # people counted by household
     ],
@@ -143,3 +147,79 @@ def test_a_starting_level_is_the_year_before_the_period(text, periods):
 )
 def test_what_a_report_says_it_will_do_is_a_target(text, is_target):
     assert one(text, 2025).is_target is is_target
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a counted noun of the references (counted_nouns.csv) says what a counting word counts
+        ("新建公益性托儿所18个。", [("18个", "organization", "organizations")]),
+        ("新建公益性託兒所18個。", [("18個", "organization", "organizations")]),
+        (
+            "改扩建乡镇敬老院40个、公共图书馆12个。",
+            [("40个", "organization", "organizations"), ("12个", "organization", "organizations")],
+        ),
+        (
+            "改擴建鄉鎮敬老院40個、公共圖書館12個。",
+            [("40個", "organization", "organizations"), ("12個", "organization", "organizations")],
+        ),
+        ("组建职工心理疏导团队45支。", [("45支", "organization", "organizations")]),
+        ("組建職工心理疏導團隊45支。", [("45支", "organization", "organizations")]),
+        # the head of the compound before the number decides, not a noun that follows in the list
+        (
+            "培育先进制造业集群5个、中小企业特色产业集群9个。",
+            [("5个", "organization", "organizations"), ("9个", "organization", "organizations")],
+        ),
+        # a place is neither a body nor a firm, by 处 as by 个
+        ("新建街心公园30处。", [("30处", "other", "other")]),
+        ("新建街心公園30處。", [("30處", "other", "other")]),
+        # a noun the lexicon does not know leaves the measure word's unit: 个 other
+        ("新建城市书房20个。", [("20个", "other", "other")]),
+    ],
+)
+def test_the_counted_noun_of_the_references_decides_the_unit(text, expected):
+    assert shown(text, "unit", "category") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # bodies counted with words that qualify them: the head decides (站点), not 帮扶 ...
+        ("新建6个帮扶站点。", "organizations"),
+        ("新建6個幫扶站點。", "organizations"),
+        # ... and bodies selected or awarded are honoured
+        ("6个帮扶站点入选全国示范名单。", "honorees"),
+        ("6個幫扶站點入選全國示範名單。", "honorees"),
+        ("8所职业院校入选国家示范校。", "honorees"),
+        ("8所職業院校入選國家示範校。", "honorees"),
+        ("3家职工驿站获评全省最美驿站。", "honorees"),
+        ("3家職工驛站獲評全省最美驛站。", "honorees"),
+    ],
+)
+def test_a_body_counted_is_an_organisation_unless_it_is_honoured(text, category):
+    assert one(text, 2025).category == category
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a span of time that is the measured outcome is a figure: unit other, the time word its measure
+        ("平均办理时间压缩至5天。", [("5天", 5.0, "other", "天")]),
+        ("平均辦理時間壓縮至5天。", [("5天", 5.0, "other", "天")]),
+        (
+            "工程建设项目审批时限由45个工作日缩短到20个工作日。",
+            [("45个工作日", 45.0, "other", "个工作日"), ("20个工作日", 20.0, "other", "个工作日")],
+        ),
+        (
+            "工程建設項目審批時限由45個工作日縮短到20個工作日。",
+            [("45個工作日", 45.0, "other", "个工作日"), ("20個工作日", 20.0, "other", "个工作日")],
+        ),
+        ("职工维权案件平均用时缩短至18小时。", [("18小时", 18.0, "other", "小时")]),
+        # a span that says when, or for how long something went on, is none
+        ("提前5天完成全年任务。", []),
+        ("連續5天開展走訪慰問。", []),
+        ("驿站每天开放12小时。", []),
+    ],
+)
+def test_a_duration_that_is_the_outcome_is_a_figure(text, expected):
+    assert shown(text, "value", "unit", "measure") == expected

@@ -35,7 +35,7 @@ class Catalog:
 
     units: dict[str, tuple[str, float]]  # word -> (unit, scale): units.csv, then measure_words.csv's other words
     measure_categories: dict[str, tuple[str, str]]  # measure word -> (its unit, the category it implies): 美元 funds
-    noun_categories: dict[str, tuple[str, str]]  # counted noun -> (its unit, its category): 驿站 organizations
+    lexicon: dict[str, tuple[str, str]]  # counted noun -> (unit, category): unit_nouns.csv, then counted_nouns.csv
     script_forms: dict[str, str]  # traditional character -> its simplified form (script_forms.csv)
     reference_measures: dict[str, str]  # measure word only measure_words.csv lists -> characters it is not before
     unit_nouns: dict[str, tuple[str, str]]  # noun -> (unit, measure)
@@ -113,11 +113,6 @@ class Catalog:
     @cached_property
     def counted_nouns_re(self) -> re.Pattern:
         return longest_first(noun for noun, _ in self.counted_nouns)
-
-    @cached_property
-    def head_nouns_re(self) -> re.Pattern:
-        """The counted nouns that say a category, longest first: the head of 帮扶站点 is 站点."""
-        return longest_first(self.noun_categories)
 
     @cached_property
     def stop_before_words(self) -> tuple[str, ...]:
@@ -217,7 +212,7 @@ def load_catalog(directory: Path = CATALOG_DIR) -> Catalog:
     return Catalog(
         units=units | {r["word"]: (r["unit"], 1.0) for r in measures if r["word"] not in units},
         measure_categories={r["word"]: (r["unit"], r["category"]) for r in measures if r["category"]},
-        noun_categories={r["noun"]: (r["unit"], r["category"]) for r in rows["unit_nouns.csv"] if r["category"]},
+        lexicon=_lexicon(rows["unit_nouns.csv"], rows["counted_nouns.csv"]),
         script_forms={r["traditional"]: r["simplified"] for r in rows["script_forms.csv"]},
         reference_measures={r["word"]: r["not_before"] for r in measures if r["word"] not in units},
         unit_nouns={r["noun"]: (r["unit"], r["measure"]) for r in rows["unit_nouns.csv"]},
@@ -251,6 +246,14 @@ def load_catalog(directory: Path = CATALOG_DIR) -> Catalog:
         version=_version(directory),
         directory=directory,
     )
+
+
+def _lexicon(hand: list[dict[str, str]], reference: list[dict[str, str]]) -> dict[str, tuple[str, str]]:
+    """The counted nouns analysts keep by hand, then those of the references they do not list."""
+    lexicon = {r["noun"]: (r["unit"], r["category"]) for r in hand}
+    for r in reference:
+        lexicon.setdefault(r["noun"], (r["unit"], r["category"]))
+    return lexicon
 
 
 def _grouped(rows: list[dict[str, str]], key: str, value: str) -> dict[str, tuple[str, ...]]:

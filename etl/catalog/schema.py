@@ -107,6 +107,8 @@ WORD_ROLES = (
     "standard_word",  # before a verb of change or being and the number: a per-head standard (月标准提高到850元)
     "rate_word",  # a measure word of a multiple, never per head: 补贴标准提高1倍
     "people_noun",  # a bare magnitude a few words before it counts people: 1400万农业转移人口
+    "duration_word",  # a span of time after a number, a figure after a span_noun only: 压缩至5天
+    "span_noun",  # a span of time that is measured: a duration after it is a figure (办理时间压缩至5天)
 )
 # What a period opener (period_openers.csv) says of the sentences after it.
 PERIOD_OPENERS = ("coming_years", "last_year", "this_year_so_far", "this_year", "year", "past_years")
@@ -139,6 +141,13 @@ SCHEMA: dict[str, dict[str, Check]] = {
         "measure": word,
         "category": one_of(CATEGORIES, blank=True),  # what it is when it is what a figure counts
         "note": optional,
+    },
+    "counted_nouns.csv": {  # generated from jieba and CC-CEDICT by tools/counted_nouns.py
+        "noun": word,
+        "unit": one_of(UNITS, blank=True),  # blank: a known noun of no known kind (the measure word decides)
+        "category": one_of(CATEGORIES, blank=True),
+        "head": optional,  # the noun of unit_nouns.csv that heads it, if one does
+        "source": optional,
     },
     "qualifiers.csv": {
         "word": word,
@@ -179,6 +188,7 @@ UNIQUE: dict[str, tuple[str, ...]] = {
     "measure_words.csv": ("word",),
     "script_forms.csv": ("traditional",),
     "unit_nouns.csv": ("noun",),
+    "counted_nouns.csv": ("noun",),
     "qualifiers.csv": ("word", "position"),
     "bases.csv": ("word", "position"),
     "categories.csv": ("word", "unit"),

@@ -29,6 +29,9 @@ def _comparison(catalog: Catalog) -> tuple[tuple[str, ...], re.Pattern]:
     )
 
 
+_last: list = [None, None, None, None]  # a mention, its around, the catalog and their change word
+
+
 def _change_word(mention: Mention, around: Around, catalog: Catalog):
     """(basis, direction) of the words that make the figure what it is, or None for a level."""
     before = around.before
@@ -58,6 +61,7 @@ def basis(mention: Mention, around: Around, catalog: Catalog) -> str | None:
     if mention.measure in catalog.words["percentage_points"]:
         return CHANGE
     found = _change_word(mention, around, catalog)
+    _last[:] = mention, around, catalog, found  # direction() asks for it once more
     return found[0] if found else None
 
 
@@ -69,7 +73,10 @@ def direction(mention: Mention, around: Around, basis_: str | None, catalog: Cat
     """
     if basis_ != CHANGE:
         return None
-    found = _change_word(mention, around, catalog)
+    if _last[0] is mention and _last[1] is around and _last[2] is catalog:
+        found = _last[3]
+    else:
+        found = _change_word(mention, around, catalog)
     sign = SIGN.get(found[1]) if found else None
     if sign is None:
         return None

@@ -9,13 +9,26 @@ A report also restates a precise amount under a shorter or longer name
 least five significant digits, in one unit, basis, qualifier and period, whose
 label ends with the other's, is one fact. Without the label's agreement the
 same number is two facts: a budget's 收入总量 equals its 支出 by construction.
+
+A news report's headline runs into its first line (it ends with no stop), so the
+figure the headline names and the body restates stand in one sentence: a figure
+in the unbroken opening of the document's first sentence, with a long run of
+words after it before the first clause break (the headline, then the body's
+opening words), is the same fact as a later figure of that sentence that says
+the same (value, unit, measure, category, qualifier, basis, timing). The body's
+statement stands for both. A short opening clause (国内生产总值增长6%，…增长6%)
+is no headline.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+
 from etl.records import Figure
+from etl.text.characters import CLAUSE_BREAKS
 
 PRECISE_DIGITS = 5  # significant digits from which one value in one report is one fact
+HEADLINE_RUN = 6  # characters at least between a headline's figure and the first clause break
 
 
 def deduplicate(figures: list[Figure]) -> list[Figure]:
@@ -29,7 +42,12 @@ def deduplicate(figures: list[Figure]) -> list[Figure]:
     counts: dict[str, int] = {}
     same_as: dict[str, str] = {}  # the id of a restatement -> the id of the fact's first statement
     precise: dict[tuple, list[tuple[str, str]]] = {}  # key -> (label, id) of its statements so far
+    headlines = _headline_restatements(figures)  # the id of a headline's figure -> the body's figure id
+    pending = Counter(headlines.values())  # mentions the headlines add to the body's statements
+    same_as.update(headlines)
     for figure in figures:
+        if figure.figure_id in headlines:
+            continue  # counted with the body's statement
         figure_id = same_as.get(figure.figure_id, figure.figure_id)
         key = _precise_key(figure)
         if figure_id not in first and key is not None:
@@ -40,10 +58,45 @@ def deduplicate(figures: list[Figure]) -> list[Figure]:
             counts[figure_id] += 1
         else:
             first[figure_id] = figure
-            counts[figure_id] = 1
+            counts[figure_id] = 1 + pending.pop(figure_id, 0) if pending else 1
             if key is not None:
                 precise.setdefault(key, []).append((figure.label, figure_id))
     return [_renamed(figure, counts[figure_id], same_as) for figure_id, figure in first.items()]
+
+
+def _headline_restatements(figures: list[Figure]) -> dict[str, str]:
+    """The figures of a headline run into the document's first sentence, each with the id of the
+    later figure of that sentence that states the same (全市工会发放助学金1200万元本报讯…今年以来，
+    全市工会共发放助学金1200万元)."""
+    opening = [f for f in figures if f.sentence_start == 0]
+    found: dict[str, str] = {}
+    for i, figure in enumerate(opening):
+        start, end = figure.char_start, figure.char_end
+        sentence = figure.sentence
+        if any(c in CLAUSE_BREAKS for c in sentence[:start]):
+            break  # past the unbroken opening
+        run = sentence[end : end + HEADLINE_RUN]
+        if len(run) < HEADLINE_RUN or any(c in CLAUSE_BREAKS for c in run):
+            continue  # a short clause ends here: no headline
+        said = _said(figure)
+        body = next((f for f in opening[i + 1 :] if f.char_start > end and _said(f) == said), None)
+        if body is not None:
+            found[figure.figure_id] = body.figure_id
+    return found
+
+
+def _said(figure: Figure) -> tuple:
+    return (
+        figure.value,
+        figure.unit,
+        figure.measure,
+        figure.category,
+        figure.qualifier,
+        figure.basis,
+        figure.is_target,
+        figure.period_start,
+        figure.period_end,
+    )
 
 
 def _precise_key(figure: Figure) -> tuple | None:

@@ -13,7 +13,7 @@ from bisect import bisect_right
 
 from etl.catalog import Catalog
 from etl.catalog.gates import alternation
-from etl.text.characters import CLAUSE_ENDS, CLOSE_QUOTES, OPEN_QUOTES, SINGLE_NUMERALS
+from etl.text.characters import CLAUSE_ENDS, CLOSE_QUOTES, LETTER, OPEN_QUOTES, SINGLE_NUMERALS
 
 # Words that make a number with 以上/以下 a threshold inside a name (百人以上企业).
 NAME_AFTER_THRESHOLD = re.compile(
@@ -43,7 +43,7 @@ def call_number(catalog: Catalog) -> re.Pattern:
     """开通12351职工服务热线: the words after a long number that name it a line to call (words.csv)."""
     return re.compile(
         rf"""
-        [\u4e00-\u9fff]{{0,6}}?                          # whose line: 职工服务
+        {LETTER}{{0,6}}?                                  # whose line: 职工服务
         (?:{alternation(catalog.words["call_line"])})     # a hotline, a service desk
         """,
         re.VERBOSE,

@@ -25,7 +25,7 @@ from etl.rules.exclusions import (
     excluded_before,
     is_call_number,
 )
-from etl.rules.units import Unit, by_magnitude, by_noun, by_unit_word, unit_word_at
+from etl.rules.units import Unit, by_magnitude, by_noun, by_unit_word, duration_at, unit_word_at
 from etl.text import characters
 from etl.text.characters import LIST_MARK, MINUS_WORD, NONZERO_DIGITS, RANGE_DASHES
 from etl.text.numbers import MAGNITUDES, MAX_VALUE, clean, parse_numeral, parse_percent_words, plain
@@ -163,6 +163,11 @@ def _resolve(text, token, start, end, catalog) -> tuple[float, Unit, str] | None
     chinese = not token[0].isdigit()
     if is_word(text, token, start, end, catalog):
         return None  # 四个意识, 一是, 千家万户: words, not figures; 千余人, 近万名, 三家 are
+    if text.startswith(catalog.words["duration_word"], end):  # 办理时间压缩至5天: a span that is the outcome
+        span = duration_at(text, start, end, catalog)
+        if span is not None:
+            value = parse_numeral(token)
+            return None if value is None else (value, span, "")
     if catalog.stop_after_re.match(text, end) or (
         len(token) >= CALL_NUMBER_DIGITS and is_call_number(text, token, end, catalog)
     ):

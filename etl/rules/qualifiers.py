@@ -9,6 +9,7 @@ import re
 from etl.catalog import Catalog
 from etl.catalog.gates import alternation
 from etl.records import Around, Mention
+from etl.text.characters import LETTER
 
 EXACT = "exact"
 PER_UNIT = "per_unit"
@@ -22,12 +23,12 @@ def standard(catalog: Catalog) -> re.Pattern:
         rf"""
         (?:{alternation(catalog.words["standard_word"])})     # a standard: 标准
         (?:
-            [\u4e00-\u9fff]{{0,2}}?                           # how: 统一, 大幅, 再
+            {LETTER}{{0,2}}?                                   # how: 统一, 大幅, 再
             (?:(?:{alternation(catalog.words["from_word"])})   # from a level: 由40元
                [^，,；;。]{{1,12}}?)?
             (?:{alternation(moves)})                           # moved or reached: 提高, 达到
             (?:{alternation(catalog.words["to_word"])})?        # to: 到, 至
-          | [\u4e00-\u9fff]{{0,2}}?(?:{alternation(catalog.words["from_word"])})  # its level before: 标准由40元
+          | {LETTER}{{0,2}}?(?:{alternation(catalog.words["from_word"])})  # its level before: 标准由40元
           | 为                                                 # or stated: 标准为
           | (?=每|人均)                                        # or per head: 标准每人每月
         )                                                     # (国家标准4929项 counts standards)

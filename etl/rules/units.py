@@ -15,10 +15,37 @@ from typing import NamedTuple
 
 from etl.catalog import Catalog
 from etl.catalog.gates import alternation, character_class
-from etl.text.characters import CLAUSE_ENDS
+from etl.text.characters import CLAUSE_ENDS, ITEM_ENDS, LETTER
 
 CLAUSE_END = re.compile(character_class(CLAUSE_ENDS))
 COUNTED_REACH = 24  # characters after 家/个 in which the counted noun stands
+GAP_REACH = 12  # characters before a number in which the words between it and its noun stand
+# Between a counted noun and its number: 职工驿站达300个, 人才共8000人 (a verb of being or a total).
+GAP_TOTALS = ("总量", "总数", "人数", "数量", "规模")  # how many of them: 农民工总量
+GAP_VERBS = ("达到", "达", "共有", "共", "分别", "累计", "超过", "近", "约", "为", "有", "已")  # reached, in all
+HEAD_GAP = re.compile(
+    rf"""
+    (?:\[\d+\])?                   # a note mark: 农民工[8]总量
+    (?:{alternation(GAP_TOTALS)})?  # how many of them
+    (?:{alternation(GAP_VERBS)})*   # reached, in all, about
+    $
+    """,
+    re.VERBOSE,
+)
+GAP_ENDS = frozenset(word[-1] for word in GAP_TOTALS + GAP_VERBS) | {"]"}  # a gap ends with one of these
+
+
+def gap_start(text: str, start: int, end: int) -> int:
+    """Where the words between a counted noun and its number begin (the number at `end`); most
+    numbers follow their noun straight away, and a character no gap ends with says so at once."""
+    if end <= start or text[end - 1] not in GAP_ENDS:
+        return end
+    return HEAD_GAP.search(text, start, end).start()
+
+
+STOPS_A_COMPOUND = frozenset(ITEM_ENDS + "0123456789")  # a list item ends, or another number starts
+# What a counting word may count when the lexicon names the noun: a household count becomes only a firm.
+LEXICAL_UNITS = frozenset({"enterprise", "organization", "household", "item", "other"})
 
 
 def people_after(catalog: Catalog) -> re.Pattern:
@@ -26,7 +53,7 @@ def people_after(catalog: Catalog) -> re.Pattern:
     return re.compile(
         rf"""
         (?:以上|左右|多)?                                # a qualifier may stand between
-        [\u4e00-\u9fff]{{0,8}}?                          # a few words that say which people
+        {LETTER}{{0,8}}?                                  # a few words that say which people
         (?:{alternation(catalog.words["people_noun"])})  # and a noun of people: 人口, 学生, 人
         (?![民大才事工])                                  # 人民, 人大, 人才, 人事, 人工 are no people counted
         """,
@@ -39,6 +66,22 @@ class Unit(NamedTuple):
     measure: str  # the measure word as a reader names the unit: 吨, 千瓦时, 人
     end: int  # where the words that say it end (the surface's end)
     scale: float = 1.0  # 4成 is 40 percent
+
+
+DURATION_REACH = 16  # characters before a duration in which the span it measures is named
+
+
+def duration_at(text: str, start: int, end: int, catalog: Catalog) -> Unit | None:
+    """平均办理时间压缩至5天, 审批时限缩短到3个工作日: a span of time (words.csv's duration_word)
+    is a figure when it is the measured outcome: a span_noun named a few words before it in its
+    clause; its unit is other and its measure the time word. Elsewhere
+    (提前5天, 连续8个月) it is no figure. The caller checks that a duration word follows."""
+    word = max((w for w in catalog.words["duration_word"] if text.startswith(w, end)), key=len, default="")
+    window = text[max(0, start - DURATION_REACH) : start]
+    window = window[max(map(window.rfind, CLAUSE_ENDS)) + 1 :]  # its own clause
+    if not word or not any(noun in window for noun in catalog.words["span_noun"]):
+        return None
+    return Unit("other", word, end + len(word))
 
 
 def unit_word_at(text: str, pos: int, catalog: Catalog) -> str:
@@ -63,12 +106,38 @@ def by_unit_word(text: str, unit_word: str, pos: int, start: int, catalog: Catal
     unit, scale = catalog.units[unit_word]
     end = pos + len(unit_word)
     if unit_word in catalog.words["counting_word"]:
-        counted = counted_noun(text, end, catalog) or noun_before(text, start, catalog.counted_nouns, 16)
+        counted = lexical_unit(text, start, end, unit, catalog)
+        if counted is None:
+            counted = counted_noun(text, end, catalog) or noun_before(text, start, catalog.counted_nouns, 16)
         if unit == "household":
             unit = "enterprise" if counted == "enterprise" else unit  # 市场主体120万户: a household or a firm
         else:
             unit = counted or unit
     return Unit(unit, unit_word, end, scale)
+
+
+def lexical_unit(text: str, start: int, end: int, unit: str, catalog: Catalog) -> str | None:
+    """The unit of the compound a counting word counts, by its head in the lexicon: the compound
+    right after it when it ends the list item (3家国家产业创新中心); else, when the count ends
+    the list item, the one ending the words before the number (口袋公园120处, 职工驿站达300个).
+    A head the lexicon knows of no kind (or a person) leaves the measure word's own unit: "".
+    None when no lexicon noun stands there, or the words go on past it."""
+    lengths, firsts, _ = catalog.compiled(noun_shapes)
+    noun, after = _compound(text, end, catalog.lexicon, lengths, firsts)
+    if noun:
+        if after < len(text) and text[after] not in ITEM_ENDS:
+            return None  # 2个办事处文体活动中心项目: the compound goes on past the nouns the lexicon knows
+    else:
+        if end < len(text) and text[end] not in ITEM_ENDS:
+            return None  # 15所高职院校21个专业群: a word after the count may be what it counts
+        window = max(0, start - GAP_REACH)
+        noun = noun_ending_at(text, gap_start(text, window, start), catalog, window)
+        if not noun:
+            return None
+    counted = catalog.lexicon[noun][0]
+    if counted not in LEXICAL_UNITS:
+        return ""
+    return counted if unit != "household" or counted in ("enterprise", "household") else ""
 
 
 def by_noun(noun: str, pos: int, catalog: Catalog) -> Unit:
@@ -97,6 +166,60 @@ def counted_noun(text: str, pos: int, catalog: Catalog) -> str:
     while (following := catalog.counted_nouns_re.match(window, found.end())) is not None:
         found = following
     return next(unit for noun, unit in catalog.counted_nouns if window.startswith(noun, found.start()))
+
+
+def noun_shapes(catalog: Catalog) -> tuple[tuple[int, ...], frozenset[str], frozenset[str]]:
+    """The lengths of the counted nouns (catalog.lexicon), longest first, and the characters they
+    start and end with: a place no noun can start or end at costs one set lookup."""
+    lexicon = catalog.lexicon
+    return (
+        tuple(sorted({len(noun) for noun in lexicon}, reverse=True)),
+        frozenset(noun[0] for noun in lexicon),
+        frozenset(noun[-1] for noun in lexicon),
+    )
+
+
+def noun_ending_at(text: str, end: int, catalog: Catalog, start: int = 0) -> str:
+    """The longest counted noun ending at `end` (not before `start`): the head of the compound
+    that ends there (链主企业: 企业; 困难职工子女: 子女), found by a few dict lookups."""
+    lengths, _, lasts = catalog.compiled(noun_shapes)
+    if end <= start or text[end - 1] not in lasts:
+        return ""
+    lexicon = catalog.lexicon
+    for length in lengths:
+        if end - length >= start and text[end - length : end] in lexicon:
+            return text[end - length : end]
+    return ""
+
+
+def _compound(text: str, pos: int, lexicon: dict, lengths: tuple[int, ...], firsts: frozenset[str]) -> tuple[str, int]:
+    """The head of the counted nouns that follow each other from `pos` (12万留守儿童: 留守儿童;
+    3万困难职工子女: 子女), the last of them, and where it ends; ("", pos) when none starts there."""
+    head = ""
+    while text[pos : pos + 1] in firsts:
+        for length in lengths:
+            noun = text[pos : pos + length]  # shorter at the text's end: a noun all the same
+            if noun in lexicon:
+                head, pos = noun, pos + len(noun)
+                break
+        else:
+            break
+    return head, pos
+
+
+def compound_after(text: str, pos: int, catalog: Catalog, reach: int = 6) -> str:
+    """The head of the compound a count names after it, past a few words that qualify it within its
+    list item (6个帮扶站点: 站点, 帮扶 qualifying it; 12万留守儿童); "" when none stands there."""
+    lengths, firsts, _ = catalog.compiled(noun_shapes)
+    for character in text[pos : pos + reach + 1]:
+        if character in firsts:
+            head = _compound(text, pos, catalog.lexicon, lengths, firsts)[0]
+            if head:
+                return head
+        elif character in STOPS_A_COMPOUND:
+            return ""
+        pos += 1
+    return ""
 
 
 def person_noun_near(text: str, pos: int, catalog: Catalog) -> str:

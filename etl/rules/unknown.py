@@ -5,7 +5,8 @@ An unknown measure word is the character after a number in digits that the catal
 reads as nothing: no measure word (units.csv, measure_words.csv), no noun of what is
 counted (unit_nouns.csv), no percent sign, no stop word and no time word (年, 月, 天:
 the grammar of periods). An unknown counted noun is the noun a figure counts when it
-decides the figure's unit and the catalog does not know it: after or before a counting
+decides the figure's unit and the catalog does not know it (no noun of unit_nouns.csv in
+it, no counted noun of counted_nouns.csv with a unit ending it): after or before a counting
 word (5家链主企业, 口袋公园120处) or a bare magnitude (12万留守儿童). Its head is
 taken as its last two characters, since the head of a Chinese compound ends it.
 """
@@ -21,6 +22,7 @@ from pathlib import Path
 from etl.catalog import CATALOG_DIR, Catalog, load_catalog
 from etl.catalog.gates import alternation
 from etl.rules.mentions import find_mentions
+from etl.rules.units import noun_ending_at
 from etl.text.characters import CLAUSE_ENDS
 from etl.text.decode import decode
 from etl.text.normalize import normalize
@@ -91,11 +93,20 @@ def _known_at(text: str, pos: int, catalog: Catalog) -> bool:
     )
 
 
+def _known_noun(noun: str, catalog: Catalog) -> bool:
+    """A noun the catalog knows the kind of: it holds a noun of unit_nouns.csv, or a counted noun
+    of the lexicon with a unit ends it (口袋公园: 公园)."""
+    if catalog.unit_nouns_re.search(noun):
+        return True
+    head = noun_ending_at(noun, len(noun), catalog)
+    return bool(head and catalog.lexicon[head][0])
+
+
 def _counted_after(text: str, pos: int, catalog: Catalog) -> str:
     """The head of the noun right after the figure, when the catalog knows no noun in it."""
     stop = catalog.compiled(known_words).search(text, pos, pos + 4)
     noun = NOUN_AFTER.match(text, pos, stop.start() if stop else pos + 4)
-    if noun is None or catalog.unit_nouns_re.search(noun.group()) or _known_at(text, pos, catalog):
+    if noun is None or _known_noun(noun.group(), catalog) or _known_at(text, pos, catalog):
         return ""
     return noun.group()[-HEAD:] if len(noun.group()) <= 4 else ""
 
@@ -106,7 +117,7 @@ def _counted_before(text: str, start: int, catalog: Catalog) -> str:
     window = window[max(map(window.rfind, CLAUSE_ENDS)) + 1 :]
     window = window[max((m.end() for m in catalog.compiled(known_words).finditer(window)), default=0) :]
     noun = re.search(r"[\u4e00-\u9fff]{2,}$", window)
-    if noun is None or catalog.unit_nouns_re.search(noun.group()):
+    if noun is None or _known_noun(noun.group(), catalog):
         return ""
     head = noun.group()[-HEAD:]
     return "" if head[-1] in catalog.words["label_tail"] else head

@@ -29,6 +29,11 @@ ORDINAL_NUMERALS = "一二三四五六七八九十"
 # The decimal point of a Chinese numeral: 四十五点八万.
 DECIMAL_POINT = "点"
 
+# A letter of any script, as a regular-expression class: in these reports a Chinese character.
+# (A range of the CJK block, [\u4e00-\u9fff], costs re's compiler a Python loop over 21,000
+# code points each time a pattern holds it; this class compiles at once.)
+LETTER = r"[^\W\d_]"
+
 # Between the clauses of one sentence: commas, semicolons and colons, full-width
 # and plain (after NFKC both occur).
 CLAUSE_BREAKS = ",，;；:："
