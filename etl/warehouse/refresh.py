@@ -31,7 +31,7 @@ from etl.catalog import CATALOG_DIR, load_catalog
 from etl.records import Source
 from etl.series import store as series
 from etl.text.sources import SourceError, display_name, read_sources
-from etl.warehouse import batches, build, checks, load, locks, previous, publish, schema, views
+from etl.warehouse import batches, build, checks, incremental, load, locks, previous, publish, schema, views
 from etl.warehouse.errors import RefreshError, is_interruption
 from etl.warehouse.plan import is_unchanged, plan
 from etl.warehouse.previous import ELSEWHERE, guard_against_loss, guard_foreign, listing
@@ -155,7 +155,7 @@ def _refresh(sources_dir, db, published, keep_going, force, full, progress, cata
     if unchanged and previous.views_as_built(db):  # a view changed by hand is built again
         return _up_to_date(db, catalog, result)
     try:
-        con = _start_build(building, db, had, todo.reuse)
+        con, scoped = _start_build(building, db, had, todo.reuse, catalog.version)
         try:
             # The steps of a build: extract and load, series, views, checks; then it is recorded and written out.
             log.info("extracting %d document(s), reusing %d unchanged", len(todo.todo), len(todo.reuse))
@@ -163,7 +163,10 @@ def _refresh(sources_dir, db, published, keep_going, force, full, progress, cata
             if errors and not keep_going:
                 raise RefreshError(listing(errors, f"the refresh stopped; {note}"))
             load.insert_catalog(con, catalog)  # the series, views and checks read the metrics and programmes
-            series.write_series(con, catalog.directory)
+            if scoped:  # only the series of the publishers whose documents changed are made again
+                incremental.write_series(con, catalog.directory, extracted)
+            else:
+                series.write_series(con, catalog.directory)
             views.create_views(con)
             problems = checks.check_build(con, extracted)
             if problems:
@@ -197,17 +200,20 @@ def _refresh(sources_dir, db, published, keep_going, force, full, progress, cata
     return result  # with --keep-going, result.failed lists the files that were not loaded
 
 
-def _start_build(building: Path, db: Path, had: bool, reuse: list[str]) -> duckdb.DuckDBPyConnection:
-    """A connection to a new build holding the unchanged documents `reuse` of `db` and its history."""
+def _start_build(building: Path, db: Path, had: bool, reuse: list[str], catalog_version: str):
+    """A connection to a new build holding the unchanged documents `reuse` of `db` and its history, and
+    whether it also holds the series of `db` (incremental.py: only the changed publishers' are made again)."""
     # With unchanged documents, start from a byte copy of the published warehouse: much faster
     # than re-inserting their rows (load.copy_unchanged), which remains for when a copy is not safe.
     cloned = bool(reuse) and build.clone_published(db, building)
     # DuckDB keeps the blocks it wrote cached up to its memory limit (80% of RAM unless told):
     # bounded here, it writes them out instead, and memory does not grow with the warehouse.
     con = build.open_build(building, batches.BUILD_MEMORY_LIMIT)
+    scoped = False
     try:
         if cloned:
-            build.keep_only(con, reuse)
+            scoped = incremental.possible(con, code_version(), catalog_version)
+            build.keep_only(con, reuse, keep_series=scoped)
         else:
             schema.create_schema(con)
             if had:
@@ -218,7 +224,7 @@ def _start_build(building: Path, db: Path, had: bool, reuse: list[str]) -> duckd
     except BaseException:
         con.close()
         raise
-    return con
+    return con, scoped
 
 
 def _extract_and_load(con, todo: list[Source], sources_dir: Path, catalog_dir: Path, key: str, progress, errors):
