@@ -21,7 +21,7 @@ import pyarrow as pa
 
 from etl.series.store import SERIES_TABLES
 from etl.warehouse import incremental
-from etl.warehouse.identifiers import identifier, qualified
+from etl.warehouse.identifiers import identifier, literal, qualified
 from etl.warehouse.load import sql_path
 from etl.warehouse.publish import create_new, new_name
 from etl.warehouse.schema import HISTORY_TABLES, made_tables
@@ -124,15 +124,20 @@ def keep_only(con: duckdb.DuckDBPyConnection, doc_ids: list[str], keep_series: b
         for (name,) in con.execute(listing).fetchall():
             if statement(name):
                 con.execute(statement(name))
-    # The doc_ids as a list parameter, not an Arrow table: no pandas import on the way (pyarrow's).
-    con.execute("create temp table keep as select unnest(?::varchar[]) as doc_id", [doc_ids])
+    # Those that go are listed, usually a few: SQL literals, not a parameter or an Arrow table,
+    # either of which has DuckDB's client import pandas (a third of a one-report refresh).
+    held = {doc_id for (doc_id,) in con.execute("select doc_id from core.documents").fetchall()}
+    gone = sorted(held - set(doc_ids))
+    con.execute(
+        f"create temp table gone as select * from (values {', '.join(f'({literal(d)})' for d in gone) or '(null::varchar)'}) v(doc_id)"
+    )
     try:
         if keep_series:
-            incremental.note_dropped(con, "temp.keep")
-        con.execute("delete from core.figures where doc_id not in (select doc_id from temp.keep)")
-        con.execute("delete from core.documents where doc_id not in (select doc_id from temp.keep)")
+            incremental.note_dropped(con, "temp.gone")
+        con.execute("delete from core.figures where doc_id in (select doc_id from temp.gone)")
+        con.execute("delete from core.documents where doc_id in (select doc_id from temp.gone)")
     finally:
-        con.execute("drop table temp.keep")
+        con.execute("drop table temp.gone")
 
 
 def copy_history(con: duckdb.DuckDBPyConnection, previous: Path) -> None:

@@ -20,6 +20,7 @@ from pathlib import Path
 import duckdb
 
 from etl.series import store as series
+from etl.warehouse.identifiers import literal
 
 SCOPE = "scope"
 
@@ -35,24 +36,25 @@ def possible(con: duckdb.DuckDBPyConnection, code_version: str, catalog_version:
     return row is not None and tuple(row) == (code_version, catalog_version)
 
 
-def note_dropped(con: duckdb.DuckDBPyConnection, keep: str) -> None:
-    """Before the documents not in the relation `keep` are deleted: note their publishers, as changed ones."""
+def note_dropped(con: duckdb.DuckDBPyConnection, gone: str) -> None:
+    """Before the documents of the relation `gone` are deleted: note their publishers, as changed ones."""
     con.execute(f"create schema {SCOPE}")
     con.execute(
         f"create table {SCOPE}.publishers as select distinct publisher from core.documents "
-        f"where publisher is not null and doc_id not in (select doc_id from {keep})"
+        f"where publisher is not null and doc_id in (select doc_id from {gone})"
     )
     # A document without a publisher is a series group of its own: its points go with its figures.
     con.execute(
         f"create table {SCOPE}.own_points as select distinct sf.point_id from core.series_figures sf "
         "join core.figures f using (figure_id) join core.documents d using (doc_id) "
-        f"where d.publisher is null and d.doc_id not in (select doc_id from {keep})"
+        f"where d.publisher is null and d.doc_id in (select doc_id from {gone})"
     )
 
 
 def write_series(con: duckdb.DuckDBPyConnection, directory: Path, extracted: list[str]) -> None:
     """The series of the publishers noted (note_dropped) and of the documents `extracted`, the others' kept."""
-    con.execute(f"create table {SCOPE}.extracted as select unnest(?::varchar[]) as doc_id", [extracted])
+    rows = ", ".join(f"({literal(doc_id)})" for doc_id in extracted) or "(null::varchar)"
+    con.execute(f"create table {SCOPE}.extracted as select * from (values {rows}) v(doc_id)")
     con.execute(
         f"insert into {SCOPE}.publishers select distinct publisher from core.documents "
         f"where publisher is not null and doc_id in (select doc_id from {SCOPE}.extracted) "
