@@ -18,10 +18,7 @@ loss (previous.py) and publishes (publish.py).
 from __future__ import annotations
 
 import hashlib
-import importlib
 import logging
-import sys
-import threading
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from functools import cache
@@ -159,7 +156,6 @@ def _refresh(sources_dir, db, published, keep_going, force, full, progress, cata
     unchanged = had and not full and not todo.todo and not errors and is_unchanged(db, published, todo.reuse)
     if unchanged and previous.views_as_built(db):  # a view changed by hand is built again
         return _up_to_date(db, catalog, result)
-    _warm_imports()
     try:
         with speak.phase("copying the published warehouse" if todo.reuse else "starting the build"):
             con, scoped = _start_build(building, db, had, todo.reuse, catalog.version)
@@ -249,17 +245,6 @@ def _extract_and_load(con, todo: list[Source], sources_dir: Path, catalog_dir: P
     writer.flush()
     con.execute("reset threads")  # the workers are done: the series, checks and checkpoint have the cores
     return writer.extracted
-
-
-def _warm_imports() -> None:
-    """Import pandas in a thread while the build starts (the copy and DuckDB's deletes leave a core idle).
-
-    DuckDB's Python client and pyarrow import it the first time a build hands
-    them a parameter or an Arrow table; that import (about 0.3 s) was a third
-    of a one-report refresh. Only the import runs in the thread.
-    """
-    if "pandas" not in sys.modules:
-        threading.Thread(target=importlib.import_module, args=("pandas",), daemon=True).start()
 
 
 def _up_to_date(db: Path, catalog, result: RefreshResult) -> RefreshResult:
