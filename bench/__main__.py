@@ -1,4 +1,4 @@
-"""python -m bench [--quick] [--large N] [--small N] [--repeats N] [--scale N | --scale-large] [--out PATH]"""
+"""python -m bench [--quick] [--large N] [--small N] [--repeats N] [--scale N | --scale-large] [--out PATH] | --profile"""
 
 from __future__ import annotations
 
@@ -34,7 +34,16 @@ def main(argv: list[str] | None = None) -> int:
         help=f"the scale point with {scale.LARGE_POINT:,} reports (make bench SCALE=1)",
     )
     parser.add_argument("--table", action="store_true", help="print the table of the last results and exit")
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="print where extraction's time goes, per module, over ../shared/corpus (bench/profile.py) and exit",
+    )
     args = parser.parse_args(argv)
+    if args.profile:
+        from . import profile
+
+        return profile.main([])
     if args.table:
         results = json.loads((args.out or RESULTS).read_text(encoding="utf-8"))
         print(table(results) + "\n\n" + machine_line(results))

@@ -77,8 +77,20 @@ def copy_text(base: Base, i: int, n_bases: int) -> str:
     return text.rstrip() + f"{newline}(基准语料副本 {i:05d}){newline}"
 
 
-def build_corpus(n: int, folder: Path, bases: list[Base]) -> Path:
-    """Write N copies and their manifest into `folder` (emptied first); returns the folder."""
+SHAPES = ("reports", "publishers", "one", "none")  # who published the copies: see build_corpus
+PUBLISHERS = 2_466  # the "publishers" shape: as many as a manifest of every county, city and province
+
+
+def build_corpus(n: int, folder: Path, bases: list[Base], shape: str = "reports") -> Path:
+    """Write N copies and their manifest into `folder` (emptied first); returns the folder.
+
+    `shape` says who published them: "reports", each copy its report's publisher;
+    "publishers", PUBLISHERS publishers in turn (about four reports each); "one",
+    one publisher for all; "none", no manifest at all (every publisher unknown,
+    each doc_id from its file's name, each report year read from the text).
+    """
+    if shape not in SHAPES:
+        raise ValueError(f"shape {shape!r} is not one of {', '.join(SHAPES)}")
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
@@ -87,7 +99,12 @@ def build_corpus(n: int, folder: Path, bases: list[Base]) -> Path:
         base = bases[i % len(bases)]
         name = f"{i:05d}-{base.file}"
         (folder / name).write_bytes(copy_text(base, i, len(bases)).encode(base.encoding))
-        rows.append({**base.row, "file": name, "doc_id": f"{base.doc_id}-{i:05d}"})
+        publisher = {"publishers": f"某地人民政府{i % PUBLISHERS:04d}", "one": "某地人民政府"}.get(
+            shape, base.row["publisher"]
+        )
+        rows.append({**base.row, "file": name, "doc_id": f"{base.doc_id}-{i:05d}", "publisher": publisher})
+    if shape == "none":
+        return folder
     with (folder / MANIFEST).open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=MANIFEST_COLUMNS)
         writer.writeheader()

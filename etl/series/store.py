@@ -36,28 +36,45 @@ SERIES_TABLES = ("series_points", "series_figures", "series_links", "series_year
 
 ROWS_PER_READ = 20_000  # figures read at a time
 POINTS_PER_WRITE = 50_000  # series points held before they are written
+FIGURES_PER_SHARE = 250_000  # figures whose series years DuckDB chooses at a time (write_years)
 
 
-def write_series(con: duckdb.DuckDBPyConnection, directory: Path = CATALOG_DIR) -> None:
+def write_series(
+    con: duckdb.DuckDBPyConnection,
+    directory: Path = CATALOG_DIR,
+    *,
+    documents: str = "core.documents",
+    first_point: int = 0,
+    years_of: str | None = None,
+) -> None:
     """The core.series_* tables from the loaded figures, which the v2 views read.
 
     Run once per refresh, after the catalogs are loaded: it also warns, once,
     of each publisher no rule knows and each document without a publisher.
+
+    By default every series is made anew. A refresh that extracted a few
+    documents (etl.warehouse.incremental) makes only their publishers' series
+    again: `documents` names the relation of those publishers' documents (it
+    stands for core.documents in the statements of sql/build/), the rows of
+    the others are kept, new points are numbered from `first_point`, and
+    `years_of` names the relation of the (series_id, publisher) whose years
+    are chosen again (write_years).
     """
     catalog = load_catalog(Path(directory))
     rules, words = rules_of(catalog), words_of(catalog)
     scope_of = {p: rules.scope_of(p) for p in warn_of_publishers(con, directory)}
-    for table in SERIES_TABLES:
-        con.execute(_sql("core", table))
+    if documents == "core.documents":
+        for table in SERIES_TABLES:
+            con.execute(_sql("core", table))
     con.execute("create schema scratch")  # the build's working tables, dropped below
-    con.execute(_sql("build", "point_of"))
+    con.execute(_scoped(_sql("build", "point_of"), documents))
     con.execute(_sql("build", "point_firsts"))
     reader = con.cursor()  # reads the figures while `con` writes the series
     try:
         (database,) = con.execute("select current_database()").fetchone()
         reader.execute(f'use "{database}"')  # a cursor starts in the connection's default database
-        batches = reader.execute(_sql("build", "points_to_match")).to_arrow_reader(ROWS_PER_READ)
-        writer = _SeriesWriter(con)
+        batches = reader.execute(_scoped(_sql("build", "points_to_match"), documents)).to_arrow_reader(ROWS_PER_READ)
+        writer = _SeriesWriter(con, first_point)
         for _, rows in groupby(_rows(batches, scope_of), key=lambda r: (r.publisher, r.own_doc)):
             writer.add(*members(list(rows), words))
         writer.flush()
@@ -65,7 +82,32 @@ def write_series(con: duckdb.DuckDBPyConnection, directory: Path = CATALOG_DIR) 
         reader.close()
     con.execute(_sql("build", "series_figures"))
     con.execute("drop schema scratch cascade")
-    con.execute(_sql("build", "series_years"))
+    write_years(con, years_of)
+
+
+def write_years(con: duckdb.DuckDBPyConnection, series: str | None = None) -> None:
+    """core.series_years of every series, or of those in the relation `series` (series_id, publisher), replaced.
+
+    A series' years are chosen among its own figures only, so the series are
+    split by a hash of their id into shares of about FIGURES_PER_SHARE figures
+    each: DuckDB holds one share's figures at a time, however large the corpus
+    or a publisher.
+    """
+    points = "core.series_points"
+    if series is not None:
+        same = "p.series_id = s.series_id and p.publisher is not distinct from s.publisher"
+        con.execute(f"delete from core.series_years s where exists (select 1 from {series} p where {same})")
+        points = f"(select s.* from core.series_points s semi join {series} p on {same})"
+    (n,) = con.execute(f"select count(*) from core.series_figures join {points} using (point_id)").fetchone()
+    shares = max(1, -(-n // FIGURES_PER_SHARE))
+    for share in range(shares):
+        part = f"(select * from {points} where hash(series_id) % {shares} = {share})"
+        con.execute(_scoped(_sql("build", "series_years"), part, "core.series_points"))
+
+
+def _scoped(statement: str, relation: str, table: str = "core.documents") -> str:
+    """A statement of sql/build/ reading `relation` where it reads `table` (the same columns, fewer rows)."""
+    return statement if relation == table else statement.replace(table, relation)
 
 
 def _sql(folder: str, name: str) -> str:
@@ -96,11 +138,11 @@ def _rows(batches: pa.RecordBatchReader, scope_of: dict[str | None, str]) -> Ite
 class _SeriesWriter:
     """Series points and links, written a few publishers at a time."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+    def __init__(self, con: duckdb.DuckDBPyConnection, first_point: int = 0) -> None:
         self.con = con
         self.points: list[Member] = []
         self.links: list[tuple] = []
-        self.written = 0  # points written so far: the next point_id
+        self.written = first_point  # the next point_id
 
     def add(self, found: list[Member], links: list[tuple]) -> None:
         self.points += found

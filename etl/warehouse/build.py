@@ -19,7 +19,9 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from etl.warehouse.identifiers import identifier, qualified
+from etl.series.store import SERIES_TABLES
+from etl.warehouse import incremental
+from etl.warehouse.identifiers import identifier, literal, qualified
 from etl.warehouse.load import sql_path
 from etl.warehouse.publish import create_new, new_name
 from etl.warehouse.schema import HISTORY_TABLES, made_tables
@@ -79,20 +81,17 @@ def clone_published(published: Path, building: Path) -> bool:
     return True
 
 
-def keep_only(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> None:
+def keep_only(con: duckdb.DuckDBPyConnection, doc_ids: list[str], keep_series: bool = False) -> None:
     """In a clone of the published warehouse: keep the rows of `doc_ids`, drop what every build makes anew.
 
     Documents and figures of other doc_ids go; the build history stays; every
     other core table of sql/core/ (catalogs) is emptied, and every table,
     view and schema a build does not make is dropped, so that the build
-    equals a fresh one.
+    equals a fresh one. With `keep_series`, the series tables stay too, and
+    the publishers of the documents that go are noted (incremental.note_dropped):
+    the series step makes only theirs again.
     """
-    con.register("keep", pa.table({"doc_id": pa.array(doc_ids, pa.string())}))
-    try:
-        con.execute("delete from core.figures where doc_id not in (select doc_id from keep)")
-        con.execute("delete from core.documents where doc_id not in (select doc_id from keep)")
-    finally:
-        con.unregister("keep")
+    kept = {"documents", "figures", *HISTORY_TABLES, *(SERIES_TABLES if keep_series else ())}
     # Every other core table is emptied; whatever else the file holds goes too, so that the
     # build equals a fresh one: view schemas (created again), and anything someone added by
     # opening the warehouse for writing.
@@ -100,10 +99,11 @@ def keep_only(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> None:
     here = "database_name = current_database()"
     for listing, statement in (
         (
-            f"select table_name from duckdb_tables() where {here} and schema_name = 'core' "
-            "and table_name not in ('documents', 'figures', 'builds', 'build_documents')",
+            f"select table_name from duckdb_tables() where {here} and schema_name = 'core'",
             lambda name: (
-                f"delete from {qualified('core', name)}"
+                ""
+                if name in kept
+                else f"delete from {qualified('core', name)}"
                 if name in MADE_TABLES
                 else f"drop table {qualified('core', name)} cascade"  # added by hand: a fresh build lacks it
             ),
@@ -122,7 +122,22 @@ def keep_only(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> None:
         ),
     ):
         for (name,) in con.execute(listing).fetchall():
-            con.execute(statement(name))
+            if statement(name):
+                con.execute(statement(name))
+    # Those that go are listed, usually a few: SQL literals, not a parameter or an Arrow table,
+    # either of which has DuckDB's client import pandas (a third of a one-report refresh).
+    held = {doc_id for (doc_id,) in con.execute("select doc_id from core.documents").fetchall()}
+    gone = sorted(held - set(doc_ids))
+    con.execute(
+        f"create temp table gone as select * from (values {', '.join(f'({literal(d)})' for d in gone) or '(null::varchar)'}) v(doc_id)"
+    )
+    try:
+        if keep_series:
+            incremental.note_dropped(con, "temp.gone")
+        con.execute("delete from core.figures where doc_id in (select doc_id from temp.gone)")
+        con.execute("delete from core.documents where doc_id in (select doc_id from temp.gone)")
+    finally:
+        con.execute("drop table temp.gone")
 
 
 def copy_history(con: duckdb.DuckDBPyConnection, previous: Path) -> None:

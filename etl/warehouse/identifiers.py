@@ -1,4 +1,4 @@
-"""SQL identifiers from a warehouse's own catalog, quoted: a table's name is a name, never SQL.
+"""SQL identifiers from a warehouse's own catalog, and texts, quoted: a table's name is a name, never SQL.
 
 A warehouse someone opened for writing may hold a table named
 `x"; copy (…) to '…'; --`. Every name zhibiao reads from a warehouse and puts
@@ -31,3 +31,10 @@ def shown(schema: str, name: str) -> str:
     if PLAIN.fullmatch(schema) and PLAIN.fullmatch(name):
         return f"{schema}.{name}"
     return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in qualified(schema, name))
+
+
+def literal(text: str) -> str:
+    """ "it's" -> "'it''s'": one SQL string literal, whatever the text holds (a doc_id, say)."""
+    if "\x00" in text:
+        raise ValueError(f"a SQL string with a NUL character: {text!r}")
+    return "'" + text.replace("'", "''") + "'"

@@ -36,6 +36,7 @@ class Losses:
 
     lost: tuple[str, ...]  # doc_ids of the published warehouse that the new one lacks
     dropped: tuple[tuple[str, int, int], ...]  # (doc_id, published figures, new figures) that fell
+    renamed: tuple[tuple[str, str], ...] = ()  # (old doc_id, new doc_id): the same file, the same bytes
 
 
 @dataclass(frozen=True)
@@ -190,6 +191,16 @@ def losses(con: duckdb.DuckDBPyConnection, db: Path, share: float = WARN_FIGURE_
         lost = con.execute(
             "select doc_id from published.core.documents except select doc_id from core.documents order by 1"
         ).fetchall()
+        # A manifest row added or changed for a file already loaded gives its bytes a new doc_id: a rename.
+        renamed = con.execute(
+            """
+            select p.doc_id, n.doc_id from published.core.documents p
+            join core.documents n on n.file = p.file and n.sha256 = p.sha256
+            where p.doc_id not in (select doc_id from core.documents)
+              and n.doc_id not in (select doc_id from published.core.documents)
+            order by 1
+            """
+        ).fetchall()
         dropped = con.execute(
             """
             with old as (select doc_id, count(*) n from published.core.figures group by doc_id),
@@ -204,7 +215,8 @@ def losses(con: duckdb.DuckDBPyConnection, db: Path, share: float = WARN_FIGURE_
         return Losses((), ())  # a warehouse from before core.documents existed: nothing to compare
     finally:
         con.execute("detach published")
-    return Losses(tuple(d for (d,) in lost), tuple(dropped))
+    was = {old for old, _ in renamed}
+    return Losses(tuple(d for (d,) in lost if d not in was), tuple(dropped), tuple(map(tuple, renamed)))
 
 
 def guard_foreign(db: Path, foreign: tuple[str, ...], force: bool) -> None:
@@ -221,10 +233,15 @@ def guard_foreign(db: Path, foreign: tuple[str, ...], force: bool) -> None:
 def guard_against_loss(con: duckdb.DuckDBPyConnection, db: Path, force: bool, not_loaded=()) -> None:
     """Refuse to publish a warehouse that lost a document or most of one's figures; warn of a fifth.
 
+    A document whose file, with the same bytes, now has another doc_id (a manifest
+    row added for it) is not lost: it was renamed, and the refresh says so.
+
     With --keep-going, the files that were not loaded are listed too: they are
     usually why a document went missing. With --force, what is lost is warned of.
     """
     found = losses(con, db, WARN_FIGURE_DROP)
+    for old, new in found.renamed:
+        log.warning("%s is now %s", old, new)  # the same file and bytes under a new doc_id: nothing is lost
     gone = [f"document {d} is in {db} but not in this refresh" for d in found.lost]
     fell = [(d, old, new) for d, old, new in found.dropped if new < old * (1 - MAX_FIGURE_DROP)]
     if (gone or fell) and not force:

@@ -31,7 +31,7 @@ from etl.catalog import CATALOG_DIR, load_catalog
 from etl.records import Source
 from etl.series import store as series
 from etl.text.sources import SourceError, display_name, read_sources
-from etl.warehouse import batches, build, checks, load, locks, previous, publish, schema, views
+from etl.warehouse import batches, build, checks, incremental, load, locks, previous, publish, schema, talk, views
 from etl.warehouse.errors import RefreshError, is_interruption
 from etl.warehouse.plan import is_unchanged, plan
 from etl.warehouse.previous import ELSEWHERE, guard_against_loss, guard_foreign, listing
@@ -132,7 +132,7 @@ def _locked(sources_dir, db, keep_going, force, full, progress, catalog_dir, swa
         raise RefreshError(f"{db.parent}: cannot write there ({err}); nothing was published") from err
     try:
         published = previous.inspect(db)  # a zhibiao warehouse's documents, None: nothing; refused otherwise
-        with locks.no_writers(db) if published is not None else nullcontext():
+        with locks.no_writers(db) if published is not None else nullcontext(), talk.collapsed_warnings():
             return _refresh(sources_dir, db, published, keep_going, force, full, progress, catalog_dir, swapped)
     finally:
         locks.release(lock)
@@ -143,19 +143,22 @@ def _refresh(sources_dir, db, published, keep_going, force, full, progress, cata
     note = UNCHANGED if had else NOTHING_WRITTEN
     if had and published.foreign:
         guard_foreign(db, published.foreign, force)
-    # Problems are collected, not raised at once, so that one run lists every bad file.
-    sources, errors = read_sources(sources_dir)
-    catalog = _fresh_catalog(catalog_dir)
-    key = f"{code_version()}/{catalog.version}"
-    build.remove_stale_builds(db)
-    todo = plan(sources_dir, sources, published.documents if had and not full else {}, key, errors)
+    speak = talk.Talk(progress)  # each phase that may take a while shows its progress (talk.py)
+    with speak.phase("reading the reports"):
+        # Problems are collected, not raised at once, so that one run lists every bad file.
+        sources, errors = read_sources(sources_dir)
+        catalog = _fresh_catalog(catalog_dir)
+        key = f"{code_version()}/{catalog.version}"
+        build.remove_stale_builds(db)
+        todo = plan(sources_dir, sources, published.documents if had and not full else {}, key, errors)
     result = RefreshResult(db=db, reused=todo.reuse)
     building = build.building_path(db)  # a new name no one could guess: nothing is there to remove
     unchanged = had and not full and not todo.todo and not errors and is_unchanged(db, published, todo.reuse)
     if unchanged and previous.views_as_built(db):  # a view changed by hand is built again
         return _up_to_date(db, catalog, result)
     try:
-        con = _start_build(building, db, had, todo.reuse)
+        with speak.phase("copying the published warehouse" if todo.reuse else "starting the build"):
+            con, scoped = _start_build(building, db, had, todo.reuse, catalog.version)
         try:
             # The steps of a build: extract and load, series, views, checks; then it is recorded and written out.
             log.info("extracting %d document(s), reusing %d unchanged", len(todo.todo), len(todo.reuse))
@@ -163,18 +166,25 @@ def _refresh(sources_dir, db, published, keep_going, force, full, progress, cata
             if errors and not keep_going:
                 raise RefreshError(listing(errors, f"the refresh stopped; {note}"))
             load.insert_catalog(con, catalog)  # the series, views and checks read the metrics and programmes
-            series.write_series(con, catalog.directory)
+            with speak.phase("lining up the series"):
+                if scoped:  # only the series of the publishers whose documents changed are made again
+                    incremental.write_series(con, catalog.directory, extracted)
+                else:
+                    series.write_series(con, catalog.directory)
             views.create_views(con)
-            problems = checks.check_build(con, extracted)
+            with speak.phase("checking"):
+                problems = checks.check_build(con, extracted)
             if problems:
                 raise RefreshError(listing(problems, f"data checks failed; {note}"))
             if had:
-                guard_against_loss(con, db, force, errors)
-            build.record_build(con, code_version(), catalog.version, display_name(str(sources_dir)), extracted)
-            result.n_documents, result.n_figures = con.execute(
-                "select (select count(*) from core.documents), (select count(*) from core.figures)"
-            ).fetchone()
-            con.execute("checkpoint")
+                with speak.phase("comparing with the published warehouse"):
+                    guard_against_loss(con, db, force, errors)
+            with speak.phase("writing the warehouse"):
+                build.record_build(con, code_version(), catalog.version, display_name(str(sources_dir)), extracted)
+                result.n_documents, result.n_figures = con.execute(
+                    "select (select count(*) from core.documents), (select count(*) from core.figures)"
+                ).fetchone()
+                con.execute("checkpoint")
         finally:
             con.close()
         with publish.held_off_interrupts():  # a Ctrl-C now is raised once the rename is done, and says so
@@ -197,17 +207,20 @@ def _refresh(sources_dir, db, published, keep_going, force, full, progress, cata
     return result  # with --keep-going, result.failed lists the files that were not loaded
 
 
-def _start_build(building: Path, db: Path, had: bool, reuse: list[str]) -> duckdb.DuckDBPyConnection:
-    """A connection to a new build holding the unchanged documents `reuse` of `db` and its history."""
+def _start_build(building: Path, db: Path, had: bool, reuse: list[str], catalog_version: str):
+    """A connection to a new build holding the unchanged documents `reuse` of `db` and its history, and
+    whether it also holds the series of `db` (incremental.py: only the changed publishers' are made again)."""
     # With unchanged documents, start from a byte copy of the published warehouse: much faster
     # than re-inserting their rows (load.copy_unchanged), which remains for when a copy is not safe.
     cloned = bool(reuse) and build.clone_published(db, building)
     # DuckDB keeps the blocks it wrote cached up to its memory limit (80% of RAM unless told):
     # bounded here, it writes them out instead, and memory does not grow with the warehouse.
     con = build.open_build(building, batches.BUILD_MEMORY_LIMIT)
+    scoped = False
     try:
         if cloned:
-            build.keep_only(con, reuse)
+            scoped = incremental.possible(con, code_version(), catalog_version)
+            build.keep_only(con, reuse, keep_series=scoped)
         else:
             schema.create_schema(con)
             if had:
@@ -218,7 +231,7 @@ def _start_build(building: Path, db: Path, had: bool, reuse: list[str]) -> duckd
     except BaseException:
         con.close()
         raise
-    return con
+    return con, scoped
 
 
 def _extract_and_load(con, todo: list[Source], sources_dir: Path, catalog_dir: Path, key: str, progress, errors):

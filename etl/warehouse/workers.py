@@ -34,6 +34,7 @@ from etl.text.sources import SourceError, read_stamped
 from etl.warehouse.checks import document_problem
 from etl.warehouse.errors import RefreshError
 from etl.warehouse.rows import extracted
+from etl.warehouse.talk import Talk
 
 PARALLEL_THRESHOLD = 16  # below this many changed documents, worker start-up costs more than it saves
 CHUNK = 8  # documents per task sent to a worker
@@ -80,25 +81,15 @@ def extract_all(todo: list[Source], folder: Path, catalog_dir: Path, key: str, p
     `key` is the extraction key its rows carry: the code version and the catalog version.
     """
     jobs = [(source, folder, catalog_dir, key) for source in todo]
-    show = progress if progress is not None else sys.stderr.isatty()  # quiet in CI logs and pipes
-    bar = None
-    if show:
-        from tqdm import tqdm
-
-        # Unasked for, the bar appears only once extraction has run for a couple of seconds.
-        bar = tqdm(total=len(jobs), unit="doc", desc="extracting", file=sys.stderr, delay=0 if progress else 2)
-    try:
+    # A bar on a terminal, a line every talk.INTERVAL seconds in a pipe (talk.py); progress=False: quiet.
+    with Talk(progress).phase("extracting", total=len(jobs)) as phase:
         if len(jobs) >= PARALLEL_THRESHOLD and (os.cpu_count() or 1) > 1:
             outcomes = _in_workers(jobs)
         else:
             outcomes = map(process_one, jobs)
         for outcome in outcomes:
-            if bar:
-                bar.update()
+            phase.advance()
             yield outcome
-    finally:
-        if bar:
-            bar.close()
 
 
 def _in_workers(jobs: list):
