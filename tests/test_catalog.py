@@ -140,6 +140,7 @@ BREAKS = {
         "word '全国'",
     ),
     "series_words.csv": ("2020,a number is no word", "word '2020' is not a word", "word '全年'"),
+    "subject_pairs.csv": ("城乡,城镇,", "parts '城镇' is not two words or more separated by |", "word '城乡'"),
 }
 
 

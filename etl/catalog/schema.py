@@ -21,6 +21,7 @@ from etl.catalog.cells import (
     one_of,
     opener_phrase,
     optional,
+    parts,
     regex,
     series_word,
     several_of,
@@ -107,6 +108,7 @@ WORD_ROLES = (
     "standard_word",  # before a verb of change or being and the number: a per-head standard (月标准提高到850元)
     "rate_word",  # a measure word of a multiple, never per head: 补贴标准提高1倍
     "people_noun",  # a bare magnitude a few words before it counts people: 1400万农业转移人口
+    "aspect_noun",  # what of a thing is measured, not which: 粮食播种面积…、总产量… (粮食总产量)
 )
 # What a period opener (period_openers.csv) says of the sentences after it.
 PERIOD_OPENERS = ("coming_years", "last_year", "this_year_so_far", "this_year", "year", "past_years")
@@ -171,6 +173,7 @@ SCHEMA: dict[str, dict[str, Check]] = {
     "publishers.csv": {"pattern": regex, "scope": one_of(PUBLISHER_SCOPES), "note": optional},
     "publisher_words.csv": {"word": word, "scope": one_of(PUBLISHER_WORD_SCOPES), "note": optional},
     "series_words.csv": {"word": series_word, "note": optional},
+    "subject_pairs.csv": {"word": word, "parts": parts, "note": optional},
 }
 # file -> its key: the columns no two rows may share (a word may play several roles, one row each).
 UNIQUE: dict[str, tuple[str, ...]] = {
@@ -190,6 +193,7 @@ UNIQUE: dict[str, tuple[str, ...]] = {
     "publishers.csv": ("pattern",),
     "publisher_words.csv": ("word",),
     "series_words.csv": ("word",),
+    "subject_pairs.csv": ("word",),
 }
 
 

@@ -31,8 +31,16 @@ _SENTENCE = re.compile(
     re.VERBOSE,
 )
 
-# Inside a sentence, clauses end at commas, semicolons and colons (characters.CLAUSE_BREAKS).
-CLAUSE_SPLIT = re.compile(f"[{CLAUSE_BREAKS}]")
+# Inside a sentence, clauses end at commas, semicolons and colons (characters.CLAUSE_BREAKS),
+# but for a colon between digits: 2.50:1 is a ratio (and 10:30 a time), one clause.
+CLAUSE_SPLIT = re.compile(
+    rf"""
+    [{CLAUSE_BREAKS.replace(":", "")}]  # a comma, a semicolon, a full-width colon
+  | (?<!\d):                           # a colon after a word
+  | :(?!\d)                            # or before one
+    """,
+    re.VERBOSE,
+)
 LIST_ITEM = LIST_MARK  # separates the items of a list inside a clause
 
 
