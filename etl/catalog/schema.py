@@ -110,6 +110,13 @@ WORD_ROLES = (
     "people_noun",  # a bare magnitude a few words before it counts people: 1400万农业转移人口
     "aspect_noun",  # what of a thing is measured, not which: 粮食播种面积…、总产量… (粮食总产量)
 )
+# What a word of program_words.csv says of a programme figure, in the clause before it (v1.program_figures).
+PROGRAM_WORD_ROLES = (
+    "states_total",  # the figure is the programme's total, as the report states it: 共安排资金24.92亿元
+    "project_total",  # a project's total investment over its years, not the year's spending: 总投资18.8亿元
+    "goods",  # goods and money together, not funds alone: 物资和资金合计1.05亿元
+    "compares",  # opening the clause: measures the figure before against another amount: 超过原定的2万亿元
+)
 # What a period opener (period_openers.csv) says of the sentences after it.
 PERIOD_OPENERS = ("coming_years", "last_year", "this_year_so_far", "this_year", "year", "past_years")
 POSITIONS = {
@@ -174,6 +181,7 @@ SCHEMA: dict[str, dict[str, Check]] = {
     "publisher_words.csv": {"word": word, "scope": one_of(PUBLISHER_WORD_SCOPES), "note": optional},
     "series_words.csv": {"word": series_word, "note": optional},
     "subject_pairs.csv": {"word": word, "parts": parts, "note": optional},
+    "program_words.csv": {"word": word, "role": one_of(PROGRAM_WORD_ROLES), "note": optional},
 }
 # file -> its key: the columns no two rows may share (a word may play several roles, one row each).
 UNIQUE: dict[str, tuple[str, ...]] = {
@@ -194,6 +202,7 @@ UNIQUE: dict[str, tuple[str, ...]] = {
     "publisher_words.csv": ("word",),
     "series_words.csv": ("word",),
     "subject_pairs.csv": ("word",),
+    "program_words.csv": ("word", "role"),
 }
 
 
