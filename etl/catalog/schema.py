@@ -222,6 +222,7 @@ def read_table(directory: Path, name: str) -> list[dict[str, str]]:
         raise CatalogError(
             f"{path}: missing: the catalog needs this file; restore it, or create it with the header {','.join(columns)}"
         )
+    start = 1  # the line of the row being read, for an error
     try:
         with path.open(encoding="utf-8-sig", newline="") as fh:
             reader = csv.DictReader(fh)
@@ -230,18 +231,31 @@ def read_table(directory: Path, name: str) -> list[dict[str, str]]:
             if missing:
                 raise CatalogError(f"{path}:1: lacks the column {missing[0]} (it needs {', '.join(columns)})")
             rows = []
+            start = reader.line_num + 1  # the line a row starts on: a quoted cell may run over several
             for row in reader:
-                rows.append(_checked_row(path, reader.line_num, row, columns))
+                _check_swallowing(path, start, reader.line_num, row)
+                rows.append(_checked_row(path, start, row, columns))
+                start = reader.line_num + 1
     except UnicodeDecodeError:
         raise CatalogError(f"{path}: is not UTF-8 text: save it as CSV UTF-8") from None
     except csv.Error as error:
-        raise CatalogError(f"{path}: is not a readable CSV file: {error}") from None
+        raise CatalogError(f"{path}:{start}: is not a readable CSV row: {error}") from None
     _check_unique(path, rows, UNIQUE.get(name))
     if name == "periods.csv":
         for row in rows:
             if int(row["period_start"]) > int(row["period_end"]):
                 raise CatalogError(f"{path}:{row['_line']}: period_start is after period_end")
     return rows
+
+
+def _check_swallowing(path: Path, start: int, end: int, row: dict) -> None:
+    """ "约,before,approx: a stray quote opens a cell that runs on, swallowing the rows after it; the
+    error names the line of the quote, not the end of the file where the reading stopped."""
+    if end > start and any("\n" in cell and "," in cell for cell in row.values() if isinstance(cell, str)):
+        raise CatalogError(
+            f'{path}:{start}: a quote (") opens a cell that runs on to line {end}, swallowing the rows in '
+            "between; remove the quote, or close it"
+        )
 
 
 def _checked_row(path: Path, line: int, row: dict, columns: dict[str, Check]) -> dict[str, str]:

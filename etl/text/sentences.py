@@ -32,15 +32,9 @@ _SENTENCE = re.compile(
 )
 
 # Inside a sentence, clauses end at commas, semicolons and colons (characters.CLAUSE_BREAKS),
-# but for a colon between digits: 2.50:1 is a ratio (and 10:30 a time), one clause.
-CLAUSE_SPLIT = re.compile(
-    rf"""
-    [{CLAUSE_BREAKS.replace(":", "")}]  # a comma, a semicolon, a full-width colon
-  | (?<!\d):                           # a colon after a word
-  | :(?!\d)                            # or before one
-    """,
-    re.VERBOSE,
-)
+# but for a colon between digits (clause_breaks): 2.50:1 is a ratio (and 10:30 a time), one clause.
+CLAUSE_SPLIT = re.compile(f"[{CLAUSE_BREAKS}]")
+_DIGIT_COLON = re.compile(r"(?<=\d):(?=\d)")
 LIST_ITEM = LIST_MARK  # separates the items of a list inside a clause
 
 
@@ -112,8 +106,13 @@ def _cut(text: str, start: int, stop: int) -> int:
 
 
 def clause_breaks(sentence: str) -> tuple[int, ...]:
-    """Where the clauses of `sentence` break, in order."""
-    return tuple(match.start() for match in CLAUSE_SPLIT.finditer(sentence))
+    """Where the clauses of `sentence` break, in order; a colon between digits (2.50:1) is none."""
+    breaks = tuple(match.start() for match in CLAUSE_SPLIT.finditer(sentence))
+    if ":" in sentence:
+        ratios = {match.start() for match in _DIGIT_COLON.finditer(sentence)}
+        if ratios:
+            return tuple(b for b in breaks if b not in ratios)
+    return breaks
 
 
 def arounds(sentences: list[Sentence], mentions: list[Mention]) -> Iterator[Around]:
