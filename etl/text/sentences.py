@@ -43,6 +43,11 @@ LIST_ITEM = LIST_MARK  # separates the items of a list inside a clause
 # or a page without 。 can run on for 100,000: each figure's work reads its
 # sentence up to the figure and every figure row stores it, so a longer one is cut.
 MAX_SENTENCE = 1000
+# A sentence over MAX_SENTENCE is no prose (a table or a page run into one line): it is cut into
+# pieces of at most PIECE characters, clause by clause as far as it has clauses. Every figure keeps
+# its sentence, so the piece bounds what a figure costs in memory, whatever the file's shape: a 2 MB
+# line of figures held 1,000 characters per figure (about 1 GB) before.
+PIECE = 200
 # Where an over-long sentence is cut, best first; never inside a number. The
 # piece ends where the match ends, without its trailing space.
 _CUTS = tuple(
@@ -78,10 +83,10 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def bounded(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """The sentence at text[start:end] in pieces of at most MAX_SENTENCE characters,
-    each without surrounding spaces, cut at the best place _CUTS finds."""
-    while end - start > MAX_SENTENCE:
-        cut = _cut(text, start, start + MAX_SENTENCE)
+    """The sentence at text[start:end], over MAX_SENTENCE characters, in pieces of at most PIECE
+    characters, each without surrounding spaces, cut at the best place _CUTS finds."""
+    while end - start > PIECE:
+        cut = _cut(text, start, start + PIECE)
         piece_end = cut
         while text[piece_end - 1].isspace():
             piece_end -= 1
