@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from etl.catalog import load_catalog
+
 from .conftest import query
 from .helpers import figures_of
 
@@ -122,3 +124,15 @@ def test_hailar_2018_rural_income_in_v2_yoy_is_the_rural_figure(warehouse):
         " where series_id = 'rural_income' and year = 2018 and doc_id = 'hailar-2019'",
     )
     assert rows == [(28104.0, 25689.0, 9.4)]
+
+
+def test_each_figure_of_a_fenbie_list_has_the_programme_its_own_subject_names_or_none():
+    """A programme named for the sentence is no programme of every listed subject: 蓝天 (air) is not the
+    water's 267亿元; 居民医保 is the 30元's, not the public health service's 5元."""
+    catalog = {p.program_id for p in load_catalog().programs}
+    assert "medical_insurance" in catalog
+    health = figures_of("居民医保和基本公共卫生服务经费人均财政补助标准分别再增加30元和5元。")
+    assert [(f.value, f.program) for f in health] == [(30, "medical_insurance"), (5, None)]
+    text = "打好蓝天、碧水、净土保卫战，中央财政大气、水、土壤污染防治专项资金分别安排340亿元、267亿元、44亿元。"
+    assert [f.program for f in figures_of(text)] == [None, None, None]
+    assert figures_of("打好蓝天保卫战，安排专项资金340亿元。")[0].program == "air_pollution_control"

@@ -64,7 +64,8 @@ def classify(
         label = build.label(mention, around, earlier)
         label, kind, base, metric = build.shared_label(mention, around, link, label)
         label, metric = build.respective(i, mention, around, link, label, metric)
-        figure = build.figure(mention, around, label, kind, base, metric)
+        own_subject = link.group_size > 1 and build.split_labels is not None  # 分别: its subject is its own
+        figure = build.figure(mention, around, label, kind, base, metric, own_subject)
         stated = build.restated(figure, around)
         if stated is not None:
             build.figures.append(stated)  # the same fact once more: deduplicate counts the mention
@@ -208,10 +209,21 @@ class FigureBuilder:
         return [(own + verb)[-LIMIT:] for own in self.listed[1]]
 
     def figure(
-        self, mention: Mention, around: Around, label: str, kind: str, base: str | None, metric: str | None
+        self,
+        mention: Mention,
+        around: Around,
+        label: str,
+        kind: str,
+        base: str | None,
+        metric: str | None,
+        own_subject: bool = False,
     ) -> Figure:
         """The mention as a figure with its id, part of no whole yet: its category, timing,
-        programme and direction read from its sentence (2019年工作安排…增长6%: a target for 2019)."""
+        programme and direction read from its sentence (2019年工作安排…增长6%: a target for 2019).
+
+        A figure of a 分别 list has the programme its own subject names, or none: in 打好蓝天、碧水、
+        净土保卫战，大气、水、土壤污染防治专项资金分别安排340亿元、267亿元、44亿元 the 蓝天 of the
+        sentence is no programme of the water's 267亿元, and which figure it covers the words do not say."""
         sentence = around.sentence
         catalog = self.catalog
         timing = when(around.before, around.clause_before, self.contexts[sentence.index], self.report_year, catalog)
@@ -228,7 +240,7 @@ class FigureBuilder:
             timing.period_start,
             timing.period_end,
             timing.as_of,
-            self.programs.of(sentence, mention.char_start),
+            self.programs.named_in(label) if own_subject else self.programs.of(sentence, mention.char_start),
             metric,
             None,
             label,
