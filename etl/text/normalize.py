@@ -146,13 +146,13 @@ def _nfkc(text: str) -> str:
             text = text.replace(wide, narrow)
     if unicodedata.is_normalized("NFKC", text):
         return text
-    # Only a text NFKC would change is searched for superscripts, which it must not make digits.
-    held = _SCRIPT_DIGIT.search(text) is not None
-    if held:
-        text = text.translate(_HOLD)
     text = _WIDE.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
-    if not unicodedata.is_normalized("NFKC", text):
-        text = unicodedata.normalize("NFKC", text)
+    if unicodedata.is_normalized("NFKC", text):
+        return text
+    # Only a text that full NFKC would still change is searched for superscripts (they are no wide
+    # forms, so a text holding one gets here), which NFKC must not make digits.
+    held = _SCRIPT_DIGIT.search(text) is not None
+    text = unicodedata.normalize("NFKC", text.translate(_HOLD) if held else text)
     return text.translate(_RELEASE) if held else text
 
 
