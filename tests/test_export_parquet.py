@@ -96,6 +96,7 @@ def test_the_command_line_writes_parquet_with_format_parquet(warehouse, tmp_path
         str(out / "v2_compare_candidates"),
         str(out / "v2_compare_conflicts.parquet"),
         str(out / "v2_figures"),
+        str(out / "v2_program_totals.parquet"),
         str(out / "v2_series"),
         str(out / "v2_series_years"),
         str(out / "v2_yoy"),
