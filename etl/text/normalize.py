@@ -84,10 +84,7 @@ _IDEOGRAPHIC_GROUPS = re.compile(
 
 def normalize(text: str) -> str:
     """NFKC, one paragraph per line, broken lines joined, no blank lines."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _between_digits(text, "\u3000"):
-        text = _IDEOGRAPHIC_GROUPS.sub(lambda m: m.group().replace("\u3000", ""), text)
-    text = _nfkc(_visible(text))
+    text = _nfkc(_visible(text.replace("\r\n", "\n").replace("\r", "\n")))
     paragraphs: list[str] = []
     pieces: list[str] = []  # the lines of the paragraph being gathered, as joined
     head = ""  # its first HEADING_SPAN characters
@@ -123,24 +120,29 @@ def _visible(text: str) -> str:
 # The full-width characters reports are full of, with their NFKC forms. Replacing
 # these first and checking is_normalized costs far less than NFKC over
 # Chinese text, and gives the same result.
-_COMMON_WIDE = tuple((c, unicodedata.normalize("NFKC", c)) for c in "，：；（）？！％\u3000．、")
+_COMMON_WIDE = tuple(
+    (c, unicodedata.normalize("NFKC", c)) for c in "，：；（）？！％．、"
+)  # \u3000: _ideographic_spaces
 
 
 _WIDE = re.compile("[\uff01-\uff5e]")
 
 
-def _between_digits(text: str, character: str) -> bool:
-    """Does `character` stand between two digits anywhere in `text`? Most reports indent with
-    ideographic spaces, so each one is looked at, not every character of the text."""
-    at = text.find(character)
-    while at != -1:
-        if at and text[at - 1].isdecimal() and text[at + 1 : at + 2].isdecimal():
-            return True
-        at = text.find(character, at + 1)
-    return False
+def _ideographic_spaces(text: str) -> str:
+    """Each ideographic space as a plain space, but between digit groups (1\u3000234万元), where it
+    is a thousands separator and goes. One split does what the replacement did: most reports indent
+    with these spaces, and only a boundary with a digit on both sides is looked at again."""
+    parts = text.split("\u3000")
+    if len(parts) == 1:
+        return text
+    if any(a[-1:].isdecimal() and b[:1].isdecimal() for a, b in zip(parts, parts[1:], strict=False)):
+        text = _IDEOGRAPHIC_GROUPS.sub(lambda m: m.group().replace("\u3000", ""), text)
+        parts = text.split("\u3000")
+    return " ".join(parts)
 
 
 def _nfkc(text: str) -> str:
+    text = _ideographic_spaces(text)
     for wide, narrow in _COMMON_WIDE:
         if wide != narrow:
             text = text.replace(wide, narrow)
