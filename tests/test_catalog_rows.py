@@ -305,6 +305,15 @@ ROLE_EXAMPLES = [
     ),
     ("qualifier_filler", "共", "参会人数超过共5000名。", 2020, ("qualifier",), ["exact"], ["at_least"]),
     ("basis_filler", "达", "工业增加值增长达3%。", 2020, ("basis",), [None], ["change"]),
+    (
+        "aspect_noun",
+        "单位面积产量",
+        "棉花种植面积100万亩、单位面积产量120公斤。",
+        2020,
+        ("label",),
+        ["棉花种植面积", "单位面积产量"],
+        ["棉花种植面积", "棉花种植单位面积产量"],
+    ),
 ]
 
 
@@ -458,6 +467,13 @@ def test_one_row_of_any_other_catalog_file_is_used(
     assert _seen(folder, text, report_year, fields, publisher) == before
     _add(folder, name, row)
     assert _seen(folder, text, report_year, fields, publisher) == after
+
+
+def test_one_row_of_subject_pairs_csv_names_the_subjects_of_a_fenbie_list(folder):
+    text = "中外游客人数分别增长5%和8%。"
+    assert _seen(folder, text, 2020, ("label",)) == ["中外游客人数分别增长", "中外游客人数分别增长"]
+    _add(folder, "subject_pairs.csv", "中外,国内|境外,")
+    assert _seen(folder, text, 2020, ("label",)) == ["国内游客人数增长", "境外游客人数增长"]
 
 
 def test_one_row_of_series_words_csv_is_a_filler_the_series_key_drops(folder):

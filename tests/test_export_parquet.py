@@ -26,6 +26,7 @@ def tree(warehouse, tmp_path_factory):
         "v2_compare_candidates",
         "v2_compare_conflicts.parquet",  # no doc_id: a conflict may span reports
         "v2_figures",
+        "v2_program_totals.parquet",  # no doc_id: a total may span reports
         "v2_series",
         "v2_series_years",
         "v2_yoy",
@@ -95,6 +96,7 @@ def test_the_command_line_writes_parquet_with_format_parquet(warehouse, tmp_path
         str(out / "v2_compare_candidates"),
         str(out / "v2_compare_conflicts.parquet"),
         str(out / "v2_figures"),
+        str(out / "v2_program_totals.parquet"),
         str(out / "v2_series"),
         str(out / "v2_series_years"),
         str(out / "v2_yoy"),
@@ -125,6 +127,7 @@ def test_make_export_format_parquet_reaches_the_command_as_one_word(warehouse, t
         "v2_compare_candidates",
         "v2_compare_conflicts.parquet",
         "v2_figures",
+        "v2_program_totals.parquet",
         "v2_series",
         "v2_series_years",
         "v2_yoy",

@@ -36,6 +36,7 @@ def test_the_tables_a_build_makes_are_read_off_sql_core():
         "documents",
         "figures",
         "metrics",
+        "program_words",
         "programs",
         "series_figures",
         "series_links",
@@ -61,5 +62,6 @@ def test_a_fresh_schema_has_the_build_tables_with_the_columns_of_their_files():
         ("documents", 14),
         ("figures", 25),
         ("metrics", 8),
+        ("program_words", 2),
         ("programs", 3),
     ]

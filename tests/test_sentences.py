@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from etl.records import Source
 from etl.rules.pipeline import process
-from etl.text.sentences import MAX_SENTENCE, clause_breaks, split_sentences
+from etl.text.sentences import MAX_SENTENCE, PIECE, clause_breaks, split_sentences
 
 
 def test_sentences_end_at_full_stops_semicolons_and_paragraphs():
@@ -39,7 +39,7 @@ def test_clause_breaks_are_the_commas_semicolons_and_colons_of_a_sentence():
     assert [sentence[i] for i in clause_breaks(sentence)] == [",", "，", ";", ":"]
 
 
-# --- issue 13 item 1: no sentence longer than MAX_SENTENCE ------------------------------------------
+# --- issue 13 item 1 and issue 27: no sentence longer than MAX_SENTENCE, pieces of a longer one at most PIECE ------------------------------------------
 
 ROW = "困难职工帮扶 安排资金{}万元 慰问职工{}人"
 
@@ -48,34 +48,45 @@ def spans(text: str) -> list[tuple[int, int, str]]:
     return [(s.start, s.end, s.text) for s in split_sentences(text)]
 
 
-def test_the_limit_is_a_thousand_characters():
-    assert MAX_SENTENCE == 1000
+def test_the_limit_is_a_thousand_characters_and_a_longer_run_is_cut_into_pieces_of_200():
+    assert (MAX_SENTENCE, PIECE) == (1000, 200)
+    assert [len(s.text) for s in split_sentences("甲" * 999 + "。")] == [1000]  # within the limit: whole
 
 
-def test_a_sentence_over_the_limit_is_cut_after_its_last_clause_break_before_it():
-    text = "甲" * 600 + "," + "乙" * 300 + "," + "丙" * 300 + "。"
-    assert spans(text) == [(0, 902, "甲" * 600 + "," + "乙" * 300 + ","), (902, 1203, "丙" * 300 + "。")]
+def test_a_sentence_over_the_limit_is_cut_after_the_last_clause_break_of_each_piece():
+    text = "甲" * 150 + "," + "乙" * 100 + "," + "丙" * 800 + "。"
+    assert spans(text)[:2] == [(0, 151, "甲" * 150 + ","), (151, 252, "乙" * 100 + ",")]
+    assert [len(s.text) for s in split_sentences(text)] == [151, 101, 200, 200, 200, 200, 1]
 
 
 def test_without_clause_breaks_it_is_cut_at_a_space_which_neither_piece_keeps():
-    text = "甲" * 700 + " " + "乙" * 700
-    assert spans(text) == [(0, 700, "甲" * 700), (701, 1401, "乙" * 700)]
+    text = "甲" * 150 + " " + "乙" * 150 + " " + "丙" * 800
+    assert spans(text)[:2] == [(0, 150, "甲" * 150), (151, 301, "乙" * 150)]
 
 
 def test_a_cut_never_falls_inside_a_number():
     # 1,234,567 holds commas and 7万 5千 a space, but neither is a break: the cut comes before the number.
-    text = "甲" * 990 + "1,234,567万元" + "乙" * 50
-    assert [s.text for s in split_sentences(text)] == ["甲" * 990, "1,234,567万元" + "乙" * 50]
-    text = "甲" * 996 + "7万 5千人" + "乙" * 50
-    assert [s.text for s in split_sentences(text)] == ["甲" * 996, "7万 5千人" + "乙" * 50]
+    first, second = split_sentences("甲" * 190 + "1,234,567万元" + "乙" * 1000)[:2]
+    assert (first.text, second.text[:11]) == ("甲" * 190, "1,234,567万元")
+    first, second = split_sentences("甲" * 196 + "7万 5千人" + "乙" * 1000)[:2]
+    assert (first.text, second.text[:6]) == ("甲" * 196, "7万 5千人")
 
 
-def test_a_run_of_digits_longer_than_the_limit_is_no_number_and_is_cut_at_the_limit():
-    assert [len(s.text) for s in split_sentences("1" * 2500)] == [1000, 1000, 500]
+def test_a_run_of_digits_longer_than_the_limit_is_no_number_and_is_cut_at_each_piece():
+    assert [len(s.text) for s in split_sentences("1" * 2500)] == [200] * 12 + [100]
 
 
-def test_words_without_a_break_space_or_number_are_cut_at_the_limit():
-    assert [len(s.text) for s in split_sentences("甲" * 1500 + "。")] == [1000, 501]
+def test_words_without_a_break_space_or_number_are_cut_at_each_piece():
+    assert [len(s.text) for s in split_sentences("甲" * 1500 + "。")] == [200] * 7 + [101]
+
+
+def test_a_two_megabyte_line_of_figures_keeps_each_figure_to_a_piece():
+    """Memory per file (issue 27): each figure carries its sentence, so a 2 MB line of figures held
+    1,000 characters per figure, about 1 GB for a refresh; its pieces are 200 at most."""
+    line = "，".join(f"安排资金{i}万元" for i in range(20_000))
+    _, figures = process(Source("line.txt", "line", report_year=2024), line.encode("utf-8"))
+    assert len(figures) == 20_000
+    assert max(len(f.sentence) for f in figures) <= PIECE
 
 
 @settings(max_examples=100, deadline=None)
@@ -97,8 +108,8 @@ def test_a_table_on_one_line_is_cut_between_its_cells_with_exact_offsets():
     assert max(len(s.text) for s in sentences) <= MAX_SENTENCE
     assert all(text[s.start : s.end] == s.text for s in sentences)
     assert [s.index for s in sentences] == list(range(len(sentences)))
-    assert sentences[0].text.endswith("慰问职工1068人 困难职工帮扶 安排资金9361万元")
-    assert sentences[1].text.startswith("慰问职工1069人 困难职工帮扶")
+    assert sentences[0].text.endswith("安排资金9332万元 慰问职工1040人")
+    assert sentences[1].text.startswith("困难职工帮扶 安排资金9333万元")
 
 
 def test_the_figures_of_a_6600_row_table_are_read_row_by_row_within_the_limit():

@@ -187,14 +187,14 @@ def test_program_summary_answers_the_seeds_covid_programme_and_names_the_figures
     )
     assert len(rows) == 1
     name, funds, people, n_figures, surfaces, figure_ids = rows[0]
-    assert (name, funds, people, n_figures) == ("疫情防控", 2492000000.0 + 105000000.0, 5510700.0, 3)
-    assert surfaces == "24.92亿元; 551.07万人; 1.05亿元"
+    assert (name, funds, people, n_figures) == ("疫情防控", 2492000000.0, 5510700.0, 2)
+    assert surfaces == "24.92亿元; 551.07万人"  # 物资和资金合计1.05亿元: goods and money, never funds
     added = query(
         warehouse,
         "select surface from v1.figures where list_contains(string_split(?, ','), figure_id) order by char_start",
         [figure_ids],
     )
-    assert added == [("24.92亿元",), ("551.07万人",), ("1.05亿元",)]
+    assert added == [("24.92亿元",), ("551.07万人",)]
 
 
 def test_program_summary_never_adds_breakdown_parts_per_unit_amounts_or_a_stock_beside_its_flow(warehouse):

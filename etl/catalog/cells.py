@@ -45,6 +45,14 @@ def word(value: str) -> str | None:
     return None if value else "is empty"
 
 
+def parts(value: str) -> str | None:
+    """Two words or more separated by |, none empty: 城镇|农村."""
+    listed = value.split("|")
+    if len(listed) < 2:
+        return f"'{value}' is not two words or more separated by |"
+    return f"'{value}' holds an empty word" if not all(listed) else None
+
+
 def character(value: str) -> str | None:
     """One character: script forms are one for one, so that offsets hold."""
     return None if len(value) == 1 else f"'{value}' is not one character"

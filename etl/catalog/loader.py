@@ -53,6 +53,8 @@ class Catalog:
     publisher_exceptions: tuple[tuple[re.Pattern, str], ...]  # (pattern, scope) of publishers.csv, first match wins
     series_words: tuple[str, ...]  # the fillers of series_words.csv
     generic_words: tuple[str, ...]  # generic_words.csv: words that alone name no quantity (投资)
+    subject_pairs: dict[str, tuple[str, ...]]  # a word naming several subjects -> each, in order: 城乡 -> 城镇, 农村
+    program_words: tuple[tuple[str, str], ...]  # (word, role) of program_words.csv: what a programme total adds
     version: str
     directory: Path = CATALOG_DIR  # where its files were read: a refresh names it, no rule reads it
     _compiled: dict = field(default_factory=dict, repr=False)
@@ -243,6 +245,8 @@ def load_catalog(directory: Path = CATALOG_DIR) -> Catalog:
         publisher_exceptions=tuple((re.compile(r["pattern"]), r["scope"]) for r in rows["publishers.csv"]),
         series_words=tuple(r["word"] for r in rows["series_words.csv"]),
         generic_words=tuple(r["word"] for r in rows["generic_words.csv"]),
+        subject_pairs={r["word"]: tuple(r["parts"].split("|")) for r in rows["subject_pairs.csv"]},
+        program_words=tuple((r["word"], r["role"]) for r in rows["program_words.csv"]),
         version=_version(directory),
         directory=directory,
     )

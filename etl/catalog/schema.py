@@ -21,6 +21,7 @@ from etl.catalog.cells import (
     one_of,
     opener_phrase,
     optional,
+    parts,
     regex,
     series_word,
     several_of,
@@ -109,6 +110,14 @@ WORD_ROLES = (
     "people_noun",  # a bare magnitude a few words before it counts people: 1400万农业转移人口
     "duration_word",  # a span of time after a number, a figure after a span_noun only: 压缩至5天
     "span_noun",  # a span of time that is measured: a duration after it is a figure (办理时间压缩至5天)
+    "aspect_noun",  # what of a thing is measured, not which: 粮食播种面积…、总产量… (粮食总产量)
+)
+# What a word of program_words.csv says of a programme figure, in the clause before it (v1.program_figures).
+PROGRAM_WORD_ROLES = (
+    "states_total",  # the figure is the programme's total, as the report states it: 共安排资金24.92亿元
+    "project_total",  # a project's total investment over its years, not the year's spending: 总投资18.8亿元
+    "goods",  # goods and money together, not funds alone: 物资和资金合计1.05亿元
+    "compares",  # opening the clause: measures the figure before against another amount: 超过原定的2万亿元
 )
 # What a period opener (period_openers.csv) says of the sentences after it.
 PERIOD_OPENERS = ("coming_years", "last_year", "this_year_so_far", "this_year", "year", "past_years")
@@ -181,6 +190,8 @@ SCHEMA: dict[str, dict[str, Check]] = {
     "publisher_words.csv": {"word": word, "scope": one_of(PUBLISHER_WORD_SCOPES), "note": optional},
     "series_words.csv": {"word": series_word, "note": optional},
     "generic_words.csv": {"word": series_word, "note": optional},
+    "subject_pairs.csv": {"word": word, "parts": parts, "note": optional},
+    "program_words.csv": {"word": word, "role": one_of(PROGRAM_WORD_ROLES), "note": optional},
 }
 # file -> its key: the columns no two rows may share (a word may play several roles, one row each).
 UNIQUE: dict[str, tuple[str, ...]] = {
@@ -202,6 +213,8 @@ UNIQUE: dict[str, tuple[str, ...]] = {
     "publisher_words.csv": ("word",),
     "series_words.csv": ("word",),
     "generic_words.csv": ("word",),
+    "subject_pairs.csv": ("word",),
+    "program_words.csv": ("word", "role"),
 }
 
 
@@ -221,6 +234,7 @@ def read_table(directory: Path, name: str) -> list[dict[str, str]]:
         raise CatalogError(
             f"{path}: missing: the catalog needs this file; restore it, or create it with the header {','.join(columns)}"
         )
+    start = 1  # the line of the row being read, for an error
     try:
         with path.open(encoding="utf-8-sig", newline="") as fh:
             reader = csv.DictReader(fh)
@@ -229,18 +243,31 @@ def read_table(directory: Path, name: str) -> list[dict[str, str]]:
             if missing:
                 raise CatalogError(f"{path}:1: lacks the column {missing[0]} (it needs {', '.join(columns)})")
             rows = []
+            start = reader.line_num + 1  # the line a row starts on: a quoted cell may run over several
             for row in reader:
-                rows.append(_checked_row(path, reader.line_num, row, columns))
+                _check_swallowing(path, start, reader.line_num, row)
+                rows.append(_checked_row(path, start, row, columns))
+                start = reader.line_num + 1
     except UnicodeDecodeError:
         raise CatalogError(f"{path}: is not UTF-8 text: save it as CSV UTF-8") from None
     except csv.Error as error:
-        raise CatalogError(f"{path}: is not a readable CSV file: {error}") from None
+        raise CatalogError(f"{path}:{start}: is not a readable CSV row: {error}") from None
     _check_unique(path, rows, UNIQUE.get(name))
     if name == "periods.csv":
         for row in rows:
             if int(row["period_start"]) > int(row["period_end"]):
                 raise CatalogError(f"{path}:{row['_line']}: period_start is after period_end")
     return rows
+
+
+def _check_swallowing(path: Path, start: int, end: int, row: dict) -> None:
+    """ "约,before,approx: a stray quote opens a cell that runs on, swallowing the rows after it; the
+    error names the line of the quote, not the end of the file where the reading stopped."""
+    if end > start and any("\n" in cell and "," in cell for cell in row.values() if isinstance(cell, str)):
+        raise CatalogError(
+            f'{path}:{start}: a quote (") opens a cell that runs on to line {end}, swallowing the rows in '
+            "between; remove the quote, or close it"
+        )
 
 
 def _checked_row(path: Path, line: int, row: dict, columns: dict[str, Check]) -> dict[str, str]:

@@ -20,13 +20,22 @@ from etl.records import Around, Figure, Mention, Part, Sentence, Tie
 from etl.rules.bases import basis, direction
 from etl.rules.categories import category
 from etl.rules.identity import figure_id
-from etl.rules.labels import counts_its_own_noun, label_rules, needs_subject, own_label, with_subject
+from etl.rules.labels import (
+    LIMIT,
+    counts_its_own_noun,
+    label_rules,
+    needs_subject,
+    own_label,
+    verb_of_unnamed,
+    with_owner,
+    with_subject,
+)
 from etl.rules.metrics import MetricFinder
 from etl.rules.periods import when
 from etl.rules.programs import ProgramFinder
 from etl.rules.qualifiers import EXACT, PER_UNIT, qualifier
 from etl.rules.structure import sentence_contexts
-from etl.rules.ties import breakdown_words, respective_labels, restates, ties
+from etl.rules.ties import breakdown_words, listed_subjects, restates, ties
 from etl.rules.wholes import Wholes
 from etl.text.sentences import arounds
 
@@ -54,8 +63,9 @@ def classify(
         earlier = build.in_sentence.setdefault(around.sentence.index, [])
         label = build.label(mention, around, earlier)
         label, kind, base, metric = build.shared_label(mention, around, link, label)
-        label, metric = build.respective(i, mention, link, label, metric)
-        figure = build.figure(mention, around, label, kind, base, metric)
+        label, metric = build.respective(i, mention, around, link, label, metric)
+        own_subject = link.group_size > 1 and build.split_labels is not None  # 分别: its subject is its own
+        figure = build.figure(mention, around, label, kind, base, metric, own_subject)
         stated = build.restated(figure, around)
         if stated is not None:
             build.figures.append(stated)  # the same fact once more: deduplicate counts the mention
@@ -75,6 +85,7 @@ class FigureBuilder:
         "doc_id",
         "figures",
         "in_sentence",
+        "listed",
         "metrics",
         "own_label_before",
         "passed_label",
@@ -114,6 +125,7 @@ class FigureBuilder:
         self.passed_label = ""  # what a list or range passes on: the label of the figure before (分别 not split) ...
         self.passed_metric: str | None = None  # ... and its metric
         self.split_labels: list[str] | None = None  # 分别: one subject per figure of the list in hand, if named
+        self.listed: tuple[int, tuple[str, ...]] | None = None  # the last 分别 list's sentence index and subjects
         self.targets: dict[tuple, Figure] = {}  # the first target of each value, unit and qualifier
         self.wholes = Wholes(
             catalog.compiled(breakdown_words)
@@ -128,6 +140,8 @@ class FigureBuilder:
         after it borrows from no figure (城镇新增就业6600万人以上,13亿多人口 -> "").
         """
         label = own_label(around.phrase, around.clause_before, self.rules)
+        if earlier and label in self.rules.aspects:  # 粮食播种面积1584.6万亩、总产量132.4亿斤: 粮食总产量
+            label = with_owner(label, earlier[-1].label, self.rules)
         if needs_subject(label, self.rules) and not counts_its_own_noun(
             mention, around, earlier[-1] if earlier else None
         ):
@@ -162,27 +176,54 @@ class FigureBuilder:
             kind = AT_LEAST
         return label, kind, base, metric
 
-    def respective(self, i: int, mention: Mention, link: Tie, label: str, metric: str | None) -> tuple[str, str | None]:
+    def respective(
+        self, i: int, mention: Mention, around: Around, link: Tie, label: str, metric: str | None
+    ) -> tuple[str, str | None]:
         """分别: the i-th figure of a list counts the i-th subject its first figure's label names.
 
         二氧化硫、氮氧化物排放量分别下降5.6%和4% -> 二氧化硫排放量下降 5.6%, 氮氧化物排放量下降 4%;
-        each then finds the metric of its own label. Outside such a list, or when the label does not
-        name one subject per figure, label and metric stay as they were.
+        城乡居民人均可支配收入分别完成37820元、28104元，同比分别增长6.5%、9.4% -> 城镇… 37820元,
+        农村… 28104元, 城镇…增长 6.5%, 农村…增长 9.4% (the second list names no subject: it takes the
+        first one's, in order). Each then finds the metric of its own label. Outside such a list, or
+        when the label does not name one subject per figure, label and metric stay as they were.
         """
         if link.group_size < 2:
             return label, metric
         if link.group_start == i:
-            self.split_labels = respective_labels(label, link.group_size, self.shared_heads, self.catalog)
+            self.split_labels = self.listed_labels(label, link.group_size, around.sentence.index)
         if self.split_labels is None:
             return label, metric
         label = self.split_labels[i - link.group_start]
         return label, self.metrics.of(label, label, mention.unit, mention.measure)
 
+    def listed_labels(self, label: str, size: int, sentence: int) -> list[str] | None:
+        """The labels of a 分别 list of `size` figures, by position: its own subjects, or, when it
+        names only a verb, the subjects of the 分别 list before it in the sentence; else None."""
+        listed = listed_subjects(label, size, self.shared_heads, self.catalog)
+        if listed is not None:
+            self.listed = (sentence, listed.subjects)
+            return [(own + listed.verb)[-LIMIT:] for own in listed.subjects]
+        verb = verb_of_unnamed(label, self.rules)
+        if verb is None or self.listed is None or self.listed[0] != sentence or len(self.listed[1]) != size:
+            return None
+        return [(own + verb)[-LIMIT:] for own in self.listed[1]]
+
     def figure(
-        self, mention: Mention, around: Around, label: str, kind: str, base: str | None, metric: str | None
+        self,
+        mention: Mention,
+        around: Around,
+        label: str,
+        kind: str,
+        base: str | None,
+        metric: str | None,
+        own_subject: bool = False,
     ) -> Figure:
         """The mention as a figure with its id, part of no whole yet: its category, timing,
-        programme and direction read from its sentence (2019年工作安排…增长6%: a target for 2019)."""
+        programme and direction read from its sentence (2019年工作安排…增长6%: a target for 2019).
+
+        A figure of a 分别 list has the programme its own subject names, or none: in 打好蓝天、碧水、
+        净土保卫战，大气、水、土壤污染防治专项资金分别安排340亿元、267亿元、44亿元 the 蓝天 of the
+        sentence is no programme of the water's 267亿元, and which figure it covers the words do not say."""
         sentence = around.sentence
         catalog = self.catalog
         timing = when(around.before, around.clause_before, self.contexts[sentence.index], self.report_year, catalog)
@@ -199,7 +240,7 @@ class FigureBuilder:
             timing.period_start,
             timing.period_end,
             timing.as_of,
-            self.programs.of(sentence, mention.char_start),
+            self.programs.named_in(label) if own_subject else self.programs.of(sentence, mention.char_start),
             metric,
             None,
             label,

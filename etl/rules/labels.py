@@ -38,6 +38,8 @@ class LabelRules(NamedTuple):
     subject_tail: re.Pattern
     compared_with: re.Pattern
     respectively: Callable[[str], object]  # does a text hold 分别 (gates.holds_any)
+    respectively_words: tuple[str, ...]  # 分别
+    aspects: tuple[str, ...]  # what of a thing is measured (播种面积, 产量), longest first
     from_words: tuple[str, ...]
 
 
@@ -78,6 +80,8 @@ def label_rules(catalog: Catalog) -> LabelRules:
         ),
         compared_with=re.compile(f"^(?:{compared})"),
         respectively=holds_any(respectively),
+        respectively_words=respectively,
+        aspects=tuple(sorted(words["aspect_noun"], key=len, reverse=True)),
         from_words=words["from_word"],
     )
 
@@ -118,6 +122,26 @@ def needs_subject(text: str, rules: LabelRules) -> bool:
     """A label that says nothing of what it measures: empty, only 比上年增长, or a relation
     (为预算的98.1%, 占全国的14.3%) whose subject stands before it."""
     return not text or rules.verb_only.fullmatch(text) is not None or text.startswith(rules.relations)
+
+
+def verb_of_unnamed(text: str, rules: LabelRules) -> str | None:
+    """同比分别增长6.5%、9.4%: a 分别 label that names no subject, only a verb; the verb its
+    figures share (增长, without 同比), which the subjects of the list before take. Else None."""
+    for word in rules.respectively_words:
+        subject, found, verb = text.partition(word)
+        if found:
+            return rules.compared_with.sub("", subject + verb) if needs_subject(subject, rules) else None
+    return None
+
+
+def with_owner(text: str, previous_label: str, rules: LabelRules) -> str:
+    """粮食播种面积1584.6万亩、总产量132.4亿斤: an item labelled only by what of a thing it
+    measures (总产量) takes the thing (粮食) from the item before, when that one's label ends
+    with what it measures too; else the label stays as it was."""
+    if text not in rules.aspects:
+        return text
+    owner = next((previous_label[: -len(w)] for w in rules.aspects if previous_label.endswith(w)), "")
+    return (owner + text)[-LIMIT:] if owner else text
 
 
 def counts_its_own_noun(mention: Mention, around: Around, previous: Figure | None) -> bool:

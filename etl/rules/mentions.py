@@ -46,6 +46,10 @@ RATIO_BEFORE = re.compile(
 )
 RATIO_REACH = 16
 TO_ONE = (":1", "∶1")  # 2.50:1 after NFKC, and with the ratio sign (2.6∶1), which NFKC keeps
+RATIO_SIGNS = ":∶"
+# A term of a ratio that is not to one: 三次产业结构比为8:30:62 names no term (each is a sector's
+# share by position, a word the report does not write), so no term is a figure.
+RATIO_TERM_AFTER = re.compile(r"[:∶](?!1(?![\d.]))\d")
 TAILS = re.compile(
     rf"""
     (?P<jiao>\d|[{NONZERO_DIGITS}])角            # 50元6角: tenths of a yuan
@@ -226,7 +230,9 @@ def _resolve(text, token, start, end, catalog) -> tuple[float, Unit, str] | None
     if magnitude:
         return value, by_magnitude(text, pos, start, catalog), magnitude
     if not chinese and RATIO_BEFORE.search(text, max(0, start - RATIO_REACH), start):
-        # 收入比由2.5缩小到2.3, 从2.50:1缩小至2.27:1: a ratio, bare or to one
+        # 收入比由2.5缩小到2.3, 从2.50:1缩小至2.27:1: a ratio, bare or to one; never a term of 8:30:62
+        if text[start - 1 : start] in RATIO_SIGNS and start > 0 or RATIO_TERM_AFTER.match(text, end):
+            return None
         return value, Unit("other", "", end + 2 if text.startswith(TO_ONE, end) else end), magnitude
     return None
 

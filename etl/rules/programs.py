@@ -86,6 +86,11 @@ class ProgramFinder:
             self.in_paragraph[sentence.index] = self._in_paragraph(sentence)
         return self.in_paragraph[sentence.index]
 
+    def named_in(self, label: str) -> str | None:
+        """The programme a figure's own words name (城镇低保标准提高: 低保), else None."""
+        match = self.index.pattern.search(label)
+        return self._program(self._rank(match.group())) if match else None
+
     def _in_paragraph(self, sentence: Sentence) -> str | None:
         """A programme named in the short paragraph before the figure's sentence (its heading
         or an earlier sentence): never one named only in a later sentence."""

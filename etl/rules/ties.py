@@ -2,7 +2,9 @@
 
 6%-6.5% is a range: its bounds are at_least and at_most and share a label.
 增长8.7%和8.6% is a list: the second figure shares the first one's label.
-城镇和农村居民人均可支配收入分别达35512元、25689元 pairs each figure with a subject.
+城镇和农村居民人均可支配收入分别达35512元、25689元 pairs each figure with a subject, and so
+does 城乡居民…分别 (subject_pairs.csv); …，同比分别增长6.5%、9.4% names no subject and takes
+those of the 分别 list before it in the sentence, in order.
 共表彰2493名，其中劳模1689名 makes 1689 a part of 2493.
 
 Which mentions are joined depends only on their units, values and the text
@@ -63,11 +65,20 @@ def ties(mentions: list[Mention], text: str, catalog: Catalog) -> list[Tie]:
     return [link._replace(group_size=sizes[link.group_start]) for link in found]
 
 
-def respective_labels(label: str, size: int, shared_heads: tuple[str, ...], catalog: Catalog) -> list[str] | None:
-    """二氧化硫、氮氧化物排放量分别下降 over two figures -> each subject with the verb.
+class Listed(NamedTuple):
+    """The subjects a 分别 list names, one per figure in order, and the verb they share."""
+
+    subjects: tuple[str, ...]  # 城镇居民人均可支配收入, 农村居民人均可支配收入
+    verb: str  # 增长
+
+
+def listed_subjects(label: str, size: int, shared_heads: tuple[str, ...], catalog: Catalog) -> Listed | None:
+    """二氧化硫、氮氧化物排放量分别下降 over two figures -> each subject, and the verb.
 
     A listed subject borrows the noun the last one spells out (城镇 + 居民人均可支配收入)
     when the last one starts with a word of the same length followed by a shared head.
+    One subject naming as many as there are figures (城乡居民… over two: subject_pairs.csv)
+    is read as those, in order: 城镇居民…, 农村居民….
     None when the label lists no subjects or not one per figure.
     """
     respectively = next((word for word in catalog.words["respectively"] if word in label), None)
@@ -76,16 +87,27 @@ def respective_labels(label: str, size: int, shared_heads: tuple[str, ...], cata
     _, split, _, _ = catalog.compiled(_list_words)
     subject, _, verb = label.partition(respectively)
     subjects = [p for p in split.split(subject) if p]
+    if len(subjects) == 1 and size > 1:
+        subjects = _paired(subjects[0], size, catalog.subject_pairs)
     if len(subjects) != size:
         return None
     last = subjects[-1]
-    labels = []
+    owned = []
     for own in subjects:
         head = last[len(own) :]
         if own is not last and head.startswith(shared_heads):
             own += head
-        labels.append((own + verb)[-24:])
-    return labels
+        owned.append(own)
+    return Listed(tuple(owned), verb)
+
+
+def _paired(subject: str, size: int, pairs: dict[str, tuple[str, ...]]) -> list[str]:
+    """城乡居民人均可支配收入 over two figures -> 城镇居民…, 农村居民…: the first word of
+    subject_pairs.csv in the subject that names `size` subjects; else the subject alone."""
+    for word, parts in pairs.items():
+        if len(parts) == size and word in subject:
+            return [subject.replace(word, part, 1) for part in parts]
+    return [subject]
 
 
 def same_kind(a: Figure, b: Figure) -> bool:

@@ -208,8 +208,23 @@ def _cell_count_problems(cells: list[str], width: int) -> list[str]:
     return []
 
 
+# What a terminal would act on rather than show: control characters (an escape sequence, a newline)
+# and the line and paragraph separators.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def printable(name: str) -> str:
+    """A file name as every message shows it: its control characters escaped (\\x1b, \\n), so that
+    no name can colour, move or rewrite the terminal, nor split a message's one line. The one place
+    names become text (sources.display_name, and the file a manifest row names)."""
+    if _CONTROL.search(name) is None:
+        return name
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), name)
+
+
 def _file(file: str) -> tuple[str, bool, list[str]]:
     """The file named (./a.txt is a.txt), whether it is inside the folder, and what is wrong with it."""
+    file = printable(file)
     if not file:
         return file, False, ["the file column is empty: name the report's file, or remove the row"]
     if (
@@ -219,13 +234,15 @@ def _file(file: str) -> tuple[str, bool, list[str]]:
         or posixpath.normpath(file) == "."
     ):
         return file, False, [f"file {file!r} must name a file inside the folder"]
+    if posixpath.normpath(file).lower() == MANIFEST:
+        return file, False, [f"file {file!r} is the manifest itself, not a report: remove the row"]
     return posixpath.normpath(file), True, []
 
 
 def _metadata_problems(values: dict[str, str]) -> list[str]:
     problems = []
     year = values.get("report_year", "")
-    if year and not (year.isdigit() and 1900 <= int(year) <= 2100):
+    if year and not (year.isdecimal() and 1900 <= int(year) <= 2100):  # ²⁰²⁰ is no year: isdigit, not decimal
         problems.append(f"report_year {year!r} is not a year (1900 to 2100)")
     published = values.get("published_on", "")
     if published and not _is_date(published):

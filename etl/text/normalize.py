@@ -10,8 +10,10 @@ once, so that joining costs the length of the text, not its square.
 
 Characters a reader does not see are not let split a number: zero-width
 spaces, soft hyphens, direction marks and control characters (NUL) are
-removed, a no-break or thin space between digit groups (1\u00a0234万元) is a
-thousands separator and goes, and line and paragraph separators break lines.
+removed, a no-break, thin or ideographic space between digit groups (1\u00a0234万元,
+1\u3000234万元) is a thousands separator and goes, and line and paragraph separators
+break lines. A superscript or subscript digit (10², a footnote¹) is no digit of the
+number beside it: NFKC would make 10²万元 read 102万元, so it is kept as written.
 """
 
 from __future__ import annotations
@@ -62,6 +64,24 @@ _BREAKS_RE = re.compile(f"[{_BREAKS}]")
 _GROUP_SPACE_RE = re.compile(f"(?<=\\d)[{_GROUP_SPACES}](?=\\d{{3}}(?!\\d))")
 
 
+# Superscript and subscript digits, which NFKC turns into digits: each is held as a character of the
+# private use area (which NFKC keeps) and put back after, one for one, so that offsets hold.
+_SCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉"
+_HELD = "".join(chr(0xE000 + i) for i in range(len(_SCRIPT_DIGITS)))
+_HOLD, _RELEASE = str.maketrans(_SCRIPT_DIGITS, _HELD), str.maketrans(_HELD, _SCRIPT_DIGITS)
+_SCRIPT_DIGIT = re.compile(f"[{_SCRIPT_DIGITS}]")
+# An ideographic space between digit groups: 1\u3000234万元 is 1234万元 (a number of 1 to 3 digits,
+# then groups of three), never a digit run cut in two that would drop its leading digits.
+_IDEOGRAPHIC_GROUPS = re.compile(
+    r"""
+    (?<![\d.])\d{1,3}       # the leading group, not the tail of a longer number
+    (?:\u3000\d{3})+         # each further group after an ideographic space
+    (?![\d])                 # and no digit after the last group
+    """,
+    re.VERBOSE,
+)
+
+
 def normalize(text: str) -> str:
     """NFKC, one paragraph per line, broken lines joined, no blank lines."""
     text = _nfkc(_visible(text.replace("\r\n", "\n").replace("\r", "\n")))
@@ -100,21 +120,42 @@ def _visible(text: str) -> str:
 # The full-width characters reports are full of, with their NFKC forms. Replacing
 # these first and checking is_normalized costs far less than NFKC over
 # Chinese text, and gives the same result.
-_COMMON_WIDE = tuple((c, unicodedata.normalize("NFKC", c)) for c in "，：；（）？！％\u3000．、")
+_COMMON_WIDE = tuple(
+    (c, unicodedata.normalize("NFKC", c)) for c in "，：；（）？！％．、"
+)  # \u3000: _ideographic_spaces
 
 
 _WIDE = re.compile("[\uff01-\uff5e]")
 
 
+def _ideographic_spaces(text: str) -> str:
+    """Each ideographic space as a plain space, but between digit groups (1\u3000234万元), where it
+    is a thousands separator and goes. One split does what the replacement did: most reports indent
+    with these spaces, and only a boundary with a digit on both sides is looked at again."""
+    parts = text.split("\u3000")
+    if len(parts) == 1:
+        return text
+    if any(a[-1:].isdecimal() and b[:1].isdecimal() for a, b in zip(parts, parts[1:], strict=False)):
+        text = _IDEOGRAPHIC_GROUPS.sub(lambda m: m.group().replace("\u3000", ""), text)
+        parts = text.split("\u3000")
+    return " ".join(parts)
+
+
 def _nfkc(text: str) -> str:
+    text = _ideographic_spaces(text)
     for wide, narrow in _COMMON_WIDE:
         if wide != narrow:
             text = text.replace(wide, narrow)
-    if not unicodedata.is_normalized("NFKC", text):
-        text = _WIDE.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
     if unicodedata.is_normalized("NFKC", text):
         return text
-    return unicodedata.normalize("NFKC", text)
+    text = _WIDE.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    if unicodedata.is_normalized("NFKC", text):
+        return text
+    # Only a text that full NFKC would still change is searched for superscripts (they are no wide
+    # forms, so a text holding one gets here), which NFKC must not make digits.
+    held = _SCRIPT_DIGIT.search(text) is not None
+    text = unicodedata.normalize("NFKC", text.translate(_HOLD) if held else text)
+    return text.translate(_RELEASE) if held else text
 
 
 def _continues(head: str, last_line: str, line: str) -> bool:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import os
 import stat
+from datetime import date
 from pathlib import Path
 
 from etl.records import Source
@@ -26,6 +27,7 @@ from etl.text.manifest import (
     REPORT_SUFFIXES,
     ManifestError,
     doc_id_from_name,
+    printable,
     read_manifest,
 )
 
@@ -77,6 +79,7 @@ def read_sources(folder: Path) -> tuple[list[Source], list[SourceError]]:
         listed[row.file] = row.source
         where_listed[row.file] = row.where
     sources = list(listed.values())
+    _warn_of_future_years(sources, where_listed)
     unlisted: list[str] = []
     for name, real in _entries(folder):
         path = folder / real
@@ -137,6 +140,22 @@ def _manifest(folder: Path):
         raise SourceError(str(err)) from None
 
 
+def _warn_of_future_years(sources: list[Source], where: dict[str, str]) -> None:
+    """One warning for the manifest rows whose report year is after this year (a typo, 2062 for 2026):
+    they load, since a clock may be wrong, but the series would place them in the future."""
+    this_year = date.today().year
+    future = [s for s in sources if s.report_year is not None and s.report_year > this_year]
+    if future:
+        more = f" (and {len(future) - 1} more rows)" if len(future) > 1 else ""
+        log.warning(
+            "%s: report_year %d is after this year (%d)%s; check it",
+            where[future[0].file],
+            future[0].report_year,
+            this_year,
+            more,
+        )
+
+
 def _warn_unlisted(unlisted: list[str], folder: Path) -> None:
     for line in unlisted[:MAX_UNLISTED_WARNINGS]:
         log.warning("%s", line)
@@ -155,16 +174,17 @@ def _entries(folder: Path) -> list[tuple[str, str]]:
 
 
 def display_name(name: str) -> str:
-    """A file name as text: a name that is not UTF-8 (GBK, from a Windows zip) read as GB18030."""
+    """A file name as text: a name that is not UTF-8 (GBK, from a Windows zip) read as GB18030;
+    its control characters escaped (manifest.printable)."""
     try:
         name.encode("utf-8")
-        return name
+        return printable(name)
     except UnicodeEncodeError:
         raw = os.fsencode(name)
     try:
-        return raw.decode("gb18030")
+        return printable(raw.decode("gb18030"))
     except UnicodeDecodeError:
-        return raw.decode("utf-8", "backslashreplace")
+        return printable(raw.decode("utf-8", "backslashreplace"))
 
 
 def _on_disk(folder: Path, name: str) -> Path:

@@ -1,22 +1,59 @@
 -- Which figures does each programme state for each year, and was each added to the programme's totals (v1.program_summary), or why not?
--- One row per figure of a programme and year its period covers (a 2016–2020 figure has a row for
--- each of the five years). Outcomes and targets (is_target) apart. A figure is added when it covers
--- this one year, is a whole (never a 其中 breakdown part, nor a subset overlapping the parts), is not
--- a per-unit amount (每家, 人均), is not a change (增加, 增长) and has a summed unit; a cumulative stock
--- (累计, 截至) is left out when the same programme, publisher, year and is_target state a new flow
--- (新增) that is added, in the same unit, since the stock already holds it. left_out_reason says the
--- first rule a figure fails, in this order; it is NULL exactly when the figure is added.
--- This is the one statement of the summing rule: v1.program_summary adds up the rows added here.
+-- One row per figure of a programme and year its period covers (a 2016–2020 figure has a row for each of the five
+-- years), outcomes and targets (is_target) apart. This is the one statement of the rule a total is made by:
+-- v1.program_summary adds up the rows added, v2.program_totals says how each total was made. A total adds only
+-- figures that are disjoint and of one kind; a total the report states is the total.
+-- A figure may count when it
+--   1. is a whole: no 其中 breakdown part of another figure, nor a subset overlapping the parts;
+--   2. covers this one year; 3. is not a per-unit amount (每家, 人均); 4. is not a change (增加, 增长);
+--   5. is in a summed unit (yuan, person, person_time, household, organization, enterprise);
+--   6. is not a project's total investment (总投资: program_words.csv, project_total), which spans the project's years;
+--   7. in yuan, is not goods and money together (物资和资金合计: goods), which is no amount of funds;
+--   8. does not open its clause measuring the figure before against another amount (超过原定的2万亿元: compares);
+--   9. is not a cumulative stock (累计) when the same programme, publisher, year, is_target and unit state a new flow.
+-- Of the figures that may count, per programme, publisher, year, is_target and unit:
+--   10. a figure whose clause says it is all of it (共, 合计: states_total) is the total, and the others are left out
+--       (they may be part of it), when it is the only such figure and the others add up to no more than it
+--       (年末全国共有595万人…，3340万人… is a list that 共 opens, not a total); two such figures: none is chosen;
+--   11. else one figure is the total; figures of one clause (the items of one list: 2.1万户、5.1万户) are disjoint
+--       and add up; figures of separate clauses or statements may overlap (a project inside the year's whole, the
+--       re-employed inside the new jobs): none is added, there is no total.
+-- left_out_reason names the first rule a figure fails; it is NULL exactly when the figure counts (added).
 create or replace view v1.program_figures as
 with years as (
     select
         f.*,
         d.publisher,
-        unnest(generate_series(f.period_start, f.period_end))::integer as year
+        unnest(generate_series(f.period_start, f.period_end))::integer as year,
+        -- the words of the figure's clause before it: after the last clause break before the number
+        regexp_extract(left(f.sentence, f.char_start - f.sentence_start), '[^,，;；:：]*$') as clause_before,
+        f.char_start - length(clause_before) as clause_start  -- where that clause starts in the text
     from core.figures f
     join core.documents d using (doc_id)
     where f.program is not null
       and f.period_start is not null
+),
+worded as (
+    select
+        y.*,
+        exists (
+            select 1 from core.program_words w where w.role = 'states_total' and contains(y.clause_before, w.word)
+        ) as states_total,
+        exists (
+            select 1 from core.program_words w where w.role = 'project_total' and contains(y.clause_before, w.word)
+        ) as project_total,
+        y.unit = 'yuan' and exists (
+            select 1 from core.program_words w where w.role = 'goods' and contains(y.clause_before, w.word)
+        ) as goods,
+        exists (
+            select 1 from core.program_words w
+            where w.role = 'compares' and starts_with(ltrim(y.clause_before), w.word)
+        ) and exists (
+            select 1 from core.figures e
+            where e.doc_id = y.doc_id and e.sentence_start = y.sentence_start
+              and e.char_start < y.char_start and e.unit = y.unit
+        ) as compares
+    from years y
 ),
 summable as (
     select
@@ -30,8 +67,11 @@ summable as (
             when basis = 'change' then 'a change (增加, 增长), not a level'
             when unit not in ('yuan', 'person', 'person_time', 'household', 'organization', 'enterprise')
                 then format('unit ''{}'' is not summed', unit)
+            when project_total then 'a project''s total investment (总投资), not the year''s spending'
+            when goods then 'goods and money together (物资和资金), not funds alone'
+            when compares then 'measures the figure before it against another amount (超过…), not an amount of its own'
         end as not_summable
-    from years
+    from worded
 ),
 flows as (
     select
@@ -43,7 +83,7 @@ flows as (
         ) as has_new
     from summable
 ),
-reasons as (
+eligible as (
     select
         *,
         coalesce(
@@ -52,8 +92,44 @@ reasons as (
                 when basis = 'cumulative' and has_new
                     then 'cumulative stock (累计): the year''s new flow is counted instead'
             end
-        ) as left_out_reason
+        ) as first_reason
     from flows
+),
+totals as (
+    select
+        *,
+        -- a figure its clause says is all of it, which the others that may count do not overrun
+        states_total and first_reason is null
+            and coalesce(sum(value) filter (where first_reason is null) over total, 0) - value <= value as stated,
+        count(*) filter (where first_reason is null) over total as n_may,
+        min(doc_id || ':' || clause_start) filter (where first_reason is null) over total as first_clause,
+        max(doc_id || ':' || clause_start) filter (where first_reason is null) over total as last_clause
+    from eligible
+    window total as (partition by program, publisher, year, is_target, unit)
+),
+groups as (
+    select
+        *,
+        count(*) filter (where stated) over total as n_stated,
+        any_value(surface) filter (where stated) over total as stated_surface
+    from totals
+    window total as (partition by program, publisher, year, is_target, unit)
+),
+reasons as (
+    select
+        *,
+        coalesce(
+            first_reason,
+            case
+                when n_stated = 1 and not stated
+                    then format('the report states the total ({}): this figure may be part of it', stated_surface)
+                when n_stated > 1
+                    then format('the report states {} totals of this unit: none is chosen', n_stated)
+                when n_stated = 0 and first_clause <> last_clause
+                    then format('{} figures in separate clauses may overlap: none is added', n_may)
+            end
+        ) as left_out_reason
+    from groups
 )
 select
     r.program as program_id,

@@ -1,0 +1,138 @@
+"""Lists read in order: each number of a list takes its own label by position (issue 22, item 5)."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.catalog import load_catalog
+
+from .conftest import query
+from .helpers import figures_of
+
+
+def labelled(text: str) -> list[tuple[float, str, str | None]]:
+    return [(f.value, f.label, f.metric_id) for f in figures_of(text)]
+
+
+URBAN, RURAL = "urban_disposable_income_growth", "rural_disposable_income_growth"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 分别 over subjects joined by 和, 与, 及 and 、
+        (
+            "城镇和农村居民人均可支配收入分别增长5%和6%。",
+            [(5, "城镇居民人均可支配收入增长", URBAN), (6, "农村居民人均可支配收入增长", RURAL)],
+        ),
+        (
+            "城镇与农村居民人均可支配收入分别增长5%、6%。",
+            [(5, "城镇居民人均可支配收入增长", URBAN), (6, "农村居民人均可支配收入增长", RURAL)],
+        ),
+        (
+            "城镇及农村居民人均可支配收入分别增长5%与6%。",
+            [(5, "城镇居民人均可支配收入增长", URBAN), (6, "农村居民人均可支配收入增长", RURAL)],
+        ),
+        (
+            "城镇、农村居民人均可支配收入分别增长5%及6%。",
+            [(5, "城镇居民人均可支配收入增长", URBAN), (6, "农村居民人均可支配收入增长", RURAL)],
+        ),
+        # one word naming two subjects in order (subject_pairs.csv): urban, then rural
+        (
+            "城乡居民人均可支配收入分别增长4.4%、5.6%。",
+            [(4.4, "城镇居民人均可支配收入增长", URBAN), (5.6, "农村居民人均可支配收入增长", RURAL)],
+        ),
+        ("进出口分别增长5%和6%。", [(5, "进口增长", None), (6, "出口增长", None)]),
+        # three subjects over three figures
+        (
+            "用水量、能耗、二氧化碳排放量分别下降23%、15%、18%。",
+            [(23, "用水量下降", None), (15, "能耗下降", None), (18, "二氧化碳排放量下降", None)],
+        ),
+    ],
+)
+def test_each_figure_of_a_fenbie_list_takes_the_subject_at_its_position(text, expected):
+    assert labelled(text) == expected
+
+
+def test_a_fenbie_list_naming_only_a_verb_takes_the_subjects_of_the_list_before_it_in_order():
+    """Hailar 2018: the rural growth was read as the urban one's (+47.22% in v2.yoy)."""
+    text = "城乡常住居民人均可支配收入分别完成37820元、28104元,同比分别增长6.5%、9.4%。"
+    assert labelled(text) == [
+        (37820, "城镇常住居民人均可支配收入完成", "urban_disposable_income"),
+        (28104, "农村常住居民人均可支配收入完成", "rural_income"),
+        (6.5, "城镇常住居民人均可支配收入增长", URBAN),
+        (9.4, "农村常住居民人均可支配收入增长", RURAL),
+    ]
+
+
+def test_a_verb_only_fenbie_list_takes_no_subjects_from_another_sentence_or_a_list_of_another_size():
+    assert [f.label for f in figures_of("城乡居民人均可支配收入分别达4万元、2万元。同比分别增长6.5%、9.4%。")][2:] == [
+        "同比分别增长",
+        "同比分别增长",
+    ]
+    text = "城乡居民人均可支配收入分别达4万元、2万元,同比分别增长6.5%、9.4%、3%。"
+    assert [f.label for f in figures_of(text)][2:] == ["同比分别增长"] * 3
+
+
+def test_a_list_whose_subjects_are_not_one_per_figure_keeps_its_label():
+    """Two readings are possible: no figure is given a subject it may not have."""
+    assert [f.label for f in figures_of("城乡居民人均可支配收入分别增长4%、5%、6%。")] == [
+        "城乡居民人均可支配收入分别增长"
+    ] * 3
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "粮食播种面积1584.6万亩、总产量132.4亿斤。",
+            [(15846000, "粮食播种面积", None), (1.324e10, "粮食总产量", "grain_output")],
+        ),
+        (
+            "实现粮食播种面积3320万亩、产量1285万吨以上。",
+            [(33200000, "实现粮食播种面积", None), (12850000, "实现粮食产量", "grain_output")],
+        ),
+        # the item before names no aspect: the thing is not carried over
+        ("钢铁产能5000万吨、产量300万吨。", [(50000000, "钢铁产能", None), (3000000, "产量", None)]),
+    ],
+)
+def test_an_item_naming_only_an_aspect_takes_the_thing_of_the_item_before(text, expected):
+    assert labelled(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the terms of a ratio of three are shares by position that the report does not name: no figures
+        ("三次产业结构比为8:30:62。", []),
+        ("三次产业结构比为8∶30∶62。", []),
+        ("两者之比为3:2。", []),
+        # a ratio to one is one figure, and a colon inside a ratio breaks no clause
+        ("城乡居民收入比为2.5:1。", [(2.5, "城乡居民收入比", None)]),
+        ("城乡居民收入比从2.50:1缩小至2.27:1。", [(2.5, "城乡居民收入比", None), (2.27, "城乡居民收入比", None)]),
+    ],
+)
+def test_ratios(text, expected):
+    assert labelled(text) == expected
+
+
+def test_hailar_2018_rural_income_in_v2_yoy_is_the_rural_figure(warehouse):
+    """v2.yoy gave +47.22%: 城乡…分别完成37820元、28104元 had given the urban figure to rural_income."""
+    rows = query(
+        warehouse,
+        "select value, previous_value, pct_change from v2.yoy"
+        " where series_id = 'rural_income' and year = 2018 and doc_id = 'hailar-2019'",
+    )
+    assert rows == [(28104.0, 25689.0, 9.4)]
+
+
+def test_each_figure_of_a_fenbie_list_has_the_programme_its_own_subject_names_or_none():
+    """A programme named for the sentence is no programme of every listed subject: 蓝天 (air) is not the
+    water's 267亿元; 居民医保 is the 30元's, not the public health service's 5元."""
+    catalog = {p.program_id for p in load_catalog().programs}
+    assert "medical_insurance" in catalog
+    health = figures_of("居民医保和基本公共卫生服务经费人均财政补助标准分别再增加30元和5元。")
+    assert [(f.value, f.program) for f in health] == [(30, "medical_insurance"), (5, None)]
+    text = "打好蓝天、碧水、净土保卫战，中央财政大气、水、土壤污染防治专项资金分别安排340亿元、267亿元、44亿元。"
+    assert [f.program for f in figures_of(text)] == [None, None, None]
+    assert figures_of("打好蓝天保卫战，安排专项资金340亿元。")[0].program == "air_pollution_control"
