@@ -48,7 +48,9 @@ def test_make_report_writes_into_the_out_it_is_given_and_into_site_without_one(w
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith(f"{out / 'index.html'}: ") and (out / "index.html").is_file()
     assert ((ROOT / "site").stat().st_mtime_ns if (ROOT / "site").exists() else None) == before
-    dry = subprocess.run(["make", "-n", "report", f"DB={warehouse}"], cwd=ROOT, capture_output=True, text=True)
+    dry = subprocess.run(
+        ["make", "--no-print-directory", "-n", "report", f"DB={warehouse}"], cwd=ROOT, capture_output=True, text=True
+    )
     assert dry.stdout.rstrip().endswith("--out='site'")
 
 
@@ -292,7 +294,7 @@ def test_make_clean_removes_what_an_export_wrote_and_keeps_the_folder_s_own_file
     done = _clean(tmp_path, f"DB={tmp_path / 'none.duckdb'}", f"OUT={mine}")
     assert done.returncode == 0, done.stderr
     assert done.stderr == f"{mine}: kept, it holds files zhibiao did not write\n"
-    assert done.stdout == f"removed the 27 files zhibiao wrote into {mine}/\n"  # 19 of the CSV export, 8 of Parquet
+    assert done.stdout == f"removed the 29 files zhibiao wrote into {mine}/\n"  # 20 of the CSV export, 9 of Parquet
     assert sorted(p.name for p in mine.iterdir()) == ["notes.txt"]
 
 
@@ -313,9 +315,9 @@ def test_make_clean_removes_a_folder_an_export_made_whole(warehouse, tmp_path):
     (tmp_path / ".w.duckdb.building-999999999").mkdir()
     done = _clean(tmp_path, f"DB={tmp_path / 'w.duckdb'}", f"OUT={out}")
     assert (done.returncode, done.stderr) == (0, "")
-    assert done.stdout.splitlines() == [  # make clean says what it removes (18 CSV files and the workbook)
+    assert done.stdout.splitlines() == [  # make clean says what it removes (19 CSV files and the workbook)
         f"removed {tmp_path / 'w.duckdb'}",
-        f"removed {out}/ (the 19 files zhibiao wrote there)",
+        f"removed {out}/ (the 20 files zhibiao wrote there)",
         f"removed {tmp_path}/.w.duckdb.building-999999999 (left by a build or export that was stopped)",
     ]
     assert not out.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["checkout"]
