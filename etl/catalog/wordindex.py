@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 from etl.catalog.gates import alternation
+
+_rank = itemgetter(0)  # a (rank, payload) pair by its rank
 
 
 class WordIndex:
@@ -19,6 +22,8 @@ class WordIndex:
         self.priority: dict[str, list[tuple[int, object]]] = {}
         for rank, (word, payload) in enumerate(self.entries):
             self.priority.setdefault(word, []).append((rank, payload))
+        # Each word's first (rank, payload): what first_in weighs a hit by when any payload will do.
+        self.best = {word: ranked[0] for word, ranked in self.priority.items()}
         words = alternation(self.priority)
         tail = f"(?:{alternation(fillers)})?" if fillers else ""
         self.anywhere = re.compile(words)
@@ -30,13 +35,15 @@ class WordIndex:
 
     def first_in(self, text: str, accept=None):
         """The payload of the highest-priority word found anywhere in `text`."""
-        first = self.anywhere.search(text)
-        if first is None:
-            return None  # most texts hold none of the words: one search says so
+        hits = self.anywhere.findall(text)  # one C call: the words as a scan from the start finds them
+        if not hits:
+            return None  # most texts hold none of the words
+        if accept is None:
+            return min(map(self.best.__getitem__, hits), key=_rank)[1] if len(hits) > 1 else self.best[hits[0]][1]
         best = None
-        for match in self.anywhere.finditer(text, first.start()):
-            for rank, payload in self.priority[match.group()]:
-                if (best is None or rank < best[0]) and (accept is None or accept(payload)):
+        for word in hits:
+            for rank, payload in self.priority[word]:
+                if (best is None or rank < best[0]) and accept(payload):
                     best = (rank, payload)
         return None if best is None else best[1]
 

@@ -32,21 +32,42 @@ def candidates(catalog: Catalog, unit: str, scope: str) -> Candidates:
     return found
 
 
+MEMO_SIZE = 1 << 16  # texts remembered per catalog before the memo starts afresh (bounded memory)
+
+
+def _memo(_catalog: Catalog) -> dict:
+    return {}
+
+
 class MetricFinder:
     """Metric lookups for one report (its scope fixed)."""
 
     def __init__(self, catalog: Catalog, scope: str):
         self.catalog = catalog
         self.scope = scope
+        # The metric each text names, by (unit, scope, measure, text): labels recur (城镇新增就业,
+        # 投资), within a report and across reports, and a lookup depends on nothing else.
+        self.memo = catalog.compiled(_memo)
 
     def of(self, item: str, label: str, unit: str, measure: str) -> str | None:
-        metrics, any_of_them = candidates(self.catalog, unit, self.scope)
         for text in (label, item):
-            # One search of all their patterns at once rules out most texts; it finds a
-            # match wherever any single pattern would, so it never hides a metric.
-            if any_of_them.search(text) is None:
-                continue
-            for metric in metrics:
-                if metric.pattern.search(text) and (not metric.measures or measure in metric.measures):
-                    return metric.metric_id
+            key = (unit, self.scope, measure, text)
+            found = self.memo.get(key, key)
+            if found is key:
+                if len(self.memo) >= MEMO_SIZE:
+                    self.memo.clear()
+                found = self.memo[key] = self._named_in(text, unit, measure)
+            if found is not None:
+                return found
+        return None
+
+    def _named_in(self, text: str, unit: str, measure: str) -> str | None:
+        metrics, any_of_them = candidates(self.catalog, unit, self.scope)
+        # One search of all their patterns at once rules out most texts; it finds a
+        # match wherever any single pattern would, so it never hides a metric.
+        if any_of_them.search(text) is None:
+            return None
+        for metric in metrics:
+            if metric.pattern.search(text) and (not metric.measures or measure in metric.measures):
+                return metric.metric_id
         return None
