@@ -50,6 +50,11 @@ def test_a_short_opening_clause_is_no_headline():
     assert [(f.label, f.mentions) for f in figures_of(text)] == [("国内生产总值增长", 1), ("居民收入增长", 1)]
 
 
+def test_two_equal_figures_of_one_opening_clause_are_a_list_not_a_headline():
+    text = "全市城镇新增就业2万人和农村劳动力转移就业2万人，完成投资5亿元。"
+    assert [(f.surface, f.mentions) for f in figures_of(text)] == [("2万人", 1), ("2万人", 1), ("5亿元", 1)]
+
+
 def test_a_headline_counting_something_else_stays_a_fact_of_its_own():
     text = "全市新建职工驿站120个\n本报讯 今年以来，全市新建职工书屋120家，职工驿站覆盖所有乡镇。"
     assert [(f.surface, f.mentions) for f in figures_of(text)] == [("120个", 1), ("120家", 1)]

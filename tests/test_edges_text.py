@@ -43,6 +43,7 @@ def test_a_superscript_is_no_digit_of_the_number_before_it():
         ("\u3000\u3000投资1\u3000234万元。", [("1234万元", 12340000.0, "yuan")]),  # after an indent
         ("资金1\u3000234\u3000567.5元。", [("1234567.5元", 1234567.5, "yuan")]),
         ("2019年\u3000234人。", [("234人", 234.0, "person")]),  # a space after a word is a space
+        ("增长\u30005\u3000100万元。", [("100万元", 1000000.0, "yuan")]),  # cells of a table row, never 5100万元
     ],
 )
 def test_an_ideographic_space_between_digit_groups_is_a_thousands_separator(text, found):

@@ -14,10 +14,11 @@ A news report's headline runs into its first line (it ends with no stop), so the
 figure the headline names and the body restates stand in one sentence: a figure
 in the unbroken opening of the document's first sentence, with a long run of
 words after it before the first clause break (the headline, then the body's
-opening words), is the same fact as a later figure of that sentence that says
-the same (value, unit, measure, category, qualifier, basis, timing). The body's
-statement stands for both. A short opening clause (国内生产总值增长6%，…增长6%)
-is no headline.
+opening words), is the same fact as a later figure of that sentence, past a
+clause break, that says the same (value, unit, measure, category, qualifier,
+basis, timing). The body's statement stands for both. A short opening clause
+(国内生产总值增长6%，…增长6%) is no headline, and two equal figures of one
+unbroken clause are a list (新增就业2万人和转移就业2万人), two facts.
 """
 
 from __future__ import annotations
@@ -79,10 +80,15 @@ def _headline_restatements(figures: list[Figure]) -> dict[str, str]:
         if len(run) < HEADLINE_RUN or any(c in CLAUSE_BREAKS for c in run):
             continue  # a short clause ends here: no headline
         said = _said(figure)
-        body = next((f for f in opening[i + 1 :] if f.char_start > end and _said(f) == said), None)
+        body = next((f for f in opening[i + 1 :] if _past_a_break(sentence, end, f) and _said(f) == said), None)
         if body is not None:
             found[figure.figure_id] = body.figure_id
     return found
+
+
+def _past_a_break(sentence: str, end: int, later: Figure) -> bool:
+    """Whether `later` stands past a clause break after `end`: the body, not an item of the same list."""
+    return later.char_start > end and any(c in CLAUSE_BREAKS for c in sentence[end : later.char_start])
 
 
 def _said(figure: Figure) -> tuple:

@@ -71,10 +71,11 @@ _HELD = "".join(chr(0xE000 + i) for i in range(len(_SCRIPT_DIGITS)))
 _HOLD, _RELEASE = str.maketrans(_SCRIPT_DIGITS, _HELD), str.maketrans(_HELD, _SCRIPT_DIGITS)
 _SCRIPT_DIGIT = re.compile(f"[{_SCRIPT_DIGITS}]")
 # An ideographic space between digit groups: 1\u3000234万元 is 1234万元 (a number of 1 to 3 digits,
-# then groups of three), never a digit run cut in two that would drop its leading digits.
+# then groups of three), never a digit run cut in two that would drop its leading digits. A leading
+# group that itself follows a space is a cell of a table row (增长\u30005\u3000100万元), not a group.
 _IDEOGRAPHIC_GROUPS = re.compile(
     r"""
-    (?<![\d.])\d{1,3}       # the leading group, not the tail of a longer number
+    (?<![\d.\u3000\x20])\d{1,3}  # the leading group: not the tail of a longer number, nor a cell after a space
     (?:\u3000\d{3})+         # each further group after an ideographic space
     (?![\d])                 # and no digit after the last group
     """,
