@@ -223,3 +223,12 @@ def test_a_body_counted_is_an_organisation_unless_it_is_honoured(text, category)
 )
 def test_a_duration_that_is_the_outcome_is_a_figure(text, expected):
     assert shown(text, "value", "unit", "measure") == expected
+
+
+def test_a_span_of_time_cut_or_extended_by_an_amount_is_a_change_and_one_cut_to_an_amount_a_level():
+    text = "企业开办时间缩短3天，服务时间延长2小时，办理时间压缩至5天。"
+    assert [(f.surface, f.basis, f.direction) for f in figures_of(text)] == [
+        ("3天", "change", -1),  # takes 3 days less, never "takes 3 days"
+        ("2小时", "change", 1),
+        ("5天", None, None),  # 压缩至: the time it now takes
+    ]

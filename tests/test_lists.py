@@ -136,3 +136,21 @@ def test_each_figure_of_a_fenbie_list_has_the_programme_its_own_subject_names_or
     text = "打好蓝天、碧水、净土保卫战，中央财政大气、水、土壤污染防治专项资金分别安排340亿元、267亿元、44亿元。"
     assert [f.program for f in figures_of(text)] == [None, None, None]
     assert figures_of("打好蓝天保卫战，安排专项资金340亿元。")[0].program == "air_pollution_control"
+
+
+def test_a_change_borrowing_the_subjects_of_a_level_list_never_takes_the_levels_metric():
+    # metrics.csv: urban_disposable_income and rural_income are levels; 增加2000元 is a change of one
+    assert labelled("城镇和农村居民人均可支配收入分别达到4万元和2万元，分别增加2000元和1500元。") == [
+        (40000, "城镇居民人均可支配收入", "urban_disposable_income"),
+        (20000, "农村居民人均可支配收入", "rural_income"),
+        (2000, "城镇居民人均可支配收入增加", None),
+        (1500, "农村居民人均可支配收入增加", None),
+    ]
+
+
+def test_a_list_of_years_gives_each_figure_its_own_year():
+    figures = figures_of("2020年、2021年分别新增就业3万人和5万人。", 2022)
+    assert [(f.value, f.label, f.period_start, f.period_end) for f in figures] == [
+        (30000, "2020年新增就业", 2020, 2020),
+        (50000, "2021年新增就业", 2021, 2021),  # the 3万人 was 2021's, the 5万人 2022's
+    ]

@@ -31,7 +31,7 @@ from etl.rules.labels import (
     with_subject,
 )
 from etl.rules.metrics import MetricFinder
-from etl.rules.periods import when
+from etl.rules.periods import of_listed_year, when
 from etl.rules.programs import ProgramFinder
 from etl.rules.qualifiers import EXACT, PER_UNIT, qualifier
 from etl.rules.structure import sentence_contexts
@@ -63,7 +63,7 @@ def classify(
         earlier = build.in_sentence.setdefault(around.sentence.index, [])
         label = build.label(mention, around, earlier)
         label, kind, base, metric = build.shared_label(mention, around, link, label)
-        label, metric = build.respective(i, mention, around, link, label, metric)
+        label, metric = build.respective(i, mention, around, link, label, metric, base)
         own_subject = link.group_size > 1 and build.split_labels is not None  # 分别: its subject is its own
         figure = build.figure(mention, around, label, kind, base, metric, own_subject)
         stated = build.restated(figure, around)
@@ -170,14 +170,14 @@ class FigureBuilder:
             kind = AT_MOST if kind == EXACT else kind
             base, label, metric = self.figures[-1].basis, self.passed_label, self.passed_metric
         else:
-            metric = self.metrics.of(around.item, label, mention.unit, mention.measure)
+            metric = self.metrics.of(around.item, label, mention.unit, mention.measure, base)
         self.passed_label, self.passed_metric = label, metric
         if link.closes_range and kind == EXACT:
             kind = AT_LEAST
         return label, kind, base, metric
 
     def respective(
-        self, i: int, mention: Mention, around: Around, link: Tie, label: str, metric: str | None
+        self, i: int, mention: Mention, around: Around, link: Tie, label: str, metric: str | None, base: str | None
     ) -> tuple[str, str | None]:
         """分别: the i-th figure of a list counts the i-th subject its first figure's label names.
 
@@ -194,7 +194,7 @@ class FigureBuilder:
         if self.split_labels is None:
             return label, metric
         label = self.split_labels[i - link.group_start]
-        return label, self.metrics.of(label, label, mention.unit, mention.measure)
+        return label, self.metrics.of(label, label, mention.unit, mention.measure, base)
 
     def listed_labels(self, label: str, size: int, sentence: int) -> list[str] | None:
         """The labels of a 分别 list of `size` figures, by position: its own subjects, or, when it
@@ -227,6 +227,8 @@ class FigureBuilder:
         sentence = around.sentence
         catalog = self.catalog
         timing = when(around.before, around.clause_before, self.contexts[sentence.index], self.report_year, catalog)
+        if own_subject:
+            timing = of_listed_year(label, timing)
         fields = (  # a Figure's fields in order, its id still to come: the record is made once
             "",
             self.doc_id,

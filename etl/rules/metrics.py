@@ -49,25 +49,40 @@ class MetricFinder:
         # 投资), within a report and across reports, and a lookup depends on nothing else.
         self.memo = catalog.compiled(_memo)
 
-    def of(self, item: str, label: str, unit: str, measure: str) -> str | None:
+    def of(self, item: str, label: str, unit: str, measure: str, basis: str | None = None) -> str | None:
+        """The metric `label` names, else the one its list item names, of a figure of this unit,
+        measure and basis: a metric of a stated basis (metrics.csv) takes only figures of it (a
+        change, 增加2000元, never fills a level's slot, 人均可支配收入)."""
         for text in (label, item):
-            key = (unit, self.scope, measure, text)
+            key = (unit, self.scope, measure, basis, text)
             found = self.memo.get(key, key)
             if found is key:
                 if len(self.memo) >= MEMO_SIZE:
                     self.memo.clear()
-                found = self.memo[key] = self._named_in(text, unit, measure)
+                found = self.memo[key] = self._named_in(text, unit, measure, basis)
             if found is not None:
                 return found
         return None
 
-    def _named_in(self, text: str, unit: str, measure: str) -> str | None:
+    def _named_in(self, text: str, unit: str, measure: str, basis: str | None) -> str | None:
         metrics, any_of_them = candidates(self.catalog, unit, self.scope)
         # One search of all their patterns at once rules out most texts; it finds a
         # match wherever any single pattern would, so it never hides a metric.
         if any_of_them.search(text) is None:
             return None
         for metric in metrics:
-            if metric.pattern.search(text) and (not metric.measures or measure in metric.measures):
+            if (
+                metric.pattern.search(text)
+                and (not metric.measures or measure in metric.measures)
+                and _fits(metric.basis, basis)
+            ):
                 return metric.metric_id
         return None
+
+
+def _fits(metric_basis: str, basis: str | None) -> bool:
+    """Whether a figure of `basis` may join a metric of `metric_basis` (the rule of v1.metric_series):
+    any basis when the metric states none, no basis (a plain amount) for `level`, else the same."""
+    if not metric_basis:
+        return True
+    return basis is None if metric_basis == "level" else basis == metric_basis

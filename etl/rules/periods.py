@@ -174,6 +174,17 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
     return When(context.period_start, context.period_end, is_target, None if is_target else as_of)
 
 
+def of_listed_year(label: str, timing: When) -> When:
+    """A figure of a 分别 list whose own subject is a year is of that year: in 2020年、2021年分别新增
+    就业3万人和5万人 the 3万人 is 2020's and the 5万人 2021's, whatever year the clause names last."""
+    found = YEAR.match(label)
+    if found is None:
+        return timing
+    year = int(found.group(1))
+    as_of = timing.as_of if timing.period_end == year else None  # a date of another year is not its own
+    return timing._replace(period_start=year, period_end=year, as_of=as_of)
+
+
 def _compared_with_year(before: str, clause: str, rules: PeriodRules, catalog: Catalog) -> int | None:
     """The base year a change is measured from: 比2002年 in its clause, or earlier in its
     sentence when its clause averages over the years (年均增长)."""
