@@ -148,3 +148,18 @@ def test_every_change_verb_of_the_catalog_spans_the_years_since_the_base_year():
         for f in figures_of(f"一、2015年工作回顾\n单位地区生产总值能耗比2010年{verb}18.2%。", report_year=2015)
     ]
     assert spans == [("18.2%", 2011, 2015), ("18.2%", 2011, 2015), ("18.2%", 2011, 2015)]
+
+
+def test_a_named_period_opening_the_sentence_holds_for_its_later_clauses_and_first_years_are_its_first():
+    text = "“十一五”前四年累计单位国内生产总值能耗下降14.38%，化学需氧量、二氧化硫排放量分别下降9.66%和13.14%。"
+    assert [(f.surface, f.period_start, f.period_end) for f in figures_of(text, 2010)] == [
+        ("14.38%", 2006, 2009),  # 前四年: 2006-2009, not the whole of 2006-2010
+        ("9.66%", 2006, 2009),  # was 2010 alone: the period opens the sentence
+        ("13.14%", 2006, 2009),
+    ]
+    # a later clause naming a year of its own keeps it
+    text = "“十三五”时期粮食产量稳定在1.3万亿斤以上，2020年城镇新增就业1186万人。"
+    assert [(f.surface, f.period_start, f.period_end) for f in figures_of(text, 2021)] == [
+        ("1.3万亿斤", 2016, 2020),
+        ("1186万人", 2020, 2020),
+    ]

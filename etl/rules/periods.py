@@ -19,6 +19,7 @@ from etl.catalog import Catalog
 from etl.catalog.gates import alternation, character_class, first_characters, holds_any
 from etl.records import Context, When
 from etl.rules.structure import SMALL_NUMBER, YEAR, small_number
+from etl.text.characters import CLOSE_QUOTES, OPEN_QUOTES
 
 AS_OF = re.compile(
     r"""
@@ -34,6 +35,13 @@ LAST_YEARS_TAILS = ("的", "底的", "末的")  # 从去年的2.1%, 上年末的
 # 全国工会过去五年累计筹集…: a span of years named inside the sentence, not only at its start.
 _YEARS_SPAN = rf"(?:(?:过去|近|最近){SMALL_NUMBER}年|{SMALL_NUMBER}年(?:来|间))"
 YEARS_IN_SENTENCE = re.compile(f"(?={character_class(first_characters(_YEARS_SPAN))})(?:{_YEARS_SPAN})")
+FIRST_YEARS = re.compile(
+    rf"""
+    [{CLOSE_QUOTES}]?     # the named period's closing quote: “十一五”前四年
+    前({SMALL_NUMBER})年  # its first N years
+    """,
+    re.VERBOSE,
+)
 
 
 class GoalRules(NamedTuple):
@@ -124,16 +132,26 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
     goals = rules.goals
     as_of = _as_of(before, report_year, rules)
     is_target = context.is_target or _goal_in_clause(clause, goals) or _goal_opens(before, goals)
-    named_match = rules.named.search(clause)
+    text, named_match = clause, rules.named.search(clause)
+    if named_match is None:
+        # “十一五”前四年累计…，化学需氧量…分别下降9.66%: a period that opens the sentence holds in its
+        # later clauses too, unless one names a year of its own
+        opening = rules.named.match(before, before[:1] in OPEN_QUOTES)
+        if opening is not None and _year_in_clause(clause, rules) is None:
+            text, named_match = before, opening
     named = catalog.named_periods[named_match.group()] if named_match else None
-    if named and clause.startswith(
-        rules.period_end, named_match.end() + (clause[named_match.end() : named_match.end() + 1] == "”")
+    if named and text.startswith(
+        rules.period_end, named_match.end() + (text[named_match.end() : named_match.end() + 1] == "”")
     ):
         # 较“十三五”末的4100亿元: a starting level at the end of the period named
         return When(named[1], named[1], False, None)
     if named:
-        future = report_year is not None and named[0] > report_year
-        return When(named[0], named[1], is_target or future, None if future else as_of)
+        start, end = named
+        first = FIRST_YEARS.match(text, named_match.end())
+        if first:  # “十一五”前四年: the first years of the period only
+            end = min(end, start + small_number(first.group(1)) - 1)
+        future = report_year is not None and start > report_year
+        return When(start, end, is_target or future, None if future else as_of)
     by_year = is_target and rules.by_year.search(before)  # 力争到2020年，建成…: the deadline may open the sentence
     if by_year:
         deadline = int(by_year.group(1))
