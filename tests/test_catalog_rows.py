@@ -297,7 +297,7 @@ ROLE_EXAMPLES = [
     (
         "named_period_tail",
         "阶段",
-        "一、工作回顾\n“十三五”阶段，新增就业6000万人。",
+        "一、工作回顾\n“十三五”阶段，全市经济平稳运行。新增就业6000万人。",  # it opens the sentences after
         2021,
         ("period_start", "period_end"),
         [(2021, 2021)],

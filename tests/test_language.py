@@ -232,3 +232,11 @@ def test_a_span_of_time_cut_or_extended_by_an_amount_is_a_change_and_one_cut_to_
         ("2小时", "change", 1),
         ("5天", None, None),  # 压缩至: the time it now takes
     ]
+
+
+def test_a_measure_word_that_begins_a_listed_noun_is_part_of_the_noun():
+    # unit_nouns.csv: 户籍人口 counts people, 个体工商户 businesses; 户 and 个 only begin them
+    assert [(f.surface, f.unit) for f in figures_of("新增12万户籍人口，新增1.2万个体工商户。")] == [
+        ("12万", "person"),
+        ("1.2万", "enterprise"),
+    ]
