@@ -51,6 +51,8 @@ ROLE_EXAMPLES = [
     ("span_noun", "时效", "办件时效压缩至3天。", 2020, ("surface", "unit"), [], [("3天", "other")]),
     ("rate_word", "番", "人均补助标准翻了2番。", 2020, ("qualifier",), ["per_unit"], ["exact"]),
     ("goal_word", "争创", "争创示范单位300家。", 2020, ("is_target",), [False], [True]),
+    ("gap_total", "存量", "农民工存量2.9亿。", 2020, ("category",), ["other"], ["workers"]),  # 农民工 is counted
+    ("gap_verb", "高达", "农民工高达2.9亿。", 2020, ("category",), ["other"], ["workers"]),
     (
         "people_noun",
         "群体",

@@ -108,6 +108,8 @@ WORD_ROLES = (
     "standard_word",  # before a verb of change or being and the number: a per-head standard (月标准提高到850元)
     "rate_word",  # a measure word of a multiple, never per head: 补贴标准提高1倍
     "people_noun",  # a bare magnitude a few words before it counts people: 1400万农业转移人口
+    "gap_total",  # between a counted noun and its number, how many of them: 农民工总量2.9亿人
+    "gap_verb",  # between a counted noun and its number, reached or in all: 职工驿站达300个, 人才共8000人
     "duration_word",  # a span of time after a number, a figure after a span_noun only: 压缩至5天
     "span_noun",  # a span of time that is measured: a duration after it is a figure (办理时间压缩至5天)
     "aspect_noun",  # what of a thing is measured, not which: 粮食播种面积…、总产量… (粮食总产量)

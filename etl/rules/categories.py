@@ -98,7 +98,7 @@ def head_noun(mention: Mention, around: Around, catalog: Catalog) -> tuple[str, 
     noun = compound_after(around.sentence.text, around.end, catalog)
     if not noun:
         phrase = around.phrase
-        noun = noun_ending_at(phrase, gap_start(phrase, 0, len(phrase)), catalog)
+        noun = noun_ending_at(phrase, gap_start(phrase, 0, len(phrase), catalog), catalog)
         if not noun:
             return None
     noun_unit, noun_category = catalog.lexicon[noun]

@@ -20,27 +20,31 @@ from etl.text.characters import CLAUSE_ENDS, ITEM_ENDS, LETTER
 CLAUSE_END = re.compile(character_class(CLAUSE_ENDS))
 COUNTED_REACH = 24  # characters after 家/个 in which the counted noun stands
 GAP_REACH = 12  # characters before a number in which the words between it and its noun stand
-# Between a counted noun and its number: 职工驿站达300个, 人才共8000人 (a verb of being or a total).
-GAP_TOTALS = ("总量", "总数", "人数", "数量", "规模")  # how many of them: 农民工总量
-GAP_VERBS = ("达到", "达", "共有", "共", "分别", "累计", "超过", "近", "约", "为", "有", "已")  # reached, in all
-HEAD_GAP = re.compile(
-    rf"""
-    (?:\[\d+\])?                   # a note mark: 农民工[8]总量
-    (?:{alternation(GAP_TOTALS)})?  # how many of them
-    (?:{alternation(GAP_VERBS)})*   # reached, in all, about
-    $
-    """,
-    re.VERBOSE,
-)
-GAP_ENDS = frozenset(word[-1] for word in GAP_TOTALS + GAP_VERBS) | {"]"}  # a gap ends with one of these
 
 
-def gap_start(text: str, start: int, end: int) -> int:
+def _gap(catalog: Catalog) -> tuple[re.Pattern, frozenset[str]]:
+    """The words that may stand between a counted noun and its number (words.csv's gap_total and
+    gap_verb: 职工驿站达300个, 农民工总量2.9亿人), and the characters such a gap ends with."""
+    totals, verbs = catalog.words["gap_total"], catalog.words["gap_verb"]
+    pattern = re.compile(
+        rf"""
+        (?:\[\d+\])?                  # a note mark: 农民工[8]总量
+        (?:{alternation(totals)})?   # how many of them: 总量
+        (?:{alternation(verbs)})*    # reached, in all, about: 达, 共, 约
+        $
+        """,
+        re.VERBOSE,
+    )
+    return pattern, frozenset(word[-1] for word in (*totals, *verbs)) | {"]"}
+
+
+def gap_start(text: str, start: int, end: int, catalog: Catalog) -> int:
     """Where the words between a counted noun and its number begin (the number at `end`); most
     numbers follow their noun straight away, and a character no gap ends with says so at once."""
-    if end <= start or text[end - 1] not in GAP_ENDS:
+    pattern, ends = catalog.compiled(_gap)
+    if end <= start or text[end - 1] not in ends:
         return end
-    return HEAD_GAP.search(text, start, end).start()
+    return pattern.search(text, start, end).start()
 
 
 STOPS_A_COMPOUND = frozenset(ITEM_ENDS + "0123456789")  # a list item ends, or another number starts
@@ -131,7 +135,7 @@ def lexical_unit(text: str, start: int, end: int, unit: str, catalog: Catalog) -
         if end < len(text) and text[end] not in ITEM_ENDS:
             return None  # 15所高职院校21个专业群: a word after the count may be what it counts
         window = max(0, start - GAP_REACH)
-        noun = noun_ending_at(text, gap_start(text, window, start), catalog, window)
+        noun = noun_ending_at(text, gap_start(text, window, start, catalog), catalog, window)
         if not noun:
             return None
     counted = catalog.lexicon[noun][0]
