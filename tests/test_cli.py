@@ -61,3 +61,47 @@ def test_a_reader_that_stops_early_is_not_an_error():
     listing.stdout.close()  # before the child prints: its first write meets a closed pipe
     assert listing.wait() == 0
     assert b"Traceback" not in listing.stderr.read()
+
+
+# A Ctrl-C while `python -m etl` loads etl.cli (about 0.3 s of imports), made to land there for sure:
+# an import hook raises it, or sends the process a real SIGINT, when the named module is first imported.
+CTRL_C_AT_IMPORT = """
+import importlib.abc, os, runpy, signal, sys
+class CtrlC(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name == {module!r}:
+            {action}
+        return None
+sys.meta_path.insert(0, CtrlC())
+sys.argv = ["etl", "refresh", "--sources", "nowhere", "--db", "nowhere.duckdb"]
+runpy.run_module("etl", run_name="__main__", alter_sys=True)
+"""
+
+
+@pytest.mark.parametrize(
+    ("module", "action"),
+    [
+        ("etl.cli", "raise KeyboardInterrupt"),
+        ("duckdb", "raise KeyboardInterrupt"),
+        ("etl.rules.unknown", "os.kill(os.getpid(), signal.SIGINT)"),
+    ],
+)
+def test_ctrl_c_while_python_m_etl_starts_is_one_line_and_exit_130(module, action, tmp_path):
+    script = CTRL_C_AT_IMPORT.format(module=module, action=action)
+    done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True)
+    assert (done.returncode, done.stdout, done.stderr) == (130, "", "interrupted; nothing was written\n")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_ctrl_c_while_main_reads_its_arguments_is_one_line_and_exit_130(tmp_path):
+    script = (
+        "import runpy, sys\n"
+        "import etl.cli\n"
+        "def ctrl_c():\n"
+        "    raise KeyboardInterrupt\n"
+        "etl.cli._parser = ctrl_c\n"
+        "sys.argv = ['etl', 'check', '--db', 'nowhere.duckdb']\n"
+        "runpy.run_module('etl', run_name='__main__', alter_sys=True)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True)
+    assert (done.returncode, done.stdout, done.stderr) == (130, "", "interrupted; nothing was written\n")

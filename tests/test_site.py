@@ -324,6 +324,7 @@ def test_python_m_etl_report_writes_the_site_and_removes_only_its_own_stale_page
     out = tmp_path / "site"
     out.mkdir()
     (out / "series-gone.html").write_text("old", encoding="utf-8")
+    (out / ".zhibiao-files").write_text("series-gone.html\n", encoding="utf-8")  # an earlier site wrote it
     (out / "notes.txt").write_text("mine", encoding="utf-8")
     notes, folder = os.stat(out / "notes.txt").st_ino, os.stat(out).st_ino
     result = subprocess.run(

@@ -153,6 +153,8 @@ def test_ctrl_c_while_the_pages_are_written_leaves_the_site_and_says_so(site, mo
 def test_ctrl_c_during_the_swap_is_held_until_the_new_site_is_in_place_and_says_so(site, monkeypatch, capsys):
     db, out, before = site
     (out / "report-gone.html").write_text("old", encoding="utf-8")
+    with open(out / ".zhibiao-files", "a", encoding="utf-8") as fh:
+        fh.write("report-gone.html\n")  # a page an earlier site wrote, for a report that is gone
     real = files._swap
 
     def interrupted_then_swap(staging, target, names):
@@ -162,7 +164,7 @@ def test_ctrl_c_during_the_swap_is_held_until_the_new_site_is_in_place_and_says_
     monkeypatch.setattr(files, "_swap", interrupted_then_swap)
     assert main(["report", "--db", str(db), "--out", str(out)]) == 130
     assert capsys.readouterr().err == f"interrupted; {out}: the new site is in place\n"
-    assert sorted(_snapshot(out)) == sorted(before)  # report-gone.html went with the old site
+    assert sorted(_snapshot(out)) == sorted(before)  # report-gone.html, listed, went with the old site
     assert [p.name for p in out.parent.iterdir() if p.name.startswith(".site")] == []
 
 

@@ -9,11 +9,17 @@ then is the folder swapped in: by one atomic exchange (Linux renameat2), or
 two renames. A kill or Ctrl-C before the swap leaves `out` as it was; Ctrl-C
 is held off during the swap itself, so the message says truly which happened.
 
-A folder holding files that zhibiao did not write (a user's notes) is swapped
-in whole too: those files are hard-linked into the new folder first (the same
-files, not copies), and zhibiao's own stale pages are simply not there. Where
-they cannot be linked (or the folder is a link), each page replaces its old
-version by a rename, the front page last, and zhibiao's own stale pages go.
+What in `out` is zhibiao's is what the previous site listed in its
+`.zhibiao-files` (the list the exports keep, `staging.recorded`), and only a
+plain file of that list: never a name that looks like a page, never a folder
+or a link. Everything else (a user's notes, a `report-my-notes.html` it did
+not list, a folder) is kept: hard-linked into the new folder first (the same
+files, not copies), so that zhibiao's own stale pages are simply not there.
+A folder without the list keeps everything. A file of the user's that has
+the name of a page the new site writes is never replaced: the build is
+refused, in one line naming it, and `out` is left as it was. Where the rest
+cannot be linked (or the folder is a link), each page replaces its old
+version by a rename, the front page last, and only the listed stale pages go.
 The line `make report` prints says which happened. The next build removes the
 folders of builds that were killed (only those named as its own, and only
 when their process is gone).
@@ -22,16 +28,14 @@ when their process is gone).
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import tempfile
 from pathlib import Path
 
-from etl.exports.staging import RECORD, Exported, exchange, link_the_rest, two_renames
+from etl.exports.staging import RECORD, Exported, exchange, link_the_rest, record, recorded, two_renames
+from etl.text.manifest import printable
 from etl.warehouse.build import process_alive
 from etl.warehouse.publish import create_new, held_off_interrupts
-
-OWN_PAGE = re.compile(r"(index\.html|style\.css|(report|series|programme|compare)-.+\.html|\.zhibiao-files)")
 
 
 class SiteError(Exception):
@@ -48,13 +52,15 @@ def write_site(pages: dict[str, str], out: Path) -> Exported:
     if out.exists() and not out.is_dir():
         raise SiteError(f"{out}: not a folder; give another with OUT=<folder> (--out); nothing was written")
     _remove_stale(out)
+    pages = {**pages, RECORD: "".join(f"{name}\n" for name in sorted(pages))}  # what `make clean` removes
     try:
+        if out.is_dir():
+            _theirs_and_stale(out, list(pages))  # a user's file in the way is refused before any page is written
         out.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-{os.getpid()}-", dir=out.parent))
     except OSError as err:
         raise SiteError(f"{err.filename or out}: {err.strerror or err}; nothing was written") from None
     swapped = False
-    pages = {**pages, RECORD: "".join(f"{name}\n" for name in sorted(pages))}  # what `make clean` removes
     try:
         for name, text in pages.items():
             with open(create_new(staging / name), "w", encoding="utf-8") as fh:
@@ -77,28 +83,57 @@ def _swap(staging: Path, out: Path, names: list[str]) -> str:
     if not out.exists():
         os.rename(staging, out)
         return "written as a new folder"
-    foreign = sorted(p.name for p in out.iterdir() if not OWN_PAGE.fullmatch(p.name))
-    if foreign and (out.is_symlink() or not link_the_rest(out, staging, lambda name: name in foreign)):
-        _replace_each(staging, out, names)
+    theirs, stale = _theirs_and_stale(out, names)
+    if theirs and (out.is_symlink() or not link_the_rest(out, staging, lambda name: name in theirs)):
+        _replace_each(staging, out, names, stale)
         return (
             "page by page, each replacing its old version (the folder is a link or holds files that cannot be linked)"
         )
     if not exchange(staging, out):
         two_renames(staging, out, "building")
-    files = "the file" if len(foreign) == 1 else f"the {len(foreign)} files"
-    kept = f", keeping {files} zhibiao did not write" if foreign else ""
+    files = "the file" if len(theirs) == 1 else f"the {len(theirs)} files"
+    kept = f", keeping {files} zhibiao did not write" if theirs else ""
     return f"swapped in whole{kept}"
 
 
-def _replace_each(staging: Path, out: Path, names: list[str]) -> None:
-    """Into a folder that holds a user's files: each page by a rename, the front page last."""
+def _theirs_and_stale(out: Path, names: list[str]) -> tuple[set[str], set[str]]:
+    """What in `out` zhibiao did not write (kept), and its own pages the new site has not (removed).
+
+    Zhibiao's are the plain files the previous site listed in RECORD (and RECORD itself); a folder or a
+    link never is. One of the user's with the name of a new page is a SiteError naming it."""
+    listed = recorded(out) | {RECORD}
+    new = set(names)
+    theirs, stale = set(), set()
+    for entry in os.scandir(out):
+        ours = entry.name in listed and entry.is_file(follow_symlinks=False)
+        if not ours:
+            theirs.add(entry.name)
+        elif entry.name not in new:
+            stale.add(entry.name)
+    clash = sorted(theirs & new)
+    if clash:
+        more = f" (and {len(clash) - 1} more)" if len(clash) > 1 else ""
+        raise SiteError(
+            f"{printable(str(out / clash[0]))}{more}: zhibiao did not write it (its {RECORD} does not list it) "
+            f"and the new site has a page of that name; move it away or give another OUT=<folder> (--out); "
+            f"{printable(str(out))} was left as it was"
+        )
+    return theirs, stale
+
+
+def _replace_each(staging: Path, out: Path, names: list[str], stale: set[str]) -> None:
+    """Into a folder that holds a user's files: each page by a rename, the front page last, the list of
+    what zhibiao wrote kept true at every step (so a kill midway leaves no page of ours unlisted)."""
     if not os.access(out, os.W_OK | os.X_OK):
         raise PermissionError(13, "Permission denied", str(out))
-    for name in sorted(names, key=lambda n: n == "index.html"):
+    record(out, names)  # the old pages and the new, until the new list replaces it
+    for name in sorted((n for n in names if n != RECORD), key=lambda n: n == "index.html"):
         os.replace(staging / name, out / name)
-    for path in out.iterdir():
-        if OWN_PAGE.fullmatch(path.name) and path.name not in names and path.is_file() and not path.is_symlink():
+    for name in stale:
+        path = out / name
+        if path.is_file() and not path.is_symlink():
             path.unlink()  # a page of a report or series that is gone: its links would mislead
+    os.replace(staging / RECORD, out / RECORD)
 
 
 def _remove_stale(out: Path) -> None:
