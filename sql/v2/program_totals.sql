@@ -15,14 +15,29 @@ select
     sum(value) filter (where added) as total,
     case
         when count(*) filter (where added) = 0 then null
-        when count(*) filter (where added) = 1 then 'stated'
+        -- one figure: 'stated' only when its clause says it is all of it (states_total, as v1.program_figures
+        -- reads it: the clause before the number, words holding 共 or 计 taken out), else the only figure
+        when count(*) filter (where added) = 1 and bool_or(
+            exists (
+                select 1 from core.figures f join core.program_words w on w.role = 'states_total'
+                where f.figure_id = v1.program_figures.figure_id
+                  and contains(
+                      regexp_replace(
+                          regexp_extract(left(f.sentence, f.char_start - f.sentence_start), '[^,，;；:：]*$'),
+                          '公共|中共|共青团|共同|共享|共建|共济|共产|共商|共治|共识|共赢|计划', '_', 'g'
+                      ),
+                      w.word
+                  )
+            )
+        ) filter (where added) then 'stated'
+        when count(*) filter (where added) = 1 then 'only figure'
         else format('sum of {} disjoint figures', count(*) filter (where added))
     end as how,
     case
         when count(*) filter (where added) = 0
             then coalesce(
                 min(left_out_reason) filter (
-                    where left_out_reason like 'the report states % totals%' or left_out_reason like '% may overlap%'
+                    where left_out_reason like 'the report states % totals%' or left_out_reason like '%: none is added'
                 ),
                 'no figure may be added (left_out says why)'
             )
