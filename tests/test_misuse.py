@@ -598,27 +598,31 @@ def test_ctrl_c_at_each_step_says_truly_what_it_left(seed_folder, tmp_path, mark
     for i in range(40, 45):
         (seed_folder / f"copy-{i:04d}.txt").write_text(TEXT.replace("24.92亿元", f"{i}.5亿元"), encoding="utf-8")
     before = db.read_bytes()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "etl", "-v", "refresh", "--sources", str(seed_folder), "--db", str(db)],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-    )
-    seen = []
-    for line in proc.stderr:
-        seen.append(line)
-        if line.startswith(marker):
+    # stderr goes to a file, read as it grows: a pipe read line by line reads ahead, and what it
+    # read past the marker would be lost to communicate()
+    log = tmp_path / "stderr.txt"
+    with log.open("w", encoding="utf-8") as sink:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "etl", "-v", "refresh", "--sources", str(seed_folder), "--db", str(db)],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=sink,
+            text=True,
+            start_new_session=True,
+        )
+    deadline = time.monotonic() + 60
+    while proc.poll() is None and time.monotonic() < deadline:
+        if any(line.startswith(marker) for line in log.read_text(encoding="utf-8").splitlines()):
             os.killpg(proc.pid, signal.SIGINT)
             break
+        time.sleep(0.002)
     try:
-        _, err = proc.communicate(timeout=60)
+        proc.wait(timeout=60)
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)
-        proc.communicate()
+        proc.wait()
         pytest.fail(f"the refresh hung after Ctrl-C at {marker!r}")
-    err = "".join(seen) + err
+    err = log.read_text(encoding="utf-8")
     assert "Traceback" not in err
     changed = db.read_bytes() != before
     if proc.returncode == 0:  # it finished before the signal came

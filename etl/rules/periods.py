@@ -132,26 +132,15 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
     goals = rules.goals
     as_of = _as_of(before, report_year, rules)
     is_target = context.is_target or _goal_in_clause(clause, goals) or _goal_opens(before, goals)
-    text, named_match = clause, rules.named.search(clause)
-    if named_match is None:
-        # “十一五”前四年累计…，化学需氧量…分别下降9.66%: a period that opens the sentence holds in its
-        # later clauses too, unless one names a year of its own
-        opening = rules.named.match(before, before[:1] in OPEN_QUOTES)
-        if opening is not None and _year_in_clause(clause, rules) is None:
-            text, named_match = before, opening
+    named_match = rules.named.search(clause)
     named = catalog.named_periods[named_match.group()] if named_match else None
-    if named and text.startswith(
-        rules.period_end, named_match.end() + (text[named_match.end() : named_match.end() + 1] == "”")
+    if named and clause.startswith(
+        rules.period_end, named_match.end() + (clause[named_match.end() : named_match.end() + 1] == "”")
     ):
         # 较“十三五”末的4100亿元: a starting level at the end of the period named
         return When(named[1], named[1], False, None)
     if named:
-        start, end = named
-        first = FIRST_YEARS.match(text, named_match.end())
-        if first:  # “十一五”前四年: the first years of the period only
-            end = min(end, start + small_number(first.group(1)) - 1)
-        future = report_year is not None and start > report_year
-        return When(start, end, is_target or future, None if future else as_of)
+        return _of_named(named, clause, named_match.end(), report_year, is_target, as_of)
     by_year = is_target and rules.by_year.search(before)  # 力争到2020年，建成…: the deadline may open the sentence
     if by_year:
         deadline = int(by_year.group(1))
@@ -189,7 +178,26 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
         years = small_number(span.group(1) or span.group(2))
         if 1 < years <= 20:
             return When(report_year - years + 1, report_year, is_target, None if is_target else as_of)
+    # “十一五”前四年累计…，化学需氧量…分别下降9.66%: a period that opens the sentence holds in its later
+    # clauses too, when they name no year or span of their own
+    opening = rules.named.match(before, before[:1] in OPEN_QUOTES)
+    if opening is not None:
+        named = catalog.named_periods[opening.group()]
+        return _of_named(named, before, opening.end(), report_year, is_target, as_of)
     return When(context.period_start, context.period_end, is_target, None if is_target else as_of)
+
+
+def _of_named(
+    named: tuple[int, int], text: str, end: int, report_year: int | None, is_target: bool, as_of: date | None
+) -> When:
+    """The timing of a figure of the named period `named` (its first and last year), named in `text`
+    up to `end`: “十一五”前四年 is its first four years only."""
+    start, last = named
+    first = FIRST_YEARS.match(text, end)
+    if first:
+        last = min(last, start + small_number(first.group(1)) - 1)
+    future = report_year is not None and start > report_year
+    return When(start, last, is_target or future, None if future else as_of)
 
 
 def of_listed_year(label: str, timing: When) -> When:
