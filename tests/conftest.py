@@ -44,3 +44,21 @@ def query(db: Path, sql: str, params=None):
         return con.execute(sql, params or []).fetchall()
     finally:
         con.close()
+
+
+@pytest.fixture(scope="module")
+def exported(warehouse, tmp_path_factory):
+    """`make export` of the seed's warehouse: its CSV files and workbook, once per test module."""
+    from etl.exports.export import export
+
+    out = tmp_path_factory.mktemp("exports") / "exports"
+    export(warehouse, out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def book(exported):
+    """The exported workbook, opened with openpyxl."""
+    from openpyxl import load_workbook
+
+    return load_workbook(exported / "zhibiao.xlsx")

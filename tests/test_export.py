@@ -8,8 +8,6 @@ from datetime import datetime
 
 import duckdb
 import pandas as pd
-import pytest
-from openpyxl import load_workbook
 
 from etl.cli import main
 from etl.exports.csv_files import csv_id, plain_number
@@ -17,18 +15,6 @@ from etl.exports.export import export
 
 from .conftest import ROOT, query
 from .test_layout import import_graph
-
-
-@pytest.fixture(scope="module")
-def exported(warehouse, tmp_path_factory):
-    out = tmp_path_factory.mktemp("exports") / "exports"
-    export(warehouse, out)
-    return out
-
-
-@pytest.fixture(scope="module")
-def book(exported):
-    return load_workbook(exported / "zhibiao.xlsx")
 
 
 def test_plain_numbers_never_use_scientific_notation():

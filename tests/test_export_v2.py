@@ -17,18 +17,6 @@ from etl.exports.export import export
 from .conftest import query
 
 
-@pytest.fixture(scope="module")
-def exported(warehouse, tmp_path_factory):
-    out = tmp_path_factory.mktemp("exports") / "exports"
-    export(warehouse, out)
-    return out
-
-
-@pytest.fixture(scope="module")
-def book(exported):
-    return load_workbook(exported / "zhibiao.xlsx")
-
-
 def _sheet(book, name: str) -> pd.DataFrame:
     rows = list(book[name].iter_rows(values_only=True))
     return pd.DataFrame(rows[1:], columns=rows[0])
