@@ -21,6 +21,8 @@ import threading
 import time
 from contextlib import contextmanager
 
+from etl.warehouse.publish import held_off_interrupts
+
 log = logging.getLogger("zhibiao")
 
 INTERVAL = 10.0  # seconds between two lines of a phase when stderr is not a terminal
@@ -123,9 +125,10 @@ def collapsed_warnings():
     try:
         yield
     finally:
-        log.removeFilter(hold)
-        for line in collapse(held):
-            log.warning("%s", line, extra={"collapsed": True})
+        with held_off_interrupts():  # a Ctrl-C now waits for the last warning: none is lost
+            log.removeFilter(hold)
+            for line in collapse(held):
+                log.warning("%s", line, extra={"collapsed": True})
 
 
 def collapse(lines: list[str], shown: int = SHOWN) -> list[str]:
