@@ -144,7 +144,7 @@ BREAKS = {
     "generic_words.csv": ("2020,a number is no word", "word '2020' is not a word", "word '投资'"),
     "program_words.csv": (
         "共,total,",
-        "role 'total' is not one of states_total, project_total, goods, compares",
+        "role 'total' is not one of states_total, project_total, goods, compares, holds_total_word",
         "word '共' role 'states_total'",
     ),
     "subject_pairs.csv": ("城乡,城镇,", "parts '城镇' is not two words or more separated by |", "word '城乡'"),

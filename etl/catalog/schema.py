@@ -120,6 +120,7 @@ PROGRAM_WORD_ROLES = (
     "project_total",  # a project's total investment over its years, not the year's spending: 总投资18.8亿元
     "goods",  # goods and money together, not funds alone: 物资和资金合计1.05亿元
     "compares",  # opening the clause: measures the figure before against another amount: 超过原定的2万亿元
+    "holds_total_word",  # a word holding a states_total word as a piece of it (公共 holds 共): taken out first
 )
 # What a period opener (period_openers.csv) says of the sentences after it.
 PERIOD_OPENERS = ("coming_years", "last_year", "this_year_so_far", "this_year", "year", "past_years")

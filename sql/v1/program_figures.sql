@@ -16,7 +16,7 @@
 --       (they may be part of it), when it is the only such figure and the others add up to no more than it
 --       (年末全国共有595万人…，3340万人… is a list that 共 opens, not a total); two such figures: none is chosen.
 --       A states_total word counts only as a word of its own, never as a piece of another word: the words that
---       hold one (公共, 中共, 共青团, 共同, 共享, 共建, 共济, 共产, 共商, 共治, 共识, 共赢, 计划: 公共服务资金3亿元,
+--       hold one (program_words.csv's holds_total_word: 公共, 中共, 计划 …: 公共服务资金3亿元,
 --       职工医保家庭共济金额, 合计划) are taken out of the clause before its words are looked for;
 --   11. else the one figure that may count is the total (how = 'only figure': no word says it is all); figures of
 --       one clause (the items of one list: 职工家庭2.1万户、农民工家庭5.1万户) add up only when they are of one kind:
@@ -40,7 +40,7 @@ with years as (
         regexp_extract(left(f.sentence, f.char_start - f.sentence_start), '[^,，;；:：]*$') as clause_before,
         f.char_start - length(clause_before) as clause_start,  -- where that clause starts in the text
         -- the clause with the words that hold a states_total word as a piece of them taken out (rule 10)
-        regexp_replace(clause_before, '公共|中共|共青团|共同|共享|共建|共济|共产|共商|共治|共识|共赢|计划', '_', 'g')
+        regexp_replace(clause_before, (select string_agg(word, '|') from core.program_words where role = 'holds_total_word'), '_', 'g')
             as clause_words,
         -- the item's own words: after the figure before it in the clause (a list's 、), or from the clause start
         regexp_extract(clause_before, '[^、]*$') as item_before,

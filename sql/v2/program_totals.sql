@@ -24,7 +24,7 @@ select
                   and contains(
                       regexp_replace(
                           regexp_extract(left(f.sentence, f.char_start - f.sentence_start), '[^,，;；:：]*$'),
-                          '公共|中共|共青团|共同|共享|共建|共济|共产|共商|共治|共识|共赢|计划', '_', 'g'
+                          (select string_agg(word, '|') from core.program_words where role = 'holds_total_word'), '_', 'g'
                       ),
                       w.word
                   )
