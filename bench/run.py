@@ -16,7 +16,7 @@ import duckdb
 
 from etl import SQL_DIR
 
-from . import corpus, ratio, scale, snapshot
+from . import catalog_growth, corpus, ratio, scale, snapshot
 from .memory import run_sampled
 from .ratio import MB
 
@@ -42,6 +42,7 @@ class Target:
 TARGETS = (
     Target("extraction_mb_per_s", "extraction, UTF-8 text per second per core", 5.0, False, "MB/s"),
     Target("extraction_ratio", "extraction time / bare digit-regex time", 20.0, True, "x"),
+    Target("catalog_doubled_ratio", "extraction with the catalog doubled / with it", catalog_growth.LIMIT, True, "x"),
     Target("refresh_full_large_s", "full refresh, {large} reports, both cores", 30.0, True, "s"),
     Target("refresh_no_change_s", "refresh with nothing changed, {large} reports", 0.5, True, "s"),  # issue 24
     Target("refresh_one_edit_s", "refresh after editing one report, {large} reports", 1.0, True, "s"),  # issue 24
@@ -203,6 +204,10 @@ def run(*, quick: bool, large: int, small: int, repeats: int, out: Path, say=pri
     extraction = measure_extraction(small_dir, max(repeats, 3))
     say(f"  {extraction['extraction_mb_per_s']:.2f} MB/s, ratio to the digit regex {extraction['ratio']['median']:.1f}")
 
+    say("extraction with the catalog doubled by synthetic rows, over the shared corpus ...")
+    growth = catalog_growth.measure(catalog_growth.SHARED if catalog_growth.SHARED.is_dir() else corpus.RAW, repeats)
+    say(f"  {growth['ratio']:.3f} x the time with the catalog as it is")
+
     refresh_repeats = max(1, repeats - 2) if not quick else 1
     say(f"full refresh, {small} reports ...")
     full_small = measure_full_refresh(small_dir, work / f"n{small}.duckdb", refresh_repeats, say)
@@ -219,6 +224,7 @@ def run(*, quick: bool, large: int, small: int, repeats: int, out: Path, say=pri
     values = {
         "extraction_mb_per_s": extraction["extraction_mb_per_s"],
         "extraction_ratio": extraction["ratio"]["median"],
+        "catalog_doubled_ratio": growth["ratio"],
         "refresh_full_small_s": full_small["median"],
         "refresh_full_large_s": full_large["median"],
         "refresh_no_change_s": no_change["median"],
@@ -266,6 +272,7 @@ def run(*, quick: bool, large: int, small: int, repeats: int, out: Path, say=pri
             "large_raw_bytes": sum(p.stat().st_size for p in large_dir.iterdir() if p.name != "manifest.csv"),
         },
         "extraction": extraction,
+        "catalog_growth": growth,
         "refresh": {
             "full_small": full_small,
             "full_large": full_large,
