@@ -307,6 +307,7 @@ ROLE_EXAMPLES = [
     ),
     ("qualifier_filler", "共", "参会人数超过共5000名。", 2020, ("qualifier",), ["exact"], ["at_least"]),
     ("basis_filler", "达", "工业增加值增长达3%。", 2020, ("basis",), [None], ["change"]),
+    ("own_level", "本身", "市本身固定资产投资100亿元。", 2020, ("metric_id",), ["fixed_asset_investment"], [None]),
     (
         "aspect_noun",
         "单位面积产量",

@@ -248,6 +248,12 @@ def test_fenbie_gives_each_figure_the_metric_of_its_own_subject():
     assert (urban.metric_id, rural.metric_id) == ("urban_disposable_income", "rural_income")
 
 
+def test_the_governments_own_level_is_no_metric_of_its_whole_area():
+    whole, own = figures_of("全社会固定资产投资完成155.4亿元,区本级固定资产投资完成121.1亿元。")
+    assert (whole.metric_id, own.metric_id) == ("fixed_asset_investment", None)
+    assert own.label == "区本级固定资产投资完成"
+
+
 def test_a_target_restated_where_it_is_explained_is_the_first_figure_once_more():
     text = "二、2010年工作安排\n今年国内生产总值增长8%左右。\n提出国内生产总值增长8%左右，主要是强调好字当头。"
     stated, restated = classified(text, 2009)

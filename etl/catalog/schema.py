@@ -113,6 +113,7 @@ WORD_ROLES = (
     "duration_word",  # a span of time after a number, a figure after a span_noun only: 压缩至5天
     "span_noun",  # a span of time that is measured: a duration after it is a figure (办理时间压缩至5天)
     "aspect_noun",  # what of a thing is measured, not which: 粮食播种面积…、总产量… (粮食总产量)
+    "own_level",  # the government's own level, not its whole area: 区本级固定资产投资 is no metric of the district
 )
 # What a word of program_words.csv says of a programme figure, in the clause before it (v1.program_figures).
 PROGRAM_WORD_ROLES = (

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from etl.catalog import Catalog
-from etl.catalog.gates import NEVER, top_level_alternatives, with_first_character_gate
+from etl.catalog.gates import NEVER, alternation, top_level_alternatives, with_first_character_gate
 from etl.records import Metric
 
 Candidates = tuple[tuple[Metric, ...], re.Pattern]
@@ -70,6 +70,10 @@ class MetricFinder:
         # match wherever any single pattern would, so it never hides a metric.
         if any_of_them.search(text) is None:
             return None
+        # A metric is its publisher's whole area: 区本级固定资产投资 (the district government's own
+        # level) is not the district's 固定资产投资, and a series mixing the two would compare them.
+        if self.catalog.compiled(own_level).search(text):
+            return None
         for metric in metrics:
             if (
                 metric.pattern.search(text)
@@ -78,6 +82,11 @@ class MetricFinder:
             ):
                 return metric.metric_id
         return None
+
+
+def own_level(catalog: Catalog) -> re.Pattern:
+    """The words of words.csv that name a government's own level (本级), one alternation."""
+    return re.compile(alternation(catalog.words["own_level"]))
 
 
 def _fits(metric_basis: str, basis: str | None) -> bool:

@@ -65,6 +65,7 @@ class Node(NamedTuple):
     name: str = ""  # the words as the report writes them (高效节水灌溉面积): the series id shows them
     specific: str = ""  # the words without generic words (沿河道路 of 沿河道路建设任务): a link shares some of them
     alone: str = ""  # why it may link to nothing (its words are generic, it has two readings); '' when it may
+    own_level: bool = False  # its words name a government's own level (区本级): it links only to such nodes
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ class Words:
     per_unit: tuple[
         str, ...
     ] = ()  # the per-unit words of qualifiers.csv (人均, 每家): a filler of the words, not of the key
+    own_levels: tuple[str, ...] = ()  # the own_level words of words.csv (本级): 区本级投资 is not the district's
 
     @property
     def pattern(self) -> re.Pattern:
@@ -95,6 +97,10 @@ class Words:
         Fewer than two characters left: the words name no quantity (投资, 计划投资, 中央财政资金; 财政收入 and
         蔬菜产量 do)."""
         return _alternation(self.generic).sub("", words)
+
+    def own_level(self, text: str) -> bool:
+        """Whether `text` names a government's own level (区本级固定资产投资), not its whole area."""
+        return _alternation(self.own_levels).search(text) is not None
 
     def per_head(self, text: str) -> bool:
         """Whether `text` says per head or per unit (人均, 每家): 人均可支配收入增长 is not 可支配收入增长."""
@@ -124,7 +130,8 @@ def _words(catalog: Catalog) -> Words:
     per_unit = tuple(
         sorted({w for w, _, q in catalog.qualifiers if q == "per_unit" and w.isalpha()}, key=len, reverse=True)
     )
-    return Words(tuple(sorted(set(fillers), key=len, reverse=True)), figure, generic, per_unit)
+    own_levels = tuple(sorted(set(catalog.words["own_level"]), key=len, reverse=True))
+    return Words(tuple(sorted(set(fillers), key=len, reverse=True)), figure, generic, per_unit, own_levels)
 
 
 def basis_class(basis: str | None) -> str:
@@ -200,6 +207,7 @@ def nodes_of(rows: list[Row], words: Words) -> list[Node]:
             programs=frozenset(programs.get(key, ())),
             specific=words.specific(n.words),
             alone=_alone(n, values[key], words),
+            own_level=words.own_level(n.words),
         )
         for key, n in found.items()
     }

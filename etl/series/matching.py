@@ -97,6 +97,8 @@ def link(nodes: set[Node]) -> list[Link]:
             def take(a: Node, b: Node, confidence: float, reason: str) -> None:
                 if a in forward or b in backward or (a.metric_id and b.metric_id) or a.alone or b.alone:
                     return
+                if a.own_level != b.own_level:
+                    return  # 区本级固定资产投资 is not the district's 固定资产投资
                 if not components.union(a, b):
                     return  # it would join two metrics
                 forward.add(a)
