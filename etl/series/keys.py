@@ -66,6 +66,9 @@ class Node(NamedTuple):
     specific: str = ""  # the words without generic words (沿河道路 of 沿河道路建设任务): a link shares some of them
     alone: str = ""  # why it may link to nothing (its words are generic, it has two readings); '' when it may
     own_level: bool = False  # its words name a government's own level (区本级): it links only to such nodes
+    parts: frozenset[str] = (
+        frozenset()
+    )  # the subjects of subject_pairs.csv it names (城镇): never linked to another (农村)
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,8 @@ class Words:
         str, ...
     ] = ()  # the per-unit words of qualifiers.csv (人均, 每家): a filler of the words, not of the key
     own_levels: tuple[str, ...] = ()  # the own_level words of words.csv (本级): 区本级投资 is not the district's
+    subjects: tuple[str, ...] = ()  # the words of subject_pairs.csv, wholes (城乡) and their parts (城镇, 农村)
+    wholes: frozenset[str] = frozenset()
 
     @property
     def pattern(self) -> re.Pattern:
@@ -101,6 +106,10 @@ class Words:
     def own_level(self, text: str) -> bool:
         """Whether `text` names a government's own level (区本级固定资产投资), not its whole area."""
         return _alternation(self.own_levels).search(text) is not None
+
+    def parts(self, text: str) -> frozenset[str]:
+        """The parts of subject_pairs.csv that `text` names, not inside a whole (进出口 names no 出口 alone)."""
+        return frozenset(_alternation(self.subjects).findall(text)) - self.wholes
 
     def per_head(self, text: str) -> bool:
         """Whether `text` says per head or per unit (人均, 每家): 人均可支配收入增长 is not 可支配收入增长."""
@@ -131,7 +140,17 @@ def _words(catalog: Catalog) -> Words:
         sorted({w for w, _, q in catalog.qualifiers if q == "per_unit" and w.isalpha()}, key=len, reverse=True)
     )
     own_levels = tuple(sorted(set(catalog.words["own_level"]), key=len, reverse=True))
-    return Words(tuple(sorted(set(fillers), key=len, reverse=True)), figure, generic, per_unit, own_levels)
+    pairs = catalog.subject_pairs
+    subjects = tuple(sorted({w for whole, parts in pairs.items() for w in (whole, *parts)}, key=len, reverse=True))
+    return Words(
+        tuple(sorted(set(fillers), key=len, reverse=True)),
+        figure,
+        generic,
+        per_unit,
+        own_levels,
+        subjects,
+        frozenset(pairs),
+    )
 
 
 def basis_class(basis: str | None) -> str:
@@ -208,6 +227,7 @@ def nodes_of(rows: list[Row], words: Words) -> list[Node]:
             specific=words.specific(n.words),
             alone=_alone(n, values[key], words),
             own_level=words.own_level(n.words),
+            parts=words.parts(n.words),
         )
         for key, n in found.items()
     }

@@ -99,6 +99,8 @@ def link(nodes: set[Node]) -> list[Link]:
                     return
                 if a.own_level != b.own_level:
                     return  # 区本级固定资产投资 is not the district's 固定资产投资
+                if a.parts and b.parts and not a.parts & b.parts:
+                    return  # 城镇居民 is not 农村居民 (subject_pairs.csv), though their words are alike
                 if not components.union(a, b):
                     return  # it would join two metrics
                 forward.add(a)
