@@ -72,6 +72,9 @@ def test_a_change_is_never_stored_as_a_level():
     assert (before.surface, before.basis) == ("10.2%", None)
     assert (after.surface, after.basis) == ("3.1%", None)
     assert one("农村贫困人口减少1386万。").basis == "change"
+    cut = one("削减财政赤字450亿元。")  # a cut of the deficit, not the deficit
+    assert (cut.basis, cut.direction, cut.metric_id) == ("change", -1, None)
+    assert (one("减少区直部门5个。").basis, one("减少到5个。").basis) == ("change", None)
 
 
 @pytest.mark.parametrize(

@@ -99,6 +99,24 @@ def test_from_levels_carry_their_own_time():
     assert start.label == end.label == "贫困发生率"
 
 
+def test_a_starting_level_per_head_or_listed_is_the_level_before_the_period():
+    text = "二、2016年工作安排\n财政补助由每人每年380元提高到420元。"
+    start, end = figures_of(text, report_year=2015)
+    assert [(f.value, f.is_target, f.period_start) for f in (start, end)] == [(380, False, 2015), (420, True, 2016)]
+    text = "二、2026年工作安排\n补贴标准分别从每人每月209元、280元提高到217元、290元。"
+    figures = figures_of(text, report_year=2025)
+    assert [(f.value, f.is_target, f.period_start) for f in figures] == [
+        (209, False, 2025),
+        (280, False, 2025),
+        (217, True, 2026),
+        (290, True, 2026),
+    ]
+    (tax,) = [f for f in figures_of("起征点从月销售额3万元提高到10万元。", report_year=2018) if f.value == 3e4]
+    assert tax.period_start == 2017  # the year before the period the report speaks of
+    (hired,) = figures_of("从业人员达到5000人。", report_year=2018)  # 从 of 从业 opens no starting level
+    assert hired.period_start == 2018
+
+
 def test_as_of_at_the_end_of_a_named_year():
     assert one("截至2020年底，会员总数达2.6亿人。").as_of == date(2020, 12, 31)
     assert one("截止2020年末，建成驿站8000个。").as_of == date(2020, 12, 31)

@@ -29,6 +29,18 @@ def _comparison(catalog: Catalog) -> tuple[tuple[str, ...], re.Pattern]:
     )
 
 
+def _reached(catalog: Catalog) -> re.Pattern:
+    """A change word of a clause followed by a word of reaching: 减少到5个 states the level reached."""
+    changes = [word for word, basis_, position, _ in catalog.bases if position == "clause" and basis_ == CHANGE]
+    return re.compile(
+        rf"""
+        (?:{alternation(changes)})                     # a change: 减少, 削减
+        (?:{alternation(catalog.words["to_word"])})    # to: 到, 至
+        $""",
+        re.VERBOSE,
+    )
+
+
 _last: list = [None, None, None, None]  # a mention, its around, the catalog and their change word
 
 
@@ -38,6 +50,8 @@ def _change_word(mention: Mention, around: Around, catalog: Catalog):
     words, comparison = catalog.compiled(_comparison)
     if before.endswith(words) and comparison.search(before, max(0, len(before) - COMPARISON_REACH)):
         return catalog.bases_compared.at_end(before)
+    if before.endswith(tuple(catalog.words["to_word"])) and catalog.compiled(_reached).search(before):
+        return None  # 减少到5个: a level
     return (
         catalog.bases_before.at_end(before)
         or catalog.bases_in_clause.first_in(around.phrase)

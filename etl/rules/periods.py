@@ -52,6 +52,9 @@ class GoalRules(NamedTuple):
     achieved: re.Pattern
 
 
+PER_HEAD_REACH = 4  # characters after 每/人均/月 before a starting level's number: 每人每年, 月销售额
+
+
 class PeriodRules(NamedTuple):
     """The period patterns, composed once per catalog from words.csv."""
 
@@ -60,7 +63,8 @@ class PeriodRules(NamedTuple):
     last_years_level: re.Pattern
     last_years_endings: tuple[str, ...]
     last_years_reach: int
-    from_words: tuple[str, ...]
+    starting_level: re.Pattern  # 由10.2%, 由每人每年380元: a starting level follows
+    starting_reach: int  # how far from the clause's end it can begin
     period_end: tuple[str, ...]
     year_end_openers: tuple[str, ...]
     compared_markers: tuple[str, ...]
@@ -98,7 +102,15 @@ def period_rules(catalog: Catalog) -> PeriodRules:
         last_years_reach=max(map(len, last_years), default=0)
         + max(map(len, LAST_YEARS_TAILS))
         + max(map(len, markers), default=0),
-        from_words=words["from_word"],
+        starting_level=re.compile(
+            rf"""
+            (?:{alternation(words["from_word"])})  # from: 由, 从
+            (?:(?:每|人均|生均|年|月)[^\d，,；;。]{{0,{PER_HEAD_REACH}}})?  # per head or month: 每人每年, 月销售额
+            (?:[\d.]+[^\d、，,；;。]{{0,3}}、)*  # the starting levels listed before it: 分别从209元、280元
+            $""",
+            re.VERBOSE,
+        ),
+        starting_reach=max(map(len, words["from_word"]), default=0) + 1 + PER_HEAD_REACH,
         period_end=words["period_end_word"],
         year_end_openers=words["year_end_opener"],
         compared_markers=markers,
@@ -162,9 +174,11 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
         # 比2002年增长65.5%，年均增长10.6%: a change over the years since the base year.
         return When(since + 1, end, False, as_of)
     year = _year_in_clause(clause, rules)
-    if not year and clause.endswith(rules.from_words):
-        # 贫困发生率由10.2%下降到3.1%: the starting level is the level before the period the
-        # sentence speaks of, at the end of the year before it (none when no period is known).
+    listed = clause.endswith("、")  # a list of starting levels reaches back further
+    if not year and rules.starting_level.search(clause, 0 if listed else max(0, len(clause) - rules.starting_reach)):
+        # 贫困发生率由10.2%下降到3.1%, 补助由每人每年380元提高到420元: the starting level is the level
+        # before the period the sentence speaks of, at the end of the year before it (none when no
+        # period is known).
         before_period = context.period_start - 1 if context.period_start else None
         return When(before_period, before_period, False, None)
     if year:
