@@ -74,7 +74,7 @@ def test_a_change_is_never_stored_as_a_level():
     assert one("农村贫困人口减少1386万。").basis == "change"
     cut = one("削减财政赤字450亿元。")  # a cut of the deficit, not the deficit
     assert (cut.basis, cut.direction, cut.metric_id) == ("change", -1, None)
-    assert (one("减少区直部门5个。").basis, one("减少到5个。").basis) == ("change", None)
+    assert (one("削减审批事项62项。").basis, one("削减到5个。").basis) == ("change", None)
 
 
 @pytest.mark.parametrize(
@@ -249,6 +249,15 @@ def test_a_list_item_takes_the_label_basis_and_metric_of_the_item_before():
 def test_fenbie_gives_each_figure_the_metric_of_its_own_subject():
     urban, rural = figures_of("城镇和农村居民人均可支配收入分别达35512元、25689元。")
     assert (urban.metric_id, rural.metric_id) == ("urban_disposable_income", "rural_income")
+
+
+def test_a_relation_verb_borrows_the_subject_only_for_a_relation_or_a_generic_word():
+    cut, moved = figures_of("今年再减少农村贫困人口1000万以上，完成易地扶贫搬迁340万人。", report_year=2017)
+    assert (moved.label, moved.metric_id) == ("完成易地扶贫搬迁", "poverty_relocation")  # not the poor's reduction
+    _, invested = figures_of("全年实施重点项目47个，完成投资46.9亿元。")
+    assert invested.label == "实施重点项目完成投资"  # 投资 alone says nothing of what was invested in
+    _, share = figures_of("一般公共预算收入1000亿元，完成预算的101%。")
+    assert share.label == "一般公共预算收入完成预算的"
 
 
 def test_the_governments_own_level_is_no_metric_of_its_whole_area():

@@ -80,7 +80,8 @@ WORD_ROLES = (
     "salutation",  # an address before a period phrase: 各位代表
     "named_period_lead",  # a word before a named period: 在“十三五”时期
     "coordinator",  # joins listed figures or subjects: 和, 及
-    "relation_word",  # a label that opens with it needs the subject before: 为预算的98.1%
+    "relation_word",  # a label that opens with it needs the subject before: 占全国的14.3%
+    "relation_verb",  # so does one opening with it and a relation (…的) only: 完成预算的101%, not 完成造林8827万亩
     "restatement_opener",  # 提出…: a sentence that states a target again to explain it
     "restatement_reason",  # …主要是: the explanation that follows it
     "breakdown_opener",  # 其中: the parts of the whole stated before it follow

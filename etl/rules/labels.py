@@ -35,6 +35,8 @@ class LabelRules(NamedTuple):
     strip_tail: re.Pattern
     verb_only: re.Pattern
     relations: tuple[str, ...]
+    relation_verbs: tuple[str, ...]  # longest first
+    generic: frozenset[str]  # generic_words.csv and '': 完成投资, 完成 name nothing by themselves
     subject_tail: re.Pattern
     compared_with: re.Pattern
     respectively: Callable[[str], object]  # does a text hold 分别 (gates.holds_any)
@@ -75,6 +77,8 @@ def label_rules(catalog: Catalog) -> LabelRules:
         strip_tail=re.compile(f"(?:{alternation(tails)})+$"),
         verb_only=re.compile(f"(?:{compared}|{per_year})?(?:{real})?(?:{verbs})?"),
         relations=words["relation_word"],
+        relation_verbs=tuple(sorted(words["relation_verb"], key=len, reverse=True)),
+        generic=frozenset((*catalog.generic_words, "")),
         subject_tail=re.compile(
             f"(?:{compared}|{per_year}|{real}|{alternation(respectively)}|{verbs}|{alternation(words['reached_verb'])})+$"
         ),
@@ -121,7 +125,16 @@ def label(phrase: str, rules: LabelRules, limit: int = LIMIT) -> str:
 def needs_subject(text: str, rules: LabelRules) -> bool:
     """A label that says nothing of what it measures: empty, only 比上年增长, or a relation
     (为预算的98.1%, 占全国的14.3%) whose subject stands before it."""
-    return not text or rules.verb_only.fullmatch(text) is not None or text.startswith(rules.relations)
+    return not text or rules.verb_only.fullmatch(text) is not None or _relation(text, rules)
+
+
+def _relation(text: str, rules: LabelRules) -> bool:
+    """占全国的, 占国内生产总值比重, and 为预算的, 完成投资: a relation, or a relation verb with a generic
+    word only, whose subject stands before it; 完成易地扶贫搬迁 (a thing done, no 的) names its own."""
+    if text.startswith(rules.relations):
+        return True
+    verb = next((v for v in rules.relation_verbs if text.startswith(v)), None)
+    return verb is not None and ("的" in text or text[len(verb) :] in rules.generic)
 
 
 def verb_of_unnamed(text: str, rules: LabelRules) -> str | None:
@@ -173,5 +186,6 @@ def with_subject(text: str, previous_label: str, before: str, rules: LabelRules)
 def _before_relation(label_: str, rules: LabelRules) -> str:
     """一般公共预算收入为预算的 -> 一般公共预算收入: the subject of a relation label, for the
     figure after it (…，比2023年增长1.3%)."""
-    cut = min((i for i in (label_.find(w, 1) for w in rules.relations) if i > 0), default=len(label_))
+    words = (*rules.relations, *rules.relation_verbs)
+    cut = min((i for i in (label_.find(w, 1) for w in words) if i > 0), default=len(label_))
     return label_[:cut]
