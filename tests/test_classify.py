@@ -48,6 +48,19 @@ def test_qualifiers(text, qualifier):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "补助水平提高至2000元/亩以上。",
+        "补助标准为每亩2000元。",
+        "PM2.5平均浓度28.0微克/立方米。",
+        "平均汇率为1美元兑7.1429元人民币。",
+    ],
+)
+def test_an_amount_per_one_of_a_measure_word_is_per_unit(text):
+    assert [f.qualifier for f in figures_of(text)][-1] == "per_unit"
+
+
+@pytest.mark.parametrize(
     ("text", "basis"),
     [
         ("年度新增社会化工会工作者3357人。", "new"),

@@ -65,6 +65,18 @@ def test_a_fenbie_list_naming_only_a_verb_takes_the_subjects_of_the_list_before_
     ]
 
 
+def test_a_verb_only_list_after_figures_of_their_own_subjects_takes_them_in_order():
+    """State Council 2010: both rates were read as the rural one's (the urban 9.8% in rural_disposable_income_growth)."""
+    text = "城镇居民人均可支配收入17175元,农村居民人均纯收入5153元,实际增长9.8%和8.5%。"
+    assert labelled(text)[2:] == [
+        (9.8, "城镇居民人均可支配收入实际增长", "urban_disposable_income_growth"),
+        (8.5, "农村居民人均纯收入实际增长", RURAL),
+    ]
+    # one subject before a list of two, or two figures of one subject: the list keeps the subject it borrowed
+    assert [f.label for f in figures_of("全年粮食产量6.5亿吨,增长2%和3%。")][1:] == ["粮食产量增长"] * 2
+    assert [f.label for f in figures_of("工资由100元提高到200元,增长2%和3%。")][2:] == ["工资增长"] * 2
+
+
 def test_a_verb_only_fenbie_list_takes_no_subjects_from_another_sentence_or_a_list_of_another_size():
     assert [f.label for f in figures_of("城乡居民人均可支配收入分别达4万元、2万元。同比分别增长6.5%、9.4%。")][2:] == [
         "同比分别增长",

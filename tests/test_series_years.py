@@ -34,6 +34,24 @@ def test_a_point_is_the_figure_v2_yoy_compares(warehouse):
     assert compared == []
 
 
+def test_a_change_is_given_only_between_values_stated_alike(warehouse):
+    rows = query(
+        warehouse,
+        "select year, is_target, value, previous_value, change, qualifier, previous_qualifier from v2.yoy "
+        "where series_id = 'gdp_growth' and publisher = '国务院' and year in (2016, 2018) and is_target order by year",
+    )
+    assert rows == [
+        (2016, True, 6.5, 7.0, None, "at_least", "approx"),  # 6.5%-7% beside 7%左右: the range's low end
+        (2018, True, 6.5, 6.5, 0.0, "approx", "approx"),
+    ]
+    unlike = query(
+        warehouse,
+        "select count(*) from v2.yoy where (change is null) = "
+        "(qualifier = previous_qualifier or (qualifier in ('exact', 'approx') and previous_qualifier in ('exact', 'approx')))",
+    )
+    assert unlike == [(0,)]
+
+
 def test_each_series_has_at_most_one_point_per_year_and_kind(warehouse):
     assert query(
         warehouse,

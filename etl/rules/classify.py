@@ -15,6 +15,8 @@ and restated; its Wholes place each figure in the 其中 breakdowns (wholes.py).
 
 from __future__ import annotations
 
+import re
+
 from etl.catalog import Catalog, load_catalog
 from etl.records import Around, Figure, Mention, Part, Sentence, Tie
 from etl.rules.bases import basis, direction
@@ -37,9 +39,11 @@ from etl.rules.qualifiers import EXACT, PER_UNIT, qualifier
 from etl.rules.structure import sentence_contexts
 from etl.rules.ties import breakdown_words, listed_subjects, restates, ties
 from etl.rules.wholes import Wholes
+from etl.text.characters import CLAUSE_BREAKS, LIST_MARK
 from etl.text.sentences import arounds
 
 AT_LEAST, AT_MOST = "at_least", "at_most"
+APART = re.compile(f"[{CLAUSE_BREAKS}{LIST_MARK}]")  # between two figures of their own clauses or list items
 
 
 def classify(
@@ -191,6 +195,8 @@ class FigureBuilder:
             return label, metric
         if link.group_start == i:
             self.split_labels = self.listed_labels(label, link.group_size, around.sentence.index)
+            if self.split_labels is None:
+                self.split_labels = self.subjects_before(around, link.group_size)
         if self.split_labels is None:
             return label, metric
         label = self.split_labels[i - link.group_start]
@@ -207,6 +213,26 @@ class FigureBuilder:
         if verb is None or self.listed is None or self.listed[0] != sentence or len(self.listed[1]) != size:
             return None
         return [(own + verb)[-LIMIT:] for own in self.listed[1]]
+
+    def subjects_before(self, around: Around, size: int) -> list[str] | None:
+        """城镇居民人均可支配收入17175元，农村居民人均纯收入5153元，实际增长9.8%和8.5%: a list in a clause
+        of its own naming only a verb takes, in order, the subjects of as many figures just before it,
+        each with a subject of its own; else None (the list keeps the subject it borrowed)."""
+        own = own_label(around.phrase, around.clause_before, self.rules)
+        verb = own if needs_subject(own, self.rules) else verb_of_unnamed(own, self.rules)
+        verb = self.rules.compared_with.sub("", verb or "")
+        before = self.in_sentence.get(around.sentence.index, [])[-size:]
+        if not verb or len(before) != size:
+            return None
+        start = around.sentence.start  # figures' offsets are the document's, the mention's its sentence's
+        ends = [f.char_end - start for f in before]
+        starts = [f.char_start - start for f in before[1:]] + [around.start]
+        if not all(APART.search(around.sentence.text, a, b) for a, b in zip(ends, starts, strict=True)):
+            return None  # two of them stand together: 100元至200元
+        subjects = [self.rules.subject_tail.sub("", f.label) for f in before]
+        if not all(subjects) or len(set(subjects)) != size:
+            return None
+        return [(subject + verb)[-LIMIT:] for subject in subjects]
 
     def figure(
         self,
@@ -229,6 +255,7 @@ class FigureBuilder:
         timing = when(around.before, around.clause_before, self.contexts[sentence.index], self.report_year, catalog)
         if own_subject:
             timing = of_listed_year(label, timing)
+        bare = len(label) <= 2 and not around.clause_after.strip()  # 投资1260万元，完成…: names only its spending
         fields = (  # a Figure's fields in order, its id still to come: the record is made once
             "",
             self.doc_id,
@@ -242,7 +269,7 @@ class FigureBuilder:
             timing.period_start,
             timing.period_end,
             timing.as_of,
-            self.programs.named_in(label) if own_subject else self.programs.of(sentence, mention.char_start),
+            self.programs.named_in(label) if own_subject else self.programs.of(sentence, mention.char_start, bare),
             metric,
             None,
             label,

@@ -1,5 +1,5 @@
 """A figure's programme (data/catalog/programs.csv): the one named nearest before it
-in its sentence, else after it, else in its short paragraph."""
+in its sentence, else after it in its clause, else in its short paragraph."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from typing import NamedTuple
 from etl.catalog import Catalog
 from etl.catalog.gates import NEVER, top_level_alternatives
 from etl.records import Sentence
+from etl.text.characters import CLAUSE_BREAKS, LIST_MARK
 
+CLAUSE_END = re.compile(f"[{CLAUSE_BREAKS}]")  # the end of a figure's clause
 PARAGRAPH_SCOPE = 400  # characters: a paragraph this short is about one thing
 
 
@@ -64,7 +66,7 @@ class ProgramFinder:
     def _program(self, rank: int) -> str | None:
         return self.catalog.programs[rank].program_id if rank < self.no_programme else None
 
-    def of(self, sentence: Sentence, position: int) -> str | None:
+    def of(self, sentence: Sentence, position: int, bare: bool = False) -> str | None:
         """The programme named nearest before `position` in its sentence, else after it,
         else earlier in a short paragraph (catalog order decides there).
 
@@ -81,7 +83,20 @@ class ProgramFinder:
         if here:
             return self._program(ranks[here - 1])
         if ranks:
-            return self._program(min(ranks))
+            # Named after it: only within its own clause (安排资金100亿元用于脱贫攻坚, 1.2万户农村危房); a
+            # later clause speaks of something else (总额4万亿元的两年投资计划，…结构性减税).
+            clause_end = CLAUSE_END.search(self.text, position, sentence.end)
+            end = clause_end.start() if clause_end else sentence.end
+            own = [rank for start, rank in zip(starts, ranks, strict=True) if start < end]
+            if own or not bare:
+                return self._program(min(own)) if own else None
+            # 投资1260万元，完成5个村的饮水安全工程: an amount that names only its spending (`bare`) is
+            # for what the next clause names, when that is one thing (危房改造、饮水安全、街巷硬化 are several).
+            after = CLAUSE_END.search(self.text, end + 1, sentence.end)
+            next_end = after.start() if after else sentence.end
+            named = {rank for start, rank in zip(starts, ranks, strict=True) if end < start < next_end}
+            one = len(named) == 1 and LIST_MARK not in self.text[end:next_end]
+            return self._program(named.pop()) if one else None
         if sentence.index not in self.in_paragraph:
             self.in_paragraph[sentence.index] = self._in_paragraph(sentence)
         return self.in_paragraph[sentence.index]

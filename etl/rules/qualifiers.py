@@ -39,6 +39,24 @@ def standard(catalog: Catalog) -> re.Pattern:
     )
 
 
+def per_measure(catalog: Catalog) -> tuple[re.Pattern, re.Pattern, int]:
+    """每亩2000元 and 2000元/亩: an amount per one of a measure word the catalog knows (units.csv,
+    measure_words.csv: 亩, 吨, 千瓦时 …), before the number and after it; and how far before the
+    number 每 can stand (itself and the longest measure word)."""
+    measures = alternation(catalog.units)
+    return re.compile(rf"每(?:{measures})$"), re.compile(rf"/(?:{measures})"), 1 + max(map(len, catalog.units))
+
+
+def _per_measure(around: Around, catalog: Catalog) -> bool:
+    """Whether the figure is an amount per a measure word (per_measure); most are not, and say so in
+    one character: 每 near the end of the words before, / right after."""
+    before, after, reach = catalog.compiled(per_measure)
+    text, end = around.sentence.text, around.end
+    return (text[end : end + 1] == "/" and after.match(text, end) is not None) or (
+        "每" in around.before[-reach:] and before.search(around.before, max(0, len(around.before) - reach)) is not None
+    )
+
+
 def _standard_in(phrase: str, catalog: Catalog) -> bool:
     """The gate of `standard`, from its first words: most phrases name no standard."""
     for word in catalog.words["standard_word"]:
@@ -57,6 +75,8 @@ def qualifier(mention: Mention, around: Around, catalog: Catalog) -> str:
             return found
         if not multiple and _standard_in(around.phrase, catalog) and catalog.compiled(standard).search(around.phrase):
             return PER_UNIT
+        if not multiple and (_per_measure(around, catalog) or around.before.endswith(catalog.words["exchange_word"])):
+            return PER_UNIT  # 2000元/亩, 每亩2000元, and 1美元兑7.1元: an amount per one of something
     found = catalog.qualifiers_before.at_end(around.before)
     if found and not ((rate or multiple) and found == PER_UNIT):
         return found

@@ -8,11 +8,15 @@
 -- whole over a 其中 part, then the figure of the sentence naming the most metrics, then the first mention.
 -- linked_by is 'catalog' when both figures are the metric's, else 'auto'; confidence is 1.0 for the
 -- catalog, else the confidence of the automatic link into the report of the later value (links join report years).
+-- change and pct_change are NULL when the two values are not stated alike (a bound or a range's end beside a
+-- plain value: 突破90万亿元 beside 82.7万亿元, 6.5%-7% beside 7%左右): both values stand, the difference is not said.
 -- The figure that speaks for each series and year is chosen when the warehouse is built
 -- (core.series_years, etl/series_store.py), so that this view only pairs the years.
 create or replace view v2.yoy as
 with chosen as (
-    select * from core.series_years
+    select y.*, f.qualifier, f.qualifier in ('exact', 'approx') as plain  -- 约, 左右: a value still
+    from core.series_years y
+    join core.figures f using (figure_id)
 ),
 links as (
     select series_id, publisher, year, is_target, unit, min(confidence) as confidence
@@ -25,8 +29,8 @@ select
     d.report_year,
     cur.value,
     prev.value as previous_value,
-    round(cur.value - prev.value, 6) as change,
-    case when prev.value <> 0 then round(100 * (cur.value - prev.value) / prev.value, 2) end as pct_change,
+    case when alike then round(cur.value - prev.value, 6) end as change,
+    case when alike and prev.value <> 0 then round(100 * (cur.value - prev.value) / prev.value, 2) end as pct_change,
     cur.publisher,
     cur.is_target,
     cur.unit,
@@ -35,7 +39,9 @@ select
     case when cur.linked_by = 'catalog' and prev.linked_by = 'catalog' then 'catalog' else 'auto' end as linked_by,
     case when cur.linked_by = 'catalog' and prev.linked_by = 'catalog' then 1.0 else l.confidence end as confidence,
     cur.figure_id,
-    prev.figure_id as previous_figure_id
+    prev.figure_id as previous_figure_id,
+    cur.qualifier,
+    prev.qualifier as previous_qualifier
 from chosen cur
 join chosen prev
     on prev.series_id = cur.series_id
@@ -45,6 +51,7 @@ join chosen prev
     and prev.basis_class = cur.basis_class
     and prev.per_unit = cur.per_unit
     and prev.year = cur.year - 1
+cross join lateral (select (cur.plain and prev.plain) or cur.qualifier = prev.qualifier as alike)
 join v1.documents d on d.doc_id = cur.doc_id
 left join links l
     on l.series_id = cur.series_id

@@ -1,0 +1,31 @@
+"""etl/rules/programs.py: the programme a figure belongs to, as the sentence places it."""
+
+from __future__ import annotations
+
+from .helpers import figures_of
+
+
+def programmes(text: str) -> list[tuple[str, str | None]]:
+    return [(f.surface, f.program) for f in figures_of(text, report_year=2009)]
+
+
+def test_the_programme_named_nearest_before_the_figure_in_its_sentence():
+    text = "脱贫攻坚投入资金100亿元,棚户区改造开工600万套。"
+    assert programmes(text) == [("100亿元", "poverty_alleviation"), ("600万套", "affordable_housing")]
+
+
+def test_a_programme_named_after_the_figure_counts_only_in_its_own_clause():
+    assert programmes("改造1.2万户农村危房。") == [("1.2万户", "affordable_housing")]
+    text = "实施总额4万亿元的两年投资计划,实行结构性减税,扩大国内需求。"  # the plan is no tax cut
+    assert programmes(text) == [("4万亿元", None)]
+
+
+def test_an_amount_naming_only_its_spending_is_for_the_one_thing_the_next_clause_names():
+    assert programmes("投资1260万元,完成5个村的饮水安全工程。") == [
+        ("1260万元", "rural_drinking_water"),
+        ("5个", "rural_drinking_water"),
+    ]
+    several = "投资1.9亿元,实施了危房改造、饮水安全、街巷硬化等工程。"
+    assert programmes(several) == [("1.9亿元", None)]
+    named = "中央财政安排429亿元,解决关闭破产国有企业退休人员医疗保险问题。"  # its words name more than spending
+    assert programmes(named) == [("429亿元", None)]
