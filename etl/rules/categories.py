@@ -1,75 +1,177 @@
-"""A figure's category (funds, beneficiaries, members …), decided in this order:
+"""A figure's category (funds, beneficiaries, members …), decided by the rules of
+data/catalog/category_rules.csv in their order: the first rule that applies to the figure's unit and
+whose cue holds decides. Each cue kind (CUES in etl/catalog/vocabularies.py) is one function below,
+which reads the figure and the words around it and says the category it finds, or None:
 
-1. the counted noun, when it is a body or a place (帮扶站点60个, 职工驿站300个: organizations):
-   the head of the compound decides, not a word that qualifies it (帮扶), unless its clause
-   says the bodies were selected or awarded (9所高职学校入选: honorees);
-2. the first category word (data/catalog/categories.csv) of the figure's clause that fits its
-   unit, so that a verb says what was done to people (资助困难职工子女: beneficiaries);
-3. the measure word, when the references say what it implies for its unit (25亿美元: funds);
-4. a verb of its clause, before the number (words.csv): people served, cared for, are beneficiaries (服务农民工
-   5万人次: helping_verb); items handled, issued, settled are activities (办理诉求2.3万件: doing_verb);
-5. the counted noun of people or households (科研人员5.2万人: workers; 12万留守儿童: beneficiaries);
-6. the category words of the clauses before it; else the default of its unit.
+    always,percent,other                        a rate counts no one (覆盖率87.6%)
+    counted_body,organization|enterprise,given  帮扶站点60个: the lexicon's category of 站点
+    clause_word,,given                          资助困难职工子女: the category of 资助
+
+`given` is the category the cue finds (the word's, the noun's, the measure word's, the unit's
+default); a named category is the one a rule gives when its cue holds, or, for a cue that finds
+one, the only one it accepts. The table is read once per catalog (Catalog.compiled), not per figure.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from etl.catalog import Catalog
 from etl.catalog.gates import alternation
+from etl.catalog.vocabularies import GIVEN, UNITS
 from etl.records import Around, Mention
 from etl.rules.units import compound_after, gap_start, noun_ending_at
 
 OTHER = "other"
-HONOREES = "honorees"  # bodies selected or awarded (入选, 获评) are honoured, whatever they are
 # People counted by head, visit or household are one kind of noun: 监测对象20.9万户, 困难家庭5000人.
 PEOPLE = {"person_time": "person", "household": "person"}
 COUNTED = frozenset({"person", "organization", "enterprise", "other"})  # what a counted noun may count
-HELPED = frozenset({"person", "person_time", "household"})  # what a helping verb's figure counts
-DONE = frozenset({"item", "time"})  # what a doing verb's figure counts
 BODIES = frozenset({"organization", "enterprise"})  # what a counted body or place is, whatever is done to it
+_UNREAD = object()  # a fact of the figure not read yet
+
+
+class Counted:
+    """A figure and its words, with the facts several cues read, each read once when first asked."""
+
+    __slots__ = ("mention", "around", "catalog", "unit", "_head", "_verb")
+
+    def __init__(self, mention: Mention, around: Around, catalog: Catalog):
+        self.mention, self.around, self.catalog, self.unit = mention, around, catalog, mention.unit
+        self._head = self._verb = _UNREAD
+
+    def head(self) -> tuple[str, str] | None:
+        """(unit, category) of the noun counted, when the lexicon names its category (head_noun)."""
+        if self._head is _UNREAD:
+            unit = self.unit
+            units = self.catalog.compiled(noun_units) if unit in PEOPLE or unit in COUNTED else ()
+            self._head = head_noun(self.mention, self.around, self.catalog) if PEOPLE.get(unit, unit) in units else None
+        return self._head
+
+    def verb(self) -> str | None:
+        """'helping' or 'doing': the kind of the first verb of words.csv before the number, if any."""
+        if self._verb is _UNREAD:
+            found = self.catalog.compiled(phrase_verbs).search(self.around.clause_before)
+            self._verb = found.lastgroup if found else None
+        return self._verb
 
 
 def category(mention: Mention, around: Around, catalog: Catalog) -> str:
     """Words after the figure's clause describe the next figure, not this one."""
-    unit = mention.unit
-    if unit == "percent":
-        return OTHER  # a rate counts no one: 覆盖率87.6% is not 87.6 beneficiaries
-    units = catalog.compiled(noun_units) if unit in PEOPLE or unit in COUNTED else ()
-    head = head_noun(mention, around, catalog) if PEOPLE.get(unit, unit) in units else None  # else none fits
-
-    def fits(payload) -> bool:
-        return not payload[1] or unit in payload[1]
-
-    if head and head[0] in BODIES:  # 9所学校入选: bodies selected or awarded are honoured
-        clause = around.clause
-        honoured = any(word in clause and (not fit or unit in fit) for word, fit in catalog.compiled(honours))
-        return HONOREES if honoured else head[1]
-    found = catalog.category_words.first_in(around.clause, fits)
-    if found is not None:
-        return found[0]
-    implied = catalog.measure_categories.get(mention.measure)
-    if implied and implied[0] == unit:
-        return implied[1]
-    if unit in HELPED or unit in DONE:
-        verb = catalog.compiled(phrase_verbs).search(around.clause_before)
-        if verb and verb.lastgroup == "helping" and unit in HELPED:
-            return "beneficiaries"
-        if verb and verb.lastgroup == "doing" and unit in DONE:
-            return "activities"
-    if head:
-        return head[1]
-    for earlier in around.earlier_clauses():
-        found = catalog.category_words.first_in(earlier, fits)
+    figure = Counted(mention, around, catalog)
+    for cue, wanted in catalog.compiled(rules_by_unit)[mention.unit]:
+        found = cue(figure, wanted)
         if found is not None:
-            return found[0]
-    return catalog.category_defaults.get(unit, OTHER)
+            return found
+    return OTHER
 
 
-def honours(catalog: Catalog) -> tuple[tuple[str, frozenset[str]], ...]:
-    """The category words of categories.csv that make a figure honorees (入选, 获评), with their units."""
-    return tuple((w, frozenset(u.split("|")) if u else frozenset()) for w, c, u in catalog.categories if c == HONOREES)
+def rules_by_unit(catalog: Catalog) -> dict[str, tuple]:
+    """unit -> the (cue function, category) of the rules that apply to it, in the table's order."""
+    return {
+        unit: tuple(
+            (CUE_FUNCTIONS[cue], wanted) for cue, units, wanted in catalog.category_rules if not units or unit in units
+        )
+        for unit in UNITS
+    }
+
+
+def given(found: str | None, wanted: str) -> str | None:
+    """What a cue that finds a category decides: what it found, if the rule takes it."""
+    return found if found and (wanted == GIVEN or found == wanted) else None
+
+
+# The cues, one function each: (the figure, the rule's category) -> the category decided, or None.
+def always(figure: Counted, wanted: str) -> str:
+    return wanted
+
+
+def body_with_word(figure: Counted, wanted: str) -> str | None:
+    """A body counted, its clause holding a word that gives `wanted` for its unit: 9所学校入选 (honorees)."""
+    unit, clause = figure.unit, figure.around.clause
+    if not any(
+        w in clause and (not fit or unit in fit)
+        for w, fit in figure.catalog.compiled(words_by_category).get(wanted, ())
+    ):
+        return None
+    head = figure.head()
+    return wanted if head and head[0] in BODIES else None
+
+
+def counted_body(figure: Counted, wanted: str) -> str | None:
+    head = figure.head()
+    return given(head[1], wanted) if head and head[0] in BODIES else None
+
+
+def word_before(figure: Counted, wanted: str) -> str | None:
+    found = figure.catalog.category_words.first_in(figure.around.clause_before, fitting(figure.unit))
+    return given(found and found[0], wanted)
+
+
+def clause_word(figure: Counted, wanted: str) -> str | None:
+    found = figure.catalog.category_words.first_in(figure.around.clause, fitting(figure.unit))
+    return given(found and found[0], wanted)
+
+
+def measure_word(figure: Counted, wanted: str) -> str | None:
+    implied = figure.catalog.measure_categories.get(figure.mention.measure)
+    return given(implied[1], wanted) if implied and implied[0] == figure.unit else None
+
+
+def helping_verb(figure: Counted, wanted: str) -> str | None:
+    return wanted if figure.verb() == "helping" else None
+
+
+def doing_verb(figure: Counted, wanted: str) -> str | None:
+    return wanted if figure.verb() == "doing" else None
+
+
+def counted_noun(figure: Counted, wanted: str) -> str | None:
+    head = figure.head()
+    return given(head[1], wanted) if head else None
+
+
+def earlier_word(figure: Counted, wanted: str) -> str | None:
+    fits = fitting(figure.unit)
+    for earlier in figure.around.earlier_clauses():
+        found = figure.catalog.category_words.first_in(earlier, fits)
+        if found is not None:
+            return given(found[0], wanted)
+    return None
+
+
+def unit_default(figure: Counted, wanted: str) -> str | None:
+    return given(figure.catalog.category_defaults.get(figure.unit), wanted)
+
+
+CUE_FUNCTIONS = {
+    "always": always,
+    "body_with_word": body_with_word,
+    "counted_body": counted_body,
+    "word_before": word_before,
+    "clause_word": clause_word,
+    "measure_word": measure_word,
+    "helping_verb": helping_verb,
+    "doing_verb": doing_verb,
+    "counted_noun": counted_noun,
+    "earlier_word": earlier_word,
+    "unit_default": unit_default,
+}
+
+
+@cache
+def fitting(unit: str):
+    """Whether a category word's (category, units) fits a figure of `unit`: no units, any."""
+    return lambda payload: not payload[1] or unit in payload[1]
+
+
+def words_by_category(catalog: Catalog) -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
+    """category -> the words of categories.csv that give it, with their units (入选: honorees)."""
+    found: dict[str, list] = {}
+    for word, category, units in catalog.categories:
+        if word:
+            found.setdefault(category, []).append((word, frozenset(units.split("|")) if units else frozenset()))
+    return {c: tuple(words) for c, words in found.items()}
 
 
 def noun_units(catalog: Catalog) -> frozenset[str]:
