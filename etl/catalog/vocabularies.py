@@ -103,7 +103,7 @@ PERIOD_OPENERS = ("coming_years", "last_year", "this_year_so_far", "this_year", 
 # What a rule of category_rules.csv looks at (etl/rules/categories.py has one function per cue).
 CUES = (
     "always",  # nothing: the unit alone decides (a rate counts no one: 覆盖率87.6%)
-    "body_with_word",  # a body or place counted (the lexicon), its clause holding a word of the rule's category (入选)
+    "body_with_word",  # a body counted (the lexicon), its clause holding a word of the rule's category (入选)
     "counted_body",  # a body counted (the lexicon): what it is, whatever qualifies it (帮扶站点60个)
     "word_before",  # a category word (categories.csv) of the clause before the number: 帮助45万脱贫人口稳定就业
     "clause_word",  # a category word of the figure's clause: 资助困难职工子女
