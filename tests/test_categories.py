@@ -8,6 +8,7 @@ import pytest
 
 from etl.catalog import CATALOG_DIR, CatalogError, load_catalog
 from etl.records import Source
+from etl.rules.categories import rules_by_unit
 from etl.rules.pipeline import process
 
 from .helpers import one
@@ -117,3 +118,19 @@ def test_an_unknown_category_names_the_file_and_the_line(folder):
         fh.write("clause_word,person,helped,\n")
     with pytest.raises(CatalogError, match=rf"category_rules.csv:{line}: category 'helped' is not one of funds,"):
         load_catalog(folder)
+
+
+def test_the_table_is_read_once_per_catalog_into_each_units_rules():
+    catalog = load_catalog()
+    table = catalog.compiled(rules_by_unit)
+    assert table is catalog.compiled(rules_by_unit)
+    assert table["percent"] == ((), "other")  # a rate is other at once
+    cues = [cue.__name__ for cue, _ in table["person"][0]]
+    assert cues == [
+        "word_before",
+        "helping_verb",
+        "clause_word",
+        "counted_noun",
+        "earlier_word",
+    ]  # no measure word implies people
+    assert [cue.__name__ for cue, _ in table["yuan"][0]] == ["clause_word", "earlier_word", "unit_default"]

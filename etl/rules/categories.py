@@ -1,7 +1,7 @@
 """A figure's category (funds, beneficiaries, members …), decided by the rules of
 data/catalog/category_rules.csv in their order: the first rule that applies to the figure's unit and
 whose cue holds decides. Each cue kind (CUES in etl/catalog/vocabularies.py) is one function below,
-which reads the figure and the words around it and says the category it finds, or None:
+which reads the figure's mention and the words around it and says the category it finds, or None:
 
     always,percent,other                        a rate counts no one (覆盖率87.6%)
     counted_body,organization|enterprise,given  帮扶站点60个: the lexicon's category of 站点
@@ -9,13 +9,13 @@ which reads the figure and the words around it and says the category it finds, o
 
 `given` is the category the cue finds (the word's, the noun's, the measure word's, the unit's
 default); a named category is the one a rule gives when its cue holds, or, for a cue that finds
-one, the only one it accepts. The table is read once per catalog (Catalog.compiled), not per figure.
+one, the only one it accepts. The table is read once per catalog (Catalog.compiled), not per figure:
+each unit's rules, up to its first `always` rule, whose category is the unit's last resort.
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from etl.catalog import Catalog
 from etl.catalog.gates import alternation
@@ -28,52 +28,68 @@ OTHER = "other"
 PEOPLE = {"person_time": "person", "household": "person"}
 COUNTED = frozenset({"person", "organization", "enterprise", "other"})  # what a counted noun may count
 BODIES = frozenset({"organization", "enterprise"})  # what a counted body or place is, whatever is done to it
-_UNREAD = object()  # a fact of the figure not read yet
-
-
-class Counted:
-    """A figure and its words, with the facts several cues read, each read once when first asked."""
-
-    __slots__ = ("mention", "around", "catalog", "unit", "_head", "_verb")
-
-    def __init__(self, mention: Mention, around: Around, catalog: Catalog):
-        self.mention, self.around, self.catalog, self.unit = mention, around, catalog, mention.unit
-        self._head = self._verb = _UNREAD
-
-    def head(self) -> tuple[str, str] | None:
-        """(unit, category) of the noun counted, when the lexicon names its category (head_noun)."""
-        if self._head is _UNREAD:
-            unit = self.unit
-            units = self.catalog.compiled(noun_units) if unit in PEOPLE or unit in COUNTED else ()
-            self._head = head_noun(self.mention, self.around, self.catalog) if PEOPLE.get(unit, unit) in units else None
-        return self._head
-
-    def verb(self) -> str | None:
-        """'helping' or 'doing': the kind of the first verb of words.csv before the number, if any."""
-        if self._verb is _UNREAD:
-            found = self.catalog.compiled(phrase_verbs).search(self.around.clause_before)
-            self._verb = found.lastgroup if found else None
-        return self._verb
+_last_head: list = [None, None]  # the Around whose head noun was read last, and that head
+_last_verb: list = [None, None]  # the Around whose verb was read last, and its kind
 
 
 def category(mention: Mention, around: Around, catalog: Catalog) -> str:
     """Words after the figure's clause describe the next figure, not this one."""
-    figure = Counted(mention, around, catalog)
-    for cue, wanted in catalog.compiled(rules_by_unit)[mention.unit]:
-        found = cue(figure, wanted)
+    rules, otherwise = catalog.compiled(rules_by_unit)[mention.unit]
+    for cue, wanted in rules:
+        found = cue(mention, around, catalog, wanted)
         if found is not None:
             return found
-    return OTHER
+    return otherwise
 
 
-def rules_by_unit(catalog: Catalog) -> dict[str, tuple]:
-    """unit -> the (cue function, category) of the rules that apply to it, in the table's order."""
-    return {
-        unit: tuple(
-            (CUE_FUNCTIONS[cue], wanted) for cue, units, wanted in catalog.category_rules if not units or unit in units
-        )
-        for unit in UNITS
-    }
+def rules_by_unit(catalog: Catalog) -> dict[str, tuple[tuple, str]]:
+    """unit -> (the (cue function, category) of the rules that apply to it, in the table's order, up
+    to its first `always` rule; the category of that rule, else other): a rate is other at once. A
+    rule whose cue cannot hold for the unit with this catalog is left out (can_hold)."""
+    by_unit = {}
+    for unit in UNITS:
+        rules, otherwise = [], OTHER
+        for cue, units, wanted in catalog.category_rules:
+            if units and unit not in units:
+                continue
+            if cue == "always":
+                otherwise = wanted
+                break
+            if can_hold(cue, unit, catalog):
+                rules.append((CUE_FUNCTIONS[cue], wanted))
+        by_unit[unit] = (tuple(rules), otherwise)
+    return by_unit
+
+
+def can_hold(cue: str, unit: str, catalog: Catalog) -> bool:
+    """Whether `cue` can ever hold for a figure of `unit`: no measure word implies a category for
+    people, no noun of the lexicon names one for an item, and a unit may have no default."""
+    if cue == "measure_word":
+        return any(implied == unit for implied, _ in catalog.measure_categories.values())
+    if cue in ("counted_body", "body_with_word"):
+        return unit in BODIES and unit in noun_units(catalog)
+    if cue == "counted_noun":
+        return (unit in PEOPLE or unit in COUNTED) and PEOPLE.get(unit, unit) in noun_units(catalog)
+    return cue != "unit_default" or unit in catalog.category_defaults
+
+
+def head(mention: Mention, around: Around, catalog: Catalog) -> tuple[str, str] | None:
+    """(unit, category) of the noun counted, when the lexicon names its category (head_noun); read
+    once per figure, however many cues ask."""
+    if _last_head[0] is not around:
+        unit = mention.unit
+        units = catalog.compiled(noun_units) if unit in PEOPLE or unit in COUNTED else ()
+        found = head_noun(mention, around, catalog) if PEOPLE.get(unit, unit) in units else None
+        _last_head[:] = around, found
+    return _last_head[1]
+
+
+def verb(around: Around, catalog: Catalog) -> str | None:
+    """'helping' or 'doing': the kind of the first verb of words.csv before the number, if any."""
+    if _last_verb[0] is not around:
+        found = catalog.compiled(phrase_verbs).search(around.clause_before)
+        _last_verb[:] = around, found.lastgroup if found else None
+    return _last_verb[1]
 
 
 def given(found: str | None, wanted: str) -> str | None:
@@ -81,67 +97,67 @@ def given(found: str | None, wanted: str) -> str | None:
     return found if found and (wanted == GIVEN or found == wanted) else None
 
 
-# The cues, one function each: (the figure, the rule's category) -> the category decided, or None.
-def always(figure: Counted, wanted: str) -> str:
+# The cues, one function each: (the figure's mention, its words, the catalog, the rule's category)
+# -> the category decided, or None. `always` ends the rules of a unit (rules_by_unit).
+def always(mention: Mention, around: Around, catalog: Catalog, wanted: str) -> str:
     return wanted
 
 
-def body_with_word(figure: Counted, wanted: str) -> str | None:
+def body_with_word(mention: Mention, around: Around, catalog: Catalog, wanted: str) -> str | None:
     """A body counted, its clause holding a word that gives `wanted` for its unit: 9所学校入选 (honorees)."""
-    unit, clause = figure.unit, figure.around.clause
+    unit, clause = mention.unit, around.clause
     if not any(
-        w in clause and (not fit or unit in fit)
-        for w, fit in figure.catalog.compiled(words_by_category).get(wanted, ())
+        w in clause and (not fit or unit in fit) for w, fit in catalog.compiled(words_by_category).get(wanted, ())
     ):
         return None
-    head = figure.head()
-    return wanted if head and head[0] in BODIES else None
+    found = head(mention, around, catalog)
+    return wanted if found and found[0] in BODIES else None
 
 
-def counted_body(figure: Counted, wanted: str) -> str | None:
-    head = figure.head()
-    return given(head[1], wanted) if head and head[0] in BODIES else None
+def counted_body(mention: Mention, around: Around, catalog: Catalog, wanted: str) -> str | None:
+    found = head(mention, around, catalog)
+    return given(found[1], wanted) if found and found[0] in BODIES else None
 
 
-def word_before(figure: Counted, wanted: str) -> str | None:
-    found = figure.catalog.category_words.first_in(figure.around.clause_before, fitting(figure.unit))
-    return given(found and found[0], wanted)
+def word_before(mention: Mention, around: Around, catalog: Catalog, wanted: str) -> str | None:
+    found = catalog.category_words.first_in(around.clause_before, FITS[mention.unit])
+    return given(found[0], wanted) if found else None
 
 
-def clause_word(figure: Counted, wanted: str) -> str | None:
-    found = figure.catalog.category_words.first_in(figure.around.clause, fitting(figure.unit))
-    return given(found and found[0], wanted)
+def clause_word(mention: Mention, around: Around, catalog: Catalog, wanted: str) -> str | None:
+    found = catalog.category_words.first_in(around.clause, FITS[mention.unit])
+    return given(found[0], wanted) if found else None
 
 
-def measure_word(figure: Counted, wanted: str) -> str | None:
-    implied = figure.catalog.measure_categories.get(figure.mention.measure)
-    return given(implied[1], wanted) if implied and implied[0] == figure.unit else None
+def measure_word(mention: Mention, around: Around, catalog: Catalog, wanted: str) -> str | None:
+    implied = catalog.measure_categories.get(mention.measure)
+    return given(implied[1], wanted) if implied and implied[0] == mention.unit else None
 
 
-def helping_verb(figure: Counted, wanted: str) -> str | None:
-    return wanted if figure.verb() == "helping" else None
+def helping_verb(mention: Mention, around: Around, catalog: Catalog, wanted: str) -> str | None:
+    return wanted if verb(around, catalog) == "helping" else None
 
 
-def doing_verb(figure: Counted, wanted: str) -> str | None:
-    return wanted if figure.verb() == "doing" else None
+def doing_verb(mention: Mention, around: Around, catalog: Catalog, wanted: str) -> str | None:
+    return wanted if verb(around, catalog) == "doing" else None
 
 
-def counted_noun(figure: Counted, wanted: str) -> str | None:
-    head = figure.head()
-    return given(head[1], wanted) if head else None
+def counted_noun(mention: Mention, around: Around, catalog: Catalog, wanted: str) -> str | None:
+    found = head(mention, around, catalog)
+    return given(found[1], wanted) if found else None
 
 
-def earlier_word(figure: Counted, wanted: str) -> str | None:
-    fits = fitting(figure.unit)
-    for earlier in figure.around.earlier_clauses():
-        found = figure.catalog.category_words.first_in(earlier, fits)
+def earlier_word(mention: Mention, around: Around, catalog: Catalog, wanted: str) -> str | None:
+    fits = FITS[mention.unit]
+    for earlier in around.earlier_clauses():
+        found = catalog.category_words.first_in(earlier, fits)
         if found is not None:
             return given(found[0], wanted)
     return None
 
 
-def unit_default(figure: Counted, wanted: str) -> str | None:
-    return given(figure.catalog.category_defaults.get(figure.unit), wanted)
+def unit_default(mention: Mention, around: Around, catalog: Catalog, wanted: str) -> str | None:
+    return given(catalog.category_defaults.get(mention.unit), wanted)
 
 
 CUE_FUNCTIONS = {
@@ -159,10 +175,12 @@ CUE_FUNCTIONS = {
 }
 
 
-@cache
-def fitting(unit: str):
+def _fitting(unit: str):
     """Whether a category word's (category, units) fits a figure of `unit`: no units, any."""
     return lambda payload: not payload[1] or unit in payload[1]
+
+
+FITS = {unit: _fitting(unit) for unit in UNITS}
 
 
 def words_by_category(catalog: Catalog) -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
