@@ -27,9 +27,9 @@ OTHER = "other"
 # People counted by head, visit or household are one kind of noun: 监测对象20.9万户, 困难家庭5000人.
 PEOPLE = {"person_time": "person", "household": "person"}
 COUNTED = frozenset({"person", "organization", "enterprise", "other"})  # what a counted noun may count
-BODIES = frozenset({"organization", "enterprise"})  # what a counted body or place is, whatever is done to it
-_last_head: list = [None, None]  # the Around whose head noun was read last, and that head
-_last_verb: list = [None, None]  # the Around whose verb was read last, and its kind
+BODIES = frozenset({"organization", "enterprise"})  # the units of a counted body, whatever is done to it
+_last_head: list = [None, None, None, None]  # the mention, around and catalog whose head was read last, and it
+_last_verb: list = [None, None, None]  # the around and catalog whose verb was read last, and its kind
 
 
 def category(mention: Mention, around: Around, catalog: Catalog) -> str:
@@ -76,20 +76,20 @@ def can_hold(cue: str, unit: str, catalog: Catalog) -> bool:
 def head(mention: Mention, around: Around, catalog: Catalog) -> tuple[str, str] | None:
     """(unit, category) of the noun counted, when the lexicon names its category (head_noun); read
     once per figure, however many cues ask."""
-    if _last_head[0] is not around:
+    if _last_head[1] is not around or _last_head[0] is not mention or _last_head[2] is not catalog:
         unit = mention.unit
         units = catalog.compiled(noun_units) if unit in PEOPLE or unit in COUNTED else ()
         found = head_noun(mention, around, catalog) if PEOPLE.get(unit, unit) in units else None
-        _last_head[:] = around, found
-    return _last_head[1]
+        _last_head[:] = mention, around, catalog, found
+    return _last_head[3]
 
 
 def verb(around: Around, catalog: Catalog) -> str | None:
     """'helping' or 'doing': the kind of the first verb of words.csv before the number, if any."""
-    if _last_verb[0] is not around:
+    if _last_verb[0] is not around or _last_verb[1] is not catalog:
         found = catalog.compiled(phrase_verbs).search(around.clause_before)
-        _last_verb[:] = around, found.lastgroup if found else None
-    return _last_verb[1]
+        _last_verb[:] = around, catalog, found.lastgroup if found else None
+    return _last_verb[2]
 
 
 def given(found: str | None, wanted: str) -> str | None:
