@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from etl.catalog import CATALOG_DIR, CatalogError, load_catalog
-from etl.catalog.schema import SCHEMA, WORD_ROLES
+from etl.catalog.schema import CUES, SCHEMA, WORD_ROLES
 from etl.records import Source
 from etl.rules.pipeline import process
 
@@ -108,6 +108,11 @@ BREAKS = {
         "word '新增' position 'clause'",
     ),
     "categories.csv": ("奖金,funds,yuan|dollar", f"unit 'dollar' is not one of {UNITS}", "word '援助' unit 'yuan'"),
+    "category_rules.csv": (
+        "verb_before,person,beneficiaries,",
+        f"cue 'verb_before' is not one of {', '.join(CUES)}",
+        "cue 'always' unit 'percent'",
+    ),
     "stop_words.csv": ("编号,middle,", "position 'middle' is not one of before, after", "word '第' position 'before'"),
     "words.csv": (
         "首先,opener,",
@@ -229,3 +234,4 @@ def test_docs_catalogs_md_names_every_file_and_every_role():
     text = (ROOT / "docs" / "catalogs.md").read_text(encoding="utf-8")
     assert [name for name in SCHEMA if f"| `{name}` |" not in text] == []
     assert [role for role in WORD_ROLES if f"| `{role}` |" not in text] == []
+    assert [cue for cue in CUES if f"| `{cue}` |" not in text] == []

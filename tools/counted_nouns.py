@@ -12,6 +12,8 @@ The head of a compound decides: a noun that ends with a noun of unit_nouns.csv (
 analysts keep by hand) is what that noun is (职工子女: 子女, beneficiaries), unless its own
 gloss names another kind (企业家 entrepreneur: a person, not an enterprise); one whose
 gloss names no kind (市中心 downtown) is left out, so that its hand-kept head decides.
+A noun of tools/counted_nouns_excluded.csv is left out, for the reason its row gives: a
+reading the rules above get wrong (棍棒 'staff' is a stick; 宅基地 is 宅基 and 地, not 基地).
 A noun that holds
 a hand-kept noun elsewhere (中心城区) and whose gloss names no kind is listed with no unit:
 a known noun of unknown kind, so that the figure falls back on its measure word instead of
@@ -27,6 +29,7 @@ from pathlib import Path
 
 from tools.measure_words import read_cedict, read_jieba
 
+EXCLUDED = Path(__file__).with_name("counted_nouns_excluded.csv")  # noun, reason: read wrong by the rules
 MIN_FREQUENCY = 10  # jieba's frequency below which a noun is too rare to list
 NOUN_TAGS = frozenset({"n", "nt", "nz", "l"})  # jieba: common nouns, names of organisations, set phrases
 # jieba tags some common nouns as names (幼儿园 nr); such a word is taken when CC-CEDICT glosses it as a kind.
@@ -38,6 +41,9 @@ HAN = re.compile(r"[\u4e00-\u9fff]{2,6}")
 # of more than one kind are left out: station (车站 a place, 基站 a mast, 服务站 a body), centre (基点,
 # 中心 the middle), institution (制度), union and federation (联邦), club (棍棒), canteen (水壶), firm,
 # square; compounds of 中心 and 站点 take the hand-kept noun as their head.
+# A sense marked as slang, figurative or derogatory is not what a report counts: 恐龙 '(old)
+# (slang) ugly person' counts dinosaurs, not people.
+REGISTER = re.compile(r"\((?:slang|Internet slang|fig\.|derog\.)\)", re.I)
 KINDS: dict[str, tuple[str, str]] = {}
 for heads, kind in (
     ("nursing_home", ("organization", "organizations")),
@@ -76,7 +82,7 @@ def gloss_kind(entries: list[str]) -> tuple[str, tuple[str, str] | None]:
     'dining hall; cafeteria' -> cafeteria; 'park (for …)' -> park; 'nursing home' as a whole."""
     senses = [part for gloss in entries[:1] for sense in gloss.split("/")[:2] for part in sense.split(";")]
     for part in senses:
-        head = gloss_head(part)
+        head = "" if REGISTER.search(part) else gloss_head(part)
         if head and head in KINDS:
             return head, KINDS[head]
     return (gloss_head(senses[0]) if senses else ""), None
@@ -100,10 +106,16 @@ def hand_nouns(path: Path) -> dict[str, tuple[str, str]]:
         return {row["noun"]: (row["unit"], row["category"]) for row in csv.DictReader(fh)}
 
 
-def rows(glosses, tags, frequencies, hand) -> list[tuple[str, ...]]:
+def excluded(path: Path = EXCLUDED) -> frozenset[str]:
+    """The nouns the rules read wrong, each with its reason in the file (棍棒: a stick, no staff)."""
+    with path.open(encoding="utf-8") as fh:
+        return frozenset(row["noun"] for row in csv.DictReader(fh) if row["reason"].strip())
+
+
+def rows(glosses, tags, frequencies, hand, left_out: frozenset[str] = frozenset()) -> list[tuple[str, ...]]:
     out = []
     for word, tag in tags.items():
-        if frequencies[word] < MIN_FREQUENCY or word in hand or not HAN.fullmatch(word):
+        if frequencies[word] < MIN_FREQUENCY or word in hand or word in left_out or not HAN.fullmatch(word):
             continue
         if tag not in NOUN_TAGS and tag not in NAME_TAGS:
             continue
@@ -133,7 +145,7 @@ def main(argv: list[str]) -> int:
     tags, frequencies = read_jieba(Path(argv[1]))
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow(("noun", "unit", "category", "head", "source"))
-    writer.writerows(rows(glosses, tags, frequencies, hand_nouns(Path(argv[2]))))
+    writer.writerows(rows(glosses, tags, frequencies, hand_nouns(Path(argv[2])), excluded()))
     return 0
 
 

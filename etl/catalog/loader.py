@@ -42,6 +42,7 @@ class Catalog:
     qualifiers: tuple[tuple[str, str, str], ...]  # (word, position, qualifier)
     bases: tuple[tuple[str, str, str, str], ...]  # (word, basis, position, direction)
     categories: tuple[tuple[str, str, str], ...]  # (word, category, unit)
+    category_rules: tuple[tuple[str, frozenset[str], str], ...]  # (cue, units, category), first that holds decides
     stop_before_all: frozenset[str]
     stop_after: tuple[str, ...]
     words: dict[str, tuple[str, ...]]  # role -> words (words.csv)
@@ -221,6 +222,10 @@ def load_catalog(directory: Path = CATALOG_DIR) -> Catalog:
         qualifiers=tuple((r["word"], r["position"], r["qualifier"]) for r in rows["qualifiers.csv"]),
         bases=tuple((r["word"], r["basis"], r["position"], r["direction"]) for r in rows["bases.csv"]),
         categories=tuple((r["word"], r["category"], r["unit"]) for r in rows["categories.csv"]),
+        category_rules=tuple(
+            (r["cue"], frozenset(u for u in r["unit"].split("|") if u), r["category"])
+            for r in rows["category_rules.csv"]
+        ),
         stop_before_all=frozenset(r["word"] for r in stops if r["position"] == "before"),
         stop_after=tuple(sorted((r["word"] for r in stops if r["position"] == "after"), key=len, reverse=True)),
         words={role: tuple(r["word"] for r in rows["words.csv"] if r["role"] == role) for role in WORD_ROLES},

@@ -28,104 +28,24 @@ from etl.catalog.cells import (
     word,
     year,
 )
+from etl.catalog.vocabularies import (  # noqa: F401  (re-exported: the rules and tests name them here)
+    BASES,
+    CATEGORIES,
+    CUES,
+    DIRECTIONS,
+    GIVEN,
+    GIVING_CUES,
+    METRIC_BASES,
+    PERIOD_OPENERS,
+    PROGRAM_WORD_ROLES,
+    PUBLISHER_SCOPES,
+    PUBLISHER_WORD_SCOPES,
+    QUALIFIERS,
+    SCOPES,
+    UNITS,
+    WORD_ROLES,
+)
 
-# The vocabularies of the warehouse: the views and the code rely on exactly these values.
-UNITS = (
-    "yuan",
-    "percent",
-    "person",
-    "person_time",
-    "household",
-    "enterprise",
-    "organization",
-    "item",
-    "time",
-    "square_meter",
-    "other",
-)
-QUALIFIERS = ("exact", "at_least", "at_most", "approx", "per_unit")
-BASES = ("new", "cumulative", "change")
-METRIC_BASES = ("level", *BASES)
-CATEGORIES = (
-    "funds",
-    "beneficiaries",
-    "participants",
-    "organizations",
-    "honorees",
-    "activities",
-    "workers",
-    "members",
-    "other",
-)
-SCOPES = ("national", "local")  # of a metric: local fits provincial, city and district publishers
-PUBLISHER_SCOPES = ("national", "provincial", "city", "district", "local")
-# The level an administrative word of a publisher's name gives (省 provincial); none: not such a word (市场).
-PUBLISHER_WORD_SCOPES = ("national", "provincial", "city", "district", "none")
-DIRECTIONS = ("rise", "fall")
-# The roles a word of words.csv can play; each names the rule that reads it.
-WORD_ROLES = (
-    "label_opener",  # stripped from the front of a label: 其中, 全年
-    "label_tail",  # stripped from the end of a label: 达到, 约
-    "shared_head",  # the noun listed subjects share: 城镇和农村居民 (居民)
-    "change_verb",  # a verb of change: 增长, 下降
-    "compared_with",  # what a change is measured against: 比上年, 同比
-    "per_year",  # an average over years before a change verb: 年均增长
-    "real_terms",  # a change net of prices: 实际增长
-    "reached_verb",  # a verb that ends a subject: 达到, 实现
-    "goal_word",  # a goal in the figure's clause: 目标, 力争
-    "goal_opener",  # a goal stated earlier in the sentence: 目标是, 主要目标
-    "achieved_word",  # a goal reported as met: 完成, 惠及
-    "review_heading",  # a heading over the review of past work: 回顾, 成就
-    "plan_heading",  # a heading over the plans ahead: 任务, 安排
-    "salutation",  # an address before a period phrase: 各位代表
-    "named_period_lead",  # a word before a named period: 在“十三五”时期
-    "coordinator",  # joins listed figures or subjects: 和, 及
-    "relation_word",  # a label that opens with it needs the subject before: 占全国的14.3%
-    "relation_verb",  # so does one opening with it and a relation (…的) only: 完成预算的101%, not 完成造林8827万亩
-    "restatement_opener",  # 提出…: a sentence that states a target again to explain it
-    "restatement_reason",  # …主要是: the explanation that follows it
-    "breakdown_opener",  # 其中: the parts of the whole stated before it follow
-    "share_word",  # 占: in a breakdown, a rate that is a share of the whole (其中…投资占44%)
-    "range_word",  # between the two ends of a range: 6至8万人
-    "open_range_word",  # between a bare number and the figure closing its range only: 6到8万人
-    "negative_after",  # 负 after it is a minus sign: 为负3.9%, 增长负0.3%
-    "percentage_points",  # a difference of rates, always a change: 个百分点
-    "doubling",  # 翻一番: the 一 after it is a figure
-    "exchange_word",  # 1美元兑7.1元: the amount before it is the base of a rate
-    "compared_marker",  # before the base year of a change: 比2010年 (not the figure's year)
-    "last_year_word",  # last year, whose level a figure may name: 从去年的2.1%
-    "from_word",  # a starting level follows: 由10.2%下降到3.1%
-    "to_word",  # the level reached follows: 由…增加到
-    "period_end_word",  # the last year of a named period: “十三五”末
-    "year_end_opener",  # a sentence opening with it states a level at the year's end: 年末
-    "respectively",  # each figure counts one listed subject: 分别
-    "named_period_tail",  # after a named period, it opens the period's sentences: “十三五”时期
-    "qualifier_filler",  # may stand between a qualifier and its number: 超过了5000名
-    "basis_filler",  # may stand between a basis word and its number: 增长约3%
-    "counting_word",  # a measure word whose unit the noun it counts decides: 五万家企业 (units.csv's unit else)
-    "helping_verb",  # in a figure's own phrase, the people it counts are helped: 服务农民工5万人次 (beneficiaries)
-    "doing_verb",  # in a figure's own phrase, the items it counts are things done: 办理诉求2.3万件 (activities)
-    "call_line",  # a long number before it, in its noun phrase, is a number to call: 12351职工服务热线
-    "standard_word",  # before a verb of change or being and the number: a per-head standard (月标准提高到850元)
-    "rate_word",  # a measure word of a multiple, never per head: 补贴标准提高1倍
-    "people_noun",  # a bare magnitude a few words before it counts people: 1400万农业转移人口
-    "gap_total",  # between a counted noun and its number, how many of them: 农民工总量2.9亿人
-    "gap_verb",  # between a counted noun and its number, reached or in all: 职工驿站达300个, 人才共8000人
-    "duration_word",  # a span of time after a number, a figure after a span_noun only: 压缩至5天
-    "span_noun",  # a span of time that is measured: a duration after it is a figure (办理时间压缩至5天)
-    "aspect_noun",  # what of a thing is measured, not which: 粮食播种面积…、总产量… (粮食总产量)
-    "own_level",  # the government's own level, not its whole area: 区本级固定资产投资 is no metric of the district
-)
-# What a word of program_words.csv says of a programme figure, in the clause before it (v1.program_figures).
-PROGRAM_WORD_ROLES = (
-    "states_total",  # the figure is the programme's total, as the report states it: 共安排资金24.92亿元
-    "project_total",  # a project's total investment over its years, not the year's spending: 总投资18.8亿元
-    "goods",  # goods and money together, not funds alone: 物资和资金合计1.05亿元
-    "compares",  # opening the clause: measures the figure before against another amount: 超过原定的2万亿元
-    "holds_total_word",  # a word holding a states_total word as a piece of it (公共 holds 共): taken out first
-)
-# What a period opener (period_openers.csv) says of the sentences after it.
-PERIOD_OPENERS = ("coming_years", "last_year", "this_year_so_far", "this_year", "year", "past_years")
 POSITIONS = {
     "qualifiers.csv": ("before", "after", "clause"),
     "bases.csv": ("before", "clause", "sentence", "compared"),
@@ -175,6 +95,12 @@ SCHEMA: dict[str, dict[str, Check]] = {
         "direction": one_of(DIRECTIONS, blank=True),
     },
     "categories.csv": {"word": optional, "category": one_of(CATEGORIES), "unit": several_of(UNITS)},
+    "category_rules.csv": {  # in order of precedence: the first rule whose cue holds decides
+        "cue": one_of(CUES),
+        "unit": several_of(UNITS),  # the figures it applies to; empty: any
+        "category": one_of((*CATEGORIES, GIVEN)),  # given: the one its cue finds
+        "note": optional,
+    },
     "stop_words.csv": {"word": word, "position": one_of(POSITIONS["stop_words.csv"]), "reason": optional},
     "words.csv": {"word": word, "role": one_of(WORD_ROLES), "note": optional},
     "period_openers.csv": {"phrase": opener_phrase, "period": one_of(PERIOD_OPENERS), "note": optional},
@@ -208,6 +134,7 @@ UNIQUE: dict[str, tuple[str, ...]] = {
     "qualifiers.csv": ("word", "position"),
     "bases.csv": ("word", "position"),
     "categories.csv": ("word", "unit"),
+    "category_rules.csv": ("cue", "unit"),
     "stop_words.csv": ("word", "position"),
     "words.csv": ("word", "role"),
     "period_openers.csv": ("phrase",),
@@ -258,10 +185,13 @@ def read_table(directory: Path, name: str) -> list[dict[str, str]]:
     except csv.Error as error:
         raise CatalogError(f"{path}:{start}: is not a readable CSV row: {error}") from None
     _check_unique(path, rows, UNIQUE.get(name))
-    if name == "periods.csv":
-        for row in rows:
-            if int(row["period_start"]) > int(row["period_end"]):
-                raise CatalogError(f"{path}:{row['_line']}: period_start is after period_end")
+    for row in rows:
+        if name == "periods.csv" and int(row["period_start"]) > int(row["period_end"]):
+            raise CatalogError(f"{path}:{row['_line']}: period_start is after period_end")
+        if name == "category_rules.csv" and row["category"] == GIVEN and row["cue"] not in GIVING_CUES:
+            raise CatalogError(
+                f"{path}:{row['_line']}: cue '{row['cue']}' finds no category to give; name one of {', '.join(CATEGORIES)}"
+            )
     return rows
 
 

@@ -1,15 +1,16 @@
-"""A figure's category (funds, beneficiaries, members …), decided in this order:
+"""A figure's category (funds, beneficiaries, members …), decided by the rules of
+data/catalog/category_rules.csv in their order: the first rule that applies to the figure's unit and
+whose cue holds decides. Each cue kind (CUES in etl/catalog/vocabularies.py) is one function below,
+which reads the figure's mention and the words around it and says the category it finds, or None:
 
-1. the counted noun, when it is a body or a place (帮扶站点60个, 职工驿站300个: organizations):
-   the head of the compound decides, not a word that qualifies it (帮扶), unless its clause
-   says the bodies were selected or awarded (9所高职学校入选: honorees);
-2. the first category word (data/catalog/categories.csv) of the figure's clause that fits its
-   unit, so that a verb says what was done to people (资助困难职工子女: beneficiaries);
-3. the measure word, when the references say what it implies for its unit (25亿美元: funds);
-4. a verb of its clause, before the number (words.csv): people served, cared for, are beneficiaries (服务农民工
-   5万人次: helping_verb); items handled, issued, settled are activities (办理诉求2.3万件: doing_verb);
-5. the counted noun of people or households (科研人员5.2万人: workers; 12万留守儿童: beneficiaries);
-6. the category words of the clauses before it; else the default of its unit.
+    always,percent,other                        a rate counts no one (覆盖率87.6%)
+    counted_body,organization|enterprise,given  帮扶站点60个: the lexicon's category of 站点
+    clause_word,,given                          资助困难职工子女: the category of 资助
+
+`given` is the category the cue finds (the word's, the noun's, the measure word's, the unit's
+default); a named category is the one a rule gives when its cue holds, or, for a cue that finds
+one, the only one it accepts. The table is read once per catalog (Catalog.compiled), not per figure:
+each unit's rules, up to its first `always` rule, whose category is the unit's last resort.
 """
 
 from __future__ import annotations
@@ -18,58 +19,177 @@ import re
 
 from etl.catalog import Catalog
 from etl.catalog.gates import alternation
+from etl.catalog.vocabularies import GIVEN, UNITS
 from etl.records import Around, Mention
 from etl.rules.units import compound_after, gap_start, noun_ending_at
 
 OTHER = "other"
-HONOREES = "honorees"  # bodies selected or awarded (入选, 获评) are honoured, whatever they are
 # People counted by head, visit or household are one kind of noun: 监测对象20.9万户, 困难家庭5000人.
 PEOPLE = {"person_time": "person", "household": "person"}
 COUNTED = frozenset({"person", "organization", "enterprise", "other"})  # what a counted noun may count
-HELPED = frozenset({"person", "person_time", "household"})  # what a helping verb's figure counts
-DONE = frozenset({"item", "time"})  # what a doing verb's figure counts
-BODIES = frozenset({"organization", "enterprise"})  # what a counted body or place is, whatever is done to it
+BODIES = frozenset({"organization", "enterprise"})  # the units of a counted body, whatever is done to it
+_last_head: list = [None, None, None, None]  # the mention, around and catalog whose head was read last, and it
+_last_verb: list = [None, None, None]  # the around and catalog whose verb was read last, and its kind
 
 
 def category(mention: Mention, around: Around, catalog: Catalog) -> str:
     """Words after the figure's clause describe the next figure, not this one."""
-    unit = mention.unit
-    if unit == "percent":
-        return OTHER  # a rate counts no one: 覆盖率87.6% is not 87.6 beneficiaries
-    units = catalog.compiled(noun_units) if unit in PEOPLE or unit in COUNTED else ()
-    head = head_noun(mention, around, catalog) if PEOPLE.get(unit, unit) in units else None  # else none fits
+    rules, otherwise = catalog.compiled(rules_by_unit)[mention.unit]
+    for cue, wanted in rules:
+        found = cue(mention, around, catalog, wanted)
+        if found is not None:
+            return found
+    return otherwise
 
-    def fits(payload) -> bool:
-        return not payload[1] or unit in payload[1]
 
-    if head and head[0] in BODIES:  # 9所学校入选: bodies selected or awarded are honoured
-        clause = around.clause
-        honoured = any(word in clause and (not fit or unit in fit) for word, fit in catalog.compiled(honours))
-        return HONOREES if honoured else head[1]
-    found = catalog.category_words.first_in(around.clause, fits)
-    if found is not None:
-        return found[0]
+def rules_by_unit(catalog: Catalog) -> dict[str, tuple[tuple, str]]:
+    """unit -> (the (cue function, category) of the rules that apply to it, in the table's order, up
+    to its first `always` rule; the category of that rule, else other): a rate is other at once. A
+    rule whose cue cannot hold for the unit with this catalog is left out (can_hold)."""
+    by_unit = {}
+    for unit in UNITS:
+        rules, otherwise = [], OTHER
+        for cue, units, wanted in catalog.category_rules:
+            if units and unit not in units:
+                continue
+            if cue == "always":
+                otherwise = wanted
+                break
+            if can_hold(cue, unit, catalog):
+                rules.append((CUE_FUNCTIONS[cue], wanted))
+        by_unit[unit] = (tuple(rules), otherwise)
+    return by_unit
+
+
+def can_hold(cue: str, unit: str, catalog: Catalog) -> bool:
+    """Whether `cue` can ever hold for a figure of `unit`: no measure word implies a category for
+    people, no noun of the lexicon names one for an item, and a unit may have no default."""
+    if cue == "measure_word":
+        return any(implied == unit for implied, _ in catalog.measure_categories.values())
+    if cue in ("counted_body", "body_with_word"):
+        return unit in BODIES and unit in noun_units(catalog)
+    if cue == "counted_noun":
+        return (unit in PEOPLE or unit in COUNTED) and PEOPLE.get(unit, unit) in noun_units(catalog)
+    return cue != "unit_default" or unit in catalog.category_defaults
+
+
+def head(mention: Mention, around: Around, catalog: Catalog) -> tuple[str, str] | None:
+    """(unit, category) of the noun counted, when the lexicon names its category (head_noun); read
+    once per figure, however many cues ask."""
+    if _last_head[1] is not around or _last_head[0] is not mention or _last_head[2] is not catalog:
+        unit = mention.unit
+        units = catalog.compiled(noun_units) if unit in PEOPLE or unit in COUNTED else ()
+        found = head_noun(mention, around, catalog) if PEOPLE.get(unit, unit) in units else None
+        _last_head[:] = mention, around, catalog, found
+    return _last_head[3]
+
+
+def verb(around: Around, catalog: Catalog) -> str | None:
+    """'helping' or 'doing': the kind of the first verb of words.csv before the number, if any."""
+    if _last_verb[0] is not around or _last_verb[1] is not catalog:
+        found = catalog.compiled(phrase_verbs).search(around.clause_before)
+        _last_verb[:] = around, catalog, found.lastgroup if found else None
+    return _last_verb[2]
+
+
+def given(found: str | None, wanted: str) -> str | None:
+    """What a cue that finds a category decides: what it found, if the rule takes it."""
+    return found if found and (wanted == GIVEN or found == wanted) else None
+
+
+# The cues, one function each: (the figure's mention, its words, the catalog, the rule's category)
+# -> the category decided, or None. `always` ends the rules of a unit (rules_by_unit).
+def always(mention: Mention, around: Around, catalog: Catalog, wanted: str) -> str:
+    return wanted
+
+
+def body_with_word(mention: Mention, around: Around, catalog: Catalog, wanted: str) -> str | None:
+    """A body counted, its clause holding a word that gives `wanted` for its unit: 9所学校入选 (honorees)."""
+    unit, clause = mention.unit, around.clause
+    if not any(
+        w in clause and (not fit or unit in fit) for w, fit in catalog.compiled(words_by_category).get(wanted, ())
+    ):
+        return None
+    found = head(mention, around, catalog)
+    return wanted if found and found[0] in BODIES else None
+
+
+def counted_body(mention: Mention, around: Around, catalog: Catalog, wanted: str) -> str | None:
+    found = head(mention, around, catalog)
+    return given(found[1], wanted) if found and found[0] in BODIES else None
+
+
+def word_before(mention: Mention, around: Around, catalog: Catalog, wanted: str) -> str | None:
+    found = catalog.category_words.first_in(around.clause_before, FITS[mention.unit])
+    return given(found[0], wanted) if found else None
+
+
+def clause_word(mention: Mention, around: Around, catalog: Catalog, wanted: str) -> str | None:
+    found = catalog.category_words.first_in(around.clause, FITS[mention.unit])
+    return given(found[0], wanted) if found else None
+
+
+def measure_word(mention: Mention, around: Around, catalog: Catalog, wanted: str) -> str | None:
     implied = catalog.measure_categories.get(mention.measure)
-    if implied and implied[0] == unit:
-        return implied[1]
-    if unit in HELPED or unit in DONE:
-        verb = catalog.compiled(phrase_verbs).search(around.clause_before)
-        if verb and verb.lastgroup == "helping" and unit in HELPED:
-            return "beneficiaries"
-        if verb and verb.lastgroup == "doing" and unit in DONE:
-            return "activities"
-    if head:
-        return head[1]
+    return given(implied[1], wanted) if implied and implied[0] == mention.unit else None
+
+
+def helping_verb(mention: Mention, around: Around, catalog: Catalog, wanted: str) -> str | None:
+    return wanted if verb(around, catalog) == "helping" else None
+
+
+def doing_verb(mention: Mention, around: Around, catalog: Catalog, wanted: str) -> str | None:
+    return wanted if verb(around, catalog) == "doing" else None
+
+
+def counted_noun(mention: Mention, around: Around, catalog: Catalog, wanted: str) -> str | None:
+    found = head(mention, around, catalog)
+    return given(found[1], wanted) if found else None
+
+
+def earlier_word(mention: Mention, around: Around, catalog: Catalog, wanted: str) -> str | None:
+    fits = FITS[mention.unit]
     for earlier in around.earlier_clauses():
         found = catalog.category_words.first_in(earlier, fits)
         if found is not None:
-            return found[0]
-    return catalog.category_defaults.get(unit, OTHER)
+            return given(found[0], wanted)
+    return None
 
 
-def honours(catalog: Catalog) -> tuple[tuple[str, frozenset[str]], ...]:
-    """The category words of categories.csv that make a figure honorees (入选, 获评), with their units."""
-    return tuple((w, frozenset(u.split("|")) if u else frozenset()) for w, c, u in catalog.categories if c == HONOREES)
+def unit_default(mention: Mention, around: Around, catalog: Catalog, wanted: str) -> str | None:
+    return given(catalog.category_defaults.get(mention.unit), wanted)
+
+
+CUE_FUNCTIONS = {
+    "always": always,
+    "body_with_word": body_with_word,
+    "counted_body": counted_body,
+    "word_before": word_before,
+    "clause_word": clause_word,
+    "measure_word": measure_word,
+    "helping_verb": helping_verb,
+    "doing_verb": doing_verb,
+    "counted_noun": counted_noun,
+    "earlier_word": earlier_word,
+    "unit_default": unit_default,
+}
+
+
+def _fitting(unit: str):
+    """Whether a category word's (category, units) fits a figure of `unit`: no units, any."""
+    return lambda payload: not payload[1] or unit in payload[1]
+
+
+FITS = {unit: _fitting(unit) for unit in UNITS}
+
+
+def words_by_category(catalog: Catalog) -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
+    """category -> the words of categories.csv that give it, with their units (入选: honorees)."""
+    found: dict[str, list] = {}
+    for word, category, units in catalog.categories:
+        if word:
+            found.setdefault(category, []).append((word, frozenset(units.split("|")) if units else frozenset()))
+    return {c: tuple(words) for c, words in found.items()}
 
 
 def noun_units(catalog: Catalog) -> frozenset[str]:

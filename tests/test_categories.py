@@ -1,0 +1,136 @@
+"""A figure's category, by the rules of category_rules.csv: each cue deciding a figure, and the table as data."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from etl.catalog import CATALOG_DIR, CatalogError, load_catalog
+from etl.records import Source
+from etl.rules.categories import rules_by_unit
+from etl.rules.pipeline import process
+
+from .helpers import one
+
+
+@pytest.mark.parametrize(
+    ("cue", "text", "category"),
+    [
+        ("always", "全市职工参保率达到96.5%。", "other"),  # a rate counts no one
+        ("body_with_word", "12家职工驿站获评全省示范驿站。", "honorees"),
+        ("body_with_word", "12家職工驛站獲評全省示範驛站。", "honorees"),
+        ("counted_body", "新建帮扶站点35个。", "organizations"),  # 站点, whatever 帮扶 says
+        ("word_before", "帮助45万脱贫人口稳定就业。", "beneficiaries"),  # 帮助 governs them; 就业 follows
+        ("word_before", "幫助45萬脫貧人口穩定就業。", "beneficiaries"),
+        ("helping_verb", "服务农民工6万人次参与技能培训。", "beneficiaries"),  # served, whatever 参与 says
+        ("helping_verb", "服務農民工6萬人次參與技能培訓。", "beneficiaries"),
+        ("clause_word", "慰问一线职工3.2万人。", "beneficiaries"),
+        ("clause_word", "7个乡村入选全国乡村治理示范村。", "honorees"),  # places selected are honoured
+        ("clause_word", "7個鄉村入選全國鄉村治理示範村。", "honorees"),
+        ("measure_word", "实际使用外资18亿美元。", "funds"),
+        ("doing_verb", "办理职工诉求1.2万件。", "activities"),
+        ("counted_noun", "全市科研人员达到6.1万人。", "workers"),
+        ("counted_noun", "全县共有3.2万留守儿童纳入关爱范围。", "beneficiaries"),
+        ("unit_default", "拿出2亿元。", "funds"),
+        ("always", "新建7个乡村。", "other"),  # nothing says more: the last row
+    ],
+)
+def test_each_cue_decides_a_figure(cue, text, category):
+    assert one(text, 2025).category == category
+
+
+def test_an_earlier_clause_names_the_people_of_the_next():
+    new, total = [f.category for f in _figures("年度新增社会化工会工作者3357人，目前累计达41101人。")]
+    assert (new, total) == ("workers", "workers")
+
+
+def test_an_earlier_clause_names_no_figure_of_another_unit():
+    # earlier_word is for the units an earlier word can name; 试点 is no kilometres of pipe
+    assert [(f.surface, f.category) for f in _figures("开展管网更新试点，完成供水管网改造120公里。")] == [
+        ("120公里", "other")
+    ]
+
+
+@pytest.fixture
+def folder(tmp_path):
+    """An editable copy of data/catalog."""
+    copy = tmp_path / "catalog"
+    shutil.copytree(CATALOG_DIR, copy)
+    load_catalog.cache_clear()
+    yield copy
+    load_catalog.cache_clear()
+
+
+def _figures(text: str, folder=CATALOG_DIR):
+    _, figures = process(Source("t.txt", "t", report_year=2025), text.encode("utf-8"), load_catalog(folder))
+    return figures
+
+
+def _rules(folder, keep) -> int:
+    """Keep the rows of category_rules.csv `keep` accepts (the header always); the lines left."""
+    path = folder / "category_rules.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    kept = lines[:1] + [line for line in lines[1:] if keep(line)]
+    path.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    return len(kept)
+
+
+def test_without_the_word_before_row_the_word_listed_first_decides(folder):
+    _rules(folder, lambda line: not line.startswith("word_before,"))
+    assert [f.category for f in _figures("帮助45万脱贫人口稳定就业。", folder)] == ["workers"]  # 就业 is listed first
+
+
+def test_a_new_row_is_a_new_rule_for_its_units(folder):
+    path = folder / "category_rules.csv"
+    header, *rows = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([header, "always,time,participants,", *rows]) + "\n", encoding="utf-8")
+    assert [f.category for f in _figures("开展劳动竞赛1.2万场次。", folder)] == ["participants"]
+    assert [f.category for f in _figures("办理职工诉求1.2万件。", folder)] == ["activities"]  # item: as before
+
+
+def test_an_unknown_cue_names_the_file_and_the_line(folder):
+    line = _rules(folder, lambda line: True) + 1
+    with (folder / "category_rules.csv").open("a", encoding="utf-8") as fh:
+        fh.write("verb_before,person,beneficiaries,\n")
+    with pytest.raises(CatalogError) as raised:
+        load_catalog(folder)
+    assert str(raised.value).startswith(
+        f"{folder / 'category_rules.csv'}:{line}: cue 'verb_before' is not one of always, body_with_word,"
+    )
+
+
+def test_a_cue_that_finds_no_category_cannot_give_one(folder):
+    line = _rules(folder, lambda line: not line.startswith("always,,")) + 1
+    with (folder / "category_rules.csv").open("a", encoding="utf-8") as fh:
+        fh.write("always,,given,\n")
+    with pytest.raises(CatalogError) as raised:
+        load_catalog(folder)
+    assert str(raised.value) == (
+        f"{folder / 'category_rules.csv'}:{line}: cue 'always' finds no category to give; name one of funds, "
+        "beneficiaries, participants, organizations, honorees, activities, workers, members, other"
+    )
+
+
+def test_an_unknown_category_names_the_file_and_the_line(folder):
+    line = _rules(folder, lambda line: True) + 1
+    with (folder / "category_rules.csv").open("a", encoding="utf-8") as fh:
+        fh.write("clause_word,person,helped,\n")
+    with pytest.raises(CatalogError, match=rf"category_rules.csv:{line}: category 'helped' is not one of funds,"):
+        load_catalog(folder)
+
+
+def test_the_table_is_read_once_per_catalog_into_each_units_rules():
+    catalog = load_catalog()
+    table = catalog.compiled(rules_by_unit)
+    assert table is catalog.compiled(rules_by_unit)
+    assert table["percent"] == ((), "other")  # a rate is other at once
+    cues = [cue.__name__ for cue, _ in table["person"][0]]
+    assert cues == [
+        "word_before",
+        "helping_verb",
+        "clause_word",
+        "counted_noun",
+        "earlier_word",
+    ]  # no measure word implies people
+    assert [cue.__name__ for cue, _ in table["yuan"][0]] == ["clause_word", "earlier_word", "unit_default"]
