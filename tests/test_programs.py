@@ -27,5 +27,16 @@ def test_an_amount_naming_only_its_spending_is_for_the_one_thing_the_next_clause
     ]
     several = "投资1.9亿元,实施了危房改造、饮水安全、街巷硬化等工程。"
     assert programmes(several) == [("1.9亿元", None)]
+    counted = "全年投资90.07亿元,完成1.8万户、189万平方米棚改任务。"  # one thing counted two ways
+    assert programmes(counted)[0] == ("90.07亿元", "affordable_housing")
     named = "中央财政安排429亿元,解决关闭破产国有企业退休人员医疗保险问题。"  # its words name more than spending
     assert programmes(named) == [("429亿元", None)]
+
+
+def test_a_short_paragraph_gives_its_one_programme_not_one_of_a_list_of_fields():
+    text = "加快推进棚户区改造。\n力争完成600万套。"  # a sentence of its own: a new paragraph names none
+    assert programmes(text) == [("600万套", None)]
+    one = "推进棚户区改造。力争完成600万套。"
+    assert programmes(one) == [("600万套", "affordable_housing")]
+    fields = "加大现代物流、旅游、棚户区改造等领域的投资。全力完成今年66个重点项目54亿元的投资计划。"
+    assert programmes(fields) == [("66个", None), ("54亿元", None)]

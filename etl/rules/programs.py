@@ -12,6 +12,7 @@ from etl.catalog.gates import NEVER, top_level_alternatives
 from etl.records import Sentence
 from etl.text.characters import CLAUSE_BREAKS, LIST_MARK
 
+DIGIT = re.compile(r"\d")
 CLAUSE_END = re.compile(f"[{CLAUSE_BREAKS}]")  # the end of a figure's clause
 PARAGRAPH_SCOPE = 400  # characters: a paragraph this short is about one thing
 
@@ -91,11 +92,13 @@ class ProgramFinder:
             if own or not bare:
                 return self._program(min(own)) if own else None
             # 投资1260万元，完成5个村的饮水安全工程: an amount that names only its spending (`bare`) is
-            # for what the next clause names, when that is one thing (危房改造、饮水安全、街巷硬化 are several).
+            # for what the next clause names, when that is one thing: 危房改造、饮水安全、街巷硬化 are
+            # several; 1.8万户、189万平方米棚改任务 are one, counted two ways.
             after = CLAUSE_END.search(self.text, end + 1, sentence.end)
             next_end = after.start() if after else sentence.end
             named = {rank for start, rank in zip(starts, ranks, strict=True) if end < start < next_end}
-            one = len(named) == 1 and LIST_MARK not in self.text[end:next_end]
+            items = self.text[end + 1 : next_end].split(LIST_MARK)
+            one = len(named) == 1 and (len(items) == 1 or all(DIGIT.search(item) for item in items))
             return self._program(named.pop()) if one else None
         if sentence.index not in self.in_paragraph:
             self.in_paragraph[sentence.index] = self._in_paragraph(sentence)
@@ -107,8 +110,9 @@ class ProgramFinder:
         return self._program(self._rank(match.group())) if match else None
 
     def _in_paragraph(self, sentence: Sentence) -> str | None:
-        """A programme named in the short paragraph before the figure's sentence (its heading
-        or an earlier sentence): never one named only in a later sentence."""
+        """The one programme named in the short paragraph before the figure's sentence (its heading
+        or an earlier sentence): never one named only in a later sentence, nor one named as an item
+        of a list of several things (…现代物流、旅游、棚户区改造…等领域的投资), nor any when two are named."""
         paragraph_start = self.text.rfind("\n", 0, sentence.start) + 1
         if paragraph_start == sentence.start:
             return None
@@ -116,5 +120,13 @@ class ProgramFinder:
         paragraph_end = paragraph_end if paragraph_end >= 0 else len(self.text)
         if paragraph_end - paragraph_start > PARAGRAPH_SCOPE:
             return None
-        ranks = self._hits(paragraph_start, sentence.start)[1]
-        return self._program(min(ranks)) if ranks else None
+        starts, ranks = self._hits(paragraph_start, sentence.start)
+        named = {rank for start, rank in zip(starts, ranks, strict=True) if not self._listed(start, paragraph_start)}
+        return self._program(named.pop()) if len(named) == 1 else None
+
+    def _listed(self, position: int, floor: int) -> bool:
+        """Whether the name at `position` stands in a clause that lists several things (、)."""
+        before = CLAUSE_END.search(self.text[floor:position][::-1])
+        start = position - before.start() if before else floor
+        after = CLAUSE_END.search(self.text, position)
+        return LIST_MARK in self.text[start : after.start() if after else len(self.text)]
