@@ -50,7 +50,7 @@ def _change_word(mention: Mention, around: Around, catalog: Catalog):
     words, comparison = catalog.compiled(_comparison)
     if before.endswith(words) and comparison.search(before, max(0, len(before) - COMPARISON_REACH)):
         return catalog.bases_compared.at_end(before)
-    if before.endswith(tuple(catalog.words["to_word"])) and catalog.compiled(_reached).search(before):
+    if before.endswith(catalog.words["to_word"]) and catalog.compiled(_reached).search(before):
         return None  # 减少到5个: a level
     return (
         catalog.bases_before.at_end(before)

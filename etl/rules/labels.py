@@ -37,6 +37,7 @@ class LabelRules(NamedTuple):
     relations: tuple[str, ...]
     relation_verbs: tuple[str, ...]  # longest first
     generic: frozenset[str]  # generic_words.csv and '': 完成投资, 完成 name nothing by themselves
+    any_relation: re.Pattern  # a relation word or verb anywhere: where a relation label's subject ends
     subject_tail: re.Pattern
     compared_with: re.Pattern
     respectively: Callable[[str], object]  # does a text hold 分别 (gates.holds_any)
@@ -79,6 +80,7 @@ def label_rules(catalog: Catalog) -> LabelRules:
         relations=words["relation_word"],
         relation_verbs=tuple(sorted(words["relation_verb"], key=len, reverse=True)),
         generic=frozenset((*catalog.generic_words, "")),
+        any_relation=re.compile(alternation((*words["relation_word"], *words["relation_verb"]))),
         subject_tail=re.compile(
             f"(?:{compared}|{per_year}|{real}|{alternation(respectively)}|{verbs}|{alternation(words['reached_verb'])})+$"
         ),
@@ -125,16 +127,19 @@ def label(phrase: str, rules: LabelRules, limit: int = LIMIT) -> str:
 def needs_subject(text: str, rules: LabelRules) -> bool:
     """A label that says nothing of what it measures: empty, only 比上年增长, or a relation
     (为预算的98.1%, 占全国的14.3%) whose subject stands before it."""
-    return not text or rules.verb_only.fullmatch(text) is not None or _relation(text, rules)
+    return (
+        not text
+        or rules.verb_only.fullmatch(text) is not None
+        or text.startswith(rules.relations)
+        or (text.startswith(rules.relation_verbs) and _relation_verb(text, rules))
+    )
 
 
-def _relation(text: str, rules: LabelRules) -> bool:
-    """占全国的, 占国内生产总值比重, and 为预算的, 完成投资: a relation, or a relation verb with a generic
-    word only, whose subject stands before it; 完成易地扶贫搬迁 (a thing done, no 的) names its own."""
-    if text.startswith(rules.relations):
-        return True
-    verb = next((v for v in rules.relation_verbs if text.startswith(v)), None)
-    return verb is not None and ("的" in text or text[len(verb) :] in rules.generic)
+def _relation_verb(text: str, rules: LabelRules) -> bool:
+    """为预算的, 完成投资: a relation verb with a relation (…的) or a generic word only, whose subject
+    stands before it; 完成易地扶贫搬迁 (a thing done, no 的) names its own."""
+    verb = next(v for v in rules.relation_verbs if text.startswith(v))
+    return "的" in text or text[len(verb) :] in rules.generic
 
 
 def verb_of_unnamed(text: str, rules: LabelRules) -> str | None:
@@ -186,6 +191,5 @@ def with_subject(text: str, previous_label: str, before: str, rules: LabelRules)
 def _before_relation(label_: str, rules: LabelRules) -> str:
     """一般公共预算收入为预算的 -> 一般公共预算收入: the subject of a relation label, for the
     figure after it (…，比2023年增长1.3%)."""
-    words = (*rules.relations, *rules.relation_verbs)
-    cut = min((i for i in (label_.find(w, 1) for w in words) if i > 0), default=len(label_))
-    return label_[:cut]
+    found = rules.any_relation.search(label_, 1)
+    return label_[: found.start()] if found else label_

@@ -64,7 +64,6 @@ class PeriodRules(NamedTuple):
     last_years_endings: tuple[str, ...]
     last_years_reach: int
     starting_level: re.Pattern  # 由10.2%, 由每人每年380元: a starting level follows
-    starting_reach: int  # how far from the clause's end it can begin
     period_end: tuple[str, ...]
     year_end_openers: tuple[str, ...]
     compared_markers: tuple[str, ...]
@@ -110,7 +109,6 @@ def period_rules(catalog: Catalog) -> PeriodRules:
             $""",
             re.VERBOSE,
         ),
-        starting_reach=max(map(len, words["from_word"]), default=0) + 1 + PER_HEAD_REACH,
         period_end=words["period_end_word"],
         year_end_openers=words["year_end_opener"],
         compared_markers=markers,
@@ -174,8 +172,7 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
         # 比2002年增长65.5%，年均增长10.6%: a change over the years since the base year.
         return When(since + 1, end, False, as_of)
     year = _year_in_clause(clause, rules)
-    listed = clause.endswith("、")  # a list of starting levels reaches back further
-    if not year and rules.starting_level.search(clause, 0 if listed else max(0, len(clause) - rules.starting_reach)):
+    if not year and rules.starting_level.search(clause):
         # 贫困发生率由10.2%下降到3.1%, 补助由每人每年380元提高到420元: the starting level is the level
         # before the period the sentence speaks of, at the end of the year before it (none when no
         # period is known).

@@ -48,8 +48,8 @@ def per_measure(catalog: Catalog) -> tuple[re.Pattern, re.Pattern, int]:
 
 
 def _per_measure(around: Around, catalog: Catalog) -> bool:
-    """Whether the figure is an amount per a measure word (per_measure); most are not, and say so in
-    one character: 每 near the end of the words before, / right after."""
+    """Whether the figure is an amount per a measure word (per_measure). Most are not, and say so in
+    one character, which the caller looks for first: a / right after the figure, a 每 before it."""
     before, after, reach = catalog.compiled(per_measure)
     text, end = around.sentence.text, around.end
     return (text[end : end + 1] == "/" and after.match(text, end) is not None) or (
@@ -75,7 +75,11 @@ def qualifier(mention: Mention, around: Around, catalog: Catalog) -> str:
             return found
         if not multiple and _standard_in(around.phrase, catalog) and catalog.compiled(standard).search(around.phrase):
             return PER_UNIT
-        if not multiple and (_per_measure(around, catalog) or around.before.endswith(catalog.words["exchange_word"])):
+        # per_measure's patterns hold a / right after the figure or a 每 before it: looked for first
+        gate = around.sentence.text.startswith("/", around.end) or "每" in around.before
+        if not multiple and (
+            (gate and _per_measure(around, catalog)) or around.before.endswith(catalog.words["exchange_word"])
+        ):
             return PER_UNIT  # 2000元/亩, 每亩2000元, and 1美元兑7.1元: an amount per one of something
     found = catalog.qualifiers_before.at_end(around.before)
     if found and not ((rate or multiple) and found == PER_UNIT):
