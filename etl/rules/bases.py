@@ -50,11 +50,12 @@ def _change_word(mention: Mention, around: Around, catalog: Catalog):
     words, comparison = catalog.compiled(_comparison)
     if before.endswith(words) and comparison.search(before, max(0, len(before) - COMPARISON_REACH)):
         return catalog.bases_compared.at_end(before)
-    if before.endswith(catalog.words["to_word"]) and catalog.compiled(_reached).search(before):
-        return None  # 减少到5个: a level
+    found = catalog.bases_before.at_end(before) or catalog.bases_in_clause.first_in(around.phrase)
+    if found and found[0] == CHANGE and before.endswith(catalog.words["to_word"]):
+        if catalog.compiled(_reached).search(before):
+            return None  # 削减到5个: a level
     return (
-        catalog.bases_before.at_end(before)
-        or catalog.bases_in_clause.first_in(around.phrase)
+        found
         or _listed(mention, around, catalog)
         or catalog.bases_in_sentence.first_in(before)
         or ((CHANGE, "") if mention.measure in catalog.words["percentage_points"] else None)

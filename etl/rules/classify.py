@@ -255,7 +255,6 @@ class FigureBuilder:
         timing = when(around.before, around.clause_before, self.contexts[sentence.index], self.report_year, catalog)
         if own_subject:
             timing = of_listed_year(label, timing)
-        bare = len(label) <= 2 and not around.clause_after.strip()  # 投资1260万元，完成…: names only its spending
         fields = (  # a Figure's fields in order, its id still to come: the record is made once
             "",
             self.doc_id,
@@ -269,7 +268,9 @@ class FigureBuilder:
             timing.period_start,
             timing.period_end,
             timing.as_of,
-            self.programs.named_in(label) if own_subject else self.programs.of(sentence, mention.char_start, bare),
+            self.programs.named_in(label)
+            if own_subject
+            else self.programs.of(sentence, mention.char_start, label, around.clause_after),
             metric,
             None,
             label,

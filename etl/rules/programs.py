@@ -67,9 +67,10 @@ class ProgramFinder:
     def _program(self, rank: int) -> str | None:
         return self.catalog.programs[rank].program_id if rank < self.no_programme else None
 
-    def of(self, sentence: Sentence, position: int, bare: bool = False) -> str | None:
-        """The programme named nearest before `position` in its sentence, else after it,
-        else earlier in a short paragraph (catalog order decides there).
+    def of(self, sentence: Sentence, position: int, label: str | None = None, after: str = "") -> str | None:
+        """The programme named nearest before `position` in its sentence, else after it in its
+        clause (an amount whose `label` and clause `after` it name only its spending: in the next
+        clause), else earlier in a short paragraph.
 
         "…工会专项补助经费1.57亿元,对社会化工会工作者补贴1.36亿元": each amount
         belongs to the programme named just before it. A long paragraph (a
@@ -89,6 +90,7 @@ class ProgramFinder:
             clause_end = CLAUSE_END.search(self.text, position, sentence.end)
             end = clause_end.start() if clause_end else sentence.end
             own = [rank for start, rank in zip(starts, ranks, strict=True) if start < end]
+            bare = label is not None and len(label) <= 2 and not after.strip()  # 投资1260万元，完成…
             if own or not bare:
                 return self._program(min(own)) if own else None
             # 投资1260万元，完成5个村的饮水安全工程: an amount that names only its spending (`bare`) is
