@@ -234,3 +234,17 @@ def test_a_file_made_during_the_swap_with_the_name_of_a_page_keeps_the_old_site_
     assert (kept / "site" / "report-new.html").read_text(encoding="utf-8") == "mine"
     assert sorted(p.name for p in (kept / "site").iterdir()) == ["report-new.html"]  # the old pages went
     assert (out / "report-new.html").read_text(encoding="utf-8") == "zhibiao's"
+
+
+def test_the_old_site_a_killed_report_left_after_its_swap_gives_back_the_files_saved_into_it(site):
+    db, out, before = site
+    left = out.parent / ".site.building-4194303-killed"  # no such process: killed after it swapped
+    left.mkdir()
+    (left / ".zhibiao-files").write_text("index.html\nreport-gone.html\n", encoding="utf-8")
+    (left / "index.html").write_text("an old page", encoding="utf-8")
+    (left / "report-gone.html").write_text("an old page", encoding="utf-8")
+    (left / "saved-while-swapped.txt").write_text("mine", encoding="utf-8")
+    build_site(db, out)
+    assert (out / "saved-while-swapped.txt").read_text(encoding="utf-8") == "mine"
+    assert sorted(_snapshot(out)) == sorted([*before, "saved-while-swapped.txt"])
+    assert [p.name for p in out.parent.iterdir() if p.name.startswith((".site", "site."))] == []

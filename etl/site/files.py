@@ -65,7 +65,8 @@ def write_site(pages: dict[str, str], out: Path) -> Exported:
     if out.exists() and not out.is_dir():
         raise SiteError(f"{out}: not a folder; give another with OUT=<folder> (--out); nothing was written")
     _remove_stale(out)
-    pages = {**pages, RECORD: "".join(f"{name}\n" for name in sorted(pages))}  # what `make clean` removes
+    # What `make clean` removes; written first, so that a build killed midway lists what it wrote.
+    pages = {RECORD: "".join(f"{name}\n" for name in sorted(pages)), **pages}
     try:
         if out.is_dir():
             _theirs_and_stale(out, list(pages))  # a user's file in the way is refused before any page is written
@@ -156,11 +157,17 @@ def _replace_each(staging: Path, out: Path, names: list[str], stale: set[str]) -
 
 
 def _remove_stale(out: Path) -> None:
-    """Remove the staging folders of site builds that were killed (their process is gone)."""
+    """Remove the staging folders of site builds that were killed (their process is gone).
+
+    Each lists its pages (RECORD, written first). One killed after its swap is the old site:
+    emptied into `out` like any old site (settle_old), so a file saved into it is kept."""
     for stale in out.parent.glob(f".{out.name}.building-*"):
         pid = stale.name.removeprefix(f".{out.name}.building-").split("-")[0]
         if pid.isdigit() and stale.is_dir() and not stale.is_symlink() and not process_alive(int(pid)):
-            shutil.rmtree(stale, ignore_errors=True)
+            if out.is_dir() and not out.is_symlink():
+                settle_old(stale, out, {n for n in recorded(stale) | {RECORD} if _plain(stale / n)})
+            else:
+                shutil.rmtree(stale, ignore_errors=True)
 
 
 def _umask() -> int:
