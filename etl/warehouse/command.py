@@ -31,9 +31,14 @@ def run_refresh(args) -> int:
     try:
         return _refresh_and_say(args, note)
     except RefreshInterrupted as err:
-        print(f"interrupted; {err}", file=sys.stderr)
+        left = str(err)
     except KeyboardInterrupt:
-        print(f"interrupted; {PUBLISHED if _file_identity(args.db) != before else note}", file=sys.stderr)
+        left = PUBLISHED if _file_identity(args.db) != before else note
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the line short
+    try:
+        print(f"interrupted; {left}", file=sys.stderr, flush=True)
+    finally:
+        signal.signal(signal.SIGINT, previous)
     return 130
 
 
