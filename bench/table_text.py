@@ -1,12 +1,14 @@
 """Statistical tables pasted as text: the time and memory of a refresh of one such file.
 
-    python -m bench.table_text [--rows 6600] [--digit-lines 60000]
+    python -m bench.table_text [--rows 6600] [--digit-lines 60000] [--figures-line-mb 2 19]
 
 Writes, in a temporary folder, three files: a table-like report (rows of cells
 separated by spaces, no 。: `困难职工帮扶 安排资金9326万元 慰问职工1034人`,
 6,600 rows, 415 KB), the same rows on one line (a table whose line breaks
 were lost: one sentence but for etl.text.sentences.MAX_SENTENCE) and 60,000 lines
-of 20 digits. It refreshes a warehouse from each with `python -m etl refresh`
+of 20 digits; with `--figures-line-mb`, also one line of figures of each size
+given (`城镇新增就业{n}万人，帮扶困难职工{i}户，投入资金{i}.5亿元；` repeated,
+three figures a sentence: issue 27's file under the 20 MB limit). It refreshes a warehouse from each with `python -m etl refresh`
 in a process of its own and prints one JSON object: per file its size, wall
 time, peak memory, figures, longest stored sentence and warehouse size. It
 asserts nothing: a benchmark measures (issue 13 holds the table file to under
@@ -46,6 +48,19 @@ def table_rows(n: int) -> list[str]:
 def digit_lines(n: int) -> str:
     """`n` lines of 20 digits each, a column of numbers without units."""
     return "".join(f"{i:010d}{i * 7919 % 10**10:010d}\n" for i in range(n))
+
+
+FIGURES = "城镇新增就业{jobs}万人，帮扶困难职工{i}户，投入资金{i}.5亿元；"
+
+
+def figures_line(megabytes: float) -> str:
+    """One line of sentences of three figures each, `megabytes` of UTF-8 (no sentence repeats another)."""
+    parts, size, i = [], 0, 0
+    while size < megabytes * 1_000_000:
+        parts.append(FIGURES.format(jobs=i % 900 + 10, i=i))
+        size += len(parts[-1].encode())
+        i += 1
+    return "".join(parts) + "\n"
 
 
 def run_measured(argv: list[str], cwd: Path) -> dict:
@@ -97,6 +112,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.table_text", description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=6600, help="rows of the table-like file (default 6,600)")
     parser.add_argument("--digit-lines", type=int, default=60_000, help="lines of the digits file (default 60,000)")
+    parser.add_argument(
+        "--figures-line-mb", type=float, nargs="*", default=[], help="also a line of figures of each size (MB)"
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="zhibiao-table-text-") as tmp:
         folder = Path(tmp)
@@ -105,6 +123,7 @@ def main(argv: list[str] | None = None) -> int:
             refresh_one(folder, "table.txt", "\n".join(rows) + "\n"),
             refresh_one(folder, "table_one_line.txt", " ".join(rows) + "\n"),
             refresh_one(folder, "digits.txt", digit_lines(args.digit_lines)),
+            *(refresh_one(folder, f"figures_{mb:g}mb.txt", figures_line(mb)) for mb in args.figures_line_mb),
         ]
     print(json.dumps({"table_text": results}, ensure_ascii=False, indent=2))
     return 0

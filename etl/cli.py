@@ -158,55 +158,9 @@ def _db_option(command: argparse.ArgumentParser, what: str) -> None:
 
 
 def _refresh(args) -> int:
-    from etl.catalog import CatalogError
-    from etl.text.sources import SourceError
-    from etl.warehouse.refresh import PUBLISHED, UNCHANGED, RefreshError, RefreshInterrupted, outcome_note, refresh
+    from etl.warehouse.command import run_refresh
 
-    note = outcome_note(args.db)  # "the previous warehouse is unchanged" only when there was one
-    try:
-        result = refresh(
-            args.sources,
-            args.db,
-            keep_going=args.keep_going,
-            force=args.force,
-            full=args.full,
-            catalog_dir=args.catalog,
-        )
-    except CatalogError as err:
-        print(f"refresh failed: {err}; nothing was built", file=sys.stderr)
-        return 1
-    except (RefreshError, SourceError) as err:
-        print(f"refresh failed: {err}", file=sys.stderr)
-        return 1
-    except OSError as err:  # e.g. the sources folder cannot be listed
-        print(f"refresh failed: {err}; {note}", file=sys.stderr)
-        return 1
-    except RefreshInterrupted as err:
-        print(f"interrupted; {err}", file=sys.stderr)
-        return 130
-    except KeyboardInterrupt:
-        print(f"interrupted; {note}", file=sys.stderr)
-        return 130
-    try:
-        return _said(result)
-    except KeyboardInterrupt:
-        print(f"interrupted; {UNCHANGED if result.up_to_date else PUBLISHED}", file=sys.stderr)
-        return 130
-
-
-def _said(result) -> int:
-    """What a refresh that finished says: its counts, and the files it did not load."""
-    print(
-        f"{result.db}: {result.n_documents} documents, {result.n_figures} figures "
-        f"({len(result.extracted)} extracted, {len(result.reused)} unchanged)"
-        + ("; nothing changed, so it was left as it was" if result.up_to_date else "")
-    )
-    if result.failed:
-        print(f"{len(result.failed)} file(s) not loaded:", file=sys.stderr)
-        for line in result.failed:
-            print(f"  {line}", file=sys.stderr)
-        return 1
-    return 0
+    return run_refresh(args)  # a Ctrl-C anywhere in it is one true line and exit status 130
 
 
 def _check(args) -> int:

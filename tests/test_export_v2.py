@@ -124,3 +124,23 @@ def test_ctrl_c_while_the_export_is_swapped_in_waits_and_says_it_is_in_place(war
     assert main(["export", "--db", str(warehouse), "--out", str(out)]) == 130
     assert capsys.readouterr().err == f"interrupted; {out}: the new export is in place\n"
     assert (out / "v2_yoy.csv").exists() and sorted(p.name for p in tmp_path.iterdir()) == ["exports"]
+
+
+def test_a_file_made_in_the_export_folder_just_before_the_swap_is_kept(warehouse, tmp_path, monkeypatch, capsys):
+    from etl.exports import staging
+
+    out = tmp_path / "exports"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    real = staging.exchange
+
+    def made_just_before(a, b):
+        (b / "later.txt").write_text("also mine", encoding="utf-8")  # after the folder was read and linked
+        return real(a, b)
+
+    monkeypatch.setattr(staging, "exchange", made_just_before)
+    assert main(["export", "--db", str(warehouse), "--out", str(out)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == f"{out}: the new export is in place, swapped in whole"
+    assert (out / "later.txt").read_text(encoding="utf-8") == "also mine"
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["exports"]

@@ -289,3 +289,43 @@ def test_copies_of_one_report_are_one_point_holding_the_figures_of_every_copy(tm
     assert query(
         db, "select series_id, year, value from v2.series where series_id = 'new_union_members' order by doc_id"
     ) == [("new_union_members", 2020, 8743000.0), ("new_union_members", 2020, 8743000.0)]
+
+
+def test_the_rows_matched_share_one_string_per_repeated_value():
+    """A publisher's rows are held whole while its series are lined up: a publisher, unit or label that
+    many rows repeat is one Python string for all of them, not one each; the words around a figure are its own."""
+    import pyarrow as pa
+
+    from etl.series import store
+
+    row = {
+        "figure_id": None,
+        "own_doc": None,
+        "publisher": "国务院",
+        "report_year": 2020,
+        "unit": "person",
+        "basis": None,
+        "per_unit": False,
+        "is_target": False,
+        "span": 0,
+        "program": None,
+        "metric_id": "new_urban_jobs",
+        "metric_scope": "national",
+        "label": "城镇新增就业",
+        "before": "今年",
+        "after": "以上",
+        "value": 1.0,
+        "described": 2020,
+        "measure": "",
+    }
+    columns = {name: [value] * 3 for name, value in row.items()}
+    table = pa.table({**columns, "figure_id": ["f0", "f1", "f2"]})  # one record batch, as DuckDB hands them
+    rows = list(store._rows(table.to_reader(), {"国务院": "national"}))
+    assert rows[0] == Row(
+        ("f0",), None, "国务院", 2020, "person", None, False, False, 0, None, "new_urban_jobs", "城镇新增就业",
+        "今年", "以上", 1.0, 2020, "",
+    )  # fmt: skip
+    assert [r.figure_ids for r in rows] == [("f0",), ("f1",), ("f2",)]
+    for field in ("publisher", "unit", "metric_id", "label"):
+        assert getattr(rows[0], field) is getattr(rows[1], field) is getattr(rows[2], field)
+    assert rows[0].before is not rows[1].before  # read as it comes: not a repeated column

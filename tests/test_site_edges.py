@@ -174,3 +174,77 @@ def test_an_out_no_one_can_write_into_is_one_line(no_publisher):
     [line] = done.stderr.splitlines()
     assert done.returncode == 1
     assert line.startswith("report failed: /proc/.zhibiao-site.building-") and line.endswith("; nothing was written")
+
+
+@pytest.mark.parametrize("one_step", [True, False], ids=["exchange", "two-renames"])
+def test_a_file_made_in_the_site_between_the_check_and_the_swap_is_kept(site, monkeypatch, capsys, one_step):
+    db, out, before = site
+    real = files.exchange
+
+    def made_just_before(staging, target):
+        (target / "notes.txt").write_text("mine", encoding="utf-8")  # after the last check, before the swap
+        return real(staging, target) if one_step else False
+
+    monkeypatch.setattr(files, "exchange", made_just_before)
+    assert main(["report", "--db", str(db), "--out", str(out)]) == 0
+    assert (
+        capsys.readouterr().out
+        == f"{out / 'index.html'}: {len(before) - 1} files, swapped in whole; open it in a browser, no server needed\n"
+    )
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
+    assert sorted(_snapshot(out)) == sorted([*before, "notes.txt"])
+    assert [p.name for p in out.parent.iterdir() if p.name.startswith((".site", "site."))] == []
+
+
+def test_a_file_made_in_the_old_site_after_the_swap_is_moved_into_the_new_one(site, monkeypatch):
+    db, out, before = site
+    (out / "mine").mkdir()
+    (out / "mine" / "a.txt").write_text("a", encoding="utf-8")
+    real = files.settle_old
+
+    def shell_in_the_old_folder(old, target, ours):
+        # a shell whose working folder was the site writes there: into the old folder, now swapped out
+        (old / "b.txt").write_text("b", encoding="utf-8")
+        (old / "mine" / "c.txt").write_text("c", encoding="utf-8")
+        return real(old, target, ours)
+
+    monkeypatch.setattr(files, "settle_old", shell_in_the_old_folder)
+    written = build_site(db, out)
+    assert written.how == "swapped in whole, keeping the file zhibiao did not write"
+    assert (out / "b.txt").read_text(encoding="utf-8") == "b"
+    assert sorted(p.name for p in (out / "mine").iterdir()) == ["a.txt", "c.txt"]
+    assert [p.name for p in out.parent.iterdir() if p.name.startswith((".site", "site."))] == []
+
+
+def test_a_file_made_during_the_swap_with_the_name_of_a_page_keeps_the_old_site_beside(site, monkeypatch):
+    db, out, before = site
+    real = files.exchange
+
+    def page_made_just_before(staging, target):
+        (target / "report-new.html").write_text("mine", encoding="utf-8")  # a page of the new site, say
+        (staging / "report-new.html").write_text("zhibiao's", encoding="utf-8")
+        return real(staging, target)
+
+    monkeypatch.setattr(files, "exchange", page_made_just_before)
+    written = build_site(db, out)
+    [kept] = [p for p in out.parent.iterdir() if p.name.startswith("site.kept-")]
+    assert written.how == (
+        f"swapped in whole; {kept / 'site'}: the previous folder, kept for report-new.html, made while it was swapped"
+    )
+    assert (kept / "site" / "report-new.html").read_text(encoding="utf-8") == "mine"
+    assert sorted(p.name for p in (kept / "site").iterdir()) == ["report-new.html"]  # the old pages went
+    assert (out / "report-new.html").read_text(encoding="utf-8") == "zhibiao's"
+
+
+def test_the_old_site_a_killed_report_left_after_its_swap_gives_back_the_files_saved_into_it(site):
+    db, out, before = site
+    left = out.parent / ".site.building-4194303-killed"  # no such process: killed after it swapped
+    left.mkdir()
+    (left / ".zhibiao-files").write_text("index.html\nreport-gone.html\n", encoding="utf-8")
+    (left / "index.html").write_text("an old page", encoding="utf-8")
+    (left / "report-gone.html").write_text("an old page", encoding="utf-8")
+    (left / "saved-while-swapped.txt").write_text("mine", encoding="utf-8")
+    build_site(db, out)
+    assert (out / "saved-while-swapped.txt").read_text(encoding="utf-8") == "mine"
+    assert sorted(_snapshot(out)) == sorted([*before, "saved-while-swapped.txt"])
+    assert [p.name for p in out.parent.iterdir() if p.name.startswith((".site", "site."))] == []

@@ -12,7 +12,7 @@ import os
 import duckdb
 import pytest
 
-from etl.warehouse import batches, build, load, plan, workers
+from etl.warehouse import batches, build, load, plan, rows, workers
 from etl.warehouse.refresh import RefreshError, refresh
 
 from .conftest import SEED, query
@@ -90,6 +90,36 @@ def test_the_writer_never_holds_more_than_a_batch(seven_reports, tmp_path, monke
     monkeypatch.setattr(batches.BatchWriter, "add", adding)
     refresh(seven_reports, tmp_path / "w.duckdb", progress=False)
     assert held == [1, 0, 1, 0, 1, 0, 1]
+
+
+def test_a_documents_figures_are_let_go_as_they_become_rows(seven_reports, tmp_path, monkeypatch):
+    """Within one document too: its figures become Arrow rows a slice at a time, each slice's figures let go
+    (the list the extraction made is emptied from its end), so they are never held twice, whatever their number."""
+    monkeypatch.setattr(rows, "ROWS_PER_SLICE", 5)
+    made, held = [], []
+    extracted, batch = workers.extracted, rows._figures_batch
+
+    def keeping(document, figures, key, stamp):
+        made.append(figures)
+        return extracted(document, figures, key, stamp)
+
+    def converting(part):
+        held.append((len(made[-1]), len(part)))  # the figures the document still holds, and those converted now
+        return batch(part)
+
+    monkeypatch.setattr(workers, "extracted", keeping)
+    monkeypatch.setattr(rows, "_figures_batch", converting)
+    (tmp_path / "one").mkdir()
+    (tmp_path / "one" / "copy-1.txt").write_bytes((seven_reports / "copy-1.txt").read_bytes())
+    sliced = tmp_path / "sliced.duckdb"
+    refresh(tmp_path / "one", sliced, progress=False)
+    assert held == [(23, 5), (18, 5), (13, 5), (8, 5), (3, 3)]  # 23 figures in the copy
+    assert made == [[]]
+    monkeypatch.undo()
+    whole = tmp_path / "whole.duckdb"
+    refresh(tmp_path / "one", whole, progress=False)
+    figures = "select * from core.figures order by char_start, figure_id"
+    assert _rows(sliced, figures) == _rows(whole, figures)
 
 
 def test_unchanged_reports_are_hashed_but_not_read_again_for_extraction(seven_reports, tmp_path, events):

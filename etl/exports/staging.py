@@ -58,7 +58,7 @@ def staged(out: Path) -> Iterator[Path]:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-RENAME_EXCHANGE = 2  # linux/fs.h
+RENAME_NOREPLACE, RENAME_EXCHANGE = 1, 2  # linux/fs.h
 NEW_FOLDER = "written as a new folder"
 SWAPPED = "the new export is in place, swapped in whole"
 FILE_BY_FILE = "the new files are in place, each replacing its old version in turn"
@@ -82,7 +82,7 @@ def _move_into_place(staging: Path, out: Path, names: list[str]) -> str:
     elif _swappable(staging, out) and link_the_rest(out, staging, lambda name: name not in names):
         if not exchange(staging, out):
             two_renames(staging, out, "exporting")
-        how = SWAPPED
+        how = SWAPPED + settle_old(staging, out, {*names, RECORD})  # staging now holds the old export
     else:
         whole = _swappable(staging, out)  # else a link, or a mount point holding the staging folder
         for name in names:
@@ -96,18 +96,103 @@ def _move_into_place(staging: Path, out: Path, names: list[str]) -> str:
 
 def exchange(a: Path, b: Path) -> bool:
     """Swap two folders in one step (Linux renameat2 RENAME_EXCHANGE); False where that is not available."""
+    return _renameat2(a, b, RENAME_EXCHANGE)
+
+
+def move_no_replace(source: Path, target: Path) -> bool:
+    """Move `source` to `target` unless something is there (False): one step on Linux (renameat2
+    RENAME_NOREPLACE), elsewhere a look and a rename."""
+    try:
+        if _renameat2(source, target, RENAME_NOREPLACE):
+            return True
+    except FileExistsError:
+        return False
+    if os.path.lexists(target):
+        return False
+    os.rename(source, target)
+    return True
+
+
+def _renameat2(a: Path, b: Path, flags: int) -> bool:
+    """renameat2(a, b, flags); False where the call or the flag is not available, OSError if it fails."""
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         renameat2 = libc.renameat2
     except (OSError, AttributeError):
         return False
     at_cwd = -100
-    if renameat2(at_cwd, os.fsencode(a), at_cwd, os.fsencode(b), RENAME_EXCHANGE) == 0:
+    if renameat2(at_cwd, os.fsencode(a), at_cwd, os.fsencode(b), flags) == 0:
         return True
     err = ctypes.get_errno()
     if err in (22, 38, 95):  # EINVAL, ENOSYS, EOPNOTSUPP: this file system cannot; two renames will do
         return False
     raise OSError(err, os.strerror(err), str(b))
+
+
+def settle_old(old: Path, out: Path, ours: set[str]) -> str:
+    """After a whole swap, `old` is the folder `out` was: empty it into `out` (put_back) and remove it;
+    what it leaves, '' or the words saying where a file zhibiao did not make was kept."""
+    for _ in range(3):  # again if a file came while it was emptied
+        try:
+            left = put_back(old, out, ours)
+            break
+        except OSError as err:
+            left = [f"({err.strerror or err})"]
+    if not left:
+        return ""
+    kept = Path(tempfile.mkdtemp(prefix=f"{out.name}.kept-", dir=out.parent))
+    os.rename(old, kept / out.name)
+    return f"; {kept / out.name}: the previous folder, kept for {', '.join(left[:3])}, made while it was swapped"
+
+
+def put_back(old: Path, out: Path, ours: set[str]) -> list[str]:
+    """Empty `old` into `out`, deleting only what zhibiao made: the names that could not be moved.
+
+    What goes: the entries named in `ours` (zhibiao's own, replaced by the new ones) and
+    what `out` holds too (the files linked into the new folder before the swap: the same
+    files). Anything else (a file someone made in the folder after it was read, or into it as
+    their working folder after the swap) is moved into `out`, never over a file there.
+    """
+    left = []
+    for entry in list(os.scandir(old)):
+        target = out / entry.name
+        try:
+            if entry.name in ours:
+                _remove(Path(entry.path))
+            elif _same(entry, target):
+                if entry.is_dir(follow_symlinks=False):
+                    left += [f"{entry.name}/{name}" for name in put_back(Path(entry.path), target, set())]
+                else:
+                    os.unlink(entry.path)
+            elif not move_no_replace(Path(entry.path), target):
+                left.append(entry.name)
+        except FileNotFoundError:
+            continue  # gone meanwhile
+    if not left:
+        os.rmdir(old)  # fails if a file came meanwhile: the folder is then kept (settle_old)
+    return left
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    else:
+        path.unlink()
+
+
+def _same(entry: os.DirEntry, target: Path) -> bool:
+    """Whether `target` holds what `entry` is: the same file (a hard link), a link to the same place, or
+    a folder (linked entry by entry, which put_back compares in turn)."""
+    try:
+        there = os.lstat(target)
+        if entry.is_symlink():
+            return os.path.islink(target) and os.readlink(target) == os.readlink(entry.path)
+        if entry.is_dir(follow_symlinks=False):
+            return os.path.isdir(target) and not os.path.islink(target)
+        here = entry.stat(follow_symlinks=False)
+    except OSError:
+        return False
+    return (here.st_dev, here.st_ino) == (there.st_dev, there.st_ino)
 
 
 def two_renames(staging: Path, out: Path, doing: str) -> None:

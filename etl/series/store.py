@@ -37,6 +37,8 @@ SERIES_TABLES = ("series_points", "series_figures", "series_links", "series_year
 ROWS_PER_READ = 20_000  # figures read at a time
 POINTS_PER_WRITE = 50_000  # series points held before they are written
 FIGURES_PER_SHARE = 250_000  # figures whose series years DuckDB chooses at a time (write_years)
+# Columns of points_to_match.sql whose values rows repeat: read as one string per distinct value (_rows).
+REPEATED = {"own_doc", "publisher", "unit", "basis", "program", "metric_id", "metric_scope", "label", "measure"}
 
 
 def write_series(
@@ -124,15 +126,32 @@ def warn_of_publishers(con: duckdb.DuckDBPyConnection, directory: Path = CATALOG
 
 
 def _rows(batches: pa.RecordBatchReader, scope_of: dict[str | None, str]) -> Iterator[Row]:
-    """The rows of sql/build/points_to_match.sql as series.Row, a record batch at a time."""
+    """The rows of sql/build/points_to_match.sql as series.Row, a record batch at a time.
+
+    A value that many rows repeat (a publisher, a unit, a label) is one Python string for
+    all of them (_values), not one each: a publisher's rows are held whole while its
+    series are lined up, and those strings were most of their memory.
+    """
     for batch in batches:
-        for values in zip(*(column.to_pylist() for column in batch.columns), strict=True):
+        columns = (
+            _values(column, name in REPEATED) for column, name in zip(batch.columns, batch.schema.names, strict=True)
+        )
+        for values in zip(*columns, strict=True):
             values = list(values)
             metric_id, metric_scope = values[10], values.pop(11)
             if metric_id and not metric_fits(metric_scope, scope_of.get(values[2], "")):
                 values[10] = None  # 城镇新增就业 of a district or of no known publisher is not the nation's
             values[0] = (values[0],)  # the point's first figure: the others join it in sql/build/series_figures.sql
             yield Row(*values)
+
+
+def _values(column: pa.Array, repeated: bool) -> list:
+    """A column's values; those of a `repeated` column share one object per distinct value."""
+    if not repeated:
+        return column.to_pylist()
+    encoded = column.dictionary_encode()
+    distinct = encoded.dictionary.to_pylist()
+    return [None if i is None else distinct[i] for i in encoded.indices.to_pylist()]
 
 
 class _SeriesWriter:

@@ -20,9 +20,13 @@ the name of a page the new site writes is never replaced: the build is
 refused, in one line naming it, and `out` is left as it was. Where the rest
 cannot be linked (or the folder is a link), each page replaces its old
 version by a rename, the front page last, and only the listed stale pages go.
-The line `make report` prints says which happened. The next build removes the
-folders of builds that were killed (only those named as its own, and only
-when their process is gone).
+The line `make report` prints says which happened. The swap never deletes a
+file zhibiao did not make: a file made in `out` after it was read (or into the
+old folder after the swap, by a shell whose working folder it was) is moved
+from the old folder into the new one (staging.settle_old); one that the new
+site has a page of the name of keeps the old folder, renamed beside `out`
+and named in that line. The next build removes the folders of builds that
+were killed (only those named as its own, and only when their process is gone).
 """
 
 from __future__ import annotations
@@ -32,7 +36,16 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from etl.exports.staging import RECORD, Exported, exchange, link_the_rest, record, recorded, two_renames
+from etl.exports.staging import (
+    RECORD,
+    Exported,
+    exchange,
+    link_the_rest,
+    record,
+    recorded,
+    settle_old,
+    two_renames,
+)
 from etl.text.manifest import printable
 from etl.warehouse.build import process_alive
 from etl.warehouse.publish import create_new, held_off_interrupts
@@ -52,7 +65,8 @@ def write_site(pages: dict[str, str], out: Path) -> Exported:
     if out.exists() and not out.is_dir():
         raise SiteError(f"{out}: not a folder; give another with OUT=<folder> (--out); nothing was written")
     _remove_stale(out)
-    pages = {**pages, RECORD: "".join(f"{name}\n" for name in sorted(pages))}  # what `make clean` removes
+    # What `make clean` removes; written first, so that a build killed midway lists what it wrote.
+    pages = {RECORD: "".join(f"{name}\n" for name in sorted(pages)), **pages}
     try:
         if out.is_dir():
             _theirs_and_stale(out, list(pages))  # a user's file in the way is refused before any page is written
@@ -91,9 +105,15 @@ def _swap(staging: Path, out: Path, names: list[str]) -> str:
         )
     if not exchange(staging, out):
         two_renames(staging, out, "building")
+    # staging now holds the old site: its pages go, anything else (made since it was read) joins the new one
+    left = settle_old(staging, out, {n for n in recorded(staging) | {RECORD} if _plain(staging / n)})
     files = "the file" if len(theirs) == 1 else f"the {len(theirs)} files"
     kept = f", keeping {files} zhibiao did not write" if theirs else ""
-    return f"swapped in whole{kept}"
+    return f"swapped in whole{kept}{left}"
+
+
+def _plain(path: Path) -> bool:
+    return path.is_file() and not path.is_symlink()
 
 
 def _theirs_and_stale(out: Path, names: list[str]) -> tuple[set[str], set[str]]:
@@ -137,11 +157,17 @@ def _replace_each(staging: Path, out: Path, names: list[str], stale: set[str]) -
 
 
 def _remove_stale(out: Path) -> None:
-    """Remove the staging folders of site builds that were killed (their process is gone)."""
+    """Remove the staging folders of site builds that were killed (their process is gone).
+
+    Each lists its pages (RECORD, written first). One killed after its swap is the old site:
+    emptied into `out` like any old site (settle_old), so a file saved into it is kept."""
     for stale in out.parent.glob(f".{out.name}.building-*"):
         pid = stale.name.removeprefix(f".{out.name}.building-").split("-")[0]
         if pid.isdigit() and stale.is_dir() and not stale.is_symlink() and not process_alive(int(pid)):
-            shutil.rmtree(stale, ignore_errors=True)
+            if out.is_dir() and not out.is_symlink():
+                settle_old(stale, out, {n for n in recorded(stale) | {RECORD} if _plain(stale / n)})
+            else:
+                shutil.rmtree(stale, ignore_errors=True)
 
 
 def _umask() -> int:

@@ -24,6 +24,7 @@ DOCUMENT_COLUMNS = [
     "n_chars",
     "text",
 ]
+ROWS_PER_SLICE = 10_000  # figures converted to Arrow at a time
 INTEGER_FIGURE_COLUMNS = {
     "period_start",
     "period_end",
@@ -48,10 +49,28 @@ def documents_table(
     return pa.table(columns, schema=DOCUMENT_SCHEMA)
 
 
-def figures_table(figures: list[Figure]) -> pa.Table:
+def figures_table(figures: list[Figure], *, consume: bool = False) -> pa.Table:
+    """Figures as rows of core.figures, converted ROWS_PER_SLICE at a time.
+
+    With `consume`, the list is emptied as it is converted, a slice at a time
+    from its end: a document's figures (their Python objects, a few hundred
+    bytes each and the sentence they quote) and their Arrow rows are never
+    held whole at once, however many figures one file has.
+    """
+    slices, end = [], len(figures)
+    while end:
+        start = max(0, end - ROWS_PER_SLICE)
+        slices.append(_figures_batch(figures[start:end]))
+        if consume:
+            del figures[start:]
+        end = start
+    return pa.Table.from_batches(reversed(slices), schema=FIGURE_SCHEMA)
+
+
+def _figures_batch(figures: list[Figure]) -> pa.RecordBatch:
     # Figures are tuples: zip(*) turns rows into columns in C, field by field.
-    columns = list(zip(*figures, strict=True)) if figures else [()] * len(FIGURE_COLUMNS)
-    return pa.Table.from_arrays(
+    columns = zip(*figures, strict=True)
+    return pa.RecordBatch.from_arrays(
         [pa.array(column, type) for column, type in zip(columns, FIGURE_SCHEMA.types, strict=True)],
         schema=FIGURE_SCHEMA,
     )
@@ -60,14 +79,15 @@ def figures_table(figures: list[Figure]) -> pa.Table:
 def extracted(
     document: Document, figures: list[Figure], extraction_key: str, stamp: tuple[int, int] | None = None
 ) -> Extracted:
-    """A document and its figures as the rows that go into the warehouse."""
+    """A document and its figures as the rows that go into the warehouse; `figures` is emptied
+    as it is converted (figures_table), so a large document is not held twice."""
     return Extracted(
         document.doc_id,
         document.report_year,
         document.report_year_inferred,
         document.n_chars,
         documents_table([document], extraction_key, [stamp]),
-        figures_table(figures),
+        figures_table(figures, consume=True),
     )
 
 

@@ -133,6 +133,8 @@ def _in_workers(jobs: list):
         # Documents not yet handed to a worker are dropped; those in hand are finished.
         pool.shutdown(wait=True, cancel_futures=True)
         _handle_sigint(before)
+    if interrupted:  # a Ctrl-C while the workers were stopping (the last document was in): not lost
+        raise KeyboardInterrupt
 
 
 def _handle_sigint(handler):
