@@ -29,8 +29,11 @@ select
     d.report_year,
     cur.value,
     prev.value as previous_value,
-    case when alike then round(cur.value - prev.value, 6) end as change,
-    case when alike and prev.value <> 0 then round(100 * (cur.value - prev.value) / prev.value, 2) end as pct_change,
+    -- stated alike: both plain values (约 and 左右 included), or both bounds of one kind
+    case when (cur.plain and prev.plain) or cur.qualifier = prev.qualifier then round(cur.value - prev.value, 6) end
+        as change,
+    case when change is not null and prev.value <> 0 then round(100 * (cur.value - prev.value) / prev.value, 2) end
+        as pct_change,
     cur.publisher,
     cur.is_target,
     cur.unit,
@@ -51,7 +54,6 @@ join chosen prev
     and prev.basis_class = cur.basis_class
     and prev.per_unit = cur.per_unit
     and prev.year = cur.year - 1
-cross join lateral (select (cur.plain and prev.plain) or cur.qualifier = prev.qualifier as alike)
 join v1.documents d on d.doc_id = cur.doc_id
 left join links l
     on l.series_id = cur.series_id
