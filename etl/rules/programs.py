@@ -115,10 +115,13 @@ class ProgramFinder:
         """The one programme named in the short paragraph before the figure's sentence (its heading
         or an earlier sentence): never one named only in a later sentence, nor one named as an item
         of a list of several things (…现代物流、旅游、棚户区改造…等领域的投资), nor any when two are named."""
-        paragraph_start = self.text.rfind("\n", 0, sentence.start) + 1
-        if paragraph_start == sentence.start:
+        # Its ends are looked for no further than a short paragraph reaches: a line with no
+        # break (a 19 MB one) is no short paragraph, and is not read whole once per sentence.
+        floor = max(0, sentence.start - PARAGRAPH_SCOPE)
+        paragraph_start = self.text.rfind("\n", floor, sentence.start) + 1
+        if paragraph_start == sentence.start or (paragraph_start == 0 and floor > 0):
             return None
-        paragraph_end = self.text.find("\n", sentence.end)
+        paragraph_end = self.text.find("\n", sentence.end, paragraph_start + PARAGRAPH_SCOPE + 1)
         paragraph_end = paragraph_end if paragraph_end >= 0 else len(self.text)
         if paragraph_end - paragraph_start > PARAGRAPH_SCOPE:
             return None
