@@ -48,6 +48,7 @@ class ProgramFinder:
         self.no_programme = len(catalog.programs)  # the rank of a text that names none
         self.in_sentence: dict[int, tuple[list[int], list[int]]] = {}  # by sentence: hit starts, ranks
         self.in_paragraph: dict[int, str | None] = {}  # the same, by sentence
+        self.paragraph_hits: dict[int, list[tuple[int, int]]] = {}  # by paragraph start: (start, rank) not in a list
 
     def _rank(self, matched: str) -> int:
         rank = self.index.ranks.get(matched)
@@ -125,8 +126,12 @@ class ProgramFinder:
         paragraph_end = paragraph_end if paragraph_end >= 0 else len(self.text)
         if paragraph_end - paragraph_start > PARAGRAPH_SCOPE:
             return None
-        starts, ranks = self._hits(paragraph_start, sentence.start)
-        named = {rank for start, rank in zip(starts, ranks, strict=True) if not self._listed(start, paragraph_start)}
+        hits = self.paragraph_hits.get(paragraph_start)
+        if hits is None:  # a paragraph is read once, whatever the number of its sentences
+            starts, ranks = self._hits(paragraph_start, paragraph_end)
+            hits = [(s, r) for s, r in zip(starts, ranks, strict=True) if not self._listed(s, paragraph_start)]
+            self.paragraph_hits[paragraph_start] = hits
+        named = {rank for start, rank in hits if start < sentence.start}
         return self._program(named.pop()) if len(named) == 1 else None
 
     def _listed(self, position: int, floor: int) -> bool:
