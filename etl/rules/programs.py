@@ -48,6 +48,7 @@ class ProgramFinder:
         self.no_programme = len(catalog.programs)  # the rank of a text that names none
         self.in_sentence: dict[int, tuple[list[int], list[int]]] = {}  # by sentence: hit starts, ranks
         self.in_paragraph: dict[int, str | None] = {}  # the same, by sentence
+        self.paragraph_hits: dict[int, list[tuple[int, int]]] = {}  # by paragraph start: (start, rank) not in a list
 
     def _rank(self, matched: str) -> int:
         rank = self.index.ranks.get(matched)
@@ -115,15 +116,22 @@ class ProgramFinder:
         """The one programme named in the short paragraph before the figure's sentence (its heading
         or an earlier sentence): never one named only in a later sentence, nor one named as an item
         of a list of several things (…现代物流、旅游、棚户区改造…等领域的投资), nor any when two are named."""
-        paragraph_start = self.text.rfind("\n", 0, sentence.start) + 1
-        if paragraph_start == sentence.start:
+        # Its ends are looked for no further than a short paragraph reaches: a line with no
+        # break (a 19 MB one) is no short paragraph, and is not read whole once per sentence.
+        floor = max(0, sentence.start - PARAGRAPH_SCOPE)
+        paragraph_start = self.text.rfind("\n", floor, sentence.start) + 1
+        if paragraph_start == sentence.start or (paragraph_start == 0 and floor > 0):
             return None
-        paragraph_end = self.text.find("\n", sentence.end)
+        paragraph_end = self.text.find("\n", sentence.end, paragraph_start + PARAGRAPH_SCOPE + 1)
         paragraph_end = paragraph_end if paragraph_end >= 0 else len(self.text)
         if paragraph_end - paragraph_start > PARAGRAPH_SCOPE:
             return None
-        starts, ranks = self._hits(paragraph_start, sentence.start)
-        named = {rank for start, rank in zip(starts, ranks, strict=True) if not self._listed(start, paragraph_start)}
+        hits = self.paragraph_hits.get(paragraph_start)
+        if hits is None:  # a paragraph is read once, whatever the number of its sentences
+            starts, ranks = self._hits(paragraph_start, paragraph_end)
+            hits = [(s, r) for s, r in zip(starts, ranks, strict=True) if not self._listed(s, paragraph_start)]
+            self.paragraph_hits[paragraph_start] = hits
+        named = {rank for start, rank in hits if start < sentence.start}
         return self._program(named.pop()) if len(named) == 1 else None
 
     def _listed(self, position: int, floor: int) -> bool:

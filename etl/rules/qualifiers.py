@@ -39,22 +39,23 @@ def standard(catalog: Catalog) -> re.Pattern:
     )
 
 
-def per_measure(catalog: Catalog) -> tuple[re.Pattern, re.Pattern, int]:
+def per_measure(catalog: Catalog) -> tuple[frozenset[str], int]:
     """每亩2000元 and 2000元/亩: an amount per one of a measure word the catalog knows (units.csv,
-    measure_words.csv: 亩, 吨, 千瓦时 …), before the number and after it; and how far before the
-    number 每 can stand (itself and the longest measure word)."""
-    measures = alternation(catalog.units)
-    return re.compile(rf"每(?:{measures})$"), re.compile(rf"/(?:{measures})"), 1 + max(map(len, catalog.units))
+    measure_words.csv: 亩, 吨, 千瓦时 …); the words, and the length of the longest. Looked up as
+    slices of the text, not compiled into one alternation of some 300 words."""
+    return frozenset(catalog.units), max(map(len, catalog.units))
 
 
 def _per_measure(around: Around, catalog: Catalog) -> bool:
-    """Whether the figure is an amount per a measure word (per_measure). Most are not, and say so in
-    one character, which the caller looks for first: a / right after the figure, a 每 before it."""
-    before, after, reach = catalog.compiled(per_measure)
-    text, end = around.sentence.text, around.end
-    return (text[end : end + 1] == "/" and after.match(text, end) is not None) or (
-        "每" in around.before[-reach:] and before.search(around.before, max(0, len(around.before) - reach)) is not None
-    )
+    """Whether the figure is an amount per a measure word (per_measure): / and a measure word right
+    after it, or 每 and a measure word ending the words before it. Most figures are neither, and say
+    so in one character, which the caller looks for first: a / right after, a 每 before."""
+    measures, longest = catalog.compiled(per_measure)
+    text, end, before = around.sentence.text, around.end, around.before
+    if text.startswith("/", end) and any(text[end + 1 : end + 1 + n] in measures for n in range(1, longest + 1)):
+        return True
+    each = before.rfind("每", max(0, len(before) - longest - 1))
+    return each >= 0 and before[each + 1 :] in measures
 
 
 def _standard_in(phrase: str, catalog: Catalog) -> bool:
