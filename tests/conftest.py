@@ -13,6 +13,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from etl.catalog import CATALOG_DIR, load_catalog
 from etl.warehouse.refresh import refresh
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,3 +63,14 @@ def book(exported):
     from openpyxl import load_workbook
 
     return load_workbook(exported / "zhibiao.xlsx")
+
+
+@pytest.fixture
+def catalog_copy(tmp_path) -> Path:
+    """An editable copy of data/catalog; load_catalog's cache is cleared before and after, so that a
+    test reading the folder again sees its edits and no later test sees them."""
+    copy = tmp_path / "catalog"
+    shutil.copytree(CATALOG_DIR, copy)
+    load_catalog.cache_clear()
+    yield copy
+    load_catalog.cache_clear()

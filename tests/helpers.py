@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
+
+import pytest
 
 from etl.records import Figure, Source
 from etl.rules.mentions import find_mentions
@@ -41,3 +46,22 @@ def refresh_cli(sources: Path, db: Path, *flags: str) -> subprocess.CompletedPro
         text=True,
         timeout=300,
     )
+
+
+def interrupt_when_logged(proc: subprocess.Popen, log: Path, marker: str, delay: float = 0.0, wait: float = 60) -> None:
+    """Ctrl-C to the process group of `proc` once its log has a line starting with `marker` (and
+    `delay` seconds more), then wait for it to end; a refresh that hangs is killed and fails the test."""
+    deadline = time.monotonic() + wait
+    while proc.poll() is None and time.monotonic() < deadline:
+        if any(line.startswith(marker) for line in log.read_text(encoding="utf-8").splitlines()):
+            time.sleep(delay)
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGINT)
+            break
+        time.sleep(0.001)
+    try:
+        proc.wait(timeout=wait)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+        pytest.fail(f"the refresh hung after Ctrl-C at {marker!r} + {delay} s")

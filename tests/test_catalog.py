@@ -16,13 +16,8 @@ from .helpers import refresh_cli
 
 
 @pytest.fixture
-def catalog(tmp_path):
-    """An editable copy of data/catalog."""
-    folder = tmp_path / "catalog"
-    shutil.copytree(CATALOG_DIR, folder)
-    load_catalog.cache_clear()
-    yield folder
-    load_catalog.cache_clear()
+def catalog(catalog_copy):
+    return catalog_copy
 
 
 def _append(folder, name: str, row: str) -> int:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 
 import pytest
 
-from etl.catalog import CATALOG_DIR, load_catalog
+from etl.catalog import load_catalog
 from etl.catalog.schema import WORD_ROLES
 from etl.records import Source
 from etl.rules.pipeline import process
@@ -15,11 +14,8 @@ from etl.series.matching import words_of
 
 
 @pytest.fixture
-def folder(tmp_path):
-    """An editable copy of data/catalog."""
-    copy = tmp_path / "catalog"
-    shutil.copytree(CATALOG_DIR, copy)
-    return copy
+def folder(catalog_copy):
+    return catalog_copy
 
 
 def _add(folder, name: str, row: str) -> None:

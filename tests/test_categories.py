@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from etl.catalog import CATALOG_DIR, CatalogError, load_catalog
@@ -53,13 +51,8 @@ def test_an_earlier_clause_names_no_figure_of_another_unit():
 
 
 @pytest.fixture
-def folder(tmp_path):
-    """An editable copy of data/catalog."""
-    copy = tmp_path / "catalog"
-    shutil.copytree(CATALOG_DIR, copy)
-    load_catalog.cache_clear()
-    yield copy
-    load_catalog.cache_clear()
+def folder(catalog_copy):
+    return catalog_copy
 
 
 def _figures(text: str, folder=CATALOG_DIR):

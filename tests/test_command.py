@@ -14,7 +14,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 
 import pytest
 
@@ -23,6 +22,7 @@ from etl.warehouse import build, checks, command, locks, publish, talk, workers
 from etl.warehouse.refresh import refresh
 
 from .conftest import ROOT, SEED
+from .helpers import interrupt_when_logged
 
 TEXT = SEED.read_text(encoding="utf-8")
 PUBLISHED = "interrupted; the new warehouse was published"
@@ -131,20 +131,7 @@ def test_ctrl_c_at_staggered_moments_of_a_real_refresh_is_always_told_truly(seed
                 env={**os.environ, "SIGINT_NOTE": str(note)},
                 start_new_session=True,  # its own process group, as a terminal's: Ctrl-C reaches the workers too
             )
-        deadline = time.monotonic() + 120
-        while proc.poll() is None and time.monotonic() < deadline:
-            if any(line.startswith(marker) for line in log.read_text(encoding="utf-8").splitlines()):
-                time.sleep(delay)
-                if proc.poll() is None:
-                    os.killpg(proc.pid, signal.SIGINT)
-                break
-            time.sleep(0.001)
-        try:
-            proc.wait(timeout=120)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
-            pytest.fail(f"the refresh hung after Ctrl-C at {marker} + {delay} s")
+        interrupt_when_logged(proc, log, marker, delay, wait=120)
         err = log.read_text(encoding="utf-8")
         changed = os.stat(db).st_ino != before
         reached = note.exists()

@@ -20,6 +20,7 @@ import pytest
 from etl.warehouse.refresh import RefreshError, refresh
 
 from .conftest import ROOT, SEED, query
+from .helpers import interrupt_when_logged
 
 TEXT = SEED.read_text(encoding="utf-8")
 HEADER = "file,doc_id,title,publisher,published_on,report_year\n"
@@ -610,18 +611,7 @@ def test_ctrl_c_at_each_step_says_truly_what_it_left(seed_folder, tmp_path, mark
             text=True,
             start_new_session=True,
         )
-    deadline = time.monotonic() + 60
-    while proc.poll() is None and time.monotonic() < deadline:
-        if any(line.startswith(marker) for line in log.read_text(encoding="utf-8").splitlines()):
-            os.killpg(proc.pid, signal.SIGINT)
-            break
-        time.sleep(0.002)
-    try:
-        proc.wait(timeout=60)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
-        pytest.fail(f"the refresh hung after Ctrl-C at {marker!r}")
+    interrupt_when_logged(proc, log, marker)
     err = log.read_text(encoding="utf-8")
     assert "Traceback" not in err
     changed = db.read_bytes() != before
