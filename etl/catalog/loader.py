@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
@@ -27,6 +28,20 @@ __all__ = ["CATALOG_DIR", "Catalog", "CatalogError", "load_catalog"]
 
 # The units a 家 or 个 can count, named by the noun after or before it (五万家企业, 基层工会组织280.9万个).
 COUNTED_UNITS = frozenset({"enterprise", "organization", "household", "item", "other"})  # other: 口袋公园120处
+
+
+class _Built(dict):
+    """What Catalog.compiled made, by the function that made it; one not made yet is made on first use."""
+
+    __slots__ = ("catalog",)
+
+    def __init__(self, catalog):
+        super().__init__()
+        self.catalog = catalog
+
+    def __missing__(self, build):
+        found = self[build] = build(self.catalog)
+        return found
 
 
 @dataclass(frozen=True, eq=False)
@@ -58,14 +73,12 @@ class Catalog:
     program_words: tuple[tuple[str, str], ...]  # (word, role) of program_words.csv: what a programme total adds
     version: str
     directory: Path = CATALOG_DIR  # where its files were read: a refresh names it, no rule reads it
-    _compiled: dict = field(default_factory=dict, repr=False)
+    # compiled(build): `build(self)`, made once per catalog: the patterns a rule module composes from
+    # words. A dict's own lookup (_Built), so that the rules' many calls per figure cost no Python call.
+    compiled: Callable = field(init=False, repr=False)
 
-    def compiled(self, build):
-        """`build(self)`, made once per catalog: the patterns a rule module composes from words."""
-        found = self._compiled.get(build)
-        if found is None:
-            found = self._compiled[build] = build(self)
-        return found
+    def __post_init__(self):
+        object.__setattr__(self, "compiled", _Built(self).__getitem__)
 
     def simplified(self, text: str) -> str:
         """`text` in simplified characters, one for one (offsets hold), so that every word list
