@@ -57,6 +57,14 @@ def test_a_period_phrase_carries_to_the_sentences_after_it():
     assert (one_year.period_start, one_year.period_end) == (2017, 2017)
 
 
+def test_two_years_are_two_and_the_last_two_of_a_review_hold_to_the_end_of_their_paragraph():
+    two = one("一、过去五年工作回顾\n近两年，城镇新增就业2600万人。", report_year=2017)
+    assert (two.period_start, two.period_end) == (2016, 2017)  # 两 is 2 (it was read as 1)
+    text = "一、过去五年工作回顾\n五年来，经济实力跃上新台阶。\n近两年，节能减排成效显著。\n累计建成驿站8000个。"
+    (after,) = figures_of(text, report_year=2017)
+    assert (after.period_start, after.period_end) == (2013, 2017)  # the next paragraph: the review's five years again
+
+
 def test_a_future_plan_period_is_a_target():
     text = "二、“十三五”时期发展成就和“十四五”时期主要目标任务\n过去五年，城镇新增就业超过6000万人。\n“十四五”时期是新征程的第一个五年。\n城镇调查失业率控制在5.5%以内。"
     past, future = figures_of(text, report_year=2020)

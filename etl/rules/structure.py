@@ -30,6 +30,7 @@ from etl.text.characters import (
 )
 
 CHINESE_NUMERALS = ORDINAL_NUMERALS  # headings count one to ten; the position of a numeral is its value less one
+TWO = CHINESE_NUMERALS[1]
 # A top-level heading is a line of its own: "一、2018年工作回顾", "第二部分 …".
 _HEADING = rf"""
     (?:[{CHINESE_NUMERALS}]+、            # 一、
@@ -179,7 +180,8 @@ def _next(year: int | None) -> int | None:
 
 
 def small_number(text: str) -> int:
-    """五 -> 5, 12 -> 12 (the count of years in 五年来, 过去12年)."""
+    """五 -> 5, 两 -> 2, 12 -> 12 (the count of years in 五年来, 近两年, 过去12年)."""
+    text = TWO if text == "两" else text  # 两 is a form of 二 (characters.py)
     return int(text) if text.isdigit() else CHINESE_NUMERALS.find(text) + 1 if text in CHINESE_NUMERALS else 1
 
 
@@ -218,7 +220,7 @@ def sentence_contexts(
             current, aside_ends = _part_context(parts[part_index], report_year), len(sentences)
         if index in may_open:
             opened = opened_context(sentences[index].text, parts[max(part_index, 0)], report_year, catalog)
-            if opened is not None and _is_aside(opened, report_year):
+            if opened is not None and _is_aside(opened, current, report_year):
                 if aside_ends == len(sentences):
                     before_aside = current
                 aside_ends = _paragraph_end(sentences, index, text)
@@ -233,9 +235,18 @@ def sentence_contexts(
     return contexts
 
 
-def _is_aside(opened: Context, report_year: int | None) -> bool:
-    """A past year before the one reviewed, not a stretch of the review itself."""
-    return report_year is not None and opened.period_end is not None and opened.period_end < report_year
+def _is_aside(opened: Context, current: Context, report_year: int | None) -> bool:
+    """A past year before the one reviewed, not a stretch of the review itself; or the last years, two
+    or more, of the stretch reviewed (近两年 in a review of five; 过去一年 turns the review to its last
+    year, no aside): both hold to the end of their paragraph."""
+    if report_year is None or opened.period_end is None or opened.is_target:
+        return False
+    inside = (
+        current.period_start is not None
+        and opened.period_end == current.period_end
+        and current.period_start < opened.period_start < opened.period_end
+    )
+    return opened.period_end < report_year or inside
 
 
 def _paragraph_end(sentences: list[Sentence], index: int, text: str) -> int:
