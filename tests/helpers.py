@@ -48,6 +48,14 @@ def refresh_cli(sources: Path, db: Path, *flags: str) -> subprocess.CompletedPro
     )
 
 
+def make_shell(db: Path, statements: str) -> subprocess.CompletedProcess:
+    """`make -s shell DB=db` fed `statements` on its standard input, as a script would."""
+    root = Path(__file__).resolve().parent.parent
+    return subprocess.run(
+        ["make", "-s", "shell", f"DB={db}"], cwd=root, input=statements, capture_output=True, text=True
+    )
+
+
 def interrupt_when_logged(proc: subprocess.Popen, log: Path, marker: str, delay: float = 0.0, wait: float = 60) -> None:
     """Ctrl-C to the process group of `proc` once its log has a line starting with `marker` (and
     `delay` seconds more), then wait for it to end; a refresh that hangs is killed and fails the test."""

@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 from .conftest import ROOT, query
+from .helpers import make_shell
 
 SHELL_BINARY = "duckdb_cli/duckdb"
 
@@ -205,13 +206,7 @@ def test_leaving_make_shell_after_a_failed_statement_is_quiet(warehouse):
 
 
 def test_make_shell_fed_from_a_pipe_keeps_the_shells_exit_status(warehouse):
-    done = subprocess.run(
-        ["make", "-s", "shell", f"DB={warehouse}"],
-        cwd=ROOT,
-        input="select * from no_such_view;\n",
-        capture_output=True,
-        text=True,
-    )
+    done = make_shell(warehouse, "select * from no_such_view;\n")
     assert done.returncode == 2 and "no_such_view" in done.stderr  # a script learns that a statement failed
 
 

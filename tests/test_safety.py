@@ -21,6 +21,7 @@ from etl.warehouse import build, load, publish
 from etl.warehouse.refresh import RefreshError, refresh
 
 from .conftest import ROOT, SEED, query
+from .helpers import make_shell
 
 TEXT = SEED.read_text(encoding="utf-8")
 
@@ -274,13 +275,7 @@ def held(published):
 
 
 def test_make_shell_opens_the_warehouse_read_only(held):
-    done = subprocess.run(
-        ["make", "-s", "shell", f"DB={held}"],
-        cwd=ROOT,
-        input="select count(*) as n from v1.documents;\n",
-        capture_output=True,
-        text=True,
-    )
+    done = make_shell(held, "select count(*) as n from v1.documents;\n")
     assert done.returncode == 0, done.stderr
     assert "n" in done.stdout and "1" in done.stdout
 

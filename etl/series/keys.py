@@ -21,13 +21,15 @@ from typing import NamedTuple
 
 from etl.catalog import Catalog
 from etl.catalog.cells import SERIES_NOISE
-from etl.catalog.gates import character_class
+from etl.catalog.gates import NEVER, character_class
+from etl.rules.metrics import own_level
 from etl.text.characters import CLAUSE_ENDS, ITEM_ENDS, MAGNITUDE_CHARACTERS
 
 CLAUSE_BREAK = re.compile(character_class(CLAUSE_ENDS))
 ITEM_BREAK = re.compile(character_class(ITEM_ENDS))
 # Years, numbers and punctuation; not a base year (比2002年增长65.5% is not a change on the year before).
 NOISE = SERIES_NOISE
+NEVER_PATTERN = re.compile(NEVER)
 
 
 class Row(NamedTuple):
@@ -81,7 +83,7 @@ class Words:
     per_unit: tuple[
         str, ...
     ] = ()  # the per-unit words of qualifiers.csv (人均, 每家): a filler of the words, not of the key
-    own_levels: tuple[str, ...] = ()  # the own_level words of words.csv (本级): 区本级投资 is not the district's
+    own_levels: re.Pattern = NEVER_PATTERN  # rules.metrics.own_level (本级): 区本级投资 is not the district's
     subjects: tuple[str, ...] = ()  # the words of subject_pairs.csv, wholes (城乡) and their parts (城镇, 农村)
     wholes: frozenset[str] = frozenset()
 
@@ -105,7 +107,7 @@ class Words:
 
     def own_level(self, text: str) -> bool:
         """Whether `text` names a government's own level (区本级固定资产投资), not its whole area."""
-        return _alternation(self.own_levels).search(text) is not None
+        return self.own_levels.search(text) is not None
 
     def parts(self, text: str) -> frozenset[str]:
         """The parts of subject_pairs.csv that `text` names, not inside a whole (进出口 names no 出口 alone)."""
@@ -139,7 +141,7 @@ def _words(catalog: Catalog) -> Words:
     per_unit = tuple(
         sorted({w for w, _, q in catalog.qualifiers if q == "per_unit" and w.isalpha()}, key=len, reverse=True)
     )
-    own_levels = tuple(sorted(set(catalog.words["own_level"]), key=len, reverse=True))
+    own_levels = catalog.compiled(own_level)  # the metric rule's own pattern: one word list, one reading
     pairs = catalog.subject_pairs
     subjects = tuple(sorted({w for whole, parts in pairs.items() for w in (whole, *parts)}, key=len, reverse=True))
     return Words(
