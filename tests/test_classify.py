@@ -261,7 +261,16 @@ def test_a_list_item_takes_the_label_basis_and_metric_of_the_item_before():
 
 def test_fenbie_gives_each_figure_the_metric_of_its_own_subject():
     urban, rural = figures_of("城镇和农村居民人均可支配收入分别达35512元、25689元。")
-    assert (urban.metric_id, rural.metric_id) == ("urban_disposable_income", "rural_income")
+    assert (urban.metric_id, rural.metric_id) == ("urban_disposable_income", "rural_disposable_income")
+
+
+def test_a_measure_whose_definition_changed_is_two_metrics_never_one_series():
+    """纯收入 (net income, published until 2013) and 可支配收入 (disposable income since) differ by
+    hundreds of yuan in the same year: one series of both would show the change of definition as growth."""
+    net, net_growth = figures_of("农民人均纯收入8896元，实际增长9.3%。", 2014)
+    disposable, growth = figures_of("农村居民人均可支配收入9430元，实际增长9.2%。", 2014)
+    assert (net.metric_id, net_growth.metric_id) == ("rural_net_income", "rural_net_income_growth")
+    assert (disposable.metric_id, growth.metric_id) == ("rural_disposable_income", "rural_disposable_income_growth")
 
 
 def test_a_relation_verb_borrows_the_subject_only_for_a_relation_or_a_generic_word():

@@ -59,7 +59,7 @@ def test_a_fenbie_list_naming_only_a_verb_takes_the_subjects_of_the_list_before_
     text = "城乡常住居民人均可支配收入分别完成37820元、28104元,同比分别增长6.5%、9.4%。"
     assert labelled(text) == [
         (37820, "城镇常住居民人均可支配收入完成", "urban_disposable_income"),
-        (28104, "农村常住居民人均可支配收入完成", "rural_income"),
+        (28104, "农村常住居民人均可支配收入完成", "rural_disposable_income"),
         (6.5, "城镇常住居民人均可支配收入增长", URBAN),
         (9.4, "农村常住居民人均可支配收入增长", RURAL),
     ]
@@ -70,7 +70,7 @@ def test_a_verb_only_list_after_figures_of_their_own_subjects_takes_them_in_orde
     text = "城镇居民人均可支配收入17175元,农村居民人均纯收入5153元,实际增长9.8%和8.5%。"
     assert labelled(text)[2:] == [
         (9.8, "城镇居民人均可支配收入实际增长", "urban_disposable_income_growth"),
-        (8.5, "农村居民人均纯收入实际增长", RURAL),
+        (8.5, "农村居民人均纯收入实际增长", "rural_net_income_growth"),
     ]
     # one subject before a list of two, or two figures of one subject: the list keeps the subject it borrowed
     assert [f.label for f in figures_of("全年粮食产量6.5亿吨,增长2%和3%。")][1:] == ["粮食产量增长"] * 2
@@ -129,11 +129,11 @@ def test_ratios(text, expected):
 
 
 def test_hailar_2018_rural_income_in_v2_yoy_is_the_rural_figure(warehouse):
-    """v2.yoy gave +47.22%: 城乡…分别完成37820元、28104元 had given the urban figure to rural_income."""
+    """v2.yoy gave +47.22%: 城乡…分别完成37820元、28104元 had given the urban figure to the rural series."""
     rows = query(
         warehouse,
         "select value, previous_value, pct_change from v2.yoy"
-        " where series_id = 'rural_income' and year = 2018 and doc_id = 'hailar-2019'",
+        " where series_id = 'rural_disposable_income' and year = 2018 and doc_id = 'hailar-2019'",
     )
     assert rows == [(28104.0, 25689.0, 9.4)]
 
@@ -151,10 +151,10 @@ def test_each_figure_of_a_fenbie_list_has_the_programme_its_own_subject_names_or
 
 
 def test_a_change_borrowing_the_subjects_of_a_level_list_never_takes_the_levels_metric():
-    # metrics.csv: urban_disposable_income and rural_income are levels; 增加2000元 is a change of one
+    # metrics.csv: urban_disposable_income and rural_disposable_income are levels; 增加2000元 is a change of one
     assert labelled("城镇和农村居民人均可支配收入分别达到4万元和2万元，分别增加2000元和1500元。") == [
         (40000, "城镇居民人均可支配收入", "urban_disposable_income"),
-        (20000, "农村居民人均可支配收入", "rural_income"),
+        (20000, "农村居民人均可支配收入", "rural_disposable_income"),
         (2000, "城镇居民人均可支配收入增加", None),
         (1500, "农村居民人均可支配收入增加", None),
     ]
