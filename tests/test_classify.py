@@ -264,6 +264,15 @@ def test_fenbie_gives_each_figure_the_metric_of_its_own_subject():
     assert (urban.metric_id, rural.metric_id) == ("urban_disposable_income", "rural_disposable_income")
 
 
+def test_the_graduating_class_is_the_subject_of_its_figure_never_the_people_a_verb_acts_on():
+    """college_graduates is how many graduate (今年高校毕业生1222万人); the graduates a programme placed
+    in jobs (吸纳超110万名高校毕业生在本省就业) are what the programme did, not the year's class."""
+    for text in ("今年高校毕业生1222万人。", "今年高校毕业生将高达1222万人。", "全国普通高校毕业生规模达1222万人。"):
+        assert figures_of(text, 2025)[0].metric_id == "college_graduates", text
+    for text in ("人才行动吸纳超110万名高校毕业生在本省就业创业。", "引导超2万名高校毕业生等青年到基层就业。"):
+        assert figures_of(text, 2025)[0].metric_id is None, text
+
+
 def test_a_measure_whose_definition_changed_is_two_metrics_never_one_series():
     """纯收入 (net income, published until 2013) and 可支配收入 (disposable income since) differ by
     hundreds of yuan in the same year: one series of both would show the change of definition as growth."""
