@@ -19,6 +19,9 @@ def test_magnitudes():
     assert parse_numeral("24.92亿") == 2_492_000_000
     assert parse_numeral("551.07万") == 5_510_700
     assert parse_numeral("1.2万亿") == 1_200_000_000_000
+    # every decimal counts: cn2an alone read 72.45472万 as 724547, dropping what falls below one
+    assert parse_numeral("72.45472万") == 724_547.2
+    assert parse_numeral("0.5万") == 5_000
 
 
 def test_chinese_numerals():
