@@ -37,19 +37,51 @@ def test_a_point_is_the_figure_v2_yoy_compares(warehouse):
 def test_a_change_is_given_only_between_values_stated_alike(warehouse):
     rows = query(
         warehouse,
-        "select year, is_target, value, previous_value, change, qualifier, previous_qualifier from v2.yoy "
-        "where series_id = 'gdp_growth' and publisher = '国务院' and year in (2016, 2018) and is_target order by year",
+        "select year, is_target, value, previous_value, change, qualifier, previous_qualifier, no_change_reason "
+        "from v2.yoy where series_id = 'gdp_growth' and publisher = '国务院' and year in (2016, 2018) and is_target "
+        "order by year",
     )
     assert rows == [
-        (2016, True, 6.5, 7.0, None, "at_least", "approx"),  # 6.5%-7% beside 7%左右: the range's low end
-        (2018, True, 6.5, 6.5, 0.0, "approx", "approx"),
+        # 6.5%-7% beside 7%左右: the range's low end
+        (2016, True, 6.5, 7.0, None, "at_least", "approx", "not stated alike: at_least beside approx"),
+        (2018, True, 6.5, 6.5, 0.0, "approx", "approx", None),
     ]
     unlike = query(
         warehouse,
-        "select count(*) from v2.yoy where (change is null) = "
-        "(qualifier = previous_qualifier or (qualifier in ('exact', 'approx') and previous_qualifier in ('exact', 'approx')))",
+        "select count(*) from v2.yoy where (change is null) <> (no_change_reason is not null) or "
+        "(no_change_reason like 'not stated alike%') = (qualifier = previous_qualifier "
+        "or (qualifier in ('exact', 'approx') and previous_qualifier in ('exact', 'approx')))",
     )
     assert unlike == [(0,)]
+
+
+def test_a_change_is_given_only_between_values_of_one_vintage(warehouse):
+    """2012's GDP as the 2017 review restates it (从54万亿元…, revised after the 2013 census) beside 2013's as
+    the report on 2013 gave it (56.9万亿元, before that revision): +5.37% would be no growth anyone measured."""
+    rows = query(
+        warehouse,
+        "select value, previous_value, change, pct_change, doc_id, previous_doc_id, no_change_reason from v2.yoy "
+        "where series_id = 'gdp' and publisher = '国务院' and year = 2013",
+    )
+    assert rows == [
+        (
+            56.9e12,
+            54e12,
+            None,
+            None,
+            "govreport-2014",
+            "govreport-2018",
+            "two vintages: 2013 as the report on 2013 states it, 2012 as the report on 2017 does (figures are revised)",
+        )
+    ]
+    # one report's two years, or each year's own report, are one vintage: the change is said
+    same = query(
+        warehouse,
+        "select count(*) from v2.yoy y join v1.documents d using (doc_id) join v1.documents p "
+        "on p.doc_id = y.previous_doc_id where no_change_reason is null "
+        "and y.doc_id <> y.previous_doc_id and d.report_year - y.year <> p.report_year - (y.year - 1)",
+    )
+    assert same == [(0,)]
 
 
 def test_each_series_has_at_most_one_point_per_year_and_kind(warehouse):

@@ -9,14 +9,50 @@
 -- linked_by is 'catalog' when both figures are the metric's, else 'auto'; confidence is 1.0 for the
 -- catalog, else the confidence of the automatic link into the report of the later value (links join report years).
 -- change and pct_change are NULL when the two values are not stated alike (a bound or a range's end beside a
--- plain value: 突破90万亿元 beside 82.7万亿元, 6.5%-7% beside 7%左右): both values stand, the difference is not said.
+-- plain value: 突破90万亿元 beside 82.7万亿元, 6.5%-7% beside 7%左右), or when they are of two vintages: from two
+-- reports standing at different distances from the years they state (a level a five-year review restates as its
+-- starting point, 从54万亿元提高到82.7万亿元, beside the value the year's own report gave: statistics are revised
+-- between the two); both values stand, the difference is not said, and no_change_reason says why.
 -- The figure that speaks for each series and year is chosen when the warehouse is built
 -- (core.series_years, etl/series_store.py), so that this view only pairs the years.
 create or replace view v2.yoy as
 with chosen as (
-    select y.*, f.qualifier, f.qualifier in ('exact', 'approx') as plain  -- 约, 左右: a value still
+    select
+        y.*,
+        f.qualifier,
+        f.qualifier in ('exact', 'approx') as plain,  -- 约, 左右: a value still
+        d.report_year,
+        d.report_year - y.year as distance  -- 0: the year's own review, -1: a target set the year before, 5: restated
     from core.series_years y
     join core.figures f using (figure_id)
+    join core.documents d on d.doc_id = y.doc_id
+),
+paired as (
+    select
+        cur.*,
+        prev.value as previous_value,
+        prev.doc_id as previous_doc_id,
+        prev.figure_id as previous_figure_id,
+        prev.qualifier as previous_qualifier,
+        prev.linked_by as previous_linked_by,
+        case
+            when not ((cur.plain and prev.plain) or cur.qualifier = prev.qualifier)
+                then format('not stated alike: {} beside {}', cur.qualifier, prev.qualifier)
+            when cur.doc_id <> prev.doc_id and cur.distance <> prev.distance
+                then format(
+                    'two vintages: {} as the report on {} states it, {} as the report on {} does (figures are revised)',
+                    cur.year, cur.report_year, cur.year - 1, prev.report_year
+                )
+        end as no_change_reason
+    from chosen cur
+    join chosen prev
+        on prev.series_id = cur.series_id
+        and prev.publisher is not distinct from cur.publisher
+        and prev.is_target = cur.is_target
+        and prev.unit = cur.unit
+        and prev.basis_class = cur.basis_class
+        and prev.per_unit = cur.per_unit
+        and prev.year = cur.year - 1
 ),
 links as (
     select series_id, publisher, year, is_target, unit, min(confidence) as confidence
@@ -24,40 +60,30 @@ links as (
     group by all
 )
 select
-    cur.series_id,
-    cur.year,
-    d.report_year,
-    cur.value,
-    prev.value as previous_value,
-    -- stated alike: both plain values (约 and 左右 included), or both bounds of one kind
-    case when (cur.plain and prev.plain) or cur.qualifier = prev.qualifier then round(cur.value - prev.value, 6) end
-        as change,
-    case when change is not null and prev.value <> 0 then round(100 * (cur.value - prev.value) / prev.value, 2) end
-        as pct_change,
-    cur.publisher,
-    cur.is_target,
-    cur.unit,
-    cur.doc_id,
-    prev.doc_id as previous_doc_id,
-    case when cur.linked_by = 'catalog' and prev.linked_by = 'catalog' then 'catalog' else 'auto' end as linked_by,
-    case when cur.linked_by = 'catalog' and prev.linked_by = 'catalog' then 1.0 else l.confidence end as confidence,
-    cur.figure_id,
-    prev.figure_id as previous_figure_id,
-    cur.qualifier,
-    prev.qualifier as previous_qualifier
-from chosen cur
-join chosen prev
-    on prev.series_id = cur.series_id
-    and prev.publisher is not distinct from cur.publisher
-    and prev.is_target = cur.is_target
-    and prev.unit = cur.unit
-    and prev.basis_class = cur.basis_class
-    and prev.per_unit = cur.per_unit
-    and prev.year = cur.year - 1
-join v1.documents d on d.doc_id = cur.doc_id
+    p.series_id,
+    p.year,
+    p.report_year,
+    p.value,
+    p.previous_value,
+    case when p.no_change_reason is null then round(p.value - p.previous_value, 6) end as change,
+    case when change is not null and p.previous_value <> 0
+        then round(100 * (p.value - p.previous_value) / p.previous_value, 2) end as pct_change,
+    p.publisher,
+    p.is_target,
+    p.unit,
+    p.doc_id,
+    p.previous_doc_id,
+    case when p.linked_by = 'catalog' and p.previous_linked_by = 'catalog' then 'catalog' else 'auto' end as linked_by,
+    case when p.linked_by = 'catalog' and p.previous_linked_by = 'catalog' then 1.0 else l.confidence end as confidence,
+    p.figure_id,
+    p.previous_figure_id,
+    p.qualifier,
+    p.previous_qualifier,
+    p.no_change_reason
+from paired p
 left join links l
-    on l.series_id = cur.series_id
-    and l.publisher is not distinct from cur.publisher
-    and l.year = d.report_year  -- a link is keyed by the report year it joins (a target describes the year after)
-    and l.is_target = cur.is_target
-    and l.unit = cur.unit;
+    on l.series_id = p.series_id
+    and l.publisher is not distinct from p.publisher
+    and l.year = p.report_year  -- a link is keyed by the report year it joins (a target describes the year after)
+    and l.is_target = p.is_target
+    and l.unit = p.unit;
