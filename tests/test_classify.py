@@ -273,6 +273,30 @@ def test_the_graduating_class_is_the_subject_of_its_figure_never_the_people_a_ve
         assert figures_of(text, 2025)[0].metric_id is None, text
 
 
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("地方一般公共预算收入完成3218.6亿元，同口径增长4.1%。", "general_budget_revenue_growth"),  # comparable basis
+        ("全市生产总值增长5%—5.5%。", "gdp_growth"),  # a city's own 生产总值, no 地区
+        ("生产总值增长5.5%左右。", "gdp_growth"),
+        ("全年GDP增长5.1%。", "gdp_growth"),
+        ("全省地区生产总值同比增长5.3%。", "gdp_growth"),
+        ("农业生产总值增长3.1%。", None),  # a sector's, not the whole's
+    ],
+)
+def test_a_wholes_growth_in_the_words_provinces_and_cities_use(text, metric):
+    assert figures_of(text, 2025)[-1].metric_id == metric
+
+
+def test_a_fall_never_fills_a_rises_slot():
+    """cpi_inflation is how much prices rose: 居民消费价格下降0.2% is a fall of 0.2, which as the rise's
+    value would lose its sign (0.2 for -0.2)."""
+    for text in ("居民消费价格上涨0.3%。", "居民消费价格指数（CPI）同比上涨0.3%。", "居民消费价格涨幅2%左右。"):
+        assert figures_of(text, 2025)[0].metric_id == "cpi_inflation", text
+    fall = figures_of("居民消费价格同比下降0.2%。", 2025)[0]
+    assert (fall.value, fall.direction, fall.metric_id) == (0.2, -1, None)
+
+
 def test_a_measure_whose_definition_changed_is_two_metrics_never_one_series():
     """纯收入 (net income, published until 2013) and 可支配收入 (disposable income since) differ by
     hundreds of yuan in the same year: one series of both would show the change of definition as growth."""
