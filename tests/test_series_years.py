@@ -116,3 +116,42 @@ def test_the_columns_of_v2_series_years_are_the_documented_ones(warehouse):
     )
     assert [c for c in documented if c != ("column", "type")] == columns
     assert len(columns) == 20
+
+
+def test_no_change_is_given_across_an_uncertain_link(warehouse):
+    """Below confidence 0.8 one automatic link in six or seven joins two different things (docs/series.md)."""
+    rows = query(
+        warehouse,
+        "select count(*) filter (where change is not null), count(*) filter (where no_change_reason like "
+        "'an uncertain link (confidence 0.%): the two may measure different things') "
+        "from v2.yoy where confidence < 0.8",
+    )
+    assert rows[0][0] == 0 and rows[0][1] > 0
+
+
+def test_v1_yoy_withholds_the_changes_v2_yoy_explains(warehouse):
+    """v1.yoy pairs the same figures as v2.yoy and leaves out the same changes (its columns unchanged)."""
+    rows = query(
+        warehouse,
+        "select y.value, y.previous_value, y.change, y.pct_change, z.no_change_reason from v1.yoy y "
+        "join v2.yoy z on z.series_id = y.metric_id and z.publisher = y.publisher and z.year = y.year "
+        "and z.is_target = y.is_target and z.doc_id = y.doc_id and z.previous_doc_id = y.previous_doc_id "
+        "where y.metric_id = 'gdp' and y.publisher = '国务院' and y.year = 2013",
+    )
+    assert rows == [
+        (
+            56.9e12,
+            54e12,
+            None,
+            None,
+            "two vintages: 2013 as the report on 2013 states it, 2012 as the report on 2017 does (figures are revised)",
+        )
+    ]
+    mismatched = query(
+        warehouse,
+        "select count(*) from v1.yoy y join v2.yoy z on z.series_id = y.metric_id "
+        "and z.publisher is not distinct from y.publisher and z.year = y.year and z.is_target = y.is_target "
+        "and z.doc_id = y.doc_id and z.previous_doc_id = y.previous_doc_id "
+        "where (y.change is null) <> (z.no_change_reason is not null)",
+    )
+    assert mismatched == [(0,)]

@@ -12,11 +12,17 @@
 -- plain value: 突破90万亿元 beside 82.7万亿元, 6.5%-7% beside 7%左右), or when they are of two vintages: from two
 -- reports standing at different distances from the years they state (a level a five-year review restates as its
 -- starting point, 从54万亿元提高到82.7万亿元, beside the value the year's own report gave: statistics are revised
--- between the two); both values stand, the difference is not said, and no_change_reason says why.
+-- between the two), or when an automatic link is uncertain (confidence below 0.8: the two values may measure
+-- different things); both values stand, the difference is not said, and no_change_reason says why.
 -- The figure that speaks for each series and year is chosen when the warehouse is built
 -- (core.series_years, etl/series_store.py), so that this view only pairs the years.
 create or replace view v2.yoy as
-with chosen as (
+with links as (
+    select series_id, publisher, year, is_target, unit, min(confidence) as confidence
+    from core.series_links
+    group by all
+),
+chosen as (
     select
         y.*,
         f.qualifier,
@@ -34,7 +40,8 @@ paired as (
         prev.doc_id as previous_doc_id,
         prev.figure_id as previous_figure_id,
         prev.qualifier as previous_qualifier,
-        prev.linked_by as previous_linked_by,
+        cur.linked_by = 'catalog' and prev.linked_by = 'catalog' as catalogued,
+        case when catalogued then 1.0 else l.confidence end as link_confidence,
         case
             when not ((cur.plain and prev.plain) or cur.qualifier = prev.qualifier)
                 then format('not stated alike: {} beside {}', cur.qualifier, prev.qualifier)
@@ -42,6 +49,11 @@ paired as (
                 then format(
                     'two vintages: {} as the report on {} states it, {} as the report on {} does (figures are revised)',
                     cur.year, cur.report_year, cur.year - 1, prev.report_year
+                )
+            when coalesce(link_confidence, 0) < 0.8
+                then format(
+                    'an uncertain link (confidence {}): the two may measure different things',
+                    coalesce(link_confidence::varchar, 'none recorded')
                 )
         end as no_change_reason
     from chosen cur
@@ -53,37 +65,32 @@ paired as (
         and prev.basis_class = cur.basis_class
         and prev.per_unit = cur.per_unit
         and prev.year = cur.year - 1
-),
-links as (
-    select series_id, publisher, year, is_target, unit, min(confidence) as confidence
-    from core.series_links
-    group by all
+    left join links l
+        on l.series_id = cur.series_id
+        and l.publisher is not distinct from cur.publisher
+        and l.year = cur.report_year  -- a link is keyed by the report year it joins (a target describes the year after)
+        and l.is_target = cur.is_target
+        and l.unit = cur.unit
 )
 select
-    p.series_id,
-    p.year,
-    p.report_year,
-    p.value,
-    p.previous_value,
-    case when p.no_change_reason is null then round(p.value - p.previous_value, 6) end as change,
-    case when change is not null and p.previous_value <> 0
-        then round(100 * (p.value - p.previous_value) / p.previous_value, 2) end as pct_change,
-    p.publisher,
-    p.is_target,
-    p.unit,
-    p.doc_id,
-    p.previous_doc_id,
-    case when p.linked_by = 'catalog' and p.previous_linked_by = 'catalog' then 'catalog' else 'auto' end as linked_by,
-    case when p.linked_by = 'catalog' and p.previous_linked_by = 'catalog' then 1.0 else l.confidence end as confidence,
-    p.figure_id,
-    p.previous_figure_id,
-    p.qualifier,
-    p.previous_qualifier,
-    p.no_change_reason
-from paired p
-left join links l
-    on l.series_id = p.series_id
-    and l.publisher is not distinct from p.publisher
-    and l.year = p.report_year  -- a link is keyed by the report year it joins (a target describes the year after)
-    and l.is_target = p.is_target
-    and l.unit = p.unit;
+    series_id,
+    year,
+    report_year,
+    value,
+    previous_value,
+    case when no_change_reason is null then round(value - previous_value, 6) end as change,
+    case when change is not null and previous_value <> 0
+        then round(100 * (value - previous_value) / previous_value, 2) end as pct_change,
+    publisher,
+    is_target,
+    unit,
+    doc_id,
+    previous_doc_id,
+    case when catalogued then 'catalog' else 'auto' end as linked_by,
+    link_confidence as confidence,
+    figure_id,
+    previous_figure_id,
+    qualifier,
+    previous_qualifier,
+    no_change_reason
+from paired;
