@@ -70,7 +70,7 @@ def test_a_figure_is_added_exactly_when_no_reason_leaves_it_out(warehouse):
         warehouse,
         "select added, left_out_reason is null, count(*) from v1.program_figures group by all order by all",
     ) == [
-        (False, False, 494),
+        (False, False, 443),
         (True, True, 82),
     ]  # issue 22: figures of separate clauses, a project's 总投资, goods and money, a comparison, unlike list items
     # (新增就业5300人、再就业1500人) are not added

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from etl.catalog import load_catalog
+
 from .helpers import figures_of
 
 
@@ -40,3 +42,14 @@ def test_a_short_paragraph_gives_its_one_programme_not_one_of_a_list_of_fields()
     assert programmes(one) == [("600万套", "affordable_housing")]
     fields = "加大现代物流、旅游、棚户区改造等领域的投资。全力完成今年66个重点项目54亿元的投资计划。"
     assert programmes(fields) == [("66个", None), ("54亿元", None)]
+
+
+def test_a_rate_is_of_its_own_clauses_subject_never_of_a_programme_named_before():
+    """推进退耕还林…，森林覆盖率21.6%: the rate is the forest cover's, not an amount of reforestation;
+    a programme its own clause names is still its own (助学金覆盖面 of student aid)."""
+    catalog = {p.program_id for p in load_catalog().programs}
+    assert {"reforestation", "student_aid"} <= catalog
+    cover = figures_of("大力推进退耕还林，新增造林面积12万亩，森林覆盖率达到21.6%。", 2016)
+    assert [(f.surface, f.program) for f in cover] == [("12万亩", "reforestation"), ("21.6%", None)]
+    aid = figures_of("国家助学金覆盖面达到20%。", 2008)
+    assert [(f.surface, f.program) for f in aid] == [("20%", "student_aid")]

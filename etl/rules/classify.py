@@ -268,9 +268,7 @@ class FigureBuilder:
             timing.period_start,
             timing.period_end,
             timing.as_of,
-            self.programs.named_in(label)
-            if own_subject
-            else self.programs.of(sentence, mention.char_start, label, around.clause_after),
+            self.programs.named_in(label) if own_subject else self.programs.of(sentence, mention, around, label),
             metric,
             None,
             label,

@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from etl.catalog import Catalog
 from etl.catalog.gates import NEVER, top_level_alternatives
-from etl.records import Sentence
+from etl.records import Around, Mention, Sentence
 from etl.text.characters import CLAUSE_BREAKS, LIST_MARK
 
 DIGIT = re.compile(r"\d")
@@ -68,32 +68,42 @@ class ProgramFinder:
     def _program(self, rank: int) -> str | None:
         return self.catalog.programs[rank].program_id if rank < self.no_programme else None
 
-    def of(self, sentence: Sentence, position: int, label: str | None = None, after: str = "") -> str | None:
-        """The programme named nearest before `position` in its sentence, else after it in its
-        clause (an amount whose `label` and clause `after` it name only its spending: in the next
-        clause), else earlier in a short paragraph.
+    def of(self, sentence: Sentence, mention: Mention, around: Around, label: str) -> str | None:
+        """The programme named nearest before the mention in its sentence, else after it in its clause
+        (an amount whose `label` and clause after it name only its spending: in the next clause), else
+        earlier in a short paragraph; a rate takes only one its own clause names.
 
         "…工会专项补助经费1.57亿元,对社会化工会工作者补贴1.36亿元": each amount
         belongs to the programme named just before it. A long paragraph (a
         district report prints a whole section as one) names too many things to
-        speak for one figure.
+        speak for one figure. A rate (森林覆盖率达到23%, 贫困发生率降至0.6%) is of the subject its own
+        clause names, never an amount of a programme an earlier clause or paragraph named: 推进退耕还林…，
+        森林覆盖率21.6% is no figure of reforestation, 今年赤字率拟按3.2% none of the COVID response.
         """
+        position, after = mention.char_start, around.clause_after
+        clause_start = position - len(around.clause_before)
         hits = self.in_sentence.get(sentence.index)
         if hits is None:
             hits = self.in_sentence[sentence.index] = self._hits(sentence.start, sentence.end)
         starts, ranks = hits
         here = bisect_left(starts, position)
+        clause_end = CLAUSE_END.search(self.text, position, sentence.end) if ranks else None
+        end = clause_end.start() if clause_end else sentence.end
+        # Named after it: only within its own clause (安排资金100亿元用于脱贫攻坚, 1.2万户农村危房); a
+        # later clause speaks of something else (总额4万亿元的两年投资计划，…结构性减税).
+        own = [rank for start, rank in zip(starts[here:], ranks[here:], strict=True) if start < end]
+        if mention.unit == "percent":
+            if here and starts[here - 1] >= clause_start:
+                return self._program(ranks[here - 1])
+            return self._program(min(own)) if own else None
         if here:
             return self._program(ranks[here - 1])
+        if own:
+            return self._program(min(own))
         if ranks:
-            # Named after it: only within its own clause (安排资金100亿元用于脱贫攻坚, 1.2万户农村危房); a
-            # later clause speaks of something else (总额4万亿元的两年投资计划，…结构性减税).
-            clause_end = CLAUSE_END.search(self.text, position, sentence.end)
-            end = clause_end.start() if clause_end else sentence.end
-            own = [rank for start, rank in zip(starts, ranks, strict=True) if start < end]
-            bare = label is not None and len(label) <= 2 and not after.strip()  # 投资1260万元，完成…
-            if own or not bare:
-                return self._program(min(own)) if own else None
+            bare = len(label) <= 2 and not after.strip()  # 投资1260万元，完成…
+            if not bare:
+                return None
             # 投资1260万元，完成5个村的饮水安全工程: an amount that names only its spending (`bare`) is
             # for what the next clause names, when that is one thing: 危房改造、饮水安全、街巷硬化 are
             # several; 1.8万户、189万平方米棚改任务 are one, counted two ways.
