@@ -70,8 +70,8 @@ def test_a_figure_is_added_exactly_when_no_reason_leaves_it_out(warehouse):
         warehouse,
         "select added, left_out_reason is null, count(*) from v1.program_figures group by all order by all",
     ) == [
-        (False, False, 443),
-        (True, True, 82),
+        (False, False, 444),
+        (True, True, 81),
     ]  # issue 22: figures of separate clauses, a project's 总投资, goods and money, a comparison, unlike list items
     # (新增就业5300人、再就业1500人) are not added
 
@@ -87,7 +87,9 @@ def test_program_summary_adds_up_exactly_the_figures_added(warehouse):
         "select publisher, program_id, year, is_target, figure_ids from v1.program_summary order by all",
     )
     assert summed == listed
-    assert len(listed) == 66  # Hailar's 2016 jobs and the 2017 tax-and-fee cuts: unlike items, no total
+    assert (
+        len(listed) == 65
+    )  # Hailar's 2016 jobs and the 2017 tax-and-fee cuts: unlike items, no total; Hailar's 2015 ice-sports centre, a project's size
 
 
 def test_the_summing_rule_is_written_in_one_view():
@@ -97,3 +99,17 @@ def test_the_summing_rule_is_written_in_one_view():
     ]
     assert "from v1.program_figures" in views["v1/program_summary.sql"]
     assert "from v1.program_figures" in views["v2/program_totals.sql"]
+
+
+def test_an_amount_before_de_is_the_size_of_a_project_never_the_years_spending(warehouse):
+    """Hailar 2015: 确保投资3.4亿元的内蒙古冰上运动训练中心开工建设 describes a project; 13672户的年度改造任务
+    counts households, which 的 does not make a size."""
+    rows = query(
+        warehouse,
+        "select surface, added, left_out_reason from v1.program_figures where publisher = '海拉尔区人民政府' "
+        "and surface in ('3.4亿元', '13672户') order by surface",
+    )
+    assert rows == [
+        ("13672户", True, None),
+        ("3.4亿元", False, "a project's total investment (总投资), not the year's spending"),
+    ]

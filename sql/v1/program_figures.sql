@@ -7,7 +7,8 @@
 --   1. is a whole: no 其中 breakdown part of another figure, nor a subset overlapping the parts;
 --   2. covers this one year; 3. is not a per-unit amount (每家, 人均); 4. is not a change (增加, 增长);
 --   5. is in a summed unit (yuan, person, person_time, household, organization, enterprise);
---   6. is not a project's total investment (总投资: program_words.csv, project_total), which spans the project's years;
+--   6. is not a project's total investment (总投资: program_words.csv, project_total), which spans the project's years,
+--      nor, in yuan, the size of what follows it (投资3.4亿元的…训练中心: an amount before 的 describes a project);
 --   7. in yuan, is not goods and money together (物资和资金合计: goods), which is no amount of funds;
 --   8. does not open its clause measuring the figure before against another amount (超过原定的2万亿元: compares);
 --   9. is not a cumulative stock (累计) when the same programme, publisher, year, is_target and unit state a new flow.
@@ -80,7 +81,7 @@ worded as (
         ) as states_total,
         exists (
             select 1 from core.program_words w where w.role = 'project_total' and contains(y.clause_before, w.word)
-        ) as project_total,
+        ) or (y.unit = 'yuan' and substr(y.sentence, y.char_end - y.sentence_start + 1, 1) = '的') as project_total,
         y.unit = 'yuan' and exists (
             select 1 from core.program_words w where w.role = 'goods' and contains(y.clause_before, w.word)
         ) as goods,
