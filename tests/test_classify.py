@@ -284,6 +284,8 @@ def test_the_graduating_class_is_the_subject_of_its_figure_never_the_people_a_ve
         ("农业生产总值增长3.1%。", None),  # a sector's, not the whole's
         ("社会消费品零售总额突破2万亿元，增长4.8%。", "retail_sales_growth"),  # 突破 is no part of the subject
         ("外贸进出口总额突破1万亿元，同比增长6.1%。", "foreign_trade_growth"),
+        ("预计全年地区生产总值增长5.5%左右。", "gdp_growth"),  # a January report's estimate of the year
+        ("进出口总额预计增长5%以上。", "foreign_trade_growth"),
     ],
 )
 def test_a_wholes_growth_in_the_words_provinces_and_cities_use(text, metric):
