@@ -361,3 +361,10 @@ def test_a_breakdown_goes_on_past_a_semicolon():
         "全国一般公共预算收入219702.12亿元。其中，税收收入174972.01亿元，下降3.4%；非税收入44730.11亿元。"
     )
     assert [f.parent_figure_id for f in (taxes, fall, other)] == [revenue.figure_id, None, revenue.figure_id]
+
+
+def test_a_monthly_or_yearly_increase_is_a_change():
+    """人均月增200元 is 200元 more a month each, not a level of 200元."""
+    (raise_,) = figures_of("困难职工生活补贴人均月增200元。", 2025)
+    assert (raise_.basis, raise_.direction, raise_.qualifier) == ("change", 1, "per_unit")
+    assert figures_of("全市机动车保有量年增8%。", 2025)[0].basis == "change"
