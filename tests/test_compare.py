@@ -203,3 +203,24 @@ def test_zhejiangs_gdp_is_its_whole_never_its_per_capita_gdp(corpus):
         ("gdp_growth", 2026, True, 5.0, "全省生产总值增长"),  # 5%—5.5%: in v2.series its two ends
         ("gdp_growth", 2026, True, 5.5, "全省生产总值增长"),
     ]
+
+
+def test_written_quotes_every_bounding_word_of_qualifiers_csv(tmp_path):
+    """written reads the words of qualifiers.csv (core.qualifier_words), not a list of its own: 超 and 逾
+    before a number, 以上 after it, the longest first (不超过, not 超过)."""
+    (tmp_path / "city-2026.txt").write_text(
+        "一、2025年工作回顾\n过去一年，全市接待游客超1.2亿人次，城镇新增就业逾5万人。\n"
+        "二、2026年工作安排\n今年城镇调查失业率不超过5.5%，城镇新增就业5万人以上。\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "manifest.csv").write_text(
+        MANIFEST + "city-2026.txt,city-2026,,某某市人民政府,2026-01-20,2025\n", encoding="utf-8"
+    )
+    db = tmp_path / "w.duckdb"
+    refresh(tmp_path, db, progress=False)
+    assert query(db, "select metric_id, is_target, qualifier, written from v2.compare order by all") == [
+        ("new_urban_jobs", False, "at_least", "逾5万人"),
+        ("new_urban_jobs", True, "at_least", "5万人以上"),
+        ("surveyed_unemployment_rate", True, "at_most", "不超过5.5%"),
+        ("tourist_arrivals", False, "at_least", "超1.2亿人次"),
+    ]

@@ -38,6 +38,7 @@ def test_the_tables_a_build_makes_are_read_off_sql_core():
         "metrics",
         "program_words",
         "programs",
+        "qualifier_words",
         "series_figures",
         "series_links",
         "series_points",
@@ -64,4 +65,5 @@ def test_a_fresh_schema_has_the_build_tables_with_the_columns_of_their_files():
         ("metrics", 8),
         ("program_words", 2),
         ("programs", 3),
+        ("qualifier_words", 3),
     ]

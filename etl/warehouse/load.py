@@ -48,8 +48,8 @@ def insert_figures(con: duckdb.DuckDBPyConnection, figures: list[Figure] | pa.Ta
 
 
 def insert_catalog(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None:
-    """The metrics, programmes and programme words of `catalog` into core.metrics, core.programs and
-    core.program_words: the checks and views read them."""
+    """The metrics, programmes, programme words and qualifier words of `catalog` into core.metrics,
+    core.programs, core.program_words and core.qualifier_words: the checks and views read them."""
     metrics = {
         "metric_id": [m.metric_id for m in catalog.metrics],
         "name_zh": [m.name_zh for m in catalog.metrics],
@@ -66,7 +66,11 @@ def insert_catalog(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None:
         "patterns": [p.pattern.pattern for p in catalog.programs],
     }
     words = {"word": [w for w, _ in catalog.program_words], "role": [r for _, r in catalog.program_words]}
-    for table, columns in (("metrics", metrics), ("programs", programs), ("program_words", words)):
+    qualifiers = {
+        name: [row[i] for row in catalog.qualifiers] for i, name in enumerate(("word", "position", "qualifier"))
+    }
+    tables = (("metrics", metrics), ("programs", programs), ("program_words", words), ("qualifier_words", qualifiers))
+    for table, columns in tables:
         con.register("new_rows", pa.table(columns, schema=pa.schema([(name, pa.string()) for name in columns])))
         try:
             con.execute(f"insert into core.{table} by name select * from new_rows")

@@ -15,7 +15,16 @@ import duckdb
 from etl import SQL_DIR
 
 # The tables a fresh build starts with, in the order it creates them; each is sql/core/<table>.sql.
-BUILD_TABLES = ("documents", "figures", "builds", "build_documents", "metrics", "programs", "program_words")
+BUILD_TABLES = (
+    "documents",
+    "figures",
+    "builds",
+    "build_documents",
+    "metrics",
+    "programs",
+    "program_words",
+    "qualifier_words",
+)
 HISTORY_TABLES = ("builds", "build_documents")  # carried from build to build (build.copy_history)
 
 

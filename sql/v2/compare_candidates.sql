@@ -82,11 +82,12 @@ select
     r.measure,
     case when r.opens_range then 'range' else r.qualifier end as qualifier,
     -- as the sentence writes it: the number (both ends of a range) with the qualifier words around it
-    regexp_extract(substr(r.sentence, 1, r.starts_at), '(约|近|超过|突破|不低于|不少于|不超过|不高于)$', 1)
+    -- the words of qualifiers.csv (core.qualifier_words) that bound or round a number, before it and after it
+    regexp_extract(substr(r.sentence, 1, r.starts_at), '(' || w.before || ')$', 1)
         || substr(r.sentence, r.starts_at + 1, case when r.opens_range then r.next_ends_at else r.ends_at end - r.starts_at)
         || regexp_extract(
-            substr(r.sentence, case when r.opens_range then r.next_ends_at else r.ends_at end + 1, 2),
-            '^(左右|以上|以内|以下|上下|之间|多)',
+            substr(r.sentence, case when r.opens_range then r.next_ends_at else r.ends_at end + 1, 4),
+            '^(' || w.after || ')',
             1
         ) as written,
     r.basis,
@@ -99,6 +100,14 @@ select
     r.mentions
 from read r
 join core.metrics m on m.metric_id = r.metric_id
+join (
+    -- longest first, so that 不超过 is read whole before 超过
+    select
+        coalesce(string_agg(word, '|' order by length(word) desc) filter (where position = 'before'), '') as before,
+        coalesce(string_agg(word, '|' order by length(word) desc) filter (where position = 'after'), '') as after
+    from core.qualifier_words
+    where qualifier <> 'per_unit'
+) w on true  -- (not `cross join`: DuckDB writes a stored view's cross join back as a comma, views_as_built)
 where not r.closes_range
   and (nullif(m.unit, '') is null or r.unit = m.unit)
   and (nullif(m.basis, '') is null or (m.basis = 'level' and r.basis is null) or r.basis = m.basis)
