@@ -80,39 +80,39 @@ class ProgramFinder:
         clause names, never an amount of a programme an earlier clause or paragraph named: 推进退耕还林…，
         森林覆盖率21.6% is no figure of reforestation, 今年赤字率拟按3.2% none of the COVID response.
         """
-        position, after = mention.char_start, around.clause_after
-        clause_start = position - len(around.clause_before)
+        position = mention.char_start
         hits = self.in_sentence.get(sentence.index)
         if hits is None:
             hits = self.in_sentence[sentence.index] = self._hits(sentence.start, sentence.end)
         starts, ranks = hits
         here = bisect_left(starts, position)
-        clause_end = CLAUSE_END.search(self.text, position, sentence.end) if ranks else None
-        end = clause_end.start() if clause_end else sentence.end
+        rate = mention.unit == "percent"
+        if here and not rate:
+            return self._program(ranks[here - 1])
+        if here and starts[here - 1] >= position - len(around.clause_before):  # in the rate's own clause
+            return self._program(ranks[here - 1])
+        if not ranks:
+            return None if rate else self._paragraph_program(sentence)
         # Named after it: only within its own clause (安排资金100亿元用于脱贫攻坚, 1.2万户农村危房); a
         # later clause speaks of something else (总额4万亿元的两年投资计划，…结构性减税).
+        clause_end = CLAUSE_END.search(self.text, position, sentence.end)
+        end = clause_end.start() if clause_end else sentence.end
         own = [rank for start, rank in zip(starts[here:], ranks[here:], strict=True) if start < end]
-        if mention.unit == "percent":
-            if here and starts[here - 1] >= clause_start:
-                return self._program(ranks[here - 1])
+        if own or rate:
             return self._program(min(own)) if own else None
-        if here:
-            return self._program(ranks[here - 1])
-        if own:
-            return self._program(min(own))
-        if ranks:
-            bare = len(label) <= 2 and not after.strip()  # 投资1260万元，完成…
-            if not bare:
-                return None
-            # 投资1260万元，完成5个村的饮水安全工程: an amount that names only its spending (`bare`) is
-            # for what the next clause names, when that is one thing: 危房改造、饮水安全、街巷硬化 are
-            # several; 1.8万户、189万平方米棚改任务 are one, counted two ways.
-            after = CLAUSE_END.search(self.text, end + 1, sentence.end)
-            next_end = after.start() if after else sentence.end
-            named = {rank for start, rank in zip(starts, ranks, strict=True) if end < start < next_end}
-            items = self.text[end + 1 : next_end].split(LIST_MARK)
-            one = len(named) == 1 and (len(items) == 1 or all(DIGIT.search(item) for item in items))
-            return self._program(named.pop()) if one else None
+        if len(label) > 2 or around.clause_after.strip():
+            return None
+        # 投资1260万元，完成5个村的饮水安全工程: an amount that names only its spending (a label of
+        # two characters, nothing after it) is for what the next clause names, when that is one thing:
+        # 危房改造、饮水安全、街巷硬化 are several; 1.8万户、189万平方米棚改任务 are one, counted two ways.
+        after = CLAUSE_END.search(self.text, end + 1, sentence.end)
+        next_end = after.start() if after else sentence.end
+        named = {rank for start, rank in zip(starts, ranks, strict=True) if end < start < next_end}
+        items = self.text[end + 1 : next_end].split(LIST_MARK)
+        one = len(named) == 1 and (len(items) == 1 or all(DIGIT.search(item) for item in items))
+        return self._program(named.pop()) if one else None
+
+    def _paragraph_program(self, sentence: Sentence) -> str | None:
         if sentence.index not in self.in_paragraph:
             self.in_paragraph[sentence.index] = self._in_paragraph(sentence)
         return self.in_paragraph[sentence.index]
