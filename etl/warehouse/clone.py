@@ -81,5 +81,28 @@ def _copy(source, copy, failed: list[BaseException]) -> None:
             copy.seek(0)
             copy.truncate()
             shutil.copyfileobj(source, copy, 1 << 20)
+        copy.flush()
+        write_back(copy.fileno())
     except BaseException as error:  # raised on the calling thread once the copy is over
         failed.append(error)
+
+
+def write_back(fd: int) -> None:
+    """Start writing a copied file's bytes to disk while the build goes on, on a thread of its own.
+
+    DuckDB's checkpoint syncs the file at the build's end, and with it every
+    byte the copy left in memory (0.4 s for 840 MB here): synced meanwhile, its
+    sync finds them written. Nothing waits for this thread; it syncs its own
+    descriptor of the file, whatever happens to the build.
+    """
+    own = os.dup(fd)
+
+    def sync() -> None:
+        try:
+            os.fsync(own)
+        except OSError:  # the checkpoint's own sync says so, if it matters
+            pass
+        finally:
+            os.close(own)
+
+    threading.Thread(target=sync, name="zhibiao-write-back", daemon=True).start()
