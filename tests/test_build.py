@@ -1,70 +1,32 @@
-"""etl/warehouse/build.py: a build starts as a byte copy of the published warehouse (clone_published)."""
+"""etl/warehouse/build.py: the history a build adds (record_build) counts what it extracted, and keeps the rest."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
+from etl.warehouse.refresh import refresh
 
-import pytest
+from .conftest import SEED, query
 
-from etl.warehouse import build
+# The seed report with two of its figures written as words: fewer figures.
+TEXT = SEED.read_text(encoding="utf-8")
+SHORTER = TEXT.replace("24.92亿元", "大量资金").replace("551.07万人", "大批人员")
 
 
-@pytest.fixture
-def published(tmp_path):
-    """A published file of 3 MiB and a bit, bytes that differ along it."""
+def test_the_history_of_an_edit_counts_the_extracted_document_and_keeps_the_others_counts(seed_folder, tmp_path):
     db = tmp_path / "w.duckdb"
-    db.write_bytes(bytes(range(256)) * (3 * 4096 + 7))
-    return db
-
-
-def test_the_copy_holds_the_published_bytes(published):
-    building = build.building_path(published)
-    assert build.clone_published(published, building) is True
-    assert building.read_bytes() == published.read_bytes()
-
-
-def test_where_the_kernel_cannot_copy_the_file_it_is_copied_through_memory(published, monkeypatch):
-    calls = []
-
-    def sendfile(out_fd, in_fd, offset, count):
-        calls.append(count)
-        if len(calls) == 1:
-            return os.write(out_fd, os.read(in_fd, 1000))  # a part copied, then the kernel refuses
-        raise OSError(22, "Invalid argument")
-
-    monkeypatch.setattr(build.os, "sendfile", sendfile)
-    building = build.building_path(published)
-    build.clone_published(published, building)
-    assert len(calls) == 2
-    assert building.read_bytes() == published.read_bytes()
-
-
-def test_an_error_of_the_copy_is_raised_by_the_caller(published, monkeypatch):
-    def broken(source, copy, length):
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(build.os, "sendfile", lambda *args: (_ for _ in ()).throw(OSError(22, "no")))
-    monkeypatch.setattr(build.shutil, "copyfileobj", broken)
-    with pytest.raises(OSError, match="No space left"):
-        build.clone_published(published, build.building_path(published))
-
-
-def test_the_modules_a_build_imports_later_are_imported_while_it_copies(published):
-    # In a process of its own: a module imported once in the test process cannot be imported afresh.
-    probe = (
-        "import sys; from pathlib import Path; from etl.warehouse import build; "
-        "before = [m for m in build.LATER_IMPORTS if m in sys.modules]; "
-        "build.clone_published(Path(sys.argv[1]), build.building_path(Path(sys.argv[1]))); "
-        "print(before, [m for m in build.LATER_IMPORTS if m in sys.modules])"
-    )
-    done = subprocess.run([sys.executable, "-c", probe, str(published)], capture_output=True, text=True, check=True)
-    assert done.stdout == "[] ['pandas', 'pyarrow.compute', 'pyarrow.dataset']\n"
-
-
-def test_no_copy_when_a_wal_lies_beside_the_published_file(published):
-    published.with_name(published.name + ".wal").write_bytes(b"last changes")
-    building = build.building_path(published)
-    assert build.clone_published(published, building) is False
-    assert not building.exists()
+    (seed_folder / "b.txt").write_text(TEXT, encoding="utf-8")
+    refresh(seed_folder, db, progress=False)
+    (full,) = query(db, "select count(*) from core.figures where doc_id = 'b'")[0]
+    (seed_folder / "b.txt").write_text(SHORTER, encoding="utf-8")
+    refresh(seed_folder, db, progress=False)
+    (shorter,) = query(db, "select count(*) from core.figures where doc_id = 'b'")[0]
+    assert 0 < shorter < full
+    assert query(db, "select build_id, doc_id, n_figures, extracted from core.build_documents order by all") == [
+        (1, "acftu-2020", full, True),
+        (1, "b", full, True),
+        (2, "acftu-2020", full, False),
+        (2, "b", shorter, True),
+    ]
+    assert query(db, "select build_id, n_documents, n_figures, n_extracted from core.builds order by all") == [
+        (1, 2, 2 * full, 2),
+        (2, 2, full + shorter, 1),
+    ]

@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from etl.warehouse import build, load, publish
+from etl.warehouse import build, clone, load, publish
 from etl.warehouse.refresh import RefreshError, refresh
 
 from .conftest import ROOT, SEED, query
@@ -464,7 +464,7 @@ def test_a_link_planted_at_the_build_file_is_never_followed_by_the_copy(publishe
     building = build.building_path(db)
     building.symlink_to(victim)
     with pytest.raises(FileExistsError):
-        build.clone_published(db, building)
+        clone.clone_published(db, building)
     assert victim.read_text(encoding="utf-8") == "mine"
     assert building.is_symlink()
     assert db.read_bytes() == before

@@ -94,17 +94,39 @@ def write_years(con: duckdb.DuckDBPyConnection, series: str | None = None) -> No
     split by a hash of their id into shares of about FIGURES_PER_SHARE figures
     each: DuckDB holds one share's figures at a time, however large the corpus
     or a publisher.
+
+    For a few series (`series`), the series, their points and their figures'
+    point rows are set apart first (temp tables), and the statements read
+    those: left to find them itself, DuckDB joined every figure with every
+    figure's point before keeping the few, and probed the relation `series`
+    once per row of core.series_years (together 2 to 4 s of a one-report edit
+    at 10,000 reports without publishers).
     """
-    points = "core.series_points"
+    points, members = "core.series_points", "core.series_figures"
     if series is not None:
         same = "p.series_id = s.series_id and p.publisher is not distinct from s.publisher"
-        con.execute(f"delete from core.series_years s where exists (select 1 from {series} p where {same})")
-        points = f"(select s.* from core.series_points s semi join {series} p on {same})"
-    (n,) = con.execute(f"select count(*) from core.series_figures join {points} using (point_id)").fetchone()
+        con.execute(f"create or replace temp table years_of as select distinct series_id, publisher from {series}")
+        con.execute(f"delete from core.series_years s where exists (select 1 from temp.years_of p where {same})")
+        con.execute(
+            f"create or replace temp table years_points as "
+            f"select s.* from core.series_points s semi join temp.years_of p on {same}"
+        )
+        con.execute(
+            "create or replace temp table years_figures as "
+            "select sf.* from core.series_figures sf semi join temp.years_points p using (point_id)"
+        )
+        points, members = "temp.years_points", "temp.years_figures"
+    (n,) = con.execute(f"select count(*) from {members} join {points} using (point_id)").fetchone()
     shares = max(1, -(-n // FIGURES_PER_SHARE))
     for share in range(shares):
         part = f"(select * from {points} where hash(series_id) % {shares} = {share})"
-        con.execute(_scoped(_sql("build", "series_years"), part, "core.series_points"))
+        statement = _scoped(
+            _scoped(_sql("build", "series_years"), part, "core.series_points"), members, "core.series_figures"
+        )
+        con.execute(statement)
+    if series is not None:
+        for table in ("years_of", "years_points", "years_figures"):
+            con.execute(f"drop table temp.{table}")
 
 
 def _scoped(statement: str, relation: str, table: str = "core.documents") -> str:

@@ -10,23 +10,19 @@ the warehouse keeps (core.builds, core.build_documents).
 
 from __future__ import annotations
 
-import contextlib
-import importlib
 import logging
 import os
 import shutil
-import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
-import pyarrow as pa
 
 from etl.series.store import SERIES_TABLES
 from etl.warehouse import incremental
 from etl.warehouse.identifiers import identifier, literal, qualified
 from etl.warehouse.load import sql_path
-from etl.warehouse.publish import create_new, new_name
+from etl.warehouse.publish import new_name
 from etl.warehouse.schema import HISTORY_TABLES, made_tables
 from etl.warehouse.views import current_view_versions
 
@@ -66,55 +62,6 @@ def open_build(building: Path, memory_limit: str) -> duckdb.DuckDBPyConnection:
 def spill_folder(building: Path) -> Path:
     """Where DuckDB spills what a build cannot hold in memory: `<building>.tmp`, removed with the build."""
     return building.with_name(building.name + ".tmp")
-
-
-def clone_published(published: Path, building: Path) -> bool:
-    """Start a build as a byte copy of the published warehouse; False when that is not safe.
-
-    Copying the file is much faster than re-inserting every unchanged row
-    (load.copy_unchanged), and the published file is only read. Not when a .wal
-    lies beside it: its last changes would not be in the copy. The copy is
-    created new (publish.create_new): whatever is at `building`, a link
-    someone planted included, raises FileExistsError and is left untouched.
-    """
-    if not published.is_file() or published.with_name(published.name + ".wal").exists():
-        return False
-    with open(published, "rb") as source, open(create_new(building), "wb") as copy:
-        # The copy waits on the disk, in the kernel, holding no interpreter lock: the modules
-        # the build will import on first use are imported meanwhile, on this thread.
-        failed: list[BaseException] = []
-        copier = threading.Thread(target=_copy, args=(source, copy, failed), name="zhibiao-clone")
-        copier.start()
-        try:
-            for name in LATER_IMPORTS:
-                with contextlib.suppress(ImportError):  # then imported where it is needed, and said there
-                    importlib.import_module(name)
-        finally:
-            copier.join()
-        if failed:
-            raise failed[0]
-    return True
-
-
-# What a build imports on first use, about a third of a second in all (a third of a one-report
-# refresh): DuckDB's client imports pandas the first time it is handed a parameter, and pyarrow
-# its pandas shim when it makes an array, its compute and dataset modules for Arrow scans.
-LATER_IMPORTS = ("pandas", "pyarrow.compute", "pyarrow.dataset")
-
-
-def _copy(source, copy, failed: list[BaseException]) -> None:
-    """`source` into `copy` by the kernel (sendfile), else through memory; an error is kept in `failed`."""
-    try:
-        try:
-            while os.sendfile(copy.fileno(), source.fileno(), None, 1 << 30):
-                pass
-        except OSError:  # a file system the kernel does not copy between: start again, through memory
-            source.seek(0)
-            copy.seek(0)
-            copy.truncate()
-            shutil.copyfileobj(source, copy, 1 << 20)
-    except BaseException as error:  # raised on the calling thread once the copy is over
-        failed.append(error)
 
 
 def keep_only(con: duckdb.DuckDBPyConnection, doc_ids: list[str], keep_series: bool = False) -> None:
@@ -208,10 +155,25 @@ def copy_history(con: duckdb.DuckDBPyConnection, previous: Path) -> None:
         con.execute("detach previous")
 
 
+def note_extracted(con: duckdb.DuckDBPyConnection, extracted: list[str]) -> str:
+    """The documents this build extracted, as the temporary relation it returns (doc_id): the loss guard
+    and the history count their figures only. SQL literals, neither a parameter nor an Arrow table."""
+    rows = ", ".join(f"({literal(doc_id)})" for doc_id in extracted)
+    relation = f"select * from (values {rows}) v(doc_id)" if rows else "select null::varchar as doc_id where false"
+    con.execute(f"create or replace temp table extracted as {relation}")
+    return "temp.extracted"
+
+
 def record_build(
     con: duckdb.DuckDBPyConnection, code_version: str, catalog_version: str, sources: str, extracted: list[str]
 ) -> None:
-    """Add this build to the history, with each document's figure count and whether it was extracted anew."""
+    """Add this build to the history, with each document's figure count and whether it was extracted anew.
+
+    The figures of the documents extracted are counted; a document reused with
+    the bytes of the last build keeps that build's count, which is its count
+    (its rows are the published ones): counting every figure again grew with
+    the warehouse, not with the edit.
+    """
     (build_id,) = con.execute("select coalesce(max(build_id), 0) + 1 from core.builds").fetchone()
     con.execute(
         "insert into core.builds select ?, ?, ?, ?, ?, ?, (select count(*) from core.documents), "
@@ -226,19 +188,25 @@ def record_build(
             len(extracted),
         ],
     )
-    con.register("extracted", pa.table({"doc_id": pa.array(extracted, pa.string())}))
-    try:
-        con.execute(
-            """
-            insert into core.build_documents
-            select ?, d.doc_id, d.sha256, count(f.figure_id), d.doc_id in (select doc_id from extracted)
-            from core.documents d left join core.figures f using (doc_id)
-            group by d.doc_id, d.sha256
-            """,
-            [build_id],
+    fresh = note_extracted(con, extracted)
+    con.execute(
+        f"""
+        insert into core.build_documents
+        with last as (
+            select b.doc_id, b.n_figures from core.build_documents b join core.documents d using (doc_id, sha256)
+            where b.build_id = (select max(build_id) from core.build_documents)
+              and b.doc_id not in (select doc_id from {fresh})
+        ),
+        counted as (
+            select doc_id, count(*) as n from core.figures
+            where doc_id in (select doc_id from core.documents where doc_id not in (select doc_id from last))
+            group by doc_id
         )
-    finally:
-        con.unregister("extracted")
+        select ?, d.doc_id, d.sha256, coalesce(l.n_figures, c.n, 0), d.doc_id in (select doc_id from {fresh})
+        from core.documents d left join last l using (doc_id) left join counted c using (doc_id)
+        """,
+        [build_id],
+    )
 
 
 def building_path(db: Path) -> Path:

@@ -2,7 +2,7 @@
 
 Series never cross publishers (etl.series.store), and a document without a
 publisher is a publisher of its own. So when a refresh starts from a copy of
-the published warehouse (build.clone_published), made by the same code and
+the published warehouse (clone.clone_published), made by the same code and
 catalogs, the series rows of every other publisher are what a full build
 would make again: they are kept, and only the publishers of the documents it
 extracted, changed or dropped are built again (etl.series.store.write_series,

@@ -2,7 +2,7 @@
 
 Bulk loads go through Arrow tables, DuckDB's native path, never row-by-row
 inserts. Documents a refresh reuses are copied from the published warehouse
-when the build did not start as its copy (build.clone_published).
+when the build did not start as its copy (clone.clone_published).
 """
 
 from __future__ import annotations

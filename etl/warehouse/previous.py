@@ -178,8 +178,17 @@ def _documents(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, str, tupl
     }
 
 
-def losses(con: duckdb.DuckDBPyConnection, db: Path, share: float = WARN_FIGURE_DROP) -> Losses:
-    """The documents the build in `con` lost against `db`, and those whose figures fell by more than `share`."""
+def losses(
+    con: duckdb.DuckDBPyConnection, db: Path, share: float = WARN_FIGURE_DROP, extracted: str | None = None
+) -> Losses:
+    """The documents the build in `con` lost against `db`, and those whose figures fell by more than `share`.
+
+    `extracted` names a relation (doc_id) of the documents this build extracted:
+    only theirs are counted. Every other document of the build was reused, its
+    rows those of `db` (the build started as its copy, or copied them), so its
+    figures cannot have fallen; counting every figure of both warehouses grew
+    with the warehouse, not with the edit. None counts every document.
+    """
     try:
         con.execute(f"attach '{sql_path(db)}' as published (read_only)")
     except duckdb.Error as err:
@@ -201,10 +210,11 @@ def losses(con: duckdb.DuckDBPyConnection, db: Path, share: float = WARN_FIGURE_
             order by 1
             """
         ).fetchall()
+        scope = "" if extracted is None else f"where doc_id in (select doc_id from {extracted})"
         dropped = con.execute(
-            """
-            with old as (select doc_id, count(*) n from published.core.figures group by doc_id),
-                 new as (select doc_id, count(*) n from core.figures group by doc_id)
+            f"""
+            with old as (select doc_id, count(*) n from published.core.figures {scope} group by doc_id),
+                 new as (select doc_id, count(*) n from core.figures {scope} group by doc_id)
             select old.doc_id, old.n, coalesce(new.n, 0) from old join core.documents d using (doc_id)
             left join new using (doc_id)
             where coalesce(new.n, 0) < old.n * (1 - ?) order by 1
@@ -230,7 +240,9 @@ def guard_foreign(db: Path, foreign: tuple[str, ...], force: bool) -> None:
     log.warning("%s: dropped %s, which a refresh does not make (--force)", db, shown)
 
 
-def guard_against_loss(con: duckdb.DuckDBPyConnection, db: Path, force: bool, not_loaded=()) -> None:
+def guard_against_loss(
+    con: duckdb.DuckDBPyConnection, db: Path, force: bool, not_loaded=(), extracted: str | None = None
+) -> None:
     """Refuse to publish a warehouse that lost a document or most of one's figures; warn of a fifth.
 
     A document whose file, with the same bytes, now has another doc_id (a manifest
@@ -238,8 +250,9 @@ def guard_against_loss(con: duckdb.DuckDBPyConnection, db: Path, force: bool, no
 
     With --keep-going, the files that were not loaded are listed too: they are
     usually why a document went missing. With --force, what is lost is warned of.
+    `extracted` (a relation of doc_ids) limits the counts of figures to the documents extracted (losses).
     """
-    found = losses(con, db, WARN_FIGURE_DROP)
+    found = losses(con, db, WARN_FIGURE_DROP, extracted)
     for old, new in found.renamed:
         log.warning("%s is now %s", old, new)  # the same file and bytes under a new doc_id: nothing is lost
     gone = [f"document {d} is in {db} but not in this refresh" for d in found.lost]

@@ -31,7 +31,20 @@ from etl.catalog import CATALOG_DIR, load_catalog
 from etl.records import Source
 from etl.series import store as series
 from etl.text.sources import SourceError, display_name, read_sources
-from etl.warehouse import batches, build, checks, incremental, load, locks, previous, publish, schema, talk, views
+from etl.warehouse import (
+    batches,
+    build,
+    checks,
+    clone,
+    incremental,
+    load,
+    locks,
+    previous,
+    publish,
+    schema,
+    talk,
+    views,
+)
 from etl.warehouse.errors import RefreshError, is_interruption
 from etl.warehouse.plan import is_unchanged, plan
 from etl.warehouse.previous import ELSEWHERE, guard_against_loss, guard_foreign, listing
@@ -178,7 +191,8 @@ def _refresh(sources_dir, db, published, keep_going, force, full, progress, cata
                 raise RefreshError(listing(problems, f"data checks failed; {note}"))
             if had:
                 with speak.phase("comparing with the published warehouse"):
-                    guard_against_loss(con, db, force, errors)
+                    # Only the documents extracted are counted: the others are the published rows.
+                    guard_against_loss(con, db, force, errors, build.note_extracted(con, extracted))
             with speak.phase("writing the warehouse"):
                 build.record_build(con, code_version(), catalog.version, display_name(str(sources_dir)), extracted)
                 result.n_documents, result.n_figures = con.execute(
@@ -212,7 +226,7 @@ def _start_build(building: Path, db: Path, had: bool, reuse: list[str], catalog_
     whether it also holds the series of `db` (incremental.py: only the changed publishers' are made again)."""
     # With unchanged documents, start from a byte copy of the published warehouse: much faster
     # than re-inserting their rows (load.copy_unchanged), which remains for when a copy is not safe.
-    cloned = bool(reuse) and build.clone_published(db, building)
+    cloned = bool(reuse) and clone.clone_published(db, building)
     # DuckDB keeps the blocks it wrote cached up to its memory limit (80% of RAM unless told):
     # bounded here, it writes them out instead, and memory does not grow with the warehouse.
     con = build.open_build(building, batches.BUILD_MEMORY_LIMIT)

@@ -1,0 +1,70 @@
+"""etl/warehouse/clone.py: a build starts as a copy of the published warehouse (clone_published)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from etl.warehouse import build, clone
+
+
+@pytest.fixture
+def published(tmp_path):
+    """A published file of 3 MiB and a bit, bytes that differ along it."""
+    db = tmp_path / "w.duckdb"
+    db.write_bytes(bytes(range(256)) * (3 * 4096 + 7))
+    return db
+
+
+def test_the_copy_holds_the_published_bytes(published):
+    building = build.building_path(published)
+    assert clone.clone_published(published, building) is True
+    assert building.read_bytes() == published.read_bytes()
+
+
+def test_where_the_kernel_cannot_copy_the_file_it_is_copied_through_memory(published, monkeypatch):
+    calls = []
+
+    def sendfile(out_fd, in_fd, offset, count):
+        calls.append(count)
+        if len(calls) == 1:
+            return os.write(out_fd, os.read(in_fd, 1000))  # a part copied, then the kernel refuses
+        raise OSError(22, "Invalid argument")
+
+    monkeypatch.setattr(clone.os, "sendfile", sendfile)
+    building = build.building_path(published)
+    clone.clone_published(published, building)
+    assert len(calls) == 2
+    assert building.read_bytes() == published.read_bytes()
+
+
+def test_an_error_of_the_copy_is_raised_by_the_caller(published, monkeypatch):
+    def broken(source, copy, length):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(clone.os, "sendfile", lambda *args: (_ for _ in ()).throw(OSError(22, "no")))
+    monkeypatch.setattr(clone.shutil, "copyfileobj", broken)
+    with pytest.raises(OSError, match="No space left"):
+        clone.clone_published(published, build.building_path(published))
+
+
+def test_the_modules_a_build_imports_later_are_imported_while_it_copies(published):
+    # In a process of its own: a module imported once in the test process cannot be imported afresh.
+    probe = (
+        "import sys; from pathlib import Path; from etl.warehouse import build, clone; "
+        "before = [m for m in clone.LATER_IMPORTS if m in sys.modules]; "
+        "clone.clone_published(Path(sys.argv[1]), build.building_path(Path(sys.argv[1]))); "
+        "print(before, [m for m in clone.LATER_IMPORTS if m in sys.modules])"
+    )
+    done = subprocess.run([sys.executable, "-c", probe, str(published)], capture_output=True, text=True, check=True)
+    assert done.stdout == "[] ['pandas', 'pyarrow.compute', 'pyarrow.dataset']\n"
+
+
+def test_no_copy_when_a_wal_lies_beside_the_published_file(published):
+    published.with_name(published.name + ".wal").write_bytes(b"last changes")
+    building = build.building_path(published)
+    assert clone.clone_published(published, building) is False
+    assert not building.exists()
