@@ -13,8 +13,8 @@ from etl.catalog.gates import first_characters, top_level_alternatives, with_fir
 from etl.rules import candidates as extract
 from etl.rules import periods
 from etl.rules.metrics import candidates
-from etl.rules.periods import goal_rules
 from etl.rules.structure import opener_rules
+from etl.rules.targets import goal_rules
 
 CATALOG = load_catalog()
 SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

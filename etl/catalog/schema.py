@@ -42,7 +42,9 @@ from etl.catalog.vocabularies import (  # noqa: F401  (re-exported: the rules an
     PUBLISHER_WORD_SCOPES,
     QUALIFIERS,
     SCOPES,
+    TARGET_CUES,
     UNITS,
+    VERDICTS,
     WORD_ROLES,
 )
 
@@ -101,6 +103,11 @@ SCHEMA: dict[str, dict[str, Check]] = {
         "category": one_of((*CATEGORIES, GIVEN)),  # given: the one its cue finds
         "note": optional,
     },
+    "target_rules.csv": {  # in order of precedence: the first rule whose cue holds decides
+        "cue": one_of(TARGET_CUES),
+        "verdict": one_of(VERDICTS),
+        "note": optional,
+    },
     "stop_words.csv": {"word": word, "position": one_of(POSITIONS["stop_words.csv"]), "reason": optional},
     "words.csv": {"word": word, "role": one_of(WORD_ROLES), "note": optional},
     "period_openers.csv": {"phrase": opener_phrase, "period": one_of(PERIOD_OPENERS), "note": optional},
@@ -135,6 +142,7 @@ UNIQUE: dict[str, tuple[str, ...]] = {
     "bases.csv": ("word", "position"),
     "categories.csv": ("word", "unit"),
     "category_rules.csv": ("cue", "unit"),
+    "target_rules.csv": ("cue",),
     "stop_words.csv": ("word", "position"),
     "words.csv": ("word", "role"),
     "period_openers.csv": ("phrase",),

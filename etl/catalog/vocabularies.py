@@ -91,6 +91,7 @@ WORD_ROLES = (
     "span_noun",  # a span of time that is measured: a duration after it is a figure (办理时间压缩至5天)
     "aspect_noun",  # what of a thing is measured, not which: 粮食播种面积…、总产量… (粮食总产量)
     "own_level",  # the government's own level, not its whole area: 区本级固定资产投资 is no metric of the district
+    "quota_noun",  # a plan that is a quota allotted: 招生计划38万人 of a year reviewed is the quota, no target
 )
 # What a word of program_words.csv says of a programme figure, in the clause before it (v1.program_figures).
 PROGRAM_WORD_ROLES = (
@@ -121,3 +122,18 @@ GIVEN = "given"
 GIVING_CUES = frozenset(
     {"counted_body", "word_before", "clause_word", "measure_word", "counted_noun", "earlier_word", "unit_default"}
 )
+# What a rule of target_rules.csv looks at (etl/rules/targets.py has one function per cue).
+TARGET_CUES = (
+    "always",  # nothing: the last resort
+    "period_end_level",  # the level at the end of a named period: 较“十三五”末的4100亿元
+    "last_years_level",  # last year's level before the number: 从去年的2.1%
+    "starting_level",  # the level a change starts from: 由10.2%下降到3.1%
+    "past_quota",  # a quota (quota_noun) of a year not after the one reviewed: 2020年招生计划38万人
+    "goal_in_clause",  # a goal word (words.csv) in the clause, none reported met: 将在20个城市开展试点
+    "plan_context",  # the sentence speaks of the years ahead (structure.py): the plan part, 今后五年
+    "goals_met",  # an earlier clause reports the goals met: 全面完成年初确定的目标任务，…
+    "goal_opens",  # a goal opener earlier in the sentence, not reported met after it: 目标是，…
+    "future_period",  # a named period starting after the year reviewed: “十四五”时期
+    "service_standard",  # at least so much per head: 每人至少提供2次岗位推荐
+)
+VERDICTS = ("target", "outcome")

@@ -3,22 +3,22 @@
 A figure takes the period of its sentence (structure.py) unless its own words
 say otherwise: a named period (“十三五”), a deadline (力争到2025年), a year in
 its clause (2020年安排…), a span of years (过去五年累计…), a starting level
-(由10.2%下降到…), or a date (截至2020年11月底). Goal words (目标, 力争;
-data/catalog/words.csv) make it a target unless it is reported as met.
+(由10.2%下降到…), or a date (截至2020年11月底). Whether it is a target is decided
+first, by the rules of data/catalog/target_rules.csv (targets.py), and the period follows.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable
 from datetime import date
-from typing import NamedTuple
 
 from etl.catalog import Catalog
-from etl.catalog.gates import alternation, character_class, first_characters, holds_any
+from etl.catalog.gates import character_class, first_characters
 from etl.records import Context, When
+from etl.rules.period_words import PeriodRules, period_rules
 from etl.rules.structure import SMALL_NUMBER, YEAR, small_number
+from etl.rules.targets import is_target as target
 from etl.text.characters import CLOSE_QUOTES, OPEN_QUOTES
 
 AS_OF = re.compile(
@@ -31,7 +31,6 @@ AS_OF = re.compile(
     re.VERBOSE,
 )
 DIGIT = re.compile(r"\d")
-LAST_YEARS_TAILS = ("的", "底的", "末的")  # 从去年的2.1%, 上年末的: what may follow last year's name
 # 全国工会过去五年累计筹集…: a span of years named inside the sentence, not only at its start.
 _YEARS_SPAN = rf"(?:(?:过去|近|最近){SMALL_NUMBER}年|{SMALL_NUMBER}年(?:来|间))"
 YEARS_IN_SENTENCE = re.compile(f"(?={character_class(first_characters(_YEARS_SPAN))})(?:{_YEARS_SPAN})")
@@ -44,94 +43,6 @@ FIRST_YEARS = re.compile(
 )
 
 
-class GoalRules(NamedTuple):
-    goal_words: tuple[str, ...]
-    goal_word: re.Pattern
-    goal_opener: re.Pattern
-    opener_gate: Callable[[str], object]  # does a text hold the first two characters of an opener
-    achieved: re.Pattern
-
-
-PER_HEAD_REACH = 4  # characters after 每/人均/月 before a starting level's number: 每人每年, 月销售额
-
-
-class PeriodRules(NamedTuple):
-    """The period patterns, composed once per catalog from words.csv."""
-
-    compared_year: re.Pattern
-    by_year: re.Pattern
-    last_years_level: re.Pattern
-    last_years_endings: tuple[str, ...]
-    last_years_reach: int
-    starting_level: re.Pattern  # 由10.2%, 由每人每年380元: a starting level follows
-    period_end: tuple[str, ...]
-    year_end_openers: tuple[str, ...]
-    compared_markers: tuple[str, ...]
-    per_year_in: Callable[[str], object]  # 年均: does a text hold a per-year word (gates.holds_any)
-    named: re.Pattern  # a named plan period: 十三五 (periods.csv)
-    goals: GoalRules  # what makes a figure a goal
-
-
-def period_rules(catalog: Catalog) -> PeriodRules:
-    words = catalog.words
-    markers, last_years = words["compared_marker"], words["last_year_word"]
-    not_after_marker = "".join(f"(?<!{re.escape(w)})" for w in markers)
-    return PeriodRules(
-        compared_year=re.compile(
-            rf"""
-            (?:{alternation(markers)})            # compared with: 比, 较
-            ((?:19|20)\d{{2}})年(?:末|底)?         # a base year, or its end
-            (?:{alternation(words["change_verb"])})  # a verb of change: 增长, 降低
-            """,
-            re.VERBOSE,
-        ),
-        # 力争到2025年: a deadline
-        by_year=re.compile(rf"(?:{alternation(words['to_word'])})((?:19|20)\d{{2}})年"),
-        # 赤字率从去年的2.1%提高到2.3%: a level of last year, named just before the number.
-        last_years_level=re.compile(
-            rf"""
-            {not_after_marker}                     # not 比去年: a comparison
-            (?:{alternation(last_years)})          # last year: 去年, 上年
-            (?:{alternation(LAST_YEARS_TAILS)})?   # its end, and 的
-            $""",
-            re.VERBOSE,
-        ),
-        last_years_endings=tuple({w[-1] for w in last_years + LAST_YEARS_TAILS}),
-        # the words, a tail and a marker before them
-        last_years_reach=max(map(len, last_years), default=0)
-        + max(map(len, LAST_YEARS_TAILS))
-        + max(map(len, markers), default=0),
-        starting_level=re.compile(
-            rf"""
-            (?:{alternation(words["from_word"])})  # from: 由, 从
-            (?:(?:每|人均|生均|年|月)[^\d，,；;。]{{0,{PER_HEAD_REACH}}})?  # per head or month: 每人每年, 月销售额
-            (?:[\d.]+[^\d、，,；;。]{{0,3}}、)*  # the starting levels listed before it: 分别从209元、280元
-            $""",
-            re.VERBOSE,
-        ),
-        period_end=words["period_end_word"],
-        year_end_openers=words["year_end_opener"],
-        compared_markers=markers,
-        per_year_in=holds_any(words["per_year"]),
-        named=re.compile(alternation(catalog.named_periods)),
-        goals=goal_rules(catalog),
-    )
-
-
-def goal_rules(catalog: Catalog) -> GoalRules:
-    words = catalog.words
-    openers = words["goal_opener"]
-    return GoalRules(
-        goal_words=words["goal_word"],
-        goal_word=re.compile(alternation(words["goal_word"])),
-        goal_opener=re.compile(alternation(openers)),
-        # The pre-check of goal_opener, from its own words: a text holding none of
-        # their first two characters holds none of them.
-        opener_gate=holds_any(w[:2] for w in openers),  # one search, not a loop of `in` tests
-        achieved=re.compile(alternation(words["achieved_word"])),
-    )
-
-
 def when(before: str, clause: str, context: Context, report_year: int | None, catalog: Catalog) -> When:
     """The period, target flag and as_of date of a figure, from the words before it.
 
@@ -139,16 +50,15 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
     the last clause break.
     """
     rules = catalog.compiled(period_rules)
-    goals = rules.goals
     as_of = _as_of(before, report_year, rules)
-    is_target = context.is_target or _goal_in_clause(clause, goals) or _goal_opens(before, goals)
+    is_target = target(before, clause, context, report_year, catalog)  # target_rules.csv (targets.py)
     named_match = rules.named.search(clause)
     named = catalog.named_periods[named_match.group()] if named_match else None
     if named and clause.startswith(
         rules.period_end, named_match.end() + (clause[named_match.end() : named_match.end() + 1] == "”")
     ):
         # 较“十三五”末的4100亿元: a starting level at the end of the period named
-        return When(named[1], named[1], False, None)
+        return When(named[1], named[1], is_target, None)
     if named:
         return _of_named(named, clause, named_match.end(), report_year, is_target, as_of)
     by_year = is_target and rules.by_year.search(before)  # 力争到2020年，建成…: the deadline may open the sentence
@@ -163,7 +73,7 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
         and rules.last_years_level.search(clause, max(0, len(clause) - rules.last_years_reach))
     ):
         # 赤字率从去年的2.1%提高到2.3%: the 2.1% is last year's outcome, not this year's goal.
-        return When(report_year, report_year, False, None)
+        return When(report_year, report_year, is_target, None)
     since = _compared_with_year(before, clause, rules, catalog)
     if since is not None:  # up to the year the sentence names (2007年参保人数…，比2002年增加…), else its context's
         named_years = [int(y) for y in YEAR.findall(before) if int(y) > since]
@@ -177,7 +87,7 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
         # before the period the sentence speaks of, at the end of the year before it (none when no
         # period is known).
         before_period = context.period_start - 1 if context.period_start else None
-        return When(before_period, before_period, False, None)
+        return When(before_period, before_period, is_target, None)
     if year:
         return When(year, year, is_target, None if is_target else as_of)
     span = (
@@ -208,7 +118,7 @@ def _of_named(
     if first:
         last = min(last, start + small_number(first.group(1)) - 1)
     future = report_year is not None and start > report_year
-    return When(start, last, is_target or future, None if future else as_of)
+    return When(start, last, is_target, None if future else as_of)
 
 
 def of_listed_year(label: str, timing: When) -> When:
@@ -229,22 +139,6 @@ def _compared_with_year(before: str, clause: str, rules: PeriodRules, catalog: C
     if found is None and rules.per_year_in(clause):
         found = rules.compared_year.search(before)
     return int(found.group(1)) if found else None
-
-
-def _goal_in_clause(clause: str, goals: GoalRules) -> bool:
-    """力争全年培训100万人次 is a goal; 营养改善计划惠及3200万, 完成目标任务的117% are outcomes.
-
-    Only unambiguous goal words: 争取 is also a verb of outcomes (争取上级资金1.2亿元).
-    """
-    return bool(goals.goal_word.search(clause)) and not goals.achieved.search(clause)
-
-
-def _goal_opens(before: str, goals: GoalRules) -> bool:
-    """目标是，新发展会员1000万人: a goal stated earlier in the sentence, not yet reported as met."""
-    if not goals.opener_gate(before):
-        return False
-    found = list(goals.goal_opener.finditer(before))
-    return bool(found) and not goals.achieved.search(before, found[-1].end())
 
 
 def _year_in_clause(clause: str, rules: PeriodRules) -> int | None:
