@@ -115,7 +115,7 @@ def test_the_table_is_read_once_per_catalog():
     catalog = load_catalog()
     table = catalog.compiled(target_rules)
     assert table is catalog.compiled(target_rules)
-    assert [(cue.__name__, verdict) for cue, verdict in table[0]] == [
+    assert [(cue.__name__, verdict) for _, (cue, verdict) in table.gate.rules] == [
         ("period_end_level", False),
         ("last_years_level", False),
         ("starting_level", False),
@@ -127,4 +127,16 @@ def test_the_table_is_read_once_per_catalog():
         ("future_period", True),
         ("service_standard", True),
     ]
-    assert table[1] is False  # always,outcome: what nothing else decides was done
+    assert table.otherwise is False  # always,outcome: what nothing else decides was done
+    assert table.no_words == (False, True)  # a sentence of none of the cues' words: its context decides
+
+
+def test_a_sentence_without_the_words_of_a_cue_is_spared_it():
+    gate = load_catalog().compiled(target_rules).gate
+    assert [cue.__name__ for cue, _ in gate("新建职工驿站", 0, 6)] == ["plan_context"]
+    assert [cue.__name__ for cue, _ in gate("全年目标是，新发展会员", 0, 11)] == [
+        "goal_in_clause",
+        "plan_context",
+        "goals_met",
+        "goal_opens",
+    ]

@@ -36,6 +36,8 @@ from etl.catalog.vocabularies import (  # noqa: F401  (re-exported: the rules an
     GIVEN,
     GIVING_CUES,
     METRIC_BASES,
+    PER_UNIT_CUES,
+    PER_UNIT_VERDICTS,
     PERIOD_OPENERS,
     PROGRAM_WORD_ROLES,
     PUBLISHER_SCOPES,
@@ -103,6 +105,12 @@ SCHEMA: dict[str, dict[str, Check]] = {
         "category": one_of((*CATEGORIES, GIVEN)),  # given: the one its cue finds
         "note": optional,
     },
+    "per_unit_rules.csv": {  # in order of precedence: the first rule whose cue holds decides
+        "cue": one_of(PER_UNIT_CUES),
+        "unit": several_of(UNITS),  # the figures it applies to; empty: any
+        "verdict": one_of(PER_UNIT_VERDICTS),
+        "note": optional,
+    },
     "target_rules.csv": {  # in order of precedence: the first rule whose cue holds decides
         "cue": one_of(TARGET_CUES),
         "verdict": one_of(VERDICTS),
@@ -142,6 +150,7 @@ UNIQUE: dict[str, tuple[str, ...]] = {
     "bases.csv": ("word", "position"),
     "categories.csv": ("word", "unit"),
     "category_rules.csv": ("cue", "unit"),
+    "per_unit_rules.csv": ("cue", "unit"),
     "target_rules.csv": ("cue",),
     "stop_words.csv": ("word", "position"),
     "words.csv": ("word", "role"),

@@ -137,3 +137,16 @@ TARGET_CUES = (
     "service_standard",  # at least so much per head: 每人至少提供2次岗位推荐
 )
 VERDICTS = ("target", "outcome")
+# What a rule of per_unit_rules.csv looks at (etl/rules/per_unit.py has one function per cue).
+PER_UNIT_CUES = (
+    "always",  # nothing: the unit alone decides (a rate is no amount per head)
+    "multiple",  # the measure word is a multiple (rate_word of words.csv): 补贴标准提高1倍
+    "clause_word",  # a per_unit word of qualifiers.csv (clause) in the phrase: 人均, 每人
+    "standard",  # a standard moved or stated right before the number (standard_word): 低保月标准提高到850元
+    "per_count",  # every so many of something: 每千人口, 每万名职工, 每百元营业收入
+    "per_measure",  # per one of a measure word: 每亩2000元, 2000元/亩, 28微克/立方米
+    "exchange",  # after an exchange_word: 1美元兑7.1元
+    "word_before",  # a per_unit word of qualifiers.csv (before) right before the number: 每年500元
+    "word_after",  # a per_unit word of qualifiers.csv (after) right after the number: 500元/人
+)
+PER_UNIT_VERDICTS = ("per_unit", "whole")

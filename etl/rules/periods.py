@@ -19,6 +19,7 @@ from etl.records import Context, When
 from etl.rules.period_words import PeriodRules, period_rules
 from etl.rules.structure import SMALL_NUMBER, YEAR, small_number
 from etl.rules.targets import is_target as target
+from etl.rules.targets import target_rules
 from etl.text.characters import CLOSE_QUOTES, OPEN_QUOTES
 
 AS_OF = re.compile(
@@ -51,8 +52,11 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
     """
     rules = catalog.compiled(period_rules)
     as_of = _as_of(before, report_year, rules)
-    is_target = target(before, clause, context, report_year, catalog)  # target_rules.csv (targets.py)
-    named_match = rules.named.search(clause)
+    # The words of the target rules the sentence holds: named periods, 由/从 and last year's name among
+    # them, so that a sentence holding none (most) is spared the patterns that need them.
+    words = catalog.compiled(target_rules).find(before)
+    is_target = target(before, clause, context, report_year, catalog, words)  # target_rules.csv (targets.py)
+    named_match = rules.named.search(clause) if words else None
     named = catalog.named_periods[named_match.group()] if named_match else None
     if named and clause.startswith(
         rules.period_end, named_match.end() + (clause[named_match.end() : named_match.end() + 1] == "”")
@@ -68,7 +72,8 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
         start = context.period_start if context.is_target or report_year is None else report_year + 1
         return When(min(start, deadline) if start else start, deadline, True, None)
     if (
-        report_year is not None
+        words
+        and report_year is not None
         and clause.endswith(rules.last_years_endings)
         and rules.last_years_level.search(clause, max(0, len(clause) - rules.last_years_reach))
     ):
@@ -82,7 +87,7 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
         # 比2002年增长65.5%，年均增长10.6%: a change over the years since the base year.
         return When(since + 1, end, False, as_of)
     year = _year_in_clause(clause, rules)
-    if not year and rules.starting_level.search(clause):
+    if not year and words and rules.starting_level.search(clause):
         # 贫困发生率由10.2%下降到3.1%, 补助由每人每年380元提高到420元: the starting level is the level
         # before the period the sentence speaks of, at the end of the year before it (none when no
         # period is known).
@@ -101,7 +106,7 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
             return When(report_year - years + 1, report_year, is_target, None if is_target else as_of)
     # “十一五”前四年累计…，化学需氧量…分别下降9.66%: a period that opens the sentence holds in its later
     # clauses too, when they name no year or span of their own
-    opening = rules.named.match(before, before[:1] in OPEN_QUOTES)
+    opening = rules.named.match(before, before[:1] in OPEN_QUOTES) if words else None
     if opening is not None:
         named = catalog.named_periods[opening.group()]
         return _of_named(named, before, opening.end(), report_year, is_target, as_of)

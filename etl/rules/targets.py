@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from etl.catalog import Catalog
-from etl.catalog.gates import alternation, holds_any
+from etl.catalog.gates import CueGate, Triggers, alternation
 from etl.records import Context
 from etl.rules.period_words import period_rules
 from etl.rules.structure import YEAR
@@ -33,10 +33,8 @@ class GoalRules(NamedTuple):
     goal_words: tuple[str, ...]
     goal_word: re.Pattern
     goal_opener: re.Pattern
-    opener_gate: Callable[[str], object]  # does a text hold the first two characters of an opener
     achieved: re.Pattern
     quota: re.Pattern  # 招生计划38万人: a plan that is a quota, ending the clause before the number
-    quota_gate: Callable[[str], object]  # does a text hold a quota noun
 
 
 def goal_rules(catalog: Catalog) -> GoalRules:
@@ -46,9 +44,6 @@ def goal_rules(catalog: Catalog) -> GoalRules:
         goal_words=words["goal_word"],
         goal_word=re.compile(alternation(words["goal_word"])),
         goal_opener=re.compile(alternation(openers)),
-        # The pre-check of goal_opener, from its own words: a text holding none of
-        # their first two characters holds none of them.
-        opener_gate=holds_any(w[:2] for w in openers),  # one search, not a loop of `in` tests
         achieved=re.compile(alternation(words["achieved_word"])),
         quota=re.compile(
             rf"""
@@ -58,28 +53,54 @@ def goal_rules(catalog: Catalog) -> GoalRules:
             """,
             re.VERBOSE,
         ),
-        quota_gate=holds_any(quotas),
     )
 
 
-def is_target(before: str, clause: str, context: Context, report_year: int | None, catalog: Catalog) -> bool:
-    """The verdict of the first rule of target_rules.csv whose cue holds for the figure."""
-    rules, otherwise = catalog.compiled(target_rules)
-    for cue, verdict in rules:
+class TargetRules(NamedTuple):
+    """target_rules.csv, read once per catalog."""
+
+    gate: CueGate  # the (cue function, verdict) of the rules up to the first `always` row, in order
+    otherwise: bool  # the verdict of that row, else outcome
+    find: Callable[[str], list[str]]  # the words of the cues a text holds (Triggers.find)
+    # The verdict for a sentence holding none of those words, by the context's is_target, when the rules
+    # left then read the context only (CONTEXT_CUES); else None.
+    no_words: tuple[bool, bool] | None
+
+
+def is_target(
+    before: str, clause: str, context: Context, report_year: int | None, catalog: Catalog, words=None
+) -> bool:
+    """The verdict of the first rule of target_rules.csv whose cue holds for the figure: only the rules
+    whose words the sentence holds (`words`, TargetRules.find of `before`) are tried (TRIGGERS)."""
+    table = catalog.compiled(target_rules)
+    if words is None:
+        words = table.find(before)
+    if not words and table.no_words is not None:
+        return table.no_words[context.is_target]
+    for cue, verdict in table.gate.rules_for(words):
         if cue(before, clause, context, report_year, catalog):
             return verdict
-    return otherwise
+    return table.otherwise
 
 
-def target_rules(catalog: Catalog) -> tuple[tuple[tuple[Callable, bool], ...], bool]:
-    """(the (cue function, verdict) of the rules up to the first `always` row, in the table's order;
-    that row's verdict, else outcome)."""
-    rules = []
+def target_rules(catalog: Catalog) -> TargetRules:
+    rules, otherwise = [], False
     for cue, verdict in catalog.target_rules:
         if cue == "always":
-            return tuple(rules), verdict == TARGET
-        rules.append((CUE_FUNCTIONS[cue], verdict == TARGET))
-    return tuple(rules), False
+            otherwise = verdict == TARGET
+            break
+        rules.append((cue, (CUE_FUNCTIONS[cue], verdict == TARGET)))
+    triggers = Triggers({cue: words(catalog) for cue, words in TRIGGERS.items()})
+    left = [(cue, need) for cue, need in rules if not triggers.words.get(cue)]  # what a sentence of no words asks
+    no_words = None
+    if all(cue in CONTEXT_CUES for cue, _ in left):
+        no_words = tuple(_first_verdict(left, Context(None, None, flag), otherwise, catalog) for flag in (False, True))
+    return TargetRules(CueGate(tuple(rules), triggers), otherwise, triggers.find, no_words)
+
+
+def _first_verdict(rules: list, context: Context, otherwise: bool, catalog: Catalog) -> bool:
+    """The verdict of the first of `rules` (which read the context only) that holds in `context`."""
+    return next((verdict for _, (cue, verdict) in rules if cue("", "", context, None, catalog)), otherwise)
 
 
 # The cues, one function each: (the sentence up to the number, its clause, the sentence's period,
@@ -114,7 +135,7 @@ def past_quota(before: str, clause: str, context: Context, report_year: int | No
     """2020年全省高校招生计划38万人, in a report on 2020: a quota of a year not after the one reviewed,
     as it was allotted (the year named last before the number, else the sentence's)."""
     goals = catalog.compiled(goal_rules)
-    if report_year is None or not goals.quota_gate(clause) or goals.quota.search(clause) is None:
+    if report_year is None or goals.quota.search(clause) is None:
         return False
     named = YEAR.findall(before)
     year = int(named[-1]) if named else context.period_end
@@ -146,8 +167,6 @@ def goals_met(before: str, clause: str, context: Context, report_year: int | Non
 def goal_opens(before: str, clause: str, context: Context, report_year: int | None, catalog: Catalog) -> bool:
     """目标是，新发展会员1000万人: a goal stated earlier in the sentence, not reported as met after it."""
     goals = catalog.compiled(goal_rules)
-    if not goals.opener_gate(before):
-        return False
     found = list(goals.goal_opener.finditer(before))
     return bool(found) and not goals.achieved.search(before, found[-1].end())
 
@@ -168,6 +187,7 @@ def service_standard(before: str, clause: str, context: Context, report_year: in
     return words.first_in(clause, AT_LEAST.__eq__) is not None and words.first_in(clause, PER_UNIT.__eq__) is not None
 
 
+CONTEXT_CUES = frozenset({"plan_context"})  # the cues that read the sentence's context and nothing else
 CUE_FUNCTIONS = {
     "period_end_level": period_end_level,
     "last_years_level": last_years_level,
@@ -179,4 +199,27 @@ CUE_FUNCTIONS = {
     "goal_opens": goal_opens,
     "future_period": future_period,
     "service_standard": service_standard,
+}
+
+
+def _named_periods(catalog: Catalog) -> tuple[str, ...]:
+    return tuple(catalog.named_periods)
+
+
+def _at_least_words(catalog: Catalog) -> tuple[str, ...]:
+    return tuple(w for w, position, q in catalog.qualifiers if position == "clause" and q == AT_LEAST)
+
+
+# The words without one of which a cue never holds, from the lists it reads (etl.catalog.gates.CueGate):
+# a sentence holding none of them is spared the cue. plan_context needs none.
+TRIGGERS = {
+    "period_end_level": _named_periods,
+    "last_years_level": lambda catalog: catalog.words["last_year_word"],
+    "starting_level": lambda catalog: catalog.words["from_word"],
+    "past_quota": lambda catalog: catalog.words["quota_noun"],
+    "goal_in_clause": lambda catalog: catalog.words["goal_word"],
+    "goals_met": lambda catalog: catalog.words["goal_word"],
+    "goal_opens": lambda catalog: catalog.words["goal_opener"],
+    "future_period": _named_periods,
+    "service_standard": _at_least_words,
 }
