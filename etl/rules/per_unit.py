@@ -27,17 +27,24 @@ PER_UNIT = "per_unit"
 EACH, PER = "每", "/"  # 每亩2000元, 2000元/亩
 
 
-def is_per_unit(mention: Mention, around: Around, catalog: Catalog) -> bool:
+def is_per_unit(mention: Mention, around: Around, catalog: Catalog, words: list[str] | None = None) -> bool:
     """The verdict of the first rule of per_unit_rules.csv that holds for the figure: only the rules
-    whose words stand in its clause up to the character after it are tried (TRIGGERS)."""
+    whose words stand in its clause up to the character after it (`words`, words_near) are tried
+    (TRIGGERS)."""
     gate, otherwise = catalog.compiled(per_unit_by_unit)[mention.unit]
-    words = gate.find(around.sentence.text, around.start - len(around.clause_before), around.end + 1)
+    if words is None:
+        words = words_near(around, gate)
     if not words and gate.asks_nothing:
         return otherwise  # most figures: no cue of the unit is asked
     for cue, verdict in gate.rules_for(words):
         if cue(mention, around, catalog):
             return verdict
     return otherwise
+
+
+def words_near(around: Around, gate: CueGate) -> list[str]:
+    """The words of the gate's cues in the figure's clause up to the character after it."""
+    return gate.find(around.sentence.text, around.start - len(around.clause_before), around.end + 1)
 
 
 def per_unit_by_unit(catalog: Catalog) -> dict[str, tuple[CueGate, bool]]:

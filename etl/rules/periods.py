@@ -14,7 +14,7 @@ import re
 from datetime import date
 
 from etl.catalog import Catalog
-from etl.catalog.gates import character_class, first_characters
+from etl.catalog.gates import character_class, first_characters, holds_any
 from etl.records import Context, When
 from etl.rules.period_words import PeriodRules, period_rules
 from etl.rules.structure import SMALL_NUMBER, YEAR, small_number
@@ -33,8 +33,13 @@ AS_OF = re.compile(
 )
 DIGIT = re.compile(r"\d")
 # 全国工会过去五年累计筹集…: a span of years named inside the sentence, not only at its start.
-_YEARS_SPAN = rf"(?:(?:过去|近|最近){SMALL_NUMBER}年|{SMALL_NUMBER}年(?:来|间))"
+SPAN_LEADS, SPAN_TAILS = ("过去", "近", "最近"), ("年来", "年间")  # 过去五年, 近两年; 五年来, 三年间
+_YEARS_SPAN = rf"(?:(?:{'|'.join(SPAN_LEADS)}){SMALL_NUMBER}年|{SMALL_NUMBER}(?:{'|'.join(SPAN_TAILS)}))"
 YEARS_IN_SENTENCE = re.compile(f"(?={character_class(first_characters(_YEARS_SPAN))})(?:{_YEARS_SPAN})")
+# The pre-check of YEARS_IN_SENTENCE, from its own words: a text holding none of them names no span.
+MAY_NAME_SPAN = holds_any((*SPAN_LEADS, *SPAN_TAILS))
+
+
 FIRST_YEARS = re.compile(
     rf"""
     [{CLOSE_QUOTES}]?     # the named period's closing quote: “十一五”前四年
@@ -51,11 +56,18 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
     the last clause break.
     """
     rules = catalog.compiled(period_rules)
-    as_of = _as_of(before, report_year, rules)
+    # 截至…, 年末…: most sentences name no date (the words _as_of reads), and are spared the call
+    as_of = _as_of(before, report_year, rules) if "截" in before or before.startswith(rules.year_end_openers) else None
     # The words of the target rules the sentence holds: named periods, 由/从 and last year's name among
     # them, so that a sentence holding none (most) is spared the patterns that need them.
-    words = catalog.compiled(target_rules).find(before)
-    is_target = target(before, clause, context, report_year, catalog, words)  # target_rules.csv (targets.py)
+    table = catalog.compiled(target_rules)
+    words = table.find(before)
+    # target_rules.csv (targets.py); a sentence of none of its words: its context decides
+    is_target = (
+        table.no_words[context.is_target]
+        if not words and table.no_words
+        else target(before, clause, context, report_year, catalog, words)
+    )
     named_match = rules.named.search(clause) if words else None
     named = catalog.named_periods[named_match.group()] if named_match else None
     if named and clause.startswith(
@@ -79,14 +91,14 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
     ):
         # 赤字率从去年的2.1%提高到2.3%: the 2.1% is last year's outcome, not this year's goal.
         return When(report_year, report_year, is_target, None)
-    since = _compared_with_year(before, clause, rules, catalog)
+    since = _compared_with_year(before, clause, rules, catalog) if "年" in before else None  # 比2002年: a year
     if since is not None:  # up to the year the sentence names (2007年参保人数…，比2002年增加…), else its context's
         named_years = [int(y) for y in YEAR.findall(before) if int(y) > since]
         end = max(named_years) if named_years else context.period_end or report_year
     if since is not None and end is not None and since < end - 1 and not is_target:
         # 比2002年增长65.5%，年均增长10.6%: a change over the years since the base year.
         return When(since + 1, end, False, as_of)
-    year = _year_in_clause(clause, rules)
+    year = _year_in_clause(clause, rules) if "年" in clause else None
     if not year and words and rules.starting_level.search(clause):
         # 贫困发生率由10.2%下降到3.1%, 补助由每人每年380元提高到420元: the starting level is the level
         # before the period the sentence speaks of, at the end of the year before it (none when no
@@ -97,7 +109,7 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
         return When(year, year, is_target, None if is_target else as_of)
     span = (
         YEARS_IN_SENTENCE.search(before)
-        if report_year is not None and not context.is_target and "年" in before
+        if report_year is not None and not context.is_target and "年" in before and MAY_NAME_SPAN(before)
         else None
     )
     if span:

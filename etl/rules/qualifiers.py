@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from etl.catalog import Catalog
 from etl.records import Around, Mention
-from etl.rules.per_unit import PER, PER_UNIT, is_per_unit, per_measure_end
+from etl.rules.per_unit import PER, PER_UNIT, is_per_unit, per_measure_end, per_unit_by_unit
 
 EXACT = "exact"
 __all__ = ["EXACT", "PER_UNIT", "qualifier"]
@@ -45,4 +45,9 @@ def qualifier(mention: Mention, around: Around, catalog: Catalog) -> str:
     for word, found in catalog.qualifiers_after.single_characters:
         if word in inside:
             return found
-    return PER_UNIT if is_per_unit(mention, around, catalog) else EXACT
+    gate, otherwise = catalog.compiled(per_unit_by_unit)[mention.unit]
+    if gate.rules:  # not a rate
+        words = gate.find(text, around.start - len(around.clause_before), around.end + 1)  # per_unit.words_near
+        if words or not gate.asks_nothing:  # else no cue is asked (most figures)
+            otherwise = is_per_unit(mention, around, catalog, words)
+    return PER_UNIT if otherwise else EXACT
