@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from etl.catalog import CATALOG_DIR, CatalogError, load_catalog
-from etl.catalog.schema import CUES, SCHEMA, WORD_ROLES
+from etl.catalog.schema import CUES, PER_UNIT_CUES, SCHEMA, TARGET_CUES, WORD_ROLES
 from etl.records import Source
 from etl.rules.pipeline import process
 
@@ -107,6 +107,16 @@ BREAKS = {
         "verb_before,person,beneficiaries,",
         f"cue 'verb_before' is not one of {', '.join(CUES)}",
         "cue 'always' unit 'percent'",
+    ),
+    "per_unit_rules.csv": (
+        "per_head,yuan,per_unit,",
+        f"cue 'per_head' is not one of {', '.join(PER_UNIT_CUES)}",
+        "cue 'always' unit 'percent'",
+    ),
+    "target_rules.csv": (
+        "goal_word,target,",
+        f"cue 'goal_word' is not one of {', '.join(TARGET_CUES)}",
+        "cue 'period_end_level'",
     ),
     "stop_words.csv": ("编号,middle,", "position 'middle' is not one of before, after", "word '第' position 'before'"),
     "words.csv": (
@@ -230,3 +240,5 @@ def test_docs_catalogs_md_names_every_file_and_every_role():
     assert [name for name in SCHEMA if f"| `{name}` |" not in text] == []
     assert [role for role in WORD_ROLES if f"| `{role}` |" not in text] == []
     assert [cue for cue in CUES if f"| `{cue}` |" not in text] == []
+    assert [cue for cue in TARGET_CUES if f"| `{cue}` |" not in text] == []
+    assert [cue for cue in PER_UNIT_CUES if f"| `{cue}` |" not in text] == []

@@ -50,7 +50,7 @@ def test_qualifiers(text, qualifier):
 @pytest.mark.parametrize(
     "text",
     [
-        "补助水平提高至2000元/亩以上。",
+        "补助水平提高至2000元/亩。",
         "补助标准为每亩2000元。",
         "PM2.5平均浓度28.0微克/立方米。",
         "平均汇率为1美元兑7.1429元人民币。",
@@ -58,6 +58,10 @@ def test_qualifiers(text, qualifier):
 )
 def test_an_amount_per_one_of_a_measure_word_is_per_unit(text):
     assert [f.qualifier for f in figures_of(text)][-1] == "per_unit"
+
+
+def test_a_bound_after_the_measure_an_amount_is_per_is_kept():
+    assert [f.qualifier for f in figures_of("补助水平提高至2000元/亩以上。")] == ["at_least"]  # 以上 wins
 
 
 @pytest.mark.parametrize(

@@ -13,8 +13,12 @@ from etl.catalog.gates import first_characters, top_level_alternatives, with_fir
 from etl.rules import candidates as extract
 from etl.rules import periods
 from etl.rules.metrics import candidates
-from etl.rules.periods import goal_rules
+from etl.rules.per_unit import CUE_FUNCTIONS as PER_UNIT_FUNCTIONS
+from etl.rules.per_unit import TRIGGERS as PER_UNIT_TRIGGERS
+from etl.rules.per_unit import per_unit_by_unit
 from etl.rules.structure import opener_rules
+from etl.rules.targets import CUE_FUNCTIONS, target_rules
+from etl.rules.targets import TRIGGERS as TARGET_TRIGGERS
 
 CATALOG = load_catalog()
 SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -105,11 +109,32 @@ def test_every_named_period_opener_passes_the_pre_checks(data):
 
 
 @SETTINGS
-@given(st.sampled_from(CATALOG.words["goal_opener"]), st.text(max_size=4), st.text(max_size=4))
-def test_every_goal_opener_passes_its_gate(opener, head, tail):
-    rules = goal_rules(CATALOG)
-    before = head + opener + tail
-    assert rules.opener_gate(before)
+@given(st.sampled_from(sorted(TARGET_TRIGGERS)), st.data(), st.text(max_size=4), st.text(max_size=4))
+def test_every_target_cue_is_tried_where_its_words_stand(cue, data, head, tail):
+    gate = target_rules(CATALOG).gate
+    word = data.draw(st.sampled_from(TARGET_TRIGGERS[cue](CATALOG)))
+    text = head + word + tail
+    assert CUE_FUNCTIONS[cue] in [function for function, _ in gate(text, 0, len(text))]
+
+
+@SETTINGS
+@given(st.sampled_from(sorted(PER_UNIT_TRIGGERS)), st.data(), st.text(max_size=4), st.text(max_size=4))
+def test_every_per_unit_cue_is_tried_where_its_words_stand(cue, data, head, tail):
+    gate, _ = per_unit_by_unit(CATALOG)["yuan"]
+    word = data.draw(st.sampled_from(PER_UNIT_TRIGGERS[cue](CATALOG)))
+    text = head + word + tail
+    assert PER_UNIT_FUNCTIONS[cue] in [function for function, _ in gate(text, 0, len(text))]
+
+
+def test_a_word_hidden_by_a_longer_one_found_before_it_still_opens_its_gate():
+    gate = target_rules(CATALOG).gate
+    # 主要目标 is found and hides 目标是 (goal_opener) and 目标 (goal_word), which start inside it
+    assert [f.__name__ for f, _ in gate("主要目标是", 0, 5)] == [
+        "goal_in_clause",
+        "plan_context",
+        "goals_met",
+        "goal_opens",
+    ]
 
 
 @SETTINGS

@@ -222,3 +222,70 @@ def _quantifier(pattern: str, pos: int) -> tuple[int, int]:
     if text[0] == "+":
         return 1, match.end()
     return int(match.group(1) or 0), match.end()
+
+
+class Triggers:
+    """The words of a rule table's cues (target_rules.csv, per_unit_rules.csv): `words`, cue -> the
+    words without one of which it never holds, read off the same word lists the cue reads. One scan
+    finds them, longest first and not overlapping; a word found stands for every word inside it and
+    every word that may start inside it and run on (主要目标 for 目标 and 目标是), so that no cue is
+    spared wrongly. Which cues a word found may serve is worked out the first time it is found."""
+
+    __slots__ = ("_cues_of", "_of_word", "_starting", "find", "words")
+
+    def __init__(self, words: dict[str, tuple[str, ...]]):
+        self.words = {cue: tuple(w for w in found if w) for cue, found in words.items()}
+        every = {w for found in self.words.values() for w in found}
+        self.find = re.compile(alternation(every)).findall  # (text, pos, endpos) -> the words found
+        self._of_word: dict[str, set[str]] = {}  # a word -> the cues it serves
+        self._starting: dict[str, set[str]] = {}  # the start of a word (the whole word too) -> the cues it serves
+        for cue, found in self.words.items():
+            for word in found:
+                self._of_word.setdefault(word, set()).add(cue)
+                for end in range(1, len(word) + 1):
+                    self._starting.setdefault(word[:end], set()).add(cue)
+        self._cues_of: dict[str, frozenset[str]] = {}
+
+    def cues_of(self, found: str) -> frozenset[str]:
+        """The cues a word found may serve: those of every word inside it, and of every word that may
+        start inside it and run on past its end (a start of that word ends `found`)."""
+        cues = self._cues_of.get(found)
+        if cues is None:
+            n = len(found)
+            inside = (self._of_word.get(found[i:j], ()) for i in range(n) for j in range(i + 1, n + 1))
+            running_on = (self._starting.get(found[i:], ()) for i in range(1, n))
+            cues = self._cues_of[found] = frozenset().union(*inside, *running_on)
+        return cues
+
+
+class CueGate:
+    """Which rules of a rule table can hold for a text: a rule whose cue needs words (Triggers) is tried
+    only when the text holds one of them; a cue with no words is always tried. The rules each set of
+    words found leaves are remembered, in the table's order."""
+
+    __slots__ = ("_memo", "_none", "_triggers", "_untriggered", "asks_nothing", "find", "rules")
+
+    def __init__(self, rules: tuple[tuple[str, object], ...], triggers: Triggers):
+        self.rules = rules  # (cue, what the caller needs of its rule), in the table's order
+        self._triggers = triggers
+        self._untriggered = frozenset(c for c, _ in rules if not triggers.words.get(c))
+        self._none = tuple(need for cue, need in rules if cue in self._untriggered)  # what a text of no words leaves
+        self.asks_nothing = not self._none  # a text holding none of the words asks no rule
+        self.find = triggers.find
+        self._memo: dict[frozenset[str], tuple] = {}
+
+    def __call__(self, text: str, start: int, end: int) -> tuple:
+        """What the caller needs of each rule that can hold for text[start:end], in the table's order."""
+        return self.rules_for(self._triggers.find(text, start, end)) if self.rules else ()
+
+    def rules_for(self, hits: list[str]) -> tuple:
+        """What the caller needs of each rule that can hold for a text holding the words `hits`
+        (Triggers.find), in the table's order."""
+        if not hits:
+            return self._none  # most texts hold none of the words
+        hits = frozenset(hits)
+        found = self._memo.get(hits)
+        if found is None:
+            cues = self._untriggered.union(*map(self._triggers.cues_of, hits))
+            found = self._memo[hits] = tuple(need for cue, need in self.rules if cue in cues)
+        return found

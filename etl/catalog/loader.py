@@ -58,6 +58,8 @@ class Catalog:
     bases: tuple[tuple[str, str, str, str], ...]  # (word, basis, position, direction)
     categories: tuple[tuple[str, str, str], ...]  # (word, category, unit)
     category_rules: tuple[tuple[str, frozenset[str], str], ...]  # (cue, units, category), first that holds decides
+    target_rules: tuple[tuple[str, str], ...]  # (cue, verdict) of target_rules.csv, first that holds decides
+    per_unit_rules: tuple[tuple[str, frozenset[str], str], ...]  # (cue, units, verdict) of per_unit_rules.csv
     stop_before_all: frozenset[str]
     stop_after: tuple[str, ...]
     words: dict[str, tuple[str, ...]]  # role -> words (words.csv)
@@ -238,6 +240,11 @@ def load_catalog(directory: Path = CATALOG_DIR) -> Catalog:
         category_rules=tuple(
             (r["cue"], frozenset(u for u in r["unit"].split("|") if u), r["category"])
             for r in rows["category_rules.csv"]
+        ),
+        target_rules=tuple((r["cue"], r["verdict"]) for r in rows["target_rules.csv"]),
+        per_unit_rules=tuple(
+            (r["cue"], frozenset(u for u in r["unit"].split("|") if u), r["verdict"])
+            for r in rows["per_unit_rules.csv"]
         ),
         stop_before_all=frozenset(r["word"] for r in stops if r["position"] == "before"),
         stop_after=tuple(sorted((r["word"] for r in stops if r["position"] == "after"), key=len, reverse=True)),

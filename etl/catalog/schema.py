@@ -36,13 +36,17 @@ from etl.catalog.vocabularies import (  # noqa: F401  (re-exported: the rules an
     GIVEN,
     GIVING_CUES,
     METRIC_BASES,
+    PER_UNIT_CUES,
+    PER_UNIT_VERDICTS,
     PERIOD_OPENERS,
     PROGRAM_WORD_ROLES,
     PUBLISHER_SCOPES,
     PUBLISHER_WORD_SCOPES,
     QUALIFIERS,
     SCOPES,
+    TARGET_CUES,
     UNITS,
+    VERDICTS,
     WORD_ROLES,
 )
 
@@ -101,6 +105,17 @@ SCHEMA: dict[str, dict[str, Check]] = {
         "category": one_of((*CATEGORIES, GIVEN)),  # given: the one its cue finds
         "note": optional,
     },
+    "per_unit_rules.csv": {  # in order of precedence: the first rule whose cue holds decides
+        "cue": one_of(PER_UNIT_CUES),
+        "unit": several_of(UNITS),  # the figures it applies to; empty: any
+        "verdict": one_of(PER_UNIT_VERDICTS),
+        "note": optional,
+    },
+    "target_rules.csv": {  # in order of precedence: the first rule whose cue holds decides
+        "cue": one_of(TARGET_CUES),
+        "verdict": one_of(VERDICTS),
+        "note": optional,
+    },
     "stop_words.csv": {"word": word, "position": one_of(POSITIONS["stop_words.csv"]), "reason": optional},
     "words.csv": {"word": word, "role": one_of(WORD_ROLES), "note": optional},
     "period_openers.csv": {"phrase": opener_phrase, "period": one_of(PERIOD_OPENERS), "note": optional},
@@ -135,6 +150,8 @@ UNIQUE: dict[str, tuple[str, ...]] = {
     "bases.csv": ("word", "position"),
     "categories.csv": ("word", "unit"),
     "category_rules.csv": ("cue", "unit"),
+    "per_unit_rules.csv": ("cue", "unit"),
+    "target_rules.csv": ("cue",),
     "stop_words.csv": ("word", "position"),
     "words.csv": ("word", "role"),
     "period_openers.csv": ("phrase",),

@@ -91,6 +91,7 @@ WORD_ROLES = (
     "span_noun",  # a span of time that is measured: a duration after it is a figure (办理时间压缩至5天)
     "aspect_noun",  # what of a thing is measured, not which: 粮食播种面积…、总产量… (粮食总产量)
     "own_level",  # the government's own level, not its whole area: 区本级固定资产投资 is no metric of the district
+    "quota_noun",  # a plan that is a quota allotted: 招生计划38万人 of a year reviewed is the quota, no target
 )
 # What a word of program_words.csv says of a programme figure, in the clause before it (v1.program_figures).
 PROGRAM_WORD_ROLES = (
@@ -121,3 +122,31 @@ GIVEN = "given"
 GIVING_CUES = frozenset(
     {"counted_body", "word_before", "clause_word", "measure_word", "counted_noun", "earlier_word", "unit_default"}
 )
+# What a rule of target_rules.csv looks at (etl/rules/targets.py has one function per cue).
+TARGET_CUES = (
+    "always",  # nothing: the last resort
+    "period_end_level",  # the level at the end of a named period: 较“十三五”末的4100亿元
+    "last_years_level",  # last year's level before the number: 从去年的2.1%
+    "starting_level",  # the level a change starts from: 由10.2%下降到3.1%
+    "past_quota",  # a quota (quota_noun) of a year not after the one reviewed: 2020年招生计划38万人
+    "goal_in_clause",  # a goal word (words.csv) in the clause, none reported met: 将在20个城市开展试点
+    "plan_context",  # the sentence speaks of the years ahead (structure.py): the plan part, 今后五年
+    "goals_met",  # an earlier clause reports the goals met: 全面完成年初确定的目标任务，…
+    "goal_opens",  # a goal opener earlier in the sentence, not reported met after it: 目标是，…
+    "future_period",  # a named period starting after the year reviewed: “十四五”时期
+    "service_standard",  # at least so much per head: 每人至少提供2次岗位推荐
+)
+VERDICTS = ("target", "outcome")
+# What a rule of per_unit_rules.csv looks at (etl/rules/per_unit.py has one function per cue).
+PER_UNIT_CUES = (
+    "always",  # nothing: the unit alone decides (a rate is no amount per head)
+    "multiple",  # the measure word is a multiple (rate_word of words.csv): 补贴标准提高1倍
+    "clause_word",  # a per_unit word of qualifiers.csv (clause) in the phrase: 人均, 每人
+    "standard",  # a standard moved or stated right before the number (standard_word): 低保月标准提高到850元
+    "per_count",  # every so many of something: 每千人口, 每万名职工, 每百元营业收入
+    "per_measure",  # per one of a measure word: 每亩2000元, 2000元/亩, 28微克/立方米
+    "exchange",  # after an exchange_word: 1美元兑7.1元
+    "word_before",  # a per_unit word of qualifiers.csv (before) right before the number: 每年500元
+    "word_after",  # a per_unit word of qualifiers.csv (after) right after the number: 500元/人
+)
+PER_UNIT_VERDICTS = ("per_unit", "whole")

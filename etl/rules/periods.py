@@ -3,22 +3,23 @@
 A figure takes the period of its sentence (structure.py) unless its own words
 say otherwise: a named period (“十三五”), a deadline (力争到2025年), a year in
 its clause (2020年安排…), a span of years (过去五年累计…), a starting level
-(由10.2%下降到…), or a date (截至2020年11月底). Goal words (目标, 力争;
-data/catalog/words.csv) make it a target unless it is reported as met.
+(由10.2%下降到…), or a date (截至2020年11月底). Whether it is a target is decided
+first, by the rules of data/catalog/target_rules.csv (targets.py), and the period follows.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable
 from datetime import date
-from typing import NamedTuple
 
 from etl.catalog import Catalog
-from etl.catalog.gates import alternation, character_class, first_characters, holds_any
+from etl.catalog.gates import character_class, first_characters, holds_any
 from etl.records import Context, When
+from etl.rules.period_words import PeriodRules, period_rules
 from etl.rules.structure import SMALL_NUMBER, YEAR, small_number
+from etl.rules.targets import is_target as target
+from etl.rules.targets import target_rules
 from etl.text.characters import CLOSE_QUOTES, OPEN_QUOTES
 
 AS_OF = re.compile(
@@ -31,10 +32,14 @@ AS_OF = re.compile(
     re.VERBOSE,
 )
 DIGIT = re.compile(r"\d")
-LAST_YEARS_TAILS = ("的", "底的", "末的")  # 从去年的2.1%, 上年末的: what may follow last year's name
 # 全国工会过去五年累计筹集…: a span of years named inside the sentence, not only at its start.
-_YEARS_SPAN = rf"(?:(?:过去|近|最近){SMALL_NUMBER}年|{SMALL_NUMBER}年(?:来|间))"
+SPAN_LEADS, SPAN_TAILS = ("过去", "近", "最近"), ("年来", "年间")  # 过去五年, 近两年; 五年来, 三年间
+_YEARS_SPAN = rf"(?:(?:{'|'.join(SPAN_LEADS)}){SMALL_NUMBER}年|{SMALL_NUMBER}(?:{'|'.join(SPAN_TAILS)}))"
 YEARS_IN_SENTENCE = re.compile(f"(?={character_class(first_characters(_YEARS_SPAN))})(?:{_YEARS_SPAN})")
+# The pre-check of YEARS_IN_SENTENCE, from its own words: a text holding none of them names no span.
+MAY_NAME_SPAN = holds_any((*SPAN_LEADS, *SPAN_TAILS))
+
+
 FIRST_YEARS = re.compile(
     rf"""
     [{CLOSE_QUOTES}]?     # the named period's closing quote: “十一五”前四年
@@ -44,94 +49,6 @@ FIRST_YEARS = re.compile(
 )
 
 
-class GoalRules(NamedTuple):
-    goal_words: tuple[str, ...]
-    goal_word: re.Pattern
-    goal_opener: re.Pattern
-    opener_gate: Callable[[str], object]  # does a text hold the first two characters of an opener
-    achieved: re.Pattern
-
-
-PER_HEAD_REACH = 4  # characters after 每/人均/月 before a starting level's number: 每人每年, 月销售额
-
-
-class PeriodRules(NamedTuple):
-    """The period patterns, composed once per catalog from words.csv."""
-
-    compared_year: re.Pattern
-    by_year: re.Pattern
-    last_years_level: re.Pattern
-    last_years_endings: tuple[str, ...]
-    last_years_reach: int
-    starting_level: re.Pattern  # 由10.2%, 由每人每年380元: a starting level follows
-    period_end: tuple[str, ...]
-    year_end_openers: tuple[str, ...]
-    compared_markers: tuple[str, ...]
-    per_year_in: Callable[[str], object]  # 年均: does a text hold a per-year word (gates.holds_any)
-    named: re.Pattern  # a named plan period: 十三五 (periods.csv)
-    goals: GoalRules  # what makes a figure a goal
-
-
-def period_rules(catalog: Catalog) -> PeriodRules:
-    words = catalog.words
-    markers, last_years = words["compared_marker"], words["last_year_word"]
-    not_after_marker = "".join(f"(?<!{re.escape(w)})" for w in markers)
-    return PeriodRules(
-        compared_year=re.compile(
-            rf"""
-            (?:{alternation(markers)})            # compared with: 比, 较
-            ((?:19|20)\d{{2}})年(?:末|底)?         # a base year, or its end
-            (?:{alternation(words["change_verb"])})  # a verb of change: 增长, 降低
-            """,
-            re.VERBOSE,
-        ),
-        # 力争到2025年: a deadline
-        by_year=re.compile(rf"(?:{alternation(words['to_word'])})((?:19|20)\d{{2}})年"),
-        # 赤字率从去年的2.1%提高到2.3%: a level of last year, named just before the number.
-        last_years_level=re.compile(
-            rf"""
-            {not_after_marker}                     # not 比去年: a comparison
-            (?:{alternation(last_years)})          # last year: 去年, 上年
-            (?:{alternation(LAST_YEARS_TAILS)})?   # its end, and 的
-            $""",
-            re.VERBOSE,
-        ),
-        last_years_endings=tuple({w[-1] for w in last_years + LAST_YEARS_TAILS}),
-        # the words, a tail and a marker before them
-        last_years_reach=max(map(len, last_years), default=0)
-        + max(map(len, LAST_YEARS_TAILS))
-        + max(map(len, markers), default=0),
-        starting_level=re.compile(
-            rf"""
-            (?:{alternation(words["from_word"])})  # from: 由, 从
-            (?:(?:每|人均|生均|年|月)[^\d，,；;。]{{0,{PER_HEAD_REACH}}})?  # per head or month: 每人每年, 月销售额
-            (?:[\d.]+[^\d、，,；;。]{{0,3}}、)*  # the starting levels listed before it: 分别从209元、280元
-            $""",
-            re.VERBOSE,
-        ),
-        period_end=words["period_end_word"],
-        year_end_openers=words["year_end_opener"],
-        compared_markers=markers,
-        per_year_in=holds_any(words["per_year"]),
-        named=re.compile(alternation(catalog.named_periods)),
-        goals=goal_rules(catalog),
-    )
-
-
-def goal_rules(catalog: Catalog) -> GoalRules:
-    words = catalog.words
-    openers = words["goal_opener"]
-    return GoalRules(
-        goal_words=words["goal_word"],
-        goal_word=re.compile(alternation(words["goal_word"])),
-        goal_opener=re.compile(alternation(openers)),
-        # The pre-check of goal_opener, from its own words: a text holding none of
-        # their first two characters holds none of them.
-        opener_gate=holds_any(w[:2] for w in openers),  # one search, not a loop of `in` tests
-        achieved=re.compile(alternation(words["achieved_word"])),
-    )
-
-
 def when(before: str, clause: str, context: Context, report_year: int | None, catalog: Catalog) -> When:
     """The period, target flag and as_of date of a figure, from the words before it.
 
@@ -139,16 +56,25 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
     the last clause break.
     """
     rules = catalog.compiled(period_rules)
-    goals = rules.goals
-    as_of = _as_of(before, report_year, rules)
-    is_target = context.is_target or _goal_in_clause(clause, goals) or _goal_opens(before, goals)
-    named_match = rules.named.search(clause)
+    # 截至…, 年末…: most sentences name no date (the words _as_of reads), and are spared the call
+    as_of = _as_of(before, report_year, rules) if "截" in before or before.startswith(rules.year_end_openers) else None
+    # The words of the target rules the sentence holds: named periods, 由/从 and last year's name among
+    # them, so that a sentence holding none (most) is spared the patterns that need them.
+    table = catalog.compiled(target_rules)
+    words = table.find(before)
+    # target_rules.csv (targets.py); a sentence of none of its words: its context decides
+    is_target = (
+        table.no_words[context.is_target]
+        if not words and table.no_words
+        else target(before, clause, context, report_year, catalog, words)
+    )
+    named_match = rules.named.search(clause) if words else None
     named = catalog.named_periods[named_match.group()] if named_match else None
     if named and clause.startswith(
         rules.period_end, named_match.end() + (clause[named_match.end() : named_match.end() + 1] == "”")
     ):
         # 较“十三五”末的4100亿元: a starting level at the end of the period named
-        return When(named[1], named[1], False, None)
+        return When(named[1], named[1], is_target, None)
     if named:
         return _of_named(named, clause, named_match.end(), report_year, is_target, as_of)
     by_year = is_target and rules.by_year.search(before)  # 力争到2020年，建成…: the deadline may open the sentence
@@ -158,31 +84,32 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
         start = context.period_start if context.is_target or report_year is None else report_year + 1
         return When(min(start, deadline) if start else start, deadline, True, None)
     if (
-        report_year is not None
+        words
+        and report_year is not None
         and clause.endswith(rules.last_years_endings)
         and rules.last_years_level.search(clause, max(0, len(clause) - rules.last_years_reach))
     ):
         # 赤字率从去年的2.1%提高到2.3%: the 2.1% is last year's outcome, not this year's goal.
-        return When(report_year, report_year, False, None)
-    since = _compared_with_year(before, clause, rules, catalog)
+        return When(report_year, report_year, is_target, None)
+    since = _compared_with_year(before, clause, rules, catalog) if "年" in before else None  # 比2002年: a year
     if since is not None:  # up to the year the sentence names (2007年参保人数…，比2002年增加…), else its context's
         named_years = [int(y) for y in YEAR.findall(before) if int(y) > since]
         end = max(named_years) if named_years else context.period_end or report_year
     if since is not None and end is not None and since < end - 1 and not is_target:
         # 比2002年增长65.5%，年均增长10.6%: a change over the years since the base year.
         return When(since + 1, end, False, as_of)
-    year = _year_in_clause(clause, rules)
-    if not year and rules.starting_level.search(clause):
+    year = _year_in_clause(clause, rules) if "年" in clause else None
+    if not year and words and rules.starting_level.search(clause):
         # 贫困发生率由10.2%下降到3.1%, 补助由每人每年380元提高到420元: the starting level is the level
         # before the period the sentence speaks of, at the end of the year before it (none when no
         # period is known).
         before_period = context.period_start - 1 if context.period_start else None
-        return When(before_period, before_period, False, None)
+        return When(before_period, before_period, is_target, None)
     if year:
         return When(year, year, is_target, None if is_target else as_of)
     span = (
         YEARS_IN_SENTENCE.search(before)
-        if report_year is not None and not context.is_target and "年" in before
+        if report_year is not None and not context.is_target and "年" in before and MAY_NAME_SPAN(before)
         else None
     )
     if span:
@@ -191,7 +118,7 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
             return When(report_year - years + 1, report_year, is_target, None if is_target else as_of)
     # “十一五”前四年累计…，化学需氧量…分别下降9.66%: a period that opens the sentence holds in its later
     # clauses too, when they name no year or span of their own
-    opening = rules.named.match(before, before[:1] in OPEN_QUOTES)
+    opening = rules.named.match(before, before[:1] in OPEN_QUOTES) if words else None
     if opening is not None:
         named = catalog.named_periods[opening.group()]
         return _of_named(named, before, opening.end(), report_year, is_target, as_of)
@@ -208,7 +135,7 @@ def _of_named(
     if first:
         last = min(last, start + small_number(first.group(1)) - 1)
     future = report_year is not None and start > report_year
-    return When(start, last, is_target or future, None if future else as_of)
+    return When(start, last, is_target, None if future else as_of)
 
 
 def of_listed_year(label: str, timing: When) -> When:
@@ -229,22 +156,6 @@ def _compared_with_year(before: str, clause: str, rules: PeriodRules, catalog: C
     if found is None and rules.per_year_in(clause):
         found = rules.compared_year.search(before)
     return int(found.group(1)) if found else None
-
-
-def _goal_in_clause(clause: str, goals: GoalRules) -> bool:
-    """力争全年培训100万人次 is a goal; 营养改善计划惠及3200万, 完成目标任务的117% are outcomes.
-
-    Only unambiguous goal words: 争取 is also a verb of outcomes (争取上级资金1.2亿元).
-    """
-    return bool(goals.goal_word.search(clause)) and not goals.achieved.search(clause)
-
-
-def _goal_opens(before: str, goals: GoalRules) -> bool:
-    """目标是，新发展会员1000万人: a goal stated earlier in the sentence, not yet reported as met."""
-    if not goals.opener_gate(before):
-        return False
-    found = list(goals.goal_opener.finditer(before))
-    return bool(found) and not goals.achieved.search(before, found[-1].end())
 
 
 def _year_in_clause(clause: str, rules: PeriodRules) -> int | None:

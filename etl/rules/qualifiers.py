@@ -1,96 +1,53 @@
 """A figure's qualifier: exact, at_least (300多名, 超过), at_most (不到), approx (约, 左右)
-or per_unit (人均, 每人). The words are in data/catalog/qualifiers.csv, each with
-where it stands: before the number, after it, or anywhere in its phrase."""
+or per_unit (人均, 每人, 每亩, 2000元/亩). The bound words are in data/catalog/qualifiers.csv, each
+with where it stands: before the number, after it, or anywhere in its phrase; whether the figure is an
+amount per one of something is the rule table of per_unit_rules.csv (per_unit.py).
+
+A figure has one qualifier. A bound stated with a per-unit amount (2000元/亩以上, 人均可支配收入超过3万元)
+is its qualifier: the bound says how far the number itself holds, which nothing else in the record says,
+while the per-unit stays in the words of its label or sentence (人均, /亩)."""
 
 from __future__ import annotations
 
-import re
-
 from etl.catalog import Catalog
-from etl.catalog.gates import alternation
 from etl.records import Around, Mention
-from etl.text.characters import LETTER
+from etl.rules.per_unit import PER, PER_UNIT, is_per_unit, per_measure_end, per_unit_by_unit
 
 EXACT = "exact"
-PER_UNIT = "per_unit"
+__all__ = ["EXACT", "PER_UNIT", "qualifier"]
 
 
-def standard(catalog: Catalog) -> re.Pattern:
-    """低保月标准提高到850元, 补助标准由40元提高到80元: a standard moved or stated just before
-    the number is an amount per head (标准化厂房 is no standard)."""
-    moves = (*catalog.words["change_verb"], *catalog.words["reached_verb"])
-    return re.compile(
-        rf"""
-        (?:{alternation(catalog.words["standard_word"])})     # a standard: 标准
-        (?:
-            {LETTER}{{0,2}}?                                   # how: 统一, 大幅, 再
-            (?:(?:{alternation(catalog.words["from_word"])})   # from a level: 由40元
-               [^，,；;。]{{1,12}}?)?
-            (?:{alternation(moves)})                           # moved or reached: 提高, 达到
-            (?:{alternation(catalog.words["to_word"])})?        # to: 到, 至
-          | {LETTER}{{0,2}}?(?:{alternation(catalog.words["from_word"])})  # its level before: 标准由40元
-          | 为                                                 # or stated: 标准为
-          | (?=每|人均)                                        # or per head: 标准每人每月
-        )                                                     # (国家标准4929项 counts standards)
-        (?:每人每年|每人每月|每月|每年|人均)?                   # per head per year
-        $                                                     # right before the number
-        """,
-        re.VERBOSE,
-    )
-
-
-def per_measure(catalog: Catalog) -> tuple[frozenset[str], int]:
-    """每亩2000元 and 2000元/亩: an amount per one of a measure word the catalog knows (units.csv,
-    measure_words.csv: 亩, 吨, 千瓦时 …); the words, and the length of the longest. Looked up as
-    slices of the text, not compiled into one alternation of some 300 words."""
-    return frozenset(catalog.units), max(map(len, catalog.units))
-
-
-def _per_measure(around: Around, catalog: Catalog) -> bool:
-    """Whether the figure is an amount per a measure word (per_measure): / and a measure word right
-    after it, or 每 and a measure word ending the words before it. Most figures are neither, and say
-    so in one character, which the caller looks for first: a / right after, a 每 before."""
-    measures, longest = catalog.compiled(per_measure)
-    text, end, before = around.sentence.text, around.end, around.before
-    if text.startswith("/", end) and any(text[end + 1 : end + 1 + n] in measures for n in range(1, longest + 1)):
-        return True
-    each = before.rfind("每", max(0, len(before) - longest - 1))
-    return each >= 0 and before[each + 1 :] in measures
-
-
-def _standard_in(phrase: str, catalog: Catalog) -> bool:
-    """The gate of `standard`, from its first words: most phrases name no standard."""
-    for word in catalog.words["standard_word"]:
-        if word in phrase:
-            return True
-    return False
+def _not_per_unit(found: str) -> bool:
+    return found != PER_UNIT
 
 
 def qualifier(mention: Mention, around: Around, catalog: Catalog) -> str:
-    """per_unit from the phrase, then the words just before, then just after the number."""
-    rate = mention.unit == "percent"  # a rate of a per-head amount is not itself per unit
-    multiple = mention.measure in catalog.words["rate_word"]  # nor is a multiple (补贴标准提高1倍)
-    if not rate:
-        found = catalog.qualifiers_in_clause.first_in(around.phrase, (lambda q: q != PER_UNIT) if multiple else None)
+    """The bound the words state: a word of the phrase (not for a rate: 不低于 in a rate's phrase bounds
+    the amount it is a rate of), then the words just before, then just after the number (past /亩:
+    2000元/亩以上), then 多/余 inside it (300多名, 1.2万余人); else per_unit when the rules of
+    per_unit_rules.csv say so; else exact."""
+    if mention.unit != "percent":
+        found = catalog.qualifiers_in_clause.first_in(around.phrase)
+        if found == PER_UNIT:  # 人均…超过: a bound of the phrase still wins
+            found = catalog.qualifiers_in_clause.first_in(around.phrase, _not_per_unit)
         if found:
             return found
-        if not multiple and _standard_in(around.phrase, catalog) and catalog.compiled(standard).search(around.phrase):
-            return PER_UNIT
-        # per_measure's patterns hold a / right after the figure or a 每 before it: looked for first
-        gate = around.sentence.text.startswith("/", around.end) or "每" in around.before
-        if not multiple and (
-            (gate and _per_measure(around, catalog)) or around.before.endswith(catalog.words["exchange_word"])
-        ):
-            return PER_UNIT  # 2000元/亩, 每亩2000元, and 1美元兑7.1元: an amount per one of something
     found = catalog.qualifiers_before.at_end(around.before)
-    if found and not ((rate or multiple) and found == PER_UNIT):
+    if found and found != PER_UNIT:
         return found
-    found = catalog.qualifiers_after.at_start(around.sentence.text, around.end)
-    if found:
+    text, end = around.sentence.text, around.end
+    if text.startswith(PER, end):
+        end = per_measure_end(text, end, catalog) or end
+    found = catalog.qualifiers_after.at_start(text, end)
+    if found and found != PER_UNIT:
         return found
-    # 多/余 stand inside the surface: 300多名, 1.2万余人.
     inside = mention.surface[1:]
     for word, found in catalog.qualifiers_after.single_characters:
         if word in inside:
             return found
-    return EXACT
+    gate, otherwise = catalog.compiled(per_unit_by_unit)[mention.unit]
+    if gate.rules:  # not a rate
+        words = gate.find(text, around.start - len(around.clause_before), around.end + 1)  # per_unit.words_near
+        if words or not gate.asks_nothing:  # else no cue is asked (most figures)
+            otherwise = is_per_unit(mention, around, catalog, words)
+    return PER_UNIT if otherwise else EXACT

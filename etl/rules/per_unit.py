@@ -1,0 +1,200 @@
+"""Whether a figure is an amount per one of something (the qualifier per_unit), decided by the rules of
+data/catalog/per_unit_rules.csv in their order: the first rule that applies to the figure's unit
+(`unit`; empty: any) and whose cue holds gives its verdict, `per_unit` or `whole`. Each cue
+(PER_UNIT_CUES in etl/catalog/vocabularies.py) is one function below, of the figure's mention and
+the words around it:
+
+    always,percent,whole      a rate is no amount per head (人均收入增长5%)
+    standard,,per_unit        低保月标准提高到850元
+    per_measure,,per_unit     每亩2000元, 2000元/亩
+
+A bound stated with it (2000元/亩以上) is the figure's qualifier instead (qualifiers.py): a figure
+has one. The table is read once per catalog (Catalog.compiled): each unit's cues, up to its first
+`always` row, whose verdict is the unit's last resort.
+"""
+
+from __future__ import annotations
+
+import re
+
+from etl.catalog import Catalog
+from etl.catalog.gates import CueGate, Triggers, alternation
+from etl.catalog.vocabularies import UNITS
+from etl.records import Around, Mention
+from etl.text.characters import LETTER, MAGNITUDE_CHARACTERS, NUMERAL_CHARACTERS
+
+PER_UNIT = "per_unit"
+EACH, PER = "每", "/"  # 每亩2000元, 2000元/亩
+
+
+def is_per_unit(mention: Mention, around: Around, catalog: Catalog, words: list[str] | None = None) -> bool:
+    """The verdict of the first rule of per_unit_rules.csv that holds for the figure: only the rules
+    whose words stand in its clause up to the character after it (`words`, words_near) are tried
+    (TRIGGERS)."""
+    gate, otherwise = catalog.compiled(per_unit_by_unit)[mention.unit]
+    if words is None:
+        words = words_near(around, gate)
+    if not words and gate.asks_nothing:
+        return otherwise  # most figures: no cue of the unit is asked
+    for cue, verdict in gate.rules_for(words):
+        if cue(mention, around, catalog):
+            return verdict
+    return otherwise
+
+
+def words_near(around: Around, gate: CueGate) -> list[str]:
+    """The words of the gate's cues in the figure's clause up to the character after it."""
+    return gate.find(around.sentence.text, around.start - len(around.clause_before), around.end + 1)
+
+
+def per_unit_by_unit(catalog: Catalog) -> dict[str, tuple[CueGate, bool]]:
+    """unit -> (the gate over the (cue function, verdict) of the rules that apply to it, in the
+    table's order, up to its first `always` row; that row's verdict, else whole): a rate is whole at once."""
+    triggers = Triggers({cue: words(catalog) for cue, words in TRIGGERS.items()})  # one for every unit
+    by_unit = {}
+    for unit in UNITS:
+        rules, otherwise = [], False
+        for cue, units, verdict in catalog.per_unit_rules:
+            if units and unit not in units:
+                continue
+            if cue == "always":
+                otherwise = verdict == PER_UNIT
+                break
+            rules.append((cue, (CUE_FUNCTIONS[cue], verdict == PER_UNIT)))
+        by_unit[unit] = (CueGate(tuple(rules), triggers), otherwise)
+    return by_unit
+
+
+def standard(catalog: Catalog) -> re.Pattern:
+    """低保月标准提高到850元, 补助标准由40元提高到80元: a standard moved or stated just before
+    the number is an amount per head (标准化厂房 is no standard)."""
+    moves = (*catalog.words["change_verb"], *catalog.words["reached_verb"])
+    return re.compile(
+        rf"""
+        (?:{alternation(catalog.words["standard_word"])})     # a standard: 标准
+        (?:
+            {LETTER}{{0,2}}?                                   # how: 统一, 大幅, 再
+            (?:(?:{alternation(catalog.words["from_word"])})   # from a level: 由40元
+               [^，,；;。]{{1,12}}?)?
+            (?:{alternation(moves)})                           # moved or reached: 提高, 达到
+            (?:{alternation(catalog.words["to_word"])})?        # to: 到, 至
+          | {LETTER}{{0,2}}?(?:{alternation(catalog.words["from_word"])})  # its level before: 标准由40元
+          | 为                                                 # or stated: 标准为
+          | (?=每|人均)                                        # or per head: 标准每人每月
+        )                                                     # (国家标准4929项 counts standards)
+        (?:每人每年|每人每月|每月|每年|人均)?                   # per head per year
+        $                                                     # right before the number
+        """,
+        re.VERBOSE,
+    )
+
+
+def per_count(catalog: Catalog) -> re.Pattern:
+    """每千人口, 每万名职工, 每百元营业收入: every so many of something, a numeral of magnitude after 每;
+    the figure after it is a rate per that many."""
+    return re.compile(
+        rf"""
+        {EACH}                                       # every
+        [0-9.{NUMERAL_CHARACTERS}]*[{MAGNITUDE_CHARACTERS}]  # so many: 千, 万, 十万, 10万 (of what follows:
+                                                     # 人口, 名职工, 元营业收入)
+        """,
+        re.VERBOSE,
+    )
+
+
+def per_measure(catalog: Catalog) -> tuple[frozenset[str], int]:
+    """每亩2000元 and 2000元/亩: an amount per one of a measure word the catalog knows (units.csv,
+    measure_words.csv: 亩, 吨, 千瓦时 …); the words, and the length of the longest. Looked up as
+    slices of the text, not compiled into one alternation of some 300 words."""
+    return frozenset(catalog.units), max(map(len, catalog.units))
+
+
+# The cues, one function each: (the figure's mention, its words, the catalog) -> whether it holds.
+# `always` ends the rules of a unit (per_unit_by_unit).
+def multiple(mention: Mention, around: Around, catalog: Catalog) -> bool:
+    """补贴标准提高1倍: a measure word of a multiple (rate_word)."""
+    return mention.measure in catalog.words["rate_word"]
+
+
+def clause_word(mention: Mention, around: Around, catalog: Catalog) -> bool:
+    """人均可支配收入, 每人每月: a per_unit word of qualifiers.csv (clause) in the figure's clause before
+    it, which covers the amounts listed after the first (标准分别从每人每月209元、280元提高到217元、290元)."""
+    return catalog.qualifiers_in_clause.first_in(around.clause_before, PER_UNIT.__eq__) is not None
+
+
+def standard_moved(mention: Mention, around: Around, catalog: Catalog) -> bool:
+    """低保月标准提高到850元: a standard moved, reached or stated right before the number."""
+    return catalog.compiled(standard).search(around.phrase) is not None
+
+
+def every_so_many(mention: Mention, around: Around, catalog: Catalog) -> bool:
+    """每千人口执业医师3.4人, 每万名职工拥有驿站2个: every so many of something."""
+    phrase = around.phrase
+    return EACH in phrase and catalog.compiled(per_count).search(phrase) is not None
+
+
+def measure_per(mention: Mention, around: Around, catalog: Catalog) -> bool:
+    """2000元/亩, 每亩2000元: a / and a measure word right after the number, or 每 and a measure word
+    ending the words before it."""
+    if per_measure_end(around.sentence.text, around.end, catalog) is not None:
+        return True
+    before = around.before
+    measures, longest = catalog.compiled(per_measure)
+    each = before.rfind(EACH, max(0, len(before) - longest - 1))
+    return each >= 0 and before[each + 1 :] in measures
+
+
+def per_measure_end(text: str, end: int, catalog: Catalog) -> int | None:
+    """Where /亩 ends after an amount at `end` (2000元/亩以上: before 以上), the longest measure word
+    after the /; None when no / and measure word follow it."""
+    if not text.startswith(PER, end):
+        return None
+    measures, longest = catalog.compiled(per_measure)
+    found = [n for n in range(longest, 0, -1) if text[end + 1 : end + 1 + n] in measures]
+    return end + 1 + found[0] if found else None
+
+
+def exchange(mention: Mention, around: Around, catalog: Catalog) -> bool:
+    """1美元兑7.1元: the amount after 兑 is per one of the currency before it."""
+    return around.before.endswith(catalog.words["exchange_word"])
+
+
+def word_before(mention: Mention, around: Around, catalog: Catalog) -> bool:
+    """每年500元: a per_unit word of qualifiers.csv (before) right before the number."""
+    return catalog.qualifiers_before.at_end(around.before) == PER_UNIT
+
+
+def word_after(mention: Mention, around: Around, catalog: Catalog) -> bool:
+    """500元/人: a per_unit word of qualifiers.csv (after) right after the number."""
+    return catalog.qualifiers_after.at_start(around.sentence.text, around.end) == PER_UNIT
+
+
+CUE_FUNCTIONS = {
+    "multiple": multiple,
+    "clause_word": clause_word,
+    "standard": standard_moved,
+    "per_count": every_so_many,
+    "per_measure": measure_per,
+    "exchange": exchange,
+    "word_before": word_before,
+    "word_after": word_after,
+}
+
+
+def _words(position: str):
+    """The per_unit words of qualifiers.csv at `position`, for a cue's trigger."""
+    return lambda catalog: tuple(w for w, pos, q in catalog.qualifiers if pos == position and q == PER_UNIT)
+
+
+# The words without one of which a cue never holds, in the figure's clause up to the character after
+# the number (etl.catalog.gates.CueGate): a figure whose sentence holds none of them is spared the cue.
+TRIGGERS = {
+    "multiple": lambda catalog: catalog.words["rate_word"],
+    "clause_word": _words("clause"),
+    "standard": lambda catalog: catalog.words["standard_word"],
+    "per_count": lambda catalog: (EACH,),
+    "per_measure": lambda catalog: (EACH, PER),
+    "exchange": lambda catalog: catalog.words["exchange_word"],
+    "word_before": _words("before"),
+    "word_after": lambda catalog: tuple(w[:1] for w in _words("after")(catalog)),
+}

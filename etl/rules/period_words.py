@@ -1,0 +1,78 @@
+"""The words of time, composed once per catalog from words.csv and periods.csv: a base year
+compared with (比2002年), a deadline (到2025年), last year's level (从去年的2.1%), a starting level
+(由10.2%), the end of a named period (“十三五”末). periods.py reads them for a figure's period,
+targets.py for whether it is a target.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import NamedTuple
+
+from etl.catalog import Catalog
+from etl.catalog.gates import alternation, holds_any
+
+LAST_YEARS_TAILS = ("的", "底的", "末的")  # 从去年的2.1%, 上年末的: what may follow last year's name
+PER_HEAD_REACH = 4  # characters after 每/人均/月 before a starting level's number: 每人每年, 月销售额
+
+
+class PeriodRules(NamedTuple):
+    """The period patterns, composed once per catalog from words.csv."""
+
+    compared_year: re.Pattern
+    by_year: re.Pattern
+    last_years_level: re.Pattern
+    last_years_endings: tuple[str, ...]
+    last_years_reach: int
+    starting_level: re.Pattern  # 由10.2%, 由每人每年380元: a starting level follows
+    period_end: tuple[str, ...]
+    year_end_openers: tuple[str, ...]
+    compared_markers: tuple[str, ...]
+    per_year_in: Callable[[str], object]  # 年均: does a text hold a per-year word (gates.holds_any)
+    named: re.Pattern  # a named plan period: 十三五 (periods.csv)
+
+
+def period_rules(catalog: Catalog) -> PeriodRules:
+    words = catalog.words
+    markers, last_years = words["compared_marker"], words["last_year_word"]
+    not_after_marker = "".join(f"(?<!{re.escape(w)})" for w in markers)
+    return PeriodRules(
+        compared_year=re.compile(
+            rf"""
+            (?:{alternation(markers)})            # compared with: 比, 较
+            ((?:19|20)\d{{2}})年(?:末|底)?         # a base year, or its end
+            (?:{alternation(words["change_verb"])})  # a verb of change: 增长, 降低
+            """,
+            re.VERBOSE,
+        ),
+        # 力争到2025年: a deadline
+        by_year=re.compile(rf"(?:{alternation(words['to_word'])})((?:19|20)\d{{2}})年"),
+        # 赤字率从去年的2.1%提高到2.3%: a level of last year, named just before the number.
+        last_years_level=re.compile(
+            rf"""
+            {not_after_marker}                     # not 比去年: a comparison
+            (?:{alternation(last_years)})          # last year: 去年, 上年
+            (?:{alternation(LAST_YEARS_TAILS)})?   # its end, and 的
+            $""",
+            re.VERBOSE,
+        ),
+        last_years_endings=tuple({w[-1] for w in last_years + LAST_YEARS_TAILS}),
+        # the words, a tail and a marker before them
+        last_years_reach=max(map(len, last_years), default=0)
+        + max(map(len, LAST_YEARS_TAILS))
+        + max(map(len, markers), default=0),
+        starting_level=re.compile(
+            rf"""
+            (?:{alternation(words["from_word"])})  # from: 由, 从
+            (?:(?:每|人均|生均|年|月)[^\d，,；;。]{{0,{PER_HEAD_REACH}}})?  # per head or month: 每人每年, 月销售额
+            (?:[\d.]+[^\d、，,；;。]{{0,3}}、)*  # the starting levels listed before it: 分别从209元、280元
+            $""",
+            re.VERBOSE,
+        ),
+        period_end=words["period_end_word"],
+        year_end_openers=words["year_end_opener"],
+        compared_markers=markers,
+        per_year_in=holds_any(words["per_year"]),
+        named=re.compile(alternation(catalog.named_periods)),
+    )

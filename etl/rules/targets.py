@@ -1,0 +1,225 @@
+"""Whether a figure is a target, decided by the rules of data/catalog/target_rules.csv in their order:
+the first rule whose cue holds gives its verdict (`target` or `outcome`). Each cue (TARGET_CUES in
+etl/catalog/vocabularies.py) is one function below, of the words before the figure (`before`: its
+sentence up to the number; `clause`: the part of that after the last clause break), the period its
+sentence speaks of (structure.py's Context) and the year the report reviews:
+
+    starting_level,outcome    由10.2%下降到3.1%: the level a change starts from
+    goal_in_clause,target     将在20个城市开展试点: what a body says it will do
+    plan_context,target       a sentence of the plan part, or after 今后五年
+
+The table is read once per catalog (Catalog.compiled): the cue functions up to its first `always`
+row, whose verdict is the last resort.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import NamedTuple
+
+from etl.catalog import Catalog
+from etl.catalog.gates import CueGate, Triggers, alternation
+from etl.records import Context
+from etl.rules.period_words import period_rules
+from etl.rules.structure import YEAR
+from etl.text.characters import OPEN_QUOTES
+
+TARGET = "target"
+PER_UNIT, AT_LEAST = "per_unit", "at_least"
+
+
+class GoalRules(NamedTuple):
+    goal_words: tuple[str, ...]
+    goal_word: re.Pattern
+    goal_opener: re.Pattern
+    achieved: re.Pattern
+    quota: re.Pattern  # 招生计划38万人: a plan that is a quota, ending the clause before the number
+
+
+def goal_rules(catalog: Catalog) -> GoalRules:
+    words = catalog.words
+    openers, quotas = words["goal_opener"], words["quota_noun"]
+    return GoalRules(
+        goal_words=words["goal_word"],
+        goal_word=re.compile(alternation(words["goal_word"])),
+        goal_opener=re.compile(alternation(openers)),
+        achieved=re.compile(alternation(words["achieved_word"])),
+        quota=re.compile(
+            rf"""
+            (?:{alternation(quotas)})                          # a quota: 招生计划
+            (?:{alternation(words["qualifier_filler"])}|是)?   # and a verb of being: 为, 达
+            $                                                  # right before the number
+            """,
+            re.VERBOSE,
+        ),
+    )
+
+
+class TargetRules(NamedTuple):
+    """target_rules.csv, read once per catalog."""
+
+    gate: CueGate  # the (cue function, verdict) of the rules up to the first `always` row, in order
+    otherwise: bool  # the verdict of that row, else outcome
+    find: Callable[[str], list[str]]  # the words of the cues a text holds (Triggers.find)
+    # The verdict for a sentence holding none of those words, by the context's is_target, when the rules
+    # left then read the context only (CONTEXT_CUES); else None.
+    no_words: tuple[bool, bool] | None
+
+
+def is_target(
+    before: str, clause: str, context: Context, report_year: int | None, catalog: Catalog, words=None
+) -> bool:
+    """The verdict of the first rule of target_rules.csv whose cue holds for the figure: only the rules
+    whose words the sentence holds (`words`, TargetRules.find of `before`) are tried (TRIGGERS)."""
+    table = catalog.compiled(target_rules)
+    if words is None:
+        words = table.find(before)
+    if not words and table.no_words is not None:
+        return table.no_words[context.is_target]
+    for cue, verdict in table.gate.rules_for(words):
+        if cue(before, clause, context, report_year, catalog):
+            return verdict
+    return table.otherwise
+
+
+def target_rules(catalog: Catalog) -> TargetRules:
+    rules, otherwise = [], False
+    for cue, verdict in catalog.target_rules:
+        if cue == "always":
+            otherwise = verdict == TARGET
+            break
+        rules.append((cue, (CUE_FUNCTIONS[cue], verdict == TARGET)))
+    triggers = Triggers({cue: words(catalog) for cue, words in TRIGGERS.items()})
+    left = [(cue, need) for cue, need in rules if not triggers.words.get(cue)]  # what a sentence of no words asks
+    no_words = None
+    if all(cue in CONTEXT_CUES for cue, _ in left):
+        no_words = tuple(_first_verdict(left, Context(None, None, flag), otherwise, catalog) for flag in (False, True))
+    return TargetRules(CueGate(tuple(rules), triggers), otherwise, triggers.find, no_words)
+
+
+def _first_verdict(rules: list, context: Context, otherwise: bool, catalog: Catalog) -> bool:
+    """The verdict of the first of `rules` (which read the context only) that holds in `context`."""
+    return next((verdict for _, (cue, verdict) in rules if cue("", "", context, None, catalog)), otherwise)
+
+
+# The cues, one function each: (the sentence up to the number, its clause, the sentence's period,
+# the year reviewed, the catalog) -> whether the cue holds. `always` ends the table (target_rules).
+def period_end_level(before: str, clause: str, context: Context, report_year: int | None, catalog: Catalog) -> bool:
+    """较“十三五”末的4100亿元: the level at the end of a named period, named right before the number
+    (not the growth after it: 较“十三五”末的4100亿元增长20%)."""
+    rules = catalog.compiled(period_rules)
+    named = rules.named.search(clause)
+    if named is None:
+        return False
+    end = named.end() + (clause[named.end() : named.end() + 1] == "”")
+    return any(clause.endswith((word, word + "的"), end) for word in rules.period_end if clause.startswith(word, end))
+
+
+def last_years_level(before: str, clause: str, context: Context, report_year: int | None, catalog: Catalog) -> bool:
+    """赤字率从去年的2.1%提高到2.3%: last year's level, named right before the number."""
+    rules = catalog.compiled(period_rules)
+    return (
+        report_year is not None
+        and clause.endswith(rules.last_years_endings)
+        and rules.last_years_level.search(clause, max(0, len(clause) - rules.last_years_reach)) is not None
+    )
+
+
+def starting_level(before: str, clause: str, context: Context, report_year: int | None, catalog: Catalog) -> bool:
+    """贫困发生率由10.2%下降到3.1%: the level a change starts from, before the period spoken of."""
+    return catalog.compiled(period_rules).starting_level.search(clause) is not None
+
+
+def past_quota(before: str, clause: str, context: Context, report_year: int | None, catalog: Catalog) -> bool:
+    """2020年全省高校招生计划38万人, in a report on 2020: a quota of a year not after the one reviewed,
+    as it was allotted (the year named last before the number, else the sentence's)."""
+    goals = catalog.compiled(goal_rules)
+    if report_year is None or goals.quota.search(clause) is None:
+        return False
+    named = YEAR.findall(before)
+    year = int(named[-1]) if named else context.period_end
+    return year is not None and year <= report_year
+
+
+def goal_in_clause(before: str, clause: str, context: Context, report_year: int | None, catalog: Catalog) -> bool:
+    """力争全年培训100万人次, 将在20个城市开展试点: a goal word of words.csv in the clause; 营养改善计划
+    惠及3200万, 完成目标任务的117% are outcomes (an achieved word beside it). Only unambiguous goal
+    words: 争取 is also a verb of outcomes (争取上级资金1.2亿元)."""
+    goals = catalog.compiled(goal_rules)
+    return goals.goal_word.search(clause) is not None and goals.achieved.search(clause) is None
+
+
+def plan_context(before: str, clause: str, context: Context, report_year: int | None, catalog: Catalog) -> bool:
+    """The sentence speaks of the years ahead (structure.py): the plan part, 今后五年, “十四五”时期."""
+    return context.is_target
+
+
+def goals_met(before: str, clause: str, context: Context, report_year: int | None, catalog: Catalog) -> bool:
+    """全面完成年初确定的目标任务，地区生产总值增长6%: an earlier clause reports the goals met, and the
+    figures after it are what was achieved."""
+    earlier = before[: len(before) - len(clause)]
+    goals = catalog.compiled(goal_rules)
+    found = goals.goal_word.search(earlier) if earlier else None
+    return found is not None and goals.achieved.search(earlier) is not None
+
+
+def goal_opens(before: str, clause: str, context: Context, report_year: int | None, catalog: Catalog) -> bool:
+    """目标是，新发展会员1000万人: a goal stated earlier in the sentence, not reported as met after it."""
+    goals = catalog.compiled(goal_rules)
+    found = list(goals.goal_opener.finditer(before))
+    return bool(found) and not goals.achieved.search(before, found[-1].end())
+
+
+def future_period(before: str, clause: str, context: Context, report_year: int | None, catalog: Catalog) -> bool:
+    """“十四五”时期…, in a report on 2020: a named period of the clause, else the one opening the
+    sentence, that starts after the year reviewed."""
+    if report_year is None:
+        return False
+    rules = catalog.compiled(period_rules)
+    named = rules.named.search(clause) or rules.named.match(before, before[:1] in OPEN_QUOTES)
+    return named is not None and catalog.named_periods[named.group()][0] > report_year
+
+
+def service_standard(before: str, clause: str, context: Context, report_year: int | None, catalog: Catalog) -> bool:
+    """每人至少提供2次岗位推荐: at least so much per head is a standard of service promised."""
+    words = catalog.qualifiers_in_clause
+    return words.first_in(clause, AT_LEAST.__eq__) is not None and words.first_in(clause, PER_UNIT.__eq__) is not None
+
+
+CONTEXT_CUES = frozenset({"plan_context"})  # the cues that read the sentence's context and nothing else
+CUE_FUNCTIONS = {
+    "period_end_level": period_end_level,
+    "last_years_level": last_years_level,
+    "starting_level": starting_level,
+    "past_quota": past_quota,
+    "goal_in_clause": goal_in_clause,
+    "plan_context": plan_context,
+    "goals_met": goals_met,
+    "goal_opens": goal_opens,
+    "future_period": future_period,
+    "service_standard": service_standard,
+}
+
+
+def _named_periods(catalog: Catalog) -> tuple[str, ...]:
+    return tuple(catalog.named_periods)
+
+
+def _at_least_words(catalog: Catalog) -> tuple[str, ...]:
+    return tuple(w for w, position, q in catalog.qualifiers if position == "clause" and q == AT_LEAST)
+
+
+# The words without one of which a cue never holds, from the lists it reads (etl.catalog.gates.CueGate):
+# a sentence holding none of them is spared the cue. plan_context needs none.
+TRIGGERS = {
+    "period_end_level": _named_periods,
+    "last_years_level": lambda catalog: catalog.words["last_year_word"],
+    "starting_level": lambda catalog: catalog.words["from_word"],
+    "past_quota": lambda catalog: catalog.words["quota_noun"],
+    "goal_in_clause": lambda catalog: catalog.words["goal_word"],
+    "goals_met": lambda catalog: catalog.words["goal_word"],
+    "goal_opens": lambda catalog: catalog.words["goal_opener"],
+    "future_period": _named_periods,
+    "service_standard": _at_least_words,
+}

@@ -1,0 +1,145 @@
+"""Whether a figure is an amount per one of something, by the rules of per_unit_rules.csv: each cue
+deciding a figure, a bound stated with it, and the table as data."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.catalog import CATALOG_DIR, CatalogError, load_catalog
+from etl.records import Source
+from etl.rules.per_unit import per_unit_by_unit
+from etl.rules.pipeline import process
+
+
+@pytest.mark.parametrize(
+    ("cue", "text", "qualifier"),
+    [
+        ("always", "全市居民人均可支配收入实际增长5.1%。", "exact"),  # a rate is no amount per head
+        ("multiple", "困难职工帮扶标准提高1倍。", "exact"),  # a multiple, though a standard moves
+        ("clause_word", "全市居民人均可支配收入达到4.2万元。", "per_unit"),
+        ("clause_word", "全市居民人均可支配收入達到4.2萬元。", "per_unit"),
+        ("standard", "城乡低保月标准提高到850元。", "per_unit"),
+        ("standard", "城鄉低保月標準提高到850元。", "per_unit"),
+        ("standard", "城乡居民医保年补助标准提高到650元。", "per_unit"),
+        ("per_count", "每万名职工拥有工会驿站2个。", "per_unit"),
+        ("per_count", "每萬名職工擁有工會驛站2個。", "per_unit"),
+        ("per_count", "全市每千人口执业医师3.4人。", "per_unit"),
+        ("per_count", "每万人高价值发明专利拥有量18件。", "per_unit"),
+        ("per_measure", "土地流转费每亩800元。", "per_unit"),
+        ("per_measure", "土地流转费800元/亩。", "per_unit"),
+        ("per_measure", "细颗粒物平均浓度28微克/立方米。", "per_unit"),
+        ("exchange", "年末1美元兑7.1元人民币。", "per_unit"),
+        ("word_before", "为退休职工发放慰问金每年500元。", "per_unit"),
+        ("word_after", "发放慰问金500元/人。", "per_unit"),
+        ("word_after", "發放慰問金500元/人。", "per_unit"),
+        ("always", "发放慰问金500元。", "exact"),  # nothing else says: an amount of the whole
+    ],
+)
+def test_each_cue_decides_a_figure(cue, text, qualifier):
+    (figure,) = [f for f in _figures(text) if f.unit != "other" or f.measure != "美元"]
+    assert figure.qualifier == qualifier
+
+
+def test_coal_per_kilowatt_hour_is_per_unit():
+    assert [(f.surface, f.qualifier) for f in _figures("火电机组度电煤耗降至300克。")] == [("300克", "per_unit")]
+    assert [(f.surface, f.qualifier) for f in _figures("供电煤耗降至305克/千瓦时。")] == [("305克", "per_unit")]
+
+
+def test_the_amounts_listed_after_the_first_are_per_head_too():
+    text = "困难职工生活补贴、职工护理补贴标准分别从每人每月200元、260元提高到220元、300元。"
+    assert [(f.surface, f.qualifier) for f in _figures(text)] == [
+        ("200元", "per_unit"),
+        ("260元", "per_unit"),
+        ("220元", "per_unit"),
+        ("300元", "per_unit"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("土地流转费800元/亩以上。", "at_least"),  # the 以上 after /亩 is not lost
+        ("土地流轉費800元/畝以上。", "at_least"),
+        ("细颗粒物平均浓度保持在28微克/立方米左右。", "approx"),
+        ("全市居民人均可支配收入超过4万元。", "at_least"),
+        ("为困难职工每人发放慰问金不少于500元。", "at_least"),
+    ],
+)
+def test_a_bound_stated_with_a_per_unit_amount_is_its_qualifier(text, qualifier):
+    (figure,) = _figures(text)
+    assert figure.qualifier == qualifier
+
+
+@pytest.fixture
+def folder(catalog_copy):
+    return catalog_copy
+
+
+def _figures(text: str, folder=CATALOG_DIR):
+    _, figures = process(Source("t.txt", "t", report_year=2020), text.encode("utf-8"), load_catalog(folder))
+    return figures
+
+
+def _rules(folder, keep) -> int:
+    """Keep the rows of per_unit_rules.csv `keep` accepts (the header always); the lines left."""
+    path = folder / "per_unit_rules.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    kept = lines[:1] + [line for line in lines[1:] if keep(line)]
+    path.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    return len(kept)
+
+
+def test_without_the_per_count_row_every_so_many_is_a_whole(folder):
+    _rules(folder, lambda line: not line.startswith("per_count,"))
+    assert [f.qualifier for f in _figures("每万名职工拥有工会驿站2个。", folder)] == ["exact"]
+
+
+def test_a_new_row_is_a_new_rule_for_its_units(folder):
+    path = folder / "per_unit_rules.csv"
+    header, *rows = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([header, "always,organization,per_unit,", *rows]) + "\n", encoding="utf-8")
+    assert [f.qualifier for f in _figures("新建职工驿站300个。", folder)] == ["per_unit"]
+    assert [f.qualifier for f in _figures("发放慰问金500元。", folder)] == ["exact"]  # yuan: as before
+
+
+def test_an_unknown_cue_names_the_file_and_the_line(folder):
+    line = _rules(folder, lambda line: True) + 1
+    with (folder / "per_unit_rules.csv").open("a", encoding="utf-8") as fh:
+        fh.write("per_head,yuan,per_unit,\n")
+    with pytest.raises(CatalogError) as raised:
+        load_catalog(folder)
+    assert str(raised.value).startswith(
+        f"{folder / 'per_unit_rules.csv'}:{line}: cue 'per_head' is not one of always, multiple, clause_word,"
+    )
+
+
+def test_an_unknown_verdict_names_the_file_and_the_line(folder):
+    line = _rules(folder, lambda line: True) + 1
+    with (folder / "per_unit_rules.csv").open("a", encoding="utf-8") as fh:
+        fh.write("per_count,,each,\n")
+    with pytest.raises(CatalogError) as raised:
+        load_catalog(folder)
+    assert str(raised.value) == f"{folder / 'per_unit_rules.csv'}:{line}: verdict 'each' is not one of per_unit, whole"
+
+
+def test_the_table_is_read_once_per_catalog_into_each_units_rules():
+    catalog = load_catalog()
+    table = catalog.compiled(per_unit_by_unit)
+    assert table is catalog.compiled(per_unit_by_unit)
+    assert table["percent"][0].rules == () and table["percent"][1] is False  # a rate is whole at once
+    assert [cue for cue, _ in table["yuan"][0].rules] == [
+        "multiple",
+        "clause_word",
+        "standard",
+        "per_count",
+        "per_measure",
+        "exchange",
+        "word_before",
+        "word_after",
+    ]
+
+
+def test_a_figure_without_the_words_of_a_cue_is_spared_it():
+    gate, _ = load_catalog().compiled(per_unit_by_unit)["yuan"]
+    assert [cue.__name__ for cue, _ in gate("发放慰问金500元。", 0, 9)] == []
+    assert [cue.__name__ for cue, _ in gate("土地流转费800元/", 0, 10)] == ["measure_per", "word_after"]

@@ -1,0 +1,142 @@
+"""Whether a figure is a target, by the rules of target_rules.csv: each cue deciding a figure, and the table as data."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.catalog import CATALOG_DIR, CatalogError, load_catalog
+from etl.records import Source
+from etl.rules.pipeline import process
+from etl.rules.targets import target_rules
+
+PLAN = "二、2021年工作安排\n"  # a report on 2020: what follows is its plan for 2021
+
+
+@pytest.mark.parametrize(
+    ("cue", "text", "targets"),
+    [
+        # the level at the end of a named period is where the change starts; the change is the goal
+        ("period_end_level", PLAN + "力争服务业增加值较“十三五”末的4100亿元增长20%。", [False, True]),
+        ("last_years_level", PLAN + "赤字率从去年的3.6%调低到3.2%左右。", [False, True]),
+        ("starting_level", "力争到2025年，城镇调查失业率由5.6%下降到5%以内。", [False, True]),
+        ("starting_level", "力爭到2025年，城鎮調查失業率由5.6%下降到5%以內。", [False, True]),
+        ("past_quota", "2020年全省普通高校招生计划38.5万人。", [False]),  # the quota allotted
+        ("past_quota", "2020年全省普通高校招生計劃38.5萬人。", [False]),
+        ("goal_in_clause", "人力资源社会保障部将在20个城市开展试点。", [True]),  # what a ministry will do
+        ("goal_in_clause", "人力資源社會保障部將在20個城市開展試點。", [True]),
+        ("plan_context", PLAN + "新建职工驿站300个。", [True]),
+        ("plan_context", PLAN + "全省普通高校招生计划40万人。", [True]),  # a quota of the year ahead
+        # the goals reported met: what follows was achieved, though 主要目标 opens a goal
+        ("goals_met", "完成年初确定的主要目标，地区生产总值增长6.1%，城镇新增就业52万人。", [False, False]),
+        ("goals_met", "完成年初確定的主要目標，地區生產總值增長6.1%，城鎮新增就業52萬人。", [False, False]),
+        ("goal_opens", "全年目标是，新发展会员1000万人。", [True]),
+        ("goal_opens", "全年目標是，新發展會員1000萬人。", [True]),
+        ("future_period", "“十四五”期间新建职工驿站1000个。", [True]),
+        ("future_period", "“十四五”期間新建職工驛站1000個。", [True]),
+        ("service_standard", "为登记失业人员每人至少提供2次岗位推荐。", [True]),  # a standard of service
+        ("service_standard", "為登記失業人員每人至少提供2次崗位推薦。", [True]),
+        ("always", "新建职工驿站300个。", [False]),  # nothing says more: the last row
+    ],
+)
+def test_each_cue_decides_a_figure(cue, text, targets):
+    assert [f.is_target for f in _figures(text)] == targets
+
+
+def test_the_targets_met_last_year_are_outcomes_of_that_year():
+    figures = _figures("全面完成年初确定的目标任务，地区生产总值增长6%，城镇新增就业52万人。")
+    assert [(f.surface, f.is_target, f.period_start) for f in figures] == [("6%", False, 2020), ("52万人", False, 2020)]
+
+
+def test_a_starting_level_before_a_deadline_is_the_level_before_the_period():
+    start, end = _figures("到2025年，全员劳动生产率从人均9万元提高到12万元以上。", 2020, PLAN)
+    assert [(f.surface, f.is_target, f.period_start, f.period_end) for f in (start, end)] == [
+        ("9万元", False, 2020, 2020),
+        ("12万元", True, 2021, 2025),
+    ]
+
+
+@pytest.fixture
+def folder(catalog_copy):
+    return catalog_copy
+
+
+def _figures(text: str, report_year: int = 2020, heading: str = "", folder=CATALOG_DIR):
+    source = Source("t.txt", "t", report_year=report_year)
+    _, figures = process(source, (heading + text).encode("utf-8"), load_catalog(folder))
+    return figures
+
+
+def _rules(folder, keep) -> int:
+    """Keep the rows of target_rules.csv `keep` accepts (the header always); the lines left."""
+    path = folder / "target_rules.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    kept = lines[:1] + [line for line in lines[1:] if keep(line)]
+    path.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    return len(kept)
+
+
+def test_without_the_goals_met_row_a_goal_opener_decides(folder):
+    _rules(folder, lambda line: not line.startswith("goals_met,"))
+    figures = _figures("完成年初确定的主要目标，地区生产总值增长6.1%。", folder=folder)
+    assert [f.is_target for f in figures] == [True]
+
+
+def test_a_row_moved_first_wins(folder):
+    path = folder / "target_rules.csv"
+    header, *rows = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([header, "plan_context,target,", *rows[:5], *rows[6:]]) + "\n", encoding="utf-8")
+    assert [f.is_target for f in _figures("赤字率从去年的3.6%调低到3.2%左右。", heading=PLAN, folder=folder)] == [
+        True,
+        True,
+    ]
+
+
+def test_an_unknown_cue_names_the_file_and_the_line(folder):
+    line = _rules(folder, lambda line: True) + 1
+    with (folder / "target_rules.csv").open("a", encoding="utf-8") as fh:
+        fh.write("goal_word,target,\n")
+    with pytest.raises(CatalogError) as raised:
+        load_catalog(folder)
+    assert str(raised.value).startswith(
+        f"{folder / 'target_rules.csv'}:{line}: cue 'goal_word' is not one of always, period_end_level,"
+    )
+
+
+def test_an_unknown_verdict_names_the_file_and_the_line(folder):
+    line = _rules(folder, lambda line: True) + 1
+    with (folder / "target_rules.csv").open("a", encoding="utf-8") as fh:
+        fh.write("goal_opens,goal,\n")
+    with pytest.raises(CatalogError) as raised:
+        load_catalog(folder)
+    assert str(raised.value) == f"{folder / 'target_rules.csv'}:{line}: verdict 'goal' is not one of target, outcome"
+
+
+def test_the_table_is_read_once_per_catalog():
+    catalog = load_catalog()
+    table = catalog.compiled(target_rules)
+    assert table is catalog.compiled(target_rules)
+    assert [(cue.__name__, verdict) for _, (cue, verdict) in table.gate.rules] == [
+        ("period_end_level", False),
+        ("last_years_level", False),
+        ("starting_level", False),
+        ("past_quota", False),
+        ("goal_in_clause", True),
+        ("plan_context", True),
+        ("goals_met", False),
+        ("goal_opens", True),
+        ("future_period", True),
+        ("service_standard", True),
+    ]
+    assert table.otherwise is False  # always,outcome: what nothing else decides was done
+    assert table.no_words == (False, True)  # a sentence of none of the cues' words: its context decides
+
+
+def test_a_sentence_without_the_words_of_a_cue_is_spared_it():
+    gate = load_catalog().compiled(target_rules).gate
+    assert [cue.__name__ for cue, _ in gate("新建职工驿站", 0, 6)] == ["plan_context"]
+    assert [cue.__name__ for cue, _ in gate("全年目标是，新发展会员", 0, 11)] == [
+        "goal_in_clause",
+        "plan_context",
+        "goals_met",
+        "goal_opens",
+    ]
