@@ -60,8 +60,9 @@ def test_an_amount_per_one_of_a_measure_word_is_per_unit(text):
     assert [f.qualifier for f in figures_of(text)][-1] == "per_unit"
 
 
-def test_a_bound_after_the_measure_an_amount_is_per_is_kept():
-    assert [f.qualifier for f in figures_of("补助水平提高至2000元/亩以上。")] == ["at_least"]  # 以上 wins
+def test_an_amount_per_one_of_a_measure_is_per_unit_whatever_bound_follows():
+    # per_unit wins: 2000元 an 亩 is never a programme's 2000元 (the 以上 stays in the sentence)
+    assert [f.qualifier for f in figures_of("补助水平提高至2000元/亩以上。")] == ["per_unit"]
 
 
 @pytest.mark.parametrize(

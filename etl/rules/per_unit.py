@@ -8,8 +8,8 @@ the words around it:
     standard,,per_unit        低保月标准提高到850元
     per_measure,,per_unit     每亩2000元, 2000元/亩
 
-A bound stated with it (2000元/亩以上) is the figure's qualifier instead (qualifiers.py): a figure
-has one. The table is read once per catalog (Catalog.compiled): each unit's cues, up to its first
+A bound stated with it (2000元/亩以上) does not change a per_unit verdict (qualifiers.py): a figure
+has one qualifier, and a per-unit amount must never be added into a total. The table is read once per catalog (Catalog.compiled): each unit's cues, up to its first
 `always` row, whose verdict is the unit's last resort.
 """
 
