@@ -21,6 +21,7 @@ from etl.catalog import Catalog
 from etl.catalog.gates import alternation
 from etl.catalog.vocabularies import GIVEN, UNITS
 from etl.records import Around, Mention
+from etl.rules.rule_tables import rows_for
 from etl.rules.units import compound_after, gap_start, noun_ending_at
 
 OTHER = "other"
@@ -48,16 +49,9 @@ def rules_by_unit(catalog: Catalog) -> dict[str, tuple[tuple, str]]:
     rule whose cue cannot hold for the unit with this catalog is left out (can_hold)."""
     by_unit = {}
     for unit in UNITS:
-        rules, otherwise = [], OTHER
-        for cue, units, wanted in catalog.category_rules:
-            if units and unit not in units:
-                continue
-            if cue == "always":
-                otherwise = wanted
-                break
-            if can_hold(cue, unit, catalog):
-                rules.append((CUE_FUNCTIONS[cue], wanted))
-        by_unit[unit] = (tuple(rules), otherwise)
+        rows, last = rows_for(catalog.category_rules, unit)
+        rules = tuple((CUE_FUNCTIONS[cue], wanted) for cue, wanted in rows if can_hold(cue, unit, catalog))
+        by_unit[unit] = (rules, OTHER if last is None else last)
     return by_unit
 
 

@@ -21,6 +21,7 @@ from etl.catalog import Catalog
 from etl.catalog.gates import CueGate, Triggers, alternation
 from etl.catalog.vocabularies import UNITS
 from etl.records import Around, Mention
+from etl.rules.rule_tables import rows_for
 from etl.text.characters import LETTER, MAGNITUDE_CHARACTERS, NUMERAL_CHARACTERS
 
 PER_UNIT = "per_unit"
@@ -53,15 +54,9 @@ def per_unit_by_unit(catalog: Catalog) -> dict[str, tuple[CueGate, bool]]:
     triggers = Triggers({cue: words(catalog) for cue, words in TRIGGERS.items()})  # one for every unit
     by_unit = {}
     for unit in UNITS:
-        rules, otherwise = [], False
-        for cue, units, verdict in catalog.per_unit_rules:
-            if units and unit not in units:
-                continue
-            if cue == "always":
-                otherwise = verdict == PER_UNIT
-                break
-            rules.append((cue, (CUE_FUNCTIONS[cue], verdict == PER_UNIT)))
-        by_unit[unit] = (CueGate(tuple(rules), triggers), otherwise)
+        rows, last = rows_for(catalog.per_unit_rules, unit)
+        rules = tuple((cue, (CUE_FUNCTIONS[cue], verdict == PER_UNIT)) for cue, verdict in rows)
+        by_unit[unit] = (CueGate(rules, triggers), last == PER_UNIT)
     return by_unit
 
 
