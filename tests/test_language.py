@@ -40,6 +40,8 @@ def test_a_measure_word_of_the_references_is_a_figure_with_its_measure(text, exp
         "开通12351职工服务热线。",  # a hotline number
         "開通12351職工服務熱線。",
         "全市经济总量居全国第3位。",  # a rank
+        "全市营商环境评价排名上升3位。",  # places moved in a ranking, no people (位 counts people elsewhere)
+        "全市營商環境評價位次前移2名。",
     ],
 )
 def test_words_that_hold_a_number_are_no_figures(text):

@@ -92,6 +92,7 @@ WORD_ROLES = (
     "aspect_noun",  # what of a thing is measured, not which: 粮食播种面积…、总产量… (粮食总产量)
     "own_level",  # the government's own level, not its whole area: 区本级固定资产投资 is no metric of the district
     "quota_noun",  # a plan that is a quota allotted: 招生计划38万人 of a year reviewed is the quota, no target
+    "rank_word",  # a ranking: 排名上升3位 moves places in it, no count of people
 )
 # What a word of program_words.csv says of a programme figure, in the clause before it (v1.program_figures).
 PROGRAM_WORD_ROLES = (

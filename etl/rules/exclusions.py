@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import repeat
 
 from etl.catalog import Catalog
 from etl.catalog.gates import alternation
@@ -133,3 +134,14 @@ class QuotedSpans:
     def covers(self, pos: int) -> bool:
         i = bisect_right(self.starts, pos) - 1
         return i >= 0 and pos < self.ends[i]
+
+
+RANK_REACH = 40  # characters before the number that a ranking word may stand in
+
+
+def rank_move(text: str, start: int, catalog: Catalog) -> bool:
+    """排名上升3位, 位次前移2名: places moved in a ranking (a rank_word of words.csv in the clause
+    before the number), no count of people, though 位 and 名 count people elsewhere (3位院士)."""
+    floor = max(0, start - RANK_REACH)
+    clause = text[max(floor, *map(text.rfind, CLAUSE_ENDS, repeat(floor), repeat(start))) : start]
+    return any(word in clause for word in catalog.words["rank_word"])

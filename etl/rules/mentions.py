@@ -24,6 +24,7 @@ from etl.rules.exclusions import (
     class_threshold,
     excluded_before,
     is_call_number,
+    rank_move,
 )
 from etl.rules.units import Unit, by_magnitude, by_noun, by_unit_word, duration_at, unit_word_at
 from etl.text import characters
@@ -214,7 +215,9 @@ def _resolve(text, token, start, end, catalog) -> tuple[float, Unit, str] | None
         unit = by_unit_word(text, unit_word, pos, start, catalog)
         if NAME_AFTER_THRESHOLD.match(text, unit.end) or text.startswith(catalog.words["exchange_word"], unit.end):
             return None
-        if class_threshold(text, start, unit.end, catalog):
+        if class_threshold(text, start, unit.end, catalog) or (
+            unit.unit == "person" and rank_move(text, start, catalog)
+        ):
             return None
         value, unit = _with_tail(text, clean(value * unit.scale), unit)
         return value, unit, magnitude
