@@ -373,3 +373,12 @@ def test_a_monthly_or_yearly_increase_is_a_change():
     (raise_,) = figures_of("困难职工生活补贴人均月增200元。", 2025)
     assert (raise_.basis, raise_.direction, raise_.qualifier) == ("change", 1, "per_unit")
     assert figures_of("全市机动车保有量年增8%。", 2025)[0].basis == "change"
+
+
+def test_capacity_added_is_no_level_of_capacity():
+    """grain_capacity is a level (粮食综合生产能力保持在1.3万亿斤以上); 新增千亿斤粮食生产能力建设, a plan's
+    increment over a decade, filled that slot and met its own 'target' in v1.target_vs_actual."""
+    (added,) = figures_of("推进全国新增千亿斤粮食生产能力建设。", 2009)
+    (level,) = figures_of("粮食综合生产能力保持在1.3万亿斤以上。", 2021)
+    assert (added.basis, added.metric_id) == ("new", None)
+    assert (level.basis, level.metric_id) == (None, "grain_capacity")
