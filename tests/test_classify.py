@@ -382,3 +382,8 @@ def test_capacity_added_is_no_level_of_capacity():
     (level,) = figures_of("粮食综合生产能力保持在1.3万亿斤以上。", 2021)
     assert (added.basis, added.metric_id) == ("new", None)
     assert (level.basis, level.metric_id) == (None, "grain_capacity")
+
+
+def test_an_amount_each_year_is_per_unit_wherever_each_year_stands_in_its_clause():
+    """The guide: 每年 amounts are per_unit. 连续5年每年安排8000亿元 is 8000亿元 a year, not the year's one amount."""
+    assert [f.qualifier for f in figures_of("连续5年每年安排8000亿元新增专项债券。", 2024)] == ["per_unit"]
