@@ -189,3 +189,18 @@ def test_a_named_period_opening_the_sentence_holds_for_its_later_clauses_and_fir
         ("1.3万亿斤", 2016, 2020),
         ("1186万人", 2020, 2020),
     ]
+
+
+def test_a_goal_over_the_coming_years_the_sentence_names_covers_them():
+    """今明两年, 三年内, 用两年时间: a target over more than the plan's year, which the sentence says itself."""
+    from .helpers import figures_of
+
+    plan = "二、2020年工作安排\n今明两年职业技能培训3500万人次以上，高职院校扩招200万人。"
+    assert [(f.is_target, f.period_start, f.period_end) for f in figures_of(plan, 2019)] == [(True, 2020, 2021)] * 2
+    within = "二、2009年工作安排\n三年内中央财政再支持5000所乡镇卫生院建设。"
+    assert [(f.period_start, f.period_end) for f in figures_of(within, 2008)] == [(2009, 2011)]
+    over = "二、2008年工作安排\n用两年时间，将筹资标准由每人每年50元提高到100元。"
+    assert [(f.surface, f.is_target, f.period_start, f.period_end) for f in figures_of(over, 2007)] == [
+        ("50元", False, 2007, 2007),  # the starting level: the year before
+        ("100元", True, 2008, 2009),
+    ]

@@ -40,6 +40,18 @@ YEARS_IN_SENTENCE = re.compile(f"(?={character_class(first_characters(_YEARS_SPA
 MAY_NAME_SPAN = holds_any((*SPAN_LEADS, *SPAN_TAILS))
 
 
+# 今明两年职业技能培训3500万人次, 三年内再支持5000所, 用两年时间提高到100元: a goal over the coming
+# years that the sentence names itself, whatever part or opener it stands in.
+COMING_YEARS = re.compile(
+    rf"""
+    今明两年                           # this year and next
+  | (?:今后|未来){SMALL_NUMBER}年      # the coming n years
+  | (?:用|在)?{SMALL_NUMBER}年(?:内|时间)  # within n years, over n years' time
+    """,
+    re.VERBOSE,
+)
+
+
 FIRST_YEARS = re.compile(
     rf"""
     [{CLOSE_QUOTES}]?     # the named period's closing quote: “十一五”前四年
@@ -83,6 +95,15 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
         # A goal set in the review part aims from the year after the one reviewed.
         start = context.period_start if context.is_target or report_year is None else report_year + 1
         return When(min(start, deadline) if start else start, deadline, True, None)
+    coming = COMING_YEARS.search(before) if is_target and report_year is not None and "年" in before else None
+    if coming:  # the goal's years: from the plan's year, as many as the sentence says (今明两年: two)
+        start = context.period_start if context.is_target and context.period_start else report_year + 1
+        years = (
+            2
+            if coming.group(1) is None and coming.group(2) is None
+            else small_number(coming.group(1) or coming.group(2))
+        )
+        return When(start, start + years - 1, True, None)
     if (
         words
         and report_year is not None
