@@ -387,3 +387,9 @@ def test_capacity_added_is_no_level_of_capacity():
 def test_an_amount_each_year_is_per_unit_wherever_each_year_stands_in_its_clause():
     """The guide: 每年 amounts are per_unit. 连续5年每年安排8000亿元 is 8000亿元 a year, not the year's one amount."""
     assert [f.qualifier for f in figures_of("连续5年每年安排8000亿元新增专项债券。", 2024)] == ["per_unit"]
+
+
+def test_an_amount_each_day_is_per_unit():
+    """日均, 每天 anywhere in the clause: 平均每天新增1.5万户 is a daily average, not the year's count."""
+    for text in ("平均每天新增市场主体1.5万户。", "日均新设企业2.6万户。"):
+        assert [f.qualifier for f in figures_of(text, 2024)] == ["per_unit"], text
