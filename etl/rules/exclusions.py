@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import repeat
 
 from etl.catalog import Catalog
-from etl.catalog.gates import alternation
+from etl.catalog.gates import alternation, holds_any
 from etl.text.characters import CLAUSE_ENDS, CLOSE_QUOTES, LETTER, OPEN_QUOTES, SINGLE_NUMERALS
 
 # Words that make a number with 以上/以下 a threshold inside a name (百人以上企业).
@@ -142,6 +141,12 @@ RANK_REACH = 40  # characters before the number that a ranking word may stand in
 def rank_move(text: str, start: int, catalog: Catalog) -> bool:
     """排名上升3位, 位次前移2名: places moved in a ranking (a rank_word of words.csv in the clause
     before the number), no count of people, though 位 and 名 count people elsewhere (3位院士)."""
-    floor = max(0, start - RANK_REACH)
-    clause = text[max(floor, *map(text.rfind, CLAUSE_ENDS, repeat(floor), repeat(start))) : start]
-    return any(word in clause for word in catalog.words["rank_word"])
+    rank_word = catalog.compiled(_rank_words)
+    window = text[max(0, start - RANK_REACH) : start]
+    if not rank_word(window):  # most counts of people: no ranking near, no clause to find
+        return False
+    return bool(rank_word(window[max(map(window.rfind, CLAUSE_ENDS)) + 1 :]))
+
+
+def _rank_words(catalog: Catalog):
+    return holds_any(catalog.words["rank_word"])
