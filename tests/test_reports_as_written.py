@@ -16,7 +16,7 @@ def facts(text: str, report_year: int = 2024) -> list[tuple]:
     [
         ("安置困难职工不少于3万户。", "at_least"),
         ("粮食产量不低于1.3万亿斤。", "at_least"),
-        ("每年至少培训50万人次。", "at_least"),
+        ("全年至少培训50万人次。", "at_least"),  # 每年至少…: per_unit, an amount a year (per_unit wins)
         ("参赛职工不下200万人。", "at_least"),
         ("赤字率不超过3%。", "at_most"),
         ("新增债务不多于500亿元。", "at_most"),
