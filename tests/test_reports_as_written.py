@@ -200,3 +200,15 @@ def test_a_currency_sign_is_kept_as_the_measure_never_as_yuan():
         ("$500亿", 50_000_000_000, "other", "$"),
         ("¥3.5万", 35_000, "other", "¥"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("移动网络流量资费年内至少降低30%。", "at_least"),  # a bound before the verb of change bounds the change
+        ("单位能耗至少下降3%。", "at_least"),
+        ("收入增长6%。", "exact"),
+    ],
+)
+def test_a_bound_before_the_verb_of_a_change_bounds_it(text, qualifier):
+    assert one(text).qualifier == qualifier

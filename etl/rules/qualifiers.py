@@ -9,7 +9,10 @@ number, while the lost bound stays in the words of the sentence (`written` in v2
 
 from __future__ import annotations
 
+import re
+
 from etl.catalog import Catalog
+from etl.catalog.gates import alternation
 from etl.records import Around, Mention
 from etl.rules.per_unit import PER, PER_UNIT, is_per_unit, per_measure_end, per_unit_by_unit
 
@@ -39,6 +42,9 @@ def qualifier(mention: Mention, around: Around, catalog: Catalog) -> str:
         if found:
             return found
     found = catalog.qualifiers_before.at_end(around.before)
+    if found is None and around.before[-1:] in catalog.compiled(_verb_endings):
+        verb = catalog.compiled(_verb_at_end).search(around.before)  # 至少降低30%: the bound of the change
+        found = verb and catalog.qualifiers_before.at_end(around.before[: verb.start()])
     if found and found != PER_UNIT:
         return found
     end = around.end
@@ -52,3 +58,13 @@ def qualifier(mention: Mention, around: Around, catalog: Catalog) -> str:
         if word in inside:
             return found
     return EXACT
+
+
+def _verb_at_end(catalog: Catalog) -> re.Pattern:
+    """A verb of change (change_verb of words.csv) ending the words before a number: 至少降低30%."""
+    return re.compile(f"(?:{alternation(catalog.words['change_verb'])})$")
+
+
+def _verb_endings(catalog: Catalog) -> frozenset[str]:
+    """The last characters of the verbs of change: the pre-check of _verb_at_end, from the same words."""
+    return frozenset(verb[-1] for verb in catalog.words["change_verb"])
