@@ -37,6 +37,14 @@ def one(text: str, report_year: int | None = 2020) -> Figure:
     return found[0]
 
 
+def keep_rows(path: Path, keep) -> int:
+    """Keep the rows of a catalog CSV that `keep` accepts (the header always); the lines left."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    kept = lines[:1] + [line for line in lines[1:] if keep(line)]
+    path.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    return len(kept)
+
+
 def refresh_cli(sources: Path, db: Path, *flags: str) -> subprocess.CompletedProcess:
     """`python -m etl refresh` in a process of its own, as a user runs it from the checkout."""
     return subprocess.run(

@@ -9,7 +9,7 @@ from etl.records import Source
 from etl.rules.categories import rules_by_unit
 from etl.rules.pipeline import process
 
-from .helpers import one
+from .helpers import keep_rows, one
 
 
 @pytest.mark.parametrize(
@@ -62,11 +62,7 @@ def _figures(text: str, folder=CATALOG_DIR):
 
 def _rules(folder, keep) -> int:
     """Keep the rows of category_rules.csv `keep` accepts (the header always); the lines left."""
-    path = folder / "category_rules.csv"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    kept = lines[:1] + [line for line in lines[1:] if keep(line)]
-    path.write_text("\n".join(kept) + "\n", encoding="utf-8")
-    return len(kept)
+    return keep_rows(folder / "category_rules.csv", keep)
 
 
 def test_without_the_word_before_row_the_word_listed_first_decides(folder):

@@ -10,6 +10,8 @@ from etl.records import Source
 from etl.rules.per_unit import per_unit_by_unit
 from etl.rules.pipeline import process
 
+from .helpers import keep_rows
+
 
 @pytest.mark.parametrize(
     ("cue", "text", "qualifier"),
@@ -84,11 +86,7 @@ def _figures(text: str, folder=CATALOG_DIR):
 
 def _rules(folder, keep) -> int:
     """Keep the rows of per_unit_rules.csv `keep` accepts (the header always); the lines left."""
-    path = folder / "per_unit_rules.csv"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    kept = lines[:1] + [line for line in lines[1:] if keep(line)]
-    path.write_text("\n".join(kept) + "\n", encoding="utf-8")
-    return len(kept)
+    return keep_rows(folder / "per_unit_rules.csv", keep)
 
 
 def test_without_the_per_count_row_every_so_many_is_a_whole(folder):

@@ -9,6 +9,8 @@ from etl.records import Source
 from etl.rules.pipeline import process
 from etl.rules.targets import target_rules
 
+from .helpers import keep_rows
+
 PLAN = "二、2021年工作安排\n"  # a report on 2020: what follows is its plan for 2021
 
 
@@ -68,11 +70,7 @@ def _figures(text: str, report_year: int = 2020, heading: str = "", folder=CATAL
 
 def _rules(folder, keep) -> int:
     """Keep the rows of target_rules.csv `keep` accepts (the header always); the lines left."""
-    path = folder / "target_rules.csv"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    kept = lines[:1] + [line for line in lines[1:] if keep(line)]
-    path.write_text("\n".join(kept) + "\n", encoding="utf-8")
-    return len(kept)
+    return keep_rows(folder / "target_rules.csv", keep)
 
 
 def test_without_the_goals_met_row_a_goal_opener_decides(folder):
