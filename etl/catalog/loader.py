@@ -60,7 +60,9 @@ class Catalog:
     category_rules: tuple[tuple[str, frozenset[str], str], ...]  # (cue, units, category), first that holds decides
     target_rules: tuple[tuple[str, str], ...]  # (cue, verdict) of target_rules.csv, first that holds decides
     per_unit_rules: tuple[tuple[str, frozenset[str], str], ...]  # (cue, units, verdict) of per_unit_rules.csv
+    not_figure_rules: tuple[tuple[str, frozenset[str], str], ...]  # (cue, units, verdict) of not_figure_rules.csv
     stop_before_all: frozenset[str]
+    stop_before_numeral: frozenset[str]  # stop words before a numeral character only (上百家, not 迈上6万)
     stop_after: tuple[str, ...]
     words: dict[str, tuple[str, ...]]  # role -> words (words.csv)
     period_openers: dict[str, tuple[str, ...]]  # period -> phrases (period_openers.csv)
@@ -237,16 +239,12 @@ def load_catalog(directory: Path = CATALOG_DIR) -> Catalog:
         qualifiers=tuple((r["word"], r["position"], r["qualifier"]) for r in rows["qualifiers.csv"]),
         bases=tuple((r["word"], r["basis"], r["position"], r["direction"]) for r in rows["bases.csv"]),
         categories=tuple((r["word"], r["category"], r["unit"]) for r in rows["categories.csv"]),
-        category_rules=tuple(
-            (r["cue"], frozenset(u for u in r["unit"].split("|") if u), r["category"])
-            for r in rows["category_rules.csv"]
-        ),
+        category_rules=_unit_rules(rows["category_rules.csv"], "category"),
         target_rules=tuple((r["cue"], r["verdict"]) for r in rows["target_rules.csv"]),
-        per_unit_rules=tuple(
-            (r["cue"], frozenset(u for u in r["unit"].split("|") if u), r["verdict"])
-            for r in rows["per_unit_rules.csv"]
-        ),
+        per_unit_rules=_unit_rules(rows["per_unit_rules.csv"], "verdict"),
+        not_figure_rules=_unit_rules(rows["not_figure_rules.csv"], "verdict"),
         stop_before_all=frozenset(r["word"] for r in stops if r["position"] == "before"),
+        stop_before_numeral=frozenset(r["word"] for r in stops if r["position"] == "before_numeral"),
         stop_after=tuple(sorted((r["word"] for r in stops if r["position"] == "after"), key=len, reverse=True)),
         words={role: tuple(r["word"] for r in rows["words.csv"] if r["role"] == role) for role in WORD_ROLES},
         period_openers=_grouped(rows["period_openers.csv"], "period", "phrase"),
@@ -283,6 +281,11 @@ def _lexicon(hand: list[dict[str, str]], reference: list[dict[str, str]]) -> dic
     for r in reference:
         lexicon.setdefault(r["noun"], (r["unit"], r["category"]))
     return lexicon
+
+
+def _unit_rules(rows: list[dict[str, str]], verdict: str) -> tuple[tuple[str, frozenset[str], str], ...]:
+    """A rule table's rows as (cue, the units it applies to, its verdict), in order."""
+    return tuple((r["cue"], frozenset(u for u in r["unit"].split("|") if u), r[verdict]) for r in rows)
 
 
 def _grouped(rows: list[dict[str, str]], key: str, value: str) -> dict[str, tuple[str, ...]]:
