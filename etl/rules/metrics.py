@@ -74,10 +74,13 @@ class MetricFinder:
         # level) is not the district's 固定资产投资, and a series mixing the two would compare them.
         if self.catalog.compiled(own_level).search(text):
             return None
+        # A difference of rates (回落2.1个百分点, 下降0.3个百分点) is neither a rate nor a growth:
+        # only a metric whose measures name it takes it.
+        points = measure in self.catalog.words["percentage_points"]
         for metric in metrics:
             if (
                 metric.pattern.search(text)
-                and (not metric.measures or measure in metric.measures)
+                and (measure in metric.measures if metric.measures or points else True)
                 and _fits(metric.basis, basis)
             ):
                 return metric.metric_id
