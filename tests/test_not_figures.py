@@ -7,7 +7,7 @@ import pytest
 
 from etl.catalog import CATALOG_DIR, CatalogError, load_catalog
 from etl.records import Source
-from etl.rules.not_figures import not_figure_rules
+from etl.rules.not_figures import UnitRules, not_figure_rules
 from etl.rules.pipeline import process
 
 from .helpers import keep_rows
@@ -91,22 +91,32 @@ def test_an_unknown_verdict_names_the_file_and_the_line(folder):
     )
 
 
-def test_the_table_is_read_once_per_catalog():
+def test_the_table_is_read_once_per_catalog_with_the_gate_its_cues_words_make():
     catalog = load_catalog()
     table = catalog.compiled(not_figure_rules)
     assert table is catalog.compiled(not_figure_rules)
-    assert table["percent"] == ((), False)  # a rate: no cue is asked
-    assert [(cue.__name__, verdict) for cue, verdict in table["person"][0]] == [
+    assert table["percent"] == UnitRules((), False, frozenset(), 0, False)  # a rate: no cue is asked
+    person = table["person"]
+    assert [(cue.__name__, verdict) for cue, verdict in person.rules] == [
         ("call_number", True),
         ("exchange_base", True),
         ("name_after_threshold", True),
         ("class_threshold", True),
         ("rank_move", True),
     ]
-    assert [cue.__name__ for cue, _ in table["household"][0]] == [
+    # the first characters of exchange_word (兑), of 以上/以下 and of 的; five digits; rank_move is always asked
+    assert (person.after_starts, person.long, person.ungated) == (frozenset("兑以的"), 5, True)
+    household = table["household"]
+    assert [cue.__name__ for cue, _ in household.rules] == [
         "call_number",
         "exchange_base",
         "name_after_threshold",
         "class_threshold",
     ]
-    assert table["household"][1] is False  # always,,figure: what nothing else decides is a figure
+    assert (household.otherwise, household.ungated) == (False, False)  # always,,figure; every cue gated
+
+
+def test_a_gate_from_a_new_word_asks_its_cue(folder):
+    with (folder / "words.csv").open("a", encoding="utf-8") as fh:
+        fh.write("换,exchange_word,\n")
+    assert [f.surface for f in _figures("年末1美元换7.1元人民币。", folder)] == ["7.1元"]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import NamedTuple
 
 from etl.catalog import Catalog
 from etl.catalog.gates import alternation, holds_any
@@ -26,12 +27,13 @@ from etl.text.characters import CLAUSE_ENDS, LETTER, MAGNITUDE_CHARACTERS, SINGL
 
 NOT_FIGURE = "not_figure"
 
+THRESHOLD_WORDS = ("以上", "以下")
 # Words that make a number with 以上/以下 a threshold inside a name (百人以上企业).
 NAME_AFTER_THRESHOLD = re.compile(
-    r"""
-    (?:以上|以下)               # a threshold
-    (?=[^\W\d_])               # followed by a word: the name of a class
-    (?!的?(?:目标|水平|增长|左右))  # unless it is the threshold of a goal or a level
+    rf"""
+    (?:{alternation(THRESHOLD_WORDS)})  # a threshold
+    (?=[^\W\d_])                       # followed by a word: the name of a class
+    (?!的?(?:目标|水平|增长|左右))      # unless it is the threshold of a goal or a level
     """,
     re.VERBOSE,
 )
@@ -52,25 +54,42 @@ RANK_REACH = 40  # characters before the number that a ranking word may stand in
 Cue = Callable[[str, int, int, int, Catalog], bool]  # (text, start, end, after, catalog)
 
 
+class UnitRules(NamedTuple):
+    """The rules of one unit, and what no number of it can escape asking them: a character after its
+    unit that a cue reading there starts with, or a numeral as long as a cue needs (GATES)."""
+
+    rules: tuple[tuple[Cue, bool], ...]  # (cue function, verdict is not_figure), in the table's order
+    otherwise: bool  # the verdict of its `always` row, else a figure
+    after_starts: frozenset[str]  # the characters after the unit that some cue's words start with
+    long: int  # the shortest numeral some cue reads (call_number); 0: none
+    ungated: bool  # a cue of no gate (rank_move): the rules are always asked
+
+
 def not_a_figure(text: str, start: int, end: int, after: int, unit: str, catalog: Catalog) -> bool:
     """The verdict of the first rule of not_figure_rules.csv that holds for the number at
     text[start:end], of `unit`, whose unit's words (a measure word, a counted noun) end at `after`."""
-    rules, otherwise = catalog.compiled(not_figure_rules)[unit]
-    for cue, verdict in rules:
+    table = catalog.compiled(not_figure_rules)[unit]
+    if not (table.ungated or text[after : after + 1] in table.after_starts or end - start >= table.long > 0):
+        return table.otherwise  # most numbers: no cue's words stand after them
+    for cue, verdict in table.rules:
         if cue(text, start, end, after, catalog):
             return verdict
-    return otherwise
+    return table.otherwise
 
 
-def not_figure_rules(catalog: Catalog) -> dict[str, tuple[tuple[tuple[Cue, bool], ...], bool]]:
-    """unit -> (the (cue function, verdict is not_figure) of the rules that apply to it, in the
-    table's order, up to its first `always` row; that row's verdict, else a figure)."""
+def not_figure_rules(catalog: Catalog) -> dict[str, UnitRules]:
+    """unit -> its rules, in the table's order up to its first `always` row, and their gate, read off
+    the words each cue reads (GATES)."""
     by_unit = {}
     for unit in UNITS:
         rows, last = rows_for(catalog.not_figure_rules, unit)
-        by_unit[unit] = (
+        gates = [GATES[cue](catalog) for cue, _ in rows if cue in GATES]
+        by_unit[unit] = UnitRules(
             tuple((CUE_FUNCTIONS[cue], verdict == NOT_FIGURE) for cue, verdict in rows),
             last == NOT_FIGURE,
+            frozenset(c for gate in gates if isinstance(gate, frozenset) for c in gate),
+            min((gate for gate in gates if isinstance(gate, int)), default=0),
+            any(cue not in GATES for cue, _ in rows),
         )
     return by_unit
 
@@ -140,4 +159,13 @@ CUE_FUNCTIONS: dict[str, Cue] = {
     "class_threshold": class_threshold,
     "rank_move": rank_move,
     "call_number": call_number,
+}
+
+# What a cue cannot hold without, read off the words it reads: the characters right after the unit
+# that they start with, or the length of the numeral it needs. A cue not named here is always asked.
+GATES: dict[str, Callable[[Catalog], frozenset[str] | int]] = {
+    "call_number": lambda catalog: CALL_NUMBER_DIGITS,
+    "exchange_base": lambda catalog: frozenset(w[0] for w in catalog.words["exchange_word"] if w),
+    "name_after_threshold": lambda catalog: frozenset(w[0] for w in THRESHOLD_WORDS),
+    "class_threshold": lambda catalog: frozenset(CLASS_AFTER_THRESHOLD[0]),
 }
