@@ -179,7 +179,6 @@ class Metric(NamedTuple):
     pattern: re.Pattern
     scope: str = ""  # national, local, or empty for any report
     measures: tuple[str, ...] = ()  # when set, a figure's measure must be one of them
-    counts: str = ""  # a change metric's way: rise (growth: 下降3.8% is -3.8), fall (能耗下降3% is 3)
 
 
 class Program(NamedTuple):

@@ -306,15 +306,21 @@ def test_a_wholes_growth_in_the_words_provinces_and_cities_use(text, metric):
     assert figures_of(text, 2025)[-1].metric_id == metric
 
 
-def test_a_fall_fills_a_rises_slot_with_its_value_as_written_and_its_direction():
-    """固定资产投资下降3.8% is the growth metric's figure, 3.8 with direction -1 (v2.compare signs it by
-    metrics.csv's `counts`); a difference of rates (回落2.1个百分点) is no growth nor rate at all."""
+def test_a_fall_never_fills_a_rises_slot():
+    """cpi_inflation is how much prices rose: 居民消费价格下降0.2% is a fall of 0.2, which as the rise's
+    value would lose its sign (0.2 for -0.2)."""
     for text in ("居民消费价格上涨0.3%。", "居民消费价格指数（CPI）同比上涨0.3%。", "居民消费价格涨幅2%左右。"):
         assert figures_of(text, 2025)[0].metric_id == "cpi_inflation", text
-    said = [(f.value, f.direction, f.metric_id) for f in figures_of("居民消费价格同比下降0.2%。", 2025)]
-    assert said == [(0.2, -1, "cpi_inflation")]
-    said = [(f.value, f.direction, f.metric_id) for f in figures_of("全省固定资产投资下降3.8%。", 2025)]
-    assert said == [(3.8, -1, "fixed_asset_investment_growth")]
+    fall = figures_of("居民消费价格同比下降0.2%。", 2025)[0]
+    assert (fall.value, fall.direction, fall.metric_id) == (0.2, -1, None)
+    # and the other way round: energy use per unit of output counts its falls, never a rise (上升2%)
+    assert figures_of("单位地区生产总值能耗下降3.1%。", 2025)[0].metric_id == "energy_intensity_reduction"
+    assert figures_of("单位地区生产总值能耗上升2%。", 2025)[0].metric_id is None
+
+
+def test_a_difference_of_rates_is_no_rate_nor_growth():
+    """回落2.1个百分点 is how much a growth rate fell, 下降0.3个百分点 how much a rate did: neither is the
+    growth or the rate itself."""
     for text in ("全省固定资产投资增速回落2.1个百分点。", "全省城镇调查失业率下降0.3个百分点。"):
         assert [f.metric_id for f in figures_of(text, 2025)] == [None], text
 

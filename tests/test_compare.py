@@ -81,26 +81,6 @@ def test_a_province_gives_one_answer_per_metric_year_and_kind_as_it_writes_it(wa
     ]
 
 
-# A province whose investment, trade and prices fell, and whose energy use per unit of output fell.
-FALLS = """一、2025年工作回顾
-过去一年，全省固定资产投资下降3.8%，进出口总额增长-2.1%，居民消费价格下降0.2%，单位地区生产总值能耗下降3.1%。
-"""
-
-
-def test_a_fall_of_a_growth_is_answered_negative_and_a_fall_of_a_reduction_positive(tmp_path):
-    (tmp_path / "falls-2026.txt").write_text(FALLS, encoding="utf-8")
-    (tmp_path / "manifest.csv").write_text(
-        MANIFEST + "falls-2026.txt,falls-2026,,某某省人民政府,2026-01-20,2025\n", encoding="utf-8"
-    )
-    refresh(tmp_path, tmp_path / "w.duckdb", progress=False)
-    assert answers(tmp_path / "w.duckdb", "某某省人民政府") == [
-        ("cpi_inflation", 2025, False, -0.2, None, "exact", "0.2%", "single year"),
-        ("energy_intensity_reduction", 2025, False, 3.1, None, "exact", "3.1%", "single year"),
-        ("fixed_asset_investment_growth", 2025, False, -3.8, None, "exact", "3.8%", "single year"),
-        ("foreign_trade_growth", 2025, False, -2.1, None, "exact", "-2.1%", "single year"),  # its own sign
-    ]
-
-
 def test_per_capita_and_five_year_figures_answer_no_year(warehouse_of_three):
     # 人均地区生产总值14万元 is per capita; 年均增长5.9% and 城镇新增就业522万人 are of 2021-2025.
     said = query(

@@ -62,7 +62,7 @@ def test_a_fresh_schema_has_the_build_tables_with_the_columns_of_their_files():
         ("builds", 9),
         ("documents", 14),
         ("figures", 25),
-        ("metrics", 9),
+        ("metrics", 8),
         ("program_words", 2),
         ("programs", 3),
         ("qualifier_words", 3),

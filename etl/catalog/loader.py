@@ -261,7 +261,6 @@ def load_catalog(directory: Path = CATALOG_DIR) -> Catalog:
                 re.compile(r["patterns"]),
                 r["scope"],
                 tuple(m for m in r["measure"].split("|") if m),
-                r["counts"],
             )
             for r in rows["metrics.csv"]
         ),

@@ -36,7 +36,6 @@ from etl.catalog.vocabularies import (  # noqa: F401  (re-exported: the rules an
     GIVEN,
     GIVING_CUES,
     METRIC_BASES,
-    METRIC_COUNTS,
     NOT_FIGURE_CUES,
     NOT_FIGURE_VERDICTS,
     PER_UNIT_CUES,
@@ -140,7 +139,6 @@ SCHEMA: dict[str, dict[str, Check]] = {
         "patterns": regex,
         "scope": one_of(SCOPES, blank=True),
         "measure": optional,  # measure words a figure must have (套|户), when its unit says too little
-        "counts": one_of(METRIC_COUNTS, blank=True),  # a change metric's way: rise (增长), fall (能耗下降)
     },
     "publishers.csv": {"pattern": regex, "scope": one_of(PUBLISHER_SCOPES), "note": optional},
     "publisher_words.csv": {"word": word, "scope": one_of(PUBLISHER_WORD_SCOPES), "note": optional},

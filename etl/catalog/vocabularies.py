@@ -22,8 +22,6 @@ UNITS = (
 QUALIFIERS = ("exact", "at_least", "at_most", "approx", "per_unit")
 BASES = ("new", "cumulative", "change")
 METRIC_BASES = ("level", *BASES)
-# Which way a metric of change counts: rise (growth: a fall is negative), fall (a reduction: a rise is negative).
-METRIC_COUNTS = ("rise", "fall")
 CATEGORIES = (
     "funds",
     "beneficiaries",

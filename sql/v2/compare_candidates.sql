@@ -8,8 +8,7 @@
 --       level of a period stated otherwise (五年累计, 连续跨越…, 年均) speaks for no single year.
 -- A range (4.5%—5%, 6至8万人: the extraction gives its low end at_least and its high end at_most, side by
 -- side) is one row: value the low end, value_high the high end, qualifier 'range';
--- value_high is NULL for any other figure. value is signed by the way the metric counts (metrics.csv
--- `counts`): a fall of a growth is negative. written is the figure as the sentence writes it, qualifier words
+-- value_high is NULL for any other figure. written is the figure as the sentence writes it, qualifier words
 -- included (110万人以上, 5.5%左右, 4.5%—5%).
 create or replace view v2.compare_candidates as
 with figures as (
@@ -17,7 +16,6 @@ with figures as (
         f.*,
         d.publisher,
         d.report_year,
-        m.counts,  -- the way the figure's metric counts: rise, fall or none
         f.char_start - f.sentence_start as starts_at,  -- offsets within the sentence (0-based)
         f.char_end - f.sentence_start as ends_at,
         lead(f.figure_id) over w as next_figure_id,
@@ -36,7 +34,6 @@ with figures as (
         lag(f.is_target) over w as previous_is_target
     from v2.figures f
     join v1.documents d using (doc_id)
-    left join core.metrics m on m.metric_id = f.metric_id
     window w as (partition by f.doc_id, f.sentence_start order by f.char_start)
 ),
 read as (
@@ -66,10 +63,7 @@ read as (
                 '^(?:提高|增加|增长|上升|提升|扩大|跃升|增至|达|下降|降低|降|减少|缩小|缩减)?(?:到|至)$'
             )
             and regexp_matches(substr(sentence, 1, previous_at), '[从由]$'), false)
-            as ends_from_to,
-        -- a fall of a metric that counts rises, or a rise of one that counts falls, written without a sign
-        coalesce(value > 0 and (counts = 'rise' and direction = -1 or counts = 'fall' and direction = 1), false)
-            as flips
+            as ends_from_to
     from figures
     where metric_id is not null
       and series_id = metric_id
@@ -82,11 +76,8 @@ select
     r.publisher,
     case when r.period_start = r.period_end then r.period_start else r.period_end end as year,
     r.is_target,
-    -- signed by the way the metric counts (metrics.csv `counts`): a fall of a growth (固定资产投资下降3.8%)
-    -- is -3.8, a rise of a reduction (能耗上升2%) is -2; a number written with its minus sign keeps it.
-    -- A range that falls (下降1%-2%) reads from its smaller end: -2 to -1.
-    case when r.flips then -coalesce(case when r.opens_range then r.next_value end, r.value) else r.value end as value,
-    case when r.opens_range then case when r.flips then -r.value else r.next_value end end as value_high,
+    r.value,
+    case when r.opens_range then r.next_value end as value_high,
     r.unit,
     r.measure,
     case when r.opens_range then 'range' else r.qualifier end as qualifier,
