@@ -230,6 +230,20 @@ def test_a_period_opener_is_one_row(catalog):
     assert (figure.period_start, figure.period_end) == (2018, 2022)
 
 
+def test_a_metric_pattern_names_a_role_of_words_csv_in_braces(catalog):
+    assert _figures("本区地区生产总值增长5.6%。", catalog)[0].metric_id is None
+    _append(catalog, "words.csv", "本区,whole_opener,")
+    load_catalog.cache_clear()
+    assert _figures("本区地区生产总值增长5.6%。", catalog)[0].metric_id == "gdp_growth"
+    line = _append(catalog, "metrics.csv", "broken,坏,Broken,other,percent,,^{whole_openers}*坏账,,")
+    load_catalog.cache_clear()
+    with pytest.raises(CatalogError) as raised:
+        load_catalog(catalog)
+    assert str(raised.value).startswith(
+        f"{catalog / 'metrics.csv'}:{line}: patterns '{{whole_openers}}' names no role of words.csv (the roles: "
+    )
+
+
 def test_a_goal_word_is_one_row(catalog):
     assert _figures("争创示范单位300家。", catalog)[0].is_target is False
     _append(catalog, "words.csv", "争创,goal_word,")

@@ -23,6 +23,7 @@ from etl.catalog.cells import (
     optional,
     parts,
     regex,
+    regex_with_roles,
     series_word,
     several_of,
     word,
@@ -136,7 +137,7 @@ SCHEMA: dict[str, dict[str, Check]] = {
         "category": one_of(CATEGORIES),
         "unit": one_of(UNITS, blank=True),
         "basis": one_of(METRIC_BASES, blank=True),
-        "patterns": regex,
+        "patterns": regex_with_roles(WORD_ROLES),  # {whole_opener}: the words of that role
         "scope": one_of(SCOPES, blank=True),
         "measure": optional,  # measure words a figure must have (套|户), when its unit says too little
     },
