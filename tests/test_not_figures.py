@@ -7,7 +7,7 @@ import pytest
 
 from etl.catalog import CATALOG_DIR, CatalogError, load_catalog
 from etl.records import Source
-from etl.rules.not_figures import UnitRules, not_figure_rules
+from etl.rules.not_figures import not_figure_rules
 from etl.rules.pipeline import process
 
 from .helpers import keep_rows
@@ -95,25 +95,24 @@ def test_the_table_is_read_once_per_catalog_with_the_gate_its_cues_words_make():
     catalog = load_catalog()
     table = catalog.compiled(not_figure_rules)
     assert table is catalog.compiled(not_figure_rules)
-    assert table["percent"] == UnitRules((), False, frozenset(), 0, False)  # a rate: no cue is asked
-    person = table["person"]
-    assert [(cue.__name__, verdict) for cue, verdict in person.rules] == [
-        ("call_number", True),
-        ("exchange_base", True),
-        ("name_after_threshold", True),
-        ("class_threshold", True),
-        ("rank_move", True),
+    assert table["percent"] == ((), False)  # a rate: no cue is asked
+    rules, otherwise = table["person"]
+    # a cue is asked only after the first characters of exchange_word (兑), of 以上/以下, of 的, or
+    # after five digits; rank_move always
+    assert [(r.cue.__name__, r.not_figure, r.after_starts, r.long) for r in rules] == [
+        ("call_number", True, None, 5),
+        ("exchange_base", True, frozenset("兑"), 0),
+        ("name_after_threshold", True, frozenset("以"), 0),
+        ("class_threshold", True, frozenset("的"), 0),
+        ("rank_move", True, None, 0),
     ]
-    # the first characters of exchange_word (兑), of 以上/以下 and of 的; five digits; rank_move is always asked
-    assert (person.after_starts, person.long, person.ungated) == (frozenset("兑以的"), 5, True)
-    household = table["household"]
-    assert [cue.__name__ for cue, _ in household.rules] == [
+    assert otherwise is False  # always,,figure: what nothing else decides is a figure
+    assert [r.cue.__name__ for r in table["household"][0]] == [
         "call_number",
         "exchange_base",
         "name_after_threshold",
         "class_threshold",
     ]
-    assert (household.otherwise, household.ungated) == (False, False)  # always,,figure; every cue gated
 
 
 def test_a_gate_from_a_new_word_asks_its_cue(folder):

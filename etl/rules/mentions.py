@@ -92,6 +92,8 @@ def find_mentions(text: str, catalog: Catalog | None = None) -> list[Mention]:
             pending_range = None
             continue
         resolved = _resolve(scan, token, start, end, catalog)
+        if resolved is not None and not_a_figure(scan, start, end, resolved[3], resolved[1].unit, catalog):
+            resolved = None  # 1美元兑, 百人以上企业: the rules of not_figure_rules.csv (not_figures.py)
         if resolved is None:
             # "6-6.5%": a bare number before a range separator takes the
             # unit and magnitude of the number that closes the range.
@@ -99,7 +101,7 @@ def find_mentions(text: str, catalog: Catalog | None = None) -> list[Mention]:
             sep = scan.startswith(separators, end) and next(s for s in separators if scan.startswith(s, end))
             pending_range = (start, token, parse_numeral(token), sep) if sep else None
             continue
-        value, unit, magnitude = resolved
+        value, unit, magnitude, _ = resolved
         if pending_range and pending_range[2] is not None:
             p_start, p_token, p_value, p_sep = pending_range
             if scan.startswith(p_sep, p_start + len(p_token)) and p_start + len(p_token) + len(p_sep) == start:
@@ -157,19 +159,7 @@ def _takes_back(text: str, token: str, start: int, catalog: Catalog) -> str:
     return token
 
 
-def _resolve(text, token, start, end, catalog) -> tuple[float, Unit, str] | None:
-    """(value, unit, magnitude) or None when not a quantity: no unit, or a unit and a rule of
-    not_figure_rules.csv saying it is no figure (not_figures.py)."""
-    measured = _measured(text, token, start, end, catalog)
-    if measured is None:
-        return None
-    value, unit, magnitude, after = measured
-    if not_a_figure(text, start, end, after, unit.unit, catalog):
-        return None
-    return value, unit, magnitude
-
-
-def _measured(text, token, start, end, catalog) -> tuple[float, Unit, str, int] | None:
+def _resolve(text, token, start, end, catalog) -> tuple[float, Unit, str, int] | None:
     """(value, unit, magnitude, where the words of its unit end) or None when no unit is found."""
     chinese = not token[0].isdigit()
     if is_word(text, token, start, end, catalog):

@@ -54,43 +54,41 @@ RANK_REACH = 40  # characters before the number that a ranking word may stand in
 Cue = Callable[[str, int, int, int, Catalog], bool]  # (text, start, end, after, catalog)
 
 
-class UnitRules(NamedTuple):
-    """The rules of one unit, and what no number of it can escape asking them: a character after its
-    unit that a cue reading there starts with, or a numeral as long as a cue needs (GATES)."""
+class Rule(NamedTuple):
+    """A rule of the table for one unit, with what its cue cannot hold without (GATES): a character
+    right after the unit that its words start with, or a numeral so long; checked before it is asked."""
 
-    rules: tuple[tuple[Cue, bool], ...]  # (cue function, verdict is not_figure), in the table's order
-    otherwise: bool  # the verdict of its `always` row, else a figure
-    after_starts: frozenset[str]  # the characters after the unit that some cue's words start with
-    long: int  # the shortest numeral some cue reads (call_number); 0: none
-    ungated: bool  # a cue of no gate (rank_move): the rules are always asked
+    cue: Cue
+    not_figure: bool  # its verdict
+    after_starts: frozenset[str] | None  # None: no character after the unit is needed
+    long: int  # the shortest numeral it reads; 0: any
 
 
 def not_a_figure(text: str, start: int, end: int, after: int, unit: str, catalog: Catalog) -> bool:
     """The verdict of the first rule of not_figure_rules.csv that holds for the number at
     text[start:end], of `unit`, whose unit's words (a measure word, a counted noun) end at `after`."""
-    table = catalog.compiled(not_figure_rules)[unit]
-    if not (table.ungated or text[after : after + 1] in table.after_starts or end - start >= table.long > 0):
-        return table.otherwise  # most numbers: no cue's words stand after them
-    for cue, verdict in table.rules:
-        if cue(text, start, end, after, catalog):
-            return verdict
-    return table.otherwise
+    rules, otherwise = catalog.compiled(not_figure_rules)[unit]
+    for cue, verdict, after_starts, long in rules:
+        if (after_starts is None or text[after : after + 1] in after_starts) and end - start >= long:
+            if cue(text, start, end, after, catalog):
+                return verdict
+    return otherwise
 
 
-def not_figure_rules(catalog: Catalog) -> dict[str, UnitRules]:
-    """unit -> its rules, in the table's order up to its first `always` row, and their gate, read off
-    the words each cue reads (GATES)."""
+def not_figure_rules(catalog: Catalog) -> dict[str, tuple[tuple[Rule, ...], bool]]:
+    """unit -> (its rules, in the table's order up to its first `always` row, each with the gate read
+    off the words its cue reads (GATES); the verdict of that row, else a figure)."""
     by_unit = {}
     for unit in UNITS:
         rows, last = rows_for(catalog.not_figure_rules, unit)
-        gates = [GATES[cue](catalog) for cue, _ in rows if cue in GATES]
-        by_unit[unit] = UnitRules(
-            tuple((CUE_FUNCTIONS[cue], verdict == NOT_FIGURE) for cue, verdict in rows),
-            last == NOT_FIGURE,
-            frozenset(c for gate in gates if isinstance(gate, frozenset) for c in gate),
-            min((gate for gate in gates if isinstance(gate, int)), default=0),
-            any(cue not in GATES for cue, _ in rows),
-        )
+        rules = []
+        for cue, verdict in rows:
+            gate = GATES[cue](catalog) if cue in GATES else None
+            after_starts = gate if isinstance(gate, frozenset) else None
+            rules.append(
+                Rule(CUE_FUNCTIONS[cue], verdict == NOT_FIGURE, after_starts, gate if isinstance(gate, int) else 0)
+            )
+        by_unit[unit] = (tuple(rules), last == NOT_FIGURE)
     return by_unit
 
 
