@@ -153,6 +153,8 @@ def _minus_before(text: str, start: int, catalog: Catalog) -> bool:
 
 def _takes_back(text: str, token: str, start: int, catalog: Catalog) -> str:
     """1500万千瓦, 300千米: a unit word that begins with a numeral character takes it back."""
+    if catalog.numeral_unit_starts.isdisjoint(token[max(1, len(token) - 2) :]):
+        return token  # most numbers: no such character in the places the loop below looks at
     for cut in range(max(1, len(token) - 2), len(token)):
         if token[cut] in catalog.numeral_unit_starts and text.startswith(catalog.numeral_units, start + cut):
             return token[:cut]
