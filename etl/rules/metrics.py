@@ -24,29 +24,17 @@ class MayName(NamedTuple):
     def __call__(self, text: str) -> bool:
         return self.anchored.match(text) is not None or self.free.search(text) is not None
 
-    @classmethod
-    def of(cls, patterns: list[str]) -> MayName:
-        alternatives = [a for pattern in patterns for a in top_level_alternatives(pattern)]
-        anchored = "|".join(a.removeprefix(ANCHOR) for a in alternatives if a.startswith(ANCHOR))
-        free = "|".join(a for a in alternatives if not a.startswith(ANCHOR))
-        return cls(with_first_character_gate(anchored or NEVER), with_first_character_gate(free or NEVER))
 
-
-# The metrics a figure may be, whether a text may name any of them, and whether it names each.
-Candidates = tuple[tuple[Metric, ...], MayName, tuple[MayName, ...]]
+Candidates = tuple[tuple[Metric, ...], MayName]
 
 
 def _by_scope(_catalog: Catalog) -> dict[tuple[str, str], Candidates]:
     return {}
 
 
-def _each_metric(catalog: Catalog) -> dict[str, MayName]:
-    return {m.metric_id: MayName.of([m.pattern.pattern]) for m in catalog.metrics}
-
-
 def candidates(catalog: Catalog, unit: str, scope: str) -> Candidates:
-    """The metrics a figure of `unit` in a report of `scope` can be, in catalog order, whether a text
-    may name one of them, and whether it names each (MayName: a search of the metric's pattern).
+    """The metrics a figure of `unit` in a report of `scope` can be, in catalog order, and whether a
+    text may name one of them (MayName).
 
     A report of unknown scope reads as national: local twins need a known local publisher.
     """
@@ -55,9 +43,11 @@ def candidates(catalog: Catalog, unit: str, scope: str) -> Candidates:
     found = cache.get((unit, scope))
     if found is None:
         metrics = tuple(m for m in catalog.metrics if (not m.unit or m.unit == unit) and m.scope in ("", scope))
-        each = catalog.compiled(_each_metric)
-        names = tuple(each[m.metric_id] for m in metrics)
-        found = cache[(unit, scope)] = (metrics, MayName.of([m.pattern.pattern for m in metrics]), names)
+        alternatives = [a for m in metrics for a in top_level_alternatives(m.pattern.pattern)]
+        anchored = "|".join(a.removeprefix(ANCHOR) for a in alternatives if a.startswith(ANCHOR))
+        free = "|".join(a for a in alternatives if not a.startswith(ANCHOR))
+        may_name = MayName(with_first_character_gate(anchored or NEVER), with_first_character_gate(free or NEVER))
+        found = cache[(unit, scope)] = (metrics, may_name)
     return found
 
 
@@ -94,7 +84,7 @@ class MetricFinder:
         return None
 
     def _named_in(self, text: str, unit: str, measure: str, basis: str | None) -> str | None:
-        metrics, may_name, names = candidates(self.catalog, unit, self.scope)
+        metrics, may_name = candidates(self.catalog, unit, self.scope)
         if not may_name(text):  # one match and one search of all their patterns rule out most texts
             return None
         # A metric is its publisher's whole area: 区本级固定资产投资 (the district government's own
@@ -104,9 +94,9 @@ class MetricFinder:
         # A difference of rates (回落2.1个百分点, 下降0.3个百分点) is neither a rate nor a growth:
         # only a metric whose measures name it takes it.
         points = measure in self.catalog.words["percentage_points"]
-        for metric, named in zip(metrics, names, strict=True):
+        for metric in metrics:
             if (
-                named(text)
+                metric.pattern.search(text)
                 and (measure in metric.measures if metric.measures or points else True)
                 and _fits(metric.basis, basis)
             ):
