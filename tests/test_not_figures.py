@@ -36,8 +36,11 @@ def test_each_cue_decides_a_number(cue, text, surfaces):
 
 
 def test_a_word_before_a_numeral_does_not_stop_digits():
-    """上 before a numeral is an order of magnitude (上百家); before digits it ends a verb."""
+    """上, 数 and 几 before a numeral are an order of magnitude (上百家, 数万); before digits they end
+    another word (迈上, 总数)."""
     assert [f.surface for f in _figures("上百家企业参加招聘。")] == []
+    assert [f.surface for f in _figures("数万名职工参加，几十个单位参与。")] == []
+    assert [f.surface for f in _figures("全市工会会员总数5.3万人。")] == ["5.3万人"]  # 数 ends 总数
     assert [(f.surface, f.qualifier) for f in _figures("全市经济总量迈上6000亿元台阶。")] == [("6000亿元", "at_least")]
     assert [(f.surface, f.qualifier) for f in _figures("全市經濟總量邁上6000億元臺階。")] == [("6000億元", "at_least")]
 
