@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from etl.catalog import CATALOG_DIR, CatalogError, load_catalog
-from etl.catalog.schema import CUES, PER_UNIT_CUES, SCHEMA, TARGET_CUES, WORD_ROLES
+from etl.catalog.schema import CUES, NOT_FIGURE_CUES, PER_UNIT_CUES, SCHEMA, TARGET_CUES, WORD_ROLES
 from etl.records import Source
 from etl.rules.pipeline import process
 
@@ -113,12 +113,21 @@ BREAKS = {
         f"cue 'per_head' is not one of {', '.join(PER_UNIT_CUES)}",
         "cue 'always' unit 'percent'",
     ),
+    "not_figure_rules.csv": (
+        "hotline,,not_figure,",
+        f"cue 'hotline' is not one of {', '.join(NOT_FIGURE_CUES)}",
+        "cue 'always' unit 'percent'",
+    ),
     "target_rules.csv": (
         "goal_word,target,",
         f"cue 'goal_word' is not one of {', '.join(TARGET_CUES)}",
         "cue 'period_end_level'",
     ),
-    "stop_words.csv": ("编号,middle,", "position 'middle' is not one of before, after", "word '第' position 'before'"),
+    "stop_words.csv": (
+        "编号,middle,",
+        "position 'middle' is not one of before, before_numeral, after",
+        "word '第' position 'before'",
+    ),
     "words.csv": (
         "首先,opener,",
         f"role 'opener' is not one of {', '.join(WORD_ROLES)}",
@@ -221,6 +230,20 @@ def test_a_period_opener_is_one_row(catalog):
     assert (figure.period_start, figure.period_end) == (2018, 2022)
 
 
+def test_a_metric_pattern_names_a_role_of_words_csv_in_braces(catalog):
+    assert _figures("本区地区生产总值增长5.6%。", catalog)[0].metric_id is None
+    _append(catalog, "words.csv", "本区,whole_opener,")
+    load_catalog.cache_clear()
+    assert _figures("本区地区生产总值增长5.6%。", catalog)[0].metric_id == "gdp_growth"
+    line = _append(catalog, "metrics.csv", "broken,坏,Broken,other,percent,,^{whole_openers}*坏账,,")
+    load_catalog.cache_clear()
+    with pytest.raises(CatalogError) as raised:
+        load_catalog(catalog)
+    assert str(raised.value).startswith(
+        f"{catalog / 'metrics.csv'}:{line}: patterns '{{whole_openers}}' names no role of words.csv (the roles: "
+    )
+
+
 def test_a_goal_word_is_one_row(catalog):
     assert _figures("争创示范单位300家。", catalog)[0].is_target is False
     _append(catalog, "words.csv", "争创,goal_word,")
@@ -242,3 +265,4 @@ def test_docs_catalogs_md_names_every_file_and_every_role():
     assert [cue for cue in CUES if f"| `{cue}` |" not in text] == []
     assert [cue for cue in TARGET_CUES if f"| `{cue}` |" not in text] == []
     assert [cue for cue in PER_UNIT_CUES if f"| `{cue}` |" not in text] == []
+    assert [cue for cue in NOT_FIGURE_CUES if f"| `{cue}` |" not in text] == []

@@ -247,6 +247,15 @@ def test_a_list_of_per_head_amounts_is_per_unit_throughout():
     assert [f.qualifier for f in figures] == ["per_unit"] * 4
 
 
+def test_a_bound_before_a_list_bounds_every_item_a_bound_after_one_only_that_one():
+    said = figures_of("汽车、家电以旧换新分别超过680万辆、6200万台。")
+    assert [(f.surface, f.qualifier) for f in said] == [("680万辆", "at_least"), ("6200万台", "at_least")]
+    said = figures_of("全年分别新增就业超过5万人、3万人和2万人。")
+    assert [f.qualifier for f in said] == ["at_least"] * 3
+    said = figures_of("全年新增就业分别达到5万人以上、3万人。")
+    assert [(f.surface, f.qualifier) for f in said] == [("5万人", "at_least"), ("3万人", "exact")]
+
+
 def test_a_number_counting_the_noun_after_it_takes_no_subject_from_the_figure_before():
     jobs, people = figures_of("城镇新增就业6600万人以上,13亿多人口的大国实现了比较充分就业。", report_year=2017)
     assert (jobs.label, people.label, people.unit) == ("城镇新增就业", "", "person")
@@ -304,6 +313,16 @@ def test_a_fall_never_fills_a_rises_slot():
         assert figures_of(text, 2025)[0].metric_id == "cpi_inflation", text
     fall = figures_of("居民消费价格同比下降0.2%。", 2025)[0]
     assert (fall.value, fall.direction, fall.metric_id) == (0.2, -1, None)
+    # and the other way round: energy use per unit of output counts its falls, never a rise (上升2%)
+    assert figures_of("单位地区生产总值能耗下降3.1%。", 2025)[0].metric_id == "energy_intensity_reduction"
+    assert figures_of("单位地区生产总值能耗上升2%。", 2025)[0].metric_id is None
+
+
+def test_a_difference_of_rates_is_no_rate_nor_growth():
+    """回落2.1个百分点 is how much a growth rate fell, 下降0.3个百分点 how much a rate did: neither is the
+    growth or the rate itself."""
+    for text in ("全省固定资产投资增速回落2.1个百分点。", "全省城镇调查失业率下降0.3个百分点。"):
+        assert [f.metric_id for f in figures_of(text, 2025)] == [None], text
 
 
 def test_a_measure_whose_definition_changed_is_two_metrics_never_one_series():

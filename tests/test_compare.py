@@ -81,6 +81,33 @@ def test_a_province_gives_one_answer_per_metric_year_and_kind_as_it_writes_it(wa
     ]
 
 
+# An outcome stated loosely, then precisely; a target stated as a bound, then as a number.
+LOOSE = """一、2025年工作回顾
+全区生产总值突破2万亿元，增长4.8%；城镇新增就业超过30万人。全年城镇新增就业28万人。
+五年来，全区生产总值从1.6万亿元提高到2.03万亿元，城镇新增就业累计150万人。
+二、2026年工作安排
+全区生产总值增长5%以上。全年全区生产总值增长5.5%。
+"""
+
+
+def test_an_outcomes_bound_its_exact_value_satisfies_is_no_second_value(tmp_path):
+    (tmp_path / "loose-2026.txt").write_text(LOOSE, encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text(
+        MANIFEST + "loose-2026.txt,loose-2026,,某某自治区人民政府,2026-01-20,2025\n", encoding="utf-8"
+    )
+    db = tmp_path / "w.duckdb"
+    refresh(tmp_path, db, progress=False)
+    assert [row[:4] + row[6:7] for row in answers(db, "某某自治区人民政府")] == [
+        ("gdp", 2020, False, 1.6e12, "1.6万亿元"),
+        ("gdp", 2025, False, 2.03e12, "2.03万亿元"),  # 突破2万亿元 is that, stated loosely
+        ("gdp_growth", 2025, False, 4.8, "4.8%"),
+    ]  # 超过30万人 and 28万人 disagree; 5%以上 and 5.5% are two aims: no answer for either
+    assert query(db, "select metric_id, year, is_target, written from v2.compare_conflicts order by 1, 2") == [
+        ("gdp_growth", 2026, True, "5%以上 (loose-2026); 5.5% (loose-2026)"),
+        ("new_urban_jobs", 2025, False, "超过30万人 (loose-2026); 28万人 (loose-2026)"),
+    ]
+
+
 def test_per_capita_and_five_year_figures_answer_no_year(warehouse_of_three):
     # 人均地区生产总值14万元 is per capita; 年均增长5.9% and 城镇新增就业522万人 are of 2021-2025.
     said = query(

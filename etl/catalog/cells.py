@@ -106,6 +106,22 @@ def regex(value: str) -> str | None:
     return None
 
 
+ROLE_NAME = re.compile(r"\{([a-z_]+)\}")  # {whole_opener} in a pattern: the words of that role of words.csv
+
+
+def regex_with_roles(roles: tuple[str, ...]) -> Check:
+    """A pattern (regex) that may name a role of words.csv in braces, {whole_opener}, which the catalog
+    reads as an alternation of that role's words: a name that is no role is refused."""
+
+    def check(value: str) -> str | None:
+        unknown = [name for name in ROLE_NAME.findall(value) if name not in roles]
+        if unknown:
+            return f"'{{{unknown[0]}}}' names no role of words.csv (the roles: {', '.join(roles)})"
+        return regex(ROLE_NAME.sub("(?:x)", value))
+
+    return check
+
+
 PATTERN_SECONDS = 0.5  # per probe: a sound pattern takes microseconds on these short texts
 _REPEATS = ("MAX_REPEAT", "MIN_REPEAT")
 

@@ -18,7 +18,8 @@ from functools import cache, cached_property
 from pathlib import Path
 
 from etl import CATALOG_DIR
-from etl.catalog.gates import longest_first
+from etl.catalog.cells import ROLE_NAME
+from etl.catalog.gates import alternation, longest_first
 from etl.catalog.schema import SCHEMA, WORD_ROLES, CatalogError, read_table
 from etl.catalog.wordindex import WordIndex
 from etl.records import Metric, Program
@@ -60,7 +61,9 @@ class Catalog:
     category_rules: tuple[tuple[str, frozenset[str], str], ...]  # (cue, units, category), first that holds decides
     target_rules: tuple[tuple[str, str], ...]  # (cue, verdict) of target_rules.csv, first that holds decides
     per_unit_rules: tuple[tuple[str, frozenset[str], str], ...]  # (cue, units, verdict) of per_unit_rules.csv
+    not_figure_rules: tuple[tuple[str, frozenset[str], str], ...]  # (cue, units, verdict) of not_figure_rules.csv
     stop_before_all: frozenset[str]
+    stop_before_numeral: frozenset[str]  # stop words before a numeral character only (上百家, not 迈上6万)
     stop_after: tuple[str, ...]
     words: dict[str, tuple[str, ...]]  # role -> words (words.csv)
     period_openers: dict[str, tuple[str, ...]]  # period -> phrases (period_openers.csv)
@@ -227,6 +230,7 @@ def load_catalog(directory: Path = CATALOG_DIR) -> Catalog:
     stops = rows["stop_words.csv"]
     units = {r["word"]: (r["unit"], float(r["scale"] or 1)) for r in rows["units.csv"]}
     measures = rows["measure_words.csv"]
+    words = {role: tuple(r["word"] for r in rows["words.csv"] if r["role"] == role) for role in WORD_ROLES}
     return Catalog(
         units=units | {r["word"]: (r["unit"], 1.0) for r in measures if r["word"] not in units},
         measure_categories={r["word"]: (r["unit"], r["category"]) for r in measures if r["category"]},
@@ -237,35 +241,18 @@ def load_catalog(directory: Path = CATALOG_DIR) -> Catalog:
         qualifiers=tuple((r["word"], r["position"], r["qualifier"]) for r in rows["qualifiers.csv"]),
         bases=tuple((r["word"], r["basis"], r["position"], r["direction"]) for r in rows["bases.csv"]),
         categories=tuple((r["word"], r["category"], r["unit"]) for r in rows["categories.csv"]),
-        category_rules=tuple(
-            (r["cue"], frozenset(u for u in r["unit"].split("|") if u), r["category"])
-            for r in rows["category_rules.csv"]
-        ),
+        category_rules=_unit_rules(rows["category_rules.csv"], "category"),
         target_rules=tuple((r["cue"], r["verdict"]) for r in rows["target_rules.csv"]),
-        per_unit_rules=tuple(
-            (r["cue"], frozenset(u for u in r["unit"].split("|") if u), r["verdict"])
-            for r in rows["per_unit_rules.csv"]
-        ),
+        per_unit_rules=_unit_rules(rows["per_unit_rules.csv"], "verdict"),
+        not_figure_rules=_unit_rules(rows["not_figure_rules.csv"], "verdict"),
         stop_before_all=frozenset(r["word"] for r in stops if r["position"] == "before"),
+        stop_before_numeral=frozenset(r["word"] for r in stops if r["position"] == "before_numeral"),
         stop_after=tuple(sorted((r["word"] for r in stops if r["position"] == "after"), key=len, reverse=True)),
-        words={role: tuple(r["word"] for r in rows["words.csv"] if r["role"] == role) for role in WORD_ROLES},
+        words=words,
         period_openers=_grouped(rows["period_openers.csv"], "period", "phrase"),
         named_periods={r["name"]: (int(r["period_start"]), int(r["period_end"])) for r in rows["periods.csv"]},
         programs=tuple(Program(r["program_id"], r["name_zh"], re.compile(r["patterns"])) for r in rows["programs.csv"]),
-        metrics=tuple(
-            Metric(
-                r["metric_id"],
-                r["name_zh"],
-                r["name_en"],
-                r["category"],
-                r["unit"],
-                r["basis"],
-                re.compile(r["patterns"]),
-                r["scope"],
-                tuple(m for m in r["measure"].split("|") if m),
-            )
-            for r in rows["metrics.csv"]
-        ),
+        metrics=tuple(_metric(r, words) for r in rows["metrics.csv"]),
         publisher_words=tuple((r["word"], r["scope"]) for r in rows["publisher_words.csv"]),
         publisher_exceptions=tuple((re.compile(r["pattern"]), r["scope"]) for r in rows["publishers.csv"]),
         series_words=tuple(r["word"] for r in rows["series_words.csv"]),
@@ -277,12 +264,24 @@ def load_catalog(directory: Path = CATALOG_DIR) -> Catalog:
     )
 
 
+def _metric(r: dict[str, str], words: dict[str, tuple[str, ...]]) -> Metric:
+    """A row of metrics.csv; a role named in its pattern ({whole_opener}) stands for that role's words."""
+    pattern = ROLE_NAME.sub(lambda name: f"(?:{alternation(words[name.group(1)])})", r["patterns"])
+    fields = (r["metric_id"], r["name_zh"], r["name_en"], r["category"], r["unit"], r["basis"])
+    return Metric(*fields, re.compile(pattern), r["scope"], tuple(m for m in r["measure"].split("|") if m))
+
+
 def _lexicon(hand: list[dict[str, str]], reference: list[dict[str, str]]) -> dict[str, tuple[str, str]]:
     """The counted nouns analysts keep by hand, then those of the references they do not list."""
     lexicon = {r["noun"]: (r["unit"], r["category"]) for r in hand}
     for r in reference:
         lexicon.setdefault(r["noun"], (r["unit"], r["category"]))
     return lexicon
+
+
+def _unit_rules(rows: list[dict[str, str]], verdict: str) -> tuple[tuple[str, frozenset[str], str], ...]:
+    """A rule table's rows as (cue, the units it applies to, its verdict), in order."""
+    return tuple((r["cue"], frozenset(u for u in r["unit"].split("|") if u), r[verdict]) for r in rows)
 
 
 def _grouped(rows: list[dict[str, str]], key: str, value: str) -> dict[str, tuple[str, ...]]:

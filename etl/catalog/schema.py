@@ -23,6 +23,7 @@ from etl.catalog.cells import (
     optional,
     parts,
     regex,
+    regex_with_roles,
     series_word,
     several_of,
     word,
@@ -36,6 +37,8 @@ from etl.catalog.vocabularies import (  # noqa: F401  (re-exported: the rules an
     GIVEN,
     GIVING_CUES,
     METRIC_BASES,
+    NOT_FIGURE_CUES,
+    NOT_FIGURE_VERDICTS,
     PER_UNIT_CUES,
     PER_UNIT_VERDICTS,
     PERIOD_OPENERS,
@@ -53,7 +56,7 @@ from etl.catalog.vocabularies import (  # noqa: F401  (re-exported: the rules an
 POSITIONS = {
     "qualifiers.csv": ("before", "after", "clause"),
     "bases.csv": ("before", "clause", "sentence", "compared"),
-    "stop_words.csv": ("before", "after"),
+    "stop_words.csv": ("before", "before_numeral", "after"),
 }
 
 
@@ -111,6 +114,12 @@ SCHEMA: dict[str, dict[str, Check]] = {
         "verdict": one_of(PER_UNIT_VERDICTS),
         "note": optional,
     },
+    "not_figure_rules.csv": {  # in order of precedence: the first rule whose cue holds decides
+        "cue": one_of(NOT_FIGURE_CUES),
+        "unit": several_of(UNITS),  # the numbers it applies to, by their unit; empty: any
+        "verdict": one_of(NOT_FIGURE_VERDICTS),
+        "note": optional,
+    },
     "target_rules.csv": {  # in order of precedence: the first rule whose cue holds decides
         "cue": one_of(TARGET_CUES),
         "verdict": one_of(VERDICTS),
@@ -128,7 +137,7 @@ SCHEMA: dict[str, dict[str, Check]] = {
         "category": one_of(CATEGORIES),
         "unit": one_of(UNITS, blank=True),
         "basis": one_of(METRIC_BASES, blank=True),
-        "patterns": regex,
+        "patterns": regex_with_roles(WORD_ROLES),  # {whole_opener}: the words of that role
         "scope": one_of(SCOPES, blank=True),
         "measure": optional,  # measure words a figure must have (套|户), when its unit says too little
     },
@@ -151,6 +160,7 @@ UNIQUE: dict[str, tuple[str, ...]] = {
     "categories.csv": ("word", "unit"),
     "category_rules.csv": ("cue", "unit"),
     "per_unit_rules.csv": ("cue", "unit"),
+    "not_figure_rules.csv": ("cue", "unit"),
     "target_rules.csv": ("cue",),
     "stop_words.csv": ("word", "position"),
     "words.csv": ("word", "role"),

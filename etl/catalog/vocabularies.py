@@ -40,6 +40,7 @@ PUBLISHER_WORD_SCOPES = ("national", "provincial", "city", "district", "none")
 DIRECTIONS = ("rise", "fall")
 # The roles a word of words.csv can play; each names the rule that reads it.
 WORD_ROLES = (
+    "whole_opener",  # what may open the label of a whole's figure before its name (metrics.csv's {whole_opener})
     "label_opener",  # stripped from the front of a label: 其中, 全年
     "label_tail",  # stripped from the end of a label: 达到, 约
     "shared_head",  # the noun listed subjects share: 城镇和农村居民 (居民)
@@ -151,3 +152,13 @@ PER_UNIT_CUES = (
     "word_after",  # a per_unit word of qualifiers.csv (after) right after the number: 500元/人
 )
 PER_UNIT_VERDICTS = ("per_unit", "whole")
+# What a rule of not_figure_rules.csv looks at (etl/rules/not_figures.py has one function per cue).
+NOT_FIGURE_CUES = (
+    "always",  # nothing: the unit alone decides
+    "call_number",  # five digits or more named a line to call (call_line of words.csv): 12351职工服务热线
+    "exchange_base",  # an exchange_word right after the unit: 1美元兑7.1元
+    "name_after_threshold",  # 以上/以下 and a word right after the unit: 百人以上企业
+    "class_threshold",  # an at-least amount before 的, its clause counting the class: 超千万人次的机场达4个
+    "rank_move",  # a rank_word (words.csv) in the clause before the number: 排名上升3位
+)
+NOT_FIGURE_VERDICTS = ("not_figure", "figure")

@@ -35,7 +35,7 @@ from etl.rules.labels import (
 from etl.rules.metrics import MetricFinder
 from etl.rules.periods import of_listed_year, when
 from etl.rules.programs import ProgramFinder
-from etl.rules.qualifiers import EXACT, PER_UNIT, qualifier
+from etl.rules.qualifiers import EXACT, listed_kind, qualifier
 from etl.rules.structure import sentence_contexts
 from etl.rules.ties import breakdown_words, listed_subjects, restates, ties
 from etl.rules.wholes import Wholes
@@ -92,6 +92,7 @@ class FigureBuilder:
         "listed",
         "metrics",
         "own_label_before",
+        "passed_kind",
         "passed_label",
         "passed_metric",
         "programs",
@@ -127,7 +128,7 @@ class FigureBuilder:
         self.in_sentence: dict[int, list[Figure]] = {}  # by sentence index: its figures so far, restatements not
         self.own_label_before = ""  # the label of the figure before from its own words: the next may borrow its subject
         self.passed_label = ""  # what a list or range passes on: the label of the figure before (分别 not split) ...
-        self.passed_metric: str | None = None  # ... and its metric
+        self.passed_metric = self.passed_kind = None  # ... its metric, and the qualifier its items take
         self.split_labels: list[str] | None = None  # 分别: one subject per figure of the list in hand, if named
         self.listed: tuple[int, tuple[str, ...]] | None = None  # the last 分别 list's sentence index and subjects
         self.targets: dict[tuple, Figure] = {}  # the first target of each value, unit and qualifier
@@ -164,12 +165,11 @@ class FigureBuilder:
         """
         kind = qualifier(mention, around, self.catalog)
         base = basis(mention, around, self.catalog)
+        kind, self.passed_kind = listed_kind(kind, link.joined == "list", self.passed_kind, around, self.catalog)
         metric = None
         if link.joined == "list" and base is None:
             previous = self.figures[-1]
             base, label, metric = previous.basis, self.passed_label, self.passed_metric
-            if previous.qualifier == PER_UNIT and kind == EXACT:
-                kind = PER_UNIT
         elif link.joined == "range":
             kind = AT_MOST if kind == EXACT else kind
             base, label, metric = self.figures[-1].basis, self.passed_label, self.passed_metric

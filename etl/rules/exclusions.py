@@ -1,85 +1,37 @@
-"""The numbers that are no mentions, though a unit may follow them.
+"""The numbers that are no mentions, decided before their unit is known.
 
-Thresholds inside a name (百人以上企业, 超千万人次的机场), codes (PM2.5, 12351,
-%28) and numbers inside quotes or titles ("四个意识", 《…》) are parts of
-words, not figures of the report.
-Stop words (data/catalog/stop_words.csv) name the rest: years, dates, ordinals.
+Codes (PM2.5, %28) and numbers inside quotes or titles ("四个意识", 《…》) are parts of
+words, not figures of the report. Stop words (data/catalog/stop_words.csv) name the rest:
+years, dates, ordinals, and an approximate order of magnitude (上百家, 数万: a word before a
+numeral, `before_numeral`, which does not stop digits: 迈上6万亿元台阶). What is no figure
+though its unit is known (百人以上企业, 排名上升3位, 12351职工服务热线) is the rule table of
+not_figure_rules.csv (not_figures.py).
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 
 from etl.catalog import Catalog
-from etl.catalog.gates import alternation, holds_any
-from etl.text.characters import CLAUSE_ENDS, CLOSE_QUOTES, LETTER, OPEN_QUOTES, SINGLE_NUMERALS
+from etl.text.characters import CLOSE_QUOTES, OPEN_QUOTES
 
-# Words that make a number with 以上/以下 a threshold inside a name (百人以上企业).
-NAME_AFTER_THRESHOLD = re.compile(
-    r"""
-    (?:以上|以下)               # a threshold
-    (?=[^\W\d_])               # followed by a word: the name of a class
-    (?!的?(?:目标|水平|增长|左右))  # unless it is the threshold of a goal or a level
-    """,
-    re.VERBOSE,
-)
-CLASS_AFTER_THRESHOLD = "的"  # 超千万人次的机场: an at-least amount before 的 names a class
-CLASS_REACH = 40  # characters either side in which a class threshold's clause is read
-# …的机场 of which there are 4: 第4个, 达4个, 有4座.
-COUNT_OF_CLASS = re.compile(
-    rf"""
-    (?:第|达|有)              # the count of a class: its rank or its number
-    [0-9{SINGLE_NUMERALS}]+   # in digits or numerals
-    [个家座所]                # with the measure word of a place or a body
-    """,
-    re.VERBOSE,
-)
 CODE_BEFORE = "./#%=&?_"  # PM2.5, V2.0, %28: a number after these is part of a code
-CALL_NUMBER_DIGITS = 5  # 12351, 12345: a number this long named as a line to call is its number
-
-
-def call_number(catalog: Catalog) -> re.Pattern:
-    """开通12351职工服务热线: the words after a long number that name it a line to call (words.csv)."""
-    return re.compile(
-        rf"""
-        {LETTER}{{0,6}}?                                  # whose line: 职工服务
-        (?:{alternation(catalog.words["call_line"])})     # a hotline, a service desk
-        """,
-        re.VERBOSE,
-    )
-
-
-def is_call_number(text: str, token: str, end: int, catalog: Catalog) -> bool:
-    """12351职工服务热线, 12345热线: a long run of digits named a line to call is no figure."""
-    return len(token) >= CALL_NUMBER_DIGITS and token.isdigit() and bool(catalog.compiled(call_number).match(text, end))
 
 
 def excluded_before(text: str, start: int, catalog: Catalog) -> bool:
-    """第七届, 以下10个方面, PM2.5, %28: a stop word (stop_words.csv) or a code stands before the number."""
+    """第七届, 以下10个方面, 上百家, PM2.5, %28: a stop word (stop_words.csv) or a code stands before
+    the number (a word `before_numeral` only before a numeral character: not 迈上6万亿元)."""
     if start == 0:
         return False
     before = text[start - 1]
     if before in catalog.stop_before:
         return True
+    if before in catalog.stop_before_numeral and not text[start].isdigit():
+        return True
     if catalog.stop_before_words and text.endswith(catalog.stop_before_words, max(0, start - 4), start):
         return True  # 以下10个方面: the report's own sections
     # Codes and models: PM2.5, G20, 5G, V2.0, %28 in an address.
     return before.isascii() and (before.isalpha() or before in CODE_BEFORE)
-
-
-def class_threshold(text: str, start: int, end: int, catalog: Catalog) -> bool:
-    """吞吐量超千万人次的机场, 投资超5亿元的项目已达4个: an at-least amount before 的 names a
-    class when its clause also counts members of the class (第4个, 达4个)."""
-    if not text.startswith(CLASS_AFTER_THRESHOLD, end):
-        return False
-    if catalog.qualifiers_before.at_end(text[max(0, start - 12) : start]) != "at_least":
-        return False
-    window = max(0, start - CLASS_REACH), min(len(text), end + CLASS_REACH)  # bounded: tables have no commas
-    clause_start = max(text.rfind(c, window[0], start) for c in CLAUSE_ENDS) + 1 or window[0]
-    found = [i for i in (text.find(c, end, window[1]) for c in CLAUSE_ENDS) if i >= 0]
-    clause_end = min(found, default=window[1])
-    return COUNT_OF_CLASS.search(text, clause_start, clause_end) is not None and not (COUNT_OF_CLASS.match(text, start))
 
 
 def _positions_of(characters: str, text: str) -> list[int]:
@@ -133,20 +85,3 @@ class QuotedSpans:
     def covers(self, pos: int) -> bool:
         i = bisect_right(self.starts, pos) - 1
         return i >= 0 and pos < self.ends[i]
-
-
-RANK_REACH = 40  # characters before the number that a ranking word may stand in
-
-
-def rank_move(text: str, start: int, catalog: Catalog) -> bool:
-    """排名上升3位, 位次前移2名: places moved in a ranking (a rank_word of words.csv in the clause
-    before the number), no count of people, though 位 and 名 count people elsewhere (3位院士)."""
-    rank_word = catalog.compiled(_rank_words)
-    window = text[max(0, start - RANK_REACH) : start]
-    if not rank_word(window):  # most counts of people: no ranking near, no clause to find
-        return False
-    return bool(rank_word(window[max(map(window.rfind, CLAUSE_ENDS)) + 1 :]))
-
-
-def _rank_words(catalog: Catalog):
-    return holds_any(catalog.words["rank_word"])

@@ -3,10 +3,11 @@
 A mention is kept only when the words around it make it a quantity: a measure
 word (名, 家, 亿元, %), a noun that says what is counted (1230万职工), or a
 magnitude (1386万). Years, dates, ordinals (第七届, 前两批), slogans ("四个意识",
-八大群体), numbers inside quotes or titles, thresholds inside a name
-(百人以上企业, 超千万人次的机场), codes (12351, 〔2022〕8号, %28) and the base
-of an exchange rate (1美元兑) are not mentions. Where a number may start is
-candidates.py; which numbers are parts of words, exclusions.py; the unit, units.py.
+八大群体), numbers inside quotes or titles and codes (〔2022〕8号, %28) are not
+mentions (exclusions.py, before the unit); thresholds inside a name (百人以上企业,
+超千万人次的机场), lines to call (12351职工服务热线) and the base of an exchange rate
+(1美元兑) are not either, once their unit is known (the rules of not_figure_rules.csv,
+not_figures.py). Where a number may start is candidates.py; the unit, units.py.
 Here a candidate becomes a mention: its value, magnitude, sign, range and unit.
 """
 
@@ -17,15 +18,8 @@ import re
 from etl.catalog import Catalog, load_catalog
 from etl.records import Mention
 from etl.rules.candidates import LONE_MAGNITUDES, ONE, approx_after, candidate_pattern, is_word
-from etl.rules.exclusions import (
-    CALL_NUMBER_DIGITS,
-    NAME_AFTER_THRESHOLD,
-    QuotedSpans,
-    class_threshold,
-    excluded_before,
-    is_call_number,
-    rank_move,
-)
+from etl.rules.exclusions import QuotedSpans, excluded_before
+from etl.rules.not_figures import not_a_figure
 from etl.rules.units import Unit, by_magnitude, by_noun, by_unit_word, duration_at, unit_word_at
 from etl.text import characters
 from etl.text.characters import LIST_MARK, MINUS_WORD, NONZERO_DIGITS, RANGE_DASHES
@@ -98,6 +92,8 @@ def find_mentions(text: str, catalog: Catalog | None = None) -> list[Mention]:
             pending_range = None
             continue
         resolved = _resolve(scan, token, start, end, catalog)
+        if resolved is not None and not_a_figure(scan, start, end, resolved[3], resolved[1].unit, catalog):
+            resolved = None  # 1美元兑, 百人以上企业: the rules of not_figure_rules.csv (not_figures.py)
         if resolved is None:
             # "6-6.5%": a bare number before a range separator takes the
             # unit and magnitude of the number that closes the range.
@@ -105,7 +101,7 @@ def find_mentions(text: str, catalog: Catalog | None = None) -> list[Mention]:
             sep = scan.startswith(separators, end) and next(s for s in separators if scan.startswith(s, end))
             pending_range = (start, token, parse_numeral(token), sep) if sep else None
             continue
-        value, unit, magnitude = resolved
+        value, unit, magnitude, _ = resolved
         if pending_range and pending_range[2] is not None:
             p_start, p_token, p_value, p_sep = pending_range
             if scan.startswith(p_sep, p_start + len(p_token)) and p_start + len(p_token) + len(p_sep) == start:
@@ -157,14 +153,16 @@ def _minus_before(text: str, start: int, catalog: Catalog) -> bool:
 
 def _takes_back(text: str, token: str, start: int, catalog: Catalog) -> str:
     """1500万千瓦, 300千米: a unit word that begins with a numeral character takes it back."""
+    if catalog.numeral_unit_starts.isdisjoint(token[max(1, len(token) - 2) :]):
+        return token  # most numbers: no such character in the places the loop below looks at
     for cut in range(max(1, len(token) - 2), len(token)):
         if token[cut] in catalog.numeral_unit_starts and text.startswith(catalog.numeral_units, start + cut):
             return token[:cut]
     return token
 
 
-def _resolve(text, token, start, end, catalog) -> tuple[float, Unit, str] | None:
-    """(value, unit, magnitude) or None when not a quantity."""
+def _resolve(text, token, start, end, catalog) -> tuple[float, Unit, str, int] | None:
+    """(value, unit, magnitude, where the words of its unit end) or None when no unit is found."""
     chinese = not token[0].isdigit()
     if is_word(text, token, start, end, catalog):
         return None  # 四个意识, 一是, 千家万户: words, not figures; 千余人, 近万名, 三家 are
@@ -172,10 +170,8 @@ def _resolve(text, token, start, end, catalog) -> tuple[float, Unit, str] | None
         span = duration_at(text, start, end, catalog)
         if span is not None:
             value = parse_numeral(token)
-            return None if value is None else (value, span, "")
-    if catalog.stop_after_re.match(text, end) or (
-        len(token) >= CALL_NUMBER_DIGITS and is_call_number(text, token, end, catalog)
-    ):
+            return None if value is None else (value, span, "", span.end)
+    if catalog.stop_after_re.match(text, end):
         return None
     token = _takes_back(text, token, start, catalog)
     end = start + len(token)
@@ -207,36 +203,30 @@ def _resolve(text, token, start, end, catalog) -> tuple[float, Unit, str] | None
                 magnitude = word
                 break
     if text[pos : pos + 1] in PERCENT_SIGNS:
-        return value, Unit("percent", "%", pos + 1), magnitude
+        return value, Unit("percent", "%", pos + 1), magnitude, pos + 1
     unit_word = unit_word_at(text, pos, catalog)
     if chinese and unit_word in catalog.reference_measures:
         return None  # 三百六十行, 百折不挠: Chinese numerals count with units.csv's measure words only
     if unit_word:
         unit = by_unit_word(text, unit_word, pos, start, catalog)
-        if NAME_AFTER_THRESHOLD.match(text, unit.end) or text.startswith(catalog.words["exchange_word"], unit.end):
-            return None
-        if class_threshold(text, start, unit.end, catalog) or (
-            unit.unit == "person" and rank_move(text, start, catalog)
-        ):
-            return None
+        after = unit.end
         value, unit = _with_tail(text, clean(value * unit.scale), unit)
-        return value, unit, magnitude
+        return value, unit, magnitude, after
     if text[start - 1 : start] in CURRENCY_SIGNS:  # $500, ¥3.5亿: kept with the sign as measure, never as yuan
-        return value, Unit("other", text[start - 1], pos), magnitude
+        return value, Unit("other", text[start - 1], pos), magnitude, pos
     if chinese and not (magnitude and any(c in token for c in NONZERO_DIGITS)):
         return None  # Chinese numerals count with a measure word (百家, 两千余名) or a magnitude (四千万)
     noun = catalog.unit_nouns_re.match(text, pos)
     if noun:
-        if NAME_AFTER_THRESHOLD.match(text, noun.end()):
-            return None
-        return value, by_noun(noun.group(), pos, catalog), magnitude
+        return value, by_noun(noun.group(), pos, catalog), magnitude, noun.end()
     if magnitude:
-        return value, by_magnitude(text, pos, start, catalog), magnitude
+        return value, by_magnitude(text, pos, start, catalog), magnitude, pos
     if not chinese and RATIO_BEFORE.search(text, max(0, start - RATIO_REACH), start):
         # 收入比由2.5缩小到2.3, 从2.50:1缩小至2.27:1: a ratio, bare or to one; never a term of 8:30:62
         if text[start - 1 : start] in RATIO_SIGNS and start > 0 or RATIO_TERM_AFTER.match(text, end):
             return None
-        return value, Unit("other", "", end + 2 if text.startswith(TO_ONE, end) else end), magnitude
+        unit = Unit("other", "", end + 2 if text.startswith(TO_ONE, end) else end)
+        return value, unit, magnitude, unit.end
     return None
 
 

@@ -4,12 +4,28 @@ unit and its report's scope whose pattern finds its label, else its list item.""
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from etl.catalog import Catalog
 from etl.catalog.gates import NEVER, alternation, top_level_alternatives, with_first_character_gate
 from etl.records import Metric
 
-Candidates = tuple[tuple[Metric, ...], re.Pattern]
+ANCHOR = "^"  # an alternative that must start the label: ^{whole_opener}*(?:地区)?生产总值…
+
+
+class MayName(NamedTuple):
+    """Whether a text may name one of some metrics: their patterns' alternatives anchored at the text's
+    start (^…) as one alternation tried there only, and the rest as one searched; each behind a
+    first-character gate derived from it. It finds a match wherever any single pattern would."""
+
+    anchored: re.Pattern
+    free: re.Pattern
+
+    def __call__(self, text: str) -> bool:
+        return self.anchored.match(text) is not None or self.free.search(text) is not None
+
+
+Candidates = tuple[tuple[Metric, ...], MayName]
 
 
 def _by_scope(_catalog: Catalog) -> dict[tuple[str, str], Candidates]:
@@ -17,8 +33,8 @@ def _by_scope(_catalog: Catalog) -> dict[tuple[str, str], Candidates]:
 
 
 def candidates(catalog: Catalog, unit: str, scope: str) -> Candidates:
-    """The metrics a figure of `unit` in a report of `scope` can be, in catalog order, and all
-    their patterns as one flat alternation behind a first-character gate derived from them.
+    """The metrics a figure of `unit` in a report of `scope` can be, in catalog order, and whether a
+    text may name one of them (MayName).
 
     A report of unknown scope reads as national: local twins need a known local publisher.
     """
@@ -28,7 +44,10 @@ def candidates(catalog: Catalog, unit: str, scope: str) -> Candidates:
     if found is None:
         metrics = tuple(m for m in catalog.metrics if (not m.unit or m.unit == unit) and m.scope in ("", scope))
         alternatives = [a for m in metrics for a in top_level_alternatives(m.pattern.pattern)]
-        found = cache[(unit, scope)] = (metrics, with_first_character_gate("|".join(alternatives) or NEVER))
+        anchored = "|".join(a.removeprefix(ANCHOR) for a in alternatives if a.startswith(ANCHOR))
+        free = "|".join(a for a in alternatives if not a.startswith(ANCHOR))
+        may_name = MayName(with_first_character_gate(anchored or NEVER), with_first_character_gate(free or NEVER))
+        found = cache[(unit, scope)] = (metrics, may_name)
     return found
 
 
@@ -65,19 +84,20 @@ class MetricFinder:
         return None
 
     def _named_in(self, text: str, unit: str, measure: str, basis: str | None) -> str | None:
-        metrics, any_of_them = candidates(self.catalog, unit, self.scope)
-        # One search of all their patterns at once rules out most texts; it finds a
-        # match wherever any single pattern would, so it never hides a metric.
-        if any_of_them.search(text) is None:
+        metrics, may_name = candidates(self.catalog, unit, self.scope)
+        if not may_name(text):  # one match and one search of all their patterns rule out most texts
             return None
         # A metric is its publisher's whole area: 区本级固定资产投资 (the district government's own
         # level) is not the district's 固定资产投资, and a series mixing the two would compare them.
         if self.catalog.compiled(own_level).search(text):
             return None
+        # A difference of rates (回落2.1个百分点, 下降0.3个百分点) is neither a rate nor a growth:
+        # only a metric whose measures name it takes it.
+        points = measure in self.catalog.words["percentage_points"]
         for metric in metrics:
             if (
                 metric.pattern.search(text)
-                and (not metric.measures or measure in metric.measures)
+                and (measure in metric.measures if metric.measures or points else True)
                 and _fits(metric.basis, basis)
             ):
                 return metric.metric_id

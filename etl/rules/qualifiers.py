@@ -17,7 +17,7 @@ from etl.records import Around, Mention
 from etl.rules.per_unit import PER, PER_UNIT, is_per_unit, per_measure_end, per_unit_by_unit
 
 EXACT = "exact"
-__all__ = ["EXACT", "PER_UNIT", "qualifier"]
+__all__ = ["EXACT", "PER_UNIT", "listed_kind", "qualifier"]
 
 
 def _not_per_unit(found: str) -> bool:
@@ -58,6 +58,18 @@ def qualifier(mention: Mention, around: Around, catalog: Catalog) -> str:
         if word in inside:
             return found
     return EXACT
+
+
+def listed_kind(kind: str, listed: bool, passed: str | None, around: Around, catalog: Catalog):
+    """(the figure's qualifier, what it passes to the items listed after it). An item of a list (`listed`)
+    whose own words state none takes what the figure opening the list passed: per_unit (月人均分别提高
+    221元、90元), or a bound stated before it (分别超过8万元、4.5万元: both at least); not a bound after
+    it, which is its own (5万人以上、3万人: 3万人 is exact)."""
+    if listed:
+        return (passed if kind == EXACT and passed else kind), passed
+    if kind == PER_UNIT or (kind != EXACT and catalog.qualifiers_before.at_end(around.before) == kind):
+        return kind, kind
+    return kind, None
 
 
 def _verb_at_end(catalog: Catalog) -> re.Pattern:

@@ -70,54 +70,72 @@ read as (
       and qualifier <> 'per_unit'
       and parent_figure_id is null
       and subset_of_figure_id is null
+),
+candidates as (
+    select
+        r.metric_id,
+        r.publisher,
+        case when r.period_start = r.period_end then r.period_start else r.period_end end as year,
+        r.is_target,
+        r.value,
+        case when r.opens_range then r.next_value end as value_high,
+        r.unit,
+        r.measure,
+        case when r.opens_range then 'range' else r.qualifier end as qualifier,
+        -- as the sentence writes it: the number (both ends of a range) with the qualifier words around it
+        -- the words of qualifiers.csv (core.qualifier_words) that bound or round a number, before it and after it
+        regexp_extract(substr(r.sentence, 1, r.starts_at), '(' || w.before || ')$', 1)
+            || substr(r.sentence, r.starts_at + 1, case when r.opens_range then r.next_ends_at else r.ends_at end - r.starts_at)
+            || regexp_extract(
+                substr(r.sentence, case when r.opens_range then r.next_ends_at else r.ends_at end + 1, 4),
+                '^(' || w.after || ')',
+                1
+            ) as written,
+        r.basis,
+        case when r.period_start = r.period_end then 'single year' else 'end of period level' end as reading,
+        r.report_year,
+        r.figure_id,
+        r.doc_id,
+        r.sentence,
+        r.char_start,
+        r.mentions
+    from read r
+    join core.metrics m on m.metric_id = r.metric_id
+    join (
+        -- longest first, so that 不超过 is read whole before 超过
+        select
+            coalesce(string_agg(word, '|' order by length(word) desc) filter (where position = 'before'), '') as before,
+            coalesce(string_agg(word, '|' order by length(word) desc) filter (where position = 'after'), '') as after
+        from core.qualifier_words
+        where qualifier <> 'per_unit'
+    ) w on true  -- (not `cross join`: DuckDB writes a stored view's cross join back as a comma, views_as_built)
+    where not r.closes_range
+      and (nullif(m.unit, '') is null or r.unit = m.unit)
+      and (nullif(m.basis, '') is null or (m.basis = 'level' and r.basis is null) or r.basis = m.basis)
+      and (
+          r.period_start = r.period_end
+          or (
+              r.ends_from_to
+              and r.basis is null
+              and not r.is_target
+              and r.period_start < r.period_end
+              and r.period_end = r.report_year
+          )
+      )
 )
 select
-    r.metric_id,
-    r.publisher,
-    case when r.period_start = r.period_end then r.period_start else r.period_end end as year,
-    r.is_target,
-    r.value,
-    case when r.opens_range then r.next_value end as value_high,
-    r.unit,
-    r.measure,
-    case when r.opens_range then 'range' else r.qualifier end as qualifier,
-    -- as the sentence writes it: the number (both ends of a range) with the qualifier words around it
-    -- the words of qualifiers.csv (core.qualifier_words) that bound or round a number, before it and after it
-    regexp_extract(substr(r.sentence, 1, r.starts_at), '(' || w.before || ')$', 1)
-        || substr(r.sentence, r.starts_at + 1, case when r.opens_range then r.next_ends_at else r.ends_at end - r.starts_at)
-        || regexp_extract(
-            substr(r.sentence, case when r.opens_range then r.next_ends_at else r.ends_at end + 1, 4),
-            '^(' || w.after || ')',
-            1
-        ) as written,
-    r.basis,
-    case when r.period_start = r.period_end then 'single year' else 'end of period level' end as reading,
-    r.report_year,
-    r.figure_id,
-    r.doc_id,
-    r.sentence,
-    r.char_start,
-    r.mentions
-from read r
-join core.metrics m on m.metric_id = r.metric_id
-join (
-    -- longest first, so that 不超过 is read whole before 超过
-    select
-        coalesce(string_agg(word, '|' order by length(word) desc) filter (where position = 'before'), '') as before,
-        coalesce(string_agg(word, '|' order by length(word) desc) filter (where position = 'after'), '') as after
-    from core.qualifier_words
-    where qualifier <> 'per_unit'
-) w on true  -- (not `cross join`: DuckDB writes a stored view's cross join back as a comma, views_as_built)
-where not r.closes_range
-  and (nullif(m.unit, '') is null or r.unit = m.unit)
-  and (nullif(m.basis, '') is null or (m.basis = 'level' and r.basis is null) or r.basis = m.basis)
-  and (
-      r.period_start = r.period_end
-      or (
-          r.ends_from_to
-          and r.basis is null
-          and not r.is_target
-          and r.period_start < r.period_end
-          and r.period_end = r.report_year
-      )
-  );
+    *,
+    -- an outcome's bound that the one exact value stated for the same question satisfies (突破2万亿元 beside
+    -- 地区生产总值从1.6万亿元提高到2.03万亿元): the same fact stated loosely, which states no other value
+    coalesce(
+        not is_target
+        and value_high is null
+        and count(distinct value) filter (where qualifier = 'exact') over question = 1
+        and (
+            qualifier = 'at_least' and min(value) filter (where qualifier = 'exact') over question >= value
+            or qualifier = 'at_most' and min(value) filter (where qualifier = 'exact') over question <= value
+        ),
+        false
+    ) as bound_of_exact
+from candidates
+window question as (partition by metric_id, publisher, year, is_target);

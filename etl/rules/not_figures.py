@@ -1,0 +1,169 @@
+"""Whether a number whose unit is known is no figure after all, decided by the rules of
+data/catalog/not_figure_rules.csv in their order: the first rule that applies to the number's unit
+(`unit`; empty: any) and whose cue holds gives its verdict, `not_figure` or `figure`. Each cue
+(NOT_FIGURE_CUES in etl/catalog/vocabularies.py) is one function below, of the text, where the
+number starts, where its numeral ends and where the words of its unit end:
+
+    name_after_threshold,,not_figure   百人以上企业: a threshold inside the name of a class
+    rank_move,person,not_figure        排名上升3位: places moved in a ranking, no people
+
+What is no number at all (a year, an ordinal, a quoted slogan, a code) is decided before its unit,
+by the words of stop_words.csv (exclusions.py). The table is read once per catalog
+(Catalog.compiled): each unit's cues, up to its first `always` row, whose verdict is the unit's
+last resort (without one: a figure).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import NamedTuple
+
+from etl.catalog import Catalog
+from etl.catalog.gates import alternation, holds_any
+from etl.catalog.vocabularies import UNITS
+from etl.rules.rule_tables import rows_for
+from etl.text.characters import CLAUSE_ENDS, LETTER, MAGNITUDE_CHARACTERS, SINGLE_NUMERALS
+
+NOT_FIGURE = "not_figure"
+
+THRESHOLD_WORDS = ("以上", "以下")
+# Words that make a number with 以上/以下 a threshold inside a name (百人以上企业).
+NAME_AFTER_THRESHOLD = re.compile(
+    rf"""
+    (?:{alternation(THRESHOLD_WORDS)})  # a threshold
+    (?=[^\W\d_])                       # followed by a word: the name of a class
+    (?!的?(?:目标|水平|增长|左右))      # unless it is the threshold of a goal or a level
+    """,
+    re.VERBOSE,
+)
+CLASS_AFTER_THRESHOLD = "的"  # 超千万人次的机场: an at-least amount before 的 names a class
+CLASS_REACH = 40  # characters either side in which a class threshold's clause is read
+# …的机场 of which there are 4: 第4个, 达4个, 有4座.
+COUNT_OF_CLASS = re.compile(
+    rf"""
+    (?:第|达|有)              # the count of a class: its rank or its number
+    [0-9{SINGLE_NUMERALS}]+   # in digits or numerals
+    [个家座所]                # with the measure word of a place or a body
+    """,
+    re.VERBOSE,
+)
+CALL_NUMBER_DIGITS = 5  # 12351, 12345: a number this long named as a line to call is its number
+RANK_REACH = 40  # characters before the number that a ranking word may stand in
+
+Cue = Callable[[str, int, int, int, Catalog], bool]  # (text, start, end, after, catalog)
+
+
+class Rule(NamedTuple):
+    """A rule of the table for one unit, with what its cue cannot hold without (GATES): a character
+    right after the unit that its words start with, or a numeral so long; checked before it is asked."""
+
+    cue: Cue
+    not_figure: bool  # its verdict
+    after_starts: frozenset[str] | None  # None: no character after the unit is needed
+    long: int  # the shortest numeral it reads; 0: any
+
+
+def not_a_figure(text: str, start: int, end: int, after: int, unit: str, catalog: Catalog) -> bool:
+    """The verdict of the first rule of not_figure_rules.csv that holds for the number at
+    text[start:end], of `unit`, whose unit's words (a measure word, a counted noun) end at `after`."""
+    rules, otherwise = catalog.compiled(not_figure_rules)[unit]
+    for cue, verdict, after_starts, long in rules:
+        if (after_starts is None or text[after : after + 1] in after_starts) and end - start >= long:
+            if cue(text, start, end, after, catalog):
+                return verdict
+    return otherwise
+
+
+def not_figure_rules(catalog: Catalog) -> dict[str, tuple[tuple[Rule, ...], bool]]:
+    """unit -> (its rules, in the table's order up to its first `always` row, each with the gate read
+    off the words its cue reads (GATES); the verdict of that row, else a figure)."""
+    by_unit = {}
+    for unit in UNITS:
+        rows, last = rows_for(catalog.not_figure_rules, unit)
+        rules = []
+        for cue, verdict in rows:
+            gate = GATES[cue](catalog) if cue in GATES else None
+            after_starts = gate if isinstance(gate, frozenset) else None
+            rules.append(
+                Rule(CUE_FUNCTIONS[cue], verdict == NOT_FIGURE, after_starts, gate if isinstance(gate, int) else 0)
+            )
+        by_unit[unit] = (tuple(rules), last == NOT_FIGURE)
+    return by_unit
+
+
+def name_after_threshold(text: str, start: int, end: int, after: int, catalog: Catalog) -> bool:
+    """百人以上企业, 5000万元以上项目: 以上/以下 and a word right after a measure word or a counted noun
+    name a class; after a bare magnitude the number counts the noun (1000万以上农村贫困人口)."""
+    return text[after - 1] not in MAGNITUDE_CHARACTERS and NAME_AFTER_THRESHOLD.match(text, after) is not None
+
+
+def exchange_base(text: str, start: int, end: int, after: int, catalog: Catalog) -> bool:
+    """1美元兑7.1元: the amount before an exchange_word (words.csv) is the base of a rate."""
+    return text.startswith(catalog.words["exchange_word"], after)
+
+
+def class_threshold(text: str, start: int, end: int, after: int, catalog: Catalog) -> bool:
+    """吞吐量超千万人次的机场, 投资超5亿元的项目已达4个: an at-least amount before 的 names a
+    class when its clause also counts members of the class (第4个, 达4个)."""
+    if not text.startswith(CLASS_AFTER_THRESHOLD, after):
+        return False
+    if catalog.qualifiers_before.at_end(text[max(0, start - 12) : start]) != "at_least":
+        return False
+    window = max(0, start - CLASS_REACH), min(len(text), after + CLASS_REACH)  # bounded: tables have no commas
+    clause_start = max(text.rfind(c, window[0], start) for c in CLAUSE_ENDS) + 1 or window[0]
+    found = [i for i in (text.find(c, after, window[1]) for c in CLAUSE_ENDS) if i >= 0]
+    clause_end = min(found, default=window[1])
+    return COUNT_OF_CLASS.search(text, clause_start, clause_end) is not None and not (COUNT_OF_CLASS.match(text, start))
+
+
+def rank_move(text: str, start: int, end: int, after: int, catalog: Catalog) -> bool:
+    """排名上升3位, 位次前移2名: places moved in a ranking (a rank_word of words.csv in the clause
+    before the number), no count of people, though 位 and 名 count people elsewhere (3位院士)."""
+    rank_word = catalog.compiled(_rank_words)
+    window = text[max(0, start - RANK_REACH) : start]
+    if not rank_word(window):  # most counts: no ranking near, no clause to find
+        return False
+    return bool(rank_word(window[max(map(window.rfind, CLAUSE_ENDS)) + 1 :]))
+
+
+def call_number(text: str, start: int, end: int, after: int, catalog: Catalog) -> bool:
+    """12351职工服务热线, 12345热线: a long run of digits named a line to call (call_line of
+    words.csv) is its number, though a counted noun follows it."""
+    return (
+        end - start >= CALL_NUMBER_DIGITS
+        and text[start:end].isdigit()
+        and catalog.compiled(_call_line).match(text, end) is not None
+    )
+
+
+def _rank_words(catalog: Catalog):
+    return holds_any(catalog.words["rank_word"])
+
+
+def _call_line(catalog: Catalog) -> re.Pattern:
+    return re.compile(
+        rf"""
+        {LETTER}{{0,6}}?                                  # whose line: 职工服务
+        (?:{alternation(catalog.words["call_line"])})     # a hotline, a service desk
+        """,
+        re.VERBOSE,
+    )
+
+
+CUE_FUNCTIONS: dict[str, Cue] = {
+    "name_after_threshold": name_after_threshold,
+    "exchange_base": exchange_base,
+    "class_threshold": class_threshold,
+    "rank_move": rank_move,
+    "call_number": call_number,
+}
+
+# What a cue cannot hold without, read off the words it reads: the characters right after the unit
+# that they start with, or the length of the numeral it needs. A cue not named here is always asked.
+GATES: dict[str, Callable[[Catalog], frozenset[str] | int]] = {
+    "call_number": lambda catalog: CALL_NUMBER_DIGITS,
+    "exchange_base": lambda catalog: frozenset(w[0] for w in catalog.words["exchange_word"] if w),
+    "name_after_threshold": lambda catalog: frozenset(w[0] for w in THRESHOLD_WORDS),
+    "class_threshold": lambda catalog: frozenset(CLASS_AFTER_THRESHOLD[0]),
+}

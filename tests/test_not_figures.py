@@ -1,0 +1,124 @@
+"""Whether a number whose unit is known is no figure, by the rules of not_figure_rules.csv: each cue
+deciding a number, the words stopped only before numerals, and the table as data."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.catalog import CATALOG_DIR, CatalogError, load_catalog
+from etl.records import Source
+from etl.rules.not_figures import not_figure_rules
+from etl.rules.pipeline import process
+
+from .helpers import keep_rows
+
+
+@pytest.mark.parametrize(
+    ("cue", "text", "surfaces"),
+    [
+        ("call_number", "开通12351职工服务热线，全年接听来电3.2万个。", ["3.2万个"]),
+        ("call_number", "開通12351職工服務熱線，全年接聽來電3.2萬個。", ["3.2萬個"]),
+        ("exchange_base", "年末1美元兑7.1元人民币。", ["7.1元"]),
+        ("name_after_threshold", "全市百人以上企业建会率达到95%。", ["95%"]),
+        ("name_after_threshold", "全市百人以上企業建會率達到95%。", ["95%"]),
+        ("name_after_threshold", "5000万元以上项目开工120个。", ["120个"]),
+        ("class_threshold", "年吞吐量超千万人次的机场达4个。", ["4个"]),
+        ("rank_move", "全省营商环境排名上升3位，新增院士2名。", ["2名"]),
+        ("rank_move", "全省營商環境排名上升3位，新增院士2名。", ["2名"]),
+        # nothing says more: a threshold after a bare magnitude counts the noun after it
+        ("always", "今年要完成800万以上农村贫困人口脱贫任务。", ["800万"]),
+        ("always", "新增就业3位院士。", ["3位"]),
+        ("always", "规上工业营业收入增长10%以上的企业50家。", ["10%", "50家"]),  # a rate is a figure
+    ],
+)
+def test_each_cue_decides_a_number(cue, text, surfaces):
+    assert [f.surface for f in _figures(text)] == surfaces
+
+
+def test_a_word_before_a_numeral_does_not_stop_digits():
+    """上, 数 and 几 before a numeral are an order of magnitude (上百家, 数万); before digits they end
+    another word (迈上, 总数)."""
+    assert [f.surface for f in _figures("上百家企业参加招聘。")] == []
+    assert [f.surface for f in _figures("数万名职工参加，几十个单位参与。")] == []
+    assert [f.surface for f in _figures("全市工会会员总数5.3万人。")] == ["5.3万人"]  # 数 ends 总数
+    assert [(f.surface, f.qualifier) for f in _figures("全市经济总量迈上6000亿元台阶。")] == [("6000亿元", "at_least")]
+    assert [(f.surface, f.qualifier) for f in _figures("全市經濟總量邁上6000億元臺階。")] == [("6000億元", "at_least")]
+
+
+@pytest.fixture
+def folder(catalog_copy):
+    return catalog_copy
+
+
+def _figures(text: str, folder=CATALOG_DIR):
+    _, figures = process(Source("t.txt", "t", report_year=2020), text.encode("utf-8"), load_catalog(folder))
+    return figures
+
+
+def _rules(folder, keep) -> int:
+    """Keep the rows of not_figure_rules.csv `keep` accepts (the header always); the lines left."""
+    return keep_rows(folder / "not_figure_rules.csv", keep)
+
+
+def test_without_the_rank_move_row_places_moved_are_people(folder):
+    _rules(folder, lambda line: not line.startswith("rank_move,"))
+    assert [f.surface for f in _figures("全省营商环境排名上升3位。", folder)] == ["3位"]
+
+
+def test_a_new_row_is_a_new_rule_for_its_units(folder):
+    path = folder / "not_figure_rules.csv"
+    header, *rows = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([header, "always,household,not_figure,", *rows]) + "\n", encoding="utf-8")
+    assert [f.surface for f in _figures("改造农村危房1.2万户，新建驿站30个。", folder)] == ["30个"]
+
+
+def test_an_unknown_cue_names_the_file_and_the_line(folder):
+    line = _rules(folder, lambda line: True) + 1
+    with (folder / "not_figure_rules.csv").open("a", encoding="utf-8") as fh:
+        fh.write("hotline,,not_figure,\n")
+    with pytest.raises(CatalogError) as raised:
+        load_catalog(folder)
+    assert str(raised.value).startswith(
+        f"{folder / 'not_figure_rules.csv'}:{line}: cue 'hotline' is not one of always, call_number,"
+    )
+
+
+def test_an_unknown_verdict_names_the_file_and_the_line(folder):
+    line = _rules(folder, lambda line: True) + 1
+    with (folder / "not_figure_rules.csv").open("a", encoding="utf-8") as fh:
+        fh.write("rank_move,person,none,\n")
+    with pytest.raises(CatalogError) as raised:
+        load_catalog(folder)
+    assert str(raised.value) == (
+        f"{folder / 'not_figure_rules.csv'}:{line}: verdict 'none' is not one of not_figure, figure"
+    )
+
+
+def test_the_table_is_read_once_per_catalog_with_the_gate_its_cues_words_make():
+    catalog = load_catalog()
+    table = catalog.compiled(not_figure_rules)
+    assert table is catalog.compiled(not_figure_rules)
+    assert table["percent"] == ((), False)  # a rate: no cue is asked
+    rules, otherwise = table["person"]
+    # a cue is asked only after the first characters of exchange_word (兑), of 以上/以下, of 的, or
+    # after five digits; rank_move always
+    assert [(r.cue.__name__, r.not_figure, r.after_starts, r.long) for r in rules] == [
+        ("call_number", True, None, 5),
+        ("exchange_base", True, frozenset("兑"), 0),
+        ("name_after_threshold", True, frozenset("以"), 0),
+        ("class_threshold", True, frozenset("的"), 0),
+        ("rank_move", True, None, 0),
+    ]
+    assert otherwise is False  # always,,figure: what nothing else decides is a figure
+    assert [r.cue.__name__ for r in table["household"][0]] == [
+        "call_number",
+        "exchange_base",
+        "name_after_threshold",
+        "class_threshold",
+    ]
+
+
+def test_a_gate_from_a_new_word_asks_its_cue(folder):
+    with (folder / "words.csv").open("a", encoding="utf-8") as fh:
+        fh.write("换,exchange_word,\n")
+    assert [f.surface for f in _figures("年末1美元换7.1元人民币。", folder)] == ["7.1元"]
