@@ -165,3 +165,21 @@ def test_the_body_counted_is_found_past_brackets_and_in_the_clause_before(text, 
 )
 def test_workers_enrolled_in_mutual_insurance_are_participants(text, expected):
     assert shown(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # titles chosen by appraisal, recuperation given, contests counted by the item
+        ("评选“区级工匠”15名。", [("15名", "person", "honorees")]),
+        ("評選「區級工匠」15名。", [("15名", "person", "honorees")]),
+        ("三年来共选树行业工匠120名。", [("120名", "person", "honorees")]),
+        ("三年來共選樹行業工匠120名。", [("120名", "person", "honorees")]),
+        ("组织一线职工疗休养1300人次。", [("1300人次", "person_time", "beneficiaries")]),
+        ("組織一線職工療休養1300人次。", [("1300人次", "person_time", "beneficiaries")]),
+        ("全年开展区级技能竞赛12项。", [("12项", "item", "activities")]),
+        ("全年開展區級技能競賽12項。", [("12項", "item", "activities")]),
+    ],
+)
+def test_union_services_and_titles_have_their_category(text, expected):
+    assert shown(text) == expected
