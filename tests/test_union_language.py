@@ -144,6 +144,15 @@ def test_calls_taken_and_contracts_signed_are_activities(text, expected):
             "新建戶外勞動者服務站點650個，總數超過5000個。",
             [("650個", "organization", "organizations"), ("5000個", "organization", "organizations")],
         ),
+        # a part after 其中 that names no noun of its own counts the noun of its whole
+        (
+            "全市建成职工书屋480个，其中新建95个。",
+            [("480个", "organization", "organizations"), ("95个", "organization", "organizations")],
+        ),
+        (
+            "全市建成職工書屋480個，其中新建95個。",
+            [("480個", "organization", "organizations"), ("95個", "organization", "organizations")],
+        ),
         # a lone 为 opening the clause is no total: the noun after the number decides
         (
             "新建职工驿站40个，为12个街道配备了设施。",

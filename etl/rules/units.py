@@ -126,12 +126,17 @@ def by_unit_word(text: str, unit_word: str, pos: int, start: int, catalog: Catal
 
 
 def elided_noun(text: str, start: int, catalog: Catalog) -> str:
-    """The unit of the noun the clause before names, when this one names none and says only how
-    many in all (新建驿站500个，总数超过3000个; 累计达到3000个: gap_total and gap_verb words, two
-    characters at least: a lone 为 or 有 may open a clause whose noun follows the number)."""
+    """The unit of the noun the clause before names, when this one names none (the caller looked) and
+    says only how many in all (新建驿站500个，总数超过3000个; 累计达到3000个: gap_total and gap_verb
+    words, two characters at least: a lone 为 or 有 may open a clause whose noun follows the number),
+    or is a part of it (建成关爱室3200个，其中新建640个: words.csv's breakdown_opener)."""
     window = text[max(0, start - GAP_REACH) : start]
     opens = max(map(window.rfind, CLAUSE_ENDS))
-    if not 0 <= opens < len(window) - 2 or gap_start(window, opens + 1, len(window), catalog) != opens + 1:
+    if not 0 <= opens < len(window) - 2:
+        return ""
+    words = window[opens + 1 :]
+    part = words.startswith(tuple(catalog.words["breakdown_opener"]))
+    if not part and gap_start(window, opens + 1, len(window), catalog) != opens + 1:
         return ""
     return noun_before(text, start - len(window) + opens, catalog.counted_nouns, 16)
 
