@@ -18,6 +18,7 @@ from etl.catalog.gates import alternation, character_class
 from etl.text.characters import CLAUSE_ENDS, ITEM_ENDS, LETTER
 
 CLAUSE_END = re.compile(character_class(CLAUSE_ENDS))
+LAST_CLAUSE_END = re.compile(f"(?s:.*){character_class(CLAUSE_ENDS)}")  # up to the last clause end
 COUNTED_REACH = 24  # characters after 家/个 in which the counted noun stands
 GAP_REACH = 12  # characters before a number in which the words between it and its noun stand
 
@@ -131,11 +132,11 @@ def elided_noun(text: str, start: int, catalog: Catalog) -> str:
     words, two characters at least: a lone 为 or 有 may open a clause whose noun follows the number),
     or is a part of it (建成关爱室3200个，其中新建640个: words.csv's breakdown_opener)."""
     window = text[max(0, start - GAP_REACH) : start]
-    opens = max(map(window.rfind, CLAUSE_ENDS))
-    if not 0 <= opens < len(window) - 2:
+    opens = LAST_CLAUSE_END.match(window)
+    if opens is None or opens.end() > len(window) - 2:
         return ""
-    words = window[opens + 1 :]
-    part = words.startswith(tuple(catalog.words["breakdown_opener"]))
+    opens = opens.end() - 1
+    part = window.startswith(catalog.words["breakdown_opener"], opens + 1)
     if not part and gap_start(window, opens + 1, len(window), catalog) != opens + 1:
         return ""
     return noun_before(text, start - len(window) + opens, catalog.counted_nouns, 16)
@@ -232,14 +233,10 @@ def _compound(text: str, pos: int, lexicon: dict, lengths: tuple[int, ...], firs
     return head, pos
 
 
-def compound_after(text: str, pos: int, catalog: Catalog, reach: int = 6) -> str:
+def compound_after(text: str, pos: int, catalog: Catalog, reach: int = 6) -> tuple[str, int]:
     """The head of the compound a count names after it, past a few words that qualify it within its
-    list item (6个帮扶站点: 站点, 帮扶 qualifying it; 12万留守儿童); "" when none stands there."""
-    return compound_end(text, pos, catalog, reach)[0]
-
-
-def compound_end(text: str, pos: int, catalog: Catalog, reach: int = 6) -> tuple[str, int]:
-    """compound_after's head and where the compound ends: ("", pos) when none stands there."""
+    list item (6个帮扶站点: 站点, 帮扶 qualifying it; 12万留守儿童), and where the compound ends;
+    ("", pos) when none stands there."""
     lengths, firsts, _ = catalog.compiled(noun_shapes)
     for character in text[pos : pos + reach + 1]:
         if character in firsts:
