@@ -23,12 +23,15 @@ from etl.catalog.vocabularies import GIVEN, UNITS
 from etl.records import Around, Mention
 from etl.rules.rule_tables import rows_for
 from etl.rules.units import compound_after, gap_start, noun_ending_at
+from etl.text.characters import CLAUSE_ENDS
 
 OTHER = "other"
 # People counted by head, visit or household are one kind of noun: 监测对象20.9万户, 困难家庭5000人.
 PEOPLE = {"person_time": "person", "household": "person"}
 COUNTED = frozenset({"person", "organization", "enterprise", "other"})  # what a counted noun may count
 BODIES = frozenset({"organization", "enterprise"})  # the units of a counted body, whatever is done to it
+PEOPLE_UNITS = frozenset({"person", "household"})  # the nouns of people a deed may be done for
+BENEFACTIVE = frozenset("为给")  # the prepositions of a deed done for someone: 为1460名患病职工申领互助金
 _last_head: list = [None, None, None, None]  # the mention, around and catalog whose head was read last, and it
 _last_verb: list = [None, None, None]  # the around and catalog whose verb was read last, and its kind
 
@@ -79,11 +82,36 @@ def head(mention: Mention, around: Around, catalog: Catalog) -> tuple[str, str] 
 
 
 def verb(around: Around, catalog: Catalog) -> str | None:
-    """'helping' or 'doing': the kind of the first verb of words.csv before the number, if any."""
+    """'helping' or 'doing': the kind of the verb of words.csv nearest before the number, if any:
+    the one that governs what is counted (职工服务热线全年受理职工来电3.8万个: 受理, not the 服务 of
+    a hotline's name)."""
     if _last_verb[0] is not around or _last_verb[1] is not catalog:
-        found = catalog.compiled(phrase_verbs).search(around.clause_before)
+        pattern, clause = catalog.compiled(phrase_verbs), around.clause_before
+        found = pattern.search(clause)
+        while found and (later := pattern.search(clause, found.end())):
+            found = later
         _last_verb[:] = around, catalog, found.lastgroup if found else None
     return _last_verb[2]
+
+
+def whole_clause(around: Around, catalog: Catalog) -> str | None:
+    """In a breakdown (培训职工43万人次，其中农民工12.6万人次; 其中，劳模1689名) the clause of the
+    whole before 其中 (words.csv's breakdown_opener), whose verb governs the parts too; else None."""
+    openers, clauses = catalog.words["breakdown_opener"], around.earlier_clauses()
+    if around.clause_before.startswith(openers):
+        return next(clauses, None)
+    return next(clauses, None) if next(clauses, None) in openers else None
+
+
+def benefactive(around: Around, catalog: Catalog) -> bool:
+    """Whether the people counted are those the deed is for, 为 or 给 (the caller saw) before the number
+    (区总工会为1460名患病职工申领互助金), not the 为 of being after a noun of how many (会员总数为
+    5.3万人, words.csv's gap_total), and words after their noun (the deed done for them)."""
+    if around.clause_before[:-1].endswith(catalog.words["gap_total"]):
+        return False
+    after = around.clause_after.rstrip(CLAUSE_ENDS)
+    head, end = compound_after(after, 0, catalog)
+    return bool(head) and catalog.lexicon[head][0] in PEOPLE_UNITS and end < len(after)
 
 
 def given(found: str | None, wanted: str) -> str | None:
@@ -114,7 +142,10 @@ def counted_body(mention: Mention, around: Around, catalog: Catalog, wanted: str
 
 
 def word_before(mention: Mention, around: Around, catalog: Catalog, wanted: str) -> str | None:
+    """The word before the number in its clause, else, in a breakdown, in the clause of the whole."""
     found = catalog.category_words.first_in(around.clause_before, FITS[mention.unit])
+    if found is None and around.clause_index and (whole := whole_clause(around, catalog)):
+        found = catalog.category_words.first_in(whole, FITS[mention.unit])
     return given(found[0], wanted) if found else None
 
 
@@ -129,7 +160,9 @@ def measure_word(mention: Mention, around: Around, catalog: Catalog, wanted: str
 
 
 def helping_verb(mention: Mention, around: Around, catalog: Catalog, wanted: str) -> str | None:
-    return wanted if verb(around, catalog) == "helping" else None
+    if verb(around, catalog) == "helping":
+        return wanted
+    return wanted if around.clause_before[-1:] in BENEFACTIVE and benefactive(around, catalog) else None
 
 
 def doing_verb(mention: Mention, around: Around, catalog: Catalog, wanted: str) -> str | None:
@@ -209,7 +242,7 @@ def head_noun(mention: Mention, around: Around, catalog: Catalog) -> tuple[str, 
     儿童; 6个帮扶站点: 站点, and 帮扶 says nothing of what the figure is), else the
     longest noun ending the words before it (高技能人才8000人: 人才; 职工驿站达300个: 驿站).
     A compound whose head has no category (应届毕业生) says nothing: None."""
-    noun = compound_after(around.sentence.text, around.end, catalog)
+    noun = compound_after(around.sentence.text, around.end, catalog)[0]
     if not noun:
         phrase = around.phrase
         noun = noun_ending_at(phrase, gap_start(phrase, 0, len(phrase), catalog), catalog)

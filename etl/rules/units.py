@@ -18,6 +18,7 @@ from etl.catalog.gates import alternation, character_class
 from etl.text.characters import CLAUSE_ENDS, ITEM_ENDS, LETTER
 
 CLAUSE_END = re.compile(character_class(CLAUSE_ENDS))
+LAST_CLAUSE_END = re.compile(f"(?s:.*){character_class(CLAUSE_ENDS)}")  # up to the last clause end
 COUNTED_REACH = 24  # characters after 家/个 in which the counted noun stands
 GAP_REACH = 12  # characters before a number in which the words between it and its noun stand
 
@@ -29,13 +30,14 @@ def _gap(catalog: Catalog) -> tuple[re.Pattern, frozenset[str]]:
     pattern = re.compile(
         rf"""
         (?:\[\d+\])?                  # a note mark: 农民工[8]总量
+        (?:\([^()]{{1,8}}\))?          # another name for it, in brackets: 帮扶中心(站点)830个
         (?:{alternation(totals)})?   # how many of them: 总量
         (?:{alternation(verbs)})*    # reached, in all, about: 达, 共, 约
         $
         """,
         re.VERBOSE,
     )
-    return pattern, frozenset(word[-1] for word in (*totals, *verbs)) | {"]"}
+    return pattern, frozenset(word[-1] for word in (*totals, *verbs)) | {"]", ")"}
 
 
 def gap_start(text: str, start: int, end: int, catalog: Catalog) -> int:
@@ -112,12 +114,32 @@ def by_unit_word(text: str, unit_word: str, pos: int, start: int, catalog: Catal
     if unit_word in catalog.words["counting_word"]:
         counted = lexical_unit(text, start, end, unit, catalog)
         if counted is None:
-            counted = counted_noun(text, end, catalog) or noun_before(text, start, catalog.counted_nouns, 16)
+            counted = (
+                counted_noun(text, end, catalog)
+                or noun_before(text, start, catalog.counted_nouns, 16)
+                or elided_noun(text, start, catalog)
+            )
         if unit == "household":
             unit = "enterprise" if counted == "enterprise" else unit  # 市场主体120万户: a household or a firm
         else:
             unit = counted or unit
     return Unit(unit, unit_word, end, scale)
+
+
+def elided_noun(text: str, start: int, catalog: Catalog) -> str:
+    """The unit of the noun the clause before names, when this one names none (the caller looked) and
+    says only how many in all (新建驿站500个，总数超过3000个; 累计达到3000个: gap_total and gap_verb
+    words, two characters at least: a lone 为 or 有 may open a clause whose noun follows the number),
+    or is a part of it (建成关爱室3200个，其中新建640个: words.csv's breakdown_opener)."""
+    window = text[max(0, start - GAP_REACH) : start]
+    opens = LAST_CLAUSE_END.match(window)
+    if opens is None or opens.end() > len(window) - 2:
+        return ""
+    opens = opens.end() - 1
+    part = window.startswith(catalog.words["breakdown_opener"], opens + 1)
+    if not part and gap_start(window, opens + 1, len(window), catalog) != opens + 1:
+        return ""
+    return noun_before(text, start - len(window) + opens, catalog.counted_nouns, 16)
 
 
 def lexical_unit(text: str, start: int, end: int, unit: str, catalog: Catalog) -> str | None:
@@ -211,19 +233,20 @@ def _compound(text: str, pos: int, lexicon: dict, lengths: tuple[int, ...], firs
     return head, pos
 
 
-def compound_after(text: str, pos: int, catalog: Catalog, reach: int = 6) -> str:
+def compound_after(text: str, pos: int, catalog: Catalog, reach: int = 6) -> tuple[str, int]:
     """The head of the compound a count names after it, past a few words that qualify it within its
-    list item (6个帮扶站点: 站点, 帮扶 qualifying it; 12万留守儿童); "" when none stands there."""
+    list item (6个帮扶站点: 站点, 帮扶 qualifying it; 12万留守儿童), and where the compound ends;
+    ("", pos) when none stands there."""
     lengths, firsts, _ = catalog.compiled(noun_shapes)
     for character in text[pos : pos + reach + 1]:
         if character in firsts:
-            head = _compound(text, pos, catalog.lexicon, lengths, firsts)[0]
+            head, end = _compound(text, pos, catalog.lexicon, lengths, firsts)
             if head:
-                return head
+                return head, end
         elif character in STOPS_A_COMPOUND:
-            return ""
+            return "", pos
         pos += 1
-    return ""
+    return "", pos
 
 
 def person_noun_near(text: str, pos: int, catalog: Catalog) -> str:

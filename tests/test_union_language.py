@@ -1,0 +1,194 @@
+"""Trade-union text, one class at a time: sentences written for these tests in the style of a
+federation's May Day report, services review or district summary (none copied from a report),
+each in simplified and in traditional script, with the category an analyst gives each figure."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import figures_of
+
+
+def shown(text: str) -> list[tuple[str, str, str]]:
+    return [(f.surface, f.unit, f.category) for f in figures_of(text, 2023)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 參 and 餘 are 参 and 余 in all but a surname, a variant and a banker's numeral
+        ("年內共有3.6萬名職工參賽。", [("3.6萬名", "person", "participants")]),
+        ("參加培訓的農民工達1.4萬人次。", [("1.4萬人次", "person_time", "participants")]),
+        ("為職工追回欠薪3600餘萬元。", [("3600餘萬元", "yuan", "funds")]),
+    ],
+)
+def test_traditional_characters_the_references_agree_on_are_read(text, expected):
+    assert shown(text) == expected
+
+
+def test_a_bound_written_traditionally_is_a_bound():
+    assert [(f.surface, f.value, f.qualifier) for f in figures_of("涉及職工5200餘人。", 2023)] == [
+        ("5200餘人", 5200.0, "at_least")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 工会组织 organising something, 工作室 as the subject: no count of bodies
+        ("全市工会组织开展岗位练兵9600场次。", [("9600场次", "time", "activities")]),
+        ("全市工會組織開展崗位練兵9600場次。", [("9600場次", "time", "activities")]),
+        (
+            "建成劳模创新工作室64个，工作室成员创造经济效益1.6亿元。",
+            [("64个", "organization", "organizations"), ("1.6亿元", "yuan", "funds")],
+        ),
+    ],
+)
+def test_a_word_that_names_bodies_gives_their_category_to_bodies_only(text, expected):
+    assert shown(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title given to a team or a workplace, a medal counted by who holds it, a title conferred
+        (
+            "表彰五一劳动奖状35个、工人先锋号120个。",
+            [("35个", "organization", "honorees"), ("120个", "organization", "honorees")],
+        ),
+        (
+            "表彰五一勞動獎狀35個、工人先鋒號120個。",
+            [("35個", "organization", "honorees"), ("120個", "organization", "honorees")],
+        ),
+        ("全市有6个班组荣获省级工人先锋号。", [("6个", "organization", "honorees")]),
+        ("全市有6個班組榮獲省級工人先鋒號。", [("6個", "organization", "honorees")]),
+        ("授予五一劳动奖章180人。", [("180人", "person", "honorees")]),
+        ("新认定区级技术能手75名、首席技师22名。", [("75名", "person", "honorees"), ("22名", "person", "honorees")]),
+        ("新認定區級技術能手75名、首席技師22名。", [("75名", "person", "honorees"), ("22名", "person", "honorees")]),
+    ],
+)
+def test_titles_and_awards_counted_are_honorees(text, expected):
+    assert shown(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 其中: the verb of the whole governs its parts (培训: participants, not 农民工's workers)
+        (
+            "培训职工28万人次，其中农民工9.5万人次。",
+            [("28万人次", "person_time", "participants"), ("9.5万人次", "person_time", "participants")],
+        ),
+        (
+            "培訓職工28萬人次，其中農民工9.5萬人次。",
+            [("28萬人次", "person_time", "participants"), ("9.5萬人次", "person_time", "participants")],
+        ),
+        # a whole no word describes leaves its parts to their nouns
+        (
+            "全市现有职工96万人，其中农民工31万人。",
+            [("96万人", "person", "workers"), ("31万人", "person", "workers")],
+        ),
+    ],
+)
+def test_a_part_takes_the_verb_of_its_whole(text, expected):
+    assert shown(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 为 before a count of people whose deed follows: done for them
+        (
+            "区总工会为860名患病职工申领互助金96万元。",
+            [("860名", "person", "beneficiaries"), ("96万元", "yuan", "funds")],
+        ),
+        (
+            "區總工會為860名患病職工申領互助金96萬元。",
+            [("860名", "person", "beneficiaries"), ("96萬元", "yuan", "funds")],
+        ),
+        ("全年为420名新业态劳动者办理意外保险。", [("420名", "person", "beneficiaries")]),
+        # the 为 of being, after a noun of how many
+        ("全区会员总数为4.8万人。", [("4.8万人", "person", "members")]),
+    ],
+)
+def test_people_a_deed_is_done_for_are_beneficiaries(text, expected):
+    assert shown(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the verb nearest the number governs it: 受理, not the 服务 of a hotline's name
+        ("市总工会职工服务热线全年受理职工来电2.6万个。", [("2.6万个", "item", "activities")]),
+        ("市總工會職工服務熱線全年受理職工來電2.6萬個。", [("2.6萬個", "item", "activities")]),
+        ("全年签订集体合同410份。", [("410份", "item", "activities")]),
+        ("全年簽訂集體合同410份。", [("410份", "item", "activities")]),
+    ],
+)
+def test_calls_taken_and_contracts_signed_are_activities(text, expected):
+    assert shown(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a second name in brackets between the noun and its number
+        ("全市建成工会帮扶中心（站点）240个。", [("240个", "organization", "organizations")]),
+        ("全市建成工會幫扶中心（站點）240個。", [("240個", "organization", "organizations")]),
+        # a clause that says only how many in all counts the noun of the clause before
+        (
+            "新建户外劳动者服务站点650个，总数超过5000个。",
+            [("650个", "organization", "organizations"), ("5000个", "organization", "organizations")],
+        ),
+        (
+            "新建戶外勞動者服務站點650個，總數超過5000個。",
+            [("650個", "organization", "organizations"), ("5000個", "organization", "organizations")],
+        ),
+        # a part after 其中 that names no noun of its own counts the noun of its whole
+        (
+            "全市建成职工书屋480个，其中新建95个。",
+            [("480个", "organization", "organizations"), ("95个", "organization", "organizations")],
+        ),
+        (
+            "全市建成職工書屋480個，其中新建95個。",
+            [("480個", "organization", "organizations"), ("95個", "organization", "organizations")],
+        ),
+        # a lone 为 opening the clause is no total: the noun after the number decides
+        (
+            "新建职工驿站40个，为12个街道配备了设施。",
+            [("40个", "organization", "organizations"), ("12个", "other", "other")],
+        ),
+    ],
+)
+def test_the_body_counted_is_found_past_brackets_and_in_the_clause_before(text, expected):
+    assert shown(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("参加职工医疗互助保障的职工达到45万人。", [("45万人", "person", "participants")]),
+        ("參加職工醫療互助保障的職工達到45萬人。", [("45萬人", "person", "participants")]),
+        ("办理职工互助保障2.7万人。", [("2.7万人", "person", "participants")]),
+    ],
+)
+def test_workers_enrolled_in_mutual_insurance_are_participants(text, expected):
+    assert shown(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # titles chosen by appraisal, recuperation given, contests counted by the item
+        ("评选“区级工匠”15名。", [("15名", "person", "honorees")]),
+        ("評選「區級工匠」15名。", [("15名", "person", "honorees")]),
+        ("三年来共选树行业工匠120名。", [("120名", "person", "honorees")]),
+        ("三年來共選樹行業工匠120名。", [("120名", "person", "honorees")]),
+        ("组织一线职工疗休养1300人次。", [("1300人次", "person_time", "beneficiaries")]),
+        ("組織一線職工療休養1300人次。", [("1300人次", "person_time", "beneficiaries")]),
+        ("全年开展区级技能竞赛12项。", [("12项", "item", "activities")]),
+        ("全年開展區級技能競賽12項。", [("12項", "item", "activities")]),
+    ],
+)
+def test_union_services_and_titles_have_their_category(text, expected):
+    assert shown(text) == expected
