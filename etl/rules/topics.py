@@ -1,0 +1,178 @@
+"""Whether a figure's clause goes on with the topic an earlier clause or sentence named, or names its own.
+
+A programme named in an earlier clause is the programme of a later figure only when the
+later clause says nothing of a subject of its own (data/catalog/topic_words.csv):
+
+    共表彰全国劳模和先进工作者2493名，其中劳模1689名        其中 opens: a part of the topic
+    …，有300多名抗疫先进典型                                有 opens: more of those counted
+    保障性安居工程…，基本建成540万套                        a verb alone: its object is the topic's
+    …合计1.05亿元, …累计播放量达1.25亿次                    a total of the topic
+    …，4.3亿人次受益                                        those the topic reached
+
+and names its own otherwise, which no programme named before may be carried to:
+
+    农村饮水安全工程…，又有80万户农村危房得到改造          a noun after the count, its own event
+    全年为企业减负超3300亿元，全省经营主体达1163.7万户      a noun before the count
+    …，新建和改造农村公路38万公里                           a verb and an object of its own
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from etl.catalog import Catalog
+from etl.catalog.gates import alternation
+from etl.records import Around, Mention
+from etl.rules.rule_words import rule_words
+
+TOPIC_WORDS = "topic_words.csv"
+ROLES = (
+    "continues",  # opening the clause (after frame words): it goes on with the topic (其中, 有, 惠及)
+    "total",  # anywhere before the number: a total of the topic (合计, 累计)
+    "benefits",  # ending the clause: those counted are the ones the topic reached (受益, 参与)
+    "frame",  # time, scope, intent or per head, naming no subject (今年, 全省, 力争, 每人每年)
+    "manner",  # how or how far a thing was done (基本, 全面, 新)
+    "verb",  # a doing whose object, left unsaid, is the topic's thing (建成, 开工, 安排)
+    "attribute",  # what of the topic is measured, no subject of its own (参保人数, 补助标准, 试点)
+)
+# How a later clause stands to the topic named before it; None: it names a subject of its own.
+OPENS = "opens"  # 其中…, 有…, …合计: it goes on with what the clause before counted
+ELIDED = "elided"  # 基本建成540万套: no subject, no object of its own
+ACTION = "action"  # 关闭小煤矿1054处: a doing of its own, which only a clause naming the topic alone covers
+PEOPLE = ("person", "person_time")
+DIGIT = re.compile(r"\d")
+JOINERS = ("、", "和", "与", "及", "并", "了", "的", "对")  # what may join the words of an elided clause
+
+
+class TopicRules(NamedTuple):
+    """The patterns of topic_words.csv and of the catalog words they take in, composed once per catalog."""
+
+    opens: re.Pattern
+    total: re.Pattern
+    holds_total: re.Pattern
+    from_to: re.Pattern
+    elided: re.Pattern
+    after: re.Pattern
+    subject: re.Pattern
+    doing: re.Pattern  # a list item opening with a doing of its own: 、安排4000亿元地方债务结存限额
+
+
+def topic_rules(catalog: Catalog) -> TopicRules:
+    words = rule_words(catalog, TOPIC_WORDS, ROLES)
+    known = catalog.words
+    holding = [w for w, role in catalog.program_words if role == "holds_total_word"]
+    before = [w for w, position, _ in catalog.qualifiers if position == "before"]
+    after = [w for w, position, _ in catalog.qualifiers if position == "after"]
+    frame = alternation((*words["frame"], *catalog.generic_words))
+    doing = set(words["verb"])  # 完成 is a doing (全面完成了13672户), 达到 a level reached
+    reached = alternation([w for w in known["reached_verb"] if w not in doing])
+    change = alternation(known["change_verb"])
+    compared = alternation(known["compared_with"])
+    markers = alternation(known["compared_marker"])
+    # The words of an elided clause: none of them names a thing of its own.
+    unsaid = alternation(
+        (
+            *words["frame"],
+            *words["manner"],
+            *words["verb"],
+            *words["total"],
+            *words["attribute"],
+            *known["label_tail"],
+            *known["reached_verb"],
+            *known["change_verb"],
+            *known["goal_word"],
+            *known["per_year"],
+            *known["real_terms"],
+            *known["compared_with"],
+            *catalog.generic_words,
+            *before,
+            *JOINERS,
+        )
+    )
+    return TopicRules(
+        doing=re.compile(
+            rf"""
+            (?:{alternation(words["frame"])})*   # 今年, 力争
+            (?:{alternation(words["verb"])})     # 安排, 新增: a doing opens the item
+            """,
+            re.VERBOSE,
+        ),
+        opens=re.compile(
+            rf"""
+            (?:{frame})*                            # 目前, 全年, 中央财政: when, where, whose money
+            (?:{alternation(words["continues"])})   # 其中, 有, 惠及, 此项: the topic goes on
+            """,
+            re.VERBOSE,
+        ),
+        total=re.compile(alternation(words["total"])),
+        holds_total=re.compile(alternation(holding)),
+        # 财政补助标准由每人每年320元提高到: the from-to frame, cut off before the subject is read
+        from_to=re.compile(f"(?:{alternation(known['from_word'])}).*$"),
+        elided=re.compile(
+            rf"""
+            (?:{unsaid}                          # 今年新开工, 基本建成, 当年完成投资, 比上年增长
+              |(?:{markers})(?:19|20)\d{{2}}年    # 比2002年: the year a change is measured from
+            )*
+            """,
+            re.VERBOSE,
+        ),
+        after=re.compile(
+            rf"""
+            (?:{alternation((*after, *words["frame"], *words["attribute"], *catalog.generic_words, "的", "、"))})*
+                                                       # 以上, 的改造任务, 试点: no thing of its own
+            (?:(?:{change})(?:到|至).*                 # 提高到380元: the level a from-to frame reached
+              |.*(?:{alternation(words["benefits"])})  # …学生受益: those the topic reached
+            )?
+            """,
+            re.VERBOSE,
+        ),
+        subject=re.compile(
+            rf"""
+            .+                                          # a noun phrase: 全省经营主体, 粮食产量
+            (?:(?:{reached}|{compared})(?:到|至)?     # reached: 达, 达到, 实现
+              |(?:{change})(?:到|至))                # grew to: 增加到, 提高至
+            (?:{alternation((*before, *known["label_tail"]))})*  # 超过, 约
+            """,
+            re.VERBOSE,
+        ),
+    )
+
+
+def goes_on(mention: Mention, around: Around, catalog: Catalog) -> str | None:
+    """How the figure's clause stands to a topic named before it: OPENS, ELIDED, ACTION, or None
+    when it names a subject of its own (a noun before the figure and a verb of being or change,
+    or a noun counted after it doing a thing of its own: 9.2万户游牧民实现了定居)."""
+    # 3340万人接受慰问: people counted by the unit itself, and what was done for them
+    people = mention.unit in PEOPLE and bool(mention.unit_word) and mention.surface.endswith(mention.unit_word)
+    return _kind(around.clause_before, around.clause_after, people, catalog.compiled(topic_rules))
+
+
+def names_its_own(clause: str, catalog: Catalog) -> bool:
+    """Whether a clause holding a number names a subject of its own before it (参加失业保险人数1.2万人),
+    so that a clause after it going on with a topic goes on with that subject, no programme named before."""
+    number = DIGIT.search(clause)
+    return number is not None and _kind(clause[: number.start()], "", False, catalog.compiled(topic_rules)) not in (
+        OPENS,
+        ELIDED,
+    )
+
+
+def _kind(before: str, after: str, people: bool, rules: TopicRules) -> str | None:
+    before, after = before.strip(), after.strip().rstrip("。")
+    if rules.opens.match(before) or rules.total.search(rules.holds_total.sub("", before)):
+        return OPENS
+    own = rules.from_to.sub("", before)
+    if rules.elided.fullmatch(own):
+        return ELIDED if people or rules.after.fullmatch(after) else None
+    if rules.subject.fullmatch(own):
+        return None
+    return ACTION
+
+
+def new_doing(around: Around, catalog: Catalog) -> bool:
+    """Whether the figure's list item is a doing of its own, with an object of its own after the
+    number: in 明确…棚户区改造隐性债务…、安排4000亿元地方债务结存限额 the 4000亿元 is no housing money."""
+    rules = catalog.compiled(topic_rules)
+    item_after = around.clause_after.split("、", 1)[0].strip().rstrip("。")
+    return rules.doing.match(around.phrase.strip()) is not None and not rules.after.fullmatch(item_after)
