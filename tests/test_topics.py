@@ -49,6 +49,8 @@ def test_a_subject_of_its_own_before_or_after_the_number_is_no_topics():
 def test_a_doing_with_an_object_of_its_own_is_an_action():
     """继续压减过剩产能，全年关停小水泥厂46家: covered by a clause naming only the topic (programs.py)."""
     assert kinds("全年关停小水泥厂46家，新建乡村道路1.6万公里。") == [("46家", ACTION), ("1.6万公里", ACTION)]
+    # its object after the number: 安排…专项奖补资金; a count of no doing, its noun after it, is its own subject
+    assert kinds("中央财政安排300亿元专项奖补资金，1.2万户牧民迁入新居。") == [("300亿元", ACTION), ("1.2万户", None)]
 
 
 @pytest.mark.parametrize(

@@ -93,7 +93,7 @@ def topic_rules(catalog: Catalog) -> TopicRules:
     return TopicRules(
         doing=re.compile(
             rf"""
-            (?:{alternation(words["frame"])})*   # 今年, 力争
+            (?:{frame})*                         # 今年, 力争, 中央财政
             (?:{alternation(words["verb"])})     # 安排, 新增: a doing opens the item
             """,
             re.VERBOSE,
@@ -164,7 +164,10 @@ def _kind(before: str, after: str, people: bool, rules: TopicRules) -> str | Non
         return OPENS
     own = rules.from_to.sub("", before)
     if rules.elided.fullmatch(own):
-        return ELIDED if people or rules.after.fullmatch(after) else None
+        if people or rules.after.fullmatch(after):
+            return ELIDED
+        # 中央财政安排1000亿元专项奖补资金: a doing, its object after the number; 510万沼气用户: a count of its own
+        return ACTION if rules.doing.match(own) else None
     if rules.subject.fullmatch(own):
         return None
     return ACTION
