@@ -46,96 +46,92 @@ JOINERS = ("、", "和", "与", "及", "并", "了", "的", "对")  # what may j
 
 
 class TopicRules(NamedTuple):
-    """The patterns of topic_words.csv and of the catalog words they take in, composed once per catalog."""
+    """The words of topic_words.csv and of the catalogs they take in, composed once per catalog.
 
-    opens: re.Pattern
+    A clause is read as a run of known words (`consumed`), longest first, not by one alternation of
+    them all: its few hundred words would cost a large pattern to compile for the few hundred
+    clauses a pass reads."""
+
+    frame: dict[str, tuple[str, ...]]  # time, scope, intent, whose money: 目前, 全省, 力争, 中央财政
+    continues: tuple[str, ...]  # 其中, 有, 惠及, 此项
+    verbs: tuple[str, ...]  # 安排, 新增: a doing
+    unsaid: dict[str, tuple[str, ...]]  # the words of an elided clause: none names a thing of its own
+    after: dict[str, tuple[str, ...]]  # 以上, 的, 改造任务, 试点: nothing of its own after the number
+    benefits: tuple[str, ...]  # 受益, 参与
+    tails: tuple[str, ...]  # 超过, 约: what may end a subject's clause after its verb
+    reached: tuple[str, ...]  # 达, 达到, 实现, 比上年: a subject reached a level
+    change: tuple[str, ...]  # 增加, 提高: with 到 or 至, a subject grew to a level
     total: re.Pattern
     holds_total: re.Pattern
     from_to: re.Pattern
-    elided: re.Pattern
-    after: re.Pattern
-    subject: re.Pattern
-    doing: re.Pattern  # a list item opening with a doing of its own: 、安排4000亿元地方债务结存限额
+    compared_year: re.Pattern
+    change_to: re.Pattern
+
+
+def by_first(words) -> dict[str, tuple[str, ...]]:
+    """The words by their first character, longest first."""
+    found: dict[str, list[str]] = {}
+    for word in sorted(dict.fromkeys(w for w in words if w), key=len, reverse=True):
+        found.setdefault(word[0], []).append(word)
+    return {first: tuple(listed) for first, listed in found.items()}
+
+
+def consumed(text: str, words: dict[str, tuple[str, ...]], at: int = 0) -> int:
+    """Where a run of `words` from `at` ends in `text` (the longest word at each step)."""
+    while at < len(text):
+        step = next((len(w) for w in words.get(text[at], ()) if text.startswith(w, at)), 0)
+        if not step:
+            break
+        at += step
+    return at
 
 
 def topic_rules(catalog: Catalog) -> TopicRules:
     words = rule_words(catalog, TOPIC_WORDS, ROLES)
     known = catalog.words
-    holding = [w for w, role in catalog.program_words if role == "holds_total_word"]
     before = [w for w, position, _ in catalog.qualifiers if position == "before"]
     after = [w for w, position, _ in catalog.qualifiers if position == "after"]
-    frame = alternation((*words["frame"], *catalog.generic_words))
     doing = set(words["verb"])  # 完成 is a doing (全面完成了13672户), 达到 a level reached
-    reached = alternation([w for w in known["reached_verb"] if w not in doing])
-    change = alternation(known["change_verb"])
-    compared = alternation(known["compared_with"])
-    markers = alternation(known["compared_marker"])
-    # The words of an elided clause: none of them names a thing of its own.
-    unsaid = alternation(
-        (
-            *words["frame"],
-            *words["manner"],
-            *words["verb"],
-            *words["total"],
-            *words["attribute"],
-            *known["label_tail"],
-            *known["reached_verb"],
-            *known["change_verb"],
-            *known["goal_word"],
-            *known["per_year"],
-            *known["real_terms"],
-            *known["compared_with"],
-            *catalog.generic_words,
-            *before,
-            *JOINERS,
-        )
+    unsaid = (
+        *words["frame"],
+        *words["manner"],
+        *words["verb"],
+        *words["total"],
+        *words["attribute"],
+        *known["label_tail"],
+        *known["reached_verb"],
+        *known["change_verb"],
+        *known["goal_word"],
+        *known["per_year"],
+        *known["real_terms"],
+        *known["compared_with"],
+        *catalog.generic_words,
+        *before,
+        *JOINERS,
     )
     return TopicRules(
-        doing=re.compile(
-            rf"""
-            (?:{frame})*                         # 今年, 力争, 中央财政
-            (?:{alternation(words["verb"])})     # 安排, 新增: a doing opens the item
-            """,
-            re.VERBOSE,
-        ),
-        opens=re.compile(
-            rf"""
-            (?:{frame})*                            # 目前, 全年, 中央财政: when, where, whose money
-            (?:{alternation(words["continues"])})   # 其中, 有, 惠及, 此项: the topic goes on
-            """,
-            re.VERBOSE,
-        ),
+        frame=by_first((*words["frame"], *catalog.generic_words)),
+        continues=words["continues"],
+        verbs=words["verb"],
+        unsaid=by_first(unsaid),
+        after=by_first((*after, *words["frame"], *words["attribute"], *catalog.generic_words, "的", "、")),
+        benefits=words["benefits"],
+        tails=tuple(sorted({*before, *known["label_tail"]}, key=len, reverse=True)),
+        reached=(*(w for w in known["reached_verb"] if w not in doing), *known["compared_with"]),
+        change=known["change_verb"],
         total=re.compile(alternation(words["total"])),
-        holds_total=re.compile(alternation(holding)),
+        holds_total=re.compile(alternation(w for w, role in catalog.program_words if role == "holds_total_word")),
         # 财政补助标准由每人每年320元提高到: the from-to frame, cut off before the subject is read
         from_to=re.compile(f"(?:{alternation(known['from_word'])}).*$"),
-        elided=re.compile(
+        compared_year=re.compile(
             rf"""
-            (?:{unsaid}                          # 今年新开工, 基本建成, 当年完成投资, 比上年增长
-              |(?:{markers})(?:19|20)\d{{2}}年    # 比2002年: the year a change is measured from
-            )*
+            (?:{alternation(known["compared_marker"])})  # 比, 较
+            (?:19|20)\d{{2}}年                          # 2002年: the year a change is measured from
             """,
             re.VERBOSE,
         ),
-        after=re.compile(
-            rf"""
-            (?:{alternation((*after, *words["frame"], *words["attribute"], *catalog.generic_words, "的", "、"))})*
-                                                       # 以上, 的改造任务, 试点: no thing of its own
-            (?:(?:{change})(?:到|至).*                 # 提高到380元: the level a from-to frame reached
-              |.*(?:{alternation(words["benefits"])})  # …学生受益: those the topic reached
-            )?
-            """,
-            re.VERBOSE,
-        ),
-        subject=re.compile(
-            rf"""
-            .+                                          # a noun phrase: 全省经营主体, 粮食产量
-            (?:(?:{reached}|{compared})(?:到|至)?     # reached: 达, 达到, 实现
-              |(?:{change})(?:到|至))                # grew to: 增加到, 提高至
-            (?:{alternation((*before, *known["label_tail"]))})*  # 超过, 约
-            """,
-            re.VERBOSE,
-        ),
+        # 提高到380元: the level a from-to frame reached
+        change_to=re.compile(f"(?:{alternation(known['change_verb'])})(?:到|至)"),
     )
 
 
@@ -160,22 +156,47 @@ def names_its_own(clause: str, catalog: Catalog) -> bool:
 
 def _kind(before: str, after: str, people: bool, rules: TopicRules) -> str | None:
     before, after = before.strip(), after.strip().rstrip("。")
-    if rules.opens.match(before) or rules.total.search(rules.holds_total.sub("", before)):
+    if before.startswith(rules.continues, consumed(before, rules.frame)) or rules.total.search(
+        rules.holds_total.sub("", before)
+    ):
         return OPENS
-    own = rules.from_to.sub("", before)
-    if rules.elided.fullmatch(own):
-        if people or rules.after.fullmatch(after):
+    own = rules.compared_year.sub("", rules.from_to.sub("", before))
+    if consumed(own, rules.unsaid) == len(own):
+        if people or _nothing_of_its_own(after, rules):
             return ELIDED
         # 中央财政安排1000亿元专项奖补资金: a doing, its object after the number; 510万沼气用户: a count of its own
-        return ACTION if rules.doing.match(own) else None
-    if rules.subject.fullmatch(own):
-        return None
-    return ACTION
+        return ACTION if own.startswith(rules.verbs, consumed(own, rules.frame)) else None
+    return None if _subject(own, rules) else ACTION
+
+
+def _nothing_of_its_own(after: str, rules: TopicRules) -> bool:
+    """以上, 的改造任务, 提高到380元, …学生受益: the words after the number name no thing of their own."""
+    at = consumed(after, rules.after)
+    return at == len(after) or rules.change_to.match(after, at) is not None or after.endswith(rules.benefits)
+
+
+def _subject(text: str, rules: TopicRules) -> bool:
+    """全省经营主体达, 粮食产量达到超过, 试点面积增加到: a noun phrase and a verb of reaching or growing
+    to, before the qualifiers of the number (超过, 约)."""
+    while text:
+        reached_to = text.endswith(("到", "至"))
+        stem = text[:-1] if reached_to else text
+        verb = next((w for w in rules.reached if stem.endswith(w)), None) or (
+            next((w for w in rules.change if stem.endswith(w)), None) if reached_to else None
+        )
+        if verb is not None:
+            return len(stem) > len(verb)
+        tail = next((t for t in rules.tails if text.endswith(t)), None)
+        if tail is None:
+            return False
+        text = text[: -len(tail)]
+    return False
 
 
 def new_doing(around: Around, catalog: Catalog) -> bool:
     """Whether the figure's list item is a doing of its own, with an object of its own after the
     number: in 明确…棚户区改造隐性债务…、安排4000亿元地方债务结存限额 the 4000亿元 is no housing money."""
     rules = catalog.compiled(topic_rules)
+    phrase = around.phrase.strip()
     item_after = around.clause_after.split("、", 1)[0].strip().rstrip("。")
-    return rules.doing.match(around.phrase.strip()) is not None and not rules.after.fullmatch(item_after)
+    return phrase.startswith(rules.verbs, consumed(phrase, rules.frame)) and not _nothing_of_its_own(item_after, rules)
