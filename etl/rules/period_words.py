@@ -35,8 +35,8 @@ class PeriodRules(NamedTuple):
     compared_markers: tuple[str, ...]
     per_year_in: Callable[[str], object]  # 年均: does a text hold a per-year word (gates.holds_any)
     named: re.Pattern  # a named plan period: 十三五 (periods.csv)
-    modifier_year: re.Pattern  # a year inside a modifier of another thing (year_modifiers.csv)
-    may_modify: Callable[[str], object]  # does a text hold a word of year_modifiers.csv (gates.holds_any)
+    before_year: tuple[str, ...]  # 结转至: the year after it is where money is carried (year_modifiers.csv)
+    after_year: tuple[str, ...]  # 及以后, 到期: the year before it bounds or dates another thing
 
 
 def period_rules(catalog: Catalog) -> PeriodRules:
@@ -82,12 +82,6 @@ def period_rules(catalog: Catalog) -> PeriodRules:
         compared_markers=markers,
         per_year_in=holds_any(words["per_year"]),
         named=re.compile(alternation(catalog.named_periods)),
-        modifier_year=re.compile(
-            rf"""
-            (?:{alternation(modifiers["before_year"])})(?:19|20)\d{{2}}年   # 结转至2024年: where money is carried
-          | (?:19|20)\d{{2}}年(?:{alternation(modifiers["after_year"])})    # 2029年及以后, 2009年到期: what falls due
-            """,
-            re.VERBOSE,
-        ),
-        may_modify=holds_any((*modifiers["before_year"], *modifiers["after_year"])),
+        before_year=tuple(sorted(modifiers["before_year"], key=len, reverse=True)),
+        after_year=tuple(sorted(modifiers["after_year"], key=len, reverse=True)),
     )

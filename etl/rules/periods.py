@@ -68,8 +68,6 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
     the last clause break.
     """
     rules = catalog.compiled(period_rules)
-    # 2029年及以后年度到期的债务, 结转至2024年资金: a year of a modifier is no year of the figure
-    years_before, years_clause = _without_modifiers(before, rules), _without_modifiers(clause, rules)
     # 截至…, 年末…: most sentences name no date (the words _as_of reads), and are spared the call
     as_of = _as_of(before, report_year, rules) if "截" in before or before.startswith(rules.year_end_openers) else None
     # The words of the target rules the sentence holds: named periods, 由/从 and last year's name among
@@ -91,9 +89,7 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
         return When(named[1], named[1], is_target, None)
     if named:
         return _of_named(named, clause, named_match.end(), report_year, is_target, as_of)
-    by_year = is_target and rules.by_year.search(
-        years_before
-    )  # 力争到2020年，建成…: the deadline may open the sentence
+    by_year = is_target and _by_year(before, rules)  # 力争到2020年，建成…: the deadline may open the sentence
     if by_year:
         deadline = int(by_year.group(1))
         # A goal set in the review part aims from the year after the one reviewed.
@@ -118,12 +114,14 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
         return When(report_year, report_year, is_target, None)
     since = _compared_with_year(before, clause, rules, catalog) if "年" in before else None  # 比2002年: a year
     if since is not None:  # up to the year the sentence names (2007年参保人数…，比2002年增加…), else its context's
-        named_years = [int(y) for y in YEAR.findall(years_before) if int(y) > since]
+        named_years = [
+            int(m[1]) for m in YEAR.finditer(before) if int(m[1]) > since and not _modifies(before, m, rules)
+        ]
         end = max(named_years) if named_years else context.period_end or report_year
     if since is not None and end is not None and since < end - 1 and not is_target:
         # 比2002年增长65.5%，年均增长10.6%: a change over the years since the base year.
         return When(since + 1, end, False, as_of)
-    year = _year_in_clause(years_clause, rules) if "年" in years_clause else None
+    year = _year_in_clause(clause, rules) if "年" in clause else None
     if not year and words and rules.starting_level.search(clause):
         # 贫困发生率由10.2%下降到3.1%, 补助由每人每年380元提高到420元: the starting level is the level
         # before the period the sentence speaks of, at the end of the year before it (none when no
@@ -183,19 +181,25 @@ def _compared_with_year(before: str, clause: str, rules: PeriodRules, catalog: C
     return int(found.group(1)) if found else None
 
 
-def _without_modifiers(text: str, rules: PeriodRules) -> str:
-    """`text` without the years that describe another thing (year_modifiers.csv): 在明确2029年及以后年度
-    到期的…债务…、安排4000亿元 names no year of the 4000亿元; 剔除…结转至2024年资金因素后 sets no deadline."""
-    if "年" not in text or not rules.may_modify(text):
-        return text
-    return rules.modifier_year.sub("", text)
+def _modifies(text: str, year: re.Match, rules: PeriodRules) -> bool:
+    """Whether the year `year` found in `text` is part of a modifier of another thing (year_modifiers.csv):
+    在明确2029年及以后年度到期的…债务 names no year of a figure, 剔除…结转至2024年资金因素后 no deadline."""
+    return text.endswith(rules.before_year, 0, year.start(1)) or text.startswith(rules.after_year, year.end())
+
+
+def _by_year(before: str, rules: PeriodRules) -> re.Match | None:
+    """The first deadline (力争到2020年) of `before` that is no year of a modifier (结转至2024年)."""
+    found = rules.by_year.search(before)
+    while found and _modifies(before, found, rules):
+        found = rules.by_year.search(before, found.end())
+    return found
 
 
 def _year_in_clause(clause: str, rules: PeriodRules) -> int | None:
     """'2020年安排…' or '由2010年的162.4亿元' name the year; '比2010年增加' does not."""
     if "年" not in clause:
         return None
-    matches = list(YEAR.finditer(clause))
+    matches = [m for m in YEAR.finditer(clause) if not _modifies(clause, m, rules)]
     if not matches:
         return None
     match = matches[-1]
