@@ -170,8 +170,13 @@ BREAKS = {
 }
 
 
+# Read and checked by the rule module that needs them (etl/rules/rule_words.py), when it first does;
+# tests/test_topics.py and tests/test_periods.py break them. Not in etl/catalog/schema.py's SCHEMA yet.
+RULE_MODULE_FILES = ("topic_words.csv", "year_modifiers.csv")
+
+
 def test_every_catalog_file_can_be_broken_below():
-    assert sorted(BREAKS) == sorted(p.name for p in CATALOG_DIR.glob("*.csv"))
+    assert sorted((*BREAKS, *RULE_MODULE_FILES)) == sorted(p.name for p in CATALOG_DIR.glob("*.csv"))
 
 
 @pytest.mark.parametrize("how", ["missing", "bad cell", "repeated key"])

@@ -4,6 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
+from etl.catalog import CatalogError, load_catalog
+from etl.records import Source
+from etl.rules.period_words import period_rules
+from etl.rules.pipeline import process
+
 from .helpers import figures_of, one
 
 GOV_REPORT = """政府工作报告
@@ -204,3 +211,49 @@ def test_a_goal_over_the_coming_years_the_sentence_names_covers_them():
         ("50元", False, 2007, 2007),  # the starting level: the year before
         ("100元", True, 2008, 2009),
     ]
+
+
+BUDGET = "一、2025年预算执行情况\n城镇新增就业1250万人。\n二、2026年预算安排\n"
+
+
+def test_a_year_describing_what_falls_due_is_no_year_of_the_figure():
+    """2031年及以后年度到期的债务: the year bounds the debts' maturity; the 2000亿元 is this plan's."""
+    text = BUDGET + "在明确2031年及以后年度到期的债务按原约定偿还的基础上，安排2000亿元债务限额。"
+    amount = figures_of(text, report_year=2025)[-1]
+    assert (amount.surface, amount.period_start, amount.period_end, amount.is_target) == ("2000亿元", 2026, 2026, True)
+    due = BUDGET + "安排2027年到期的就业扶持政策补助资金300亿元。"
+    last = figures_of(due, report_year=2025)[-1]
+    assert (last.surface, last.period_start, last.period_end) == ("300亿元", 2026, 2026)
+
+
+def test_a_year_money_is_carried_over_into_is_no_deadline():
+    """结转至2025年资金: no deadline of the growth, which is this year's (今年) plan."""
+    text = BUDGET + "今年转移支付安排9800亿元，剔除2024年增发国债结转至2025年资金因素后，同口径增长6.1%。"
+    found = [(f.surface, f.period_start, f.period_end, f.is_target) for f in figures_of(text, report_year=2025)[1:]]
+    assert found == [("9800亿元", 2026, 2026, True), ("6.1%", 2026, 2026, True)]
+    deadline = BUDGET + "力争到2028年，改造老旧小区3万个。"  # 到 a year, with no carrying over: a deadline still
+    last = figures_of(deadline, report_year=2025)[-1]
+    assert (last.period_start, last.period_end, last.is_target) == (2026, 2028, True)
+
+
+def test_a_bad_row_of_year_modifiers_names_file_line_and_column(catalog_copy):
+    path = catalog_copy / "year_modifiers.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "届满,after,\n", encoding="utf-8")
+    with pytest.raises(CatalogError) as raised:
+        period_rules(load_catalog(catalog_copy))
+    assert str(raised.value) == f"{path}:{text.count(chr(10)) + 1}: role 'after' is not one of after_year, before_year"
+
+
+def test_a_word_added_to_year_modifiers_is_read_at_the_next_load(catalog_copy):
+    text = BUDGET + "安排2027年届满的试点项目资金80亿元。"
+
+    def period(folder):
+        _, found = process(Source("t.txt", "t", report_year=2025), text.encode("utf-8"), load_catalog(folder))
+        return found[-1].period_start
+
+    assert period(catalog_copy) == 2027
+    with (catalog_copy / "year_modifiers.csv").open("a", encoding="utf-8") as fh:
+        fh.write("届满,after_year,\n")
+    load_catalog.cache_clear()
+    assert period(catalog_copy) == 2026

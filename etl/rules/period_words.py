@@ -1,6 +1,7 @@
-"""The words of time, composed once per catalog from words.csv and periods.csv: a base year
+"""The words of time, composed once per catalog from words.csv, periods.csv and year_modifiers.csv: a base year
 compared with (比2002年), a deadline (到2025年), last year's level (从去年的2.1%), a starting level
-(由10.2%), the end of a named period (“十三五”末). periods.py reads them for a figure's period,
+(由10.2%), the end of a named period (“十三五”末), a year that describes another thing
+(2029年及以后年度到期的债务, 结转至2024年资金). periods.py reads them for a figure's period,
 targets.py for whether it is a target.
 """
 
@@ -12,9 +13,12 @@ from typing import NamedTuple
 
 from etl.catalog import Catalog
 from etl.catalog.gates import alternation, holds_any
+from etl.rules.rule_words import rule_words
 
 LAST_YEARS_TAILS = ("的", "底的", "末的")  # 从去年的2.1%, 上年末的: what may follow last year's name
 PER_HEAD_REACH = 4  # characters after 每/人均/月 before a starting level's number: 每人每年, 月销售额
+YEAR_MODIFIERS = "year_modifiers.csv"  # words that make a year part of a modifier: 2029年及以后, 结转至2024年
+MODIFIER_ROLES = ("after_year", "before_year")
 
 
 class PeriodRules(NamedTuple):
@@ -31,10 +35,13 @@ class PeriodRules(NamedTuple):
     compared_markers: tuple[str, ...]
     per_year_in: Callable[[str], object]  # 年均: does a text hold a per-year word (gates.holds_any)
     named: re.Pattern  # a named plan period: 十三五 (periods.csv)
+    before_year: tuple[str, ...]  # 结转至: the year after it is where money is carried (year_modifiers.csv)
+    after_year: tuple[str, ...]  # 及以后, 到期: the year before it bounds or dates another thing
 
 
 def period_rules(catalog: Catalog) -> PeriodRules:
     words = catalog.words
+    modifiers = rule_words(catalog, YEAR_MODIFIERS, MODIFIER_ROLES)
     markers, last_years = words["compared_marker"], words["last_year_word"]
     not_after_marker = "".join(f"(?<!{re.escape(w)})" for w in markers)
     return PeriodRules(
@@ -75,4 +82,6 @@ def period_rules(catalog: Catalog) -> PeriodRules:
         compared_markers=markers,
         per_year_in=holds_any(words["per_year"]),
         named=re.compile(alternation(catalog.named_periods)),
+        before_year=tuple(sorted(modifiers["before_year"], key=len, reverse=True)),
+        after_year=tuple(sorted(modifiers["after_year"], key=len, reverse=True)),
     )

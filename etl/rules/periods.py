@@ -89,7 +89,7 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
         return When(named[1], named[1], is_target, None)
     if named:
         return _of_named(named, clause, named_match.end(), report_year, is_target, as_of)
-    by_year = is_target and rules.by_year.search(before)  # 力争到2020年，建成…: the deadline may open the sentence
+    by_year = is_target and _by_year(before, rules)  # 力争到2020年，建成…: the deadline may open the sentence
     if by_year:
         deadline = int(by_year.group(1))
         # A goal set in the review part aims from the year after the one reviewed.
@@ -114,7 +114,9 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
         return When(report_year, report_year, is_target, None)
     since = _compared_with_year(before, clause, rules, catalog) if "年" in before else None  # 比2002年: a year
     if since is not None:  # up to the year the sentence names (2007年参保人数…，比2002年增加…), else its context's
-        named_years = [int(y) for y in YEAR.findall(before) if int(y) > since]
+        named_years = [
+            int(m[1]) for m in YEAR.finditer(before) if int(m[1]) > since and not _modifies(before, m, rules)
+        ]
         end = max(named_years) if named_years else context.period_end or report_year
     if since is not None and end is not None and since < end - 1 and not is_target:
         # 比2002年增长65.5%，年均增长10.6%: a change over the years since the base year.
@@ -179,11 +181,25 @@ def _compared_with_year(before: str, clause: str, rules: PeriodRules, catalog: C
     return int(found.group(1)) if found else None
 
 
+def _modifies(text: str, year: re.Match, rules: PeriodRules) -> bool:
+    """Whether the year `year` found in `text` is part of a modifier of another thing (year_modifiers.csv):
+    在明确2029年及以后年度到期的…债务 names no year of a figure, 剔除…结转至2024年资金因素后 no deadline."""
+    return text.endswith(rules.before_year, 0, year.start(1)) or text.startswith(rules.after_year, year.end())
+
+
+def _by_year(before: str, rules: PeriodRules) -> re.Match | None:
+    """The first deadline (力争到2020年) of `before` that is no year of a modifier (结转至2024年)."""
+    found = rules.by_year.search(before)
+    while found and _modifies(before, found, rules):
+        found = rules.by_year.search(before, found.end())
+    return found
+
+
 def _year_in_clause(clause: str, rules: PeriodRules) -> int | None:
     """'2020年安排…' or '由2010年的162.4亿元' name the year; '比2010年增加' does not."""
     if "年" not in clause:
         return None
-    matches = list(YEAR.finditer(clause))
+    matches = [m for m in YEAR.finditer(clause) if not _modifies(clause, m, rules)]
     if not matches:
         return None
     match = matches[-1]
