@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import csv
 import re
-import shutil
 import sys
 import tempfile
 import time
@@ -98,11 +97,6 @@ def grown(source: Path, target: Path) -> Path:
             writer.writerows(rows)
             twins = (grown_row(row, name, serial) for serial, row in enumerate(rows))
             writer.writerows(twin for twin, row in zip(twins, rows, strict=True) if twin != row)  # '' stays one
-    # The files a rule module reads itself (etl/rules/rule_words.py: topic_words.csv, year_modifiers.csv),
-    # not in SCHEMA: copied as they are, so that the grown catalog is whole.
-    for path in sorted(source.glob("*.csv")):
-        if path.name not in SCHEMA:
-            shutil.copyfile(path, target / path.name)
     return target
 
 

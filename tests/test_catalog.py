@@ -7,7 +7,16 @@ import shutil
 import pytest
 
 from etl.catalog import CATALOG_DIR, CatalogError, load_catalog
-from etl.catalog.schema import CUES, NOT_FIGURE_CUES, PER_UNIT_CUES, SCHEMA, TARGET_CUES, WORD_ROLES
+from etl.catalog.schema import (
+    CUES,
+    NOT_FIGURE_CUES,
+    PER_UNIT_CUES,
+    SCHEMA,
+    TARGET_CUES,
+    TOPIC_WORD_ROLES,
+    WORD_ROLES,
+    YEAR_MODIFIER_ROLES,
+)
 from etl.records import Source
 from etl.rules.pipeline import process
 
@@ -118,6 +127,16 @@ BREAKS = {
         f"cue 'hotline' is not one of {', '.join(NOT_FIGURE_CUES)}",
         "cue 'always' unit 'percent'",
     ),
+    "topic_words.csv": (
+        "其中,opener,",
+        f"role 'opener' is not one of {', '.join(TOPIC_WORD_ROLES)}",
+        "word '其中' role 'continues'",
+    ),
+    "year_modifiers.csv": (
+        "届满,after,",
+        f"role 'after' is not one of {', '.join(YEAR_MODIFIER_ROLES)}",
+        "word '及以后' role 'after_year'",
+    ),
     "target_rules.csv": (
         "goal_word,target,",
         f"cue 'goal_word' is not one of {', '.join(TARGET_CUES)}",
@@ -172,11 +191,8 @@ BREAKS = {
 
 # Read and checked by the rule module that needs them (etl/rules/rule_words.py), when it first does;
 # tests/test_topics.py and tests/test_periods.py break them. Not in etl/catalog/schema.py's SCHEMA yet.
-RULE_MODULE_FILES = ("topic_words.csv", "year_modifiers.csv")
-
-
 def test_every_catalog_file_can_be_broken_below():
-    assert sorted((*BREAKS, *RULE_MODULE_FILES)) == sorted(p.name for p in CATALOG_DIR.glob("*.csv"))
+    assert sorted(BREAKS) == sorted(p.name for p in CATALOG_DIR.glob("*.csv"))
 
 
 @pytest.mark.parametrize("how", ["missing", "bad cell", "repeated key"])

@@ -20,7 +20,7 @@ from pathlib import Path
 from etl import CATALOG_DIR
 from etl.catalog.cells import ROLE_NAME
 from etl.catalog.gates import alternation, longest_first
-from etl.catalog.schema import SCHEMA, WORD_ROLES, CatalogError, read_table
+from etl.catalog.schema import SCHEMA, TOPIC_WORD_ROLES, WORD_ROLES, YEAR_MODIFIER_ROLES, CatalogError, read_table
 from etl.catalog.wordindex import WordIndex
 from etl.records import Metric, Program
 from etl.text.characters import MAGNITUDE_CHARACTERS, NUMERAL_CHARACTERS
@@ -66,6 +66,8 @@ class Catalog:
     stop_before_numeral: frozenset[str]  # stop words before a numeral character only (上百家, not 迈上6万)
     stop_after: tuple[str, ...]
     words: dict[str, tuple[str, ...]]  # role -> words (words.csv)
+    topic_words: dict[str, tuple[str, ...]]  # role -> words (topic_words.csv)
+    year_modifiers: dict[str, tuple[str, ...]]  # role -> words (year_modifiers.csv)
     period_openers: dict[str, tuple[str, ...]]  # period -> phrases (period_openers.csv)
     named_periods: dict[str, tuple[int, int]]
     programs: tuple[Program, ...]
@@ -230,7 +232,7 @@ def load_catalog(directory: Path = CATALOG_DIR) -> Catalog:
     stops = rows["stop_words.csv"]
     units = {r["word"]: (r["unit"], float(r["scale"] or 1)) for r in rows["units.csv"]}
     measures = rows["measure_words.csv"]
-    words = {role: tuple(r["word"] for r in rows["words.csv"] if r["role"] == role) for role in WORD_ROLES}
+    words = _grouped(rows["words.csv"], "role", "word", WORD_ROLES)
     return Catalog(
         units=units | {r["word"]: (r["unit"], 1.0) for r in measures if r["word"] not in units},
         measure_categories={r["word"]: (r["unit"], r["category"]) for r in measures if r["category"]},
@@ -249,6 +251,8 @@ def load_catalog(directory: Path = CATALOG_DIR) -> Catalog:
         stop_before_numeral=frozenset(r["word"] for r in stops if r["position"] == "before_numeral"),
         stop_after=tuple(sorted((r["word"] for r in stops if r["position"] == "after"), key=len, reverse=True)),
         words=words,
+        topic_words=_grouped(rows["topic_words.csv"], "role", "word", TOPIC_WORD_ROLES),
+        year_modifiers=_grouped(rows["year_modifiers.csv"], "role", "word", YEAR_MODIFIER_ROLES),
         period_openers=_grouped(rows["period_openers.csv"], "period", "phrase"),
         named_periods={r["name"]: (int(r["period_start"]), int(r["period_end"])) for r in rows["periods.csv"]},
         programs=tuple(Program(r["program_id"], r["name_zh"], re.compile(r["patterns"])) for r in rows["programs.csv"]),
@@ -284,8 +288,9 @@ def _unit_rules(rows: list[dict[str, str]], verdict: str) -> tuple[tuple[str, fr
     return tuple((r["cue"], frozenset(u for u in r["unit"].split("|") if u), r[verdict]) for r in rows)
 
 
-def _grouped(rows: list[dict[str, str]], key: str, value: str) -> dict[str, tuple[str, ...]]:
-    grouped: dict[str, list[str]] = {}
+def _grouped(rows: list[dict[str, str]], key: str, value: str, keys=()) -> dict[str, tuple[str, ...]]:
+    """key -> its values, in the file's order; every one of `keys` too (none listed: ())."""
+    grouped: dict[str, list[str]] = {k: [] for k in keys}
     for row in rows:
         grouped.setdefault(row[key], []).append(row[value])
     return {k: tuple(v) for k, v in grouped.items()}

@@ -48,9 +48,11 @@ from etl.catalog.vocabularies import (  # noqa: F401  (re-exported: the rules an
     QUALIFIERS,
     SCOPES,
     TARGET_CUES,
+    TOPIC_WORD_ROLES,
     UNITS,
     VERDICTS,
     WORD_ROLES,
+    YEAR_MODIFIER_ROLES,
 )
 
 POSITIONS = {
@@ -127,6 +129,8 @@ SCHEMA: dict[str, dict[str, Check]] = {
     },
     "stop_words.csv": {"word": word, "position": one_of(POSITIONS["stop_words.csv"]), "reason": optional},
     "words.csv": {"word": word, "role": one_of(WORD_ROLES), "note": optional},
+    "topic_words.csv": {"word": word, "role": one_of(TOPIC_WORD_ROLES), "note": optional},
+    "year_modifiers.csv": {"word": word, "role": one_of(YEAR_MODIFIER_ROLES), "note": optional},
     "period_openers.csv": {"phrase": opener_phrase, "period": one_of(PERIOD_OPENERS), "note": optional},
     "periods.csv": {"name": word, "period_start": year, "period_end": year},
     "programs.csv": {"program_id": identifier, "name_zh": word, "patterns": regex},
@@ -164,6 +168,8 @@ UNIQUE: dict[str, tuple[str, ...]] = {
     "target_rules.csv": ("cue",),
     "stop_words.csv": ("word", "position"),
     "words.csv": ("word", "role"),
+    "topic_words.csv": ("word", "role"),
+    "year_modifiers.csv": ("word", "role"),
     "period_openers.csv": ("phrase",),
     "periods.csv": ("name",),
     "programs.csv": ("program_id",),

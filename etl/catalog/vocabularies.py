@@ -162,3 +162,18 @@ NOT_FIGURE_CUES = (
     "rank_move",  # a rank_word (words.csv) in the clause before the number: 排名上升3位
 )
 NOT_FIGURE_VERDICTS = ("not_figure", "figure")
+# The roles of topic_words.csv: how a later clause stands to the programme an earlier one named (topics.py).
+TOPIC_WORD_ROLES = (
+    "continues",  # opening the clause (after frame words): it goes on with the topic (其中, 有, 惠及)
+    "total",  # anywhere before the number: a total of the topic (合计, 累计)
+    "benefits",  # ending the clause: those counted are the ones the topic reached (受益, 参与)
+    "frame",  # time, scope, intent or per head, naming no subject (今年, 全省, 力争, 每人每年)
+    "manner",  # how or how far a thing was done (基本, 全面, 新)
+    "verb",  # a doing whose object, left unsaid, is the topic's thing (建成, 开工, 安排)
+    "attribute",  # what of the topic is measured, no subject of its own (参保人数, 补助标准, 试点)
+)
+# The roles of year_modifiers.csv: a word that makes a year part of a modifier (period_words.py).
+YEAR_MODIFIER_ROLES = (
+    "after_year",  # right after the year: 2029年及以后, 2027年到期 (it bounds or dates another thing)
+    "before_year",  # right before it: 结转至2024年 (where money is carried, not the figure's year)
+)

@@ -13,12 +13,9 @@ from typing import NamedTuple
 
 from etl.catalog import Catalog
 from etl.catalog.gates import alternation, holds_any
-from etl.rules.rule_words import rule_words
 
 LAST_YEARS_TAILS = ("的", "底的", "末的")  # 从去年的2.1%, 上年末的: what may follow last year's name
 PER_HEAD_REACH = 4  # characters after 每/人均/月 before a starting level's number: 每人每年, 月销售额
-YEAR_MODIFIERS = "year_modifiers.csv"  # words that make a year part of a modifier: 2029年及以后, 结转至2024年
-MODIFIER_ROLES = ("after_year", "before_year")
 
 
 class PeriodRules(NamedTuple):
@@ -41,7 +38,7 @@ class PeriodRules(NamedTuple):
 
 def period_rules(catalog: Catalog) -> PeriodRules:
     words = catalog.words
-    modifiers = rule_words(catalog, YEAR_MODIFIERS, MODIFIER_ROLES)
+    modifiers = catalog.year_modifiers
     markers, last_years = words["compared_marker"], words["last_year_word"]
     not_after_marker = "".join(f"(?<!{re.escape(w)})" for w in markers)
     return PeriodRules(

@@ -24,18 +24,7 @@ from typing import NamedTuple
 from etl.catalog import Catalog
 from etl.catalog.gates import alternation
 from etl.records import Around, Mention
-from etl.rules.rule_words import rule_words
 
-TOPIC_WORDS = "topic_words.csv"
-ROLES = (
-    "continues",  # opening the clause (after frame words): it goes on with the topic (其中, 有, 惠及)
-    "total",  # anywhere before the number: a total of the topic (合计, 累计)
-    "benefits",  # ending the clause: those counted are the ones the topic reached (受益, 参与)
-    "frame",  # time, scope, intent or per head, naming no subject (今年, 全省, 力争, 每人每年)
-    "manner",  # how or how far a thing was done (基本, 全面, 新)
-    "verb",  # a doing whose object, left unsaid, is the topic's thing (建成, 开工, 安排)
-    "attribute",  # what of the topic is measured, no subject of its own (参保人数, 补助标准, 试点)
-)
 # How a later clause stands to the topic named before it; None: it names a subject of its own.
 OPENS = "opens"  # 其中…, 有…, …合计: it goes on with what the clause before counted
 ELIDED = "elided"  # 基本建成540万套: no subject, no object of its own
@@ -87,7 +76,7 @@ def consumed(text: str, words: dict[str, tuple[str, ...]], at: int = 0) -> int:
 
 
 def topic_rules(catalog: Catalog) -> TopicRules:
-    words = rule_words(catalog, TOPIC_WORDS, ROLES)
+    words = catalog.topic_words
     known = catalog.words
     before = [w for w, position, _ in catalog.qualifiers if position == "before"]
     after = [w for w, position, _ in catalog.qualifiers if position == "after"]
