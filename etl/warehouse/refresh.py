@@ -30,7 +30,7 @@ from etl import SQL_DIR, __version__
 from etl.catalog import CATALOG_DIR, load_catalog
 from etl.records import Source
 from etl.series import store as series
-from etl.text.sources import SourceError, display_name, read_sources
+from etl.text.sources import SourceError, display_name, read_folder
 from etl.warehouse import (
     batches,
     build,
@@ -159,11 +159,11 @@ def _refresh(sources_dir, db, published, keep_going, force, full, progress, cata
     speak = talk.Talk(progress)  # each phase that may take a while shows its progress (talk.py)
     with speak.phase("reading the reports"):
         # Problems are collected, not raised at once, so that one run lists every bad file.
-        sources, errors = read_sources(sources_dir)
+        sources, errors, stamps = read_folder(sources_dir)
         catalog = _fresh_catalog(catalog_dir)
         key = f"{code_version()}/{catalog.version}"
         build.remove_stale_builds(db)
-        todo = plan(sources_dir, sources, published.documents if had and not full else {}, key, errors)
+        todo = plan(sources_dir, sources, published.documents if had and not full else {}, key, errors, stamps)
     result = RefreshResult(db=db, reused=todo.reuse)
     building = build.building_path(db)  # a new name no one could guess: nothing is there to remove
     unchanged = had and not full and not todo.todo and not errors and is_unchanged(db, published, todo.reuse)
