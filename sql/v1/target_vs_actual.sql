@@ -32,7 +32,8 @@ from v1.metric_series t
 left join v1.metric_series a
     on a.metric_id = t.metric_id
     and a.publisher is not distinct from t.publisher
-    and (t.publisher is not null or a.doc_id = t.doc_id)
+    and case when a.publisher is null then a.doc_id end is not distinct from
+        case when t.publisher is null then t.doc_id end  -- without a publisher, the same document (a join key)
     and a.year = t.year
     and a.unit = t.unit
     and not a.is_target

@@ -22,7 +22,8 @@ from v1.metric_series cur
 join v1.metric_series prev
     on prev.metric_id = cur.metric_id
     and prev.publisher is not distinct from cur.publisher
-    and (cur.publisher is not null or prev.doc_id = cur.doc_id)
+    and case when prev.publisher is null then prev.doc_id end is not distinct from
+        case when cur.publisher is null then cur.doc_id end  -- without a publisher, the same document (a join key)
     and prev.is_target = cur.is_target
     and prev.unit = cur.unit
     and prev.basis is not distinct from cur.basis
