@@ -30,3 +30,33 @@ def test_the_history_of_an_edit_counts_the_extracted_document_and_keeps_the_othe
         (1, 2, 2 * full, 2),
         (2, 2, full + shorter, 1),
     ]
+
+
+def _text_blocks(db):
+    """(row group, rows, block) of each segment of core.documents' texts."""
+    return query(
+        db,
+        "select row_group_id, count, block_id from pragma_storage_info('core.documents') "
+        "where column_name = 'text' and segment_type = 'VARCHAR' order by all",
+    )
+
+
+def test_an_edit_writes_no_text_of_the_first_row_group_again(seed_folder, tmp_path):
+    """A build written whole fills its first row group with deleted rows and moves one document (the last doc_id)
+    into a row group of its own: the edits after it append there, and the checkpoint leaves the others' texts."""
+    db = tmp_path / "w.duckdb"
+    (seed_folder / "b.txt").write_text(TEXT, encoding="utf-8")
+    refresh(seed_folder, db, progress=False)
+    first = [s for s in _text_blocks(db) if s[0] == 0]
+    assert sum(rows for _, rows, _ in first) == 122_880  # 1 document and the filler, deleted
+    assert [rows for group, rows, _ in _text_blocks(db) if group == 1] == [1]  # b
+    assert query(db, "select count(*), count(*) filter (where doc_id like chr(0) || '%') from core.documents") == [
+        (2, 0)
+    ]
+    for text in (SHORTER, TEXT):  # the document of the first row group edited, twice
+        (seed_folder / "acftu-2020.txt").write_text(text, encoding="utf-8")
+        assert refresh(seed_folder, db, progress=False).extracted == ["acftu-2020"]
+        assert [s for s in _text_blocks(db) if s[0] == 0] == first
+    assert [rows for group, rows, _ in _text_blocks(db) if group == 1] == [3]  # b, then each edit's
+    # the edited document's text is its last, read from the row group the edits appended to
+    assert query(db, "select count(distinct text), min(length(text) = n_chars) from core.documents") == [(1, True)]

@@ -10,6 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from etl.series import store as series
 from etl.text.decode import decode
 from etl.warehouse import incremental
 from etl.warehouse.refresh import refresh
@@ -126,3 +127,20 @@ def test_a_full_refresh_makes_every_series_anew(reports, tmp_path, monkeypatch):
     _edit(reports / "govreport_2016.txt")
     refresh(reports, db, progress=False, full=True)
     assert called == []
+
+
+def test_an_edit_of_a_report_without_a_publisher_chooses_only_its_own_years_again(reports, tmp_path, monkeypatch):
+    """A document without a publisher is a publisher of its own, in the series years too: the other one's stay."""
+    db = tmp_path / "w.duckdb"
+    refresh(reports, db, progress=False)
+    chosen = []
+    real = series.write_years
+
+    def spy(con, relation=None):
+        chosen.append(con.execute(f"select distinct publisher, own_doc from {relation} order by all").fetchall())
+        real(con, relation)
+
+    monkeypatch.setattr(series, "write_years", spy)
+    _edit(reports / "hailar_govreport_2017.txt")
+    refresh(reports, db, progress=False)
+    assert chosen == [[(None, "hailar-2017")]]

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
+
+import pytest
+
+from etl.warehouse.refresh import refresh
 
 from .conftest import ROOT, query
 
@@ -156,3 +161,82 @@ def test_v1_yoy_withholds_the_changes_v2_yoy_explains(warehouse):
         "where (y.change is null) <> (z.no_change_reason is not null)",
     )
     assert mismatched == [(0,)]
+
+
+# Three reports without a manifest row, so without a publisher: each is a publisher of its own.
+UNRELATED = {
+    "a.txt": "政府工作报告\n\n2015年,城镇新增就业1312万人。\n",
+    "b.txt": "政府工作报告\n\n2016年,城镇新增就业1314万人。\n",
+    "c.txt": "工作报告\n\n2015年,城镇新增就业1100万人。2016年,城镇新增就业1200万人。\n",
+}
+
+
+@pytest.fixture(scope="module")
+def unrelated(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("unrelated") / "reports"
+    folder.mkdir()
+    for name, text in UNRELATED.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    db = folder.parent / "w.duckdb"
+    refresh(folder, db, progress=False)
+    return db
+
+
+def test_two_unrelated_documents_without_a_publisher_give_no_change_between_them(unrelated):
+    """a's 2015 and b's 2016 are two documents' years, never one series' change; c's two years are its own."""
+    assert query(
+        unrelated,
+        "select series_id, own_doc, year, value, doc_id from core.series_years order by own_doc, year",
+    ) == [
+        ("new_urban_jobs", "a", 2015, 13120000.0, "a"),
+        ("new_urban_jobs", "b", 2016, 13140000.0, "b"),
+        ("new_urban_jobs", "c", 2015, 11000000.0, "c"),
+        ("new_urban_jobs", "c", 2016, 12000000.0, "c"),
+    ]
+    assert query(
+        unrelated,
+        "select series_id, publisher, year, value, previous_value, change, pct_change, doc_id, previous_doc_id "
+        "from v2.yoy order by all",
+    ) == [("new_urban_jobs", None, 2016, 12000000.0, 11000000.0, 1000000.0, 9.09, "c", "c")]
+    assert query(
+        unrelated,
+        "select metric_id, publisher, year, value, previous_value, change, pct_change, doc_id, previous_doc_id "
+        "from v1.yoy order by all",
+    ) == [("new_urban_jobs", None, 2016, 12000000.0, 11000000.0, 1000000.0, 9.09, "c", "c")]
+
+
+def test_each_document_without_a_publisher_has_its_own_years_in_v1_and_v2(unrelated):
+    # v1.metric_series chooses each document's own year (c's 2015 is not a's, though a was read first)
+    assert query(unrelated, "select doc_id, year, value from v1.metric_series order by all") == [
+        ("a", 2015, 13120000.0),
+        ("b", 2016, 13140000.0),
+        ("c", 2015, 11000000.0),
+        ("c", 2016, 12000000.0),
+    ]
+    assert query(unrelated, "select doc_id, year, n_years, first_year, last_year from v2.series order by all") == [
+        ("a", 2015, 1, 2015, 2015),
+        ("b", 2016, 1, 2016, 2016),
+        ("c", 2015, 1, 2015, 2016),
+        ("c", 2016, 1, 2015, 2016),
+    ]
+    assert query(unrelated, "select doc_id, year, value from v2.series_years order by all") == [
+        ("a", 2015, 13120000.0),
+        ("b", 2016, 13140000.0),
+        ("c", 2015, 11000000.0),
+        ("c", 2016, 12000000.0),
+    ]
+
+
+def test_a_target_without_a_publisher_is_set_beside_its_own_documents_outcome_only(tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "t.txt").write_text(
+        "2015年政府工作报告\n\n今年主要预期目标:城镇新增就业1000万人以上。\n", encoding="utf-8"
+    )
+    (folder / "a.txt").write_text(UNRELATED["a.txt"], encoding="utf-8")
+    refresh(folder, tmp_path / "w.duckdb", progress=False)
+    assert query(
+        tmp_path / "w.duckdb",
+        "select metric_id, year, target, target_qualifier, actual, met, target_doc_id, actual_doc_id "
+        "from v1.target_vs_actual",
+    ) == [("new_urban_jobs", 2015, 10000000.0, "at_least", None, None, "t", None)]  # not a's 1312万

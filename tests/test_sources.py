@@ -9,7 +9,7 @@ import shutil
 import pytest
 
 from etl.records import Source
-from etl.text.sources import SourceError, read_report, read_sources
+from etl.text.sources import SourceError, file_stamp, read_folder, read_report, read_sources
 
 from .conftest import SEED
 
@@ -272,3 +272,38 @@ def test_a_manifest_that_is_a_link_out_of_the_folder_is_not_read(tmp_path):
     assert str(refused.value) == (
         f"{folder}/manifest.csv: a link to {outside}, outside {folder}; copy the file into the folder instead"
     )
+
+
+def test_the_stamps_of_a_folder_are_those_file_stamp_gives_each_source(tmp_path):
+    """read_folder's stamps, from the one listing, are file_stamp's: a plain file's size and time, None for a link,
+    a file a manifest row names in a subfolder, or a GBK-named file's stamp under its Chinese name."""
+    folder = _folder(tmp_path, HEADER + "sub/c.txt,c,,,,2020\n工作报告2020.txt,g,,,,2020\n", ("a.txt",))
+    (folder / "sub").mkdir()
+    shutil.copy(SEED, folder / "sub" / "c.txt")
+    (folder / "link.txt").symlink_to(folder / "a.txt")
+    with open(os.path.join(os.fsencode(folder), GBK_NAME), "wb") as fh:
+        fh.write(b"x" * 7)
+    found = read_folder(folder)
+    assert found.errors == []
+    assert sorted(s.file for s in found.sources) == ["a.txt", "link.txt", "sub/c.txt", "工作报告2020.txt"]
+    info = os.lstat(folder / "a.txt")
+    assert found.stamps == {
+        "a.txt": (info.st_size, info.st_mtime_ns),
+        "link.txt": None,
+        "sub/c.txt": None,
+        "工作报告2020.txt": (7, os.lstat(os.path.join(os.fsencode(folder), GBK_NAME)).st_mtime_ns),
+    }
+    assert found.stamps == {s.file: file_stamp(folder, s.file) for s in found.sources}
+
+
+@pytest.mark.parametrize("n", [3, 30])
+def test_reading_a_folder_looks_at_each_plain_file_once_in_its_listing(tmp_path, monkeypatch, n):
+    """No lstat per file beside the listing's own (os.scandir's DirEntry.stat): one lstat in all, of the manifest
+    that is not there, however many files."""
+    folder = _folder(tmp_path, None, [f"r{i:02d}.txt" for i in range(n)])
+    calls = []
+    real = os.lstat
+    monkeypatch.setattr(os, "lstat", lambda *a, **k: calls.append(a[0]) or real(*a, **k))
+    found = read_folder(folder)
+    assert (len(found.sources), len(found.stamps), found.errors) == (n, n, [])
+    assert calls == [folder / "manifest.csv"]

@@ -50,6 +50,7 @@ class Member(NamedTuple):
     figure_ids: tuple[str, ...]
     series_id: str
     publisher: str | None
+    own_doc: str | None  # the doc_id when the document has no publisher: a publisher of its own
     year: int | None
     linked_by: str  # catalog or auto
     confidence: float | None
@@ -176,7 +177,7 @@ def members(rows: list[Row], words: Words) -> tuple[list[Member], list[tuple]]:
         else:
             confidence, reason = joined.get(n, (None, n.alone or "no figure of the year before or after is alike"))
             series_id, linked_by = series_of[n], "auto"
-        out.append(Member(r.figure_ids, series_id, r.publisher, r.year, linked_by, confidence, reason))
+        out.append(Member(r.figure_ids, series_id, r.publisher, r.own_doc, r.year, linked_by, confidence, reason))
     link_rows = [
         (series_of[b], b.publisher, b.year, b.bucket[0], b.bucket[1], confidence, reason)
         for a, b, confidence, reason in links

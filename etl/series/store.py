@@ -59,8 +59,8 @@ def write_series(
     again: `documents` names the relation of those publishers' documents (it
     stands for core.documents in the statements of sql/build/), the rows of
     the others are kept, new points are numbered from `first_point`, and
-    `years_of` names the relation of the (series_id, publisher) whose years
-    are chosen again (write_years).
+    `years_of` names the relation of the (series_id, publisher, own_doc) whose
+    years are chosen again (write_years).
     """
     catalog = load_catalog(Path(directory))
     rules, words = rules_of(catalog), words_of(catalog)
@@ -88,7 +88,7 @@ def write_series(
 
 
 def write_years(con: duckdb.DuckDBPyConnection, series: str | None = None) -> None:
-    """core.series_years of every series, or of those in the relation `series` (series_id, publisher), replaced.
+    """core.series_years of every series, or of those in `series` (series_id, publisher, own_doc), replaced.
 
     A series' years are chosen among its own figures only, so the series are
     split by a hash of their id into shares of about FIGURES_PER_SHARE figures
@@ -104,8 +104,13 @@ def write_years(con: duckdb.DuckDBPyConnection, series: str | None = None) -> No
     """
     points, members = "core.series_points", "core.series_figures"
     if series is not None:
-        same = "p.series_id = s.series_id and p.publisher is not distinct from s.publisher"
-        con.execute(f"create or replace temp table years_of as select distinct series_id, publisher from {series}")
+        same = (
+            "p.series_id = s.series_id and p.publisher is not distinct from s.publisher "
+            "and p.own_doc is not distinct from s.own_doc"
+        )
+        con.execute(
+            f"create or replace temp table years_of as select distinct series_id, publisher, own_doc from {series}"
+        )
         con.execute(f"delete from core.series_years s where exists (select 1 from temp.years_of p where {same})")
         con.execute(
             f"create or replace temp table years_points as "

@@ -5,10 +5,9 @@ manifest.py) says what each file is. A file without a row still loads, with
 its doc_id from the file name and its report year read from the text, and
 the refresh warns of it.
 
-Only regular files inside the folder are read, after resolving links: a link
-to /etc/passwd, a linked folder, a FIFO or a device is named and refused. A
-file name that is not UTF-8 (a GBK name from a Windows zip) is shown, and
-gives its doc_id, as GB18030.
+Which files may be read, and how a name is shown, is files.py's: only regular
+files inside the folder, after resolving links. The folder is listed once and
+each plain file looked at once (read_folder also gives each source's stamp).
 """
 
 from __future__ import annotations
@@ -18,16 +17,17 @@ import os
 import stat
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from etl.records import Source
 from etl.text import decode
+from etl.text.files import Listing, display_name, file_stamp, not_a_report_file, on_disk, report_suffix
 from etl.text.manifest import (
     MANIFEST,
     MANIFEST_COLUMNS,
     REPORT_SUFFIXES,
     ManifestError,
     doc_id_from_name,
-    printable,
     read_manifest,
 )
 
@@ -35,8 +35,11 @@ __all__ = [
     "MANIFEST",
     "MANIFEST_COLUMNS",
     "REPORT_SUFFIXES",
+    "Folder",
     "SourceError",
+    "display_name",
     "file_stamp",
+    "read_folder",
     "read_report",
     "read_sources",
     "read_stamped",
@@ -52,11 +55,27 @@ class SourceError(ValueError):
     """A problem with one file or manifest line; the message names it."""
 
 
+class Folder(NamedTuple):
+    """A folder of reports as read: its sources, one error per bad manifest line or file, and the stamp of
+    each source's file as the folder was listed (file_stamp: (size, mtime in ns) of a plain file, else None)."""
+
+    sources: list[Source]
+    errors: list[SourceError]
+    stamps: dict[str, tuple[int, int] | None]
+
+
 def read_sources(folder: Path) -> tuple[list[Source], list[SourceError]]:
     """The sources in `folder`, and one error per bad manifest line or file."""
+    read = read_folder(folder)
+    return read.sources, read.errors
+
+
+def read_folder(folder: Path) -> Folder:
+    """The sources in `folder`, the errors, and each source's stamp, the folder listed once."""
     folder = Path(folder)
     if not folder.is_dir():
         raise SourceError(f"{folder}: not a folder of reports; name the folder with --sources (make refresh SOURCES=)")
+    listing = Listing(folder)
     errors: list[SourceError] = []
     listed: dict[str, Source] = {}
     where_listed: dict[str, str] = {}
@@ -68,7 +87,7 @@ def read_sources(folder: Path) -> tuple[list[Source], list[SourceError]]:
             errors.append(SourceError(f"{row.where}: {row.file} is already listed at {first}; keep one row per file"))
             continue
         if row.inside:
-            problem = _not_a_report_file(folder, row.file)
+            problem = listing.not_a_report_file(row.file)
             if problem:
                 problems.insert(0, f"names {row.file}, which is {problem}")
         if problems:
@@ -81,14 +100,14 @@ def read_sources(folder: Path) -> tuple[list[Source], list[SourceError]]:
     sources = list(listed.values())
     _warn_of_future_years(sources, where_listed)
     unlisted: list[str] = []
-    for name, real in _entries(folder):
-        path = folder / real
+    for name, real in listing.shown:
         if name == MANIFEST or name.startswith(".") or name in listed or name in refused:
             continue
-        if path.is_dir():
+        if listing.is_dir(real):
             continue  # a folder of originals, say: never read unless the manifest names a file in it
-        if path.suffix.lower() not in REPORT_SUFFIXES and path.suffix:
-            hint = "; to load it, save it as plain text (.txt)" if path.suffix.lower() in DOCUMENT_SUFFIXES else ""
+        suffix = report_suffix(real)
+        if suffix.lower() not in REPORT_SUFFIXES and suffix:
+            hint = "; to load it, save it as plain text (.txt)" if suffix.lower() in DOCUMENT_SUFFIXES else ""
             log.warning(
                 "%s: skipped, not a report file (reports end in %s)%s",
                 folder / name,
@@ -96,16 +115,15 @@ def read_sources(folder: Path) -> tuple[list[Source], list[SourceError]]:
                 hint,
             )
             continue
-        problem = _not_a_report_file(folder, name)
+        where = os.path.join(listing.base, name)  # as str(folder / name), without a Path per file
+        problem = listing.not_a_report_file(name)
         if problem:
-            errors.append(SourceError(f"{folder / name}: {problem}"))
+            errors.append(SourceError(f"{where}: {problem}"))
             continue
         doc_id = doc_id_from_name(name)
-        unlisted.append(
-            f"{folder / name}: no manifest row; loaded as doc_id {doc_id}, its report year read from the text"
-        )
+        unlisted.append(f"{where}: no manifest row; loaded as doc_id {doc_id}, its report year read from the text")
         sources.append(Source(file=name, doc_id=doc_id))
-        where_listed[name] = str(folder / name)
+        where_listed[name] = where
     _warn_unlisted(unlisted, folder)
     if not sources and not errors:
         raise SourceError(
@@ -126,7 +144,7 @@ def read_sources(folder: Path) -> tuple[list[Source], list[SourceError]]:
             continue
         seen[source.doc_id] = where
         unique.append(source)
-    return unique, errors
+    return Folder(unique, errors, {source.file: listing.stamp(source.file) for source in unique})
 
 
 def _manifest(folder: Path):
@@ -168,75 +186,9 @@ def _warn_unlisted(unlisted: list[str], folder: Path) -> None:
         )
 
 
-def _entries(folder: Path) -> list[tuple[str, str]]:
-    """(shown name, name on disk) of each entry of the folder, by shown name."""
-    return sorted((display_name(real), real) for real in os.listdir(folder))
-
-
-def display_name(name: str) -> str:
-    """A file name as text: a name that is not UTF-8 (GBK, from a Windows zip) read as GB18030;
-    its control characters escaped (manifest.printable)."""
-    try:
-        name.encode("utf-8")
-        return printable(name)
-    except UnicodeEncodeError:
-        raw = os.fsencode(name)
-    try:
-        return printable(raw.decode("gb18030"))
-    except UnicodeDecodeError:
-        return printable(raw.decode("utf-8", "backslashreplace"))
-
-
-def _on_disk(folder: Path, name: str) -> Path:
-    """The path of a shown name: the name itself, or the entry whose name shows as it."""
-    path = folder / name
-    if os.path.lexists(path) or "/" in name:
-        return path
-    for shown, real in _entries(folder):
-        if shown == name:
-            return folder / real
-    return path
-
-
-def _not_a_report_file(folder: Path, name: str) -> str:
-    """Why `name` in `folder` is not read ('not in …', 'a link to … outside …'), or ''."""
-    path = _on_disk(folder, name)
-    try:
-        mode = os.lstat(path).st_mode
-    except FileNotFoundError:
-        return f"not in {folder}; fix the name, or put the file there"
-    except OSError as err:
-        return f"cannot be read: {err.strerror}"
-    if stat.S_ISREG(mode) and "/" not in name:
-        return ""  # a plain file right in the folder: the common case, without resolving anything
-    try:
-        real = path.resolve(strict=True)
-    except (OSError, RuntimeError):
-        return f"a link to {os.readlink(path) if path.is_symlink() else 'a file'} that does not exist; fix or remove it"
-    if not real.is_relative_to(folder.resolve()):
-        return f"a link to {real}, outside {folder}; copy the file into the folder instead"
-    mode = real.stat().st_mode
-    if stat.S_ISDIR(mode):
-        return "a folder, not a file"
-    if not stat.S_ISREG(mode):
-        return "not a regular file (a FIFO, socket or device); copy the report into a file"
-    return ""
-
-
 def read_report(folder: Path, name: str) -> bytes:
     """The bytes of a report file of the folder; SourceError, naming it, when it is not one to read."""
     return read_stamped(folder, name)[0]
-
-
-def file_stamp(folder: Path, name: str) -> tuple[int, int] | None:
-    """(size, mtime in ns) of a plain report file, None for anything else (a link is hashed, and
-    checked, every time): a refresh hashes only the files whose stamp differs from the one their
-    document was read with."""
-    try:
-        info = os.lstat(_on_disk(Path(folder), name))
-    except OSError:
-        return None
-    return (info.st_size, info.st_mtime_ns) if stat.S_ISREG(info.st_mode) and "/" not in name else None
 
 
 def read_stamped(folder: Path, name: str) -> tuple[bytes, tuple[int, int]]:
@@ -249,21 +201,21 @@ def read_stamped(folder: Path, name: str) -> tuple[bytes, tuple[int, int]]:
     """
     folder = Path(folder)
     shown = folder / name
-    path = _on_disk(folder, name)
+    path = on_disk(folder, name)
     if "/" in name or path.is_symlink():
-        problem = _not_a_report_file(folder, name)
+        problem = not_a_report_file(folder, name)
         if problem:
             raise SourceError(f"{shown}: {problem}")
         path = path.resolve()
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as err:
-        problem = _not_a_report_file(folder, name) or f"cannot be read: {err.strerror}"
+        problem = not_a_report_file(folder, name) or f"cannot be read: {err.strerror}"
         raise SourceError(f"{shown}: {problem}") from None
     with os.fdopen(fd, "rb") as fh:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise SourceError(f"{shown}: {_not_a_report_file(folder, name) or 'not a regular file'}")
+            raise SourceError(f"{shown}: {not_a_report_file(folder, name) or 'not a regular file'}")
         if info.st_size > decode.MAX_BYTES:
             # Refused before reading, so a huge file cannot exhaust memory.
             raise SourceError(f"{shown}: {decode.TOO_LARGE}")

@@ -45,9 +45,8 @@ def note_dropped(con: duckdb.DuckDBPyConnection, gone: str) -> None:
     )
     # A document without a publisher is a series group of its own: its points go with its figures.
     con.execute(
-        f"create table {SCOPE}.own_points as select distinct sf.point_id from core.series_figures sf "
-        "join core.figures f using (figure_id) join core.documents d using (doc_id) "
-        f"where d.publisher is null and d.doc_id in (select doc_id from {gone})"
+        f"create table {SCOPE}.own_points as select point_id from core.series_points "
+        f"where own_doc in (select doc_id from {gone})"
     )
 
 
@@ -71,7 +70,7 @@ def write_series(con: duckdb.DuckDBPyConnection, directory: Path, extracted: lis
     )
     # The points made again: every point of a changed publisher, and those of dropped documents without one.
     con.execute(
-        f"create table {SCOPE}.stale as select point_id, series_id, publisher from core.series_points "
+        f"create table {SCOPE}.stale as select point_id, series_id, publisher, own_doc from core.series_points "
         f"where publisher in (select publisher from {SCOPE}.publishers) "
         f"or point_id in (select point_id from {SCOPE}.own_points)"
     )
@@ -81,8 +80,8 @@ def write_series(con: duckdb.DuckDBPyConnection, directory: Path, extracted: lis
     (first,) = con.execute("select coalesce(max(point_id) + 1, 0) from core.series_points").fetchone()
     # Their series' years are chosen again: those of the old points, and of the new ones once written.
     con.execute(
-        f"create view {SCOPE}.years_of as select series_id, publisher from {SCOPE}.stale "
-        f"union select series_id, publisher from core.series_points where point_id >= {int(first)}"
+        f"create view {SCOPE}.years_of as select series_id, publisher, own_doc from {SCOPE}.stale "
+        f"union select series_id, publisher, own_doc from core.series_points where point_id >= {int(first)}"
     )
     series.write_series(con, directory, documents=f"{SCOPE}.documents", first_point=first, years_of=f"{SCOPE}.years_of")
     con.execute(f"drop schema {SCOPE} cascade")

@@ -24,10 +24,14 @@ class Plan:
     todo: list[Source]  # documents to extract
 
 
-def plan(sources_dir: Path, sources: list[Source], before: dict, key: str, errors: list) -> Plan:
+def plan(
+    sources_dir: Path, sources: list[Source], before: dict, key: str, errors: list, stamps: dict | None = None
+) -> Plan:
     """Which of `sources` to reuse and which to extract, against `before` (previous.Published.documents).
 
-    A file that cannot be read to be hashed is added to `errors`, and neither reused nor extracted.
+    `stamps` are the files' stamps as the folder was listed (sources.read_folder); without them each
+    file is looked at again (file_stamp). A file that cannot be read to be hashed is added to `errors`,
+    and neither reused nor extracted.
     """
     reuse: list[str] = []
     todo: list[Source] = []
@@ -36,7 +40,8 @@ def plan(sources_dir: Path, sources: list[Source], before: dict, key: str, error
         if was is None:
             todo.append(source)  # new, or a full refresh: nothing to compare its bytes with
             continue
-        if was[1:] == (key, manifest, file_stamp(sources_dir, source.file)):
+        stamp = stamps[source.file] if stamps is not None else file_stamp(sources_dir, source.file)
+        if was[1:] == (key, manifest, stamp):
             reuse.append(source.doc_id)  # the file has the size and time it was read with: not hashed
             continue
         try:

@@ -30,7 +30,7 @@ from etl import SQL_DIR, __version__
 from etl.catalog import CATALOG_DIR, load_catalog
 from etl.records import Source
 from etl.series import store as series
-from etl.text.sources import SourceError, display_name, read_sources
+from etl.text.sources import SourceError, display_name, read_folder
 from etl.warehouse import (
     batches,
     build,
@@ -159,11 +159,11 @@ def _refresh(sources_dir, db, published, keep_going, force, full, progress, cata
     speak = talk.Talk(progress)  # each phase that may take a while shows its progress (talk.py)
     with speak.phase("reading the reports"):
         # Problems are collected, not raised at once, so that one run lists every bad file.
-        sources, errors = read_sources(sources_dir)
+        sources, errors, stamps = read_folder(sources_dir)
         catalog = _fresh_catalog(catalog_dir)
         key = f"{code_version()}/{catalog.version}"
         build.remove_stale_builds(db)
-        todo = plan(sources_dir, sources, published.documents if had and not full else {}, key, errors)
+        todo = plan(sources_dir, sources, published.documents if had and not full else {}, key, errors, stamps)
     result = RefreshResult(db=db, reused=todo.reuse)
     building = build.building_path(db)  # a new name no one could guess: nothing is there to remove
     unchanged = had and not full and not todo.todo and not errors and is_unchanged(db, published, todo.reuse)
@@ -171,13 +171,15 @@ def _refresh(sources_dir, db, published, keep_going, force, full, progress, cata
         return _up_to_date(db, catalog, result)
     try:
         with speak.phase("copying the published warehouse" if todo.reuse else "starting the build"):
-            con, scoped = _start_build(building, db, had, todo.reuse, catalog.version)
+            con, scoped, cloned = _start_build(building, db, had, todo.reuse, catalog.version)
         try:
             # The steps of a build: extract and load, series, views, checks; then it is recorded and written out.
             log.info("extracting %d document(s), reusing %d unchanged", len(todo.todo), len(todo.reuse))
             extracted = _extract_and_load(con, todo.todo, sources_dir, catalog_dir, key, progress, errors)
             if errors and not keep_going:
                 raise RefreshError(listing(errors, f"the refresh stopped; {note}"))
+            if not cloned:  # written whole: the next refresh appends to a row group of its own
+                build.fill_row_group(con)
             load.insert_catalog(con, catalog)  # the series, views and checks read the metrics and programmes
             with speak.phase("lining up the series"):
                 if scoped:  # only the series of the publishers whose documents changed are made again
@@ -222,8 +224,9 @@ def _refresh(sources_dir, db, published, keep_going, force, full, progress, cata
 
 
 def _start_build(building: Path, db: Path, had: bool, reuse: list[str], catalog_version: str):
-    """A connection to a new build holding the unchanged documents `reuse` of `db` and its history, and
-    whether it also holds the series of `db` (incremental.py: only the changed publishers' are made again)."""
+    """A connection to a new build holding the unchanged documents `reuse` of `db` and its history,
+    whether it also holds the series of `db` (incremental.py: only the changed publishers' are made again),
+    and whether it started as a copy of `db`."""
     # With unchanged documents, start from a byte copy of the published warehouse: much faster
     # than re-inserting their rows (load.copy_unchanged), which remains for when a copy is not safe.
     cloned = bool(reuse) and clone.clone_published(db, building)
@@ -245,7 +248,7 @@ def _start_build(building: Path, db: Path, had: bool, reuse: list[str], catalog_
     except BaseException:
         con.close()
         raise
-    return con, scoped
+    return con, scoped, cloned
 
 
 def _extract_and_load(con, todo: list[Source], sources_dir: Path, catalog_dir: Path, key: str, progress, errors):

@@ -1,4 +1,6 @@
 -- core.series_years: the figure that speaks for each series, publisher, year and kind (v2.yoy pairs them).
+-- A document without a publisher is a publisher of its own (own_doc, as matching has it): its years are chosen
+-- among its own figures, never over every document without one.
 -- Single-year figures only, a catalogued one with its metric's unit and basis; the later report wins, then a whole
 -- over a 其中 part, then the figure of the sentence naming the most metrics, then the first mention. An automatic
 -- series whose figures of a year state two values (two projects' 投资 of one report) has no point that year: two
@@ -8,6 +10,7 @@ with members as (
     select
         s.series_id,
         s.publisher,
+        s.own_doc,
         s.linked_by,
         f.figure_id,
         f.doc_id,
@@ -46,7 +49,7 @@ metrics_in_sentence as (
 points as (
     -- One figure per year, as a group's arg_max (cheaper than a window over every figure).
     select
-        series_id, publisher, year, is_target, unit, basis_class, per_unit,
+        series_id, publisher, own_doc, year, is_target, unit, basis_class, per_unit,
         arg_max(
             struct_pack(figure_id, doc_id, value, linked_by),
             struct_pack(
@@ -65,7 +68,7 @@ points as (
     group by all
 )
 select
-    series_id, publisher, year, is_target, unit, basis_class, per_unit,
+    series_id, publisher, own_doc, year, is_target, unit, basis_class, per_unit,
     best.figure_id, best.doc_id, best.value, best.linked_by
 from points
 where catalogued or n_values = 1;

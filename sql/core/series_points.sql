@@ -4,6 +4,7 @@ create or replace table core.series_points (
     point_id integer not null,
     series_id varchar not null,
     publisher varchar,
+    own_doc varchar,  -- the doc_id when the document has no publisher: a publisher of its own, as in matching
     year integer,
     linked_by varchar not null,
     confidence double,

@@ -2,6 +2,7 @@
 create or replace table core.series_years (
     series_id varchar not null,
     publisher varchar,
+    own_doc varchar,  -- the doc_id when the document has no publisher: its years are its own, never another's
     year integer not null,
     is_target boolean not null,
     unit varchar not null,

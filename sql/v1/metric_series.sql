@@ -5,7 +5,8 @@
 -- metric for the same year, the later report (report_year, then published_on) wins. Within a
 -- report: a whole before a breakdown part, then the figure of the sentence that states the most
 -- catalogued metrics (the report's headline sentence: 实现新增就业5650人,再就业2100人,城镇登记失业率…
--- rather than a sector's 新增就业3000人), then the first mention in the text.
+-- rather than a sector's 新增就业3000人), then the first mention in the text. A document without a publisher
+-- is a publisher of its own: its values are its own, not chosen over every document without one.
 create or replace view v1.metric_series as
 with figures as (
     select
@@ -40,7 +41,7 @@ where f.period_start is not null
       or f.basis = m.basis
   )
 qualify row_number() over (
-    partition by f.metric_id, d.publisher, f.period_start, f.is_target
+    partition by f.metric_id, d.publisher, case when d.publisher is null then f.doc_id end, f.period_start, f.is_target
     order by
         d.report_year desc nulls last,
         d.published_on desc nulls last,

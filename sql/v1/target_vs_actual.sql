@@ -4,7 +4,8 @@
 -- percentage point of a rate, or within 5% of any other quantity; an exact or per-unit target
 -- when equalled. met is NULL when no actual was reported, and when an exact or approximate
 -- target was missed by more than that: the report does not say whether over or under is good
--- (inflation well under its 3%左右 is not a miss).
+-- (inflation well under its 3%左右 is not a miss). A document without a publisher is a publisher of its own: its
+-- targets are set beside its own outcomes only.
 create or replace view v1.target_vs_actual as
 select
     t.metric_id,
@@ -31,6 +32,8 @@ from v1.metric_series t
 left join v1.metric_series a
     on a.metric_id = t.metric_id
     and a.publisher is not distinct from t.publisher
+    and case when a.publisher is null then a.doc_id end is not distinct from
+        case when t.publisher is null then t.doc_id end  -- without a publisher, the same document (a join key)
     and a.year = t.year
     and a.unit = t.unit
     and not a.is_target

@@ -1,4 +1,5 @@
 -- How did each metric change from the year before? Like with like only: same publisher, unit and basis, outcomes with outcomes, targets with targets.
+-- A document without a publisher is a publisher of its own: its years are paired with its own only.
 -- change is value minus previous_value in the metric's unit (percentage points for a rate);
 -- pct_change is that change in percent of previous_value. Years without a comparable
 -- previous year have no row. change and pct_change are NULL where v2.yoy, which pairs the same two figures,
@@ -21,6 +22,8 @@ from v1.metric_series cur
 join v1.metric_series prev
     on prev.metric_id = cur.metric_id
     and prev.publisher is not distinct from cur.publisher
+    and case when prev.publisher is null then prev.doc_id end is not distinct from
+        case when cur.publisher is null then cur.doc_id end  -- without a publisher, the same document (a join key)
     and prev.is_target = cur.is_target
     and prev.unit = cur.unit
     and prev.basis is not distinct from cur.basis

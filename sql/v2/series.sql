@@ -5,11 +5,13 @@
 -- and last years the series' figures describe. confidence and reason say how the member joined its series: 1.0
 -- for a catalogued metric; for an automatic link, the link to the report year before (else to the one after).
 -- series_confidence is the least confidence of its members: 1.0 when the catalog made it, NULL when nothing links it.
+-- A document without a publisher is a publisher of its own: its series are counted over its own figures.
 create or replace view v2.series as
 with series as (
     select
         series_id,
         publisher,
+        own_doc,
         count(distinct s.year) as n_years,
         min(coalesce(f.period_end, s.year)) as first_year,
         max(coalesce(f.period_end, s.year)) as last_year,
@@ -17,7 +19,7 @@ with series as (
     from core.series_points s
     join core.series_figures using (point_id)
     join core.figures f using (figure_id)
-    group by s.series_id, s.publisher
+    group by s.series_id, s.publisher, s.own_doc
 )
 select
     s.series_id,
@@ -44,6 +46,9 @@ select
     f.doc_id,
     f.sentence
 from core.series_points s
-join series a on a.series_id = s.series_id and a.publisher is not distinct from s.publisher
+join series a
+    on a.series_id = s.series_id
+    and a.publisher is not distinct from s.publisher
+    and a.own_doc is not distinct from s.own_doc
 join core.series_figures using (point_id)
 join core.figures f using (figure_id);

@@ -1,7 +1,8 @@
 -- How did each series change from the year before, catalogued or lined up by zhibiao, and how sure is the link? Like with like only.
 -- year is the year the later figure describes (a target's year is the year it is for), report_year the year its
 -- report reviews.
--- Like v1.yoy, keyed by series_id: the same series, publisher, unit, is_target, per-unit-ness and
+-- Like v1.yoy, keyed by series_id: the same series, publisher (a document without one is a publisher of its
+-- own: two unrelated documents without a publisher are never paired), unit, is_target, per-unit-ness and
 -- basis class (new with new, change with change; a level and a cumulative total are both a stock),
 -- single-year figures only. A catalogued figure must have its metric's unit and basis, as in
 -- v1.metric_series. When several figures of a series state one year, the later report wins, then a
@@ -60,6 +61,7 @@ paired as (
     join chosen prev
         on prev.series_id = cur.series_id
         and prev.publisher is not distinct from cur.publisher
+        and prev.own_doc is not distinct from cur.own_doc
         and prev.is_target = cur.is_target
         and prev.unit = cur.unit
         and prev.basis_class = cur.basis_class
