@@ -108,6 +108,17 @@ def test_an_outcomes_bound_its_exact_value_satisfies_is_no_second_value(tmp_path
     ]
 
 
+def test_documents_without_a_publisher_each_answer_for_themselves(tmp_path):
+    """No manifest: each report is a publisher of its own, so two cities' 城镇新增就业 of one year are two
+    answers, never a conflict between them, and never one city's answer standing for the other's."""
+    (tmp_path / "a-2026.txt").write_text("一、2025年工作回顾\n全年城镇新增就业5.2万人。\n", encoding="utf-8")
+    (tmp_path / "b-2026.txt").write_text("一、2025年工作回顾\n全年城镇新增就业3.1万人。\n", encoding="utf-8")
+    refresh(tmp_path, tmp_path / "w.duckdb", progress=False)
+    sql = "select doc_id, publisher, value from v2.compare where metric_id = 'new_urban_jobs' order by doc_id"
+    assert query(tmp_path / "w.duckdb", sql) == [("a-2026", None, 52000.0), ("b-2026", None, 31000.0)]
+    assert query(tmp_path / "w.duckdb", "select count(*) from v2.compare_conflicts") == [(0,)]
+
+
 def test_per_capita_and_five_year_figures_answer_no_year(warehouse_of_three):
     # 人均地区生产总值14万元 is per capita; 年均增长5.9% and 城镇新增就业522万人 are of 2021-2025.
     said = query(

@@ -5,7 +5,7 @@
 -- report, then the first mention). An outcome's bound the one exact value satisfies (突破2万亿元 beside
 -- 2.03万亿元: bound_of_exact) states no other value: the exact value answers. Where they state two or more
 -- different values the view gives no answer: v2.compare_conflicts names the figures that disagree. Never a
--- sum and never a choice.
+-- sum and never a choice. A document without a publisher is a publisher of its own: its answers are its own.
 create or replace view v2.compare as
 with answers as (
     select
@@ -20,7 +20,7 @@ with answers as (
             struct_pack(stated := not bound_of_exact, ry := coalesce(report_year, -1), doc_id, first := -char_start)
         ) as a
     from v2.compare_candidates
-    group by metric_id, publisher, year, is_target
+    group by metric_id, publisher, case when publisher is null then doc_id end, year, is_target  -- without a publisher: its document alone
 )
 select
     metric_id,

@@ -138,4 +138,4 @@ select
         false
     ) as bound_of_exact
 from candidates
-window question as (partition by metric_id, publisher, year, is_target);
+window question as (partition by metric_id, publisher, case when publisher is null then doc_id end, year, is_target);

@@ -13,5 +13,5 @@ select
     string_agg(written || ' (' || doc_id || ')', '; ' order by report_year, doc_id, char_start) as written,
     string_agg(figure_id, ',' order by report_year, doc_id, char_start) as figure_ids
 from v2.compare_candidates
-group by metric_id, publisher, year, is_target
+group by metric_id, publisher, case when publisher is null then doc_id end, year, is_target  -- without a publisher: its document alone
 having count(distinct (value, value_high)) filter (where not bound_of_exact) > 1;
