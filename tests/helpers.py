@@ -11,15 +11,18 @@ from pathlib import Path
 
 import pytest
 
+from etl.catalog import load_catalog
 from etl.records import Figure, Source
 from etl.rules.mentions import find_mentions
 from etl.rules.pipeline import process
 from etl.text.normalize import normalize
 
 
-def figures_of(text: str, report_year: int | None = 2020) -> list[Figure]:
-    """The facts zhibiao finds in `text`, read as a whole report."""
-    _, figures = process(Source("snippet.txt", "snippet", report_year=report_year), text.encode("utf-8"))
+def figures_of(text: str, report_year: int | None = 2020, catalog: Path | None = None) -> list[Figure]:
+    """The facts zhibiao finds in `text`, read as a whole report (with the catalog of the folder
+    `catalog`, else the shipped one)."""
+    source = Source("snippet.txt", "snippet", report_year=report_year)
+    _, figures = process(source, text.encode("utf-8"), load_catalog(catalog) if catalog else None)
     return figures
 
 

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from etl.catalog import CATALOG_DIR, CatalogError, load_catalog
-from etl.records import Source
+from etl.catalog import CatalogError, load_catalog
 from etl.rules.not_figures import not_figure_rules
-from etl.rules.pipeline import process
 
-from .helpers import keep_rows
+from .helpers import figures_of, keep_rows
 
 
 @pytest.mark.parametrize(
@@ -32,65 +30,59 @@ from .helpers import keep_rows
     ],
 )
 def test_each_cue_decides_a_number(cue, text, surfaces):
-    assert [f.surface for f in _figures(text)] == surfaces
+    assert [f.surface for f in figures_of(text)] == surfaces
 
 
 def test_a_word_before_a_numeral_does_not_stop_digits():
     """上, 数 and 几 before a numeral are an order of magnitude (上百家, 数万); before digits they end
     another word (迈上, 总数)."""
-    assert [f.surface for f in _figures("上百家企业参加招聘。")] == []
-    assert [f.surface for f in _figures("数万名职工参加，几十个单位参与。")] == []
-    assert [f.surface for f in _figures("全市工会会员总数5.3万人。")] == ["5.3万人"]  # 数 ends 总数
-    assert [(f.surface, f.qualifier) for f in _figures("全市经济总量迈上6000亿元台阶。")] == [("6000亿元", "at_least")]
-    assert [(f.surface, f.qualifier) for f in _figures("全市經濟總量邁上6000億元臺階。")] == [("6000億元", "at_least")]
+    assert [f.surface for f in figures_of("上百家企业参加招聘。")] == []
+    assert [f.surface for f in figures_of("数万名职工参加，几十个单位参与。")] == []
+    assert [f.surface for f in figures_of("全市工会会员总数5.3万人。")] == ["5.3万人"]  # 数 ends 总数
+    assert [(f.surface, f.qualifier) for f in figures_of("全市经济总量迈上6000亿元台阶。")] == [
+        ("6000亿元", "at_least")
+    ]
+    assert [(f.surface, f.qualifier) for f in figures_of("全市經濟總量邁上6000億元臺階。")] == [
+        ("6000億元", "at_least")
+    ]
 
 
-@pytest.fixture
-def folder(catalog_copy):
-    return catalog_copy
-
-
-def _figures(text: str, folder=CATALOG_DIR):
-    _, figures = process(Source("t.txt", "t", report_year=2020), text.encode("utf-8"), load_catalog(folder))
-    return figures
-
-
-def _rules(folder, keep) -> int:
+def _rules(catalog_copy, keep) -> int:
     """Keep the rows of not_figure_rules.csv `keep` accepts (the header always); the lines left."""
-    return keep_rows(folder / "not_figure_rules.csv", keep)
+    return keep_rows(catalog_copy / "not_figure_rules.csv", keep)
 
 
-def test_without_the_rank_move_row_places_moved_are_people(folder):
-    _rules(folder, lambda line: not line.startswith("rank_move,"))
-    assert [f.surface for f in _figures("全省营商环境排名上升3位。", folder)] == ["3位"]
+def test_without_the_rank_move_row_places_moved_are_people(catalog_copy):
+    _rules(catalog_copy, lambda line: not line.startswith("rank_move,"))
+    assert [f.surface for f in figures_of("全省营商环境排名上升3位。", catalog=catalog_copy)] == ["3位"]
 
 
-def test_a_new_row_is_a_new_rule_for_its_units(folder):
-    path = folder / "not_figure_rules.csv"
+def test_a_new_row_is_a_new_rule_for_its_units(catalog_copy):
+    path = catalog_copy / "not_figure_rules.csv"
     header, *rows = path.read_text(encoding="utf-8").splitlines()
     path.write_text("\n".join([header, "always,household,not_figure,", *rows]) + "\n", encoding="utf-8")
-    assert [f.surface for f in _figures("改造农村危房1.2万户，新建驿站30个。", folder)] == ["30个"]
+    assert [f.surface for f in figures_of("改造农村危房1.2万户，新建驿站30个。", catalog=catalog_copy)] == ["30个"]
 
 
-def test_an_unknown_cue_names_the_file_and_the_line(folder):
-    line = _rules(folder, lambda line: True) + 1
-    with (folder / "not_figure_rules.csv").open("a", encoding="utf-8") as fh:
+def test_an_unknown_cue_names_the_file_and_the_line(catalog_copy):
+    line = _rules(catalog_copy, lambda line: True) + 1
+    with (catalog_copy / "not_figure_rules.csv").open("a", encoding="utf-8") as fh:
         fh.write("hotline,,not_figure,\n")
     with pytest.raises(CatalogError) as raised:
-        load_catalog(folder)
+        load_catalog(catalog_copy)
     assert str(raised.value).startswith(
-        f"{folder / 'not_figure_rules.csv'}:{line}: cue 'hotline' is not one of always, call_number,"
+        f"{catalog_copy / 'not_figure_rules.csv'}:{line}: cue 'hotline' is not one of always, call_number,"
     )
 
 
-def test_an_unknown_verdict_names_the_file_and_the_line(folder):
-    line = _rules(folder, lambda line: True) + 1
-    with (folder / "not_figure_rules.csv").open("a", encoding="utf-8") as fh:
+def test_an_unknown_verdict_names_the_file_and_the_line(catalog_copy):
+    line = _rules(catalog_copy, lambda line: True) + 1
+    with (catalog_copy / "not_figure_rules.csv").open("a", encoding="utf-8") as fh:
         fh.write("rank_move,person,none,\n")
     with pytest.raises(CatalogError) as raised:
-        load_catalog(folder)
+        load_catalog(catalog_copy)
     assert str(raised.value) == (
-        f"{folder / 'not_figure_rules.csv'}:{line}: verdict 'none' is not one of not_figure, figure"
+        f"{catalog_copy / 'not_figure_rules.csv'}:{line}: verdict 'none' is not one of not_figure, figure"
     )
 
 
@@ -118,7 +110,7 @@ def test_the_table_is_read_once_per_catalog_with_the_gate_its_cues_words_make():
     ]
 
 
-def test_a_gate_from_a_new_word_asks_its_cue(folder):
-    with (folder / "words.csv").open("a", encoding="utf-8") as fh:
+def test_a_gate_from_a_new_word_asks_its_cue(catalog_copy):
+    with (catalog_copy / "words.csv").open("a", encoding="utf-8") as fh:
         fh.write("换,exchange_word,\n")
-    assert [f.surface for f in _figures("年末1美元换7.1元人民币。", folder)] == ["7.1元"]
+    assert [f.surface for f in figures_of("年末1美元换7.1元人民币。", catalog=catalog_copy)] == ["7.1元"]
