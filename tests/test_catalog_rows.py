@@ -315,6 +315,15 @@ ROLE_EXAMPLES = [
     ("quota_noun", "招收计划", "2020年全省研究生招收计划3.8万人。", 2020, ("is_target",), [True], [False]),
     ("rank_word", "排序", "全省排序上升3位。", 2020, ("surface",), ["3位"], []),
     ("own_level", "本身", "市本身固定资产投资100亿元。", 2020, ("metric_id",), ["fixed_asset_investment"], [None]),
+    (
+        "other_statistic",
+        "众数",
+        "城镇居民人均可支配收入众数4万元。",
+        2020,
+        ("metric_id",),
+        ["urban_disposable_income"],
+        [None],
+    ),
     ("whole_opener", "本区", "本区地区生产总值增长5.6%。", 2020, ("metric_id",), [None], ["gdp_growth"]),
     (
         "aspect_noun",

@@ -316,6 +316,11 @@ def test_a_fall_never_fills_a_rises_slot():
     # and the other way round: energy use per unit of output counts its falls, never a rise (上升2%)
     assert figures_of("单位地区生产总值能耗下降3.1%。", 2025)[0].metric_id == "energy_intensity_reduction"
     assert figures_of("单位地区生产总值能耗上升2%。", 2025)[0].metric_id is None
+    assert figures_of("单位GDP能耗较上年上升2%。", 2025)[0].metric_id is None
+    # and a median is no mean: 人均可支配收入中位数 names no metric
+    said = [f.metric_id for f in figures_of("城镇居民人均可支配收入56502元，中位数51115元。", 2025)]
+    assert said == ["urban_disposable_income", None]
+    assert figures_of("城镇居民人均可支配收入中位数51115元。", 2025)[0].metric_id is None
 
 
 def test_a_difference_of_rates_is_no_rate_nor_growth():

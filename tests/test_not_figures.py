@@ -22,6 +22,8 @@ from .helpers import figures_of, keep_rows
         ("name_after_threshold", "5000万元以上项目开工120个。", ["120个"]),
         ("class_threshold", "年吞吐量超千万人次的机场达4个。", ["4个"]),
         ("rank_move", "全省营商环境排名上升3位，新增院士2名。", ["2名"]),
+        ("rank_move", "全省营商环境排名较上年提升5位。", []),
+        ("always", "综合实力排名全省前列的企业新增就业1200名。", ["1200名"]),  # a ranking, no move of it
         ("rank_move", "全省營商環境排名上升3位，新增院士2名。", ["2名"]),
         # nothing says more: a threshold after a bare magnitude counts the noun after it
         ("always", "今年要完成800万以上农村贫困人口脱贫任务。", ["800万"]),

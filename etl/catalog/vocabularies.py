@@ -40,6 +40,7 @@ PUBLISHER_WORD_SCOPES = ("national", "provincial", "city", "district", "none")
 DIRECTIONS = ("rise", "fall")
 # The roles a word of words.csv can play; each names the rule that reads it.
 WORD_ROLES = (
+    "other_statistic",  # a statistic other than the quantity itself: 中位数 (a label holding it names no metric)
     "whole_opener",  # what may open the label of a whole's figure before its name (metrics.csv's {whole_opener})
     "label_opener",  # stripped from the front of a label: 其中, 全年
     "label_tail",  # stripped from the end of a label: 达到, 约

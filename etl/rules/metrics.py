@@ -89,7 +89,8 @@ class MetricFinder:
             return None
         # A metric is its publisher's whole area: 区本级固定资产投资 (the district government's own
         # level) is not the district's 固定资产投资, and a series mixing the two would compare them.
-        if self.catalog.compiled(own_level).search(text):
+        # Nor is another statistic of it (人均可支配收入中位数 is no mean: other_statistic of words.csv).
+        if self.catalog.compiled(own_level).search(text) or self.catalog.compiled(other_statistic).search(text):
             return None
         # A difference of rates (回落2.1个百分点, 下降0.3个百分点) is neither a rate nor a growth:
         # only a metric whose measures name it takes it.
@@ -107,6 +108,11 @@ class MetricFinder:
 def own_level(catalog: Catalog) -> re.Pattern:
     """The words of words.csv that name a government's own level (本级), one alternation."""
     return re.compile(alternation(catalog.words["own_level"]))
+
+
+def other_statistic(catalog: Catalog) -> re.Pattern:
+    """The words of words.csv that name another statistic of a quantity (中位数), one alternation."""
+    return re.compile(alternation(catalog.words["other_statistic"]))
 
 
 def _fits(metric_basis: str, basis: str | None) -> bool:

@@ -49,7 +49,7 @@ COUNT_OF_CLASS = re.compile(
     re.VERBOSE,
 )
 CALL_NUMBER_DIGITS = 5  # 12351, 12345: a number this long named as a line to call is its number
-RANK_REACH = 40  # characters before the number that a ranking word may stand in
+RANK_GAP = 6  # characters a ranking's move may take between its word and the number: 排名较上年提升5位
 
 Cue = Callable[[str, int, int, int, Catalog], bool]  # (text, start, end, after, catalog)
 
@@ -114,15 +114,16 @@ def class_threshold(text: str, start: int, end: int, after: int, catalog: Catalo
     clause_start = max(text.rfind(c, window[0], start) for c in CLAUSE_ENDS) + 1 or window[0]
     found = [i for i in (text.find(c, after, window[1]) for c in CLAUSE_ENDS) if i >= 0]
     clause_end = min(found, default=window[1])
-    return COUNT_OF_CLASS.search(text, clause_start, clause_end) is not None and not (COUNT_OF_CLASS.match(text, start))
+    return COUNT_OF_CLASS.search(text, clause_start, clause_end) is not None
 
 
 def rank_move(text: str, start: int, end: int, after: int, catalog: Catalog) -> bool:
-    """排名上升3位, 位次前移2名: places moved in a ranking (a rank_word of words.csv in the clause
-    before the number), no count of people, though 位 and 名 count people elsewhere (3位院士)."""
-    rank_word = catalog.compiled(_rank_words)
-    window = text[max(0, start - RANK_REACH) : start]
-    if not rank_word(window):  # most counts: no ranking near, no clause to find
+    """排名上升3位, 位次前移2名: places moved in a ranking (a rank_word of words.csv at most RANK_GAP
+    characters before the number, in its clause: the move between them), no count of people, though 位
+    and 名 count people elsewhere (3位院士; 排名全省前列的企业新增就业1200名)."""
+    rank_word, longest = catalog.compiled(_rank_words)
+    window = text[max(0, start - RANK_GAP - longest) : start]
+    if not rank_word(window):  # most counts: no ranking just before them
         return False
     return bool(rank_word(window[max(map(window.rfind, CLAUSE_ENDS)) + 1 :]))
 
@@ -138,7 +139,8 @@ def call_number(text: str, start: int, end: int, after: int, catalog: Catalog) -
 
 
 def _rank_words(catalog: Catalog):
-    return holds_any(catalog.words["rank_word"])
+    words = catalog.words["rank_word"]
+    return holds_any(words), max(map(len, words), default=0)
 
 
 def _call_line(catalog: Catalog) -> re.Pattern:

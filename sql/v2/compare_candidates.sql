@@ -125,10 +125,11 @@ candidates as (
 )
 select
     *,
-    -- an outcome's bound that the one exact value stated for the same question satisfies (突破2万亿元 beside
+    -- an outcome's level bounded where the one exact value stated for the same question satisfies it (突破2万亿元 beside
     -- 地区生产总值从1.6万亿元提高到2.03万亿元): the same fact stated loosely, which states no other value
     coalesce(
         not is_target
+        and unit <> 'percent'  -- a level's (a rate's bound may be of another measure: 实际增长4%以上 beside 增长5%)
         and value_high is null
         and count(distinct value) filter (where qualifier = 'exact') over question = 1
         and (
