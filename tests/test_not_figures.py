@@ -24,6 +24,9 @@ from .helpers import figures_of, keep_rows
         ("rank_move", "全省营商环境排名上升3位，新增院士2名。", ["2名"]),
         ("rank_move", "全省营商环境排名较上年提升5位。", []),
         ("always", "综合实力排名全省前列的企业新增就业1200名。", ["1200名"]),  # a ranking, no move of it
+        ("rate_base", "工矿商贸企业就业人员十万人生产安全事故死亡人数1.040人。", ["1.040人"]),
+        ("rate_base", "煤矿百万吨死亡人数0.045人。", ["0.045人"]),
+        ("always", "全年带动就业十万人，培训3000人次。", ["十万人", "3000人次"]),  # a pause: a count
         ("rank_move", "全省營商環境排名上升3位，新增院士2名。", ["2名"]),
         # nothing says more: a threshold after a bare magnitude counts the noun after it
         ("always", "今年要完成800万以上农村贫困人口脱贫任务。", ["800万"]),
@@ -95,13 +98,14 @@ def test_the_table_is_read_once_per_catalog_with_the_gate_its_cues_words_make():
     assert table["percent"] == ((), False)  # a rate: no cue is asked
     rules, otherwise = table["person"]
     # a cue is asked only after the first characters of exchange_word (兑), of 以上/以下, of 的, or
-    # after five digits; rank_move always
+    # after five digits; rank_move and rate_base always (each looks at its own first character)
     assert [(r.cue.__name__, r.not_figure, r.after_starts, r.long) for r in rules] == [
         ("call_number", True, None, 5),
         ("exchange_base", True, frozenset("兑"), 0),
         ("name_after_threshold", True, frozenset("以"), 0),
         ("class_threshold", True, frozenset("的"), 0),
         ("rank_move", True, None, 0),
+        ("rate_base", True, None, 0),
     ]
     assert otherwise is False  # always,,figure: what nothing else decides is a figure
     assert [r.cue.__name__ for r in table["household"][0]] == [
@@ -109,6 +113,7 @@ def test_the_table_is_read_once_per_catalog_with_the_gate_its_cues_words_make():
         "exchange_base",
         "name_after_threshold",
         "class_threshold",
+        "rate_base",
     ]
 
 

@@ -161,6 +161,7 @@ NOT_FIGURE_CUES = (
     "name_after_threshold",  # 以上/以下 and a word right after the unit: 百人以上企业
     "class_threshold",  # an at-least amount before 的, its clause counting the class: 超千万人次的机场达4个
     "rank_move",  # a rank_word (words.csv) in the clause before the number: 排名上升3位
+    "rate_base",  # a magnitude alone before what a rate counts and its number: 十万人生产安全事故死亡人数1.040人
 )
 NOT_FIGURE_VERDICTS = ("not_figure", "figure")
 # The roles of topic_words.csv: how a later clause stands to the programme an earlier one named (topics.py).

@@ -48,6 +48,7 @@ COUNT_OF_CLASS = re.compile(
     """,
     re.VERBOSE,
 )
+MAGNITUDE_SET = frozenset(MAGNITUDE_CHARACTERS)
 CALL_NUMBER_DIGITS = 5  # 12351, 12345: a number this long named as a line to call is its number
 RANK_GAP = 6  # characters a ranking's move may take between its word and the number: 排名较上年提升5位
 
@@ -128,6 +129,27 @@ def rank_move(text: str, start: int, end: int, after: int, catalog: Catalog) -> 
     return bool(rank_word(window[max(map(window.rfind, CLAUSE_ENDS)) + 1 :]))
 
 
+# The words between a rate's base and the rate's number, in one clause: 十万人|生产安全事故死亡人数|1.040人.
+RATE_AFTER_BASE = re.compile(
+    r"""
+    [^\W\d_]{1,16}?   # what is counted per so many, no pause and no number: 生产安全事故死亡人数
+    \d                 # and the rate itself: 1.040人
+    """,
+    re.VERBOSE,
+)
+
+
+def rate_base(text: str, start: int, end: int, after: int, catalog: Catalog) -> bool:
+    """就业人员十万人生产安全事故死亡人数1.040人, 煤矿百万吨死亡人数0.045人: a round number of a unit (a
+    magnitude alone: 十万, 百万) before what is counted per so many and the rate's number is the base of
+    that rate, not a count of its own."""
+    return (
+        text[start] in MAGNITUDE_SET  # most numbers: a digit or another numeral first
+        and MAGNITUDE_SET.issuperset(text[start:end])
+        and RATE_AFTER_BASE.match(text, after) is not None
+    )
+
+
 def call_number(text: str, start: int, end: int, after: int, catalog: Catalog) -> bool:
     """12351职工服务热线, 12345热线: a long run of digits named a line to call (call_line of
     words.csv) is its number, though a counted noun follows it."""
@@ -158,6 +180,7 @@ CUE_FUNCTIONS: dict[str, Cue] = {
     "exchange_base": exchange_base,
     "class_threshold": class_threshold,
     "rank_move": rank_move,
+    "rate_base": rate_base,
     "call_number": call_number,
 }
 
