@@ -20,6 +20,8 @@ from .helpers import figures_of, keep_rows
         ("name_after_threshold", "全市百人以上企业建会率达到95%。", ["95%"]),
         ("name_after_threshold", "全市百人以上企業建會率達到95%。", ["95%"]),
         ("name_after_threshold", "5000万元以上项目开工120个。", ["120个"]),
+        ("always", "城镇新增就业1100万人以上和城镇调查失业率5.5%左右。", ["1100万人", "5.5%"]),  # a list goes on
+        ("always", "粮食产量保持在1.3万亿斤以上并稳步提高。", ["1.3万亿斤"]),  # the clause goes on
         ("class_threshold", "年吞吐量超千万人次的机场达4个。", ["4个"]),
         ("rank_move", "全省营商环境排名上升3位，新增院士2名。", ["2名"]),
         ("rank_move", "全省营商环境排名较上年提升5位。", []),

@@ -28,15 +28,21 @@ from etl.text.characters import CLAUSE_ENDS, LETTER, MAGNITUDE_CHARACTERS, SINGL
 NOT_FIGURE = "not_figure"
 
 THRESHOLD_WORDS = ("以上", "以下")
-# Words that make a number with 以上/以下 a threshold inside a name (百人以上企业).
-NAME_AFTER_THRESHOLD = re.compile(
-    rf"""
-    (?:{alternation(THRESHOLD_WORDS)})  # a threshold
-    (?=[^\W\d_])                       # followed by a word: the name of a class
-    (?!的?(?:目标|水平|增长|左右))      # unless it is the threshold of a goal or a level
-    """,
-    re.VERBOSE,
-)
+
+
+def name_after(catalog: Catalog) -> re.Pattern:
+    """Words that make a number with 以上/以下 a threshold inside a name (百人以上企业), once per catalog."""
+    return re.compile(
+        rf"""
+        (?:{alternation(THRESHOLD_WORDS)})             # a threshold
+        (?=[^\W\d_])                                  # followed by a word: the name of a class
+        (?!的?(?:目标|水平|增长|左右))                 # unless it is the threshold of a goal or a level,
+        (?!{alternation(catalog.words["coordinator"])}|并|等)  # or a list or a clause goes on (以上和, 以上并)
+        """,
+        re.VERBOSE,
+    )
+
+
 CLASS_AFTER_THRESHOLD = "的"  # 超千万人次的机场: an at-least amount before 的 names a class
 CLASS_REACH = 40  # characters either side in which a class threshold's clause is read
 # …的机场 of which there are 4: 第4个, 达4个, 有4座.
@@ -96,7 +102,7 @@ def not_figure_rules(catalog: Catalog) -> dict[str, tuple[tuple[Rule, ...], bool
 def name_after_threshold(text: str, start: int, end: int, after: int, catalog: Catalog) -> bool:
     """百人以上企业, 5000万元以上项目: 以上/以下 and a word right after a measure word or a counted noun
     name a class; after a bare magnitude the number counts the noun (1000万以上农村贫困人口)."""
-    return text[after - 1] not in MAGNITUDE_CHARACTERS and NAME_AFTER_THRESHOLD.match(text, after) is not None
+    return text[after - 1] not in MAGNITUDE_CHARACTERS and catalog.compiled(name_after).match(text, after) is not None
 
 
 def exchange_base(text: str, start: int, end: int, after: int, catalog: Catalog) -> bool:
