@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from etl.catalog import load_catalog
+from etl.catalog import CatalogError, load_catalog
 from etl.records import Figure, Source
 from etl.rules.mentions import find_mentions
 from etl.rules.pipeline import process
@@ -46,6 +46,17 @@ def keep_rows(path: Path, keep) -> int:
     kept = lines[:1] + [line for line in lines[1:] if keep(line)]
     path.write_text("\n".join(kept) + "\n", encoding="utf-8")
     return len(kept)
+
+
+def refused_row(folder: Path, name: str, row: str) -> tuple[int, str]:
+    """Append `row` to the catalog file `name` of `folder`: the line it lands on, and the one line
+    that loading the catalog then stops with (CatalogError)."""
+    path = folder / name
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + row + "\n", encoding="utf-8")
+    with pytest.raises(CatalogError) as raised:
+        load_catalog(folder)
+    return text.count("\n") + 1, str(raised.value)
 
 
 def refresh_cli(sources: Path, db: Path, *flags: str) -> subprocess.CompletedProcess:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from etl.catalog import CatalogError, load_catalog
+from etl.catalog import load_catalog
 from etl.rules.not_figures import not_figure_rules
 
-from .helpers import figures_of, keep_rows
+from .helpers import figures_of, keep_rows, refused_row
 
 
 @pytest.mark.parametrize(
@@ -72,25 +72,15 @@ def test_a_new_row_is_a_new_rule_for_its_units(catalog_copy):
 
 
 def test_an_unknown_cue_names_the_file_and_the_line(catalog_copy):
-    line = _rules(catalog_copy, lambda line: True) + 1
-    with (catalog_copy / "not_figure_rules.csv").open("a", encoding="utf-8") as fh:
-        fh.write("hotline,,not_figure,\n")
-    with pytest.raises(CatalogError) as raised:
-        load_catalog(catalog_copy)
-    assert str(raised.value).startswith(
+    line, said = refused_row(catalog_copy, "not_figure_rules.csv", "hotline,,not_figure,")
+    assert said.startswith(
         f"{catalog_copy / 'not_figure_rules.csv'}:{line}: cue 'hotline' is not one of always, call_number,"
     )
 
 
 def test_an_unknown_verdict_names_the_file_and_the_line(catalog_copy):
-    line = _rules(catalog_copy, lambda line: True) + 1
-    with (catalog_copy / "not_figure_rules.csv").open("a", encoding="utf-8") as fh:
-        fh.write("rank_move,person,none,\n")
-    with pytest.raises(CatalogError) as raised:
-        load_catalog(catalog_copy)
-    assert str(raised.value) == (
-        f"{catalog_copy / 'not_figure_rules.csv'}:{line}: verdict 'none' is not one of not_figure, figure"
-    )
+    line, said = refused_row(catalog_copy, "not_figure_rules.csv", "rank_move,person,none,")
+    assert said == f"{catalog_copy / 'not_figure_rules.csv'}:{line}: verdict 'none' is not one of not_figure, figure"
 
 
 def test_the_table_is_read_once_per_catalog_with_the_gate_its_cues_words_make():

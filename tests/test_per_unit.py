@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from etl.catalog import CATALOG_DIR, CatalogError, load_catalog
-from etl.records import Source
+from etl.catalog import load_catalog
 from etl.rules.per_unit import per_unit_by_unit
-from etl.rules.pipeline import process
 
-from .helpers import keep_rows
+from .helpers import figures_of, keep_rows, refused_row
 
 
 @pytest.mark.parametrize(
@@ -38,18 +36,18 @@ from .helpers import keep_rows
     ],
 )
 def test_each_cue_decides_a_figure(cue, text, qualifier):
-    (figure,) = [f for f in _figures(text) if f.unit != "other" or f.measure != "美元"]
+    (figure,) = [f for f in figures_of(text) if f.unit != "other" or f.measure != "美元"]
     assert figure.qualifier == qualifier
 
 
 def test_coal_per_kilowatt_hour_is_per_unit():
-    assert [(f.surface, f.qualifier) for f in _figures("火电机组度电煤耗降至300克。")] == [("300克", "per_unit")]
-    assert [(f.surface, f.qualifier) for f in _figures("供电煤耗降至305克/千瓦时。")] == [("305克", "per_unit")]
+    assert [(f.surface, f.qualifier) for f in figures_of("火电机组度电煤耗降至300克。")] == [("300克", "per_unit")]
+    assert [(f.surface, f.qualifier) for f in figures_of("供电煤耗降至305克/千瓦时。")] == [("305克", "per_unit")]
 
 
 def test_the_amounts_listed_after_the_first_are_per_head_too():
     text = "困难职工生活补贴、职工护理补贴标准分别从每人每月200元、260元提高到220元、300元。"
-    assert [(f.surface, f.qualifier) for f in _figures(text)] == [
+    assert [(f.surface, f.qualifier) for f in figures_of(text)] == [
         ("200元", "per_unit"),
         ("260元", "per_unit"),
         ("220元", "per_unit"),
@@ -70,56 +68,38 @@ def test_the_amounts_listed_after_the_first_are_per_head_too():
 def test_a_per_unit_amount_stated_with_a_bound_is_per_unit(text):
     """One qualifier: per_unit wins, so that an amount per head or per 亩 is never added into a
     programme's total nor answered as a whole's level; the bound stays in the sentence."""
-    (figure,) = _figures(text)
+    (figure,) = figures_of(text)
     assert figure.qualifier == "per_unit"
 
 
-@pytest.fixture
-def folder(catalog_copy):
-    return catalog_copy
-
-
-def _figures(text: str, folder=CATALOG_DIR):
-    _, figures = process(Source("t.txt", "t", report_year=2020), text.encode("utf-8"), load_catalog(folder))
-    return figures
-
-
-def _rules(folder, keep) -> int:
+def _rules(catalog_copy, keep) -> int:
     """Keep the rows of per_unit_rules.csv `keep` accepts (the header always); the lines left."""
-    return keep_rows(folder / "per_unit_rules.csv", keep)
+    return keep_rows(catalog_copy / "per_unit_rules.csv", keep)
 
 
-def test_without_the_per_count_row_every_so_many_is_a_whole(folder):
-    _rules(folder, lambda line: not line.startswith("per_count,"))
-    assert [f.qualifier for f in _figures("每万名职工拥有工会驿站2个。", folder)] == ["exact"]
+def test_without_the_per_count_row_every_so_many_is_a_whole(catalog_copy):
+    _rules(catalog_copy, lambda line: not line.startswith("per_count,"))
+    assert [f.qualifier for f in figures_of("每万名职工拥有工会驿站2个。", catalog=catalog_copy)] == ["exact"]
 
 
-def test_a_new_row_is_a_new_rule_for_its_units(folder):
-    path = folder / "per_unit_rules.csv"
+def test_a_new_row_is_a_new_rule_for_its_units(catalog_copy):
+    path = catalog_copy / "per_unit_rules.csv"
     header, *rows = path.read_text(encoding="utf-8").splitlines()
     path.write_text("\n".join([header, "always,organization,per_unit,", *rows]) + "\n", encoding="utf-8")
-    assert [f.qualifier for f in _figures("新建职工驿站300个。", folder)] == ["per_unit"]
-    assert [f.qualifier for f in _figures("发放慰问金500元。", folder)] == ["exact"]  # yuan: as before
+    assert [f.qualifier for f in figures_of("新建职工驿站300个。", catalog=catalog_copy)] == ["per_unit"]
+    assert [f.qualifier for f in figures_of("发放慰问金500元。", catalog=catalog_copy)] == ["exact"]  # yuan: as before
 
 
-def test_an_unknown_cue_names_the_file_and_the_line(folder):
-    line = _rules(folder, lambda line: True) + 1
-    with (folder / "per_unit_rules.csv").open("a", encoding="utf-8") as fh:
-        fh.write("per_head,yuan,per_unit,\n")
-    with pytest.raises(CatalogError) as raised:
-        load_catalog(folder)
-    assert str(raised.value).startswith(
-        f"{folder / 'per_unit_rules.csv'}:{line}: cue 'per_head' is not one of always, multiple, clause_word,"
+def test_an_unknown_cue_names_the_file_and_the_line(catalog_copy):
+    line, said = refused_row(catalog_copy, "per_unit_rules.csv", "per_head,yuan,per_unit,")
+    assert said.startswith(
+        f"{catalog_copy / 'per_unit_rules.csv'}:{line}: cue 'per_head' is not one of always, multiple, clause_word,"
     )
 
 
-def test_an_unknown_verdict_names_the_file_and_the_line(folder):
-    line = _rules(folder, lambda line: True) + 1
-    with (folder / "per_unit_rules.csv").open("a", encoding="utf-8") as fh:
-        fh.write("per_count,,each,\n")
-    with pytest.raises(CatalogError) as raised:
-        load_catalog(folder)
-    assert str(raised.value) == f"{folder / 'per_unit_rules.csv'}:{line}: verdict 'each' is not one of per_unit, whole"
+def test_an_unknown_verdict_names_the_file_and_the_line(catalog_copy):
+    line, said = refused_row(catalog_copy, "per_unit_rules.csv", "per_count,,each,")
+    assert said == f"{catalog_copy / 'per_unit_rules.csv'}:{line}: verdict 'each' is not one of per_unit, whole"
 
 
 def test_the_table_is_read_once_per_catalog_into_each_units_rules():

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from etl.catalog import CATALOG_DIR, CatalogError, load_catalog
-from etl.records import Source
-from etl.rules.pipeline import process
+from etl.catalog import load_catalog
 from etl.rules.targets import target_rules
 
-from .helpers import keep_rows
+from .helpers import figures_of, keep_rows, refused_row
 
 PLAN = "二、2021年工作安排\n"  # a report on 2020: what follows is its plan for 2021
 
@@ -59,56 +57,43 @@ def test_a_starting_level_before_a_deadline_is_the_level_before_the_period():
     ]
 
 
-@pytest.fixture
-def folder(catalog_copy):
-    return catalog_copy
+def _figures(text: str, report_year: int = 2020, heading: str = "", catalog=None):
+    return figures_of(heading + text, report_year, catalog)
 
 
-def _figures(text: str, report_year: int = 2020, heading: str = "", folder=CATALOG_DIR):
-    source = Source("t.txt", "t", report_year=report_year)
-    _, figures = process(source, (heading + text).encode("utf-8"), load_catalog(folder))
-    return figures
-
-
-def _rules(folder, keep) -> int:
+def _rules(catalog_copy, keep) -> int:
     """Keep the rows of target_rules.csv `keep` accepts (the header always); the lines left."""
-    return keep_rows(folder / "target_rules.csv", keep)
+    return keep_rows(catalog_copy / "target_rules.csv", keep)
 
 
-def test_without_the_goals_met_row_a_goal_opener_decides(folder):
-    _rules(folder, lambda line: not line.startswith("goals_met,"))
-    figures = _figures("完成年初确定的主要目标，地区生产总值增长6.1%。", folder=folder)
+def test_without_the_goals_met_row_a_goal_opener_decides(catalog_copy):
+    _rules(catalog_copy, lambda line: not line.startswith("goals_met,"))
+    figures = _figures("完成年初确定的主要目标，地区生产总值增长6.1%。", catalog=catalog_copy)
     assert [f.is_target for f in figures] == [True]
 
 
-def test_a_row_moved_first_wins(folder):
-    path = folder / "target_rules.csv"
+def test_a_row_moved_first_wins(catalog_copy):
+    path = catalog_copy / "target_rules.csv"
     header, *rows = path.read_text(encoding="utf-8").splitlines()
     path.write_text("\n".join([header, "plan_context,target,", *rows[:5], *rows[6:]]) + "\n", encoding="utf-8")
-    assert [f.is_target for f in _figures("赤字率从去年的3.6%调低到3.2%左右。", heading=PLAN, folder=folder)] == [
+    assert [
+        f.is_target for f in _figures("赤字率从去年的3.6%调低到3.2%左右。", heading=PLAN, catalog=catalog_copy)
+    ] == [
         True,
         True,
     ]
 
 
-def test_an_unknown_cue_names_the_file_and_the_line(folder):
-    line = _rules(folder, lambda line: True) + 1
-    with (folder / "target_rules.csv").open("a", encoding="utf-8") as fh:
-        fh.write("goal_word,target,\n")
-    with pytest.raises(CatalogError) as raised:
-        load_catalog(folder)
-    assert str(raised.value).startswith(
-        f"{folder / 'target_rules.csv'}:{line}: cue 'goal_word' is not one of always, period_end_level,"
+def test_an_unknown_cue_names_the_file_and_the_line(catalog_copy):
+    line, said = refused_row(catalog_copy, "target_rules.csv", "goal_word,target,")
+    assert said.startswith(
+        f"{catalog_copy / 'target_rules.csv'}:{line}: cue 'goal_word' is not one of always, period_end_level,"
     )
 
 
-def test_an_unknown_verdict_names_the_file_and_the_line(folder):
-    line = _rules(folder, lambda line: True) + 1
-    with (folder / "target_rules.csv").open("a", encoding="utf-8") as fh:
-        fh.write("goal_opens,goal,\n")
-    with pytest.raises(CatalogError) as raised:
-        load_catalog(folder)
-    assert str(raised.value) == f"{folder / 'target_rules.csv'}:{line}: verdict 'goal' is not one of target, outcome"
+def test_an_unknown_verdict_names_the_file_and_the_line(catalog_copy):
+    line, said = refused_row(catalog_copy, "target_rules.csv", "goal_opens,goal,")
+    assert said == f"{catalog_copy / 'target_rules.csv'}:{line}: verdict 'goal' is not one of target, outcome"
 
 
 def test_the_table_is_read_once_per_catalog():
