@@ -165,6 +165,7 @@ class Figure(NamedTuple):
     direction: int | None = None  # +1 a rise, -1 a fall, None when not a change
     subset_of_figure_id: str | None = None  # a subset overlapping the parts of that whole
     mentions: int = 1
+    metric_value: float | None = None  # the value its metric takes: a growth's fall negative; None without a metric
 
 
 class Metric(NamedTuple):
@@ -179,6 +180,7 @@ class Metric(NamedTuple):
     pattern: re.Pattern
     scope: str = ""  # national, local, or empty for any report
     measures: tuple[str, ...] = ()  # when set, a figure's measure must be one of them
+    falls: str = ""  # negative: a fall is its negative value (下降3.8%: -3.8); empty: a fall fills it as stated
 
 
 class Program(NamedTuple):

@@ -279,6 +279,15 @@ def test_the_shipped_catalog_loads_and_names_its_words():
     assert len(catalog.metrics) == 71 and len(catalog.programs) == 24
 
 
+def test_every_fall_verb_is_a_fall_of_bases_csv():
+    """A growth takes a fall as its negative by the figure's direction, which bases.csv decides: a fall_verb
+    that bases.csv did not know (下滑) would fill the growth with no direction, its value unsigned."""
+    catalog = load_catalog()
+    falls = {word for word, _basis, position, turn in catalog.bases if position == "before" and turn == "fall"}
+    assert set(catalog.words["fall_verb"]) - falls == set()
+    assert catalog.words["fall_verb"] == ("下降", "减少", "降低", "回落", "下滑", "下跌")
+
+
 def test_docs_catalogs_md_names_every_file_and_every_role():
     text = (ROOT / "docs" / "catalogs.md").read_text(encoding="utf-8")
     assert [name for name in SCHEMA if f"| `{name}` |" not in text] == []

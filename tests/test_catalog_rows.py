@@ -326,6 +326,15 @@ ROLE_EXAMPLES = [
     ),
     ("whole_opener", "本区", "本区地区生产总值增长5.6%。", 2020, ("metric_id",), [None], ["gdp_growth"]),
     (
+        "fall_verb",
+        "压缩",  # a fall of bases.csv already (a fall_verb must be one: test_catalog)
+        "全省固定资产投资压缩3%。",
+        2020,
+        ("metric_id", "metric_value"),
+        [(None, None)],
+        [("fixed_asset_investment_growth", -3.0)],
+    ),
+    (
         "aspect_noun",
         "单位面积产量",
         "棉花种植面积100万亩、单位面积产量120公斤。",

@@ -306,13 +306,25 @@ def test_a_wholes_growth_in_the_words_provinces_and_cities_use(text, metric):
     assert figures_of(text, 2025)[-1].metric_id == metric
 
 
-def test_a_fall_never_fills_a_rises_slot():
-    """cpi_inflation is how much prices rose: 居民消费价格下降0.2% is a fall of 0.2, which as the rise's
-    value would lose its sign (0.2 for -0.2)."""
+def test_a_fall_fills_a_growths_slot_with_its_sign():
+    """cpi_inflation is how much prices rose: 居民消费价格下降0.2% keeps its value as written (0.2, a fall)
+    and gives the metric -0.2 (metric_value), as every metric view reads it; a growth written with a minus
+    sign is negative already."""
     for text in ("居民消费价格上涨0.3%。", "居民消费价格指数（CPI）同比上涨0.3%。", "居民消费价格涨幅2%左右。"):
-        assert figures_of(text, 2025)[0].metric_id == "cpi_inflation", text
+        rise = figures_of(text, 2025)[0]
+        assert (rise.metric_id, rise.metric_value) == ("cpi_inflation", rise.value), text
     fall = figures_of("居民消费价格同比下降0.2%。", 2025)[0]
-    assert (fall.value, fall.direction, fall.metric_id) == (0.2, -1, None)
+    assert (fall.value, fall.direction, fall.metric_id, fall.metric_value) == (0.2, -1, "cpi_inflation", -0.2)
+    minus = figures_of("全省固定资产投资增长-3.8%。", 2025)[0]
+    assert (minus.value, minus.metric_id, minus.metric_value) == (-3.8, "fixed_asset_investment_growth", -3.8)
+    falls = figures_of("全年地区生产总值下降1.2%，社会消费品零售总额比上年减少2%左右，外贸进出口下滑5.1%。", 2025)
+    assert [(f.metric_id, f.metric_value, f.qualifier, f.basis) for f in falls] == [
+        ("gdp_growth", -1.2, "exact", "change"),
+        ("retail_sales_growth", -2.0, "approx", "change"),
+        ("foreign_trade_growth", -5.1, "exact", "change"),
+    ]
+    # a bounded fall would turn its bound over with its sign (下降3%以上: at most -3): no metric
+    assert [(f.metric_id, f.metric_value) for f in figures_of("全省固定资产投资下降3%以上。", 2025)] == [(None, None)]
     # and the other way round: energy use per unit of output counts its falls, never a rise (上升2%)
     assert figures_of("单位地区生产总值能耗下降3.1%。", 2025)[0].metric_id == "energy_intensity_reduction"
     assert figures_of("单位地区生产总值能耗上升2%。", 2025)[0].metric_id is None

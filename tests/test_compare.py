@@ -108,6 +108,54 @@ def test_an_outcomes_bound_its_exact_value_satisfies_is_no_second_value(tmp_path
     ]
 
 
+def test_a_fall_answers_negative_in_every_metric_view(tmp_path):
+    """下降3.8% is a growth of -3.8: v2.compare, v1.metric_series, v2.series and v2.yoy all read the one
+    signed value (metric_value); v2.figures keeps the value as written, 3.8, with its direction."""
+    reports = {
+        "falls-2025.txt": "一、2024年工作回顾\n全省固定资产投资增长2.1%，一般公共预算收入下降1.5%。\n",
+        "falls-2026.txt": "一、2025年工作回顾\n全省固定资产投资下降3.8%，一般公共预算收入增长0.6%。\n",
+    }
+    rows = ""
+    for name, text in reports.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        rows += f"{name},{name[:-4]},,某某省人民政府,{name[6:10]}-01-20,{int(name[6:10]) - 1}\n"
+    (tmp_path / "manifest.csv").write_text(MANIFEST + rows, encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    refresh(tmp_path, db, progress=False)
+    growth = "('fixed_asset_investment_growth', 'general_budget_revenue_growth')"
+    assert query(
+        db, f"select metric_id, year, value, written from v2.compare where metric_id in {growth} order by 1, 2"
+    ) == [
+        ("fixed_asset_investment_growth", 2024, 2.1, "2.1%"),
+        ("fixed_asset_investment_growth", 2025, -3.8, "3.8%"),
+        ("general_budget_revenue_growth", 2024, -1.5, "1.5%"),
+        ("general_budget_revenue_growth", 2025, 0.6, "0.6%"),
+    ]
+    assert query(
+        db, f"select metric_id, year, value from v1.metric_series where metric_id in {growth} order by 1, 2"
+    ) == [
+        ("fixed_asset_investment_growth", 2024, 2.1),
+        ("fixed_asset_investment_growth", 2025, -3.8),
+        ("general_budget_revenue_growth", 2024, -1.5),
+        ("general_budget_revenue_growth", 2025, 0.6),
+    ]
+    assert query(db, f"select series_id, year, value from v2.series where series_id in {growth} order by 1, 2") == [
+        ("fixed_asset_investment_growth", 2024, 2.1),
+        ("fixed_asset_investment_growth", 2025, -3.8),
+        ("general_budget_revenue_growth", 2024, -1.5),
+        ("general_budget_revenue_growth", 2025, 0.6),
+    ]
+    assert query(
+        db, f"select series_id, year, value, previous_value, change from v2.yoy where series_id in {growth} order by 1"
+    ) == [
+        ("fixed_asset_investment_growth", 2025, -3.8, 2.1, -5.9),
+        ("general_budget_revenue_growth", 2025, 0.6, -1.5, 2.1),
+    ]
+    assert query(db, "select value, direction, metric_value from v2.figures where surface = '3.8%'") == [
+        (3.8, -1, -3.8)
+    ]
+
+
 def test_documents_without_a_publisher_each_answer_for_themselves(tmp_path):
     """No manifest: each report is a publisher of its own, so two cities' 城镇新增就业 of one year are two
     answers, never a conflict between them, and never one city's answer standing for the other's."""

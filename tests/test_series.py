@@ -167,7 +167,7 @@ def test_v2_figures_is_v1_figures_with_the_series_of_every_figure(warehouse):
                "and table_name = 'figures' order by ordinal_position")  # fmt: skip
     v2 = query(warehouse, "select column_name from information_schema.columns where table_schema = 'v2' "
                "and table_name = 'figures' order by ordinal_position")  # fmt: skip
-    assert v2 == [*v1, ("series_id",), ("measure",), ("direction",), ("subset_of_figure_id",)]
+    assert v2 == [*v1, ("series_id",), ("measure",), ("direction",), ("subset_of_figure_id",), ("metric_value",)]
     assert query(warehouse, "select count(*) from v2.figures where series_id is null") == [(0,)]
     assert query(warehouse, "select count(*) from v2.figures") == query(warehouse, "select count(*) from v1.figures")
 

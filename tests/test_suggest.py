@@ -54,6 +54,7 @@ def test_suggest_lists_automatic_series_and_accept_makes_one_a_catalogued_metric
         "patterns": "社会化工会工作者补",
         "scope": "national",
         "measure": "",
+        "falls": "",
     }
     refresh(db.parent / "reports", db, progress=False, catalog_dir=catalog)
     assert query(db, "select series_id, previous_value, value, linked_by from v2.yoy where linked_by = 'catalog'") == [

@@ -272,7 +272,8 @@ def _metric(r: dict[str, str], words: dict[str, tuple[str, ...]]) -> Metric:
     """A row of metrics.csv; a role named in its pattern ({whole_opener}) stands for that role's words."""
     pattern = ROLE_NAME.sub(lambda name: f"(?:{alternation(words[name.group(1)])})", r["patterns"])
     fields = (r["metric_id"], r["name_zh"], r["name_en"], r["category"], r["unit"], r["basis"])
-    return Metric(*fields, re.compile(pattern), r["scope"], tuple(m for m in r["measure"].split("|") if m))
+    measures = tuple(m for m in r["measure"].split("|") if m)
+    return Metric(*fields, re.compile(pattern), r["scope"], measures, r["falls"])
 
 
 def _lexicon(hand: list[dict[str, str]], reference: list[dict[str, str]]) -> dict[str, tuple[str, str]]:

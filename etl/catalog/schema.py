@@ -37,6 +37,7 @@ from etl.catalog.vocabularies import (  # noqa: F401  (re-exported: the rules an
     GIVEN,
     GIVING_CUES,
     METRIC_BASES,
+    METRIC_FALLS,
     NOT_FIGURE_CUES,
     NOT_FIGURE_VERDICTS,
     PER_UNIT_CUES,
@@ -144,6 +145,7 @@ SCHEMA: dict[str, dict[str, Check]] = {
         "patterns": regex_with_roles(WORD_ROLES),  # {whole_opener}: the words of that role
         "scope": one_of(SCOPES, blank=True),
         "measure": optional,  # measure words a figure must have (套|户), when its unit says too little
+        "falls": one_of(METRIC_FALLS, blank=True),  # negative: a fall is the metric's negative value
     },
     "publishers.csv": {"pattern": regex, "scope": one_of(PUBLISHER_SCOPES), "note": optional},
     "publisher_words.csv": {"word": word, "scope": one_of(PUBLISHER_WORD_SCOPES), "note": optional},

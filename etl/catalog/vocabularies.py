@@ -33,6 +33,8 @@ CATEGORIES = (
     "members",
     "other",
 )
+# What a fall is of a metric (metrics.csv falls): negative, a growth whose fall is its negative (下降3.8%: -3.8).
+METRIC_FALLS = ("negative",)
 SCOPES = ("national", "local")  # of a metric: local fits provincial, city and district publishers
 PUBLISHER_SCOPES = ("national", "provincial", "city", "district", "local")
 # The level an administrative word of a publisher's name gives (省 provincial); none: not such a word (市场).
@@ -46,6 +48,7 @@ WORD_ROLES = (
     "label_tail",  # stripped from the end of a label: 达到, 约
     "shared_head",  # the noun listed subjects share: 城镇和农村居民 (居民)
     "change_verb",  # a verb of change: 增长, 下降
+    "fall_verb",  # a verb of a fall, named {fall_verb} in a growth's patterns (metrics.csv): 下降, 回落
     "compared_with",  # what a change is measured against: 比上年, 同比
     "per_year",  # an average over years before a change verb: 年均增长
     "real_terms",  # a change net of prices: 实际增长

@@ -132,9 +132,8 @@ class FigureBuilder:
         self.split_labels: list[str] | None = None  # 分别: one subject per figure of the list in hand, if named
         self.listed: tuple[int, tuple[str, ...]] | None = None  # the last 分别 list's sentence index and subjects
         self.targets: dict[tuple, Figure] = {}  # the first target of each value, unit and qualifier
-        self.wholes = Wholes(
-            catalog.compiled(breakdown_words)
-        )  # 其中: what the parts of each whole add up to, and a list going on past a ；
+        # 其中: what the parts of each whole add up to, and a list going on past a ；
+        self.wholes = Wholes(catalog.compiled(breakdown_words))
 
     def label(self, mention: Mention, around: Around, earlier: list[Figure]) -> str:
         """What the figure counts, in its own words: 返还工会经费51.83亿元 -> 返还工会经费.
@@ -255,6 +254,8 @@ class FigureBuilder:
         timing = when(around.before, around.clause_before, self.contexts[sentence.index], self.report_year, catalog)
         if own_subject:
             timing = of_listed_year(label, timing)
+        turn = direction(mention, around, base, catalog)
+        metric, metric_value = self.metrics.valued(metric, mention.value, turn, kind)
         fields = (  # a Figure's fields in order, its id still to come: the record is made once
             "",
             self.doc_id,
@@ -278,9 +279,10 @@ class FigureBuilder:
             mention.char_start,
             mention.char_end,
             mention.measure,
-            direction(mention, around, base, catalog),
+            turn,
             None,  # subset_of_figure_id: wholes.place decides
             1,  # mentions: deduplicate counts them
+            metric_value,
         )
         return Figure._make((figure_id(fields), *fields[1:]))
 

@@ -10,6 +10,7 @@ from etl.catalog import Catalog
 from etl.catalog.gates import NEVER, alternation, top_level_alternatives, with_first_character_gate
 from etl.records import Metric
 
+SIGNABLE = ("exact", "approx")  # qualifiers that keep their sense when the value is negated
 ANCHOR = "^"  # an alternative that must start the label: ^{whole_opener}*(?:地区)?生产总值…
 
 
@@ -83,6 +84,17 @@ class MetricFinder:
                 return found
         return None
 
+    def valued(self, metric: str | None, value: float, direction: int | None, qualifier: str):
+        """(metric, the value it takes) of a figure of `value`: as stated, except that a fall of a metric
+        whose fall is its negative (metrics.csv falls) is signed, 下降3.8% -3.8 (增长-0.3% stays -0.3).
+        A bounded fall fills no such metric: 下降3%以上 is at least a fall of 3, at most -3, and its
+        qualifier would turn over with its sign."""
+        if metric is None or direction is None or metric not in self.catalog.compiled(_falling):
+            return metric, (None if metric is None else value)
+        if direction < 0 and qualifier not in SIGNABLE:
+            return None, None
+        return metric, direction * abs(value)
+
     def _named_in(self, text: str, unit: str, measure: str, basis: str | None) -> str | None:
         metrics, may_name = candidates(self.catalog, unit, self.scope)
         if not may_name(text):  # one match and one search of all their patterns rule out most texts
@@ -103,6 +115,11 @@ class MetricFinder:
             ):
                 return metric.metric_id
         return None
+
+
+def _falling(catalog: Catalog) -> frozenset[str]:
+    """The metrics whose fall is their negative value (metrics.csv falls: negative)."""
+    return frozenset(m.metric_id for m in catalog.metrics if m.falls == "negative")
 
 
 def own_level(catalog: Catalog) -> re.Pattern:

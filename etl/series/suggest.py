@@ -24,10 +24,11 @@ from pathlib import Path
 from typing import NamedTuple
 
 from etl.catalog import CATALOG_DIR, load_catalog
+from etl.catalog.schema import SCHEMA
 from etl.rules.publishers import metric_scope, rules_of
 from etl.series.matching import ITEM_BREAK, words_of
 
-METRIC_COLUMNS = ("metric_id", "name_zh", "name_en", "category", "unit", "basis", "patterns", "scope")
+METRIC_COLUMNS = tuple(SCHEMA["metrics.csv"])  # the columns of metrics.csv, as the catalog checks them
 MEMBERS_SQL = """
 select s.series_id, s.publisher, s.year, f.unit, f.basis, f.category, f.label,
     substr(f.sentence, f.char_end - f.sentence_start + 1, 24) as after, s.confidence,

@@ -59,6 +59,7 @@ def insert_catalog(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None:
         "basis": [m.basis for m in catalog.metrics],
         "patterns": [m.pattern.pattern for m in catalog.metrics],
         "scope": [m.scope for m in catalog.metrics],
+        "falls": [m.falls for m in catalog.metrics],
     }
     programs = {
         "program_id": [p.program_id for p in catalog.programs],

@@ -93,7 +93,7 @@ def extracted(
 
 def arrow_type(name: str) -> pa.DataType:
     """The Arrow type of a figure column."""
-    if name == "value":
+    if name in ("value", "metric_value"):
         return pa.float64()
     if name == "is_target":
         return pa.bool_()

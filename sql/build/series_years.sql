@@ -14,7 +14,7 @@ with members as (
         s.linked_by,
         f.figure_id,
         f.doc_id,
-        f.value,
+        coalesce(f.metric_value, f.value) as value,  -- a metric's value (a growth's fall negative), else as stated
         f.unit,
         f.is_target,
         f.period_start as year,

@@ -24,5 +24,6 @@ create table core.figures (
     measure varchar not null,
     direction integer,
     subset_of_figure_id varchar,
-    mentions integer not null
+    mentions integer not null,
+    metric_value double  -- the value its metric takes (a growth's fall negative), NULL without a metric
 );

@@ -20,7 +20,7 @@ select
     m.name_zh as metric_name_zh,
     m.name_en as metric_name_en,
     f.period_start as year,
-    f.value,
+    f.metric_value as value,  -- a growth's fall negative (下降3.8%: -3.8)
     f.unit,
     f.qualifier,
     f.is_target,

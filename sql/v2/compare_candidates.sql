@@ -24,7 +24,7 @@ with figures as (
         lead(f.qualifier) over w as next_qualifier,
         lead(f.metric_id) over w as next_metric_id,
         lead(f.unit) over w as next_unit,
-        lead(f.value) over w as next_value,
+        lead(f.metric_value) over w as next_value,
         lead(f.is_target) over w as next_is_target,
         lag(f.char_end) over w - f.sentence_start as previous_ends_at,
         lag(f.char_start) over w - f.sentence_start as previous_at,
@@ -45,7 +45,7 @@ read as (
             and next_metric_id = metric_id
             and next_unit = unit
             and next_is_target = is_target
-            and next_value > value
+            and next_value > metric_value
             and regexp_matches(substr(sentence, ends_at + 1, next_at - ends_at), '^\s*[-—–~～至到]+\s*$'), false)
             as opens_range,
         -- the high end of a range, read with its low end
@@ -77,7 +77,7 @@ candidates as (
         r.publisher,
         case when r.period_start = r.period_end then r.period_start else r.period_end end as year,
         r.is_target,
-        r.value,
+        r.metric_value as value,  -- a growth's fall negative: 下降3.8% is -3.8
         case when r.opens_range then r.next_value end as value_high,
         r.unit,
         r.measure,

@@ -1,4 +1,4 @@
--- Every figure of every report, as in v1.figures, with the series it belongs to (its metric when the catalog names one, else the series its words line up with), its measure word, which way a change moved, and the whole a subset overlaps.
+-- Every figure of every report, as in v1.figures, with the series it belongs to (its metric when the catalog names one, else the series its words line up with), its measure word, which way a change moved, the whole a subset overlaps, and the value it gives its metric (a growth's fall negative).
 create or replace view v2.figures as
 select
     f.figure_id,
@@ -26,7 +26,8 @@ select
     s.series_id,
     f.measure,
     f.direction,
-    f.subset_of_figure_id
+    f.subset_of_figure_id,
+    f.metric_value
 from core.figures f
 left join core.series_figures using (figure_id)
 left join core.series_points s using (point_id);

@@ -5,6 +5,7 @@
 -- and last years the series' figures describe. confidence and reason say how the member joined its series: 1.0
 -- for a catalogued metric; for an automatic link, the link to the report year before (else to the one after).
 -- series_confidence is the least confidence of its members: 1.0 when the catalog made it, NULL when nothing links it.
+-- value is the value the figure gives its metric (v2.figures metric_value: 下降3.8% is -3.8 of a growth), else as stated.
 -- A document without a publisher is a publisher of its own: its series are counted over its own figures.
 create or replace view v2.series as
 with series as (
@@ -29,7 +30,7 @@ select
     f.period_start,
     f.period_end,
     f.is_target,
-    f.value,
+    coalesce(f.metric_value, f.value) as value,  -- a metric's value (a growth's fall negative), else as stated
     f.unit,
     f.basis,
     f.qualifier,
