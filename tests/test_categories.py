@@ -50,6 +50,17 @@ def test_an_earlier_clause_names_no_figure_of_another_unit():
     ]
 
 
+def test_a_pilot_names_the_bodies_it_counts_never_the_places_or_areas_it_runs_in():
+    """试点 gives organizations to bodies only: the provinces, cities and mu a pilot runs in are no
+    organisations (categories.csv: 试点 for organization and enterprise, not other)."""
+    said = _figures("在20个城市开展试点，新增试点企业30家，轮作休耕试点面积扩大到3000万亩。")
+    assert [(f.surface, f.unit, f.category) for f in said] == [
+        ("20个", "other", "other"),
+        ("30家", "enterprise", "organizations"),
+        ("3000万亩", "other", "other"),
+    ]
+
+
 def _figures(text: str, catalog=None):
     return figures_of(text, 2025, catalog)
 
