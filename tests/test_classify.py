@@ -300,6 +300,10 @@ def test_the_graduating_class_is_the_subject_of_its_figure_never_the_people_a_ve
         ("外贸进出口总额突破1万亿元，同比增长6.1%。", "foreign_trade_growth"),
         ("预计全年地区生产总值增长5.5%左右。", "gdp_growth"),  # a January report's estimate of the year
         ("进出口总额预计增长5%以上。", "foreign_trade_growth"),
+        # against what a change is measured (compared_with of words.csv): 可比, 较上年, 按可比口径
+        ("一般公共预算收入4321亿元，可比增长2.8%。", "general_budget_revenue_growth"),
+        ("全省固定资产投资较上年下降2.4%。", "fixed_asset_investment_growth"),
+        ("一般公共预算收入按可比口径增长7.5%。", "general_budget_revenue_growth"),
     ],
 )
 def test_a_wholes_growth_in_the_words_provinces_and_cities_use(text, metric):
