@@ -304,10 +304,31 @@ def test_the_graduating_class_is_the_subject_of_its_figure_never_the_people_a_ve
         ("一般公共预算收入4321亿元，可比增长2.8%。", "general_budget_revenue_growth"),
         ("全省固定资产投资较上年下降2.4%。", "fixed_asset_investment_growth"),
         ("一般公共预算收入按可比口径增长7.5%。", "general_budget_revenue_growth"),
+        # 经济 alone, after the whole's openers, is the whole's economy: its growth is GDP's
+        ("全省经济增长5.2%。", "gdp_growth"),
+        ("经济增长预期目标5%左右。", "gdp_growth"),
+        ("地区生产总值迈上5万亿元新台阶，增长5.1%。", "gdp_growth"),
+        ("数字经济增长15%。", None),  # a sector's
+        ("全省实体经济增长3%。", None),
     ],
 )
 def test_a_wholes_growth_in_the_words_provinces_and_cities_use(text, metric):
     assert figures_of(text, 2025)[-1].metric_id == metric
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全省经济总量达到5.3万亿元。",
+        "地区生产总值迈上5万亿元新台阶。",
+        "全市地区生产总值突破5万亿元。",
+        "生产总值预计完成5万亿元。",
+    ],
+)
+def test_a_wholes_level_ends_its_subject_with_a_reached_verb(text):
+    """The level's words end with the whole's name and at most a verb of words.csv's reached_verb
+    (达到, 完成, 突破, 迈上 …): 人均地区生产总值 or 地区生产总值增长 never fill gdp."""
+    assert [f.metric_id for f in figures_of(text, 2025)] == ["gdp"]
 
 
 def test_a_fall_fills_a_growths_slot_with_its_sign():
