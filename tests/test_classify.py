@@ -348,6 +348,12 @@ def test_a_fall_fills_a_growths_slot_with_its_sign():
         ("retail_sales_growth", -2.0, "approx", "change"),
         ("foreign_trade_growth", -5.1, "exact", "change"),
     ]
+    # a growth's figure is a change whatever words carry it (gold: any growth rate is a change)
+    said = figures_of("经济增长预期目标6.5%—7%。", 2016)
+    assert [(f.metric_id, f.basis, f.qualifier) for f in said] == [
+        ("gdp_growth", "change", "at_least"),
+        ("gdp_growth", "change", "at_most"),
+    ]
     # a bounded fall would turn its bound over with its sign (下降3%以上: at most -3): no metric
     assert [(f.metric_id, f.metric_value) for f in figures_of("全省固定资产投资下降3%以上。", 2025)] == [(None, None)]
     # and the other way round: energy use per unit of output counts its falls, never a rise (上升2%)

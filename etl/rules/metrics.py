@@ -10,6 +10,7 @@ from etl.catalog import Catalog
 from etl.catalog.gates import NEVER, alternation, top_level_alternatives, with_first_character_gate
 from etl.records import Metric
 
+CHANGE = "change"  # the basis of every figure of a growth
 SIGNABLE = ("exact", "approx")  # qualifiers that keep their sense when the value is negated
 ANCHOR = "^"  # an alternative that must start the label: ^{whole_opener}*(?:地区)?生产总值…
 
@@ -84,16 +85,20 @@ class MetricFinder:
                 return found
         return None
 
-    def valued(self, metric: str | None, value: float, direction: int | None, qualifier: str):
-        """(metric, the value it takes) of a figure of `value`: as stated, except that a fall of a metric
-        whose fall is its negative (metrics.csv falls) is signed, 下降3.8% -3.8 (增长-0.3% stays -0.3).
-        A bounded fall fills no such metric: 下降3%以上 is at least a fall of 3, at most -3, and its
-        qualifier would turn over with its sign."""
-        if metric is None or direction is None or metric not in self.catalog.compiled(_falling):
-            return metric, (None if metric is None else value)
+    def valued(self, metric: str | None, value: float, direction: int | None, qualifier: str, basis: str | None):
+        """(metric, the value it takes, the figure's basis) of a figure of `value`.
+
+        A metric whose fall is its negative (metrics.csv falls) is a growth: each of its figures is a
+        change, whatever words carry it (经济增长预期目标6.5%, 增速回落至3.5%), and a fall is signed,
+        下降3.8% -3.8 (增长-0.3% stays -0.3). A bounded fall fills no such metric: 下降3%以上 is at
+        least a fall of 3, at most -3, and its qualifier would turn over with its sign."""
+        if metric is None or metric not in self.catalog.compiled(_falling):
+            return metric, (None if metric is None else value), basis
+        if direction is None:
+            return metric, value, CHANGE
         if direction < 0 and qualifier not in SIGNABLE:
-            return None, None
-        return metric, direction * abs(value)
+            return None, None, basis
+        return metric, direction * abs(value), CHANGE
 
     def _named_in(self, text: str, unit: str, measure: str, basis: str | None) -> str | None:
         metrics, may_name = candidates(self.catalog, unit, self.scope)
