@@ -20,6 +20,7 @@ from etl.rules.period_words import PeriodRules, period_rules
 from etl.rules.structure import SMALL_NUMBER, YEAR, small_number
 from etl.rules.targets import is_target as target
 from etl.rules.targets import target_rules
+from etl.rules.this_year import last_year_after_this_year, this_year_after_last_year
 from etl.text.characters import CLOSE_QUOTES, OPEN_QUOTES
 
 AS_OF = re.compile(
@@ -68,6 +69,21 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
     the last clause break.
     """
     rules = catalog.compiled(period_rules)
+    if (
+        context.is_target
+        and context.period_start is not None
+        and context.period_start == context.period_end
+        and last_year_after_this_year(before, catalog)
+    ):
+        # 今年计划开工1200个，去年完成950个: last year's name after 今年 in a plan's sentence (this_year.py)
+        context = Context(context.period_start - 1, context.period_start - 1, False)
+    elif (
+        context.period_start is not None
+        and context.period_start == context.period_end
+        and this_year_after_last_year(before, catalog)
+    ):
+        # 去年全市新增就业12万人，今年新增就业3万人: the year after the 去年 the sentence opened with
+        context = context._replace(period_start=context.period_start + 1, period_end=context.period_start + 1)
     # 截至…, 年末…: most sentences name no date (the words _as_of reads), and are spared the call
     as_of = _as_of(before, report_year, rules) if "截" in before or before.startswith(rules.year_end_openers) else None
     # The words of the target rules the sentence holds: named periods, 由/从 and last year's name among
