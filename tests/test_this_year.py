@@ -24,6 +24,8 @@ def test_this_year_in_a_plan_part_is_the_plans_year_after_an_opener_of_last_year
         ("420亿元", 2021, 2021),
         ("15亿元", 2021, 2021),
     ]
+    two = PLAN + "为推进乡村振兴，今年市级财政将安排资金32亿元。\n为此，今年再安排资金5亿元。\n"  # each for itself
+    assert timing(two) == [("32亿元", 2021, 2021), ("5亿元", 2021, 2021)]
     # without 今年 the opener still holds: what the report says of the years since, no plan
     assert timing(PLAN + "全市新增就业12万人。\n") == [("12万人", 2020, 2020)]
 

@@ -11,7 +11,7 @@ period of the sentences after it.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import Counter
 from itertools import compress, count
 from operator import attrgetter, itemgetter
@@ -20,7 +20,7 @@ from typing import NamedTuple
 from etl.catalog import Catalog, load_catalog
 from etl.catalog.gates import alternation
 from etl.records import Context, Part, Sentence
-from etl.rules.this_year import this_year_at, year_words
+from etl.rules.this_year import this_year_in_plan
 from etl.text.characters import (
     CLOSE_PARENS,
     CLOSE_QUOTES,
@@ -46,7 +46,6 @@ LATER_LINE_HEADING = re.compile(r"\n" + _HEADING, re.M | re.VERBOSE)
 # the character before it stands after its first two digits, so that re skips ahead to
 # a 1 or 2 instead of trying the lookbehind at every character.
 YEAR = re.compile(r"((?:19|20)(?<![\d〔\[]..)\d{2})年")
-DIGIT = re.compile(r"\d")  # a number before 今年 in a sentence: a figure it may not speak of
 DELIVERED = re.compile(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日")
 # The slots of a period opener phrase: a small number of years, or a year.
 SMALL_NUMBER = f"([{SINGLE_NUMERALS}]|[0-9]+)"
@@ -234,42 +233,7 @@ def sentence_contexts(
         contexts.extend([current] * (aside_ends - len(contexts)))
         current = before_aside
     contexts.extend([current] * (len(sentences) - len(contexts)))
-    _this_year_in_plan(contexts, sentences, parts, starts, report_year, catalog, text)
-    return contexts
-
-
-def _this_year_in_plan(
-    contexts: list[Context],
-    sentences: list[Sentence],
-    parts: list[Part],
-    starts: list[int],
-    report_year: int | None,
-    catalog: Catalog,
-    text: str,
-) -> None:
-    """A sentence of a plan part naming 今年 before any number speaks of the plan's year, though it does
-    not open with it and an earlier opener turned the part to another year (去年以来，… then 为加快社会
-    保障体系建设，今年中央财政将安排2762亿元); for itself only (this_year.py). One that opens a period of
-    its own keeps it (去年完成5000亿元，今年…). Only the sentences holding the word are visited: re finds
-    it in the part's text at C speed."""
-    find = catalog.compiled(year_words).holds_this_year
-    for part in parts:
-        if part.kind != "plan":
-            continue
-        plan = _part_context(part, report_year)
-        found = find(text, part.start, part.end)
-        while found is not None:
-            index = max(bisect_right(starts, found.start()) - 1, 0)
-            sentence = sentences[index]
-            at = this_year_at(sentence.text, catalog)
-            if (
-                contexts[index] != plan
-                and at >= 0
-                and DIGIT.search(sentence.text, 0, at) is None
-                and opened_context(sentence.text, part, report_year, catalog) is None
-            ):
-                contexts[index] = plan
-            found = find(text, max(sentence.end, found.end()), part.end)
+    return this_year_in_plan(contexts, sentences, parts, starts, text, catalog)  # 今年 inside a sentence
 
 
 def _is_aside(opened: Context, current: Context, report_year: int | None) -> bool:

@@ -3,7 +3,7 @@
 A sentence of a plan part that names 今年 speaks of the plan's year wherever the word stands, not only
 when it opens the sentence (the this_year opener of period_openers.csv): 为加快社会保障体系建设，今年中央
 财政将安排2762亿元 is the plan year's though an earlier 去年以来 turned the part to the year reviewed
-(structure.py). Last year's name after it (去年, 上年: last_year_word of words.csv), not after a
+(this_year_in_plan, which structure.sentence_contexts ends with). Last year's name after it (去年, 上年: last_year_word of words.csv), not after a
 comparison's marker (比上年, 较去年, 与上年) and with no number between it and a figure, names the year
 before the plan's: 今年计划开工1200个，去年完成950个 (periods.py). One that a number follows named that
 number's year only (由去年的48亿元增加到55亿元: the 55亿元 is this year's again). And in a sentence that
@@ -22,11 +22,13 @@ after the one it reviews (a government work report) or in that year (a union's r
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from typing import NamedTuple
 
 from etl.catalog import Catalog
 from etl.catalog.gates import alternation
+from etl.records import Context, Part, Sentence
 
 DIGIT = re.compile(r"\d")
 # Words ending in 今 that make the 今年 after them no year: 如今, 迄今, 当今, 古今; and 至今 before
@@ -108,6 +110,42 @@ def this_year_after_last_year(before: str, catalog: Catalog) -> bool:
         and this_year_at(before[at.start() :], catalog) >= 0
         and not last_year_after_this_year(before, catalog)
     )
+
+
+def this_year_in_plan(
+    contexts: list[Context],
+    sentences: list[Sentence],
+    parts: list[Part],
+    starts: list[int],
+    text: str,
+    catalog: Catalog,
+) -> list[Context]:
+    """`contexts` (structure.sentence_contexts), where a sentence of a plan part naming 今年 before any
+    number speaks of the plan's year, though it does not open with it and an earlier opener turned the
+    part to another year (去年以来，… then 为加快社会保障体系建设，今年中央财政将安排2762亿元); for itself
+    only. A sentence whose context is not its predecessor's opened a period of its own, and keeps it.
+    Only the sentences holding the word are visited: re finds it in the part's text at C speed."""
+    find = catalog.compiled(year_words).holds_this_year
+    given = contexts[:]  # as the openers left them: a sentence is compared with its predecessor's
+    for part in parts:
+        if part.kind != "plan":
+            continue
+        plan = Context(part.year, part.year, True)  # a plan part's context (structure._part_context)
+        found = find(text, part.start, part.end)
+        while found is not None:
+            index = max(bisect_right(starts, found.start()) - 1, 0)
+            sentence = sentences[index]
+            at = this_year_at(sentence.text, catalog)
+            if (
+                contexts[index] != plan
+                and 0 < index
+                and given[index] == given[index - 1]  # inherited, not opened by the sentence itself
+                and at >= 0
+                and DIGIT.search(sentence.text, 0, at) is None
+            ):
+                contexts[index] = plan
+            found = find(text, max(sentence.end, found.end()), part.end)
+    return contexts
 
 
 def _is_this_year(text: str, start: int, end: int) -> bool:
