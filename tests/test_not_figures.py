@@ -34,6 +34,20 @@ from .helpers import figures_of, keep_rows, refused_row
         ("always", "今年要完成800万以上农村贫困人口脱贫任务。", ["800万"]),
         ("always", "新增就业3位院士。", ["3位"]),
         ("always", "规上工业营业收入增长10%以上的企业50家。", ["10%", "50家"]),  # a rate is a figure
+        # a number between a group's name and 所 names one of its units; 所 elsewhere counts schools
+        ("numbered_name", "与中国电科38所共建雷达联合实验室，落地项目6个。", ["6个"]),
+        ("numbered_name", "與中國電科38所共建雷達聯合實驗室，落地項目6個。", ["6個"]),
+        ("numbered_name", "航天科工二院、中电科14所参与研制。", []),
+        # the next of a list is not read: 和12所高校 would count as often
+        ("always", "中电科14所和29所参与研制。", ["29所"]),
+        ("always", "与中国电科38所和12所高校合作。", ["12所"]),
+        ("numbered_name", "引进中船重工研究所1家，中核4所落户园区。", ["1家"]),
+        ("always", "全年建成38所学校。", ["38所"]),
+        ("always", "新建改扩建中小学12所，幼儿园20所。", ["12所", "20所"]),
+        ("always", "全市38个所属单位完成改制。", ["38个"]),
+        ("always", "中国电科3所医院完成改扩建。", ["3所"]),  # a noun after 所: it counts the hospitals
+        ("always", "中国电科在本市设立研究机构12余所。", ["12余所"]),  # no name: 在…设立 before the number
+        ("always", "与中国电科等30余所高校院所合作。", ["30余所"]),
     ],
 )
 def test_each_cue_decides_a_number(cue, text, surfaces):
@@ -52,6 +66,24 @@ def test_a_word_before_a_numeral_does_not_stop_digits():
     assert [(f.surface, f.qualifier) for f in figures_of("全市經濟總量邁上6000億元臺階。")] == [
         ("6000億元", "at_least")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "ratios"),
+    [
+        ("城乡居民人均可支配收入比由2.56∶1缩小到2.50∶1。", [("2.56∶1", 2.56), ("2.50∶1", 2.5)]),
+        ("城乡居民收入之比为2.3:1。", [("2.3:1", 2.3)]),
+        ("三次产业结构比为8:30:62。", []),  # terms of a ratio, none to one
+    ],
+)
+def test_the_one_of_a_ratio_is_part_of_the_ratio(text, ratios):
+    """2.3∶1: the ratio is one figure whose value is its first term; the 1 after ∶ is never a figure."""
+    assert [(f.surface, f.value) for f in figures_of(text)] == ratios
+
+
+def test_without_the_numbered_name_row_a_unit_of_a_group_is_counted(catalog_copy):
+    _rules(catalog_copy, lambda line: not line.startswith("numbered_name,"))
+    assert [f.surface for f in figures_of("与中国电科38所共建实验室。", catalog=catalog_copy)] == ["38所"]
 
 
 def _rules(catalog_copy, keep) -> int:
@@ -98,6 +130,11 @@ def test_the_table_is_read_once_per_catalog_with_the_gate_its_cues_words_make():
         ("class_threshold", True, frozenset("的"), 0),
         ("rank_move", True, None, 0),
         ("rate_base", True, None, 0),
+        ("numbered_name", True, None, 0),
+    ]
+    # numbered_name only of a number whose unit's words are a name's suffix: 38所, never 38个 or 38余所
+    assert [r.unit_words for r in rules if r.unit_words is not None] == [
+        frozenset({"研究所", "研究院", "所", "院", "厂"})
     ]
     assert otherwise is False  # always,,figure: what nothing else decides is a figure
     assert [r.cue.__name__ for r in table["household"][0]] == [
@@ -106,6 +143,7 @@ def test_the_table_is_read_once_per_catalog_with_the_gate_its_cues_words_make():
         "name_after_threshold",
         "class_threshold",
         "rate_base",
+        "numbered_name",
     ]
 
 

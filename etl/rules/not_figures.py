@@ -6,6 +6,7 @@ number starts, where its numeral ends and where the words of its unit end:
 
     name_after_threshold,,not_figure   百人以上企业: a threshold inside the name of a class
     rank_move,person,not_figure        排名上升3位: places moved in a ranking, no people
+    numbered_name,,not_figure          中国电科38所: the number inside a unit's name, no count
 
 What is no number at all (a year, an ordinal, a quoted slogan, a code) is decided before its unit,
 by the words of stop_words.csv (exclusions.py). The table is read once per catalog
@@ -63,20 +64,26 @@ Cue = Callable[[str, int, int, int, Catalog], bool]  # (text, start, end, after,
 
 class Rule(NamedTuple):
     """A rule of the table for one unit, with what its cue cannot hold without (GATES): a character
-    right after the unit that its words start with, or a numeral so long; checked before it is asked."""
+    right after the unit that its words start with, or a numeral so long; or (UNIT_WORD_GATES) the
+    words of the unit itself; checked before it is asked."""
 
     cue: Cue
     not_figure: bool  # its verdict
     after_starts: frozenset[str] | None  # None: no character after the unit is needed
     long: int  # the shortest numeral it reads; 0: any
+    unit_words: frozenset[str] | None = None  # the words of the unit it reads (所); None: any
 
 
 def not_a_figure(text: str, start: int, end: int, after: int, unit: str, catalog: Catalog) -> bool:
     """The verdict of the first rule of not_figure_rules.csv that holds for the number at
     text[start:end], of `unit`, whose unit's words (a measure word, a counted noun) end at `after`."""
     rules, otherwise = catalog.compiled(not_figure_rules)[unit]
-    for cue, verdict, after_starts, long in rules:
-        if (after_starts is None or text[after : after + 1] in after_starts) and end - start >= long:
+    for cue, verdict, after_starts, long, unit_words in rules:
+        if (
+            (after_starts is None or text[after : after + 1] in after_starts)
+            and end - start >= long
+            and (unit_words is None or text[end:after] in unit_words)
+        ):
             if cue(text, start, end, after, catalog):
                 return verdict
     return otherwise
@@ -92,9 +99,9 @@ def not_figure_rules(catalog: Catalog) -> dict[str, tuple[tuple[Rule, ...], bool
         for cue, verdict in rows:
             gate = GATES[cue](catalog) if cue in GATES else None
             after_starts = gate if isinstance(gate, frozenset) else None
-            rules.append(
-                Rule(CUE_FUNCTIONS[cue], verdict == NOT_FIGURE, after_starts, gate if isinstance(gate, int) else 0)
-            )
+            unit_words = UNIT_WORD_GATES[cue](catalog) if cue in UNIT_WORD_GATES else None
+            long = gate if isinstance(gate, int) else 0
+            rules.append(Rule(CUE_FUNCTIONS[cue], verdict == NOT_FIGURE, after_starts, long, unit_words))
         by_unit[unit] = (tuple(rules), last == NOT_FIGURE)
     return by_unit
 
@@ -166,6 +173,38 @@ def call_number(text: str, start: int, end: int, after: int, catalog: Catalog) -
     )
 
 
+# The words a unit of a group is named with after its number (中国电科38所, 航天科工二院, 中船重工702研究所):
+# of them only 所 is also a measure word (38所学校), so only it reaches the cue today; the others name
+# no unit of a figure and would take the same reading if they became measure words.
+NAME_SUFFIXES = ("研究所", "研究院", "所", "院", "厂")
+
+
+def numbered_name(text: str, start: int, end: int, after: int, catalog: Catalog) -> bool:
+    """中国电科38所, 与中电科14所合作: a number right after the name of a group (name_former of
+    words.csv) and right before a name suffix (所, 研究所, 院, 厂), with no measure word, approximation
+    or pause between, numbers one of the group's units in its name, no count: a count after a group's
+    name takes 的, 所属 or 旗下 first. Elsewhere 所 is a measure word of schools and hospitals (建成38所
+    学校, 新建中小学12所): no group's name stands right before the number; and a noun of the lexicon
+    right after 所 keeps it one even after a group's name (中国电科3所医院). The next name of a list
+    (中电科14所和29所) is not read: 和12所高校 counts as often, and a count is kept rather than lost."""
+    return text.endswith(catalog.compiled(_name_formers), 0, start) and not _noun_at(text, after, catalog)
+
+
+def _name_formers(catalog: Catalog) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(w for w in catalog.words["name_former"] if w))
+
+
+def _noun_at(text: str, at: int, catalog: Catalog) -> bool:
+    """Whether a noun of the lexicon (unit_nouns.csv, counted_nouns.csv) starts at `at`: 学校, 医院."""
+    longest = catalog.compiled(_longest_noun)
+    lexicon = catalog.lexicon
+    return any(text[at : at + n] in lexicon for n in range(1, longest + 1))
+
+
+def _longest_noun(catalog: Catalog) -> int:
+    return max(map(len, catalog.lexicon), default=0)
+
+
 def _rank_words(catalog: Catalog):
     words = catalog.words["rank_word"]
     return holds_any(words), max(map(len, words), default=0)
@@ -188,6 +227,7 @@ CUE_FUNCTIONS: dict[str, Cue] = {
     "rank_move": rank_move,
     "rate_base": rate_base,
     "call_number": call_number,
+    "numbered_name": numbered_name,
 }
 
 # What a cue cannot hold without, read off the words it reads: the characters right after the unit
@@ -197,4 +237,9 @@ GATES: dict[str, Callable[[Catalog], frozenset[str] | int]] = {
     "exchange_base": lambda catalog: frozenset(w[0] for w in catalog.words["exchange_word"] if w),
     "name_after_threshold": lambda catalog: frozenset(w[0] for w in THRESHOLD_WORDS),
     "class_threshold": lambda catalog: frozenset(CLASS_AFTER_THRESHOLD[0]),
+}
+# A cue named here is asked only of a number whose unit's words (a measure word and what it takes
+# along: 余, 多) are one of these: numbered_name of 所 alone (38所), never of 38余所 or 38个所.
+UNIT_WORD_GATES: dict[str, Callable[[Catalog], frozenset[str]]] = {
+    "numbered_name": lambda catalog: frozenset(NAME_SUFFIXES),
 }

@@ -20,6 +20,7 @@ from etl.rules.period_words import PeriodRules, period_rules
 from etl.rules.structure import SMALL_NUMBER, YEAR, small_number
 from etl.rules.targets import is_target as target
 from etl.rules.targets import target_rules
+from etl.rules.this_year import last_year_after_this_year, this_year_after_last_year, year_words
 from etl.text.characters import CLOSE_QUOTES, OPEN_QUOTES
 
 AS_OF = re.compile(
@@ -68,6 +69,8 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
     the last clause break.
     """
     rules = catalog.compiled(period_rules)
+    if context.period_start is not None and catalog.compiled(year_words).holds_this_year(before):
+        context = _this_year_in_sentence(before, context, catalog)  # 今年 before the figure (this_year.py)
     # 截至…, 年末…: most sentences name no date (the words _as_of reads), and are spared the call
     as_of = _as_of(before, report_year, rules) if "截" in before or before.startswith(rules.year_end_openers) else None
     # The words of the target rules the sentence holds: named periods, 由/从 and last year's name among
@@ -146,6 +149,19 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
         named = catalog.named_periods[opening.group()]
         return _of_named(named, before, opening.end(), report_year, is_target, as_of)
     return When(context.period_start, context.period_end, is_target, None if is_target else as_of)
+
+
+def _this_year_in_sentence(before: str, context: Context, catalog: Catalog) -> Context:
+    """The context of a figure whose sentence names 今年 before it: last year's name after 今年 in a
+    plan's sentence is the year before (今年计划开工1200个，去年完成950个); 今年 after a sentence's opening
+    去年 is the year after it (去年全市新增就业12万人，今年新增就业3万人); else the sentence's own."""
+    if context.period_start != context.period_end:
+        return context
+    if context.is_target and last_year_after_this_year(before, catalog):
+        return Context(context.period_start - 1, context.period_start - 1, False)
+    if this_year_after_last_year(before, catalog):
+        return context._replace(period_start=context.period_start + 1, period_end=context.period_start + 1)
+    return context
 
 
 def _of_named(

@@ -20,6 +20,7 @@ from typing import NamedTuple
 from etl.catalog import Catalog, load_catalog
 from etl.catalog.gates import alternation
 from etl.records import Context, Part, Sentence
+from etl.rules.this_year import this_year_in_plan
 from etl.text.characters import (
     CLOSE_PARENS,
     CLOSE_QUOTES,
@@ -232,7 +233,7 @@ def sentence_contexts(
         contexts.extend([current] * (aside_ends - len(contexts)))
         current = before_aside
     contexts.extend([current] * (len(sentences) - len(contexts)))
-    return contexts
+    return this_year_in_plan(contexts, sentences, parts, starts, text, catalog)  # 今年 inside a sentence
 
 
 def _is_aside(opened: Context, current: Context, report_year: int | None) -> bool:

@@ -1,0 +1,156 @@
+"""今年 inside a sentence: the words that find it, for structure.py and periods.py.
+
+A sentence of a plan part that names 今年 speaks of the plan's year wherever the word stands, not only
+when it opens the sentence (the this_year opener of period_openers.csv): 为加快社会保障体系建设，今年中央
+财政将安排2762亿元 is the plan year's though an earlier 去年以来 turned the part to the year reviewed
+(this_year_in_plan, which structure.sentence_contexts ends with). Last year's name after it (去年, 上年: last_year_word of words.csv), not after a
+comparison's marker (比上年, 较去年, 与上年) and with no number between it and a figure, names the year
+before the plan's: 今年计划开工1200个，去年完成950个 (periods.py). One that a number follows named that
+number's year only (由去年的48亿元增加到55亿元: the 55亿元 is this year's again). And in a sentence that
+opens with last year's name, in any part, 今年 after it is the year after that one: 去年全市新增就业12万人，
+今年新增就业3万人 (periods.py).
+
+今年 is the phrase of the this_year opener of period_openers.csv, and last year's words those of
+words.csv: the words are read off the catalog once (Catalog.compiled), and a text not holding 今年
+(nearly all) costs one search in C.
+
+Outside a plan part 今年 is left to the sentence's context: whether the report is given in the year
+after the one it reviews (a government work report) or in that year (a union's review, a news item:
+本报讯 今年以来…) the words do not say, and report_year is the year reviewed either way.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from typing import NamedTuple
+
+from etl.catalog import Catalog
+from etl.catalog.gates import alternation
+from etl.records import Context, Part, Sentence
+
+DIGIT = re.compile(r"\d")
+# Words ending in 今 that make the 今年 after them no year: 如今, 迄今, 当今, 古今; and 至今 before
+# 年均 or 年来 (2012年至今年均增长 is a yearly average up to now), though 至今年底 is this year's end.
+NOT_THIS_YEAR_BEFORE = frozenset("如迄当古")
+SINCE_NOW = "至"
+NOT_THIS_YEAR_AFTER_SINCE = ("均", "来")
+COMPARED_TOO = ("与",)  # 与上年相比, 与上年持平: a comparison, like the compared_marker words (比, 较, 同)
+NOT_LAST_YEAR_AFTER = ("以来", "同期", "相比", "持平")  # since, the same months of, as against last year
+
+
+class YearWords(NamedTuple):
+    """The words of this year and last year, and their pre-check, composed once per catalog."""
+
+    holds_this_year: Callable[[str], object]  # a text holding none of these names no 今年 (re's search, in C)
+    found: re.Pattern  # a comparison's marker (group 1), then this year's (2) or last year's name (3)
+
+
+def year_words(catalog: Catalog) -> YearWords:
+    this_year = catalog.period_openers.get("this_year", ())
+    markers = (*catalog.words["compared_marker"], *COMPARED_TOO)
+    return YearWords(
+        re.compile(alternation(this_year)).search,
+        re.compile(
+            rf"""
+            ({alternation(markers)})?                      # 比上年: the year compared with
+            (?:({alternation(this_year)})                   # this year: 今年
+              |({alternation(catalog.words["last_year_word"])}))  # or last year: 去年, 上年
+            """,
+            re.VERBOSE,
+        ),
+    )
+
+
+def this_year_at(text: str, catalog: Catalog) -> int:
+    """Where the first 今年 of `text` that names this year stands (not 比今年, 如今年, 至今年均); -1: none."""
+    words = catalog.compiled(year_words)
+    if not words.holds_this_year(text):  # nearly every sentence
+        return -1
+    for found in words.found.finditer(text):
+        marker, this_year, _ = found.groups()
+        if this_year and not marker and _is_this_year(text, found.start(), found.end()):
+            return found.start()
+    return -1
+
+
+def last_year_after_this_year(before: str, catalog: Catalog) -> bool:
+    """Whether last year's name, after a 今年 of `before` (a figure's sentence up to the figure), names
+    the figure's year: not a comparison's (比上年, 与上年相比, 上年同期), not since (去年以来), and with no
+    number between it and the figure (由去年的48亿元增加到55亿元: the 55亿元 is this year's)."""
+    words = catalog.compiled(year_words)
+    if not words.holds_this_year(before):  # nearly every sentence
+        return False
+    last = None
+    for found in words.found.finditer(before):
+        marker, this_year, last_year = found.groups()
+        if marker:
+            continue  # 比上年增加458亿元: the year compared with, not the figure's
+        if this_year:
+            if _is_this_year(before, found.start(), found.end()):
+                last = False
+        elif last is not None:
+            end = found.end()
+            last = not before.startswith(NOT_LAST_YEAR_AFTER, end) and not DIGIT.search(before, end)
+    return bool(last)
+
+
+def this_year_after_last_year(before: str, catalog: Catalog) -> bool:
+    """Whether `before` (a figure's sentence up to the figure) opens with last year's name (去年: its
+    period opener) and names 今年 after it, with no last year's name of the figure's after that: 去年全市
+    新增就业12万人，今年新增就业3万人. 今年 is the year after the 去年 the sentence opened with, whatever
+    year the report is given in."""
+    if not before.startswith(catalog.words["last_year_word"]):
+        return False
+    words = catalog.compiled(year_words)
+    at = words.holds_this_year(before)
+    return (
+        at is not None
+        and this_year_at(before[at.start() :], catalog) >= 0
+        and not last_year_after_this_year(before, catalog)
+    )
+
+
+def this_year_in_plan(
+    contexts: list[Context],
+    sentences: list[Sentence],
+    parts: list[Part],
+    starts: list[int],
+    text: str,
+    catalog: Catalog,
+) -> list[Context]:
+    """`contexts` (structure.sentence_contexts), where a sentence of a plan part naming 今年 before any
+    number speaks of the plan's year, though it does not open with it and an earlier opener turned the
+    part to another year (去年以来，… then 为加快社会保障体系建设，今年中央财政将安排2762亿元); for itself
+    only. A sentence whose context is not its predecessor's opened a period of its own, and keeps it.
+    Only the sentences holding the word are visited: re finds it in the part's text at C speed."""
+    find = catalog.compiled(year_words).holds_this_year
+    given = contexts[:]  # as the openers left them: a sentence is compared with its predecessor's
+    for part in parts:
+        if part.kind != "plan":
+            continue
+        plan = Context(part.year, part.year, True)  # a plan part's context (structure._part_context)
+        found = find(text, part.start, part.end)
+        while found is not None:
+            index = max(bisect_right(starts, found.start()) - 1, 0)
+            sentence = sentences[index]
+            at = this_year_at(sentence.text, catalog)
+            if (
+                contexts[index] != plan
+                and 0 < index
+                and given[index] == given[index - 1]  # inherited, not opened by the sentence itself
+                and at >= 0
+                and DIGIT.search(sentence.text, 0, at) is None
+            ):
+                contexts[index] = plan
+            found = find(text, max(sentence.end, found.end()), part.end)
+    return contexts
+
+
+def _is_this_year(text: str, start: int, end: int) -> bool:
+    """今年 at text[start:end] is this year, not the end of 如今 or 至今 (至今年均增长)."""
+    before = text[start - 1 : start]
+    if before in NOT_THIS_YEAR_BEFORE:  # 如今年轻人: 如今 and 年轻
+        return False
+    return not (before == SINCE_NOW and text.startswith(NOT_THIS_YEAR_AFTER_SINCE, end))
