@@ -44,3 +44,16 @@ def test_a_year_before_the_one_reviewed_holds_to_the_end_of_its_paragraph_only()
         ("1000多万人", 2003, 2007),
         ("1204万人", 2007, 2007),
     ]
+
+
+def test_a_look_back_from_the_plans_holds_to_the_end_of_its_paragraph_only():
+    """去年… or 去年以来… inside the plans tells what was done, then the plans go on: the next paragraph's
+    figures are the plan year's targets, not last year's outcomes."""
+    text = (
+        "二、2008年主要任务\n"
+        "合理安排财政超收收入。\n"
+        "去年全国财政比年度预算超收7239亿元。超收收入用于民生。\n"
+        "同时，削减财政赤字450亿元；拟增加中央预算稳定调节基金1032亿元。"
+    )
+    said = [(f.surface, f.is_target, f.period_start) for f in figures_of(text, report_year=2007)]
+    assert said == [("7239亿元", False, 2007), ("450亿元", True, 2008), ("1032亿元", True, 2008)]

@@ -237,9 +237,9 @@ def sentence_contexts(
 
 
 def _is_aside(opened: Context, current: Context, report_year: int | None) -> bool:
-    """A past year before the one reviewed, not a stretch of the review itself; or the last years, two
-    or more, of the stretch reviewed (近两年 in a review of five; 过去一年 turns the review to its last
-    year, no aside): both hold to the end of their paragraph."""
+    """A past year before the one reviewed, not a stretch of the review itself; the last years, two or
+    more, of the stretch reviewed (近两年 in a review of five; 过去一年 turns the review to its last year,
+    no aside); or a look back from the plans (去年以来…): each holds to the end of its paragraph."""
     if report_year is None or opened.period_end is None or opened.is_target:
         return False
     inside = (
@@ -247,7 +247,7 @@ def _is_aside(opened: Context, current: Context, report_year: int | None) -> boo
         and opened.period_end == current.period_end
         and current.period_start < opened.period_start < opened.period_end
     )
-    return opened.period_end < report_year or inside
+    return opened.period_end < report_year or inside or current.is_target
 
 
 def _paragraph_end(sentences: list[Sentence], index: int, text: str) -> int:
