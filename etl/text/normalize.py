@@ -155,8 +155,20 @@ def _nfkc(text: str) -> str:
     # Only a text that full NFKC would still change is searched for superscripts (they are no wide
     # forms, so a text holding one gets here), which NFKC must not make digits.
     held = _SCRIPT_DIGIT.search(text) is not None
-    text = unicodedata.normalize("NFKC", text.translate(_HOLD) if held else text)
+    text = _nfkc_by_line(text.translate(_HOLD) if held else text)
     return text.translate(_RELEASE) if held else text
+
+
+def _nfkc_by_line(text: str) -> str:
+    """NFKC of `text`, computed only for the lines it changes (a Ⅲ, a ℃ in a few lines of a report).
+
+    A line break has no decomposition, combining class 0, and composes with no character before
+    or after it (a stable code point of Unicode's normalisation), so the lines normalise apart
+    exactly as the whole text does, and a line already normalised is kept as it is."""
+    return "\n".join(
+        line if unicodedata.is_normalized("NFKC", line) else unicodedata.normalize("NFKC", line)
+        for line in text.split("\n")
+    )
 
 
 def _continues(head: str, last_line: str, line: str) -> bool:
