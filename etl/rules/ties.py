@@ -137,14 +137,22 @@ def in_breakdown(around: Around, words: Breakdown) -> bool:
     return previous is not None and previous.strip() in words.openers
 
 
-def whole_of(part: Figure, around: Around, earlier: list[Figure], words: Breakdown, previous: list[Figure] = ()):
+def whole_of(
+    part: Figure,
+    around: Around,
+    earlier: list[Figure],
+    words: Breakdown,
+    previous: list[Figure] = (),
+    breakdown: bool | None = None,
+):
     """For a part in a 其中 list, the figure of the same unit stated before the 其中; for a
     share (其中…投资占44%), the last amount before it.
 
     Only the 其中 clause lists parts: in "…2493名，其中劳模1689名、先进工作者804名，
-    有300多名抗疫先进典型" the 300 overlap the parts and are not one of them.
+    有300多名抗疫先进典型" the 300 overlap the parts and are not one of them. `breakdown`: in_breakdown's
+    answer, when the caller read it already.
     """
-    if not in_breakdown(around, words):
+    if not (in_breakdown(around, words) if breakdown is None else breakdown):
         return None
     share = part.unit in NOT_ADDITIVE
     if share and not words.share_in(around.clause_before):
@@ -185,14 +193,23 @@ def opens_statement_list(sentence: str) -> bool:
     return sentence.endswith(tuple(SEMICOLONS))
 
 
-def subset_of(figure: Figure, around: Around, earlier: list[Figure], parts_sum: dict[str, float], words: Breakdown):
+def subset_of(
+    figure: Figure,
+    around: Around,
+    earlier: list[Figure],
+    parts_sum: dict[str, float],
+    words: Breakdown,
+    breakdown: bool | None = None,
+):
     """…2493名，其中劳模1689名、先进工作者804名，有300多名抗疫先进典型: the 300 are neither the
     whole nor one of its parts but overlap them: a subset of the whole, which summaries never add.
 
     A figure outside the 其中 clause, of the unit of a whole whose parts the sentence listed
-    before it, and no larger than that whole.
+    before it, and no larger than that whole (`breakdown`: in_breakdown's answer, when the caller read it).
     """
-    if in_breakdown(around, words) or figure.unit in NOT_ADDITIVE or figure.basis == "change":
+    if figure.unit in NOT_ADDITIVE or figure.basis == "change":
+        return None
+    if in_breakdown(around, words) if breakdown is None else breakdown:
         return None
     wholes = [f for f in earlier if f.figure_id in parts_sum and f.unit == figure.unit]
     if not wholes or wholes[-1].value < figure.value:
