@@ -14,6 +14,7 @@ between them, so it is decided for a whole report before any figure is read.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -53,16 +54,17 @@ def ties(mentions: list[Mention], text: str, catalog: Catalog) -> list[Tie]:
             joined.append("range")
         else:
             joined.append(None)
-    found: list[Tie] = []
+    # Each mention's run of listed mentions (where it starts), then each run's size: a Tie is made
+    # once, whole, rather than made and then remade with its size (_replace) for every mention.
+    group_starts: list[int] = []
     start = 0
     for i, kind in enumerate(joined):
         if kind != "list":
             start = i
-        found.append(Tie(kind, i + 1 < len(joined) and joined[i + 1] == "range", start, 0))
-    sizes: dict[int, int] = {}
-    for link in found:
-        sizes[link.group_start] = sizes.get(link.group_start, 0) + 1
-    return [link._replace(group_size=sizes[link.group_start]) for link in found]
+        group_starts.append(start)
+    sizes = Counter(group_starts)
+    closes = [*(kind == "range" for kind in joined[1:]), False]  # the mention after opens with a range
+    return list(map(Tie, joined, closes, group_starts, map(sizes.__getitem__, group_starts)))
 
 
 class Listed(NamedTuple):
