@@ -96,7 +96,8 @@ def normalize(text: str) -> str:
         # Only lines with a run of spaces inside are rewritten: most have none.
         if "  " in line or "\t" in line:
             line = _SPACES.sub(" ", line)
-        if pieces and _continues(head, pieces[-1], line):
+        # A line ending in SENTENCE_END closes its paragraph (most lines): the next starts one.
+        if pieces and pieces[-1][-1] not in SENTENCE_END and _continues(head, pieces[-1], line):
             pieces.append(_joint(pieces[-1], line) + line)
             if len(head) < HEADING_SPAN:
                 head = (head + pieces[-1])[:HEADING_SPAN]
@@ -173,10 +174,8 @@ def _nfkc_by_line(text: str) -> str:
 
 def _continues(head: str, last_line: str, line: str) -> bool:
     """Was `line` cut by the layout from the end of the paragraph that starts with `head`
-    and whose last line is `last_line`?"""
+    and whose last line is `last_line`, which ends no sentence (normalize saw that)?"""
     last = last_line[-1]
-    if last in SENTENCE_END:
-        return False
     if last.isdigit() and line[0].isdigit():
         return False  # joined, two numbers would read as one: a column of figures
     if is_table_row(last_line) or is_table_row(line):
