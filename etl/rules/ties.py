@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from itertools import repeat
+from operator import eq
 from typing import NamedTuple
 
 from etl.catalog import Catalog
@@ -63,7 +65,7 @@ def ties(mentions: list[Mention], text: str, catalog: Catalog) -> list[Tie]:
             start = i
         group_starts.append(start)
     sizes = Counter(group_starts)
-    closes = [*(kind == "range" for kind in joined[1:]), False]  # the mention after opens with a range
+    closes = [*map(eq, joined[1:], repeat("range")), False]  # the mention after is joined by a range
     return list(map(Tie, joined, closes, group_starts, map(sizes.__getitem__, group_starts)))
 
 

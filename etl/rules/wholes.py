@@ -73,7 +73,8 @@ class Wholes:
         words = self.words
         if breakdown is None:
             breakdown = in_breakdown(around, words)
-        parent = whole_of(figure, around, earlier, words, breakdown=breakdown)
+        # whole_of holds only in a 其中 list: outside one (most figures) it is not asked
+        parent = whole_of(figure, around, earlier, words, breakdown=True) if breakdown else None
         if parent is None and opens_with_breakdown(around.before, words):
             parent = whole_of(figure, around, earlier, words, in_sentence.get(index - 1, []), breakdown)
         if parent is None:
