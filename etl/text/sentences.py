@@ -145,6 +145,8 @@ def around(sentence: Sentence, breaks: tuple[int, ...], start: int, end: int) ->
     next_break = bisect_left(breaks, end_offset, in_clause)
     clause_after = text[end_offset : breaks[next_break] if next_break < len(breaks) else None]
     item = phrase + clause_after.split(LIST_ITEM, 1)[0]  # 高速公路6700多公里、农村公路29万公里
-    return Around(
-        sentence, offset, end_offset, text[:offset], clause_before, clause_after, phrase, item, breaks, in_clause
+    # Made as split_sentences makes a Sentence, by tuple.__new__: a NamedTuple's own __new__ is a Python function.
+    return tuple.__new__(
+        Around,
+        (sentence, offset, end_offset, text[:offset], clause_before, clause_after, phrase, item, breaks, in_clause),
     )
