@@ -22,6 +22,8 @@ from etl.text.sentences import CLAUSE_SPLIT
 LIMIT = 24  # characters: a label is the last words before the number
 TAIL_REACH = 12  # characters: a run of closing words is looked for only this near the end
 ENUMERATOR = re.compile(f"^[{OPEN_PARENS}][0-9{ORDINAL_NUMERALS}]+[{CLOSE_PARENS}]")  # (3), （三）
+ANY_OPEN_PAREN = re.compile(f"[{OPEN_PARENS}]")  # the pre-check of the two rules above: both need one
+OPENING_PARENS = tuple(OPEN_PARENS)
 
 
 class LabelRules(NamedTuple):
@@ -44,6 +46,7 @@ class LabelRules(NamedTuple):
     respectively_words: tuple[str, ...]  # 分别
     aspects: tuple[str, ...]  # what of a thing is measured (播种面积, 产量), longest first
     from_words: tuple[str, ...]
+    from_in: Callable[[str], object]  # does a text hold a from_word (gates.holds_any): the pre-check of from_to
 
 
 def label_rules(catalog: Catalog) -> LabelRules:
@@ -89,6 +92,7 @@ def label_rules(catalog: Catalog) -> LabelRules:
         respectively_words=respectively,
         aspects=tuple(sorted(words["aspect_noun"], key=len, reverse=True)),
         from_words=words["from_word"],
+        from_in=holds_any(words["from_word"]),
     )
 
 
@@ -106,16 +110,17 @@ def label(phrase: str, rules: LabelRules, limit: int = LIMIT) -> str:
     """
     text = phrase.strip()
     # (含中央预备费500亿元): an open parenthesis starts the words of the figure inside it.
-    opened = max(map(text.rfind, OPEN_PARENS))
-    if opened >= 0 and not any(c in text[opened:] for c in CLOSE_PARENS):
-        text = text[opened + 1 :]
-    # (3)中央预备费: an enumerator is no part of what is counted.
-    if text.startswith(tuple(OPEN_PARENS)):
-        text = ENUMERATOR.sub("", text)
+    if ANY_OPEN_PAREN.search(text):  # most phrases hold none
+        opened = max(map(text.rfind, OPEN_PARENS))
+        if not any(c in text[opened:] for c in CLOSE_PARENS):
+            text = text[opened + 1 :]
+        # (3)中央预备费: an enumerator is no part of what is counted.
+        if text.startswith(OPENING_PARENS):
+            text = ENUMERATOR.sub("", text)
     # Each pattern runs only on a text that starts or ends the way a match must.
     if text.startswith(rules.openers):
         text = rules.strip_openers.sub("", text)
-    if any(word in text for word in rules.from_words):
+    if rules.from_in(text):
         from_to = rules.from_to.match(text)
         if from_to and from_to.group(1):
             text = from_to.group(1)

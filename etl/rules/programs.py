@@ -19,6 +19,7 @@ ANY_CLAUSE_END = re.compile(f"[{CLAUSE_ENDS}]")  # a clause's end, a sentence's 
 LIST_WORDS = (LIST_MARK, "等")  # 客运总站、棚户区改造、污水处理厂二期等: the items of a list
 ITEM_BOUNDARY = re.compile(f"[{''.join(LIST_WORDS)}]")
 PARAGRAPH_SCOPE = 400  # characters: a paragraph this short is about one thing
+UNREAD = object()  # a sentence whose paragraph was not read yet
 
 
 class ProgramIndex(NamedTuple):
@@ -216,9 +217,10 @@ class ProgramFinder:
         return None if broken_at > named_at and broken_in < sentence.index else self._carried(named_at, program)
 
     def _paragraph_program(self, sentence: Sentence) -> tuple[str, int] | None:
-        if sentence.index not in self.in_paragraph:
-            self.in_paragraph[sentence.index] = self._in_paragraph(sentence)
-        return self.in_paragraph[sentence.index]
+        named = self.in_paragraph.get(sentence.index, UNREAD)
+        if named is UNREAD:
+            named = self.in_paragraph[sentence.index] = self._in_paragraph(sentence)
+        return named
 
     def named_in(self, label: str) -> str | None:
         """The programme a figure's own words name (城镇低保标准提高: 低保), else None."""

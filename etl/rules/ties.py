@@ -14,7 +14,10 @@ between them, so it is decided for a whole report before any figure is read.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
+from itertools import repeat
+from operator import eq
 from typing import NamedTuple
 
 from etl.catalog import Catalog
@@ -53,16 +56,17 @@ def ties(mentions: list[Mention], text: str, catalog: Catalog) -> list[Tie]:
             joined.append("range")
         else:
             joined.append(None)
-    found: list[Tie] = []
+    # Each mention's run of listed mentions (where it starts), then each run's size: a Tie is made
+    # once, whole, rather than made and then remade with its size (_replace) for every mention.
+    group_starts: list[int] = []
     start = 0
     for i, kind in enumerate(joined):
         if kind != "list":
             start = i
-        found.append(Tie(kind, i + 1 < len(joined) and joined[i + 1] == "range", start, 0))
-    sizes: dict[int, int] = {}
-    for link in found:
-        sizes[link.group_start] = sizes.get(link.group_start, 0) + 1
-    return [link._replace(group_size=sizes[link.group_start]) for link in found]
+        group_starts.append(start)
+    sizes = Counter(group_starts)
+    closes = [*map(eq, joined[1:], repeat("range")), False]  # the mention after is joined by a range
+    return list(map(Tie, joined, closes, group_starts, map(sizes.__getitem__, group_starts)))
 
 
 class Listed(NamedTuple):
@@ -137,14 +141,22 @@ def in_breakdown(around: Around, words: Breakdown) -> bool:
     return previous is not None and previous.strip() in words.openers
 
 
-def whole_of(part: Figure, around: Around, earlier: list[Figure], words: Breakdown, previous: list[Figure] = ()):
+def whole_of(
+    part: Figure,
+    around: Around,
+    earlier: list[Figure],
+    words: Breakdown,
+    previous: list[Figure] = (),
+    breakdown: bool | None = None,
+):
     """For a part in a 其中 list, the figure of the same unit stated before the 其中; for a
     share (其中…投资占44%), the last amount before it.
 
     Only the 其中 clause lists parts: in "…2493名，其中劳模1689名、先进工作者804名，
-    有300多名抗疫先进典型" the 300 overlap the parts and are not one of them.
+    有300多名抗疫先进典型" the 300 overlap the parts and are not one of them. `breakdown`: in_breakdown's
+    answer, when the caller read it already.
     """
-    if not in_breakdown(around, words):
+    if not (in_breakdown(around, words) if breakdown is None else breakdown):
         return None
     share = part.unit in NOT_ADDITIVE
     if share and not words.share_in(around.clause_before):
@@ -185,14 +197,23 @@ def opens_statement_list(sentence: str) -> bool:
     return sentence.endswith(tuple(SEMICOLONS))
 
 
-def subset_of(figure: Figure, around: Around, earlier: list[Figure], parts_sum: dict[str, float], words: Breakdown):
+def subset_of(
+    figure: Figure,
+    around: Around,
+    earlier: list[Figure],
+    parts_sum: dict[str, float],
+    words: Breakdown,
+    breakdown: bool | None = None,
+):
     """…2493名，其中劳模1689名、先进工作者804名，有300多名抗疫先进典型: the 300 are neither the
     whole nor one of its parts but overlap them: a subset of the whole, which summaries never add.
 
     A figure outside the 其中 clause, of the unit of a whole whose parts the sentence listed
-    before it, and no larger than that whole.
+    before it, and no larger than that whole (`breakdown`: in_breakdown's answer, when the caller read it).
     """
-    if in_breakdown(around, words) or figure.unit in NOT_ADDITIVE or figure.basis == "change":
+    if figure.unit in NOT_ADDITIVE or figure.basis == "change":
+        return None
+    if in_breakdown(around, words) if breakdown is None else breakdown:
         return None
     wholes = [f for f in earlier if f.figure_id in parts_sum and f.unit == figure.unit]
     if not wholes or wholes[-1].value < figure.value:

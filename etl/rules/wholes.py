@@ -13,6 +13,7 @@ from etl.rules.identity import figure_id
 from etl.rules.ties import (
     NOT_ADDITIVE,
     Breakdown,
+    in_breakdown,
     opens_statement_list,
     opens_with_breakdown,
     subset_of,
@@ -47,13 +48,19 @@ class Wholes:
         its parts would overrun, so it is neither. `earlier` are the figures of its sentence
         before it, `in_sentence` those of every sentence so far, by sentence index.
         """
-        parent = self.whole(figure, around, earlier, in_sentence)
+        breakdown = in_breakdown(around, self.words)  # read once: whole_of and subset_of both ask it
+        parent = self.whole(figure, around, earlier, in_sentence, breakdown)
         if parent is None:
-            return self.subset(figure, around, earlier)
+            return self.subset(figure, around, earlier, breakdown)
         return self.part(figure, parent, around.sentence)
 
     def whole(
-        self, figure: Figure, around: Around, earlier: list[Figure], in_sentence: dict[int, list[Figure]]
+        self,
+        figure: Figure,
+        around: Around,
+        earlier: list[Figure],
+        in_sentence: dict[int, list[Figure]],
+        breakdown: bool | None = None,
     ) -> Figure | None:
         """The whole a figure may be a part of, else None.
 
@@ -64,9 +71,12 @@ class Wholes:
         """
         index = around.sentence.index
         words = self.words
-        parent = whole_of(figure, around, earlier, words)
+        if breakdown is None:
+            breakdown = in_breakdown(around, words)
+        # whole_of holds only in a 其中 list: outside one (most figures) it is not asked
+        parent = whole_of(figure, around, earlier, words, breakdown=True) if breakdown else None
         if parent is None and opens_with_breakdown(around.before, words):
-            parent = whole_of(figure, around, earlier, words, in_sentence.get(index - 1, []))
+            parent = whole_of(figure, around, earlier, words, in_sentence.get(index - 1, []), breakdown)
         if parent is None:
             parent = whole_of_shares(figure, around, earlier, words)
         if parent is None and self.continued is not None and self.continued[0] == index - 1:
@@ -94,11 +104,13 @@ class Wholes:
             self.continued = (sentence.index, parent)
         return figure
 
-    def subset(self, figure: Figure, around: Around, earlier: list[Figure]) -> Figure:
+    def subset(self, figure: Figure, around: Around, earlier: list[Figure], breakdown: bool | None = None) -> Figure:
         """A figure that is no part, marked as a subset of a whole its sentence broke down before it.
 
         共表彰…2493名，其中劳模1689名、先进工作者804名，有300多名抗疫先进典型: the 300 overlap
         the parts, so they are a subset of 2493, which summaries never add.
         """
-        whole = subset_of(figure, around, earlier, self.parts_sum, self.words)
+        if not self.parts_sum:  # no whole broken down yet in the report: no subset of one (most figures)
+            return figure
+        whole = subset_of(figure, around, earlier, self.parts_sum, self.words, breakdown)
         return figure if whole is None else figure._replace(subset_of_figure_id=whole.figure_id)

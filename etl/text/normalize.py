@@ -96,7 +96,8 @@ def normalize(text: str) -> str:
         # Only lines with a run of spaces inside are rewritten: most have none.
         if "  " in line or "\t" in line:
             line = _SPACES.sub(" ", line)
-        if pieces and _continues(head, pieces[-1], line):
+        # A line ending in SENTENCE_END closes its paragraph (most lines): the next starts one.
+        if pieces and pieces[-1][-1] not in SENTENCE_END and _continues(head, pieces[-1], line):
             pieces.append(_joint(pieces[-1], line) + line)
             if len(head) < HEADING_SPAN:
                 head = (head + pieces[-1])[:HEADING_SPAN]
@@ -155,16 +156,26 @@ def _nfkc(text: str) -> str:
     # Only a text that full NFKC would still change is searched for superscripts (they are no wide
     # forms, so a text holding one gets here), which NFKC must not make digits.
     held = _SCRIPT_DIGIT.search(text) is not None
-    text = unicodedata.normalize("NFKC", text.translate(_HOLD) if held else text)
+    text = _nfkc_by_line(text.translate(_HOLD) if held else text)
     return text.translate(_RELEASE) if held else text
+
+
+def _nfkc_by_line(text: str) -> str:
+    """NFKC of `text`, computed only for the lines it changes (a Ⅲ, a ℃ in a few lines of a report).
+
+    A line break has no decomposition, combining class 0, and composes with no character before
+    or after it (a stable code point of Unicode's normalisation), so the lines normalise apart
+    exactly as the whole text does, and a line already normalised is kept as it is."""
+    return "\n".join(
+        line if unicodedata.is_normalized("NFKC", line) else unicodedata.normalize("NFKC", line)
+        for line in text.split("\n")
+    )
 
 
 def _continues(head: str, last_line: str, line: str) -> bool:
     """Was `line` cut by the layout from the end of the paragraph that starts with `head`
-    and whose last line is `last_line`?"""
+    and whose last line is `last_line`, which ends no sentence (normalize saw that)?"""
     last = last_line[-1]
-    if last in SENTENCE_END:
-        return False
     if last.isdigit() and line[0].isdigit():
         return False  # joined, two numbers would read as one: a column of figures
     if is_table_row(last_line) or is_table_row(line):

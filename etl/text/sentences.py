@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from itertools import count, repeat
-from operator import attrgetter
+from operator import attrgetter, sub
 from re import Match
 
 from etl.records import Around, Mention, Sentence
@@ -74,12 +74,15 @@ def split_sentences(text: str) -> list[Sentence]:
 
     Built by map and zip rather than a loop: a report has thousands of sentences.
     """
-    spans = list(map(Match.span, _SENTENCE.finditer(text)))
-    if any(end - start > MAX_SENTENCE for start, end in spans):
-        spans = [piece for start, end in spans for piece in bounded(text, start, end)]
-    starts, ends = [start for start, _ in spans], [end for _, end in spans]
-    fields = zip(count(), starts, ends, map(text.__getitem__, map(slice, starts, ends)))
-    return list(map(tuple.__new__, repeat(Sentence), fields))
+    matches = list(_SENTENCE.finditer(text))
+    starts, ends = list(map(Match.start, matches)), list(map(Match.end, matches))
+    if max(map(sub, ends, starts), default=0) > MAX_SENTENCE:
+        spans = [piece for start, end in zip(starts, ends, strict=True) for piece in bounded(text, start, end)]
+        starts, ends = [start for start, _ in spans], [end for _, end in spans]
+        texts = map(text.__getitem__, map(slice, starts, ends))
+    else:
+        texts = map(Match.group, matches)  # each sentence's text as its match holds it
+    return list(map(tuple.__new__, repeat(Sentence), zip(count(), starts, ends, texts)))
 
 
 def bounded(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -112,7 +115,7 @@ def _cut(text: str, start: int, stop: int) -> int:
 
 def clause_breaks(sentence: str) -> tuple[int, ...]:
     """Where the clauses of `sentence` break, in order; a colon between digits (2.50:1) is none."""
-    breaks = tuple(match.start() for match in CLAUSE_SPLIT.finditer(sentence))
+    breaks = tuple(map(Match.start, CLAUSE_SPLIT.finditer(sentence)))
     if ":" in sentence:
         ratios = {match.start() for match in _DIGIT_COLON.finditer(sentence)}
         if ratios:
@@ -142,6 +145,8 @@ def around(sentence: Sentence, breaks: tuple[int, ...], start: int, end: int) ->
     next_break = bisect_left(breaks, end_offset, in_clause)
     clause_after = text[end_offset : breaks[next_break] if next_break < len(breaks) else None]
     item = phrase + clause_after.split(LIST_ITEM, 1)[0]  # 高速公路6700多公里、农村公路29万公里
-    return Around(
-        sentence, offset, end_offset, text[:offset], clause_before, clause_after, phrase, item, breaks, in_clause
+    # Made as split_sentences makes a Sentence, by tuple.__new__: a NamedTuple's own __new__ is a Python function.
+    return tuple.__new__(
+        Around,
+        (sentence, offset, end_offset, text[:offset], clause_before, clause_after, phrase, item, breaks, in_clause),
     )
