@@ -10,7 +10,7 @@ from etl.rules.this_year import last_year_after_this_year, this_year_at
 
 from .helpers import figures_of
 
-PLAN = "二、2021年工作安排\n去年以来，各地加快推进医保改革。\n"  # an opener turns the plan part to 2020
+PLAN = "二、2021年工作安排\n去年以来，各地加快推进医保改革。"  # an opener turns the rest of its paragraph to 2020
 
 
 def timing(text: str, report_year: int | None = 2020) -> list[tuple[str, int | None, int | None]]:
