@@ -354,6 +354,14 @@ def test_a_fall_fills_a_growths_slot_with_its_sign():
         ("gdp_growth", "change", "at_least"),
         ("gdp_growth", "change", "at_most"),
     ]
+    # a label naming a fall whose figure says no fall has two readings (the fall's size, a level, another
+    # item's): no growth, rather than a fall read as a rise
+    for text in (
+        "全省固定资产投资下降幅度为3.8%。",
+        "全省固定资产投资下降、增长分别为3.8%和2%。",
+        "全省地区生产总值下降至3.8%。",
+    ):
+        assert [f.metric_id for f in figures_of(text, 2025)][0] is None, text
     # a bounded fall would turn its bound over with its sign (下降3%以上: at most -3): no metric
     assert [(f.metric_id, f.metric_value) for f in figures_of("全省固定资产投资下降3%以上。", 2025)] == [(None, None)]
     # and the other way round: energy use per unit of output counts its falls, never a rise (上升2%)

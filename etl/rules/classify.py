@@ -255,7 +255,7 @@ class FigureBuilder:
         if own_subject:
             timing = of_listed_year(label, timing)
         turn = direction(mention, around, base, catalog)
-        metric, metric_value, base = self.metrics.valued(metric, mention.value, turn, kind, base)
+        metric, metric_value, base = self.metrics.valued(metric, mention.value, turn, kind, base, label)
         fields = (  # a Figure's fields in order, its id still to come: the record is made once
             "",
             self.doc_id,

@@ -7,7 +7,7 @@ import re
 from typing import NamedTuple
 
 from etl.catalog import Catalog
-from etl.catalog.gates import NEVER, alternation, top_level_alternatives, with_first_character_gate
+from etl.catalog.gates import NEVER, alternation, holds_any, top_level_alternatives, with_first_character_gate
 from etl.records import Metric
 
 CHANGE = "change"  # the basis of every figure of a growth
@@ -85,15 +85,19 @@ class MetricFinder:
                 return found
         return None
 
-    def valued(self, metric: str | None, value: float, direction: int | None, qualifier: str, basis: str | None):
-        """(metric, the value it takes, the figure's basis) of a figure of `value`.
+    def valued(self, metric: str | None, value: float, direction: int | None, qualifier: str, basis, label: str):
+        """(metric, the value it takes, the figure's basis) of a figure of `value` labelled `label`.
 
         A metric whose fall is its negative (metrics.csv falls) is a growth: each of its figures is a
-        change, whatever words carry it (经济增长预期目标6.5%, 增速回落至3.5%), and a fall is signed,
-        下降3.8% -3.8 (增长-0.3% stays -0.3). A bounded fall fills no such metric: 下降3%以上 is at
-        least a fall of 3, at most -3, and its qualifier would turn over with its sign."""
+        change, whatever words carry it (经济增长预期目标6.5%), and a fall is signed, 下降3.8% -3.8
+        (增长-0.3% stays -0.3). Two readings fill no growth: a label naming a fall (fall_verb of
+        words.csv) whose figure says no fall (下降幅度为3.8%, 增速回落至3.5%, 下降、增长分别为3.8%和2%:
+        the fall's size, or a level, or another item's); and a bounded fall, 下降3%以上, at least a
+        fall of 3, at most -3, whose qualifier would turn over with its sign."""
         if metric is None or metric not in self.catalog.compiled(_falling):
             return metric, (None if metric is None else value), basis
+        if (direction is None or direction > 0) and self.catalog.compiled(_fall_named)(label):
+            return None, None, basis
         if direction is None:
             return metric, value, CHANGE
         if direction < 0 and qualifier not in SIGNABLE:
@@ -125,6 +129,11 @@ class MetricFinder:
 def _falling(catalog: Catalog) -> frozenset[str]:
     """The metrics whose fall is their negative value (metrics.csv falls: negative)."""
     return frozenset(m.metric_id for m in catalog.metrics if m.falls == "negative")
+
+
+def _fall_named(catalog: Catalog):
+    """Whether a label names a fall: a test for the fall_verb words of words.csv (gates.holds_any)."""
+    return holds_any(catalog.words["fall_verb"])
 
 
 def own_level(catalog: Catalog) -> re.Pattern:
