@@ -38,6 +38,7 @@ from etl.rules.programs import ProgramFinder
 from etl.rules.qualifiers import EXACT, listed_kind, qualifier
 from etl.rules.structure import sentence_contexts
 from etl.rules.ties import breakdown_words, listed_subjects, restates, ties
+from etl.rules.unsaid_noun import counts_as_before
 from etl.rules.wholes import Wholes
 from etl.text.characters import CLAUSE_BREAKS, LIST_MARK
 from etl.text.sentences import arounds
@@ -70,8 +71,8 @@ def classify(
         label, metric = build.respective(i, mention, around, link, label, metric, base)
         own_subject = link.group_size > 1 and build.split_labels is not None  # 分别: its subject is its own
         figure = build.figure(mention, around, label, kind, base, metric, own_subject)
-        stated = build.restated(figure, around)
-        if stated is not None:
+        figure = counts_as_before(figure, around, earlier, build.catalog)  # 驿站85个，累计建成420个: stations
+        if (stated := build.restated(figure, around)) is not None:
             build.figures.append(stated)  # the same fact once more: deduplicate counts the mention
             continue
         figure = build.wholes.place(figure, around, earlier, build.in_sentence)
@@ -249,8 +250,7 @@ class FigureBuilder:
         A figure of a 分别 list has the programme its own subject names, or none: in 打好蓝天、碧水、
         净土保卫战，大气、水、土壤污染防治专项资金分别安排340亿元、267亿元、44亿元 the 蓝天 of the
         sentence is no programme of the water's 267亿元, and which figure it covers the words do not say."""
-        sentence = around.sentence
-        catalog = self.catalog
+        sentence, catalog = around.sentence, self.catalog
         timing = when(around.before, around.clause_before, self.contexts[sentence.index], self.report_year, catalog)
         if own_subject:
             timing = of_listed_year(label, timing)
