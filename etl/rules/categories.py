@@ -32,7 +32,7 @@ PEOPLE = {"person_time": "person", "household": "person"}
 COUNTED = frozenset({"person", "organization", "enterprise", "other"})  # what a counted noun may count
 BODIES = frozenset({"organization", "enterprise"})  # the units of a counted body, whatever is done to it
 PEOPLE_UNITS = frozenset({"person", "household"})  # the nouns of people a deed may be done for
-MOVES = ("new", "change")  # the bases (bases.csv) whose words move a count: 新增, 增加, 比上年减少
+MOVES = ("new", "change")  # the bases whose words move a count (新增, 增加), but for one after 比 alone (高达's 高)
 BENEFACTIVE = frozenset("为给")  # the prepositions of a deed done for someone: 为1460名患病职工申领互助金
 _last_head: list = [None, None, None, None]  # the mention, around and catalog whose head was read last, and it
 _last_verb: list = [None, None, None]  # the around and catalog whose verb was read last, and its kind
@@ -253,12 +253,12 @@ def phrase_verbs(catalog: Catalog) -> re.Pattern:
 
 
 def subject_tail(catalog: Catalog) -> tuple[re.Pattern, frozenset[str]]:
-    """The words of change or reaching between a subject and its number (技能人才比上年增加到,
-    会员总数达到了约), a verb at least (words.csv's change_verb and reached_verb, bases.csv's words
-    of a new count or a change: 新增); and the characters such words end with, so that a phrase
-    ending otherwise is passed at once."""
+    """The words of change or reaching between a subject and its number (技能人才比上年增加到), a verb
+    at least (words.csv's change_verb and reached_verb, bases.csv's words of a new count or a change:
+    新增); and the characters such words end with, so that a phrase ending otherwise is passed at once."""
     words, tails = catalog.words, (*catalog.words["label_tail"], *catalog.words["basis_filler"])
-    verbs = (*words["change_verb"], *words["reached_verb"], *(w for w, basis, _, _ in catalog.bases if basis in MOVES))
+    moves = (w for w, basis, at, _ in catalog.bases if basis in MOVES and at != "compared")
+    verbs = (*words["change_verb"], *words["reached_verb"], *moves)
     pattern = re.compile(
         rf"""
         (?:{alternation(words["gap_total"])})?                         # how many of them: 总数
