@@ -7,7 +7,7 @@ import re
 import pytest
 
 from etl.catalog import load_catalog
-from etl.rules.categories import rules_by_unit
+from etl.rules.categories import MOVES, rules_by_unit, subject_tail
 
 from .helpers import figures_of, keep_rows, one, refused_row
 
@@ -30,12 +30,52 @@ from .helpers import figures_of, keep_rows, one, refused_row
         ("doing_verb", "办理职工诉求1.2万件。", "activities"),
         ("counted_noun", "全市科研人员达到6.1万人。", "workers"),
         ("counted_noun", "全县共有3.2万留守儿童纳入关爱范围。", "beneficiaries"),
+        ("subject_noun", "全市高技能人才比上年增加5400人。", "workers"),  # 人才, the subject of 增加
+        ("subject_noun", "農村留守兒童比上年減少300名。", "beneficiaries"),
         ("unit_default", "拿出2亿元。", "funds"),
         ("always", "新建7个乡村。", "other"),  # nothing says more: the last row
     ],
 )
 def test_each_cue_decides_a_figure(cue, text, category):
     assert one(text, 2025).category == category
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the clause names its own subject before a verb of change or reaching: not 帮助's beneficiaries
+        ("帮助1800名青年职工提升技能等级，全区高技能人才增加2600人。", ["beneficiaries", "workers"]),
+        ("幫助1800名青年職工提升技能等級，全區高技能人才增加2600人。", ["beneficiaries", "workers"]),
+        ("慰问一线职工8000人次，全市在岗职工总数增长到36万人。", ["beneficiaries", "workers"]),
+        # each listed subject its own, not a word of the next item's
+        ("全区技能人才增加2600人、工会会员增加900人。", ["workers", "members"]),
+        ("全區技能人才新增2600人、工會會員增加900人。", ["workers", "members"]),
+        # a verb before the people still governs them; a subject of no category says nothing
+        ("培训农民工增加1.2万人次。", ["participants"]),
+        ("全市工会会员总数达到86.5万人。", ["members"]),
+        ("全区人口增加3200人。", ["other"]),
+    ],
+)
+def test_the_subject_of_a_change_names_its_people(text, expected):
+    assert [f.category for f in _figures(text)] == expected
+
+
+def test_every_tail_of_a_subject_passes_its_last_character_gate():
+    """The gate of subject_noun is read off its pattern's words: a phrase ending in any verb, any
+    verb and 到, any verb and a tail word (了, 约) is let through, and the pattern strips it."""
+    catalog = load_catalog()
+    pattern, ends = catalog.compiled(subject_tail)
+    words = catalog.words
+    verbs = [
+        *words["change_verb"],
+        *words["reached_verb"],
+        *(w for w, b, at, _ in catalog.bases if b in MOVES and at != "compared"),
+    ]
+    for verb in verbs:
+        for after in ("", *words["to_word"], *words["label_tail"], *words["basis_filler"]):
+            phrase = "技能人才" + verb + after
+            assert phrase[-1] in ends, phrase
+            assert pattern.search(phrase).start() == len("技能人才"), phrase
 
 
 def test_an_earlier_clause_names_the_people_of_the_next():
@@ -115,6 +155,7 @@ def test_the_table_is_read_once_per_catalog_into_each_units_rules():
     assert cues == [
         "word_before",
         "helping_verb",
+        "subject_noun",
         "clause_word",
         "counted_noun",
         "earlier_word",

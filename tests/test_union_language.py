@@ -192,3 +192,34 @@ def test_workers_enrolled_in_mutual_insurance_are_participants(text, expected):
 )
 def test_union_services_and_titles_have_their_category(text, expected):
     assert shown(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the subject before a verb of change or reaching is what is counted, not a word of a clause before it
+        (
+            "开展职工技能提升行动，全市职工技能人才增加6200人。",
+            [("6200人", "person", "workers")],
+        ),
+        (
+            "開展職工技能提升行動，全市職工技能人才增加6200人。",
+            [("6200人", "person", "workers")],
+        ),
+        (
+            "走访慰问困难职工3100户，全区建档困难职工比上年减少420人。",
+            [("3100户", "household", "beneficiaries"), ("420人", "person", "beneficiaries")],
+        ),
+        # each listed subject its own: not the 会员 of the item after
+        (
+            "全年技能人才新增2600人、会员新增1.1万人。",
+            [("2600人", "person", "workers"), ("1.1万人", "person", "members")],
+        ),
+        (
+            "全年技能人才新增2600人、會員新增1.1萬人。",
+            [("2600人", "person", "workers"), ("1.1萬人", "person", "members")],
+        ),
+    ],
+)
+def test_the_subject_of_a_change_is_what_is_counted(text, expected):
+    assert shown(text) == expected

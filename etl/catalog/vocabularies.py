@@ -121,13 +121,23 @@ CUES = (
     "helping_verb",  # the first verb (words.csv) before the number helps: 服务农民工5万人次
     "doing_verb",  # the first verb (words.csv) before the number does: 办理诉求2.3万件
     "counted_noun",  # the noun counted names a category (the lexicon): 科研人员5.2万人
+    "subject_noun",  # the noun before a verb of change or reaching names a category (the lexicon): 人才增加5400人
     "earlier_word",  # a category word of an earlier clause of the sentence, nearest first
     "unit_default",  # the row of categories.csv with no word, for the figure's unit (元: funds)
 )
 # The category of a rule whose cue finds one: the word's, the noun's, the measure word's, the unit's.
 GIVEN = "given"
 GIVING_CUES = frozenset(
-    {"counted_body", "word_before", "clause_word", "measure_word", "counted_noun", "earlier_word", "unit_default"}
+    {
+        "counted_body",
+        "word_before",
+        "clause_word",
+        "measure_word",
+        "counted_noun",
+        "subject_noun",
+        "earlier_word",
+        "unit_default",
+    }
 )
 # What a rule of target_rules.csv looks at (etl/rules/targets.py has one function per cue).
 TARGET_CUES = (

@@ -5,6 +5,7 @@ which reads the figure's mention and the words around it and says the category i
 
     always,percent,other                        a rate counts no one (覆盖率87.6%)
     counted_body,organization|enterprise,given  帮扶站点60个: the lexicon's category of 站点
+    subject_noun,,given                         技能人才增加5400人: the category of 人才, the subject
     clause_word,,given                          资助困难职工子女: the category of 资助
 
 `given` is the category the cue finds (the word's, the noun's, the measure word's, the unit's
@@ -22,7 +23,7 @@ from etl.catalog.gates import alternation
 from etl.catalog.vocabularies import GIVEN, UNITS
 from etl.records import Around, Mention
 from etl.rules.rule_tables import rows_for
-from etl.rules.units import compound_after, gap_start, noun_ending_at
+from etl.rules.units import GAP_REACH, compound_after, gap_start, noun_ending_at
 from etl.text.characters import CLAUSE_ENDS
 
 OTHER = "other"
@@ -31,6 +32,7 @@ PEOPLE = {"person_time": "person", "household": "person"}
 COUNTED = frozenset({"person", "organization", "enterprise", "other"})  # what a counted noun may count
 BODIES = frozenset({"organization", "enterprise"})  # the units of a counted body, whatever is done to it
 PEOPLE_UNITS = frozenset({"person", "household"})  # the nouns of people a deed may be done for
+MOVES = ("new", "change")  # the bases whose words move a count (新增, 增加), but for one after 比 alone (高达's 高)
 BENEFACTIVE = frozenset("为给")  # the prepositions of a deed done for someone: 为1460名患病职工申领互助金
 _last_head: list = [None, None, None, None]  # the mention, around and catalog whose head was read last, and it
 _last_verb: list = [None, None, None]  # the around and catalog whose verb was read last, and its kind
@@ -65,7 +67,7 @@ def can_hold(cue: str, unit: str, catalog: Catalog) -> bool:
         return any(implied == unit for implied, _ in catalog.measure_categories.values())
     if cue in ("counted_body", "body_with_word"):
         return unit in BODIES and unit in noun_units(catalog)
-    if cue == "counted_noun":
+    if cue in ("counted_noun", "subject_noun"):
         return (unit in PEOPLE or unit in COUNTED) and PEOPLE.get(unit, unit) in noun_units(catalog)
     return cue != "unit_default" or unit in catalog.category_defaults
 
@@ -174,6 +176,20 @@ def counted_noun(mention: Mention, around: Around, catalog: Catalog, wanted: str
     return given(found[1], wanted) if found else None
 
 
+def subject_noun(mention: Mention, around: Around, catalog: Catalog, wanted: str) -> str | None:
+    """The noun ending the figure's phrase once the words of change or reaching after it are
+    stripped, the subject whose count moved (全年技能人才增加5400人: 人才); its own clause's, not an
+    earlier clause's word (帮助…，全年技能人才增加5400人)."""
+    phrase = around.phrase
+    pattern, ends = catalog.compiled(subject_tail)
+    if phrase[-1:] not in ends:  # the gate: no word of change or reaching ends the phrase
+        return None
+    tail = pattern.search(phrase, max(0, len(phrase) - GAP_REACH))
+    noun = noun_ending_at(phrase, tail.start(), catalog) if tail else ""
+    found = named(noun, mention, catalog) if noun else None
+    return given(found[1], wanted) if found else None
+
+
 def earlier_word(mention: Mention, around: Around, catalog: Catalog, wanted: str) -> str | None:
     fits = FITS[mention.unit]
     for earlier in around.earlier_clauses():
@@ -197,6 +213,7 @@ CUE_FUNCTIONS = {
     "helping_verb": helping_verb,
     "doing_verb": doing_verb,
     "counted_noun": counted_noun,
+    "subject_noun": subject_noun,
     "earlier_word": earlier_word,
     "unit_default": unit_default,
 }
@@ -235,6 +252,37 @@ def phrase_verbs(catalog: Catalog) -> re.Pattern:
     )
 
 
+def subject_tail(catalog: Catalog) -> tuple[re.Pattern, frozenset[str]]:
+    """The words of change or reaching between a subject and its number (技能人才比上年增加到), a verb
+    at least (words.csv's change_verb and reached_verb, bases.csv's words of a new count or a change:
+    新增); and the characters such words end with, so that a phrase ending otherwise is passed at once."""
+    words, tails = catalog.words, (*catalog.words["label_tail"], *catalog.words["basis_filler"])
+    moves = (w for w, basis, at, _ in catalog.bases if basis in MOVES and at != "compared")
+    verbs = (*words["change_verb"], *words["reached_verb"], *moves)
+    pattern = re.compile(
+        rf"""
+        (?:{alternation(words["gap_total"])})?                         # how many of them: 总数
+        (?:{alternation(words["compared_with"])})?                     # against what: 比上年, 同比
+        (?:{alternation(words["gap_verb"])})*                          # in all, so far: 累计, 共
+        (?:{alternation((*words["per_year"], *words["real_terms"]))})?  # a yearly or real change: 年均
+        (?:{alternation(verbs)})+                                      # a change or a reaching: 增加, 达到
+        (?:{alternation(words["to_word"])})?                           # the level reached follows: 到, 至
+        (?:{alternation(tails)})*                                      # how near or far: 了, 约, 超过
+        $
+        """,
+        re.VERBOSE,
+    )
+    return pattern, frozenset(word[-1] for word in (*verbs, *words["to_word"], *tails))
+
+
+def named(noun: str, mention: Mention, catalog: Catalog) -> tuple[str, str] | None:
+    """(unit, category) of `noun` in the lexicon, when it names a category and counts what the
+    figure's unit does."""
+    noun_unit, noun_category = catalog.lexicon[noun]
+    unit = PEOPLE.get(mention.unit, mention.unit)
+    return (noun_unit, noun_category) if noun_category and PEOPLE.get(noun_unit, noun_unit) == unit else None
+
+
 def head_noun(mention: Mention, around: Around, catalog: Catalog) -> tuple[str, str] | None:
     """(unit, category) of the noun the figure counts, when the lexicon (unit_nouns.csv, then
     counted_nouns.csv) gives it a category and its unit is the figure's. The head of a compound
@@ -248,6 +296,4 @@ def head_noun(mention: Mention, around: Around, catalog: Catalog) -> tuple[str, 
         noun = noun_ending_at(phrase, gap_start(phrase, 0, len(phrase), catalog), catalog)
         if not noun:
             return None
-    noun_unit, noun_category = catalog.lexicon[noun]
-    unit = PEOPLE.get(mention.unit, mention.unit)
-    return (noun_unit, noun_category) if noun_category and PEOPLE.get(noun_unit, noun_unit) == unit else None
+    return named(noun, mention, catalog)
