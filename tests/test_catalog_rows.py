@@ -265,6 +265,24 @@ ROLE_EXAMPLES = [
         ["赤字率", "赤字率"],
     ),
     (
+        "not_last_year_after",
+        "水平上",  # on last year's level: a base, no year of the figure's
+        "二、2021年工作安排\n今年在去年水平上再新增就业岗位1200个。",
+        2020,
+        ("period_start", "is_target"),
+        [(2020, False)],
+        [(2021, True)],
+    ),
+    (
+        "not_this_year",
+        "现今",  # 现今 and 年产量, no 今年
+        "二、2021年工作安排\n去年以来，各地推进改革。现今年产量达到3200吨。",
+        2020,
+        ("period_start",),
+        [2021],
+        [2020],
+    ),
+    (
         "from_word",
         "自",
         "贫困发生率自10.2%下降到3.1%。",

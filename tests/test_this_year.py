@@ -115,3 +115,8 @@ def test_the_words_are_the_catalogs(catalog_copy):
         fh.write("本年,this_year,\n")
     assert this_year_at("为此，本年中央财政将安排", load_catalog(catalog_copy)) == 3
     assert this_year_at("为此，本年中央财政将安排", load_catalog()) == -1
+
+
+def test_last_years_name_before_a_base_word_is_no_year_of_the_figure():
+    """在去年基础上 names last year as the base of this year's plan (not_last_year_after of words.csv)."""
+    assert timing("二、2021年工作安排\n今年在去年基础上再新增就业岗位1200个。\n") == [("1200个", 2021, 2021)]

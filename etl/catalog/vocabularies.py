@@ -75,6 +75,8 @@ WORD_ROLES = (
     "exchange_word",  # 1美元兑7.1元: the amount before it is the base of a rate
     "compared_marker",  # before the base year of a change: 比2010年 (not the figure's year)
     "last_year_word",  # last year, whose level a figure may name: 从去年的2.1%
+    "not_last_year_after",  # after last year's name, it names no year of the figure's: 去年以来, 在去年基础上
+    "not_this_year",  # a word ending in the 今 of a 今年 that names no year: 如今年轻人
     "from_word",  # a starting level follows: 由10.2%下降到3.1%
     "to_word",  # the level reached follows: 由…增加到
     "period_end_word",  # the last year of a named period: “十三五”末

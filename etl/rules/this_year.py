@@ -31,13 +31,11 @@ from etl.catalog.gates import alternation
 from etl.records import Context, Part, Sentence
 
 DIGIT = re.compile(r"\d")
-# Words ending in 今 that make the 今年 after them no year: 如今, 迄今, 当今, 古今; and 至今 before
-# 年均 or 年来 (2012年至今年均增长 is a yearly average up to now), though 至今年底 is this year's end.
-NOT_THIS_YEAR_BEFORE = frozenset("如迄当古")
+# 至今 before 年均 or 年来 makes the 今年 in it no year (2012年至今年均增长 is a yearly average up to now),
+# though 至今年底 is this year's end; the other words ending in 今 are not_this_year of words.csv (如今).
 SINCE_NOW = "至"
 NOT_THIS_YEAR_AFTER_SINCE = ("均", "来")
 COMPARED_TOO = ("与",)  # 与上年相比, 与上年持平: a comparison, like the compared_marker words (比, 较, 同)
-NOT_LAST_YEAR_AFTER = ("以来", "同期", "相比", "持平")  # since, the same months of, as against last year
 
 
 class YearWords(NamedTuple):
@@ -45,6 +43,8 @@ class YearWords(NamedTuple):
 
     holds_this_year: Callable[[str], object]  # a text holding none of these names no 今年 (re's search, in C)
     found: re.Pattern  # a comparison's marker (group 1), then this year's (2) or last year's name (3)
+    not_this_year: tuple[str, ...]  # words ending in the 今 of a 今年 that is no year: 如今 (words.csv)
+    not_last_year_after: tuple[str, ...]  # after last year's name, no year of the figure's: 以来, 基础上 (words.csv)
 
 
 def year_words(catalog: Catalog) -> YearWords:
@@ -60,6 +60,8 @@ def year_words(catalog: Catalog) -> YearWords:
             """,
             re.VERBOSE,
         ),
+        catalog.words["not_this_year"],
+        catalog.words["not_last_year_after"],
     )
 
 
@@ -70,7 +72,7 @@ def this_year_at(text: str, catalog: Catalog) -> int:
         return -1
     for found in words.found.finditer(text):
         marker, this_year, _ = found.groups()
-        if this_year and not marker and _is_this_year(text, found.start(), found.end()):
+        if this_year and not marker and _is_this_year(text, found.start(), found.end(), words):
             return found.start()
     return -1
 
@@ -88,11 +90,11 @@ def last_year_after_this_year(before: str, catalog: Catalog) -> bool:
         if marker:
             continue  # 比上年增加458亿元: the year compared with, not the figure's
         if this_year:
-            if _is_this_year(before, found.start(), found.end()):
+            if _is_this_year(before, found.start(), found.end(), words):
                 last = False
         elif last is not None:
             end = found.end()
-            last = not before.startswith(NOT_LAST_YEAR_AFTER, end) and not DIGIT.search(before, end)
+            last = not before.startswith(words.not_last_year_after, end) and not DIGIT.search(before, end)
     return bool(last)
 
 
@@ -148,9 +150,9 @@ def this_year_in_plan(
     return contexts
 
 
-def _is_this_year(text: str, start: int, end: int) -> bool:
-    """今年 at text[start:end] is this year, not the end of 如今 or 至今 (至今年均增长)."""
-    before = text[start - 1 : start]
-    if before in NOT_THIS_YEAR_BEFORE:  # 如今年轻人: 如今 and 年轻
+def _is_this_year(text: str, start: int, end: int, words: YearWords) -> bool:
+    """今年 at text[start:end] is this year, not the end of 如今 (not_this_year of words.csv: 如今年轻人) or of
+    至今 (至今年均增长)."""
+    if text.endswith(words.not_this_year, 0, start + 1):
         return False
-    return not (before == SINCE_NOW and text.startswith(NOT_THIS_YEAR_AFTER_SINCE, end))
+    return not (text[start - 1 : start] == SINCE_NOW and text.startswith(NOT_THIS_YEAR_AFTER_SINCE, end))
