@@ -115,6 +115,28 @@ def test_an_item_naming_only_an_aspect_takes_the_thing_of_the_item_before(text, 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        (
+            "全体居民人均可支配收入增长5.3%，其中城镇居民增长4.5%、农村居民增长6.4%。",
+            [
+                (5.3, "全体居民人均可支配收入增长", "disposable_income_growth"),
+                (4.5, "城镇居民人均可支配收入增长", "urban_disposable_income_growth"),
+                (6.4, "农村居民人均可支配收入增长", "rural_disposable_income_growth"),
+            ],
+        ),
+        ("工业企业利润增长5%，其中国有企业增长3%。", [(5, "工业企业利润增长", None), (3, "国有企业利润增长", None)]),
+        # the figure before measures nothing more of the head: the label stays
+        ("全市职工增长5%，其中女职工增长3%。", [(5, "全市职工增长", None), (3, "女职工增长", None)]),
+    ],
+)
+def test_a_subject_ending_in_a_shared_head_measures_what_the_figure_before_measured_of_it(text, expected):
+    """城镇居民增长 after 全体居民人均可支配收入增长: the urban residents' per-capita disposable income grew
+    (shared_head of words.csv: 居民, 企业)."""
+    assert labelled(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # the terms of a ratio of three are shares by position that the report does not name: no figures
         ("三次产业结构比为8:30:62。", []),
         ("三次产业结构比为8∶30∶62。", []),

@@ -145,7 +145,7 @@ class FigureBuilder:
         after it borrows from no figure (城镇新增就业6600万人以上,13亿多人口 -> "").
         """
         label = own_label(around.phrase, around.clause_before, self.rules)
-        if earlier and label in self.rules.aspects:  # 粮食播种面积1584.6万亩、总产量132.4亿斤: 粮食总产量
+        if earlier:  # 粮食播种面积1584.6万亩、总产量132.4亿斤: 粮食总产量; 其中城镇居民增长: …人均可支配收入增长
             label = with_owner(label, earlier[-1].label, self.rules)
         if needs_subject(label, self.rules) and not counts_its_own_noun(
             mention, around, earlier[-1] if earlier else None

@@ -47,6 +47,8 @@ class LabelRules(NamedTuple):
     aspects: tuple[str, ...]  # what of a thing is measured (播种面积, 产量), longest first
     from_words: tuple[str, ...]
     from_in: Callable[[str], object]  # does a text hold a from_word (gates.holds_any): the pre-check of from_to
+    shared_in: Callable[[str], object]  # does a text hold a shared_head word (gates.holds_any): 居民, 企业
+    head_then_verb: re.Pattern  # 城镇居民增长: a subject ending in a shared head, then only a verb
 
 
 def label_rules(catalog: Catalog) -> LabelRules:
@@ -93,6 +95,14 @@ def label_rules(catalog: Catalog) -> LabelRules:
         aspects=tuple(sorted(words["aspect_noun"], key=len, reverse=True)),
         from_words=words["from_word"],
         from_in=holds_any(words["from_word"]),
+        shared_in=holds_any(words["shared_head"]),
+        head_then_verb=re.compile(
+            rf"""
+            (?P<own>.+?(?P<head>{alternation(words["shared_head"])}))  # the subject: 城镇居民, ending in a shared head
+            (?P<verb>(?:{compared}|{per_year})?(?:{real})?(?:{verbs}))  # then only a verb of change: 增长
+            """,
+            re.VERBOSE,
+        ),
     )
 
 
@@ -160,11 +170,24 @@ def verb_of_unnamed(text: str, rules: LabelRules) -> str | None:
 def with_owner(text: str, previous_label: str, rules: LabelRules) -> str:
     """粮食播种面积1584.6万亩、总产量132.4亿斤: an item labelled only by what of a thing it
     measures (总产量) takes the thing (粮食) from the item before, when that one's label ends
-    with what it measures too; else the label stays as it was."""
+    with what it measures too; else the label stays as it was (but see _with_shared_head)."""
     if text not in rules.aspects:
-        return text
+        return _with_shared_head(text, previous_label, rules)
     owner = next((previous_label[: -len(w)] for w in rules.aspects if previous_label.endswith(w)), "")
     return (owner + text)[-LIMIT:] if owner else text
+
+
+def _with_shared_head(text: str, previous_label: str, rules: LabelRules) -> str:
+    """全体居民人均可支配收入增长5.3%，其中城镇居民增长4.5%: a subject ending in a shared head (居民 of
+    words.csv's shared_head), then only a verb, measures what the figure before measured of that head
+    (人均可支配收入): 城镇居民人均可支配收入增长. Else the label stays as it was."""
+    if not rules.shared_in(text):  # most labels
+        return text
+    found = rules.head_then_verb.fullmatch(text)
+    if found is None or (at := previous_label.find(found["head"])) < 0:
+        return text
+    measured = rules.subject_tail.sub("", previous_label[at + len(found["head"]) :])
+    return (found["own"] + measured + found["verb"])[-LIMIT:] if measured else text
 
 
 def counts_its_own_noun(mention: Mention, around: Around, previous: Figure | None) -> bool:
