@@ -48,6 +48,12 @@ def keep_rows(path: Path, keep) -> int:
     return len(kept)
 
 
+def first_row(path: Path, row: str) -> None:
+    """Put `row` first in a catalog CSV, under its header: a rule table's first rule."""
+    header, *rows = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([header, row, *rows]) + "\n", encoding="utf-8")
+
+
 def refused_row(folder: Path, name: str, row: str) -> tuple[int, str]:
     """Append `row` to the catalog file `name` of `folder`: the line it lands on, and the one line
     that loading the catalog then stops with (CatalogError)."""

@@ -9,7 +9,7 @@ import pytest
 from etl.catalog import load_catalog
 from etl.rules.categories import MOVES, rules_by_unit, subject_tail
 
-from .helpers import figures_of, keep_rows, one, refused_row
+from .helpers import figures_of, first_row, keep_rows, one, refused_row
 
 
 @pytest.mark.parametrize(
@@ -118,9 +118,7 @@ def test_without_the_word_before_row_the_word_listed_first_decides(catalog_copy)
 
 
 def test_a_new_row_is_a_new_rule_for_its_units(catalog_copy):
-    path = catalog_copy / "category_rules.csv"
-    header, *rows = path.read_text(encoding="utf-8").splitlines()
-    path.write_text("\n".join([header, "always,time,participants,", *rows]) + "\n", encoding="utf-8")
+    first_row(catalog_copy / "category_rules.csv", "always,time,participants,")
     assert [f.category for f in _figures("开展劳动竞赛1.2万场次。", catalog_copy)] == ["participants"]
     assert [f.category for f in _figures("办理职工诉求1.2万件。", catalog_copy)] == ["activities"]  # item: as before
 

@@ -8,7 +8,7 @@ import pytest
 from etl.catalog import load_catalog
 from etl.rules.not_figures import not_figure_rules
 
-from .helpers import figures_of, keep_rows, refused_row
+from .helpers import figures_of, first_row, keep_rows, refused_row
 
 
 @pytest.mark.parametrize(
@@ -97,9 +97,7 @@ def test_without_the_rank_move_row_places_moved_are_people(catalog_copy):
 
 
 def test_a_new_row_is_a_new_rule_for_its_units(catalog_copy):
-    path = catalog_copy / "not_figure_rules.csv"
-    header, *rows = path.read_text(encoding="utf-8").splitlines()
-    path.write_text("\n".join([header, "always,household,not_figure,", *rows]) + "\n", encoding="utf-8")
+    first_row(catalog_copy / "not_figure_rules.csv", "always,household,not_figure,")
     assert [f.surface for f in figures_of("改造农村危房1.2万户，新建驿站30个。", catalog=catalog_copy)] == ["30个"]
 
 

@@ -8,7 +8,7 @@ import pytest
 from etl.catalog import load_catalog
 from etl.rules.per_unit import per_unit_by_unit
 
-from .helpers import figures_of, keep_rows, refused_row
+from .helpers import figures_of, first_row, keep_rows, refused_row
 
 
 @pytest.mark.parametrize(
@@ -83,9 +83,7 @@ def test_without_the_per_count_row_every_so_many_is_a_whole(catalog_copy):
 
 
 def test_a_new_row_is_a_new_rule_for_its_units(catalog_copy):
-    path = catalog_copy / "per_unit_rules.csv"
-    header, *rows = path.read_text(encoding="utf-8").splitlines()
-    path.write_text("\n".join([header, "always,organization,per_unit,", *rows]) + "\n", encoding="utf-8")
+    first_row(catalog_copy / "per_unit_rules.csv", "always,organization,per_unit,")
     assert [f.qualifier for f in figures_of("新建职工驿站300个。", catalog=catalog_copy)] == ["per_unit"]
     assert [f.qualifier for f in figures_of("发放慰问金500元。", catalog=catalog_copy)] == ["exact"]  # yuan: as before
 
