@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from etl.catalog import CATALOG_DIR, load_catalog
-from etl.series.matching import Node, Row, bigram_similarity, link, quantity_words, words_of
+from etl.series.matching import Node, Row, bigram_similarity, link, members, quantity_words, words_of
 from etl.warehouse.refresh import refresh
 
 from .conftest import ROOT, SEED, query
@@ -213,6 +213,25 @@ def test_the_words_of_a_figure_drop_years_fillers_and_basis_words():
         "百人企业建会",
         False,
     )
+
+
+def _change(doc: str, year: int, label: str, value: float, direction: int, metric: str | None = None) -> Row:
+    return Row(
+        (doc,), None, "国务院", year, "yuan", "change", False, False, 0, None, metric, label, label, "",
+        value, year, "元", direction,
+    )  # fmt: skip
+
+
+def test_a_cut_and_a_rise_of_one_thing_are_two_series_since_both_are_written_unsigned():
+    cut = _change("f2008", 2008, "削减财政赤字", 4.5e10, -1)
+    rise = _change("f2009", 2009, "财政赤字增加", 5.7e11, +1)
+    found, links = members([cut, rise], words_of(load_catalog()))
+    assert links == []
+    assert [m.series_id.split(":")[3:-1] for m in found] == [["yuan", "change", "fall"], ["yuan", "change"]]
+    # A metric's fall is signed (metric_value): it stays in the metric's series beside the rises.
+    fall = _change("f2008", 2008, "财政赤字", 4.5e10, -1, "deficit")
+    found, _ = members([fall, rise._replace(metric_id="deficit")], words_of(load_catalog()))
+    assert [m.series_id for m in found] == ["deficit", "deficit"]
 
 
 def test_bigram_similarity_is_the_dice_coefficient_of_character_pairs():

@@ -52,6 +52,7 @@ class Row(NamedTuple):
     value: float | None = None
     described: int | None = None  # the year it describes (period_end); None: its report's year
     measure: str = ""  # its measure word (亩, 座): for the unit other, what it counts in
+    direction: int | None = None  # -1 a fall (削减, 下降), +1 a rise, None when no change
 
 
 class Node(NamedTuple):
@@ -215,6 +216,11 @@ def nodes_of(rows: list[Row], words: Words) -> list[Node]:
         # 2500座 and 2000亩 of 蔬菜大棚 are two quantities: the unit other says too little, its measure word says more.
         other = r.measure if r.unit == "other" else ""
         bucket = (r.is_target, r.unit, basis_class(r.basis), r.per_unit or per_head, r.span, other)
+        # A fall of an uncatalogued thing (削减赤字450亿元) is no point of its rise's series (赤字增加5700亿元):
+        # both values are unsigned. A metric's fall is signed (metric_value) and stays in its series.
+        # Only a fall's bucket grows, so that the automatic ids named by every other bucket stay as they were.
+        if r.direction == -1 and not r.metric_id:
+            bucket += ("fall",)
         key = (publisher, r.year, bucket, r.basis, "" if r.metric_id else found_words, r.metric_id)
         if key not in found:  # a catalogued node carries the words of its first figure, to be compared with
             name = written_words(r, words) or found_words

@@ -195,10 +195,11 @@ def _order_by_year(n: Node) -> tuple:
 
 
 def _auto_id(n: Node) -> str:
-    """auto:<publisher>:<words as written>:<unit>:<basis class>[:per_unit][:target][:<n>y]:<digest>, named by the
-    series' earliest node; the digest of that node's key keeps apart series whose words read alike."""
-    is_target, unit, basis, per_unit, span, _ = n.bucket
-    extras = (":per_unit" if per_unit else "") + (":target" if is_target else "") + (f":{span + 1}y" if span else "")
+    """auto:<publisher>:<words as written>:<unit>:<basis class>[:fall][:per_unit][:target][:<n>y]:<digest>, named by
+    the series' earliest node; the digest of that node's key keeps apart series whose words read alike."""
+    is_target, unit, basis, per_unit, span, _, *fall = n.bucket
+    extras = ":fall" if fall else ""
+    extras += (":per_unit" if per_unit else "") + (":target" if is_target else "") + (f":{span + 1}y" if span else "")
     digest = hashlib.sha1(repr(_order_by_year(n)).encode()).hexdigest()[:6]
     name = (n.name or n.words or "?").replace(":", "")
     return f"auto:{n.publisher}:{name}:{unit}:{basis}{extras}:{digest}"

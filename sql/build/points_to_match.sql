@@ -20,7 +20,8 @@ select
     substr(f.sentence, f.char_end - f.sentence_start + 1, 24) as after,
     f.value,
     f.period_end as described,  -- the year it describes: two values of one year with one key are two readings
-    f.measure
+    f.measure,
+    f.direction  -- a cut and a rise of one thing are two series, unsigned as they are
 from scratch.point_of p
 join core.figures f on f.figure_id = p.figure_id
 join core.documents d using (doc_id)
