@@ -13,10 +13,10 @@ from etl.catalog.gates import first_characters, top_level_alternatives, with_fir
 from etl.rules import candidates as extract
 from etl.rules import periods
 from etl.rules.metrics import candidates
+from etl.rules.openers import opener_rules
 from etl.rules.per_unit import CUE_FUNCTIONS as PER_UNIT_FUNCTIONS
 from etl.rules.per_unit import TRIGGERS as PER_UNIT_TRIGGERS
 from etl.rules.per_unit import per_unit_by_unit
-from etl.rules.structure import opener_rules
 from etl.rules.targets import CUE_FUNCTIONS, target_rules
 from etl.rules.targets import TRIGGERS as TARGET_TRIGGERS
 

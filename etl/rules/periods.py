@@ -16,8 +16,9 @@ from datetime import date
 from etl.catalog import Catalog
 from etl.catalog.gates import character_class, first_characters, holds_any
 from etl.records import Context, When
+from etl.rules.openers import SMALL_NUMBER, small_number
 from etl.rules.period_words import PeriodRules, period_rules
-from etl.rules.structure import SMALL_NUMBER, YEAR, small_number
+from etl.rules.structure import YEAR
 from etl.rules.targets import is_target as target
 from etl.rules.targets import target_rules
 from etl.rules.this_year import last_year_after_this_year, this_year_after_last_year, year_words

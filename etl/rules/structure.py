@@ -15,19 +15,14 @@ from bisect import bisect_left
 from collections import Counter
 from itertools import compress, count
 from operator import attrgetter, itemgetter
-from typing import NamedTuple
 
 from etl.catalog import Catalog, load_catalog
 from etl.catalog.gates import alternation
 from etl.records import Context, Part, Sentence
+from etl.rules.openers import opened_context, opener_rules
 from etl.rules.this_year import this_year_in_plan
 from etl.text.characters import (
-    CLOSE_PARENS,
-    CLOSE_QUOTES,
-    OPEN_PARENS,
-    OPEN_QUOTES,
     ORDINAL_NUMERALS,
-    SINGLE_NUMERALS,
 )
 
 CHINESE_NUMERALS = ORDINAL_NUMERALS  # headings count one to ten; the position of a numeral is its value less one
@@ -47,60 +42,6 @@ LATER_LINE_HEADING = re.compile(r"\n" + _HEADING, re.M | re.VERBOSE)
 # a 1 or 2 instead of trying the lookbehind at every character.
 YEAR = re.compile(r"((?:19|20)(?<![\d〔\[]..)\d{2})年")
 DELIVERED = re.compile(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日")
-# The slots of a period opener phrase: a small number of years, or a year.
-SMALL_NUMBER = f"([{SINGLE_NUMERALS}]|[0-9]+)"
-SLOTS = {"{n}": (SMALL_NUMBER, f"{SINGLE_NUMERALS}0123456789"), "{year}": (r"((?:19|20)\d{2})", "12")}
-# What must follow each kind of opener: 2018年， opens a year; 3年12月 is a date, not three years.
-OPENER_GUARDS = {"year": "[,，是]", "past_years": r"(?![\d月])"}
-ENUMERATOR = f"[{OPEN_PARENS}][{CHINESE_NUMERALS}]+[{CLOSE_PARENS}]"  # (一) before an opener
-DASH, QUOTE, UNQUOTE = "——", OPEN_QUOTES[0], CLOSE_QUOTES[0]  # “十三五”
-
-
-class OpenerRules(NamedTuple):
-    """The opener patterns, composed once per catalog from period_openers.csv, words.csv
-    and periods.csv, with the cheap pre-checks derived from the same words."""
-
-    strip: re.Pattern  # addresses and enumerators before the opener
-    kinds: tuple[tuple[str, re.Pattern], ...]  # in the order they are tried
-    named: re.Pattern  # “十三五”时期, 十二五期间
-    any_opener: re.Pattern  # the pre-check: could this sentence open a period?
-    first_characters: frozenset[str]  # the characters such a sentence starts with
-
-
-def opener_rules(catalog: Catalog) -> OpenerRules:
-    salutations = alternation(catalog.words["salutation"])
-    strip = rf"(?:{DASH}|(?:{salutations})[,，]|{ENUMERATOR}|{QUOTE})"
-    kinds, starts = [], set(DASH + OPEN_PARENS + QUOTE)
-    starts.update(w[0] for w in catalog.words["salutation"])
-    for kind, phrases in catalog.period_openers.items():
-        alternatives = []
-        for phrase in sorted(phrases, key=len, reverse=True):
-            slot = next((s for s in SLOTS if s in phrase), None)
-            head, _, tail = phrase.partition(slot) if slot else (phrase, "", "")
-            alternatives.append(re.escape(head) + (SLOTS[slot][0] + re.escape(tail) if slot else ""))
-            starts.update(head[:1] or SLOTS[slot][1])
-        kinds.append((kind, f"(?:{'|'.join(alternatives)}){OPENER_GUARDS.get(kind, '')}"))
-    leads = catalog.words["named_period_lead"]
-    starts.update(w[0] for w in leads)
-    starts.update(name[0] for name in catalog.named_periods)
-    named = (
-        rf"(?:{alternation(leads)})?{QUOTE}?({alternation(catalog.named_periods)}){UNQUOTE}?"
-        rf"(?:{alternation(catalog.words['named_period_tail'])})"
-    )
-    order = {
-        kind: rank
-        for rank, kind in enumerate(
-            ("coming_years", "last_year", "this_year_so_far", "this_year", "year", "past_years")
-        )
-    }
-    kinds.sort(key=lambda pair: order[pair[0]])
-    return OpenerRules(
-        strip=re.compile(f"^{strip}+"),
-        kinds=tuple((kind, re.compile("^" + pattern)) for kind, pattern in kinds),
-        named=re.compile("^" + named),
-        any_opener=re.compile(f"{strip}*(?:{'|'.join(p for _, p in kinds)}|{named})"),
-        first_characters=frozenset(starts),
-    )
 
 
 def infer_report_year(text: str, catalog: Catalog | None = None) -> int | None:
@@ -178,12 +119,6 @@ def _first_year_reviewed(heading: str, report_year: int | None, catalog: Catalog
 
 def _next(year: int | None) -> int | None:
     return None if year is None else year + 1
-
-
-def small_number(text: str) -> int:
-    """五 -> 5, 两 -> 2, 12 -> 12 (the count of years in 五年来, 近两年, 过去12年)."""
-    text = TWO if text == "两" else text  # 两 is a form of 二 (characters.py)
-    return int(text) if text.isdigit() else CHINESE_NUMERALS.find(text) + 1 if text in CHINESE_NUMERALS else 1
 
 
 def sentence_contexts(
@@ -264,37 +199,3 @@ def _part_context(part: Part, report_year: int | None) -> Context:
     if part.first_year is not None:  # a review of the years its heading names
         return Context(part.first_year, report_year, False)
     return Context(report_year, report_year, False)
-
-
-def opened_context(sentence: str, part: Part, report_year: int | None, catalog: Catalog) -> Context | None:
-    """The period a sentence's opening phrase sets, or None when it opens with none."""
-    rules = catalog.compiled(opener_rules)
-    text = rules.strip.sub("", sentence)
-    # “十三五”时期，… opens a period; 编制西部大开发“十三五”规划 only names a plan.
-    named = rules.named.match(text)
-    if named:
-        first, last = catalog.named_periods[named.group(1)]
-        return Context(first, last, report_year is not None and first > report_year)
-    if report_year is None:
-        return None
-    for kind, pattern in rules.kinds:
-        match = pattern.match(text)
-        if match is None:
-            continue
-        slot = next((g for g in match.groups() if g is not None), None)
-        if kind == "coming_years":
-            return Context(report_year + 1, report_year + small_number(slot), True)
-        if kind == "last_year":
-            return Context(report_year, report_year, False)
-        if kind == "this_year_so_far":
-            return Context(report_year + 1, report_year + 1, False)
-        if kind == "this_year" and part.kind == "plan":
-            return Context(part.year, part.year, True)
-        if kind == "year":
-            year = int(slot)
-            return Context(year, year, part.kind == "plan" and year > report_year)
-        if kind == "past_years":
-            years = small_number(slot)
-            if 1 < years <= 20 and part.kind != "plan":
-                return Context(report_year - years + 1, report_year, False)
-    return None
