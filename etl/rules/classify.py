@@ -9,13 +9,11 @@ whole report first); its id (identity); and the whole it is a part of
 later pass revisits it.
 
 classify() is the loop; FigureBuilder holds what one mention leaves for the
-next and has one method per concern: label, shared_label, respective, figure
-and restated; its Wholes place each figure in the 其中 breakdowns (wholes.py).
+next and has one method per concern: label, shared_label, figure and restated
+(a 分别 list's subjects are respective.py's); its Wholes place each figure in the 其中 breakdowns (wholes.py).
 """
 
 from __future__ import annotations
-
-import re
 
 from etl.catalog import Catalog, load_catalog
 from etl.records import Around, Figure, Mention, Part, Sentence, Tie
@@ -23,12 +21,10 @@ from etl.rules.bases import basis, direction
 from etl.rules.categories import category
 from etl.rules.identity import figure_id
 from etl.rules.labels import (
-    LIMIT,
     counts_its_own_noun,
     label_rules,
     needs_subject,
     own_label,
-    verb_of_unnamed,
     with_owner,
     with_subject,
 )
@@ -36,15 +32,14 @@ from etl.rules.metrics import MetricFinder
 from etl.rules.periods import of_listed_year, when
 from etl.rules.programs import ProgramFinder
 from etl.rules.qualifiers import EXACT, listed_kind, qualifier
+from etl.rules.respective import Respective
 from etl.rules.structure import sentence_contexts
-from etl.rules.ties import breakdown_words, listed_subjects, restates, ties
+from etl.rules.ties import breakdown_words, restates, ties
 from etl.rules.unsaid_noun import counts_as_before
 from etl.rules.wholes import Wholes
-from etl.text.characters import CLAUSE_BREAKS, LIST_MARK
 from etl.text.sentences import arounds
 
 AT_LEAST, AT_MOST = "at_least", "at_most"
-APART = re.compile(f"[{CLAUSE_BREAKS}{LIST_MARK}]")  # between two figures of their own clauses or list items
 
 
 def classify(
@@ -68,8 +63,8 @@ def classify(
         earlier = build.in_sentence.setdefault(around.sentence.index, [])
         label = build.label(mention, around, earlier)
         label, kind, base, metric = build.shared_label(mention, around, link, label)
-        label, metric = build.respective(i, mention, around, link, label, metric, base)
-        own_subject = link.group_size > 1 and build.split_labels is not None  # 分别: its subject is its own
+        label, metric = build.respective.labels(i, mention, around, link, label, metric, base, build.in_sentence)
+        own_subject = link.group_size > 1 and build.respective.split is not None  # 分别: its subject is its own
         figure = build.figure(mention, around, label, kind, base, metric, own_subject)
         figure = counts_as_before(figure, around, earlier, build.catalog)  # 驿站85个，累计建成420个: stations
         if (stated := build.restated(figure, around)) is not None:
@@ -90,7 +85,6 @@ class FigureBuilder:
         "doc_id",
         "figures",
         "in_sentence",
-        "listed",
         "metrics",
         "own_label_before",
         "passed_kind",
@@ -98,9 +92,8 @@ class FigureBuilder:
         "passed_metric",
         "programs",
         "report_year",
+        "respective",
         "rules",
-        "shared_heads",
-        "split_labels",
         "targets",
         "wholes",
     )
@@ -123,15 +116,13 @@ class FigureBuilder:
         self.programs = ProgramFinder(text, catalog)  # the programme named nearest before a figure
         self.metrics = MetricFinder(catalog, scope)  # the catalogued series a label or item belongs to
         self.rules = catalog.compiled(label_rules)  # the words a label is cut from and ends at
-        self.shared_heads = catalog.words["shared_head"]  # 居民人均可支配收入: a noun listed subjects share
         # What the mentions read so far leave for the next one.
         self.figures: list[Figure] = []  # every figure made, in text order (a restated target once more)
         self.in_sentence: dict[int, list[Figure]] = {}  # by sentence index: its figures so far, restatements not
         self.own_label_before = ""  # the label of the figure before from its own words: the next may borrow its subject
         self.passed_label = ""  # what a list or range passes on: the label of the figure before (分别 not split) ...
         self.passed_metric = self.passed_kind = None  # ... its metric, and the qualifier its items take
-        self.split_labels: list[str] | None = None  # 分别: one subject per figure of the list in hand, if named
-        self.listed: tuple[int, tuple[str, ...]] | None = None  # the last 分别 list's sentence index and subjects
+        self.respective = Respective(catalog, self.rules, self.metrics)  # 分别: one subject per figure of a list
         self.targets: dict[tuple, Figure] = {}  # the first target of each value, unit and qualifier
         # 其中: what the parts of each whole add up to, and a list going on past a ；
         self.wholes = Wholes(catalog.compiled(breakdown_words))
@@ -179,60 +170,6 @@ class FigureBuilder:
         if link.closes_range and kind == EXACT:
             kind = AT_LEAST
         return label, kind, base, metric
-
-    def respective(
-        self, i: int, mention: Mention, around: Around, link: Tie, label: str, metric: str | None, base: str | None
-    ) -> tuple[str, str | None]:
-        """分别: the i-th figure of a list counts the i-th subject its first figure's label names.
-
-        二氧化硫、氮氧化物排放量分别下降5.6%和4% -> 二氧化硫排放量下降 5.6%, 氮氧化物排放量下降 4%;
-        城乡居民人均可支配收入分别完成37820元、28104元，同比分别增长6.5%、9.4% -> 城镇… 37820元,
-        农村… 28104元, 城镇…增长 6.5%, 农村…增长 9.4% (the second list names no subject: it takes the
-        first one's, in order). Each then finds the metric of its own label. Outside such a list, or
-        when the label does not name one subject per figure, label and metric stay as they were.
-        """
-        if link.group_size < 2:
-            return label, metric
-        if link.group_start == i:
-            self.split_labels = self.listed_labels(label, link.group_size, around.sentence.index)
-            if self.split_labels is None:
-                self.split_labels = self.subjects_before(around, link.group_size)
-        if self.split_labels is None:
-            return label, metric
-        label = self.split_labels[i - link.group_start]
-        return label, self.metrics.of(label, label, mention.unit, mention.measure, base)
-
-    def listed_labels(self, label: str, size: int, sentence: int) -> list[str] | None:
-        """The labels of a 分别 list of `size` figures, by position: its own subjects, or, when it
-        names only a verb, the subjects of the 分别 list before it in the sentence; else None."""
-        listed = listed_subjects(label, size, self.shared_heads, self.catalog)
-        if listed is not None:
-            self.listed = (sentence, listed.subjects)
-            return [(own + listed.verb)[-LIMIT:] for own in listed.subjects]
-        verb = verb_of_unnamed(label, self.rules)
-        if verb is None or self.listed is None or self.listed[0] != sentence or len(self.listed[1]) != size:
-            return None
-        return [(own + verb)[-LIMIT:] for own in self.listed[1]]
-
-    def subjects_before(self, around: Around, size: int) -> list[str] | None:
-        """城镇居民人均可支配收入17175元，农村居民人均纯收入5153元，实际增长9.8%和8.5%: a list in a clause
-        of its own naming only a verb takes, in order, the subjects of as many figures just before it,
-        each with a subject of its own; else None (the list keeps the subject it borrowed)."""
-        own = own_label(around.phrase, around.clause_before, self.rules)
-        verb = own if needs_subject(own, self.rules) else verb_of_unnamed(own, self.rules)
-        verb = self.rules.compared_with.sub("", verb or "")
-        before = self.in_sentence.get(around.sentence.index, [])[-size:]
-        if not verb or len(before) != size:
-            return None
-        start = around.sentence.start  # figures' offsets are the document's, the mention's its sentence's
-        ends = [f.char_end - start for f in before]
-        starts = [f.char_start - start for f in before[1:]] + [around.start]
-        if not all(APART.search(around.sentence.text, a, b) for a, b in zip(ends, starts, strict=True)):
-            return None  # two of them stand together: 100元至200元
-        subjects = [self.rules.subject_tail.sub("", f.label) for f in before]
-        if not all(subjects) or len(set(subjects)) != size:
-            return None
-        return [(subject + verb)[-LIMIT:] for subject in subjects]
 
     def figure(
         self,
