@@ -18,10 +18,12 @@ from etl.rules.pipeline import process
 from etl.text.normalize import normalize
 
 
-def figures_of(text: str, report_year: int | None = 2020, catalog: Path | None = None) -> list[Figure]:
+def figures_of(
+    text: str, report_year: int | None = 2020, catalog: Path | None = None, published_on: str | None = None
+) -> list[Figure]:
     """The facts zhibiao finds in `text`, read as a whole report (with the catalog of the folder
-    `catalog`, else the shipped one)."""
-    source = Source("snippet.txt", "snippet", report_year=report_year)
+    `catalog`, else the shipped one; given on the date `published_on`, if any)."""
+    source = Source("snippet.txt", "snippet", published_on=published_on, report_year=report_year)
     _, figures = process(source, text.encode("utf-8"), load_catalog(catalog) if catalog else None)
     return figures
 

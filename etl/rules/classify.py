@@ -51,13 +51,15 @@ def classify(
     report_year: int | None,
     catalog: Catalog | None = None,
     scope: str = "",
+    delivered: int | None = None,
 ) -> list[Figure]:
     """One figure per mention, in text order, before de-duplication.
 
-    `scope` (national or local, from the publisher) limits which metrics apply.
+    `scope` (national or local, from the publisher) limits which metrics apply; `delivered` is the
+    year the report was given (its published_on), which 今年 names.
     """
     catalog = catalog or load_catalog()
-    build = FigureBuilder(doc_id, text, sentences, parts, report_year, catalog, scope)
+    build = FigureBuilder(doc_id, text, sentences, parts, report_year, catalog, scope, delivered)
     joins = ties(mentions, text, catalog)
     for i, (mention, around, link) in enumerate(zip(mentions, arounds(sentences, mentions), joins, strict=True)):
         earlier = build.in_sentence.setdefault(around.sentence.index, [])
@@ -107,12 +109,15 @@ class FigureBuilder:
         report_year: int | None,
         catalog: Catalog,
         scope: str,
+        delivered: int | None = None,
     ):
         # What the whole report gives every figure.
         self.doc_id = doc_id  # the report's id, in every figure and its figure_id
         self.report_year = report_year  # the year the report looks back on: periods are read against it
         self.catalog = catalog  # the word lists and patterns every rule module reads
-        self.contexts = sentence_contexts(sentences, parts, report_year, catalog, text)  # per sentence: its years
+        self.contexts = sentence_contexts(
+            sentences, parts, report_year, catalog, text, delivered
+        )  # per sentence: its years
         self.programs = ProgramFinder(text, catalog)  # the programme named nearest before a figure
         self.metrics = MetricFinder(catalog, scope)  # the catalogued series a label or item belongs to
         self.rules = catalog.compiled(label_rules)  # the words a label is cut from and ends at

@@ -83,8 +83,15 @@ def small_number(text: str) -> int:
     return int(text) if text.isdigit() else CHINESE_NUMERALS.find(text) + 1 if text in CHINESE_NUMERALS else 1
 
 
-def opened_context(sentence: str, part: Part, report_year: int | None, catalog: Catalog) -> Context | None:
-    """The period a sentence's opening phrase sets, or None when it opens with none."""
+def opened_context(
+    sentence: str, part: Part, report_year: int | None, catalog: Catalog, delivered: int | None = None
+) -> Context | None:
+    """The period a sentence's opening phrase sets, or None when it opens with none.
+
+    今年 is the year the report was given (`delivered`, from the manifest's published_on): a work
+    report given in March speaks of the year after the one it reviews, a union's review or a press
+    conference of the year it reviews. 今年以来 is that year so far. Without a date, 今年以来 is the
+    year after the one reviewed (a work report's), and 今年 outside a plan part sets no period."""
     rules = catalog.compiled(opener_rules)
     text = rules.strip.sub("", sentence)
     # “十三五”时期，… opens a period; 编制西部大开发“十三五”规划 only names a plan.
@@ -104,9 +111,12 @@ def opened_context(sentence: str, part: Part, report_year: int | None, catalog: 
         if kind == "last_year":
             return Context(report_year, report_year, False)
         if kind == "this_year_so_far":
-            return Context(report_year + 1, report_year + 1, False)
+            year = report_year + 1 if delivered is None else delivered
+            return Context(year, year, False)
         if kind == "this_year" and part.kind == "plan":
             return Context(part.year, part.year, True)
+        if kind == "this_year" and delivered is not None:  # a year after the one reviewed is yet to come
+            return Context(delivered, delivered, delivered > report_year)
         if kind == "year":
             year = int(slot)
             return Context(year, year, part.kind == "plan" and year > report_year)

@@ -51,7 +51,11 @@ def process(source: Source, raw: bytes, catalog: Catalog | None = None) -> tuple
     mentions = find_mentions(scan, catalog)
     parts = report_parts(scan, report_year, catalog)
     scope = publishers.metric_scope_of(source.publisher, catalog)
-    figures = deduplicate(classify(source.doc_id, scan, sentences, mentions, parts, report_year, catalog, scope))
+    given = (source.published_on or "")[:4]  # YYYY-MM-DD, checked by the manifest's reader
+    delivered = int(given) if given.isdigit() else None  # the year 今年 names
+    figures = deduplicate(
+        classify(source.doc_id, scan, sentences, mentions, parts, report_year, catalog, scope, delivered)
+    )
     if scan is not text:
         figures = [as_written(figure, text) for figure in figures]
     return document, figures

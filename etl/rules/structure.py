@@ -122,7 +122,12 @@ def _next(year: int | None) -> int | None:
 
 
 def sentence_contexts(
-    sentences: list[Sentence], parts: list[Part], report_year: int | None, catalog: Catalog, text: str
+    sentences: list[Sentence],
+    parts: list[Part],
+    report_year: int | None,
+    catalog: Catalog,
+    text: str,
+    delivered: int | None = None,
 ) -> list[Context]:
     """For each sentence, the period set by its part and by the last period phrase before it.
 
@@ -131,7 +136,7 @@ def sentence_contexts(
     character, run by map in C, leaves the few that may open a period to the regex.
     A phrase naming a year before the one reviewed (2006年，国有企业… in a report on
     2007) is an aside: it holds to the end of its paragraph, then the period before
-    it returns.
+    it returns. `delivered` is the year the report was given, if known (openers.opened_context).
     """
     rules = catalog.compiled(opener_rules)
     starts = list(map(attrgetter("start"), sentences))
@@ -155,7 +160,7 @@ def sentence_contexts(
             part_index += 1
             current, aside_ends = _part_context(parts[part_index], report_year), len(sentences)
         if index in may_open:
-            opened = opened_context(sentences[index].text, parts[max(part_index, 0)], report_year, catalog)
+            opened = opened_context(sentences[index].text, parts[max(part_index, 0)], report_year, catalog, delivered)
             if opened is not None and _is_aside(opened, current, report_year):
                 if aside_ends == len(sentences):
                     before_aside = current

@@ -14,9 +14,10 @@ opens with last year's name, in any part, 今年 after it is the year after that
 words.csv: the words are read off the catalog once (Catalog.compiled), and a text not holding 今年
 (nearly all) costs one search in C.
 
-Outside a plan part 今年 is left to the sentence's context: whether the report is given in the year
-after the one it reviews (a government work report) or in that year (a union's review, a news item:
-本报讯 今年以来…) the words do not say, and report_year is the year reviewed either way.
+Outside a plan part, a sentence opening with 今年 speaks of the year the report was given, its
+published_on (openers.py): the year after the one reviewed for a government work report, that year
+itself for a union's review or a news item (本报讯 今年以来…), which the words do not tell apart.
+Without a date it is left to the sentence's context.
 """
 
 from __future__ import annotations

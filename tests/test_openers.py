@@ -1,0 +1,35 @@
+"""The period a sentence's opening phrase sets (etl/rules/openers.py): 今年 is the year the report was given."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import figures_of
+
+UNION_REVIEW = "今年以来，全市工会新建职工驿站12个，发展会员3.2万人。"
+PLAN_IN_A_REVIEW = "全年新增就业1.2万人。今年，全市将新增就业岗位1万个。"
+
+
+def _years(text: str, published_on: str | None) -> list[tuple[str, int, int, bool]]:
+    found = figures_of(text, report_year=2024, published_on=published_on)
+    return [(f.surface, f.period_start, f.period_end, f.is_target) for f in found]
+
+
+@pytest.mark.parametrize(
+    ("published_on", "year"),
+    [
+        ("2024-12-20", 2024),  # a union's review given in the year it reviews: this year so far is 2024
+        ("2025-03-05", 2025),  # a work report given the March after: 2025 so far
+        (None, 2025),  # no date: a work report's reading, the year after the one reviewed
+    ],
+)
+def test_this_year_so_far_is_the_year_the_report_was_given(published_on, year):
+    assert _years(UNION_REVIEW, published_on) == [("12个", year, year, False), ("3.2万人", year, year, False)]
+
+
+def test_this_year_outside_a_plan_part_is_the_year_given_and_a_plan_when_that_year_is_still_to_come():
+    assert _years(PLAN_IN_A_REVIEW, "2025-03-05") == [("1.2万人", 2024, 2024, False), ("1万个", 2025, 2025, True)]
+    # Given in the year it reviews, 今年 is that year: no plan.
+    assert _years(PLAN_IN_A_REVIEW, "2024-12-20")[1] == ("1万个", 2024, 2024, False)
+    # Without a date 今年 sets no period: the sentence keeps the review's year.
+    assert _years(PLAN_IN_A_REVIEW, None)[1] == ("1万个", 2024, 2024, False)
