@@ -48,6 +48,11 @@ from .helpers import figures_of, first_row, keep_rows, refused_row
         ("always", "中国电科3所医院完成改扩建。", ["3所"]),  # a noun after 所: it counts the hospitals
         ("always", "中国电科在本市设立研究机构12余所。", ["12余所"]),  # no name: 在…设立 before the number
         ("always", "与中国电科等30余所高校院所合作。", ["30余所"]),
+        # a multiple in numerals after a means word and before 的 says how hard
+        ("figure_of_speech", "以百倍的努力做好工作，新建驿站30个。", ["30个"]),
+        ("figure_of_speech", "拿出十倍的幹勁，新建驛站30個。", ["30個"]),
+        ("always", "实现经济总量增长三倍的目标。", ["三倍"]),  # a change before it: a figure
+        ("always", "以3倍的速度增长。", ["3倍"]),  # in digits: a figure
     ],
 )
 def test_each_cue_decides_a_number(cue, text, surfaces):

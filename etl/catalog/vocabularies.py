@@ -101,6 +101,7 @@ WORD_ROLES = (
     "quota_noun",  # a plan that is a quota allotted: 招生计划38万人 of a year reviewed is the quota, no target
     "rank_word",  # a ranking: 排名上升3位 moves places in it, no count of people
     "name_former",  # a group's name: a number right after it and before 所 names one of its units (中国电科38所)
+    "means_word",  # with, by: 以百倍的努力, a multiple in numerals after it and 的 before a noun is a figure of speech
 )
 # What a word of program_words.csv says of a programme figure, in the clause before it (v1.program_figures).
 PROGRAM_WORD_ROLES = (
@@ -179,6 +180,7 @@ NOT_FIGURE_CUES = (
     "rank_move",  # a rank_word (words.csv) in the clause before the number: 排名上升3位
     "rate_base",  # a magnitude alone before what a rate counts and its number: 十万人生产安全事故死亡人数1.040人
     "numbered_name",  # a name_former (words.csv) right before the number, 所 right after: 中国电科38所
+    "figure_of_speech",  # a means_word (words.csv), a multiple in numerals, 的 after: 以百倍的努力
 )
 NOT_FIGURE_VERDICTS = ("not_figure", "figure")
 # The roles of topic_words.csv: how a later clause stands to the programme an earlier one named (topics.py).

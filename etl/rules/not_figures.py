@@ -7,6 +7,7 @@ number starts, where its numeral ends and where the words of its unit end:
     name_after_threshold,,not_figure   百人以上企业: a threshold inside the name of a class
     rank_move,person,not_figure        排名上升3位: places moved in a ranking, no people
     numbered_name,,not_figure          中国电科38所: the number inside a unit's name, no count
+    figure_of_speech,other,not_figure  以百倍的努力: a multiple said for its strength
 
 What is no number at all (a year, an ordinal, a quoted slogan, a code) is decided before its unit,
 by the words of stop_words.csv (exclusions.py). The table is read once per catalog
@@ -220,6 +221,21 @@ def _call_line(catalog: Catalog) -> re.Pattern:
     )
 
 
+SPEECH_MULTIPLE = "倍"  # 百倍, 十倍: the measure word of a multiple said for its strength
+SPEECH_AFTER = "的"  # 百倍的努力: the multiple qualifies a noun
+
+
+def figure_of_speech(text: str, start: int, end: int, after: int, catalog: Catalog) -> bool:
+    """以百倍的努力, 用十倍的干劲: a multiple written in numerals (no digit), after a means_word of
+    words.csv (以, 用, 拿出) and before 的 and a noun, says how hard, not how many times; 增长三倍的目标
+    (a change before it) and 增长1.5倍 are figures."""
+    return not any(map(str.isdigit, text[start:end])) and text.endswith(catalog.compiled(_means_words), 0, start)
+
+
+def _means_words(catalog: Catalog) -> tuple[str, ...]:
+    return tuple(w for w in catalog.words["means_word"] if w)
+
+
 CUE_FUNCTIONS: dict[str, Cue] = {
     "name_after_threshold": name_after_threshold,
     "exchange_base": exchange_base,
@@ -228,6 +244,7 @@ CUE_FUNCTIONS: dict[str, Cue] = {
     "rate_base": rate_base,
     "call_number": call_number,
     "numbered_name": numbered_name,
+    "figure_of_speech": figure_of_speech,
 }
 
 # What a cue cannot hold without, read off the words it reads: the characters right after the unit
@@ -237,9 +254,11 @@ GATES: dict[str, Callable[[Catalog], frozenset[str] | int]] = {
     "exchange_base": lambda catalog: frozenset(w[0] for w in catalog.words["exchange_word"] if w),
     "name_after_threshold": lambda catalog: frozenset(w[0] for w in THRESHOLD_WORDS),
     "class_threshold": lambda catalog: frozenset(CLASS_AFTER_THRESHOLD[0]),
+    "figure_of_speech": lambda catalog: frozenset(SPEECH_AFTER),
 }
 # A cue named here is asked only of a number whose unit's words (a measure word and what it takes
 # along: 余, 多) are one of these: numbered_name of 所 alone (38所), never of 38余所 or 38个所.
 UNIT_WORD_GATES: dict[str, Callable[[Catalog], frozenset[str]]] = {
     "numbered_name": lambda catalog: frozenset(NAME_SUFFIXES),
+    "figure_of_speech": lambda catalog: frozenset(SPEECH_MULTIPLE),
 }
