@@ -26,8 +26,11 @@ from .helpers import figures_of, first_row, keep_rows, one, refused_row
         ("clause_word", "慰问一线职工3.2万人。", "beneficiaries"),
         ("clause_word", "7个乡村入选全国乡村治理示范村。", "honorees"),  # places selected are honoured
         ("clause_word", "7個鄉村入選全國鄉村治理示範村。", "honorees"),
+        ("clause_word", "全年开发公益性岗位8000个。", "workers"),  # jobs counted are workers' (unit other)
+        ("clause_word", "為退役軍人提供5萬個就業崗位。", "workers"),
         ("measure_word", "实际使用外资18亿美元。", "funds"),
         ("doing_verb", "办理职工诉求1.2万件。", "activities"),
+        ("doing_verb", "為職工辦實事好事1200餘件。", "activities"),  # things done for them
         ("counted_noun", "全市科研人员达到6.1万人。", "workers"),
         ("counted_noun", "全县共有3.2万留守儿童纳入关爱范围。", "beneficiaries"),
         ("subject_noun", "全市高技能人才比上年增加5400人。", "workers"),  # 人才, the subject of 增加
