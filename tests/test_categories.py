@@ -7,7 +7,8 @@ import re
 import pytest
 
 from etl.catalog import load_catalog
-from etl.rules.categories import MOVES, rules_by_unit, subject_tail
+from etl.rules.categories import rules_by_unit
+from etl.rules.category_words import MOVES, subject_tail
 
 from .helpers import figures_of, first_row, keep_rows, one, refused_row
 
