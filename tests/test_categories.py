@@ -54,6 +54,10 @@ def test_each_cue_decides_a_figure(cue, text, category):
         # each listed subject its own, not a word of the next item's
         ("全区技能人才增加2600人、工会会员增加900人。", ["workers", "members"]),
         ("全區技能人才新增2600人、工會會員增加900人。", ["workers", "members"]),
+        # nor a word of the item before: a subject and a verb of its own make an item a clause of its own
+        ("全年会员新增1.1万人、技能人才新增2600人。", ["members", "workers"]),
+        ("全年會員新增1.1萬人、技能人才新增2600人。", ["members", "workers"]),
+        ("慰问困难职工1200人、一线职工300人。", ["beneficiaries", "beneficiaries"]),  # no verb: 慰问 governs
         # a verb before the people still governs them; a subject of no category says nothing
         ("培训农民工增加1.2万人次。", ["participants"]),
         ("全市工会会员总数达到86.5万人。", ["members"]),

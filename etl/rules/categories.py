@@ -22,7 +22,7 @@ from etl.records import Around, Mention
 from etl.rules.category_words import PEOPLE, noun_units, phrase_verbs, subject_tail, words_by_category
 from etl.rules.rule_tables import rows_for
 from etl.rules.units import GAP_REACH, compound_after, gap_start, noun_ending_at
-from etl.text.characters import CLAUSE_ENDS
+from etl.text.characters import CLAUSE_ENDS, LIST_MARK
 
 OTHER = "other"
 COUNTED = frozenset({"person", "organization", "enterprise", "other"})  # what a counted noun may count
@@ -139,11 +139,23 @@ def counted_body(mention: Mention, around: Around, catalog: Catalog, wanted: str
 
 
 def word_before(mention: Mention, around: Around, catalog: Catalog, wanted: str) -> str | None:
-    """The word before the number in its clause, else, in a breakdown, in the clause of the whole."""
-    found = catalog.category_words.first_in(around.clause_before, FITS[mention.unit])
+    """The word before the number in its clause, else, in a breakdown, in the clause of the whole.
+    A list item with a subject and a verb of its own (会员新增1.1万人、技能人才新增2600人) is a clause
+    of its own: the items before it govern it no more (慰问困难职工1200人、劳模300人: 慰问 does)."""
+    before = around.clause_before
+    if LIST_MARK in before and _own_predicate(item := before.rsplit(LIST_MARK, 1)[1], catalog):
+        before = item
+    found = catalog.category_words.first_in(before, FITS[mention.unit])
     if found is None and around.clause_index and (whole := whole_clause(around, catalog)):
         found = catalog.category_words.first_in(whole, FITS[mention.unit])
     return given(found[0], wanted) if found else None
+
+
+def _own_predicate(item: str, catalog: Catalog) -> bool:
+    """Whether a list item ends with a word of change or reaching after a subject (技能人才新增)."""
+    pattern, ends = catalog.compiled(subject_tail)
+    tail = pattern.search(item, max(0, len(item) - GAP_REACH)) if item[-1:] in ends else None
+    return tail is not None and tail.start() > 0
 
 
 def clause_word(mention: Mention, around: Around, catalog: Catalog, wanted: str) -> str | None:
