@@ -58,6 +58,8 @@ def test_each_cue_decides_a_figure(cue, text, category):
         ("全年会员新增1.1万人、技能人才新增2600人。", ["members", "workers"]),
         ("全年會員新增1.1萬人、技能人才新增2600人。", ["members", "workers"]),
         ("慰问困难职工1200人、一线职工300人。", ["beneficiaries", "beneficiaries"]),  # no verb: 慰问 governs
+        ("慰问困难职工1200人、劳模300人。", ["beneficiaries", "beneficiaries"]),  # model workers visited
+        ("表彰劳模300人。", ["honorees"]),
         # a verb before the people still governs them; a subject of no category says nothing
         ("培训农民工增加1.2万人次。", ["participants"]),
         ("全市工会会员总数达到86.5万人。", ["members"]),
