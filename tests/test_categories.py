@@ -60,6 +60,10 @@ def test_each_cue_decides_a_figure(cue, text, category):
         ("慰问困难职工1200人、一线职工300人。", ["beneficiaries", "beneficiaries"]),  # no verb: 慰问 governs
         ("慰问困难职工1200人、劳模300人。", ["beneficiaries", "beneficiaries"]),  # model workers visited
         ("表彰劳模300人。", ["honorees"]),
+        # an item naming its own noun shares the verb, not the noun the item before counted; a verb alone both
+        ("新增会员1.1万人、技能人才2600人。", ["members", "workers"]),
+        ("新增會員1.1萬人、技能人才2600人。", ["members", "workers"]),
+        ("全年会员新增1.1万人、新增2600人。", ["members", "members"]),
         # a verb before the people still governs them; a subject of no category says nothing
         ("培训农民工增加1.2万人次。", ["participants"]),
         ("全市工会会员总数达到86.5万人。", ["members"]),
