@@ -79,6 +79,19 @@ def test_a_future_plan_period_is_a_target():
     assert (future.period_start, future.period_end, future.is_target) == (2021, 2025, True)
 
 
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [
+        ("劳模张师傅从业30年累计检修设备800余次。", [(None, None)]),
+        ("紮根一線三十餘年，帶徒120名。", [(None, None)]),  # the years open the sentence, the sum follows
+        ("全市从业人员2024年达到30万人。", [(2024, 2024)]),  # 2024年 is a year, no career's length
+        ("全市新增从业人员3万人。", [(2020, 2020)]),
+    ],
+)
+def test_a_careers_years_give_its_sum_no_period(text, periods):
+    assert [(f.period_start, f.period_end) for f in figures_of(text)] == periods
+
+
 def test_a_year_in_the_clause_names_the_period_but_a_comparison_year_does_not():
     before, after = figures_of("地区生产总值由2010年的162.4亿元增加到2015年的287.9亿元。", report_year=2015)
     assert (before.period_start, after.period_start) == (2010, 2015)

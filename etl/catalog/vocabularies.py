@@ -101,6 +101,7 @@ WORD_ROLES = (
     "quota_noun",  # a plan that is a quota allotted: 招生计划38万人 of a year reviewed is the quota, no target
     "rank_word",  # a ranking: 排名上升3位 moves places in it, no count of people
     "name_former",  # a group's name: a number right after it and before 所 names one of its units (中国电科38所)
+    "career_verb",  # working at a trade: 从业30年 are one person's years, a figure after them of no period
     "means_word",  # with, by: 以百倍的努力, a multiple in numerals after it and 的 before a noun is a figure of speech
 )
 # What a word of program_words.csv says of a programme figure, in the clause before it (v1.program_figures).

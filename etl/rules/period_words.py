@@ -13,9 +13,11 @@ from typing import NamedTuple
 
 from etl.catalog import Catalog
 from etl.catalog.gates import alternation, holds_any
+from etl.text.characters import NUMERAL_CHARACTERS
 
 LAST_YEARS_TAILS = ("的", "底的", "末的")  # 从去年的2.1%, 上年末的: what may follow last year's name
 PER_HEAD_REACH = 4  # characters after 每/人均/月 before a starting level's number: 每人每年, 月销售额
+CAREER_GAP = 4  # characters between a career verb and its years: 扎根一线20年, 坚守岗位三十余年
 
 
 class PeriodRules(NamedTuple):
@@ -34,6 +36,7 @@ class PeriodRules(NamedTuple):
     named: re.Pattern  # a named plan period: 十三五 (periods.csv)
     before_year: tuple[str, ...]  # 结转至: the year after it is where money is carried (year_modifiers.csv)
     after_year: tuple[str, ...]  # 及以后, 到期: the year before it bounds or dates another thing
+    career: re.Pattern  # 从业30年: the years of one person's work, no period of the report's
 
 
 def period_rules(catalog: Catalog) -> PeriodRules:
@@ -81,4 +84,13 @@ def period_rules(catalog: Catalog) -> PeriodRules:
         named=re.compile(alternation(catalog.named_periods)),
         before_year=tuple(sorted(modifiers["before_year"], key=len, reverse=True)),
         after_year=tuple(sorted(modifiers["after_year"], key=len, reverse=True)),
+        career=re.compile(
+            rf"""
+            (?:{alternation(words["career_verb"])})  # working at a trade: 从业, 扎根, 坚守
+            [^\d，,；;。]{{0,{CAREER_GAP}}}          # where: 一线, 岗位
+            (?:\d{{1,2}}|[{NUMERAL_CHARACTERS}]+)    # how many years: 30, 三十 (never a year: 从业人员2024年)
+            (?:余|多)?年                              # 三十余年
+            """,
+            re.VERBOSE,
+        ),
     )

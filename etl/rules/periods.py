@@ -3,7 +3,7 @@
 A figure takes the period of its sentence (structure.py) unless its own words
 say otherwise: a named period (“十三五”), a deadline (力争到2025年), a year in
 its clause (2020年安排…), a span of years (过去五年累计…), a starting level
-(由10.2%下降到…), or a date (截至2020年11月底). Whether it is a target is decided
+(由10.2%下降到…), or a date (截至2020年11月底); a career's years (从业30年) give it none. Whether it is a target is decided
 first, by the rules of data/catalog/target_rules.csv (targets.py), and the period follows.
 """
 
@@ -143,6 +143,10 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
         years = small_number(span.group(1) or span.group(2))
         if 1 < years <= 20:
             return When(report_year - years + 1, report_year, is_target, None if is_target else as_of)
+    if "年" in before and rules.career.search(
+        before
+    ):  # 从业30年累计检修800余次, 扎根一线三十余年，带徒120名: a career's sum
+        return When(None, None, is_target, None)
     # “十一五”前四年累计…，化学需氧量…分别下降9.66%: a period that opens the sentence holds in its later
     # clauses too, when they name no year or span of their own
     opening = rules.named.match(before, before[:1] in OPEN_QUOTES) if words else None
