@@ -40,6 +40,14 @@ def test_a_headline_the_body_restates_is_one_fact():
     ]
 
 
+def test_a_headline_saying_the_bodys_words_exactly_is_one_fact_not_none():
+    # word for word, the two statements have one id: the headline is told apart by its place alone
+    text = "全市工会新建职工驿站85个\n本报讯(记者 张明)今年以来，全市工会新建职工驿站85个，为户外劳动者提供休息场所。"
+    assert [(f.surface, f.label, f.mentions, f.char_start) for f in figures_of(text)] == [
+        ("85个", "全市工会新建职工驿站", 2, 38)
+    ]
+
+
 def test_a_headline_in_traditional_script_is_one_fact_too():
     text = "全市工會為3000名困難職工子女送去助學金\n今年以來，全市工會共資助困難職工子女3000名，發放助學金1200萬元。"
     assert [(f.surface, f.mentions) for f in figures_of(text)] == [("3000名", 2), ("1200萬元", 1)]

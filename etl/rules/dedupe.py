@@ -43,11 +43,13 @@ def deduplicate(figures: list[Figure]) -> list[Figure]:
     counts: dict[str, int] = {}
     same_as: dict[str, str] = {}  # the id of a restatement -> the id of the fact's first statement
     precise: dict[tuple, list[tuple[str, str]]] = {}  # key -> (label, id) of its statements so far
-    headlines = _headline_restatements(figures)  # the id of a headline's figure -> the body's figure id
+    headlines = _headline_restatements(figures)  # a headline's figure (its place) -> the body's figure id
     pending = Counter(headlines.values())  # mentions the headlines add to the body's statements
-    same_as.update(headlines)
-    for figure in figures:
-        if figure.figure_id in headlines:
+    # A headline's figure often says what the body's does word for word: then both have one id, and
+    # only the headline's place tells them apart.
+    same_as.update((figures[at].figure_id, body) for at, body in headlines.items() if figures[at].figure_id != body)
+    for at, figure in enumerate(figures):
+        if at in headlines:
             continue  # counted with the body's statement
         figure_id = same_as.get(figure.figure_id, figure.figure_id)
         key = _precise_key(figure)
@@ -65,12 +67,13 @@ def deduplicate(figures: list[Figure]) -> list[Figure]:
     return [_renamed(figure, counts[figure_id], same_as) for figure_id, figure in first.items()]
 
 
-def _headline_restatements(figures: list[Figure]) -> dict[str, str]:
-    """The figures of a headline run into the document's first sentence, each with the id of the
-    later figure of that sentence that states the same (全市工会发放助学金1200万元本报讯…今年以来，
-    全市工会共发放助学金1200万元)."""
-    opening = [f for f in figures if f.sentence_start == 0]
-    found: dict[str, str] = {}
+def _headline_restatements(figures: list[Figure]) -> dict[int, str]:
+    """The figures of a headline run into the document's first sentence, each (its place in
+    `figures`) with the id of the later figure of that sentence that states the same
+    (全市工会发放助学金1200万元本报讯…今年以来，全市工会共发放助学金1200万元)."""
+    places = [at for at, f in enumerate(figures) if f.sentence_start == 0]
+    opening = [figures[at] for at in places]
+    found: dict[int, str] = {}
     for i, figure in enumerate(opening):
         start, end = figure.char_start, figure.char_end
         sentence = figure.sentence
@@ -82,7 +85,7 @@ def _headline_restatements(figures: list[Figure]) -> dict[str, str]:
         said = _said(figure)
         body = next((f for f in opening[i + 1 :] if _past_a_break(sentence, end, f) and _said(f) == said), None)
         if body is not None:
-            found[figure.figure_id] = body.figure_id
+            found[places[i]] = body.figure_id
     return found
 
 
