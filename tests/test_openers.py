@@ -33,3 +33,25 @@ def test_this_year_outside_a_plan_part_is_the_year_given_and_a_plan_when_that_ye
     assert _years(PLAN_IN_A_REVIEW, "2024-12-20")[1] == ("1万个", 2024, 2024, False)
     # Without a date 今年 sets no period: the sentence keeps the review's year.
     assert _years(PLAN_IN_A_REVIEW, None)[1] == ("1万个", 2024, 2024, False)
+
+
+NEWS = "据介绍，去年全省工会共帮扶困难职工1.5万户。"
+
+
+@pytest.mark.parametrize(
+    ("published_on", "report_year", "year"),
+    [
+        ("2025-01-16", 2025, 2024),  # a news item of January: last year is the year before it
+        ("2025-03-05", 2024, 2024),  # a work report given the March after the year it reviews
+        ("2024-12-20", 2024, 2023),  # a union's review given in the year it reviews: the year before
+        (None, 2025, 2025),  # no date: the year reviewed, as a work report's 去年
+    ],
+)
+def test_last_year_is_the_year_before_the_one_the_report_was_given(published_on, report_year, year):
+    found = figures_of(NEWS, report_year=report_year, published_on=published_on)
+    assert [(f.surface, f.period_start, f.period_end) for f in found] == [("1.5万户", year, year)]
+
+
+def test_an_attribution_before_a_period_phrase_is_read_past():
+    text = "据统计，2018年，全市新增就业5000人。"
+    assert [(f.surface, f.period_start) for f in figures_of(text, report_year=2020)] == [("5000人", 2018)]

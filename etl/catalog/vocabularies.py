@@ -59,6 +59,7 @@ WORD_ROLES = (
     "review_heading",  # a heading over the review of past work: 回顾, 成就
     "plan_heading",  # a heading over the plans ahead: 任务, 安排
     "salutation",  # an address before a period phrase: 各位代表
+    "attribution",  # who says what follows, before a period phrase: 据介绍，去年…
     "named_period_lead",  # a word before a named period: 在“十三五”时期
     "coordinator",  # joins listed figures or subjects: 和, 及
     "relation_word",  # a label that opens with it needs the subject before: 占全国的14.3%
@@ -113,7 +114,15 @@ PROGRAM_WORD_ROLES = (
     "holds_total_word",  # a word holding a states_total word as a piece of it (公共 holds 共): taken out first
 )
 # What a period opener (period_openers.csv) says of the sentences after it.
-PERIOD_OPENERS = ("coming_years", "last_year", "this_year_so_far", "this_year", "year", "past_years")
+PERIOD_OPENERS = (
+    "coming_years",  # 今后五年: the years after the one reviewed, goals
+    "last_year",  # 过去一年, 一年来: the year reviewed
+    "year_before",  # 去年: the year before the one the report was given (published_on), else the year reviewed
+    "this_year_so_far",  # 今年以来: the year the report was given, so far
+    "this_year",  # 今年: a plan part's year, else the year the report was given
+    "year",  # 2018年，: that year
+    "past_years",  # 五年来: the years up to the one reviewed
+)
 # What a rule of category_rules.csv looks at (etl/rules/categories.py has one function per cue).
 CUES = (
     "always",  # nothing: the unit alone decides (a rate counts no one: 覆盖率87.6%)

@@ -42,10 +42,10 @@ class OpenerRules(NamedTuple):
 
 
 def opener_rules(catalog: Catalog) -> OpenerRules:
-    salutations = alternation(catalog.words["salutation"])
-    strip = rf"(?:{DASH}|(?:{salutations})[,，]|{ENUMERATOR}|{QUOTE})"
+    addresses = (*catalog.words["salutation"], *catalog.words["attribution"])  # 各位代表，据介绍，
+    strip = rf"(?:{DASH}|(?:{alternation(addresses)})[,，]|{ENUMERATOR}|{QUOTE})"
     kinds, starts = [], set(DASH + OPEN_PARENS + QUOTE)
-    starts.update(w[0] for w in catalog.words["salutation"])
+    starts.update(w[0] for w in addresses)
     for kind, phrases in catalog.period_openers.items():
         alternatives = []
         for phrase in sorted(phrases, key=len, reverse=True):
@@ -64,7 +64,7 @@ def opener_rules(catalog: Catalog) -> OpenerRules:
     order = {
         kind: rank
         for rank, kind in enumerate(
-            ("coming_years", "last_year", "this_year_so_far", "this_year", "year", "past_years")
+            ("coming_years", "last_year", "year_before", "this_year_so_far", "this_year", "year", "past_years")
         )
     }
     kinds.sort(key=lambda pair: order[pair[0]])
@@ -110,6 +110,9 @@ def opened_context(
             return Context(report_year + 1, report_year + small_number(slot), True)
         if kind == "last_year":
             return Context(report_year, report_year, False)
+        if kind == "year_before":  # 去年 in a news item of January is the year before it, whatever it reviews
+            year = report_year if delivered is None else delivered - 1
+            return Context(year, year, False)
         if kind == "this_year_so_far":
             year = report_year + 1 if delivered is None else delivered
             return Context(year, year, False)
