@@ -468,3 +468,13 @@ def test_an_amount_each_day_is_per_unit():
     """日均, 每天 anywhere in the clause: 平均每天新增1.5万户 is a daily average, not the year's count."""
     for text in ("平均每天新增市场主体1.5万户。", "日均新设企业2.6万户。"):
         assert [f.qualifier for f in figures_of(text, 2024)] == ["per_unit"], text
+
+
+def test_a_list_item_takes_the_basis_of_the_item_before_over_the_sentences_date():
+    text = "截至9月底，失业、工伤保险参保人数分别为2.42亿人、3.0亿人，同比分别增加500万人、1000万人。"
+    assert [(f.surface, f.basis) for f in figures_of(text)] == [
+        ("2.42亿人", "cumulative"),
+        ("3.0亿人", "cumulative"),
+        ("500万人", "change"),
+        ("1000万人", "change"),
+    ]

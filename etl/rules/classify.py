@@ -157,13 +157,15 @@ class FigureBuilder:
         or a range's upper bound; a figure standing alone finds its own metric.
 
         国内生产总值增长6%-6.5%: 6.5 is at_most and 国内生产总值增长 too, 6 at_least.
-        月人均分别提高221元、90元: 90元 is per head like 221元. 增长8.7%和8.6%: 8.6% a change too.
+        月人均分别提高221元、90元: 90元 is per head like 221元. 增长8.7%和8.6%: 8.6% a change too, though
+        the sentence opens with a date (截至9月底，…同比分别增加1500万人、500万人: both changes, not a
+        cumulative count of 截至): a list item has no words of its own.
         """
         kind = qualifier(mention, around, self.catalog)
         base = basis(mention, around, self.catalog)
         kind, self.passed_kind = listed_kind(kind, link.joined == "list", self.passed_kind, around, self.catalog)
         metric = None
-        if link.joined == "list" and base is None:
+        if link.joined == "list":
             previous = self.figures[-1]
             base, label, metric = previous.basis, self.passed_label, self.passed_metric
         elif link.joined == "range":
