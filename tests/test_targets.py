@@ -26,6 +26,8 @@ PLAN = "二、2021年工作安排\n"  # a report on 2020: what follows is its pl
         ("goal_in_clause", "人力資源社會保障部將在20個城市開展試點。", [True]),
         ("goal_in_clause", "会议提出，全省工会将新发展会员30万人以上。", [True]),  # 将 before a verb of doing
         ("goal_in_clause", "市總工會今年將投入500萬元。", [True]),
+        ("goal_in_clause", "人社部还将组织开展职业技能培训1500万人次以上。", [True]),  # will also
+        ("goal_in_clause", "人社部將組織開展職業技能培訓1500萬人次以上。", [True]),
         ("plan_context", PLAN + "新建职工驿站300个。", [True]),
         ("plan_context", PLAN + "全省普通高校招生计划40万人。", [True]),  # a quota of the year ahead
         # the goals reported met: what follows was achieved, though 主要目标 opens a goal
