@@ -83,7 +83,8 @@ def find_mentions(text: str, catalog: Catalog | None = None) -> list[Mention]:
             parsed = parse_percent_words(match.group())
             if parsed is not None and not quoted.covers(start):
                 value, unit, measure = parsed
-                mentions.append(Mention(start, end, text[start:end], value, unit, match.group("pct"), measure))
+                word = scan[start : match.end("pct")]  # the percent word: `pct` holds it after its first character
+                mentions.append(Mention(start, end, text[start:end], value, unit, word, measure))
             continue
         token = match.group()
         if mentions and start < mentions[-1].char_end:
