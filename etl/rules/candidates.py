@@ -40,7 +40,7 @@ def candidate_starts(catalog: Catalog) -> tuple[tuple[str, str, str], ...]:
     """Where a number may start, each as (what stands before it, its first character as a
     one-character item, what follows that character)."""
     approx, after = approx_before(catalog), approx_after(catalog)
-    measures = alternation(w for w in catalog.units if w not in catalog.reference_measures)
+    measures = [w for w in catalog.units if w and w not in catalog.reference_measures]
     starts = [
         ("", f"[0-9{LONE_HUNDRED}]", ""),  # a digit or 百
         ("", f"[{NUMERAL_CHARACTERS}]", f"[{NUMERAL_CHARACTERS}]"),  # two numeral characters
@@ -49,8 +49,12 @@ def candidate_starts(catalog: Catalog) -> tuple[tuple[str, str, str], ...]:
         starts.append(("", f"[{LONE_MAGNITUDES}]", character_class(after)))  # 千余人, 十多家
     if approx:
         starts.append((character_class(approx), f"[{AFTER_QUALIFIER}]", ""))  # 近万名, 破亿度
-    # 三家, 两个百分点: units.csv's words only, the references' count after digits (single_numeral)
-    starts.append(("", f"[{SINGLE_NUMERALS}]", f"(?:{measures})"))
+    if measures:
+        # 三家, 两个百分点: units.csv's words only, the references' count after digits (single_numeral).
+        # The class of their first characters first: re tries an alternation's words one by one, and
+        # most single numerals (一是, 统一) stand before none of them.
+        firsts = character_class({w[0] for w in measures})
+        starts.append(("", f"[{SINGLE_NUMERALS}]", f"(?={firsts})(?:{alternation(measures)})"))
     starts += [("", re.escape(word[0]), re.escape(word[1:])) for word in PERCENT_WORDS]  # 千分之三
     return tuple(starts)
 
