@@ -3,6 +3,7 @@
 import random
 
 from etl.catalog import load_catalog
+from etl.text.numbers import _FORMS, plain
 from etl.text.script import FEW_FORMS, ScriptForms
 
 
@@ -25,3 +26,12 @@ def test_forms_that_chain_are_translated_in_one_pass():
     script = ScriptForms({"甲": "乙", "乙": "丙"})  # 乙 is a form and a simplified form
     assert script.simplified("甲乙") == "乙丙"
     assert ScriptForms({}).simplified("甲") == "甲"
+
+
+def test_read_is_the_simplified_text_and_its_plain_numerals():
+    forms = load_catalog().script_forms
+    script = ScriptForms(forms)
+    alphabet = [*list(forms)[:5], *_FORMS[0], *_FORMS[1], "队", "伍", "中", "1", "\n"]
+    for text in ["", "中1", *_samples(alphabet)]:
+        scan = script.simplified(text)
+        assert script.read(text) == (scan, plain(scan))

@@ -93,6 +93,10 @@ class Catalog:
         written in simplified script reads traditional text too: 資助 as 资助."""
         return self._script.simplified(text)
 
+    def simplified_and_plain(self, text: str) -> tuple[str, str]:
+        """(simplified(text), that with plain numeral forms as find_mentions reads it), by one search."""
+        return self._script.read(text)
+
     @cached_property
     def _script(self) -> ScriptForms:
         return ScriptForms(self.script_forms)

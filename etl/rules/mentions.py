@@ -70,14 +70,14 @@ def _list_joiners(catalog: Catalog) -> tuple[str, ...]:
     return (LIST_MARK, *catalog.words["coordinator"])
 
 
-def find_mentions(text: str, catalog: Catalog | None = None) -> list[Mention]:
+def find_mentions(text: str, catalog: Catalog | None = None, scan: str | None = None) -> list[Mention]:
     """Every quantity mentioned in `text`, in order of position.
 
     The text is read through numbers.PLAIN_FORMS (萬 as 万), one character for one,
-    so that offsets and surfaces are the text's own.
+    so that offsets and surfaces are the text's own: `scan` is plain(text) when the caller has it.
     """
     catalog = catalog or load_catalog()
-    scan = plain(text)
+    scan = plain(text) if scan is None else scan
     quoted = QuotedSpans(text)
     mentions: list[Mention] = []
     pending_range: tuple[int, str, float | None, str] | None = None

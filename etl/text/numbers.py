@@ -30,7 +30,8 @@ PLAIN_FORMS = str.maketrans(*_FORMS)
 # Most reports hold none of them: one search (at C speed) spares them the translation. 伍, 陆
 # and 拾 are also plain words (队伍, 大陆, 收拾): a report writing 伍佰 or 陆仟 has 佰 or 仟 beside.
 COMMON_WORDS = "伍陆拾"
-HAS_OTHER_FORMS = re.compile("[" + "".join(c for c in _FORMS[0] if c not in COMMON_WORDS) + "]")
+OTHER_FORMS = "".join(c for c in _FORMS[0] if c not in COMMON_WORDS)
+HAS_OTHER_FORMS = re.compile(f"[{OTHER_FORMS}]")
 ANY_FORM = re.compile(f"[{_FORMS[0]}]")  # every character PLAIN_FORMS replaces
 PLAIN_FORM_OF = dict(zip(*_FORMS, strict=True))
 
