@@ -71,7 +71,7 @@ CANDIDATE_START = extract.candidate_start(CATALOG)
 @given(st.from_regex(CANDIDATE_START, fullmatch=True))
 def test_every_candidate_start_passes_the_first_character_lookahead(start):
     assert start[0] in first_characters(CANDIDATE_START)
-    assert extract.candidate_pattern(CATALOG).pattern.startswith("(?=[")
+    assert extract.candidate_pattern(CATALOG).pattern.startswith("[")  # a class re skips to
 
 
 @SETTINGS

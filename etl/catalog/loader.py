@@ -24,6 +24,7 @@ from etl.catalog.schema import SCHEMA, TOPIC_WORD_ROLES, WORD_ROLES, YEAR_MODIFI
 from etl.catalog.wordindex import WordIndex
 from etl.records import Metric, Program
 from etl.text.characters import MAGNITUDE_CHARACTERS, NUMERAL_CHARACTERS
+from etl.text.script import ScriptForms
 
 __all__ = ["CATALOG_DIR", "Catalog", "CatalogError", "load_catalog"]
 
@@ -90,16 +91,15 @@ class Catalog:
     def simplified(self, text: str) -> str:
         """`text` in simplified characters, one for one (offsets hold), so that every word list
         written in simplified script reads traditional text too: 資助 as 资助."""
-        return text.translate(self._script_table) if self._traditional_re.search(text) else text
+        return self._script.simplified(text)
+
+    def simplified_and_plain(self, text: str) -> tuple[str, str]:
+        """(simplified(text), that with plain numeral forms as find_mentions reads it), by one search."""
+        return self._script.read(text)
 
     @cached_property
-    def _script_table(self) -> dict[int, str]:
-        return str.maketrans(self.script_forms)
-
-    @cached_property
-    def _traditional_re(self) -> re.Pattern:
-        """Any traditional character: a simplified report (most) is spared the translation."""
-        return re.compile(f"[{re.escape(''.join(self.script_forms))}]" if self.script_forms else "(?!)")
+    def _script(self) -> ScriptForms:
+        return ScriptForms(self.script_forms)
 
     # Compiled forms of the word lists that several modules read.
     @cached_property

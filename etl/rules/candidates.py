@@ -4,8 +4,8 @@ A lone Chinese numeral other than 百 (一是, 千家万户) is a word, not a fi
 candidate starts where a digit, 百, or two numeral characters stand, where a
 lone 十/千/万/亿 reads as a figure (千余人, 近万名, 破亿度), or where one numeral
 stands before a measure word (三家, 两个百分点). The pattern is composed once
-per catalog, from its unit and qualifier words, behind a lookahead on the
-characters a candidate starts with, read off the pattern itself.
+per catalog, from its unit and qualifier words, and starts with the class of
+characters a candidate starts with, read off those starts.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from etl.catalog import Catalog
 from etl.catalog.gates import alternation, character_class, first_characters
 from etl.rules.units import unit_word_at
 from etl.text.characters import DECIMAL_POINT, NUMERAL_CHARACTERS, ORDINAL_NUMERALS, SINGLE_NUMERALS
-from etl.text.numbers import NUMERAL, PERCENT_WORDS
+from etl.text.numbers import NUMERAL_FORMS, PERCENT_WORDS
 
 LONE_HUNDRED = "百"  # 百 alone is a figure: 百家 is a hundred firms
 LONE_MAGNITUDES = "十千万亿"  # a figure alone only beside 余/多 (千余人, 十多家) or after a qualifier
@@ -36,34 +36,57 @@ def approx_before(catalog: Catalog) -> str:
     return "".join(sorted(word for word, _ in catalog.qualifiers_before.single_characters))
 
 
-def candidate_start(catalog: Catalog) -> str:
-    """Where a number may start, as alternatives that first_characters can read."""
+def candidate_starts(catalog: Catalog) -> tuple[tuple[str, str, str], ...]:
+    """Where a number may start, each as (what stands before it, its first character as a
+    one-character item, what follows that character)."""
     approx, after = approx_before(catalog), approx_after(catalog)
-    return "|".join(
-        (
-            f"[0-9{LONE_HUNDRED}]",  # a digit or 百
-            f"[{NUMERAL_CHARACTERS}][{NUMERAL_CHARACTERS}]",  # two numeral characters
-            f"[{LONE_MAGNITUDES}]{character_class(after)}" if after else "(?!x)x",  # 千余人, 十多家
-            f"(?<={character_class(approx)})[{AFTER_QUALIFIER}]" if approx else "(?!x)x",  # 近万名, 破亿度
-            # 三家, 两个百分点: units.csv's words only, the references' count after digits (single_numeral)
-            f"[{SINGLE_NUMERALS}](?:{alternation(w for w in catalog.units if w not in catalog.reference_measures)})",
-            alternation(PERCENT_WORDS),  # 千分之三
-        )
-    )
+    measures = [w for w in catalog.units if w and w not in catalog.reference_measures]
+    starts = [
+        ("", f"[0-9{LONE_HUNDRED}]", ""),  # a digit or 百
+        ("", f"[{NUMERAL_CHARACTERS}]", f"[{NUMERAL_CHARACTERS}]"),  # two numeral characters
+    ]
+    if after:
+        starts.append(("", f"[{LONE_MAGNITUDES}]", character_class(after)))  # 千余人, 十多家
+    if approx:
+        starts.append((character_class(approx), f"[{AFTER_QUALIFIER}]", ""))  # 近万名, 破亿度
+    if measures:
+        # 三家, 两个百分点: units.csv's words only, the references' count after digits (single_numeral).
+        # The class of their first characters first: re tries an alternation's words one by one, and
+        # most single numerals (一是, 统一) stand before none of them.
+        firsts = character_class({w[0] for w in measures})
+        starts.append(("", f"[{SINGLE_NUMERALS}]", f"(?={firsts})(?:{alternation(measures)})"))
+    starts += [("", re.escape(word[0]), re.escape(word[1:])) for word in PERCENT_WORDS]  # 千分之三
+    return tuple(starts)
+
+
+def candidate_start(catalog: Catalog) -> str:
+    """Where a number may start, as one pattern read at its first character (first_characters reads it)."""
+    return "|".join(f"(?<={before})" * bool(before) + first + rest for before, first, rest in candidate_starts(catalog))
 
 
 def candidate_pattern(catalog: Catalog) -> re.Pattern:
-    """The numbers of a text, behind a lookahead on the characters a candidate starts with."""
-    start = candidate_start(catalog)
-    starts = first_characters(start)
-    gate = f"(?={character_class(starts)})" if starts else ""  # lets re skip to where a number can start
+    """The numbers of a text, as a pattern that starts with the class of characters a number starts with.
+
+    Read at a number's first character it would be (?=candidate_start)(?:percent words|NUMERAL). But
+    Python's re skips through a text at C speed only to a pattern whose first item is a character
+    class (or a literal): before a lookahead it runs its matcher at every character. So the first
+    character is matched by that class, and every part after it is the same part with its first
+    character read behind: a start `first rest` as (?<=first)(?=rest), a numeral form `first rest` as
+    (?<=first)rest (numbers.NUMERAL_FORMS), a percent word as (?<=百)分之. The match still starts at
+    the number's first character; `pct` ends where the percent word does.
+    """
+    starts = candidate_starts(catalog)
+    first = character_class(first_characters(candidate_start(catalog)))
+    gate = "|".join(f"(?<={before}{one})" + f"(?={rest})" * bool(rest) for before, one, rest in starts)
+    words = "|".join(f"(?<={re.escape(word[0])}){re.escape(word[1:])}" for word in PERCENT_WORDS)
     percent = rf"""
-        (?P<pct>{alternation(PERCENT_WORDS)})           # 百分之, 千分之, 万分之
+        (?P<pct>{words})                                 # 百分之, 千分之, 万分之
         (?:[{NUMERAL_CHARACTERS}{DECIMAL_POINT}]+       # in Chinese numerals: 百分之十五
           | \d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?            # or in digits: 千分之1,250
           | \d+(?:\.\d+)?)
     """
-    return re.compile(f"{gate}(?={start})(?:{percent}|{NUMERAL.pattern})", re.VERBOSE)
+    numeral = "|".join(f"(?<={one}){rest}" for one, rest in NUMERAL_FORMS)
+    return re.compile(f"{first}(?:{gate})(?:{percent}|{numeral})", re.VERBOSE)
 
 
 def lone_figure(text: str, token: str, start: int, end: int, catalog: Catalog) -> bool:

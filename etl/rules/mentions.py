@@ -26,6 +26,9 @@ from etl.text.characters import LIST_MARK, MINUS_WORD, NONZERO_DIGITS, RANGE_DAS
 from etl.text.numbers import MAGNITUDES, MAX_VALUE, clean, parse_numeral, parse_percent_words, plain
 
 MAGNITUDE_STARTS = frozenset(word[0] for word in MAGNITUDES)
+# Mentions and units are made by tuple.__new__, as split_sentences makes a Sentence: a NamedTuple's
+# own __new__ is a Python function, one more call per mention.
+_new = tuple.__new__
 # The signs as tuples of one character each: "" (the end of a text) is in no tuple, but in every string.
 MINUS_SIGNS = tuple(characters.MINUS_SIGNS)  # warehouse/workers.py checks a surface with str.startswith
 PERCENT_SIGNS = tuple(characters.PERCENT_SIGNS)
@@ -45,11 +48,12 @@ RATIO_SIGNS = ":∶"
 # A term of a ratio that is not to one: 三次产业结构比为8:30:62 names no term (each is a sector's
 # share by position, a word the report does not write), so no term is a figure.
 RATIO_TERM_AFTER = re.compile(r"[:∶](?!1(?![\d.]))\d")
+TENTHS, HUNDREDTHS, HALF = "角", "分", "半"
 TAILS = re.compile(
     rf"""
-    (?P<jiao>\d|[{NONZERO_DIGITS}])角            # 50元6角: tenths of a yuan
-    (?:(?P<fen>\d|[{NONZERO_DIGITS}])分)?         # and hundredths
-  | (?P<half>半)                                # 十五斤半: and a half
+    (?P<jiao>\d|[{NONZERO_DIGITS}]){TENTHS}      # 50元6角: tenths of a yuan
+    (?:(?P<fen>\d|[{NONZERO_DIGITS}]){HUNDREDTHS})?  # and hundredths
+  | (?P<half>{HALF})                           # 十五斤半: and a half
     """,
     re.VERBOSE,
 )
@@ -66,14 +70,14 @@ def _list_joiners(catalog: Catalog) -> tuple[str, ...]:
     return (LIST_MARK, *catalog.words["coordinator"])
 
 
-def find_mentions(text: str, catalog: Catalog | None = None) -> list[Mention]:
+def find_mentions(text: str, catalog: Catalog | None = None, scan: str | None = None) -> list[Mention]:
     """Every quantity mentioned in `text`, in order of position.
 
     The text is read through numbers.PLAIN_FORMS (萬 as 万), one character for one,
-    so that offsets and surfaces are the text's own.
+    so that offsets and surfaces are the text's own: `scan` is plain(text) when the caller has it.
     """
     catalog = catalog or load_catalog()
-    scan = plain(text)
+    scan = plain(text) if scan is None else scan
     quoted = QuotedSpans(text)
     mentions: list[Mention] = []
     pending_range: tuple[int, str, float | None, str] | None = None
@@ -83,7 +87,8 @@ def find_mentions(text: str, catalog: Catalog | None = None) -> list[Mention]:
             parsed = parse_percent_words(match.group())
             if parsed is not None and not quoted.covers(start):
                 value, unit, measure = parsed
-                mentions.append(Mention(start, end, text[start:end], value, unit, match.group("pct"), measure))
+                word = scan[start : match.end("pct")]  # the percent word: `pct` holds it after its first character
+                mentions.append(Mention(start, end, text[start:end], value, unit, word, measure))
             continue
         token = match.group()
         if mentions and start < mentions[-1].char_end:
@@ -105,12 +110,12 @@ def find_mentions(text: str, catalog: Catalog | None = None) -> list[Mention]:
         if pending_range and pending_range[2] is not None:
             p_start, p_token, p_value, p_sep = pending_range
             if scan.startswith(p_sep, p_start + len(p_token)) and p_start + len(p_token) + len(p_sep) == start:
-                factor = MAGNITUDES.get(magnitude, 1.0) if not _has_magnitude(p_token) else 1.0
+                factor = MAGNITUDES.get(magnitude, 1.0) if MAGNITUDE_IN_TOKEN.isdisjoint(p_token) else 1.0
                 if not quoted.covers(p_start):
                     p_end = p_start + len(p_token)
                     low = clean(p_value * factor * unit.scale)
                     mentions.append(
-                        Mention(p_start, p_end, text[p_start:p_end], low, unit.unit, unit.measure, unit.measure)
+                        _new(Mention, (p_start, p_end, text[p_start:p_end], low, unit.unit, unit.measure, unit.measure))
                     )
         pending_range = None
         if quoted.covers(start):
@@ -119,7 +124,8 @@ def find_mentions(text: str, catalog: Catalog | None = None) -> list[Mention]:
             start -= 1  # $500亿: the sign is part of the figure
         elif value and _minus_before(scan, start, catalog):  # -0 has no sign
             start, value = start - 1, -value  # 增长-0.3%, 负3.9%: the sign is part of the figure
-        mentions.append(Mention(start, unit.end, text[start : unit.end], value, unit.unit, unit.measure, unit.measure))
+        end = unit.end
+        mentions.append(_new(Mention, (start, end, text[start:end], value, unit.unit, unit.measure, unit.measure)))
     return _listed_with_one_measure(mentions, scan, catalog.compiled(_list_joiners))
 
 
@@ -135,10 +141,6 @@ def _listed_with_one_measure(mentions: list[Mention], text: str, joiners: tuple[
 MAGNITUDE_IN_TOKEN = frozenset("".join(MAGNITUDES))  # a token holding one of these holds a magnitude (万亿 too)
 
 
-def _has_magnitude(token: str) -> bool:
-    return not MAGNITUDE_IN_TOKEN.isdisjoint(token)
-
-
 def _minus_before(text: str, start: int, catalog: Catalog) -> bool:
     """-22.2%, 增长-0.3%, 负3.9%: a minus sign, not the dash of a range (6%-6.5%, 5元-8元)."""
     if start == 0 or text[start - 1] not in MINUS_SIGNS:
@@ -152,29 +154,36 @@ def _minus_before(text: str, start: int, catalog: Catalog) -> bool:
 
 
 def _takes_back(text: str, token: str, start: int, catalog: Catalog) -> str:
-    """1500万千瓦, 300千米: a unit word that begins with a numeral character takes it back."""
-    if catalog.numeral_unit_starts.isdisjoint(token[max(1, len(token) - 2) :]):
-        return token  # most numbers: no such character in the places the loop below looks at
+    """1500万千瓦, 300千米: a unit word that begins with a numeral character takes it back.
+    The caller looked: a character such a word starts with is in the token's last two (not its first)."""
     for cut in range(max(1, len(token) - 2), len(token)):
         if token[cut] in catalog.numeral_unit_starts and text.startswith(catalog.numeral_units, start + cut):
             return token[:cut]
     return token
 
 
+def _stop_after_starts(catalog: Catalog) -> frozenset[str]:
+    """The characters a stop word after a number (stop_words.csv) starts with: where none stands,
+    stop_after_re.match, a regex call per number, cannot match."""
+    return frozenset(word[0] for word in catalog.stop_after if word)
+
+
 def _resolve(text, token, start, end, catalog) -> tuple[float, Unit, str, int] | None:
     """(value, unit, magnitude, where the words of its unit end) or None when no unit is found."""
     chinese = not token[0].isdigit()
-    if is_word(text, token, start, end, catalog):
+    if chinese and is_word(text, token, start, end, catalog):
         return None  # 四个意识, 一是, 千家万户: words, not figures; 千余人, 近万名, 三家 are
     if text.startswith(catalog.words["duration_word"], end):  # 办理时间压缩至5天: a span that is the outcome
         span = duration_at(text, start, end, catalog)
         if span is not None:
             value = parse_numeral(token)
             return None if value is None else (value, span, "", span.end)
-    if catalog.stop_after_re.match(text, end):
+    if text[end : end + 1] in catalog.compiled(_stop_after_starts) and catalog.stop_after_re.match(text, end):
         return None
-    token = _takes_back(text, token, start, catalog)
-    end = start + len(token)
+    if not catalog.numeral_unit_starts.isdisjoint(token[max(1, len(token) - 2) :]):
+        # most numbers hold no such character in the places _takes_back looks at
+        token = _takes_back(text, token, start, catalog)
+        end = start + len(token)
     value = parse_numeral(ONE + token if len(token) == 1 and token in LONE_MAGNITUDES else token)  # 万余家: 一万余家
     if value is None:
         return None
@@ -193,17 +202,21 @@ def _resolve(text, token, start, end, catalog) -> tuple[float, Unit, str, int] |
                 break
     if magnitude and not approx and pos < len(text) and text[pos] in after:
         pos += 1
-    if magnitude and catalog.stop_after_re.match(text, pos):
+    if (
+        magnitude
+        and text[pos : pos + 1] in catalog.compiled(_stop_after_starts)
+        and catalog.stop_after_re.match(text, pos)
+    ):
         return None
     if value > MAX_VALUE:
         return None  # 3万亿亿亿元: no report states such a figure
-    if not magnitude and _has_magnitude(token):
+    if not magnitude and not MAGNITUDE_IN_TOKEN.isdisjoint(token):
         for word in MAGNITUDES:  # 万亿 before 亿 and 万
             if word in token:
                 magnitude = word
                 break
     if text[pos : pos + 1] in PERCENT_SIGNS:
-        return value, Unit("percent", "%", pos + 1), magnitude, pos + 1
+        return value, _new(Unit, ("percent", "%", pos + 1, 1.0)), magnitude, pos + 1
     unit_word = unit_word_at(text, pos, catalog)
     if chinese and unit_word in catalog.reference_measures:
         return None  # 三百六十行, 百折不挠: Chinese numerals count with units.csv's measure words only
@@ -232,9 +245,10 @@ def _resolve(text, token, start, end, catalog) -> tuple[float, Unit, str, int] |
 
 def _with_tail(text: str, value: float, unit: Unit) -> tuple[float, Unit]:
     """50元6角 is 50.6 yuan; 十五斤半 is 15.5 斤: the tail extends the surface."""
-    if unit.unit == "percent":
-        return value, unit
-    tail = TAILS.match(text, unit.end)
+    end = unit.end
+    if unit.unit == "percent" or not (text.startswith(HALF, end) or text.startswith(TENTHS, end + 1)):
+        return value, unit  # a tail is 半, or one digit and 角: where neither stands TAILS finds none
+    tail = TAILS.match(text, end)
     if tail is None:
         return value, unit
     if tail.group("half"):

@@ -46,9 +46,10 @@ def process(source: Source, raw: bytes, catalog: Catalog | None = None) -> tuple
         n_chars=len(text),
         text=text,
     )
-    scan = catalog.simplified(text)  # the words are read in simplified script; a figure quotes the text
+    # The words are read in simplified script, the numbers in plain numeral forms; a figure quotes the text.
+    scan, numerals = catalog.simplified_and_plain(text)
     sentences = split_sentences(scan)
-    mentions = find_mentions(scan, catalog)
+    mentions = find_mentions(scan, catalog, numerals)
     parts = report_parts(scan, report_year, catalog)
     scope = publishers.metric_scope_of(source.publisher, catalog)
     given = (source.published_on or "")[:4]  # YYYY-MM-DD, checked by the manifest's reader

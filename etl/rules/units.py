@@ -100,10 +100,17 @@ def unit_word_at(text: str, pos: int, catalog: Catalog) -> str:
     word_start = catalog.reference_measures.get(unit_word)
     if word_start and text[pos + len(unit_word) : pos + len(unit_word) + 1] in word_start:
         return ""  # 2.0行动计划: a measure word of the reference list that starts a word (行动) is none
+    if text[pos : pos + 1] not in catalog.compiled(_noun_starts):
+        return unit_word  # no counted noun starts here: unit_nouns_re.match, a regex call, would find none
     noun_match = catalog.unit_nouns_re.match(text, pos)
     if noun_match and len(noun_match.group()) > len(unit_word):
         return ""
     return unit_word
+
+
+def _noun_starts(catalog: Catalog) -> frozenset[str]:
+    """The characters the nouns of unit_nouns_re (unit_nouns.csv) start with."""
+    return frozenset(noun[0] for noun in catalog.unit_nouns if noun)
 
 
 def by_unit_word(text: str, unit_word: str, pos: int, start: int, catalog: Catalog) -> Unit:
@@ -123,7 +130,7 @@ def by_unit_word(text: str, unit_word: str, pos: int, start: int, catalog: Catal
             unit = "enterprise" if counted == "enterprise" else unit  # 市场主体120万户: a household or a firm
         else:
             unit = counted or unit
-    return Unit(unit, unit_word, end, scale)
+    return tuple.__new__(Unit, (unit, unit_word, end, scale))  # a NamedTuple's __new__ is a Python call
 
 
 def elided_noun(text: str, start: int, catalog: Catalog) -> str:

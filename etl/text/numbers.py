@@ -30,7 +30,8 @@ PLAIN_FORMS = str.maketrans(*_FORMS)
 # Most reports hold none of them: one search (at C speed) spares them the translation. 伍, 陆
 # and 拾 are also plain words (队伍, 大陆, 收拾): a report writing 伍佰 or 陆仟 has 佰 or 仟 beside.
 COMMON_WORDS = "伍陆拾"
-HAS_OTHER_FORMS = re.compile("[" + "".join(c for c in _FORMS[0] if c not in COMMON_WORDS) + "]")
+OTHER_FORMS = "".join(c for c in _FORMS[0] if c not in COMMON_WORDS)
+HAS_OTHER_FORMS = re.compile(f"[{OTHER_FORMS}]")
 ANY_FORM = re.compile(f"[{_FORMS[0]}]")  # every character PLAIN_FORMS replaces
 PLAIN_FORM_OF = dict(zip(*_FORMS, strict=True))
 
@@ -48,22 +49,33 @@ def plain(text: str) -> str:
     return text
 
 
-NUMERAL = re.compile(
-    rf"""
-    (?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+)(?:\.\d+)?   # Arabic digits: a comma counts only before three digits,
+# A numeral by its two forms, each as its first character and the rest: a scan that tests the
+# first character alone, as a class re can skip to at C speed, then matches the rest behind it
+# (candidates.py). \d then \d{0,2} or \d* tries the same lengths in the same order as \d{1,3} or \d+.
+NUMERAL_FORMS = (
+    (
+        r"\d",
+        rf"""
+        (?:\d{{0,2}}(?:,\d{{3}})+(?!\d)|\d*)(?:\.\d+)?  # Arabic digits: a comma counts only before three digits,
                                                   # since after NFKC it is also the clause separator (完成37,开展)
-    (?:                                           # mixed with magnitudes: 1亿2千万, 2千零30万
-        [{MAGNITUDE_CHARACTERS}{ZERO}]+
-        (?:
-            (?:\ (?=\d+(?:\.\d+)?[{MAGNITUDE_CHARACTERS}]))?    # a space only before a group with its magnitude: 7万 5千
-            \d+(?:\.\d+)?[{MAGNITUDE_CHARACTERS}{ZERO}]*
-        )*
-    )?
-  | [{NUMERAL_CHARACTERS}]+                       # Chinese numerals
-    (?:{DECIMAL_POINT}[{CHINESE_DIGITS}]+[万亿]*)?  # with a decimal point: 四十五点八万
-    """,
-    re.VERBOSE,
+        (?:                                       # mixed with magnitudes: 1亿2千万, 2千零30万
+            [{MAGNITUDE_CHARACTERS}{ZERO}]+
+            (?:
+                (?:\ (?=\d+(?:\.\d+)?[{MAGNITUDE_CHARACTERS}]))?    # a space only before a group with its magnitude: 7万 5千
+                \d+(?:\.\d+)?[{MAGNITUDE_CHARACTERS}{ZERO}]*
+            )*
+        )?
+        """,
+    ),
+    (
+        f"[{NUMERAL_CHARACTERS}]",
+        rf"""
+        [{NUMERAL_CHARACTERS}]*                   # Chinese numerals
+        (?:{DECIMAL_POINT}[{CHINESE_DIGITS}]+[万亿]*)?  # with a decimal point: 四十五点八万
+        """,
+    ),
 )
+NUMERAL = re.compile("|".join(first + rest for first, rest in NUMERAL_FORMS), re.VERBOSE)
 # The plainest mixed numeral, digits then one magnitude of MAGNITUDES (24.92亿, 1.2万亿): half the
 # numerals of a report, read by multiplication here rather than by cn2an, which reads them alike.
 DIGITS = re.compile(r"\d+(?:\.\d+)?")
