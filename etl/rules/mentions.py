@@ -37,7 +37,8 @@ CURRENCY_SIGNS = tuple(characters.CURRENCY_SIGNS)
 RATIO_BEFORE = re.compile(
     r"""
     (?:比值?|之比)            # a ratio (not 比上年: a comparison)
-    (?:由|从|为|是|达到?)      # its value follows
+    (?:由|从|为|是|达到?      # its value follows,
+      |[^\d，,。；;比]{0,3}[至到])  # or the level it moved to: 收入比缩小至 (not 比上年下降到: a comparison)
     [^，,。；;比]{0,10}$      # perhaps after the number it changed from (2.50:1缩小至)
     """,
     re.VERBOSE,
