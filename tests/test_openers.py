@@ -7,7 +7,8 @@ import pytest
 from .helpers import figures_of
 
 UNION_REVIEW = "今年以来，全市工会新建职工驿站12个，发展会员3.2万人。"
-PLAN_IN_A_REVIEW = "全年新增就业1.2万人。今年，全市将新增就业岗位1万个。"
+PLAN_IN_A_REVIEW = "全年新增就业1.2万人。今年，全市力争新增就业岗位1万个。"
+SO_FAR_IN_A_REVIEW = "全年新增就业1.2万人。今年1-2月，全市新增就业岗位1万个。"
 
 
 def _years(text: str, published_on: str | None) -> list[tuple[str, int, int, bool]]:
@@ -27,12 +28,20 @@ def test_this_year_so_far_is_the_year_the_report_was_given(published_on, year):
     assert _years(UNION_REVIEW, published_on) == [("12个", year, year, False), ("3.2万人", year, year, False)]
 
 
-def test_this_year_outside_a_plan_part_is_the_year_given_and_a_plan_when_that_year_is_still_to_come():
+def test_this_year_outside_a_plan_part_is_the_year_given_and_a_goal_only_by_its_own_words():
     assert _years(PLAN_IN_A_REVIEW, "2025-03-05") == [("1.2万人", 2024, 2024, False), ("1万个", 2025, 2025, True)]
-    # Given in the year it reviews, 今年 is that year: no plan.
-    assert _years(PLAN_IN_A_REVIEW, "2024-12-20")[1] == ("1万个", 2024, 2024, False)
+    assert _years(SO_FAR_IN_A_REVIEW, "2025-03-05")[1] == ("1万个", 2025, 2025, False)  # done so far: no goal
+    # Given in the year it reviews, 今年 is that year.
+    assert _years(SO_FAR_IN_A_REVIEW, "2024-12-20")[1] == ("1万个", 2024, 2024, False)
     # Without a date 今年 sets no period: the sentence keeps the review's year.
-    assert _years(PLAN_IN_A_REVIEW, None)[1] == ("1万个", 2024, 2024, False)
+    assert _years(SO_FAR_IN_A_REVIEW, None)[1] == ("1万个", 2024, 2024, False)
+
+
+@pytest.mark.parametrize("published_on", ["2016-08-01", "2023-12-10"])
+def test_a_date_that_is_no_delivery_of_the_year_reviewed_is_not_read(published_on):
+    # a page's posting years later, or a date before the year reviewed: as without a date
+    assert _years(SO_FAR_IN_A_REVIEW, published_on)[1] == ("1万个", 2024, 2024, False)
+    assert [(f.period_start,) for f in figures_of(NEWS, report_year=2025, published_on=published_on)] == [(2025,)]
 
 
 NEWS = "据介绍，去年全省工会共帮扶困难职工1.5万户。"
@@ -50,6 +59,12 @@ NEWS = "据介绍，去年全省工会共帮扶困难职工1.5万户。"
 def test_last_year_is_the_year_before_the_one_the_report_was_given(published_on, report_year, year):
     found = figures_of(NEWS, report_year=report_year, published_on=published_on)
     assert [(f.surface, f.period_start, f.period_end) for f in found] == [("1.5万户", year, year)]
+
+
+@pytest.mark.parametrize("opener", ["去年以来", "去年同期"])
+def test_since_last_year_and_last_years_same_months_name_no_year_before(opener):
+    found = figures_of(f"{opener}，全市工会帮扶困难职工1.5万户。", report_year=2025, published_on="2025-11-20")
+    assert [(f.period_start, f.period_end) for f in found] == [(2025, 2025)]
 
 
 def test_an_attribution_before_a_period_phrase_is_read_past():

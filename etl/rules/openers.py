@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from etl.catalog import Catalog
 from etl.catalog.gates import alternation
+from etl.catalog.vocabularies import PERIOD_OPENERS
 from etl.records import Context, Part
 from etl.text.characters import (
     CLOSE_PARENS,
@@ -25,7 +26,8 @@ TWO = CHINESE_NUMERALS[1]
 SMALL_NUMBER = f"([{SINGLE_NUMERALS}]|[0-9]+)"
 SLOTS = {"{n}": (SMALL_NUMBER, f"{SINGLE_NUMERALS}0123456789"), "{year}": (r"((?:19|20)\d{2})", "12")}
 # What must follow each kind of opener: 2018年， opens a year; 3年12月 is a date, not three years.
-OPENER_GUARDS = {"year": "[,，是]", "past_years": r"(?![\d月])"}
+# 去年以来 (since last year) and 去年同期 (last year's same months) name no one year.
+OPENER_GUARDS = {"year": "[,，是]", "past_years": r"(?![\d月])", "year_before": "(?!以来|同期)"}
 ENUMERATOR = f"[{OPEN_PARENS}][{CHINESE_NUMERALS}]+[{CLOSE_PARENS}]"  # (一) before an opener
 DASH, QUOTE, UNQUOTE = "——", OPEN_QUOTES[0], CLOSE_QUOTES[0]  # “十三五”
 
@@ -61,12 +63,7 @@ def opener_rules(catalog: Catalog) -> OpenerRules:
         rf"(?:{alternation(leads)})?{QUOTE}?({alternation(catalog.named_periods)}){UNQUOTE}?"
         rf"(?:{alternation(catalog.words['named_period_tail'])})"
     )
-    order = {
-        kind: rank
-        for rank, kind in enumerate(
-            ("coming_years", "last_year", "year_before", "this_year_so_far", "this_year", "year", "past_years")
-        )
-    }
+    order = {kind: rank for rank, kind in enumerate(PERIOD_OPENERS)}  # the order they are tried in
     kinds.sort(key=lambda pair: order[pair[0]])
     return OpenerRules(
         strip=re.compile(f"^{strip}+"),
@@ -90,8 +87,9 @@ def opened_context(
 
     今年 is the year the report was given (`delivered`, from the manifest's published_on): a work
     report given in March speaks of the year after the one it reviews, a union's review or a press
-    conference of the year it reviews. 今年以来 is that year so far. Without a date, 今年以来 is the
-    year after the one reviewed (a work report's), and 今年 outside a plan part sets no period."""
+    conference of the year it reviews. 今年以来 is that year so far; outside a plan part 今年 is that
+    year, a goal only where its own words say so (今年一季度 is what was done). Without a date, 今年以来
+    is the year after the one reviewed (a work report's), and 今年 outside a plan part sets no period."""
     rules = catalog.compiled(opener_rules)
     text = rules.strip.sub("", sentence)
     # “十三五”时期，… opens a period; 编制西部大开发“十三五”规划 only names a plan.
@@ -118,8 +116,8 @@ def opened_context(
             return Context(year, year, False)
         if kind == "this_year" and part.kind == "plan":
             return Context(part.year, part.year, True)
-        if kind == "this_year" and delivered is not None:  # a year after the one reviewed is yet to come
-            return Context(delivered, delivered, delivered > report_year)
+        if kind == "this_year" and delivered is not None:  # a goal only by its own words: 今年一季度 is done
+            return Context(delivered, delivered, False)
         if kind == "year":
             year = int(slot)
             return Context(year, year, part.kind == "plan" and year > report_year)

@@ -52,8 +52,7 @@ def process(source: Source, raw: bytes, catalog: Catalog | None = None) -> tuple
     mentions = find_mentions(scan, catalog, numerals)
     parts = report_parts(scan, report_year, catalog)
     scope = publishers.metric_scope_of(source.publisher, catalog)
-    given = (source.published_on or "")[:4]  # YYYY-MM-DD, checked by the manifest's reader
-    delivered = int(given) if given.isdigit() else None  # the year 今年 names
+    delivered = delivery_year(source.published_on, report_year)  # the year 今年 names
     figures = deduplicate(
         classify(source.doc_id, scan, sentences, mentions, parts, report_year, catalog, scope, delivered)
     )
@@ -68,3 +67,13 @@ def as_written(figure: Figure, text: str) -> Figure:
         surface=text[figure.char_start : figure.char_end],
         sentence=text[figure.sentence_start : figure.sentence_end],
     )
+
+
+def delivery_year(published_on: str | None, report_year: int | None) -> int | None:
+    """The year a report was given, which its 今年 names: published_on's (YYYY-MM-DD, checked by the
+    manifest's reader), when it is the year reviewed or the one after. Another date is a page's
+    posting or a reprint's, no delivery: 今年 is then left to the context, as without a date."""
+    given = (published_on or "")[:4]
+    if not given.isdigit() or report_year is None or not report_year <= int(given) <= report_year + 1:
+        return None
+    return int(given)
