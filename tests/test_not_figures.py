@@ -48,11 +48,13 @@ from .helpers import figures_of, first_row, keep_rows, refused_row
         ("always", "中国电科3所医院完成改扩建。", ["3所"]),  # a noun after 所: it counts the hospitals
         ("always", "中国电科在本市设立研究机构12余所。", ["12余所"]),  # no name: 在…设立 before the number
         ("always", "与中国电科等30余所高校院所合作。", ["30余所"]),
-        # a multiple in numerals after a means word and before 的 says how hard
+        # a multiple in numerals before an effort says how hard
         ("figure_of_speech", "以百倍的努力做好工作，新建驿站30个。", ["30个"]),
         ("figure_of_speech", "拿出十倍的幹勁，新建驛站30個。", ["30個"]),
-        ("always", "实现经济总量增长三倍的目标。", ["三倍"]),  # a change before it: a figure
-        ("always", "以3倍的速度增长。", ["3倍"]),  # in digits: a figure
+        ("figure_of_speech", "付出十倍百倍努力。", []),  # more multiples, no 的
+        ("always", "实现经济总量增长三倍的目标。", ["三倍"]),  # no effort: a figure
+        ("always", "研发经费以两倍的速度增长。", ["两倍"]),
+        ("always", "以3倍的努力完成。", ["3倍"]),  # in digits: a figure
     ],
 )
 def test_each_cue_decides_a_number(cue, text, surfaces):
@@ -81,6 +83,9 @@ def test_a_word_before_a_numeral_does_not_stop_digits():
         ("城乡居民收入比缩小至2.3∶1。", [("2.3∶1", 2.3)]),  # the level it moved to
         ("城鄉收入比降至2.27。", [("2.27", 2.27)]),
         ("单位产值能耗比上年下降到0.5。", []),  # 比上年: a comparison, no ratio
+        ("与上年相比下降到15。", []),  # 相比, 同比, 比重: no ratio's name
+        ("居民消费价格同比上涨至102.3。", []),
+        ("第一产业比重降至6.5。", []),
         ("三次产业结构比为8:30:62。", []),  # terms of a ratio, none to one
     ],
 )

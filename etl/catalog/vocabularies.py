@@ -103,7 +103,7 @@ WORD_ROLES = (
     "rank_word",  # a ranking: 排名上升3位 moves places in it, no count of people
     "name_former",  # a group's name: a number right after it and before 所 names one of its units (中国电科38所)
     "career_verb",  # working at a trade: 从业30年 are one person's years, a figure after them of no period
-    "means_word",  # with, by: 以百倍的努力, a multiple in numerals after it and 的 before a noun is a figure of speech
+    "effort_noun",  # an effort (努力, 干劲): a multiple in numerals before it is a figure of speech, 以百倍的努力
 )
 # What a word of program_words.csv says of a programme figure, in the clause before it (v1.program_figures).
 PROGRAM_WORD_ROLES = (
@@ -113,7 +113,7 @@ PROGRAM_WORD_ROLES = (
     "compares",  # opening the clause: measures the figure before against another amount: 超过原定的2万亿元
     "holds_total_word",  # a word holding a states_total word as a piece of it (公共 holds 共): taken out first
 )
-# What a period opener (period_openers.csv) says of the sentences after it.
+# What a period opener (period_openers.csv) says of the sentences after it, in the order openers.py tries them.
 PERIOD_OPENERS = (
     "coming_years",  # 今后五年: the years after the one reviewed, goals
     "last_year",  # 过去一年, 一年来: the year reviewed
@@ -190,7 +190,7 @@ NOT_FIGURE_CUES = (
     "rank_move",  # a rank_word (words.csv) in the clause before the number: 排名上升3位
     "rate_base",  # a magnitude alone before what a rate counts and its number: 十万人生产安全事故死亡人数1.040人
     "numbered_name",  # a name_former (words.csv) right before the number, 所 right after: 中国电科38所
-    "figure_of_speech",  # a means_word (words.csv), a multiple in numerals, 的 after: 以百倍的努力
+    "figure_of_speech",  # a multiple in numerals (倍) before an effort_noun (words.csv): 以百倍的努力
 )
 NOT_FIGURE_VERDICTS = ("not_figure", "figure")
 # The roles of topic_words.csv: how a later clause stands to the programme an earlier one named (topics.py).

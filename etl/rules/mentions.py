@@ -36,9 +36,10 @@ CURRENCY_SIGNS = tuple(characters.CURRENCY_SIGNS)
 # A bare number is a ratio where the words before it name one: 城乡居民收入比由2.5缩小到2.3.
 RATIO_BEFORE = re.compile(
     r"""
-    (?:比值?|之比)            # a ratio (not 比上年: a comparison)
-    (?:由|从|为|是|达到?      # its value follows,
-      |[^\d，,。；;比]{0,3}[至到])  # or the level it moved to: 收入比缩小至 (not 比上年下降到: a comparison)
+    (?:(?:比值?|之比)         # a ratio (not 比上年: a comparison)
+       (?:由|从|为|是|达到?)  # its value follows
+      |(?<![同环相占对])比(?!重|例|上|去|前|同)  # or a ratio's name (收入比; not 同比, 相比, 占比, 比重, 比上年)
+       [^\d，,。；;比]{0,3}[至到])  # and the level it moved to: 收入比缩小至
     [^，,。；;比]{0,10}$      # perhaps after the number it changed from (2.50:1缩小至)
     """,
     re.VERBOSE,

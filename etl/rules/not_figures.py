@@ -25,7 +25,7 @@ from etl.catalog import Catalog
 from etl.catalog.gates import alternation, holds_any
 from etl.catalog.vocabularies import UNITS
 from etl.rules.rule_tables import rows_for
-from etl.text.characters import CLAUSE_ENDS, LETTER, MAGNITUDE_CHARACTERS, SINGLE_NUMERALS
+from etl.text.characters import CLAUSE_ENDS, LETTER, MAGNITUDE_CHARACTERS, NUMERAL_CHARACTERS, SINGLE_NUMERALS
 
 NOT_FIGURE = "not_figure"
 
@@ -222,18 +222,25 @@ def _call_line(catalog: Catalog) -> re.Pattern:
 
 
 SPEECH_MULTIPLE = "倍"  # 百倍, 十倍: the measure word of a multiple said for its strength
-SPEECH_AFTER = "的"  # 百倍的努力: the multiple qualifies a noun
+SPEECH_OF = "的"  # 百倍的努力: the multiple may qualify its noun through 的
 
 
 def figure_of_speech(text: str, start: int, end: int, after: int, catalog: Catalog) -> bool:
-    """以百倍的努力, 用十倍的干劲: a multiple written in numerals (no digit), after a means_word of
-    words.csv (以, 用, 拿出) and before 的 and a noun, says how hard, not how many times; 增长三倍的目标
-    (a change before it) and 增长1.5倍 are figures."""
-    return not any(map(str.isdigit, text[start:end])) and text.endswith(catalog.compiled(_means_words), 0, start)
+    """以百倍的努力, 付出十倍百倍的干劲: a multiple in numerals (no digit) before an effort_noun of
+    words.csv (after more multiples, 的 or both) says how hard, not how many times; 以两倍的速度增长 and
+    增长三倍的目标 are figures."""
+    return not any(map(str.isdigit, text[start:end])) and catalog.compiled(_effort_after).match(text, after) is not None
 
 
-def _means_words(catalog: Catalog) -> tuple[str, ...]:
-    return tuple(w for w in catalog.words["means_word"] if w)
+def _effort_after(catalog: Catalog) -> re.Pattern:
+    return re.compile(
+        rf"""
+        (?:[{NUMERAL_CHARACTERS}]+{SPEECH_MULTIPLE})*  # more multiples: 十倍百倍
+        {SPEECH_OF}?                                   # 的
+        (?:{alternation(catalog.words["effort_noun"])})  # the effort: 努力, 干劲
+        """,
+        re.VERBOSE,
+    )
 
 
 CUE_FUNCTIONS: dict[str, Cue] = {
@@ -254,7 +261,9 @@ GATES: dict[str, Callable[[Catalog], frozenset[str] | int]] = {
     "exchange_base": lambda catalog: frozenset(w[0] for w in catalog.words["exchange_word"] if w),
     "name_after_threshold": lambda catalog: frozenset(w[0] for w in THRESHOLD_WORDS),
     "class_threshold": lambda catalog: frozenset(CLASS_AFTER_THRESHOLD[0]),
-    "figure_of_speech": lambda catalog: frozenset(SPEECH_AFTER),
+    "figure_of_speech": lambda catalog: frozenset(
+        (SPEECH_OF, *NUMERAL_CHARACTERS, *(w[0] for w in catalog.words["effort_noun"] if w))
+    ),
 }
 # A cue named here is asked only of a number whose unit's words (a measure word and what it takes
 # along: 余, 多) are one of these: numbered_name of 所 alone (38所), never of 38余所 or 38个所.
