@@ -29,6 +29,7 @@ from .helpers import figures_of, first_row, keep_rows, one, refused_row
         ("clause_word", "7個鄉村入選全國鄉村治理示範村。", "honorees"),
         ("clause_word", "全年开发公益性岗位8000个。", "workers"),  # jobs counted are workers' (unit other)
         ("clause_word", "為退役軍人提供5萬個就業崗位。", "workers"),
+        ("always", "全市共创建巾帼文明岗位120个。", "other"),  # a post of honour, no job
         ("measure_word", "实际使用外资18亿美元。", "funds"),
         ("doing_verb", "办理职工诉求1.2万件。", "activities"),
         ("doing_verb", "為職工辦實事好事1200餘件。", "activities"),  # things done for them
@@ -60,9 +61,9 @@ def test_each_cue_decides_a_figure(cue, text, category):
         ("慰问困难职工1200人、一线职工300人。", ["beneficiaries", "beneficiaries"]),  # no verb: 慰问 governs
         ("慰问困难职工1200人、劳模300人。", ["beneficiaries", "beneficiaries"]),  # model workers visited
         ("表彰劳模300人。", ["honorees"]),
-        # an item naming its own noun shares the verb, not the noun the item before counted; a verb alone both
-        ("新增会员1.1万人、技能人才2600人。", ["members", "workers"]),
-        ("新增會員1.1萬人、技能人才2600人。", ["members", "workers"]),
+        # an item with no subject and verb of its own is read with the items before it: two readings
+        # (new members, or a count of its own) keep the first item's words
+        ("新发展会员1.1万人、农民工2600人。", ["members", "members"]),
         ("全年会员新增1.1万人、新增2600人。", ["members", "members"]),
         # a verb before the people still governs them; a subject of no category says nothing
         ("培训农民工增加1.2万人次。", ["participants"]),

@@ -142,38 +142,28 @@ def word_before(mention: Mention, around: Around, catalog: Catalog, wanted: str)
     """The word before the number in its clause, else, in a breakdown, in the clause of the whole.
     A list item with a subject and a verb of its own (会员新增1.1万人、技能人才新增2600人) is a clause
     of its own: the items before it govern it no more (慰问困难职工1200人、劳模300人: 慰问 does)."""
-    before, fits = _in_item(around.clause_before, catalog, FITS[mention.unit])
-    found = catalog.category_words.first_in(before, fits)
+    fits = FITS[mention.unit]
+    found = catalog.category_words.first_in(_in_item(around.clause_before, catalog), fits)
     if found is None and around.clause_index and (whole := whole_clause(around, catalog)):
         found = catalog.category_words.first_in(whole, FITS[mention.unit])
     return given(found[0], wanted) if found else None
 
 
-def _in_item(before: str, catalog: Catalog, fits):
-    """(the words before the number a category word is looked for in, the payloads accepted) in a list:
-    an item with a subject and a verb of its own is a clause of its own (会员新增1.1万人、技能人才新增2600
-    人: 技能人才新增); an item naming its own noun shares the first item's verb but not the noun it
-    counted (新增会员1.1万人、技能人才2600人: not 会员); an item of a verb alone shares both (会员新增1.1
-    万人、新增2600人)."""
+def _in_item(before: str, catalog: Catalog) -> str:
+    """The words before the number a category word is looked for in: in a list, an item with a
+    subject and a verb of its own is a clause of its own (会员新增1.1万人、技能人才新增2600人: 技能人才
+    新增); any other item is read with the items before it, whose verb governs it (慰问困难职工1200人、
+    一线职工300人; 新发展会员1.1万人、农民工2600人, where the items may be new members or not)."""
     if LIST_MARK not in before:
-        return before, fits
-    earlier, item = before.rsplit(LIST_MARK, 1)
+        return before
+    item = before.rsplit(LIST_MARK, 1)[1]
     pattern, ends = catalog.compiled(subject_tail)
     tail = pattern.search(item, max(0, len(item) - GAP_REACH)) if item[-1:] in ends else None
-    own = item[: tail.start()] if tail else item
-    if not own:
-        return before, fits
-    if tail:
-        return item, fits
-    index, lexicon = catalog.category_words, catalog.lexicon
-    nouns = {w for w in index.anywhere.findall(earlier) if w in lexicon}
-    refused = {id(p) for w in nouns for _, p in index.priority[w]}  # each row its own payload (Catalog.category_words)
-    return before, (lambda payload: id(payload) not in refused and fits(payload)) if refused else fits
+    return item if tail is not None and tail.start() > 0 else before
 
 
 def clause_word(mention: Mention, around: Around, catalog: Catalog, wanted: str) -> str | None:
-    fits = _in_item(around.clause_before, catalog, FITS[mention.unit])[1]  # not the noun of an item before
-    found = catalog.category_words.first_in(around.clause, fits)
+    found = catalog.category_words.first_in(around.clause, FITS[mention.unit])
     return given(found[0], wanted) if found else None
 
 
