@@ -86,6 +86,10 @@ def test_a_future_plan_period_is_a_target():
         ("紮根一線三十餘年，帶徒120名。", [(None, None)]),  # the years open the sentence, the sum follows
         ("全市从业人员2024年达到30万人。", [(2024, 2024)]),  # 2024年 is a year, no career's length
         ("全市新增从业人员3万人。", [(2020, 2020)]),
+        ("全市扎根一线10年以上的职工达1.2万人。", [(2020, 2020)]),  # a class of people, no one's career
+        ("为从教30年以上的乡村教师发放补助1200万元。", [(2020, 2020)]),
+        ("全市从业人员三年内完成轮训5万人次。", [(2020, 2020)]),  # 从业人员: the noun
+        ("坚守岗位二十年的王师傅，今年带领团队完成技术革新120项。", [(2020, 2020)]),
     ],
 )
 def test_a_careers_years_give_its_sum_no_period(text, periods):

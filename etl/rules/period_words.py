@@ -87,9 +87,11 @@ def period_rules(catalog: Catalog) -> PeriodRules:
         career=re.compile(
             rf"""
             (?:{alternation(words["career_verb"])})  # working at a trade: 从业, 扎根, 坚守
+            (?!人员|者)                               # not the noun: 从业人员, 从业者
             [^\d，,；;。]{{0,{CAREER_GAP}}}          # where: 一线, 岗位
             (?:\d{{1,2}}|[{NUMERAL_CHARACTERS}]+)    # how many years: 30, 三十 (never a year: 从业人员2024年)
             (?:余|多)?年                              # 三十余年
+            (?!以上|以下|以内|内|的|来)                # one person's, not a class of them (从教30年以上的教师)
             """,
             re.VERBOSE,
         ),

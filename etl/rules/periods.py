@@ -143,9 +143,9 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
         years = small_number(span.group(1) or span.group(2))
         if 1 < years <= 20:
             return When(report_year - years + 1, report_year, is_target, None if is_target else as_of)
-    if "年" in before and rules.career.search(
-        before
-    ):  # 从业30年累计检修800余次, 扎根一线三十余年，带徒120名: a career's sum
+    if "年" in before and (rules.career.search(clause) or rules.career.match(before)):
+        # 从业30年累计检修800余次, 扎根一线三十余年，带徒120名: a career's sum, its years in the figure's own
+        # clause or opening the sentence
         return When(None, None, is_target, None)
     # “十一五”前四年累计…，化学需氧量…分别下降9.66%: a period that opens the sentence holds in its later
     # clauses too, when they name no year or span of their own
