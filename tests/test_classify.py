@@ -478,3 +478,15 @@ def test_a_list_item_takes_the_basis_of_the_item_before_over_the_sentences_date(
         ("500万人", "change"),
         ("1000万人", "change"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "directions"),
+    [
+        ("二氧化硫、氮氧化物排放量分别下降5.6%和4%。", [-1, -1]),  # the 4% falls too
+        ("城乡低保标准分别提高13.1%和17.7%。", [1, 1]),
+        ("固定资产投资下降3%-4%。", [-1, -1]),  # a range's bound moves as its low end
+    ],
+)
+def test_a_list_item_and_a_ranges_bound_move_the_way_the_figure_before_moved(text, directions):
+    assert [f.direction for f in figures_of(text)] == directions

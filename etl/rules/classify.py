@@ -92,6 +92,7 @@ class FigureBuilder:
         "passed_kind",
         "passed_label",
         "passed_metric",
+        "passed_turn",
         "programs",
         "report_year",
         "respective",
@@ -127,6 +128,7 @@ class FigureBuilder:
         self.own_label_before = ""  # the label of the figure before from its own words: the next may borrow its subject
         self.passed_label = ""  # what a list or range passes on: the label of the figure before (分别 not split) ...
         self.passed_metric = self.passed_kind = None  # ... its metric, and the qualifier its items take
+        self.passed_turn: int | None = None  # ... and the way it moved (a rise, a fall)
         self.respective = Respective(catalog, self.rules, self.metrics)  # 分别: one subject per figure of a list
         self.targets: dict[tuple, Figure] = {}  # the first target of each value, unit and qualifier
         # 其中: what the parts of each whole add up to, and a list going on past a ；
@@ -164,13 +166,15 @@ class FigureBuilder:
         kind = qualifier(mention, around, self.catalog)
         base = basis(mention, around, self.catalog)
         kind, self.passed_kind = listed_kind(kind, link.joined == "list", self.passed_kind, around, self.catalog)
-        metric = None
+        metric = self.passed_turn = None
         if link.joined == "list":
             previous = self.figures[-1]
             base, label, metric = previous.basis, self.passed_label, self.passed_metric
+            self.passed_turn = previous.direction  # 分别下降3.1%、2.5%: the 2.5% falls too
         elif link.joined == "range":
             kind = AT_MOST if kind == EXACT else kind
             base, label, metric = self.figures[-1].basis, self.passed_label, self.passed_metric
+            self.passed_turn = self.figures[-1].direction
         else:
             metric = self.metrics.of(around.item, label, mention.unit, mention.measure, base)
         self.passed_label, self.passed_metric = label, metric
@@ -199,6 +203,8 @@ class FigureBuilder:
         if own_subject:
             timing = of_listed_year(label, timing)
         turn = direction(mention, around, base, catalog)
+        if turn is None and base == "change":  # a list item or a range's bound: the way the one before moved
+            turn = self.passed_turn
         metric, metric_value, base = self.metrics.valued(metric, mention.value, turn, kind, base, label)
         fields = (  # a Figure's fields in order, its id still to come: the record is made once
             "",
