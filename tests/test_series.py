@@ -228,6 +228,10 @@ def test_a_cut_and_a_rise_of_one_thing_are_two_series_since_both_are_written_uns
     found, links = members([cut, rise], words_of(load_catalog()))
     assert links == []
     assert [m.series_id.split(":")[3:-1] for m in found] == [["yuan", "change", "fall"], ["yuan", "change"]]
+    # A change written with a minus sign is signed already: it stays beside the rises.
+    signed = _change("f2008", 2008, "财政赤字增加", -4.5e10, -1)
+    found, links = members([signed, rise], words_of(load_catalog()))
+    assert len(links) == 1 and found[0].series_id == found[1].series_id
     # A metric's fall is signed (metric_value): it stays in the metric's series beside the rises.
     fall = _change("f2008", 2008, "财政赤字", 4.5e10, -1, "deficit")
     found, _ = members([fall, rise._replace(metric_id="deficit")], words_of(load_catalog()))

@@ -219,7 +219,8 @@ def nodes_of(rows: list[Row], words: Words) -> list[Node]:
         # A fall of an uncatalogued thing (削减赤字450亿元) is no point of its rise's series (赤字增加5700亿元):
         # both values are unsigned. A metric's fall is signed (metric_value) and stays in its series.
         # Only a fall's bucket grows, so that the automatic ids named by every other bucket stay as they were.
-        if r.direction == -1 and not r.metric_id:
+        # A change written with a minus sign (增长-2.1%) is signed already: a point of the rises' series.
+        if r.direction == -1 and not r.metric_id and (r.value is None or r.value >= 0):
             bucket += ("fall",)
         key = (publisher, r.year, bucket, r.basis, "" if r.metric_id else found_words, r.metric_id)
         if key not in found:  # a catalogued node carries the words of its first figure, to be compared with
