@@ -24,6 +24,9 @@ from .helpers import figures_of, first_row, keep_rows, one, refused_row
         ("word_before", "幫助45萬脫貧人口穩定就業。", "beneficiaries"),
         ("helping_verb", "服务农民工6万人次参与技能培训。", "beneficiaries"),  # served, whatever 参与 says
         ("helping_verb", "服務農民工6萬人次參與技能培訓。", "beneficiaries"),
+        ("helping_verb", "为逾3万名职工提供免费体检。", "beneficiaries"),  # 为 before a bound: for whom
+        ("helping_verb", "為超過3萬名職工提供免費體檢。", "beneficiaries"),
+        ("word_before", "受惠職工近1.2萬人次。", "beneficiaries"),
         ("clause_word", "慰问一线职工3.2万人。", "beneficiaries"),
         ("clause_word", "7个乡村入选全国乡村治理示范村。", "honorees"),  # places selected are honoured
         ("clause_word", "7個鄉村入選全國鄉村治理示範村。", "honorees"),

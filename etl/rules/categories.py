@@ -100,11 +100,11 @@ def whole_clause(around: Around, catalog: Catalog) -> str | None:
     return next(clauses, None) if next(clauses, None) in openers else None
 
 
-def benefactive(around: Around, catalog: Catalog) -> bool:
+def benefactive(around: Around, catalog: Catalog, before: str) -> bool:
     """Whether the people counted are those the deed is for, 为 or 给 (the caller saw) before the number
     (区总工会为1460名患病职工申领互助金), not the 为 of being after a noun of how many (会员总数为
     5.3万人, words.csv's gap_total), and words after their noun (the deed done for them)."""
-    if around.clause_before[:-1].endswith(catalog.words["gap_total"]):
+    if before[:-1].endswith(catalog.words["gap_total"]):
         return False
     after = around.clause_after.rstrip(CLAUSE_ENDS)
     head, end = compound_after(after, 0, catalog)
@@ -175,7 +175,17 @@ def measure_word(mention: Mention, around: Around, catalog: Catalog, wanted: str
 def helping_verb(mention: Mention, around: Around, catalog: Catalog, wanted: str) -> str | None:
     if verb(around, catalog) == "helping":
         return wanted
-    return wanted if around.clause_before[-1:] in BENEFACTIVE and benefactive(around, catalog) else None
+    before = _without_bound(around.clause_before, catalog)  # 为逾3万名职工: 为 before the bound
+    return wanted if before[-1:] in BENEFACTIVE and benefactive(around, catalog, before) else None
+
+
+def _without_bound(text: str, catalog: Catalog) -> str:
+    """`text` without the qualifier word of qualifiers.csv that ends it (逾, 近, 超过), if any."""
+    index = catalog.qualifiers_before
+    if text[-1:] not in index.last_characters:
+        return text
+    found = index.ending.search(text, max(0, len(text) - index.reach))
+    return text[: found.start()] if found else text
 
 
 def doing_verb(mention: Mention, around: Around, catalog: Catalog, wanted: str) -> str | None:
