@@ -28,6 +28,9 @@ PLAN = "二、2021年工作安排\n"  # a report on 2020: what follows is its pl
         ("goal_in_clause", "市總工會今年將投入500萬元。", [True]),
         ("goal_in_clause", "人社部还将组织开展职业技能培训1500万人次以上。", [True]),  # will also
         ("goal_in_clause", "人社部將組織開展職業技能培訓1500萬人次以上。", [True]),
+        # a goal word right after a closing quote ends a programme's name: what it did is an outcome
+        ("always", "开展“金秋助学”计划资助学生1200名。", [False]),
+        ("always", "開展「金秋助學」計劃資助學生1200名。", [False]),
         ("plan_context", PLAN + "新建职工驿站300个。", [True]),
         ("plan_context", PLAN + "全省普通高校招生计划40万人。", [True]),  # a quota of the year ahead
         # the goals reported met: what follows was achieved, though 主要目标 opens a goal

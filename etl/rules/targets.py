@@ -23,7 +23,7 @@ from etl.catalog.gates import CueGate, Triggers, alternation
 from etl.records import Context
 from etl.rules.period_words import period_rules
 from etl.rules.structure import YEAR
-from etl.text.characters import OPEN_QUOTES
+from etl.text.characters import CLOSE_QUOTES, OPEN_QUOTES
 
 TARGET = "target"
 PER_UNIT, AT_LEAST = "per_unit", "at_least"
@@ -42,7 +42,9 @@ def goal_rules(catalog: Catalog) -> GoalRules:
     openers, quotas = words["goal_opener"], words["quota_noun"]
     return GoalRules(
         goal_words=words["goal_word"],
-        goal_word=re.compile(alternation(words["goal_word"])),
+        # A goal word right after a closing quote ends a name (“金秋助学”计划资助学生1200名: a programme,
+        # no plan of the year's); elsewhere it says what is aimed at.
+        goal_word=re.compile(rf"(?<![{CLOSE_QUOTES}])(?:{alternation(words['goal_word'])})"),
         goal_opener=re.compile(alternation(openers)),
         achieved=re.compile(alternation(words["achieved_word"])),
         quota=re.compile(
