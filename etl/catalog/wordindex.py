@@ -49,10 +49,18 @@ class WordIndex:
 
     def at_end(self, text: str):
         """The payload of the word that ends `text` (fillers such as 了 allowed after it)."""
-        if text[-1:] not in self.last_characters:
-            return None
-        match = self.ending.search(text, max(0, len(text) - self.reach))
+        match = self._ending(text)
         return None if match is None else self.priority[match.group(1)][0][1]
+
+    def without_end(self, text: str) -> str:
+        """`text` without the word (and fillers) that ends it, if one does: 为逾 -> 为."""
+        match = self._ending(text)
+        return text if match is None else text[: match.start()]
+
+    def _ending(self, text: str) -> re.Match | None:
+        if text[-1:] not in self.last_characters:  # the gate: no word ends with this character
+            return None
+        return self.ending.search(text, max(0, len(text) - self.reach))
 
     def at_start(self, text: str, pos: int = 0):
         """The payload of the word that starts `text` at `pos`."""

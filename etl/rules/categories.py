@@ -19,9 +19,9 @@ from __future__ import annotations
 from etl.catalog import Catalog
 from etl.catalog.vocabularies import GIVEN, UNITS
 from etl.records import Around, Mention
-from etl.rules.category_words import PEOPLE, noun_units, phrase_verbs, subject_tail, words_by_category
+from etl.rules.category_words import PEOPLE, noun_units, phrase_verbs, subject_end, words_by_category
 from etl.rules.rule_tables import rows_for
-from etl.rules.units import GAP_REACH, compound_after, gap_start, noun_ending_at
+from etl.rules.units import compound_after, gap_start, noun_ending_at
 from etl.text.characters import CLAUSE_ENDS, LIST_MARK
 
 OTHER = "other"
@@ -157,9 +157,7 @@ def _in_item(before: str, catalog: Catalog) -> str:
     if LIST_MARK not in before:
         return before
     item = before.rsplit(LIST_MARK, 1)[1]
-    pattern, ends = catalog.compiled(subject_tail)
-    tail = pattern.search(item, max(0, len(item) - GAP_REACH)) if item[-1:] in ends else None
-    return item if tail is not None and tail.start() > 0 else before
+    return item if subject_end(item, catalog) > 0 else before
 
 
 def clause_word(mention: Mention, around: Around, catalog: Catalog, wanted: str) -> str | None:
@@ -175,17 +173,8 @@ def measure_word(mention: Mention, around: Around, catalog: Catalog, wanted: str
 def helping_verb(mention: Mention, around: Around, catalog: Catalog, wanted: str) -> str | None:
     if verb(around, catalog) == "helping":
         return wanted
-    before = _without_bound(around.clause_before, catalog)  # 为逾3万名职工: 为 before the bound
+    before = catalog.qualifiers_before.without_end(around.clause_before)  # 为逾3万名职工: 为 before the bound
     return wanted if before[-1:] in BENEFACTIVE and benefactive(around, catalog, before) else None
-
-
-def _without_bound(text: str, catalog: Catalog) -> str:
-    """`text` without the qualifier word of qualifiers.csv that ends it (逾, 近, 超过), if any."""
-    index = catalog.qualifiers_before
-    if text[-1:] not in index.last_characters:
-        return text
-    found = index.ending.search(text, max(0, len(text) - index.reach))
-    return text[: found.start()] if found else text
 
 
 def doing_verb(mention: Mention, around: Around, catalog: Catalog, wanted: str) -> str | None:
@@ -202,11 +191,8 @@ def subject_noun(mention: Mention, around: Around, catalog: Catalog, wanted: str
     stripped, the subject whose count moved (全年技能人才增加5400人: 人才); its own clause's, not an
     earlier clause's word (帮助…，全年技能人才增加5400人)."""
     phrase = around.phrase
-    pattern, ends = catalog.compiled(subject_tail)
-    if phrase[-1:] not in ends:  # the gate: no word of change or reaching ends the phrase
-        return None
-    tail = pattern.search(phrase, max(0, len(phrase) - GAP_REACH))
-    noun = noun_ending_at(phrase, tail.start(), catalog) if tail else ""
+    end = subject_end(phrase, catalog)
+    noun = noun_ending_at(phrase, end, catalog) if end >= 0 else ""
     found = named(noun, mention, catalog) if noun else None
     return given(found[1], wanted) if found else None
 

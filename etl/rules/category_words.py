@@ -8,6 +8,7 @@ import re
 
 from etl.catalog import Catalog
 from etl.catalog.gates import alternation
+from etl.rules.units import GAP_REACH
 
 # People counted by head, visit or household are one kind of noun: 监测对象20.9万户, 困难家庭5000人.
 PEOPLE = {"person_time": "person", "household": "person"}
@@ -60,3 +61,13 @@ def subject_tail(catalog: Catalog) -> tuple[re.Pattern, frozenset[str]]:
         re.VERBOSE,
     )
     return pattern, frozenset(word[-1] for word in (*verbs, *words["to_word"], *tails))
+
+
+def subject_end(text: str, catalog: Catalog) -> int:
+    """Where the words of change or reaching that end `text` begin (技能人才新增: 4), the end of the
+    subject before them; -1 when no such words end it."""
+    pattern, ends = catalog.compiled(subject_tail)
+    if text[-1:] not in ends:  # the gate: no word of change or reaching ends with this character
+        return -1
+    tail = pattern.search(text, max(0, len(text) - GAP_REACH))
+    return -1 if tail is None else tail.start()
