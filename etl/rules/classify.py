@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from etl.catalog import Catalog, load_catalog
 from etl.records import Around, Figure, Mention, Part, Sentence, Tie
-from etl.rules.bases import basis, direction
+from etl.rules.bases import CHANGE, basis, direction
 from etl.rules.categories import category
 from etl.rules.identity import figure_id
 from etl.rules.labels import (
@@ -116,9 +116,8 @@ class FigureBuilder:
         self.doc_id = doc_id  # the report's id, in every figure and its figure_id
         self.report_year = report_year  # the year the report looks back on: periods are read against it
         self.catalog = catalog  # the word lists and patterns every rule module reads
-        self.contexts = sentence_contexts(
-            sentences, parts, report_year, catalog, text, delivered
-        )  # per sentence: its years
+        # per sentence: its years, read against the year reviewed and the year the report was given
+        self.contexts = sentence_contexts(sentences, parts, report_year, catalog, text, delivered)
         self.programs = ProgramFinder(text, catalog)  # the programme named nearest before a figure
         self.metrics = MetricFinder(catalog, scope)  # the catalogued series a label or item belongs to
         self.rules = catalog.compiled(label_rules)  # the words a label is cut from and ends at
@@ -203,7 +202,7 @@ class FigureBuilder:
         if own_subject:
             timing = of_listed_year(label, timing)
         turn = direction(mention, around, base, catalog)
-        if turn is None and base == "change":  # a list item or a range's bound: the way the one before moved
+        if turn is None and base == CHANGE:  # a list item or a range's bound: the way the one before moved
             turn = self.passed_turn
         metric, metric_value, base = self.metrics.valued(metric, mention.value, turn, kind, base, label)
         fields = (  # a Figure's fields in order, its id still to come: the record is made once
