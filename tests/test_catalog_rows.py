@@ -47,6 +47,8 @@ ROLE_EXAMPLES = [
     ("span_noun", "时效", "办件时效压缩至3天。", 2020, ("surface", "unit"), [], [("3天", "other")]),
     ("rate_word", "番", "人均补助标准翻了2番。", 2020, ("qualifier",), ["per_unit"], ["exact"]),
     ("goal_word", "争创", "争创示范单位300家。", 2020, ("is_target",), [False], [True]),
+    ("goal_noun", "规划", "市总工会规划新建驿站50个。", 2020, ("is_target",), [False], [True]),
+    ("plan_maker", "社", "合作社计划投入500万元。", 2020, ("is_target",), [False], [True]),  # 金秋助学计划 is a name
     ("gap_total", "存量", "农民工存量2.9亿。", 2020, ("category",), ["other"], ["workers"]),  # 农民工 is counted
     ("gap_verb", "高达", "农民工高达2.9亿。", 2020, ("category",), ["other"], ["workers"]),
     (
@@ -330,7 +332,7 @@ ROLE_EXAMPLES = [
     ),
     ("qualifier_filler", "共", "参会人数超过共5000名。", 2020, ("qualifier",), ["exact"], ["at_least"]),
     ("basis_filler", "达", "工业增加值增长达3%。", 2020, ("basis",), [None], ["change"]),
-    ("quota_noun", "招收计划", "2020年全省研究生招收计划3.8万人。", 2020, ("is_target",), [True], [False]),
+    ("quota_noun", "招收名额", "2020年全省研究生拟定招收名额3.8万人。", 2020, ("is_target",), [True], [False]),
     ("rank_word", "排序", "全省排序上升3位。", 2020, ("surface",), ["3位"], []),
     ("name_former", "中国兵器", "与中国兵器52所共建实验室。", 2020, ("surface",), ["52所"], []),
     ("effort_noun", "闯劲", "以百倍的闯劲完成任务。", 2020, ("surface",), ["百倍"], []),

@@ -20,8 +20,8 @@ PLAN = "二、2021年工作安排\n"  # a report on 2020: what follows is its pl
         ("last_years_level", PLAN + "赤字率从去年的3.6%调低到3.2%左右。", [False, True]),
         ("starting_level", "力争到2025年，城镇调查失业率由5.6%下降到5%以内。", [False, True]),
         ("starting_level", "力爭到2025年，城鎮調查失業率由5.6%下降到5%以內。", [False, True]),
-        ("past_quota", "2020年全省普通高校招生计划38.5万人。", [False]),  # the quota allotted
-        ("past_quota", "2020年全省普通高校招生計劃38.5萬人。", [False]),
+        ("past_quota", PLAN + "2020年全省普通高校招生计划38.5万人。", [False]),  # the quota allotted
+        ("past_quota", PLAN + "2020年全省普通高校招生計劃38.5萬人。", [False]),
         ("goal_in_clause", "人力资源社会保障部将在20个城市开展试点。", [True]),  # what a ministry will do
         ("goal_in_clause", "人力資源社會保障部將在20個城市開展試點。", [True]),
         ("goal_in_clause", "会议提出，全省工会将新发展会员30万人以上。", [True]),  # 将 before a verb of doing
@@ -31,6 +31,12 @@ PLAN = "二、2021年工作安排\n"  # a report on 2020: what follows is its pl
         # a goal word right after a closing quote ends a programme's name: what it did is an outcome
         ("always", "开展“金秋助学”计划资助学生1200名。", [False]),
         ("always", "開展「金秋助學」計劃資助學生1200名。", [False]),
+        # so does one right after any word but who plans, when, or an adverb (plan_maker)
+        ("always", "金秋助学计划资助学生1200名。", [False]),
+        ("always", "職工互助保障計劃參保人數較上年增長12%。", [False]),
+        ("goal_in_clause", "市总工会计划资助学生1200名。", [True]),
+        ("goal_in_clause", "今年計劃新建職工驛站50個。", [True]),
+        ("goal_in_clause", "全市还计划投入500万元。", [True]),
         ("plan_context", PLAN + "新建职工驿站300个。", [True]),
         ("plan_context", PLAN + "全省普通高校招生计划40万人。", [True]),  # a quota of the year ahead
         # the goals reported met: what follows was achieved, though 主要目标 opens a goal

@@ -54,6 +54,8 @@ WORD_ROLES = (
     "real_terms",  # a change net of prices: 实际增长
     "reached_verb",  # a verb that ends a subject: 达到, 实现
     "goal_word",  # a goal in the figure's clause: 目标, 力争
+    "goal_noun",  # a goal word that also ends a programme's name (金秋助学计划): a goal only after a plan_maker
+    "plan_maker",  # what ends the words that say who or when before a goal noun said as a verb: 会 (工会), 今年, 还
     "goal_opener",  # a goal stated earlier in the sentence: 目标是, 主要目标
     "achieved_word",  # a goal reported as met: 完成, 惠及
     "review_heading",  # a heading over the review of past work: 回顾, 成就

@@ -23,14 +23,13 @@ from etl.catalog.gates import CueGate, Triggers, alternation
 from etl.records import Context
 from etl.rules.period_words import period_rules
 from etl.rules.structure import YEAR
-from etl.text.characters import CLOSE_QUOTES, OPEN_QUOTES
+from etl.text.characters import CLOSE_QUOTES, LETTER, OPEN_QUOTES
 
 TARGET = "target"
 PER_UNIT, AT_LEAST = "per_unit", "at_least"
 
 
 class GoalRules(NamedTuple):
-    goal_words: tuple[str, ...]
     goal_word: re.Pattern
     goal_opener: re.Pattern
     achieved: re.Pattern
@@ -40,11 +39,21 @@ class GoalRules(NamedTuple):
 def goal_rules(catalog: Catalog) -> GoalRules:
     words = catalog.words
     openers, quotas = words["goal_opener"], words["quota_noun"]
+    nouns = words["goal_noun"]
+    verbs = [word for word in words["goal_word"] if word not in nouns]
+    said_by = "|".join(f"(?<={re.escape(word)})" for word in sorted(set(words["plan_maker"]), key=len))
     return GoalRules(
-        goal_words=words["goal_word"],
-        # A goal word right after a closing quote ends a name (“金秋助学”计划资助学生1200名: a programme,
-        # no plan of the year's); elsewhere it says what is aimed at.
-        goal_word=re.compile(rf"(?<![{CLOSE_QUOTES}])(?:{alternation(words['goal_word'])})"),
+        goal_word=re.compile(
+            rf"""
+            (?<![{CLOSE_QUOTES}])              # a goal word right after a closing quote ends a name:
+                                               # “金秋助学”计划资助学生1200名 is what a programme did
+            (?:{alternation(verbs)}            # a goal word: 力争, 将在
+            |(?:(?<!{LETTER})|{said_by})       # or, after a clause break or who plans (工会, 今年, 还),
+               (?:{alternation(nouns)})        # a goal noun: 计划 (金秋助学计划 is a name)
+            )
+            """,
+            re.VERBOSE,
+        ),
         goal_opener=re.compile(alternation(openers)),
         achieved=re.compile(alternation(words["achieved_word"])),
         quota=re.compile(
@@ -219,8 +228,8 @@ TRIGGERS = {
     "last_years_level": lambda catalog: catalog.words["last_year_word"],
     "starting_level": lambda catalog: catalog.words["from_word"],
     "past_quota": lambda catalog: catalog.words["quota_noun"],
-    "goal_in_clause": lambda catalog: catalog.words["goal_word"],
-    "goals_met": lambda catalog: catalog.words["goal_word"],
+    "goal_in_clause": lambda catalog: (*catalog.words["goal_word"], *catalog.words["goal_noun"]),
+    "goals_met": lambda catalog: (*catalog.words["goal_word"], *catalog.words["goal_noun"]),
     "goal_opens": lambda catalog: catalog.words["goal_opener"],
     "future_period": _named_periods,
     "service_standard": _at_least_words,
