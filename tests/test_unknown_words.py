@@ -30,6 +30,11 @@ def test_known_words_dates_and_people_are_not_listed():
     assert (measures, nouns) == ({}, {})
 
 
+def test_after_a_bare_magnitude_the_noun_is_counted_not_a_measure_word():
+    measures, nouns, _ = unknown_words("增加500万沼气用户，解决6000万农村人口饮水问题，新增4万多亿元。", load_catalog())
+    assert (measures, nouns) == ({}, {"用户": 1})  # 人口 counts people; 4万多亿元 is known
+
+
 def test_the_command_lists_the_unknown_words_of_a_folder_most_frequent_first(tmp_path):
     (tmp_path / "a.txt").write_text("新建驿道3200廊、步道12廊，新认定夜市120个。", encoding="utf-8")
     (tmp_path / "manifest.csv").write_text(

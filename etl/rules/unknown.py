@@ -8,7 +8,8 @@ the grammar of periods). An unknown counted noun is the noun a figure counts whe
 decides the figure's unit and the catalog does not know it (no noun of unit_nouns.csv in
 it, no counted noun of counted_nouns.csv with a unit ending it): after or before a counting
 word (5家链主企业, 口袋公园120处) or a bare magnitude (12万留守儿童). Its head is
-taken as its last two characters, since the head of a Chinese compound ends it.
+taken as its last two characters, since the head of a Chinese compound ends it. After a
+bare magnitude (500万沼气用户) the next character starts the counted noun, never a measure word.
 """
 
 from __future__ import annotations
@@ -31,8 +32,8 @@ from etl.text.sources import read_sources
 DIGITS_THEN_WORD = re.compile(
     r"""
     (?<![\d.])\d+(?:\.\d+)?        # a number in digits
-    (?>[多余]?(?:千(?=[多余万亿]))?[万亿]*[多余]?)  # its magnitude and qualifier (3万余, 5千多), never given back;
-                                   # 千瓦 after a number is a unit
+    (?>[多余]?(?:千(?=[多余万亿]))?(?P<magnitude>[万亿]*)[多余]?)  # its magnitude and qualifier (3万余, 5千多),
+                                   # never given back; 千瓦 after a number is a unit
     (?P<word>[\u4e00-\u9fff])      # the character after it
     """,
     re.VERBOSE,
@@ -63,7 +64,8 @@ def unknown_words(text: str, catalog: Catalog) -> tuple[Counter, Counter, dict[s
     for found in DIGITS_THEN_WORD.finditer(text):
         pos = found.start("word")
         word = found.group("word")
-        if word in TIME_WORDS or _known_at(text, pos, catalog):
+        if found.group("magnitude") or word in TIME_WORDS or _known_at(text, pos, catalog):
+            # after a bare magnitude (6000万农村人口, 500万沼气用户) a noun is counted, below
             continue
         measures[word] += 1
         examples.setdefault(word, _one_line(text[max(0, found.start() - 8) : pos + 4]))
