@@ -110,7 +110,8 @@ def test_an_outcomes_bound_its_exact_value_satisfies_is_no_second_value(tmp_path
 
 def test_a_fall_answers_negative_in_every_metric_view(tmp_path):
     """下降3.8% is a growth of -3.8: v2.compare, v1.metric_series, v2.series and v2.yoy all read the one
-    signed value (metric_value); v2.figures keeps the value as written, 3.8, with its direction."""
+    signed value (metric_value), and v2.compare writes it with its verb; v2.figures keeps the value as
+    written, 3.8, with its direction."""
     reports = {
         "falls-2025.txt": "一、2024年工作回顾\n全省固定资产投资增长2.1%，一般公共预算收入下降1.5%。\n",
         "falls-2026.txt": "一、2025年工作回顾\n全省固定资产投资下降3.8%，一般公共预算收入增长0.6%。\n",
@@ -127,8 +128,8 @@ def test_a_fall_answers_negative_in_every_metric_view(tmp_path):
         db, f"select metric_id, year, value, written from v2.compare where metric_id in {growth} order by 1, 2"
     ) == [
         ("fixed_asset_investment_growth", 2024, 2.1, "2.1%"),
-        ("fixed_asset_investment_growth", 2025, -3.8, "3.8%"),
-        ("general_budget_revenue_growth", 2024, -1.5, "1.5%"),
+        ("fixed_asset_investment_growth", 2025, -3.8, "下降3.8%"),  # written with its fall verb
+        ("general_budget_revenue_growth", 2024, -1.5, "下降1.5%"),
         ("general_budget_revenue_growth", 2025, 0.6, "0.6%"),
     ]
     assert query(

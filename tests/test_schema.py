@@ -43,6 +43,7 @@ def test_the_tables_a_build_makes_are_read_off_sql_core():
         "series_links",
         "series_points",
         "series_years",
+        "words",
     )
 
 
@@ -66,4 +67,5 @@ def test_a_fresh_schema_has_the_build_tables_with_the_columns_of_their_files():
         ("program_words", 2),
         ("programs", 3),
         ("qualifier_words", 3),
+        ("words", 2),
     ]

@@ -48,8 +48,9 @@ def insert_figures(con: duckdb.DuckDBPyConnection, figures: list[Figure] | pa.Ta
 
 
 def insert_catalog(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None:
-    """The metrics, programmes, programme words and qualifier words of `catalog` into core.metrics,
-    core.programs, core.program_words and core.qualifier_words: the checks and views read them."""
+    """The metrics, programmes, programme words, qualifier words and rule words of `catalog` into
+    core.metrics, core.programs, core.program_words, core.qualifier_words and core.words: the checks and
+    views read them."""
     metrics = {
         "metric_id": [m.metric_id for m in catalog.metrics],
         "name_zh": [m.name_zh for m in catalog.metrics],
@@ -70,7 +71,17 @@ def insert_catalog(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None:
     qualifiers = {
         name: [row[i] for row in catalog.qualifiers] for i, name in enumerate(("word", "position", "qualifier"))
     }
-    tables = (("metrics", metrics), ("programs", programs), ("program_words", words), ("qualifier_words", qualifiers))
+    rule_words = {
+        "word": [w for role in catalog.words.values() for w in role],
+        "role": [r for r, role in catalog.words.items() for _ in role],
+    }
+    tables = (
+        ("metrics", metrics),
+        ("programs", programs),
+        ("program_words", words),
+        ("qualifier_words", qualifiers),
+        ("words", rule_words),
+    )
     for table, columns in tables:
         con.register("new_rows", pa.table(columns, schema=pa.schema([(name, pa.string()) for name in columns])))
         try:

@@ -24,6 +24,7 @@ BUILD_TABLES = (
     "programs",
     "program_words",
     "qualifier_words",
+    "words",
 )
 HISTORY_TABLES = ("builds", "build_documents")  # carried from build to build (build.copy_history)
 

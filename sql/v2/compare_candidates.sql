@@ -9,7 +9,7 @@
 -- A range (4.5%—5%, 6至8万人: the extraction gives its low end at_least and its high end at_most, side by
 -- side) is one row: value the low end, value_high the high end, qualifier 'range';
 -- value_high is NULL for any other figure. written is the figure as the sentence writes it, qualifier words
--- included (110万人以上, 5.5%左右, 4.5%—5%).
+-- included (110万人以上, 5.5%左右, 4.5%—5%), and a growth's fall with its verb (下降3.8%, value -3.8).
 create or replace view v2.compare_candidates as
 with figures as (
     select
@@ -83,8 +83,12 @@ candidates as (
         r.measure,
         case when r.opens_range then 'range' else r.qualifier end as qualifier,
         -- as the sentence writes it: the number (both ends of a range) with the qualifier words around it
-        -- the words of qualifiers.csv (core.qualifier_words) that bound or round a number, before it and after it
-        regexp_extract(substr(r.sentence, 1, r.starts_at), '(' || w.before || ')$', 1)
+        -- the words of qualifiers.csv (core.qualifier_words) that bound or round a number, before it and after it,
+        -- and for a growth's fall (value negative) the fall verb before them (words.csv's fall_verb: 下降3.8%)
+        case when r.metric_value < 0 and r.value > 0 then
+            regexp_extract(substr(r.sentence, 1, r.starts_at), '(' || v.falls || ')(?:' || w.before || ')?$', 1)
+        else '' end
+        || regexp_extract(substr(r.sentence, 1, r.starts_at), '(' || w.before || ')$', 1)
             || substr(r.sentence, r.starts_at + 1, case when r.opens_range then r.next_ends_at else r.ends_at end - r.starts_at)
             || regexp_extract(
                 substr(r.sentence, case when r.opens_range then r.next_ends_at else r.ends_at end + 1, 4),
@@ -108,7 +112,12 @@ candidates as (
             coalesce(string_agg(word, '|' order by length(word) desc) filter (where position = 'after'), '') as after
         from core.qualifier_words
         where qualifier <> 'per_unit'
-    ) w on true  -- (not `cross join`: DuckDB writes a stored view's cross join back as a comma, views_as_built)
+    ) w on true
+    join (
+        select coalesce(string_agg(word, '|' order by length(word) desc), '') as falls
+        from core.words
+        where role = 'fall_verb'
+    ) v on true  -- (not `cross join`: DuckDB writes a stored view's cross join back as a comma, views_as_built)
     where not r.closes_range
       and (nullif(m.unit, '') is null or r.unit = m.unit)
       and (nullif(m.basis, '') is null or (m.basis = 'level' and r.basis is null) or r.basis = m.basis)
