@@ -38,7 +38,10 @@ from .helpers import figures_of, first_row, keep_rows, refused_row
         ("numbered_name", "与中国电科38所共建雷达联合实验室，落地项目6个。", ["6个"]),
         ("numbered_name", "與中國電科38所共建雷達聯合實驗室，落地項目6個。", ["6個"]),
         ("numbered_name", "航天科工二院、中电科14所参与研制。", []),
-        # the next of a list is not read: 和12所高校 would count as often
+        # the next names of a list are the group's too, where the list goes on or ends after them;
+        # before another word it may count (12所高校)
+        ("numbered_name", "参与单位有中电科14所和29所。", []),
+        ("numbered_name", "參與單位有中電科14所、29所和38所。", []),
         ("always", "中电科14所和29所参与研制。", ["29所"]),
         ("always", "与中国电科38所和12所高校合作。", ["12所"]),
         ("numbered_name", "引进中船重工研究所1家，中核4所落户园区。", ["1家"]),

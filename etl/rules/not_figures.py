@@ -25,7 +25,14 @@ from etl.catalog import Catalog
 from etl.catalog.gates import alternation, holds_any
 from etl.catalog.vocabularies import UNITS
 from etl.rules.rule_tables import rows_for
-from etl.text.characters import CLAUSE_ENDS, LETTER, MAGNITUDE_CHARACTERS, NUMERAL_CHARACTERS, SINGLE_NUMERALS
+from etl.text.characters import (
+    CLAUSE_ENDS,
+    ITEM_ENDS,
+    LETTER,
+    MAGNITUDE_CHARACTERS,
+    NUMERAL_CHARACTERS,
+    SINGLE_NUMERALS,
+)
 
 NOT_FIGURE = "not_figure"
 
@@ -187,12 +194,34 @@ def numbered_name(text: str, start: int, end: int, after: int, catalog: Catalog)
     name takes 的, 所属 or 旗下 first. Elsewhere 所 is a measure word of schools and hospitals (建成38所
     学校, 新建中小学12所): no group's name stands right before the number; and a noun of the lexicon
     right after 所 keeps it one even after a group's name (中国电科3所医院). The next name of a list
-    (中电科14所和29所) is not read: 和12所高校 counts as often, and a count is kept rather than lost."""
-    return text.endswith(catalog.compiled(_name_formers), 0, start) and not _noun_at(text, after, catalog)
+    takes the group of the one before when the list goes on or ends right after it (中电科14所、29所和
+    38所。); before any other word it may be a count (中电科14所和12所高校), and a count is kept."""
+    if _noun_at(text, after, catalog):
+        return False
+    if text.endswith(catalog.compiled(_name_formers), 0, start):
+        return True
+    ends_item = after >= len(text) or text[after] in ITEM_ENDS or text.startswith(catalog.words["coordinator"], after)
+    return ends_item and bool(catalog.compiled(_listed_name).search(text, max(0, start - LISTED_NAME_REACH), start))
 
 
 def _name_formers(catalog: Catalog) -> tuple[str, ...]:
     return tuple(dict.fromkeys(w for w in catalog.words["name_former"] if w))
+
+
+LISTED_NAME_REACH = 24  # characters before a number in which the numbered name before it in a list ends
+
+
+def _listed_name(catalog: Catalog) -> re.Pattern:
+    """The numbered name of a list's item before: 中电科14所和 (then 29所)."""
+    return re.compile(
+        rf"""
+        (?:{alternation(_name_formers(catalog))})    # a group's name: 中电科
+        (?:\d+(?:{alternation(NAME_SUFFIXES)})       # its units by number, each (14所)
+           (?:{alternation(catalog.words["coordinator"])}|、)  # before a coordinator: 和, 、
+        )+$                                           # the last right before this number
+        """,
+        re.VERBOSE,
+    )
 
 
 def _noun_at(text: str, at: int, catalog: Catalog) -> bool:
