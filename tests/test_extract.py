@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from .helpers import surfaces, values
+from .helpers import figures_of, surfaces, values
 
 
 def test_a_figure_with_its_magnitude_and_measure_word():
@@ -82,6 +82,17 @@ def test_jia_and_ge_take_their_unit_from_the_noun_after_them():
 def test_a_noun_after_a_magnitude_says_what_is_counted():
     assert values("超过1230万职工实名参与") == [("1230万", 12_300_000, "person")]
     assert values("近14亿人口的大国") == [("14亿", 1_400_000_000, "person")]
+
+
+def test_a_bare_magnitude_counts_the_people_or_households_of_the_lexicon_after_it():
+    # counted_nouns.csv: 孩子 and 市民 are people, 家庭 households; each measured as a reader names it
+    found = figures_of("惠及3200万孩子，近8万市民受益，帮助300万家庭。", 2020)
+    assert [(f.surface, f.unit, f.measure) for f in found] == [
+        ("3200万", "person", "人"),
+        ("8万", "person", "人"),
+        ("300万", "household", "户"),
+    ]
+    assert [(f.unit, f.measure) for f in figures_of("投入5000万资金。", 2020)] == [("other", "")]  # no people
 
 
 def test_years_and_dates_are_not_figures():

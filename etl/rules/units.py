@@ -51,6 +51,10 @@ def gap_start(text: str, start: int, end: int, catalog: Catalog) -> int:
 
 STOPS_A_COMPOUND = frozenset(ITEM_ENDS + "0123456789")  # a list item ends, or another number starts
 # What a counting word may count when the lexicon names the noun: a household count becomes only a firm.
+NATURAL_MEASURES = {
+    "person": "人",
+    "household": "户",
+}  # what a bare magnitude counts of the lexicon, by its measure word
 LEXICAL_UNITS = frozenset({"enterprise", "organization", "household", "item", "other"})
 
 
@@ -180,9 +184,15 @@ def by_noun(noun: str, pos: int, catalog: Catalog) -> Unit:
 
 
 def by_magnitude(text: str, pos: int, start: int, catalog: Catalog) -> Unit:
-    """减少1386万: people when people are named near, else other; no measure word."""
+    """减少1386万: people when people are named near, else other; no measure word. A bare magnitude
+    counts the people or households of the lexicon's compound right after it: 3200万孩子,
+    300万贫困家庭 (measured as a reader would: 人, 户)."""
     if person_noun_near(text, pos, catalog):
         return Unit("person", "人", pos)
+    head, _ = compound_after(text, pos, catalog, 0)
+    counted = catalog.lexicon[head][0] if head else ""
+    if counted in NATURAL_MEASURES:
+        return Unit(counted, NATURAL_MEASURES[counted], pos)
     return Unit(noun_before(text, start, catalog.person_nouns, 24) or "other", "", pos)
 
 
