@@ -79,6 +79,11 @@ def test_an_amount_per_one_of_a_measure_is_per_unit_whatever_bound_follows():
         ("比去年预算高0.2个百分点。", "change"),
         ("科技进步贡献率提高到58.5%。", None),
         ("共安排资金24.92亿元。", None),
+        # what stood by a date is cumulative, but a level when its clause names one (总数)
+        ("截至11月底，返还工会经费51.83亿元。", "cumulative"),
+        ("截至2023年底，全省职工驿站总数达到8600个。", None),
+        ("目前，全市工會會員總數為52萬人。", None),
+        ("目前累计达41101人。", "cumulative"),
     ],
 )
 def test_basis(text, basis):

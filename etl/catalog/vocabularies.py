@@ -53,6 +53,7 @@ WORD_ROLES = (
     "per_year",  # an average over years before a change verb: 年均增长
     "real_terms",  # a change net of prices: 实际增长
     "reached_verb",  # a verb that ends a subject: 达到, 实现
+    "level_noun",  # a level named in the figure's clause, no cumulative sum though a date bounds it: 总数, 总量
     "goal_word",  # a goal in the figure's clause: 目标, 力争
     "goal_noun",  # a goal word that also ends a programme's name (金秋助学计划): a goal only after a plan_maker
     "plan_maker",  # what ends the words that say who or when before a goal noun said as a verb: 会 (工会), 今年, 还

@@ -57,9 +57,18 @@ def _change_word(mention: Mention, around: Around, catalog: Catalog):
     return (
         found
         or _listed(mention, around, catalog)
-        or catalog.bases_in_sentence.first_in(before)
+        or _as_of_stock(around, catalog)
         or ((CHANGE, "") if mention.measure in catalog.words["percentage_points"] else None)
     )
+
+
+def _as_of_stock(around: Around, catalog: Catalog):
+    """截至11月底，返还工会经费51.83亿元: what stood by a date is cumulative, unless the figure's own
+    clause names it a level (words.csv's level_noun: 截至年底，全省职工驿站总数达到8600个)."""
+    found = catalog.bases_in_sentence.first_in(around.before)
+    if found and any(word in around.clause_before for word in catalog.words["level_noun"]):
+        return None
+    return found
 
 
 def _listed(mention: Mention, around: Around, catalog: Catalog):
