@@ -37,6 +37,19 @@ PLAN = "二、2021年工作安排\n"  # a report on 2020: what follows is its pl
         ("goal_in_clause", "市总工会计划资助学生1200名。", [True]),
         ("goal_in_clause", "今年計劃新建職工驛站50個。", [True]),
         ("goal_in_clause", "全市还计划投入500万元。", [True]),
+        # a year still ahead (the year after the one reviewed only with 将): a goal; not a deadline it names
+        ("future_year", "2022年全市新增就业5万人。", [True]),
+        ("future_year", "2021年，全市工会将新建职工驿站200个。", [True]),
+        ("future_year", "2021年，全市工會將新建職工驛站200個。", [True]),
+        ("always", "2021年，全市工会新建职工驿站200个。", [False]),  # given in 2021, what it did so far
+        ("always", "2021年，全市将近3000人参加。", [False]),  # 将近 is nearly
+        ("always", "2028年年底前需化解的债务从14.3万亿元降至2.3万亿元。", [False, False]),
+        # a year reviewed, in the plan part, is what was done
+        ("past_year", PLAN + "2020年全市工会会员达到98万人，今年力争突破100万人。", [False, True]),
+        ("past_year", PLAN + "2020年全市已建成職工驛站860個。", [False]),
+        # next year, the next step: a goal stated earlier in the sentence
+        ("goal_opens", "明年，全市工会将资助困难职工子女3000名。", [True]),
+        ("goal_opens", "下一步，全市工會將開展技能競賽500場。", [True]),
         ("plan_context", PLAN + "新建职工驿站300个。", [True]),
         ("plan_context", PLAN + "全省普通高校招生计划40万人。", [True]),  # a quota of the year ahead
         # the goals reported met: what follows was achieved, though 主要目标 opens a goal
@@ -86,7 +99,8 @@ def test_without_the_goals_met_row_a_goal_opener_decides(catalog_copy):
 def test_a_row_moved_first_wins(catalog_copy):
     path = catalog_copy / "target_rules.csv"
     header, *rows = path.read_text(encoding="utf-8").splitlines()
-    path.write_text("\n".join([header, "plan_context,target,", *rows[:5], *rows[6:]]) + "\n", encoding="utf-8")
+    rows = [row for row in rows if not row.startswith("plan_context,")]
+    path.write_text("\n".join([header, "plan_context,target,", *rows]) + "\n", encoding="utf-8")
     assert [
         f.is_target for f in _figures("赤字率从去年的3.6%调低到3.2%左右。", heading=PLAN, catalog=catalog_copy)
     ] == [
@@ -117,6 +131,8 @@ def test_the_table_is_read_once_per_catalog():
         ("starting_level", False),
         ("past_quota", False),
         ("goal_in_clause", True),
+        ("future_year", True),
+        ("past_year", False),
         ("plan_context", True),
         ("goals_met", False),
         ("goal_opens", True),
@@ -132,6 +148,8 @@ def test_a_sentence_without_the_words_of_a_cue_is_spared_it():
     assert [cue.__name__ for cue, _ in gate("新建职工驿站", 0, 6)] == ["plan_context"]
     assert [cue.__name__ for cue, _ in gate("全年目标是，新发展会员", 0, 11)] == [
         "goal_in_clause",
+        "future_year",  # 年: a year may open the sentence
+        "past_year",
         "plan_context",
         "goals_met",
         "goal_opens",

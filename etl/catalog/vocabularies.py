@@ -168,6 +168,8 @@ TARGET_CUES = (
     "goal_opens",  # a goal opener earlier in the sentence, not reported met after it: 目标是，…
     "future_period",  # a named period starting after the year reviewed: “十四五”时期
     "service_standard",  # at least so much per head: 每人至少提供2次岗位推荐
+    "future_year",  # a year still ahead opens the clause or the sentence: 2026年新增就业5万人
+    "past_year",  # a year not after the one reviewed opens the clause or the sentence: 2023年会员达到98万人
 )
 VERDICTS = ("target", "outcome")
 # What a rule of per_unit_rules.csv looks at (etl/rules/per_unit.py has one function per cue).

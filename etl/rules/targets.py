@@ -182,6 +182,40 @@ def goal_opens(before: str, clause: str, context: Context, report_year: int | No
     return bool(found) and not goals.achieved.search(before, found[-1].end())
 
 
+SPOKEN_YEAR = re.compile(
+    r"""
+    (?:在|于|到|至|截至)?       # a preposition or deadline before it: 到2025年, 截至2023年底
+    ((?:19|20)\d{2})年          # the year a clause or a sentence opens with,
+    (?!(?:年?底)?(?:以)?前)      # not a deadline of what it names (2028年年底前需化解的债务)
+    """,
+    re.VERBOSE,
+)
+WILL = re.compile(r"将(?!近)")  # will (将新建驿站200个); 将近 is nearly
+
+
+def _year_spoken_of(before: str, clause: str) -> int | None:
+    """The year the figure's clause opens with, else the one its sentence opens with (2024年，…)."""
+    found = SPOKEN_YEAR.match(clause) or SPOKEN_YEAR.match(before)
+    return int(found.group(1)) if found else None
+
+
+def future_year(before: str, clause: str, context: Context, report_year: int | None, catalog: Catalog) -> bool:
+    """2026年全市新增就业5万人, in a report on 2024: a year the clause or the sentence opens with that is
+    still ahead is a goal; the year after the one reviewed only with 将 in the clause (2024年，全市工会
+    将新建驿站200个), since a report given in that year may tell what it has done so far."""
+    year = _year_spoken_of(before, clause) if report_year is not None else None
+    if year is None:
+        return False
+    return year > report_year + 1 or (year == report_year + 1 and WILL.search(clause) is not None)
+
+
+def past_year(before: str, clause: str, context: Context, report_year: int | None, catalog: Catalog) -> bool:
+    """二、2024年工作安排 … 2023年全市工会会员达到98万人, in a report on 2023: a year not after the one
+    reviewed, opening the clause or the sentence, is what was done, though the plan part says it."""
+    year = _year_spoken_of(before, clause) if report_year is not None else None
+    return year is not None and year <= report_year
+
+
 def future_period(before: str, clause: str, context: Context, report_year: int | None, catalog: Catalog) -> bool:
     """“十四五”时期…, in a report on 2020: a named period of the clause, else the one opening the
     sentence, that starts after the year reviewed."""
@@ -210,6 +244,8 @@ CUE_FUNCTIONS = {
     "goal_opens": goal_opens,
     "future_period": future_period,
     "service_standard": service_standard,
+    "future_year": future_year,
+    "past_year": past_year,
 }
 
 
@@ -233,4 +269,6 @@ TRIGGERS = {
     "goal_opens": lambda catalog: catalog.words["goal_opener"],
     "future_period": _named_periods,
     "service_standard": _at_least_words,
+    "future_year": lambda catalog: ("年",),
+    "past_year": lambda catalog: ("年",),
 }
