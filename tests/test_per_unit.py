@@ -28,6 +28,11 @@ from .helpers import figures_of, first_row, keep_rows, refused_row
         ("per_measure", "土地流转费每亩800元。", "per_unit"),
         ("per_measure", "土地流转费800元/亩。", "per_unit"),
         ("per_measure", "细颗粒物平均浓度28微克/立方米。", "per_unit"),
+        # 每 and a measure word anywhere in the figure's own words, with no number between
+        ("per_measure", "每位劳模发放慰问金3000元。", "per_unit"),
+        ("per_measure", "每場活動補助經費2,000元。", "per_unit"),
+        ("per_measure", "平均每所补助6万元。", "per_unit"),
+        ("per_measure", "每批次疗休养经费5万元。", "per_unit"),
         ("exchange", "年末1美元兑7.1元人民币。", "per_unit"),
         ("word_before", "为退休职工发放慰问金每年500元。", "per_unit"),
         ("word_after", "发放慰问金500元/人。", "per_unit"),
@@ -38,6 +43,11 @@ from .helpers import figures_of, first_row, keep_rows, refused_row
 def test_each_cue_decides_a_figure(cue, text, qualifier):
     (figure,) = [f for f in figures_of(text) if f.unit != "other" or f.measure != "美元"]
     assert figure.qualifier == qualifier
+
+
+def test_a_number_between_each_and_the_figure_is_the_one_each_qualifies():
+    text = "按每亩100元标准发放补贴资金5亿元。"
+    assert [(f.surface, f.qualifier) for f in figures_of(text)] == [("100元", "per_unit"), ("5亿元", "exact")]
 
 
 def test_coal_per_kilowatt_hour_is_per_unit():

@@ -6,7 +6,7 @@ the words around it:
 
     always,percent,whole      a rate is no amount per head (人均收入增长5%)
     standard,,per_unit        低保月标准提高到850元
-    per_measure,,per_unit     每亩2000元, 2000元/亩
+    per_measure,,per_unit     每亩2000元, 2000元/亩, 每位劳模发放慰问金3000元
 
 A bound stated with it (2000元/亩以上) does not change a per_unit verdict (qualifiers.py): a figure
 has one qualifier, and a per-unit amount must never be added into a total. The table is read once per catalog (Catalog.compiled): each unit's cues, up to its first
@@ -26,6 +26,7 @@ from etl.text.characters import LETTER, MAGNITUDE_CHARACTERS, NUMERAL_CHARACTERS
 
 PER_UNIT = "per_unit"
 EACH, PER = "每", "/"  # 每亩2000元, 2000元/亩
+NUMBER = re.compile(rf"[\d{NUMERAL_CHARACTERS}]")  # a number between 每亩 and the figure is the one it qualifies
 
 
 def is_per_unit(mention: Mention, around: Around, catalog: Catalog, words: list[str] | None = None) -> bool:
@@ -130,13 +131,16 @@ def every_so_many(mention: Mention, around: Around, catalog: Catalog) -> bool:
 
 def measure_per(mention: Mention, around: Around, catalog: Catalog) -> bool:
     """2000元/亩, 每亩2000元: a / and a measure word right after the number, or 每 and a measure word
-    ending the words before it."""
+    in the figure's own words with no number between (每位劳模发放慰问金3000元, 平均每所补助6万元;
+    not the 5亿元 of 按每亩100元标准发放补贴5亿元, whose 每亩 is the 100元's)."""
     if per_measure_end(around.sentence.text, around.end, catalog) is not None:
         return True
-    before = around.before
+    phrase = around.phrase
+    each = phrase.rfind(EACH)
+    if each < 0 or NUMBER.search(phrase, each):
+        return False
     measures, longest = catalog.compiled(per_measure)
-    each = before.rfind(EACH, max(0, len(before) - longest - 1))
-    return each >= 0 and before[each + 1 :] in measures
+    return any(phrase[each + 1 : each + 1 + n] in measures for n in range(longest, 0, -1))
 
 
 def per_measure_end(text: str, end: int, catalog: Catalog) -> int | None:
