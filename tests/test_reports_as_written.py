@@ -21,7 +21,7 @@ def facts(text: str, report_year: int = 2024) -> list[tuple]:
         ("赤字率不超过3%。", "at_most"),
         ("新增债务不多于500亿元。", "at_most"),
         ("物价涨幅不高于3.5%。", "at_most"),
-        ("每批最多30人。", "at_most"),
+        ("单批参训最多30人。", "at_most"),  # 每批最多30人: per batch, per_unit (per_unit wins)
         ("不少于新建3万户。", "at_least"),  # before the verb
         ("安置困難職工不少於3萬戶。", "at_least"),  # 於, a simplified character too, read in both forms
         ("新增債務不高於500億元。", "at_most"),

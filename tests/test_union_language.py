@@ -223,3 +223,29 @@ def test_union_services_and_titles_have_their_category(text, expected):
 )
 def test_the_subject_of_a_change_is_what_is_counted(text, expected):
     assert shown(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 获得 names no category: what is got does (aid: beneficiaries; a title: honorees)
+        ("全年共有1380名困难职工子女获得助学金。", [("1380名", "person", "beneficiaries")]),
+        ("860名困難職工獲得醫療救助。", [("860名", "person", "beneficiaries")]),
+        ("12名职工获得全国五一劳动奖章。", [("12名", "person", "honorees")]),
+        ("12名職工獲得全國勞動模範稱號。", [("12名", "person", "honorees")]),
+        # joining the union makes members; a craftsman named is honoured
+        ("3.6万名新就业形态劳动者加入工会。", [("3.6万名", "person", "members")]),
+        ("全年有2.8萬名貨車司機加入工會組織。", [("2.8萬名", "person", "members")]),
+        ("全省工会共培育省级工匠360名。", [("360名", "person", "honorees")]),
+        # a deed for people of the whole area, the people carried, the measures issued for them
+        ("为全市5.6万名一线职工开展免费健康体检。", [("5.6万名", "person", "beneficiaries")]),
+        ("免費接送農民工返鄉2400餘人。", [("2400餘人", "person", "beneficiaries")]),
+        ("出台关爱农民工措施15条。", [("15条", "item", "activities")]),
+        ("調處勞動爭議案件2860件。", [("2860件", "item", "activities")]),
+        # the stops a union runs for drivers are bodies; the households of workers are households
+        ("新建“司机之家”42个。", [("42个", "organization", "organizations")]),
+        ("全市1.5萬困難職工家庭實現解困脫困。", [("1.5萬", "household", "beneficiaries")]),
+    ],
+)
+def test_what_is_got_joined_carried_and_issued_has_its_category(text, expected):
+    assert shown(text) == expected

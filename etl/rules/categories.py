@@ -174,11 +174,19 @@ def helping_verb(mention: Mention, around: Around, catalog: Catalog, wanted: str
     if verb(around, catalog) == "helping":
         return wanted
     before = catalog.qualifiers_before.without_end(around.clause_before)  # 为逾3万名职工: 为 before the bound
+    whole = next((w for w in catalog.words["whole_opener"] if before.endswith(w)), "")  # 为全市5.6万名职工
+    before = before[: len(before) - len(whole)]
     return wanted if before[-1:] in BENEFACTIVE and benefactive(around, catalog, before) else None
 
 
 def doing_verb(mention: Mention, around: Around, catalog: Catalog, wanted: str) -> str | None:
-    return wanted if verb(around, catalog) == "doing" else None
+    """办理群众诉求2.3万件: the nearest verb does; or a verb that does governs a helping verb's words
+    (出台关爱农民工措施15条: the 关爱 is of the measures, which are what was done)."""
+    kind = verb(around, catalog)
+    if kind == "helping":
+        found = catalog.compiled(phrase_verbs).finditer(around.clause_before)
+        return wanted if any(verb.lastgroup == "doing" for verb in found) else None
+    return wanted if kind == "doing" else None
 
 
 def counted_noun(mention: Mention, around: Around, catalog: Catalog, wanted: str) -> str | None:

@@ -233,7 +233,7 @@ def _resolve(text, token, start, end, catalog) -> tuple[float, Unit, str, int] |
         return None  # Chinese numerals count with a measure word (百家, 两千余名) or a magnitude (四千万)
     noun = catalog.unit_nouns_re.match(text, pos)
     if noun:
-        return value, by_noun(noun.group(), pos, catalog), magnitude, noun.end()
+        return value, by_noun(text, noun.group(), pos, catalog), magnitude, noun.end()
     if magnitude:
         return value, by_magnitude(text, pos, start, catalog), magnitude, pos
     if not chinese and RATIO_BEFORE.search(text, max(0, start - RATIO_REACH), start):

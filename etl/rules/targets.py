@@ -201,12 +201,12 @@ def _year_spoken_of(before: str, clause: str) -> int | None:
 
 def future_year(before: str, clause: str, context: Context, report_year: int | None, catalog: Catalog) -> bool:
     """2026年全市新增就业5万人, in a report on 2024: a year the clause or the sentence opens with that is
-    still ahead is a goal; the year after the one reviewed only with 将 in the clause (2024年，全市工会
-    将新建驿站200个), since a report given in that year may tell what it has done so far."""
+    still ahead is a goal; the year after the one reviewed only with 将 after it (2024年，全市工会将新建
+    驿站200个), since a report given in that year may tell what it has done so far."""
     year = _year_spoken_of(before, clause) if report_year is not None else None
     if year is None:
         return False
-    return year > report_year + 1 or (year == report_year + 1 and WILL.search(clause) is not None)
+    return year > report_year + 1 or (year == report_year + 1 and WILL.search(before) is not None)
 
 
 def past_year(before: str, clause: str, context: Context, report_year: int | None, catalog: Catalog) -> bool:

@@ -177,9 +177,15 @@ def lexical_unit(text: str, start: int, end: int, unit: str, catalog: Catalog) -
     return counted if unit != "household" or counted in ("enterprise", "household") else ""
 
 
-def by_noun(noun: str, pos: int, catalog: Catalog) -> Unit:
-    """1230万职工: the noun says what is counted, and its natural measure word names the unit."""
+def by_noun(text: str, noun: str, pos: int, catalog: Catalog) -> Unit:
+    """1230万职工: the noun says what is counted, and its natural measure word names the unit; the
+    head of the compound it opens, when it counts people or households of another unit (1.5万困难职工
+    家庭: households)."""
     unit, measure = catalog.unit_nouns[noun]
+    head, _ = compound_after(text, pos, catalog, 0)
+    counted = catalog.lexicon[head][0] if head else unit
+    if counted != unit and counted in NATURAL_MEASURES:
+        return Unit(counted, NATURAL_MEASURES[counted], pos)
     return Unit(unit, measure, pos)
 
 
@@ -187,12 +193,12 @@ def by_magnitude(text: str, pos: int, start: int, catalog: Catalog) -> Unit:
     """减少1386万: people when people are named near, else other; no measure word. A bare magnitude
     counts the people or households of the lexicon's compound right after it: 3200万孩子,
     300万贫困家庭 (measured as a reader would: 人, 户)."""
-    if person_noun_near(text, pos, catalog):
-        return Unit("person", "人", pos)
-    head, _ = compound_after(text, pos, catalog, 0)
+    head, _ = compound_after(text, pos, catalog, 0)  # its head decides: 1.5万困难职工家庭 are households
     counted = catalog.lexicon[head][0] if head else ""
     if counted in NATURAL_MEASURES:
         return Unit(counted, NATURAL_MEASURES[counted], pos)
+    if person_noun_near(text, pos, catalog):
+        return Unit("person", "人", pos)
     return Unit(noun_before(text, start, catalog.person_nouns, 24) or "other", "", pos)
 
 
