@@ -117,7 +117,7 @@ def test_make_shell_runs_the_native_duckdb_binary_with_no_python_in_between(ware
     try:
         child = _child_of(shell.pid)
         assert os.readlink(f"/proc/{child}/exe").endswith(SHELL_BINARY)
-        assert Path(f"/proc/{child}/cmdline").read_bytes().split(b"\0")[1:3] == [b"-readonly", str(warehouse).encode()]
+        assert _arguments(child)[1:3] == [b"-readonly", str(warehouse).encode()]
         out, _ = shell.communicate(".mode csv\nselect count(*) as n from v1.documents;\n", timeout=60)
     finally:
         if shell.poll() is None:
@@ -148,6 +148,18 @@ def _child_of(pid: int) -> int:
                 return int(entry.name)
         time.sleep(0.05)
     raise AssertionError("make shell started no duckdb binary")
+
+
+def _arguments(pid: int) -> list[bytes]:
+    """The command line of process `pid`, once the kernel shows it: on a busy machine /proc may show an
+    empty one for a moment while the shell's exec completes."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        arguments = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        if arguments != [b""]:
+            return arguments
+        time.sleep(0.05)
+    raise AssertionError(f"process {pid} shows no command line")
 
 
 def test_ctrl_c_in_make_shell_cancels_the_query_and_keeps_the_shell(warehouse):
