@@ -47,6 +47,7 @@ ROLE_EXAMPLES = [
     ("span_noun", "时效", "办件时效压缩至3天。", 2020, ("surface", "unit"), [], [("3天", "other")]),
     ("rate_word", "番", "人均补助标准翻了2番。", 2020, ("qualifier",), ["per_unit"], ["exact"]),
     ("goal_word", "争创", "争创示范单位300家。", 2020, ("is_target",), [False], [True]),
+    ("package_noun", "清单", "落实十项任务清单。", 2020, ("surface",), ["十项"], []),
     ("level_noun", "存量", "截至年底，贷款存量达到500亿元。", 2020, ("basis",), ["cumulative"], [None]),
     ("goal_noun", "规划", "市总工会规划新建驿站50个。", 2020, ("is_target",), [False], [True]),
     ("plan_maker", "社", "合作社计划投入500万元。", 2020, ("is_target",), [False], [True]),  # 金秋助学计划 is a name

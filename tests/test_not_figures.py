@@ -45,6 +45,10 @@ from .helpers import figures_of, first_row, keep_rows, refused_row
         ("always", "中电科14所和29所参与研制。", ["29所"]),
         ("always", "与中国电科38所和12所高校合作。", ["12所"]),
         ("numbered_name", "引进中船重工研究所1家，中核4所落户园区。", ["1家"]),
+        # a count before a package's noun names the package; after its noun, or of other things, it counts
+        ("named_package", "市总工会年初确定的十项惠工实事全部完成。", []),
+        ("named_package", "全力辦好十件惠工實事，嚴格落實中央八項規定。", []),
+        ("always", "全年办理民生实事200件，出台29项促消费政策。", ["200件", "29项"]),
         ("always", "全年建成38所学校。", ["38所"]),
         ("always", "新建改扩建中小学12所，幼儿园20所。", ["12所", "20所"]),
         ("always", "全市38个所属单位完成改制。", ["38个"]),

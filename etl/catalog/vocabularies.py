@@ -54,6 +54,7 @@ WORD_ROLES = (
     "real_terms",  # a change net of prices: 实际增长
     "reached_verb",  # a verb that ends a subject: 达到, 实现
     "level_noun",  # a level named in the figure's clause, no cumulative sum though a date bounds it: 总数, 总量
+    "package_noun",  # a package a count before it names, no count: 十项惠工实事, 中央八项规定
     "goal_word",  # a goal in the figure's clause: 目标, 力争
     "goal_noun",  # a goal word that also ends a programme's name (金秋助学计划): a goal only after a plan_maker
     "plan_maker",  # what ends the words that say who or when before a goal noun said as a verb: 会 (工会), 今年, 还
@@ -196,6 +197,7 @@ NOT_FIGURE_CUES = (
     "rate_base",  # a magnitude alone before what a rate counts and its number: 十万人生产安全事故死亡人数1.040人
     "numbered_name",  # a name_former (words.csv) right before the number, 所 right after: 中国电科38所
     "figure_of_speech",  # a multiple in numerals (倍) before an effort_noun (words.csv): 以百倍的努力
+    "named_package",  # a count before a package's noun (package_noun of words.csv): 十项惠工实事, 八项规定
 )
 NOT_FIGURE_VERDICTS = ("not_figure", "figure")
 # The roles of topic_words.csv: how a later clause stands to the programme an earlier one named (topics.py).

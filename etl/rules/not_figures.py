@@ -218,6 +218,26 @@ def _effort_after(catalog: Catalog) -> re.Pattern:
     )
 
 
+def named_package(text: str, start: int, end: int, after: int, catalog: Catalog) -> bool:
+    """十项惠工实事, 中央八项规定: a count before a package's noun (words.csv's package_noun), a few words
+    of what it is for between, names the package; counted after its noun it is a count (办理民生实事200件),
+    and so is a count of other things (出台29项促消费政策, 实施120项重大科技攻关)."""
+    return catalog.compiled(_package_after).match(text, after) is not None
+
+
+def _package_after(catalog: Catalog) -> re.Pattern:
+    return re.compile(
+        rf"""
+        {LETTER}{{0,{PACKAGE_REACH}}}?                    # what it is for: 惠工, 民生
+        (?:{alternation(catalog.words["package_noun"])})  # the package: 实事, 措施, 工程
+        """,
+        re.VERBOSE,
+    )
+
+
+PACKAGE_REACH = 6  # characters of what a package is for, between its count and its noun: 惠工, 配套
+
+
 CUE_FUNCTIONS: dict[str, Cue] = {
     "name_after_threshold": name_after_threshold,
     "exchange_base": exchange_base,
@@ -227,6 +247,7 @@ CUE_FUNCTIONS: dict[str, Cue] = {
     "call_number": call_number,
     "numbered_name": numbered_name,
     "figure_of_speech": figure_of_speech,
+    "named_package": named_package,
 }
 
 # What a cue cannot hold without, read off the words it reads: the characters right after the unit
