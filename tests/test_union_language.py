@@ -237,6 +237,11 @@ def test_the_subject_of_a_change_is_what_is_counted(text, expected):
         ("3.6万名新就业形态劳动者加入工会。", [("3.6万名", "person", "members")]),
         ("全年有2.8萬名貨車司機加入工會組織。", [("2.8萬名", "person", "members")]),
         ("全省工会共培育省级工匠360名。", [("360名", "person", "honorees")]),
+        ("全省共培育“大国工匠”56名。", [("56名", "person", "honorees")]),  # a title in quotes
+        (
+            "舉辦勞模工匠進校園活動180場次，受眾師生5.2萬人。",
+            [("180場次", "time", "activities"), ("5.2萬人", "person", "participants")],
+        ),
         # a deed for people of the whole area, the people carried, the measures issued for them
         ("为全市5.6万名一线职工开展免费健康体检。", [("5.6万名", "person", "beneficiaries")]),
         ("免費接送農民工返鄉2400餘人。", [("2400餘人", "person", "beneficiaries")]),

@@ -22,7 +22,7 @@ from etl.records import Around, Mention
 from etl.rules.category_words import PEOPLE, noun_units, phrase_verbs, subject_end, words_by_category
 from etl.rules.rule_tables import rows_for
 from etl.rules.units import compound_after, gap_start, noun_ending_at
-from etl.text.characters import CLAUSE_ENDS, LIST_MARK
+from etl.text.characters import CLAUSE_ENDS, CLOSE_QUOTES, LIST_MARK
 
 OTHER = "other"
 COUNTED = frozenset({"person", "organization", "enterprise", "other"})  # what a counted noun may count
@@ -260,7 +260,9 @@ def head_noun(mention: Mention, around: Around, catalog: Catalog) -> tuple[str, 
     noun = compound_after(around.sentence.text, around.end, catalog)[0]
     if not noun:
         phrase = around.phrase
-        noun = noun_ending_at(phrase, gap_start(phrase, 0, len(phrase), catalog), catalog)
+        end = gap_start(phrase, 0, len(phrase), catalog)
+        end -= phrase[end - 1 : end] in CLOSE_QUOTES  # a title in quotes: 培育“大国工匠”56名
+        noun = noun_ending_at(phrase, end, catalog)
         if not noun:
             return None
     return named(noun, mention, catalog)
