@@ -70,3 +70,15 @@ def test_since_last_year_and_last_years_same_months_name_no_year_before(opener):
 def test_an_attribution_before_a_period_phrase_is_read_past():
     text = "据统计，2018年，全市新增就业5000人。"
     assert [(f.surface, f.period_start) for f in figures_of(text, report_year=2020)] == [("5000人", 2018)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2021年以来，全市工会累计投入帮扶资金3.6亿元。",
+        "自2021年以來，全市累計投入幫扶資金3.6億元。",
+        "2021年来，全市工会累计投入帮扶资金3.6亿元。",
+    ],
+)
+def test_since_a_year_is_from_that_year_to_the_one_reviewed(text):
+    assert [(f.period_start, f.period_end) for f in figures_of(text, report_year=2024)] == [(2021, 2024)]

@@ -118,6 +118,8 @@ def opened_context(
             return Context(part.year, part.year, True)
         if kind == "this_year" and delivered is not None:  # a goal only by its own words: 今年一季度 is done
             return Context(delivered, delivered, False)
+        if kind == "since_year" and int(slot) <= report_year:
+            return Context(int(slot), report_year, False)
         if kind == "year":
             year = int(slot)
             return Context(year, year, part.kind == "plan" and year > report_year)
