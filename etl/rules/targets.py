@@ -48,8 +48,9 @@ def goal_rules(catalog: Catalog) -> GoalRules:
             (?<![{CLOSE_QUOTES}])              # a goal word right after a closing quote ends a name:
                                                # “金秋助学”计划资助学生1200名 is what a programme did
             (?:{alternation(verbs)}            # a goal word: 力争, 将在
-            |(?:(?<!{LETTER})|{said_by})       # or, after a clause break or who plans (工会, 今年, 还),
-               (?:{alternation(nouns)})        # a goal noun: 计划 (金秋助学计划 is a name)
+            |(?=(?:{alternation(nouns)}))      # or a goal noun: 计划 (金秋助学计划 is a name),
+             (?:(?<!{LETTER})|{said_by})       # after a clause break or who plans (工会, 今年, 还)
+             (?:{alternation(nouns)})
             )
             """,
             re.VERBOSE,
