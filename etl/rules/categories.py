@@ -174,8 +174,9 @@ def helping_verb(mention: Mention, around: Around, catalog: Catalog, wanted: str
     if verb(around, catalog) == "helping":
         return wanted
     before = catalog.qualifiers_before.without_end(around.clause_before)  # 为逾3万名职工: 为 before the bound
-    whole = next((w for w in catalog.words["whole_opener"] if before.endswith(w)), "")  # 为全市5.6万名职工
-    before = before[: len(before) - len(whole)]
+    wholes = catalog.words["whole_opener"]
+    if before.endswith(wholes):  # 为全市5.6万名职工: 为 before the whole's name
+        before = before[: len(before) - max(len(w) for w in wholes if before.endswith(w))]
     return wanted if before[-1:] in BENEFACTIVE and benefactive(around, catalog, before) else None
 
 

@@ -183,20 +183,24 @@ def goal_opens(before: str, clause: str, context: Context, report_year: int | No
     return bool(found) and not goals.achieved.search(before, found[-1].end())
 
 
+YEAR_LEADS = ("在", "于", "到", "至", "截至")  # a preposition or deadline before a year: 到2025年, 截至2023年底
 SPOKEN_YEAR = re.compile(
-    r"""
-    (?:在|于|到|至|截至)?       # a preposition or deadline before it: 到2025年, 截至2023年底
-    ((?:19|20)\d{2})年          # the year a clause or a sentence opens with,
-    (?!(?:年?底)?(?:以)?前)      # not a deadline of what it names (2028年年底前需化解的债务)
+    rf"""
+    (?:{alternation(YEAR_LEADS)})?  # a preposition or a deadline
+    ((?:19|20)\d{{2}})年             # the year a clause or a sentence opens with,
+    (?!(?:年?底)?(?:以)?前)         # not a deadline of what it names (2028年年底前需化解的债务)
     """,
     re.VERBOSE,
 )
+YEAR_STARTS = frozenset((*(lead[0] for lead in YEAR_LEADS), "1", "2"))  # what SPOKEN_YEAR's match starts with
 WILL = re.compile(r"将(?!近)")  # will (将新建驿站200个); 将近 is nearly
 
 
 def _year_spoken_of(before: str, clause: str) -> int | None:
     """The year the figure's clause opens with, else the one its sentence opens with (2024年，…)."""
-    found = SPOKEN_YEAR.match(clause) or SPOKEN_YEAR.match(before)
+    found = (clause[:1] in YEAR_STARTS and SPOKEN_YEAR.match(clause)) or (
+        before[:1] in YEAR_STARTS and SPOKEN_YEAR.match(before)
+    )
     return int(found.group(1)) if found else None
 
 
