@@ -192,6 +192,7 @@ SPOKEN_YEAR = re.compile(
     """,
     re.VERBOSE,
 )
+YEAR_ENDS = tuple(f"{digit}年" for digit in "0123456789")  # what a year in SPOKEN_YEAR ends with: 2024年
 YEAR_STARTS = frozenset((*(lead[0] for lead in YEAR_LEADS), "1", "2"))  # what SPOKEN_YEAR's match starts with
 WILL = re.compile(r"将(?!近)")  # will (将新建驿站200个); 将近 is nearly
 
@@ -274,6 +275,6 @@ TRIGGERS = {
     "goal_opens": lambda catalog: catalog.words["goal_opener"],
     "future_period": _named_periods,
     "service_standard": _at_least_words,
-    "future_year": lambda catalog: ("年",),
-    "past_year": lambda catalog: ("年",),
+    "future_year": lambda catalog: YEAR_ENDS,
+    "past_year": lambda catalog: YEAR_ENDS,
 }
