@@ -57,18 +57,16 @@ def _change_word(mention: Mention, around: Around, catalog: Catalog):
     return (
         found
         or _listed(mention, around, catalog)
-        or _as_of_stock(around, catalog)
+        or ((stock := catalog.bases_in_sentence.first_in(before)) and _unless_a_level(stock, around, catalog))
         or ((CHANGE, "") if mention.measure in catalog.words["percentage_points"] else None)
     )
 
 
-def _as_of_stock(around: Around, catalog: Catalog):
-    """截至11月底，返还工会经费51.83亿元: what stood by a date is cumulative, unless the figure's own
-    clause names it a level (words.csv's level_noun: 截至年底，全省职工驿站总数达到8600个)."""
-    found = catalog.bases_in_sentence.first_in(around.before)
-    if found and any(word in around.clause_before for word in catalog.words["level_noun"]):
-        return None
-    return found
+def _unless_a_level(stock, around: Around, catalog: Catalog):
+    """截至11月底，返还工会经费51.83亿元: what stood by a date (`stock`, a word of the sentence) is
+    cumulative, unless the figure's own clause names it a level (words.csv's level_noun: 截至年底，
+    全省职工驿站总数达到8600个)."""
+    return None if any(word in around.clause_before for word in catalog.words["level_noun"]) else stock
 
 
 def _listed(mention: Mention, around: Around, catalog: Catalog):
