@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from .helpers import figures_of
 
 PARAGRAPH = "全总对乡镇(街道)工会专项补助经费1.57亿元，年度新增社会化工会工作者3357人。"
@@ -66,3 +68,20 @@ def test_two_equal_figures_of_one_opening_clause_are_a_list_not_a_headline():
 def test_a_headline_counting_something_else_stays_a_fact_of_its_own():
     text = "全市新建职工驿站120个\n本报讯 今年以来，全市新建职工书屋120家，职工驿站覆盖所有乡镇。"
     assert [(f.surface, f.mentions) for f in figures_of(text)] == [("120个", 1), ("120家", 1)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全市新建职工驿站120个。全年新建的120个职工驿站全部投入使用。",
+        "全市新建職工驛站120個。新建的120個職工驛站已全部投入使用。",
+        "建成120个职工驿站。建成的120个职工驿站全部开放。",
+    ],
+)
+def test_a_count_after_de_that_refers_back_is_the_fact_it_refers_to(text):
+    assert [(f.value, f.mentions) for f in figures_of(text)] == [(120, 2)]
+
+
+def test_a_count_after_de_of_another_noun_is_a_fact_of_its_own():
+    text = "全市新建职工驿站120个。新建的120个职工书屋全部投入使用。"
+    assert [(f.surface, f.mentions) for f in figures_of(text)] == [("120个", 1), ("120个", 1)]

@@ -19,6 +19,10 @@ clause break, that says the same (value, unit, measure, category, qualifier,
 basis, timing). The body's statement stands for both. A short opening clause
 (国内生产总值增长6%，…增长6%) is no headline, and two equal figures of one
 unbroken clause are a list (新增就业2万人和转移就业2万人), two facts.
+
+A count after 的 refers back to what an earlier statement counted (全市新建职工驿站120个。全年
+新建的120个职工驿站全部投入使用): when an earlier figure says the same (value, unit, measure,
+category, qualifier, basis, timing) of the noun that follows this one, it is that fact.
 """
 
 from __future__ import annotations
@@ -28,6 +32,8 @@ from collections import Counter
 from etl.records import Figure
 from etl.text.characters import CLAUSE_BREAKS
 
+REFERS = "的"  # 全年新建的120个职工驿站: a count after 的 refers to the ones an earlier statement counted
+NAME_LENGTHS = (2, 3, 4)  # the characters of a noun's end or start that must agree: 驿站, 职工驿站
 PRECISE_DIGITS = 5  # significant digits from which one value in one report is one fact
 HEADLINE_RUN = 6  # characters at least between a headline's figure and the first clause break
 
@@ -43,6 +49,7 @@ def deduplicate(figures: list[Figure]) -> list[Figure]:
     counts: dict[str, int] = {}
     same_as: dict[str, str] = {}  # the id of a restatement -> the id of the fact's first statement
     precise: dict[tuple, list[tuple[str, str]]] = {}  # key -> (label, id) of its statements so far
+    counted: dict[tuple, list[tuple[frozenset, str]]] = {}  # what a fact says -> (its nouns, id) so far
     headlines = _headline_restatements(figures)  # a headline's figure (its place) -> the body's figure id
     pending = Counter(headlines.values())  # mentions the headlines add to the body's statements
     # A headline's figure often says what the body's does word for word: then both have one id, and
@@ -57,6 +64,10 @@ def deduplicate(figures: list[Figure]) -> list[Figure]:
             restated = next((i for label, i in precise.get(key, ()) if _same_name(label, figure.label)), None)
             if restated is not None:
                 figure_id = same_as[figure.figure_id] = restated
+        if figure_id not in first and figure.sentence.endswith(REFERS, 0, figure.char_start - figure.sentence_start):
+            restated = next((i for names, i in counted.get(_said(figure), ()) if _names_after(figure) & names), None)
+            if restated is not None:
+                figure_id = same_as[figure.figure_id] = restated
         if figure_id in first:
             counts[figure_id] += 1
         else:
@@ -64,6 +75,7 @@ def deduplicate(figures: list[Figure]) -> list[Figure]:
             counts[figure_id] = 1 + pending.pop(figure_id, 0) if pending else 1
             if key is not None:
                 precise.setdefault(key, []).append((figure.label, figure_id))
+            counted.setdefault(_said(figure), []).append((_names(figure), figure_id))
     return [_renamed(figure, counts[figure_id], same_as) for figure_id, figure in first.items()]
 
 
@@ -120,6 +132,20 @@ def _precise_key(figure: Figure) -> tuple | None:
         figure.period_start,
         figure.period_end,
     )
+
+
+def _names(figure: Figure) -> frozenset[str]:
+    """The ends of the noun a count names before it (新建职工驿站120个: 驿站, 职工驿站 …) and the
+    starts of the one after it (建成120个职工驿站), two to four characters each."""
+    after = figure.sentence[figure.char_end - figure.sentence_start :]
+    label = figure.label
+    return frozenset((*(label[-n:] for n in NAME_LENGTHS if len(label) >= n), *(after[:n] for n in NAME_LENGTHS)))
+
+
+def _names_after(figure: Figure) -> frozenset[str]:
+    """The starts of the noun after a count that refers back (新建的120个职工驿站): two to four characters."""
+    after = figure.sentence[figure.char_end - figure.sentence_start :]
+    return frozenset(after[:n] for n in NAME_LENGTHS if len(after) >= n and after[:n].isalpha())
 
 
 def _same_name(a: str, b: str) -> bool:
