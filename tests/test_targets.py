@@ -47,6 +47,10 @@ PLAN = "二、2021年工作安排\n"  # a report on 2020: what follows is its pl
         # a year reviewed, in the plan part, is what was done
         ("past_year", PLAN + "2020年全市工会会员达到98万人，今年力争突破100万人。", [False, True]),
         ("past_year", PLAN + "2020年全市已建成職工驛站860個。", [False]),
+        ("plan_context", PLAN + "2020年全市新增就业11万人，今年将新增就业10万人以上。", [False, True]),  # 今年's clause
+        # what was done beyond the plan or the goal is an outcome (achieved_word)
+        ("always", "全年完成投资1200亿元，超年度计划160亿元。", [False, False]),
+        ("always", "城鎮新增就業12萬人，比目標多1.6萬人。", [False, False]),
         # next year, the next step: a goal stated earlier in the sentence
         ("goal_opens", "明年，全市工会将资助困难职工子女3000名。", [True]),
         ("goal_opens", "下一步，全市工會將開展技能競賽500場。", [True]),

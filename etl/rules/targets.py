@@ -217,9 +217,21 @@ def future_year(before: str, clause: str, context: Context, report_year: int | N
 
 def past_year(before: str, clause: str, context: Context, report_year: int | None, catalog: Catalog) -> bool:
     """二、2024年工作安排 … 2023年全市工会会员达到98万人, in a report on 2023: a year not after the one
-    reviewed, opening the clause or the sentence, is what was done, though the plan part says it."""
-    year = _year_spoken_of(before, clause) if report_year is not None else None
+    reviewed, opening the clause or the sentence, is what was done, though the plan part says it; not
+    where the figure's clause names the year ahead (2023年新增就业11万人，今年将新增就业10万人)."""
+    if report_year is None:
+        return False
+    own = _year_spoken_of(clause, clause)
+    if own is None and any(word in clause for word in catalog.compiled(_years_ahead)):
+        return False
+    year = own if own is not None else _year_spoken_of(before, clause)
     return year is not None and year <= report_year
+
+
+def _years_ahead(catalog: Catalog) -> tuple[str, ...]:
+    """The period openers of period_openers.csv that name the year ahead in a plan: 今年, 明年, 下一步."""
+    kinds = ("this_year", "this_year_so_far", "next_year", "next_step")
+    return tuple(phrase for kind in kinds for phrase in catalog.period_openers.get(kind, ()) if "{" not in phrase)
 
 
 def future_period(before: str, clause: str, context: Context, report_year: int | None, catalog: Catalog) -> bool:
