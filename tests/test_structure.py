@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from etl.rules.structure import infer_report_year, report_parts, top_headings
 
 from .helpers import figures_of
@@ -11,6 +13,21 @@ from .test_periods import GOV_REPORT
 def test_parts_come_from_headings_not_line_numbers():
     parts = report_parts("一、2018年工作回顾\n甲。\n二、2019年工作安排\n乙。\n三、加强政府自身建设\n丙。", 2018)
     assert [(p.kind, p.year) for p in parts] == [("review", 2018), ("plan", 2019), ("plan", 2019)]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "二、2026年主要工作",
+        "二、2026年政府工作",
+        "三、紮實做好2026年政府工作",
+        "三、全力以赴做好今年工作",
+        "二、奋力开创新局面",
+    ],
+)
+def test_a_heading_naming_a_year_ahead_or_the_work_to_be_done_is_over_plans(heading):
+    parts = report_parts(f"一、2025年工作回顾\n甲。\n{heading}\n乙。", 2025)
+    assert [(p.kind, p.year) for p in parts] == [("review", 2025), ("plan", 2026)]
 
 
 def test_top_headings_are_lines_of_their_own_on_the_first_line_or_after_a_break():

@@ -84,7 +84,10 @@ def report_parts(text: str, report_year: int | None, catalog: Catalog | None = N
     parts: list[Part] = []
     kind, year, first, start = "review", report_year, None, 0
     for heading_start, heading in top_headings(text):
+        heading_year = YEAR.search(heading)
         review, plan = bool(review_words.search(heading)), bool(plan_words.search(heading))
+        # 二、2026年主要工作, in a report on 2025: a heading naming a year still ahead is over plans
+        plan = plan or (not review and heading_year is not None and _after(int(heading_year.group(1)), report_year))
         if review and plan:
             new_kind = "mixed"
         elif review and kind != "plan":
@@ -93,7 +96,6 @@ def report_parts(text: str, report_year: int | None, catalog: Catalog | None = N
             new_kind = "plan"
         else:
             new_kind = kind
-        heading_year = YEAR.search(heading)
         if new_kind == "plan":
             new_year = int(heading_year.group(1)) if heading_year else _next(report_year)
             if kind == "plan" and not heading_year:
@@ -115,6 +117,10 @@ def _first_year_reviewed(heading: str, report_year: int | None, catalog: Catalog
     if opened is None or opened.period_end != report_year or opened.period_start == report_year:
         return None
     return opened.period_start
+
+
+def _after(year: int, report_year: int | None) -> bool:
+    return report_year is not None and year > report_year
 
 
 def _next(year: int | None) -> int | None:
