@@ -79,6 +79,10 @@ def test_an_amount_per_one_of_a_measure_is_per_unit_whatever_bound_follows():
         ("比去年预算高0.2个百分点。", "change"),
         ("科技进步贡献率提高到58.5%。", None),
         ("共安排资金24.92亿元。", None),
+        # a change verb or a change's noun with words between it and the number (bases.csv, clause)
+        ("规上工业增加值增幅达到6.1%。", "change"),
+        ("壓減一般性支出8.5%。", "change"),
+        ("农民人均增收2100元。", "change"),
         # what stood by a date is cumulative, but a level when its clause names one (总数)
         ("截至11月底，返还工会经费51.83亿元。", "cumulative"),
         ("截至2023年底，全省职工驿站总数达到8600个。", None),
@@ -362,11 +366,15 @@ def test_a_fall_fills_a_growths_slot_with_its_sign():
     # a label naming a fall whose figure says no fall has two readings (the fall's size, a level, another
     # item's): no growth, rather than a fall read as a rise
     for text in (
-        "全省固定资产投资下降幅度为3.8%。",
         "全省固定资产投资下降、增长分别为3.8%和2%。",
         "全省地区生产总值下降至3.8%。",
     ):
         assert [f.metric_id for f in figures_of(text, 2025)][0] is None, text
+    # a fall's size named by its noun (降幅, 下降幅度: bases.csv) is the fall
+    for text in ("全省固定资产投资下降幅度为3.8%。",):
+        assert [(f.metric_id, f.metric_value) for f in figures_of(text, 2025)] == [
+            ("fixed_asset_investment_growth", -3.8)
+        ], text
     # a bounded fall would turn its bound over with its sign (下降3%以上: at most -3): no metric
     assert [(f.metric_id, f.metric_value) for f in figures_of("全省固定资产投资下降3%以上。", 2025)] == [(None, None)]
     # and the other way round: energy use per unit of output counts its falls, never a rise (上升2%)
