@@ -72,6 +72,8 @@ def test_an_amount_per_one_of_a_measure_is_per_unit_whatever_bound_follows():
         ("新建职工书屋200家。", "new"),
         ("新发展会员874.3万人。", "new"),
         ("目前累计达41101人。", "cumulative"),
+        ("截至2025年底，全市政府债务余额1268.5亿元。", None),  # a balance
+        ("截至年底，全市城镇化率达到67.2%。", None),  # a rate is never a sum
         ("累计播放量达1.25亿次。", "cumulative"),
         ("职工人数比上年增加120万人。", "change"),
         ("国内生产总值增长6.6%。", "change"),
@@ -88,6 +90,8 @@ def test_an_amount_per_one_of_a_measure_is_per_unit_whatever_bound_follows():
         ("截至2023年底，全省职工驿站总数达到8600个。", None),
         ("目前，全市工會會員總數為52萬人。", None),
         ("目前累计达41101人。", "cumulative"),
+        ("截至2025年底，全市政府债务余额1268.5亿元。", None),  # a balance
+        ("截至年底，全市城镇化率达到67.2%。", None),  # a rate is never a sum
     ],
 )
 def test_basis(text, basis):

@@ -57,7 +57,11 @@ def _change_word(mention: Mention, around: Around, catalog: Catalog):
     return (
         found
         or _listed(mention, around, catalog)
-        or ((stock := catalog.bases_in_sentence.first_in(before)) and _unless_a_level(stock, around, catalog))
+        or (
+            mention.unit != "percent"  # a rate is never a sum: 截至年底，城镇化率达到67.2%
+            and (stock := catalog.bases_in_sentence.first_in(before))
+            and _unless_a_level(stock, around, catalog)
+        )
         or ((CHANGE, "") if mention.measure in catalog.words["percentage_points"] else None)
     )
 
