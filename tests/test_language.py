@@ -217,6 +217,11 @@ def test_a_body_counted_is_an_organisation_unless_it_is_honoured(text, category)
             [("45個工作日", 45.0, "other", "个工作日"), ("20個工作日", 20.0, "other", "个工作日")],
         ),
         ("职工维权案件平均用时缩短至18小时。", [("18小时", 18.0, "other", "小时")]),
+        # an age and a count of days measured are too (寿命, 天数: span_noun)
+        ("人均预期寿命达到81岁。", [("81岁", 81.0, "other", "岁")]),
+        ("人均預期壽命達到80.2歲。", [("80.2歲", 80.2, "other", "岁")]),
+        ("空气质量优良天数达到325天。", [("325天", 325.0, "other", "天")]),
+        ("60岁以上老年人达到12万人。", [("12万人", 120000.0, "person", "人")]),  # an age bounding a class
         # a span that says when, or for how long something went on, is none
         ("提前5天完成全年任务。", []),
         ("連續5天開展走訪慰問。", []),

@@ -33,6 +33,8 @@ from .helpers import figures_of, first_row, keep_rows, refused_row
         ("per_measure", "每場活動補助經費2,000元。", "per_unit"),
         ("per_measure", "平均每所补助6万元。", "per_unit"),
         ("per_measure", "每批次疗休养经费5万元。", "per_unit"),
+        ("clause_word", "亩均税收32.5万元。", "per_unit"),
+        ("clause_word", "萬元地區生產總值能耗降至0.36噸標準煤。", "per_unit"),
         ("exchange", "年末1美元兑7.1元人民币。", "per_unit"),
         ("word_before", "为退休职工发放慰问金每年500元。", "per_unit"),
         ("word_after", "发放慰问金500元/人。", "per_unit"),

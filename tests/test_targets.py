@@ -54,6 +54,7 @@ PLAN = "二、2021年工作安排\n"  # a report on 2020: what follows is its pl
         # next year, the next step: a goal stated earlier in the sentence
         ("goal_opens", "明年，全市工会将资助困难职工子女3000名。", [True]),
         ("goal_opens", "下一步，全市工會將開展技能競賽500場。", [True]),
+        ("always", "人均预期寿命达到81岁。", [False]),  # 预期寿命 is life expectancy (not_goal), no goal
         ("plan_context", PLAN + "新建职工驿站300个。", [True]),
         ("plan_context", PLAN + "全省普通高校招生计划40万人。", [True]),  # a quota of the year ahead
         # the goals reported met: what follows was achieved, though 主要目标 opens a goal

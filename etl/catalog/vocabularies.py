@@ -56,6 +56,7 @@ WORD_ROLES = (
     "level_noun",  # a level named in the figure's clause, no cumulative sum though a date bounds it: 总数, 总量
     "package_noun",  # a package a count before it names, no count: 十项惠工实事, 中央八项规定
     "goal_word",  # a goal in the figure's clause: 目标, 力争
+    "not_goal",  # a noun a goal word starts, no goal: 预期寿命 (life expectancy), 计划生育 (family planning)
     "goal_noun",  # a goal word that also ends a programme's name (金秋助学计划): a goal only after a plan_maker
     "plan_maker",  # what ends the words that say who or when before a goal noun said as a verb: 会 (工会), 今年, 还
     "goal_opener",  # a goal stated earlier in the sentence: 目标是, 主要目标

@@ -47,6 +47,7 @@ def goal_rules(catalog: Catalog) -> GoalRules:
             rf"""
             (?<![{CLOSE_QUOTES}])              # a goal word right after a closing quote ends a name:
                                                # “金秋助学”计划资助学生1200名 is what a programme did
+            (?!{alternation(words["not_goal"])})  # nor one that starts a noun: 预期寿命, 计划生育
             (?:{alternation(verbs)}            # a goal word: 力争, 将在
             |(?=(?:{alternation(nouns)}))      # or a goal noun: 计划 (金秋助学计划 is a name),
              (?:(?<!{LETTER})|{said_by})       # after a clause break or who plans (工会, 今年, 还)
