@@ -242,6 +242,9 @@ def test_the_subject_of_a_change_is_what_is_counted(text, expected):
             "舉辦勞模工匠進校園活動180場次，受眾師生5.2萬人。",
             [("180場次", "time", "activities"), ("5.2萬人", "person", "participants")],
         ),
+        ("吸引观众120万人次。", [("120万人次", "person_time", "participants")]),
+        ("計劃全年引進高校畢業生10萬名以上。", [("10萬名", "person", "workers")]),
+        ("民营经济主体达到82万户。", [("82万户", "enterprise", "organizations")]),
         # a deed for people of the whole area, the people carried, the measures issued for them
         ("为全市5.6万名一线职工开展免费健康体检。", [("5.6万名", "person", "beneficiaries")]),
         ("免費接送農民工返鄉2400餘人。", [("2400餘人", "person", "beneficiaries")]),
