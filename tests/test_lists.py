@@ -188,3 +188,20 @@ def test_a_list_of_years_gives_each_figure_its_own_year():
         (30000, "2020年新增就业", 2020, 2020),
         (50000, "2021年新增就业", 2021, 2021),  # the 3万人 was 2021's, the 5万人 2022's
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare number before a list's joiner counts what the number after it counts
+        ("增速分别高1.2和0.8个百分点。", [("1.2", "percent", "个百分点"), ("0.8个百分点", "percent", "个百分点")]),
+        ("增速分別高0.9和1.3個百分點。", [("0.9", "percent", "个百分点"), ("1.3個百分點", "percent", "个百分点")]),
+        # a measure word the next one begins is the next one's, cut short
+        ("分别快于3.1个、1.9个百分点。", [("3.1个", "percent", "个百分点"), ("1.9个百分点", "percent", "个百分点")]),
+        # a range's low end with a magnitude of its own counts what its high end counts
+        ("新增城镇就业4万至5万人。", [("4万", "person", "人"), ("5万人", "person", "人")]),
+        ("新增城鎮就業3萬~4萬人。", [("3萬", "person", "人"), ("4萬人", "person", "人")]),
+    ],
+)
+def test_a_listed_or_ranged_amount_counts_what_the_next_one_counts(text, expected):
+    assert [(f.surface, f.unit, f.measure) for f in figures_of(text)] == expected

@@ -68,8 +68,8 @@ def _range_separators(catalog: Catalog) -> tuple[str, ...]:
 
 
 def _list_joiners(catalog: Catalog) -> tuple[str, ...]:
-    """Between listed amounts: 1409万、1305万人次, 5万和6万人."""
-    return (LIST_MARK, *catalog.words["coordinator"])
+    """Between listed amounts: 1409万、1305万人次, 5万和6万人; and between a range's ends: 4万至5万人."""
+    return (LIST_MARK, *catalog.words["coordinator"], *_range_separators(catalog))
 
 
 def find_mentions(text: str, catalog: Catalog | None = None, scan: str | None = None) -> list[Mention]:
@@ -104,8 +104,12 @@ def find_mentions(text: str, catalog: Catalog | None = None, scan: str | None = 
         if resolved is None:
             # "6-6.5%": a bare number before a range separator takes the
             # unit and magnitude of the number that closes the range.
+            # "1.2和0.8个百分点": so does one before a list's joiner, the measure of the amount after it.
             separators = catalog.compiled(_range_separators)
             sep = scan.startswith(separators, end) and next(s for s in separators if scan.startswith(s, end))
+            if not sep and MAGNITUDE_IN_TOKEN.isdisjoint(token):
+                joiners = catalog.compiled(_list_joiners)
+                sep = scan.startswith(joiners, end) and next(j for j in joiners if scan.startswith(j, end))
             pending_range = (start, token, parse_numeral(token), sep) if sep else None
             continue
         value, unit, magnitude, _ = resolved
@@ -132,10 +136,13 @@ def find_mentions(text: str, catalog: Catalog | None = None, scan: str | None = 
 
 
 def _listed_with_one_measure(mentions: list[Mention], text: str, joiners: tuple[str, ...]) -> list[Mention]:
-    """分别达1409万、1305万人次: a bare amount listed before one with a measure word counts the same."""
+    """分别达1409万、1305万人次, 4万至5万人: a bare amount listed before one with a measure word, or
+    closing a range before it, counts the same; so does one whose measure word the next one's begins
+    (分别提高0.8个、1.1个百分点: 个 of 个百分点)."""
     for i in range(len(mentions) - 2, -1, -1):
         bare, next_ = mentions[i], mentions[i + 1]
-        if not bare.measure and next_.measure and text[bare.char_end : next_.char_start] in joiners:
+        shortened = bare.measure != next_.measure and next_.measure.startswith(bare.measure)
+        if shortened and next_.measure and text[bare.char_end : next_.char_start] in joiners:
             mentions[i] = bare._replace(unit=next_.unit, unit_word=next_.unit_word, measure=next_.measure)
     return mentions
 
