@@ -55,10 +55,12 @@ def engine(url: sa.engine.URL, application: str = "zhibiao") -> sa.Engine:
     """An engine that opens one connection when asked and keeps none (NullPool): each command connects once.
 
     A connection cut or interrupted mid-statement fails again when the pool resets it, and SQLAlchemy's
-    pool logs that with a traceback ("Exception during reset or similar"): the command has already
-    said in one line what happened, so the pool's log is kept to what is critical.
+    pool logs that with a traceback ("Exception during reset or similar"); psycopg warns that it could
+    not end the COPY it was in ("error ignored terminating …"). The command has already said in one
+    line what happened, so both logs are kept to what is critical.
     """
-    logging.getLogger("sqlalchemy.pool").setLevel(logging.CRITICAL)
+    for name in ("sqlalchemy.pool", "psycopg"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
     return sa.create_engine(
         url,
         poolclass=NullPool,
