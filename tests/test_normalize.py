@@ -86,6 +86,11 @@ def test_a_row_with_thousands_separators_is_still_a_row():
     )
 
 
+def test_a_communiques_title_and_its_date_line_keep_their_lines():
+    text = "2025年国民经济和社会发展统计公报\n全市统计局\n2026年3月10日\n年末全市就业人员486.5万人。"
+    assert normalize(text) == text
+
+
 def test_a_signature_line_is_not_joined_to_the_date_under_it():
     assert normalize("国务院总理 温家宝\n2010年3月5日") == "国务院总理 温家宝\n2010年3月5日"
 

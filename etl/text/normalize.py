@@ -26,7 +26,8 @@ SENTENCE_END = "。!?！？;；:：”」』）)】"
 # A line looks like a heading: an enumerator or a short bracketed note.
 HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+[部章节]"
-    r"|[(（].{0,12}[)）]$|.{0,6}$|[^,，。、]{0,30}(?:报告|回顾|任务|安排|部署|取向|目标)$)"
+    r"|[(（].{0,12}[)）]$|.{0,6}$|[^,，。、]{0,30}(?:报告|公报|公告|通报|回顾|任务|安排|部署|取向|目标)$"
+    r"|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$)"  # a title line, or a date line under it: 2026年3月10日
 )
 _SPACES = re.compile(r"[ \t]+")  # after NFKC: no-break and ideographic spaces are plain spaces
 # A heading is told by its start: every HEADING alternative ending in $ spans at most 32 characters.
