@@ -20,9 +20,12 @@ import re
 from collections.abc import Callable
 from operator import methodcaller
 
+# The word lists' alternations are alternations.py's; the rules import them from here, beside the pre-checks.
+from etl.catalog.alternations import NEVER as NEVER
+from etl.catalog.alternations import alternation
+
 MAX_CHARACTERS = 256  # a longer set would be no cheaper than the rule itself
 SPECIAL = set(".^$*+?{}[]\\|()")
-NEVER = r"(?!x)x"  # a pattern that matches nothing: an empty word list
 
 
 class _Unknown(Exception):
@@ -56,12 +59,6 @@ def character_class(characters) -> str:
 def longest_first(words) -> re.Pattern:
     """An alternation that prefers the longest word: 人次 before 人, 个百分点 before 个."""
     return re.compile(alternation(words))
-
-
-def alternation(words) -> str:
-    """The words, longest first and escaped, as one alternation (a never-matching one when empty)."""
-    ordered = sorted(dict.fromkeys(w for w in words if w), key=len, reverse=True)
-    return "|".join(map(re.escape, ordered)) or NEVER
 
 
 def holds_any(words) -> Callable[[str], object]:
