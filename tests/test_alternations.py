@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from etl.catalog import load_catalog
-from etl.catalog.alternations import NEVER, alternation, prefix_tree
+from etl.catalog.alternations import NEVER, alternation, factored, prefix_tree
 
 WORDS = st.lists(st.text(alphabet="比上年去将近|.", max_size=4), max_size=12)
 TEXTS = st.text(alphabet="比上年去将近|.x", max_size=30)
@@ -50,3 +50,11 @@ def test_every_word_list_of_the_catalog_finds_what_its_flat_list_finds():
     for words in catalog.words.values():
         ordered = sorted(dict.fromkeys(words), key=len, reverse=True)
         assert re.findall(alternation(words), text) == re.findall(flat(ordered), text)
+
+
+def test_a_pattern_among_literal_names_stays_where_it_stands():
+    # 保障性(?:租赁)?住房 is tried after 保障房 and before 保障性安居工程, as in the flat list.
+    names = ["保障房", "保障性(?:租赁)?住房", "保障性安居工程", "保障金"]
+    assert factored(names) == "保障房|保障性(?:租赁)?住房|保(?:障(?:性安居工程|金))"
+    text = "保障性租赁住房、保障性安居工程、保障金"
+    assert re.findall(factored(names), text) == re.findall("|".join(names), text)

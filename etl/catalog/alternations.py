@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 NEVER = r"(?!x)x"  # a pattern that matches nothing: an empty word list
+SPECIAL = frozenset(".^$*+?{}[]\\|()")  # the characters that make a pattern more than its literal text
 
 
 def alternation(words) -> str:
@@ -42,6 +43,24 @@ def prefix_tree(words: list[str]) -> str:
         branches.append("")  # a word ending here: tried after the words before it, before those after
         run = []
     return "|".join(branches + _grouped(run))
+
+
+def factored(alternatives: list[str]) -> str:
+    """Patterns, in the order they are to be tried, as one alternation: each run of those that are
+    literal text as its prefix tree, the others where they stand (a run is not grouped across one)."""
+    branches: list[str] = []
+    run: list[str] = []
+    for alternative in alternatives:
+        if SPECIAL.isdisjoint(alternative):
+            run.append(alternative)
+            continue
+        if run:
+            branches.append(prefix_tree(run))
+            run = []
+        branches.append(alternative)
+    if run:
+        branches.append(prefix_tree(run))
+    return "|".join(branches)
 
 
 def _grouped(words: list[str]) -> list[str]:

@@ -22,10 +22,9 @@ from operator import methodcaller
 
 # The word lists' alternations are alternations.py's; the rules import them from here, beside the pre-checks.
 from etl.catalog.alternations import NEVER as NEVER
-from etl.catalog.alternations import alternation
+from etl.catalog.alternations import SPECIAL, alternation
 
 MAX_CHARACTERS = 256  # a longer set would be no cheaper than the rule itself
-SPECIAL = set(".^$*+?{}[]\\|()")
 
 
 class _Unknown(Exception):

@@ -8,6 +8,7 @@ from bisect import bisect_left
 from typing import NamedTuple
 
 from etl.catalog import Catalog
+from etl.catalog.alternations import factored
 from etl.catalog.gates import NEVER, top_level_alternatives
 from etl.records import Around, Mention, Sentence
 from etl.rules.topics import ACTION, ELIDED, OPENS, goes_on, names_its_own, new_doing
@@ -23,7 +24,8 @@ UNREAD = object()  # a sentence whose paragraph was not read yet
 
 
 class ProgramIndex(NamedTuple):
-    """All programme patterns as one flat alternation, and the rank of each matched text.
+    """All programme patterns as one alternation (its literal names as a prefix tree:
+    alternations.factored), and the rank of each matched text.
 
     Named groups per programme would tell directly which one matched, but they
     make re try every alternative at every character. The programme of a match
@@ -36,7 +38,7 @@ class ProgramIndex(NamedTuple):
 
 def program_index(catalog: Catalog) -> ProgramIndex:
     alternatives = [a for p in catalog.programs for a in top_level_alternatives(p.pattern.pattern)]
-    return ProgramIndex(re.compile("|".join(alternatives) or NEVER), {})
+    return ProgramIndex(re.compile(factored(alternatives) or NEVER), {})
 
 
 class ProgramFinder:
