@@ -36,6 +36,7 @@ class LabelRules(NamedTuple):
     tails: tuple[str, ...]
     strip_tail: re.Pattern
     verb_only: re.Pattern
+    verb_only_starts: frozenset[str]  # the first characters of its words: the pre-check of verb_only, most labels
     relations: tuple[str, ...]
     relation_verbs: tuple[str, ...]  # longest first
     generic: frozenset[str]  # generic_words.csv and '': 完成投资, 完成 name nothing by themselves
@@ -59,6 +60,9 @@ def label_rules(catalog: Catalog) -> LabelRules:
     respectively = words["respectively"]
     verbs = alternation(words["change_verb"])
     per_year, real = alternation(words["per_year"]), alternation(words["real_terms"])
+    # Every word verb_only is made of, the markers of 比2023年 among them: a label starting with none of
+    # their first characters is no verb alone.
+    verb_only_words = (*words["compared_with"], *words["compared_marker"], *words["per_year"], *words["real_terms"])
     return LabelRules(
         openers=openers,
         strip_openers=re.compile(f"^(?:{alternation(openers)})+"),
@@ -82,6 +86,7 @@ def label_rules(catalog: Catalog) -> LabelRules:
         tails=tails,
         strip_tail=re.compile(f"(?:{alternation(tails)})+$"),
         verb_only=re.compile(f"(?:{compared}|{per_year})?(?:{real})?(?:{verbs})?"),
+        verb_only_starts=frozenset(word[0] for word in (*verb_only_words, *words["change_verb"]) if word),
         relations=words["relation_word"],
         relation_verbs=tuple(sorted(words["relation_verb"], key=len, reverse=True)),
         generic=frozenset((*catalog.generic_words, "")),
@@ -144,7 +149,7 @@ def needs_subject(text: str, rules: LabelRules) -> bool:
     (为预算的98.1%, 占全国的14.3%) whose subject stands before it."""
     return (
         not text
-        or rules.verb_only.fullmatch(text) is not None
+        or (text[0] in rules.verb_only_starts and rules.verb_only.fullmatch(text) is not None)
         or text.startswith(rules.relations)
         or (text.startswith(rules.relation_verbs) and _relation_verb(text, rules))
     )
