@@ -257,5 +257,7 @@ class ProgramFinder:
         """Whether the name at `position` stands in a clause that lists several things (、)."""
         before = CLAUSE_END.search(self.text[floor:position][::-1])
         start = position - before.start() if before else floor
-        after = CLAUSE_END.search(self.text, position)
-        return LIST_MARK in self.text[start : after.start() if after else len(self.text)]
+        # The clause goes on to the next clause end, which may stand far on (a 。 ends none): the first
+        # 、 from its start is found by str.find, and the clause end looked for only up to it.
+        mark = self.text.find(LIST_MARK, start)
+        return mark >= 0 and (mark < position or CLAUSE_END.search(self.text, position, mark) is None)
