@@ -233,7 +233,7 @@ class FigureBuilder:
             1,  # mentions: deduplicate counts them
             metric_value,
         )
-        return Figure._make((figure_id(fields), *fields[1:]))
+        return tuple.__new__(Figure, (figure_id(fields), *fields[1:]))  # _make would be a Python call more
 
     def restated(self, figure: Figure, around: Around) -> Figure | None:
         """The target this figure states once more, else None.

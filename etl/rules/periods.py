@@ -153,7 +153,8 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
     if opening is not None:
         named = catalog.named_periods[opening.group()]
         return _of_named(named, before, opening.end(), report_year, is_target, as_of)
-    return When(context.period_start, context.period_end, is_target, None if is_target else as_of)
+    # The context's years, as most figures have them: made by tuple.__new__ (a NamedTuple's __new__ is a Python call)
+    return tuple.__new__(When, (context.period_start, context.period_end, is_target, None if is_target else as_of))
 
 
 def _this_year_in_sentence(before: str, context: Context, catalog: Catalog) -> Context:
