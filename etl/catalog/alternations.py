@@ -33,6 +33,10 @@ def alternation(words) -> str:
 def prefix_tree(words: list[str]) -> str:
     """`words` (literal text, in the order they are to be tried) as an alternation factored by
     prefix: ['比上年', '比去年', '将'] -> '比(?:上年|去年)|将'."""
+    return "|".join(_branches(words))
+
+
+def _branches(words: list[str]) -> list[str]:
     branches: list[str] = []
     run: list[str] = []  # the words since the last empty one, grouped by first character
     for word in words:
@@ -42,7 +46,7 @@ def prefix_tree(words: list[str]) -> str:
         branches += _grouped(run)
         branches.append("")  # a word ending here: tried after the words before it, before those after
         run = []
-    return "|".join(branches + _grouped(run))
+    return branches + _grouped(run)
 
 
 def factored(alternatives: list[str]) -> str:
@@ -65,11 +69,12 @@ def factored(alternatives: list[str]) -> str:
 
 def _grouped(words: list[str]) -> list[str]:
     """One branch per first character, in the order the characters first come: each the
-    character, then the tree of what follows it in its words."""
+    character, then the tree of what follows it in its words (a single branch needs no group)."""
     by_first: dict[str, list[str]] = {}
     for word in words:
         by_first.setdefault(word[0], []).append(word[1:])
-    return [
-        re.escape(first + rests[0]) if len(rests) == 1 else f"{re.escape(first)}(?:{prefix_tree(rests)})"
-        for first, rests in by_first.items()
-    ]
+    grouped = []
+    for first, rests in by_first.items():
+        after = _branches(rests)
+        grouped.append(re.escape(first) + (after[0] if len(after) == 1 else f"(?:{'|'.join(after)})"))
+    return grouped
