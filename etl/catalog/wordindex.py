@@ -27,6 +27,7 @@ class WordIndex:
         words = alternation(self.priority)
         tail = f"(?:{alternation(fillers)})?" if fillers else ""
         self.anywhere = re.compile(words)
+        self._find_all = self.anywhere.findall  # bound once: first_in is called for most figures, and finds nothing
         self.ending = re.compile(f"({words}){tail}$")
         # The pre-check of at_end, from the same words: a text that ends with none of
         # these characters cannot end with a word (or a word and its filler).
@@ -35,7 +36,7 @@ class WordIndex:
 
     def first_in(self, text: str, accept=None):
         """The payload of the highest-priority word found anywhere in `text`."""
-        hits = self.anywhere.findall(text)  # one C call: the words as a scan from the start finds them
+        hits = self._find_all(text)  # one C call: the words as a scan from the start finds them
         if not hits:
             return None  # most texts hold none of the words
         if accept is None:
@@ -49,6 +50,8 @@ class WordIndex:
 
     def at_end(self, text: str):
         """The payload of the word that ends `text` (fillers such as 了 allowed after it)."""
+        if text[-1:] not in self.last_characters:  # _ending's gate, asked here first: most texts end in none
+            return None
         match = self._ending(text)
         return None if match is None else self.priority[match.group(1)][0][1]
 
