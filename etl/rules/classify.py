@@ -69,7 +69,7 @@ def classify(
         own_subject = link.group_size > 1 and build.respective.split is not None  # 分别: its subject is its own
         figure = build.figure(mention, around, label, kind, base, metric, own_subject)
         figure = counts_as_before(figure, around, earlier, build.catalog)  # 驿站85个，累计建成420个: stations
-        if (stated := build.restated(figure, around)) is not None:
+        if figure.is_target and (stated := build.restated(figure, around)) is not None:  # only a target restates
             build.figures.append(stated)  # the same fact once more: deduplicate counts the mention
             continue
         figure = build.wholes.place(figure, around, earlier, build.in_sentence)
