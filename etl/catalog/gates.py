@@ -23,6 +23,7 @@ from operator import methodcaller
 # The word lists' alternations are alternations.py's; the rules import them from here, beside the pre-checks.
 from etl.catalog.alternations import NEVER as NEVER
 from etl.catalog.alternations import SPECIAL, alternation
+from etl.catalog.verbose import without_layout
 
 MAX_CHARACTERS = 256  # a longer set would be no cheaper than the rule itself
 
@@ -31,8 +32,11 @@ class _Unknown(Exception):
     """A construct this reading does not know: no pre-check for that pattern."""
 
 
-def first_characters(pattern: str) -> frozenset[str] | None:
-    """The characters a match of `pattern` can start with; None when not a short known list."""
+def first_characters(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """The characters a match of `pattern` can start with; None when not a short known list.
+    `flags`: those it is compiled with (re.VERBOSE: read without its layout)."""
+    if flags & re.VERBOSE:
+        pattern = without_layout(pattern)
     try:
         chars, can_be_empty, end = _alternatives(pattern, 0)
     except _Unknown:
@@ -42,12 +46,13 @@ def first_characters(pattern: str) -> frozenset[str] | None:
     return frozenset(chars)
 
 
-def with_first_character_gate(pattern: str) -> re.Pattern:
+def with_first_character_gate(pattern: str, flags: int = 0) -> re.Pattern:
     """`pattern` behind a lookahead on the characters a match can start with (when known)."""
-    starts = first_characters(pattern)
+    starts = first_characters(pattern, flags)
     if starts:
-        pattern = f"(?={character_class(starts)})(?:{pattern})"
-    return re.compile(pattern)
+        end = "\n" if flags & re.VERBOSE else ""  # a comment on the pattern's last line ends before the )
+        pattern = f"(?={character_class(starts)})(?:{pattern}{end})"
+    return re.compile(pattern, flags)
 
 
 def character_class(characters) -> str:
