@@ -168,7 +168,7 @@ def verb_of_unnamed(text: str, rules: LabelRules) -> str | None:
     for word in rules.respectively_words:
         subject, found, verb = text.partition(word)
         if found:
-            return rules.compared_with.sub("", subject + verb) if needs_subject(subject, rules) else None
+            return _without_comparison(subject + verb, rules) if needs_subject(subject, rules) else None
     return None
 
 
@@ -217,8 +217,14 @@ def with_subject(text: str, previous_label: str, before: str, rules: LabelRules)
         clauses = CLAUSE_SPLIT.split(before)
         subject = label(clauses[-2], rules) if len(clauses) > 1 else ""
     subject = rules.subject_tail.sub("", subject)
-    verb = rules.compared_with.sub("", text)
-    return (subject + verb)[-LIMIT:]
+    return (subject + _without_comparison(text, rules))[-LIMIT:]
+
+
+def _without_comparison(text: str, rules: LabelRules) -> str:
+    """`text` without the comparison that opens it: 比上年增长 -> 增长. compared_with is anchored at the
+    start, so one match there is all that sub would replace; re.match does not try the other places."""
+    found = rules.compared_with.match(text)
+    return text[found.end() :] if found else text
 
 
 def _before_relation(label_: str, rules: LabelRules) -> str:
