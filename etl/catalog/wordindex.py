@@ -33,6 +33,7 @@ class WordIndex:
         # these characters cannot end with a word (or a word and its filler).
         self.last_characters = frozenset(word[-1] for word in (*self.priority, *fillers))
         self.reach = max(map(len, self.priority), default=0) + max(map(len, fillers), default=0)
+        self.first_characters = frozenset(word[0] for word in self.priority)  # the pre-check of at_start
 
     def first_in(self, text: str, accept=None):
         """The payload of the highest-priority word found anywhere in `text`."""
@@ -67,5 +68,7 @@ class WordIndex:
 
     def at_start(self, text: str, pos: int = 0):
         """The payload of the word that starts `text` at `pos`."""
+        if text[pos : pos + 1] not in self.first_characters:  # most places start no word
+            return None
         match = self.anywhere.match(text, pos)
         return None if match is None else self.priority[match.group()][0][1]
