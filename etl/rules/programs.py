@@ -71,7 +71,12 @@ class ProgramFinder:
 
     def _hits(self, start: int, end: int) -> tuple[list[int], list[int]]:
         starts, ranks = [], []
-        for match in self.index.pattern.finditer(self.text, start, end):
+        # Most sentences name no programme: one search says so, without finditer's scanner and iterator;
+        # a sentence that names one is read on from its first name.
+        first = self.index.pattern.search(self.text, start, end)
+        if first is None:
+            return starts, ranks
+        for match in self.index.pattern.finditer(self.text, first.start(), end):
             starts.append(match.start())
             ranks.append(self._rank(match.group()))
         return starts, ranks
