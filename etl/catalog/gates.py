@@ -20,17 +20,23 @@ import re
 from collections.abc import Callable
 from operator import methodcaller
 
+# The word lists' alternations are alternations.py's; the rules import them from here, beside the pre-checks.
+from etl.catalog.alternations import NEVER as NEVER
+from etl.catalog.alternations import SPECIAL, alternation
+from etl.catalog.verbose import without_layout
+
 MAX_CHARACTERS = 256  # a longer set would be no cheaper than the rule itself
-SPECIAL = set(".^$*+?{}[]\\|()")
-NEVER = r"(?!x)x"  # a pattern that matches nothing: an empty word list
 
 
 class _Unknown(Exception):
     """A construct this reading does not know: no pre-check for that pattern."""
 
 
-def first_characters(pattern: str) -> frozenset[str] | None:
-    """The characters a match of `pattern` can start with; None when not a short known list."""
+def first_characters(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """The characters a match of `pattern` can start with; None when not a short known list.
+    `flags`: those it is compiled with (re.VERBOSE: read without its layout)."""
+    if flags & re.VERBOSE:
+        pattern = without_layout(pattern)
     try:
         chars, can_be_empty, end = _alternatives(pattern, 0)
     except _Unknown:
@@ -40,12 +46,13 @@ def first_characters(pattern: str) -> frozenset[str] | None:
     return frozenset(chars)
 
 
-def with_first_character_gate(pattern: str) -> re.Pattern:
+def with_first_character_gate(pattern: str, flags: int = 0) -> re.Pattern:
     """`pattern` behind a lookahead on the characters a match can start with (when known)."""
-    starts = first_characters(pattern)
+    starts = first_characters(pattern, flags)
     if starts:
-        pattern = f"(?={character_class(starts)})(?:{pattern})"
-    return re.compile(pattern)
+        end = "\n" if flags & re.VERBOSE else ""  # a comment on the pattern's last line ends before the )
+        pattern = f"(?={character_class(starts)})(?:{pattern}{end})"
+    return re.compile(pattern, flags)
 
 
 def character_class(characters) -> str:
@@ -56,12 +63,6 @@ def character_class(characters) -> str:
 def longest_first(words) -> re.Pattern:
     """An alternation that prefers the longest word: 人次 before 人, 个百分点 before 个."""
     return re.compile(alternation(words))
-
-
-def alternation(words) -> str:
-    """The words, longest first and escaped, as one alternation (a never-matching one when empty)."""
-    ordered = sorted(dict.fromkeys(w for w in words if w), key=len, reverse=True)
-    return "|".join(map(re.escape, ordered)) or NEVER
 
 
 def holds_any(words) -> Callable[[str], object]:

@@ -27,15 +27,17 @@ class WordIndex:
         words = alternation(self.priority)
         tail = f"(?:{alternation(fillers)})?" if fillers else ""
         self.anywhere = re.compile(words)
+        self._find_all = self.anywhere.findall  # bound once: first_in is called for most figures, and finds nothing
         self.ending = re.compile(f"({words}){tail}$")
         # The pre-check of at_end, from the same words: a text that ends with none of
         # these characters cannot end with a word (or a word and its filler).
         self.last_characters = frozenset(word[-1] for word in (*self.priority, *fillers))
         self.reach = max(map(len, self.priority), default=0) + max(map(len, fillers), default=0)
+        self.first_characters = frozenset(word[0] for word in self.priority)  # the pre-check of at_start
 
     def first_in(self, text: str, accept=None):
         """The payload of the highest-priority word found anywhere in `text`."""
-        hits = self.anywhere.findall(text)  # one C call: the words as a scan from the start finds them
+        hits = self._find_all(text)  # one C call: the words as a scan from the start finds them
         if not hits:
             return None  # most texts hold none of the words
         if accept is None:
@@ -49,6 +51,8 @@ class WordIndex:
 
     def at_end(self, text: str):
         """The payload of the word that ends `text` (fillers such as 了 allowed after it)."""
+        if text[-1:] not in self.last_characters:  # _ending's gate, asked here first: most texts end in none
+            return None
         match = self._ending(text)
         return None if match is None else self.priority[match.group(1)][0][1]
 
@@ -64,5 +68,7 @@ class WordIndex:
 
     def at_start(self, text: str, pos: int = 0):
         """The payload of the word that starts `text` at `pos`."""
+        if text[pos : pos + 1] not in self.first_characters:  # most places start no word
+            return None
         match = self.anywhere.match(text, pos)
         return None if match is None else self.priority[match.group()][0][1]

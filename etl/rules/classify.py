@@ -69,7 +69,7 @@ def classify(
         own_subject = link.group_size > 1 and build.respective.split is not None  # 分别: its subject is its own
         figure = build.figure(mention, around, label, kind, base, metric, own_subject)
         figure = counts_as_before(figure, around, earlier, build.catalog)  # 驿站85个，累计建成420个: stations
-        if (stated := build.restated(figure, around)) is not None:
+        if figure.is_target and (stated := build.restated(figure, around)) is not None:  # only a target restates
             build.figures.append(stated)  # the same fact once more: deduplicate counts the mention
             continue
         figure = build.wholes.place(figure, around, earlier, build.in_sentence)
@@ -233,7 +233,7 @@ class FigureBuilder:
             1,  # mentions: deduplicate counts them
             metric_value,
         )
-        return Figure._make((figure_id(fields), *fields[1:]))
+        return tuple.__new__(Figure, (figure_id(fields), *fields[1:]))  # _make would be a Python call more
 
     def restated(self, figure: Figure, around: Around) -> Figure | None:
         """The target this figure states once more, else None.

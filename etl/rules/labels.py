@@ -36,6 +36,7 @@ class LabelRules(NamedTuple):
     tails: tuple[str, ...]
     strip_tail: re.Pattern
     verb_only: re.Pattern
+    verb_only_starts: frozenset[str]  # the first characters of its words: the pre-check of verb_only, most labels
     relations: tuple[str, ...]
     relation_verbs: tuple[str, ...]  # longest first
     generic: frozenset[str]  # generic_words.csv and '': 完成投资, 完成 name nothing by themselves
@@ -59,6 +60,9 @@ def label_rules(catalog: Catalog) -> LabelRules:
     respectively = words["respectively"]
     verbs = alternation(words["change_verb"])
     per_year, real = alternation(words["per_year"]), alternation(words["real_terms"])
+    # Every word verb_only is made of, the markers of 比2023年 among them: a label starting with none of
+    # their first characters is no verb alone.
+    verb_only_words = (*words["compared_with"], *words["compared_marker"], *words["per_year"], *words["real_terms"])
     return LabelRules(
         openers=openers,
         strip_openers=re.compile(f"^(?:{alternation(openers)})+"),
@@ -82,6 +86,7 @@ def label_rules(catalog: Catalog) -> LabelRules:
         tails=tails,
         strip_tail=re.compile(f"(?:{alternation(tails)})+$"),
         verb_only=re.compile(f"(?:{compared}|{per_year})?(?:{real})?(?:{verbs})?"),
+        verb_only_starts=frozenset(word[0] for word in (*verb_only_words, *words["change_verb"]) if word),
         relations=words["relation_word"],
         relation_verbs=tuple(sorted(words["relation_verb"], key=len, reverse=True)),
         generic=frozenset((*catalog.generic_words, "")),
@@ -144,7 +149,7 @@ def needs_subject(text: str, rules: LabelRules) -> bool:
     (为预算的98.1%, 占全国的14.3%) whose subject stands before it."""
     return (
         not text
-        or rules.verb_only.fullmatch(text) is not None
+        or (text[0] in rules.verb_only_starts and rules.verb_only.fullmatch(text) is not None)
         or text.startswith(rules.relations)
         or (text.startswith(rules.relation_verbs) and _relation_verb(text, rules))
     )
@@ -163,7 +168,7 @@ def verb_of_unnamed(text: str, rules: LabelRules) -> str | None:
     for word in rules.respectively_words:
         subject, found, verb = text.partition(word)
         if found:
-            return rules.compared_with.sub("", subject + verb) if needs_subject(subject, rules) else None
+            return _without_comparison(subject + verb, rules) if needs_subject(subject, rules) else None
     return None
 
 
@@ -212,8 +217,14 @@ def with_subject(text: str, previous_label: str, before: str, rules: LabelRules)
         clauses = CLAUSE_SPLIT.split(before)
         subject = label(clauses[-2], rules) if len(clauses) > 1 else ""
     subject = rules.subject_tail.sub("", subject)
-    verb = rules.compared_with.sub("", text)
-    return (subject + verb)[-LIMIT:]
+    return (subject + _without_comparison(text, rules))[-LIMIT:]
+
+
+def _without_comparison(text: str, rules: LabelRules) -> str:
+    """`text` without the comparison that opens it: 比上年增长 -> 增长. compared_with is anchored at the
+    start, so one match there is all that sub would replace; re.match does not try the other places."""
+    found = rules.compared_with.match(text)
+    return text[found.end() :] if found else text
 
 
 def _before_relation(label_: str, rules: LabelRules) -> str:

@@ -14,7 +14,7 @@ import re
 from datetime import date
 
 from etl.catalog import Catalog
-from etl.catalog.gates import character_class, first_characters, holds_any
+from etl.catalog.gates import character_class, first_characters, holds_any, with_first_character_gate
 from etl.records import Context, When
 from etl.rules.openers import SMALL_NUMBER, small_number
 from etl.rules.period_words import PeriodRules, period_rules
@@ -43,8 +43,10 @@ MAY_NAME_SPAN = holds_any((*SPAN_LEADS, *SPAN_TAILS))
 
 
 # 今明两年职业技能培训3500万人次, 三年内再支持5000所, 用两年时间提高到100元: a goal over the coming
-# years that the sentence names itself, whatever part or opener it stands in.
-COMING_YEARS = re.compile(
+# years that the sentence names itself, whatever part or opener it stands in. Behind the class of its
+# first characters (gates.py): its last alternative starts with an optional word, which keeps re
+# from skipping to a place where a match can start.
+COMING_YEARS = with_first_character_gate(
     rf"""
     今明两年                           # this year and next
   | (?:今后|未来){SMALL_NUMBER}年      # the coming n years
@@ -153,7 +155,8 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
     if opening is not None:
         named = catalog.named_periods[opening.group()]
         return _of_named(named, before, opening.end(), report_year, is_target, as_of)
-    return When(context.period_start, context.period_end, is_target, None if is_target else as_of)
+    # The context's years, as most figures have them: made by tuple.__new__ (a NamedTuple's __new__ is a Python call)
+    return tuple.__new__(When, (context.period_start, context.period_end, is_target, None if is_target else as_of))
 
 
 def _this_year_in_sentence(before: str, context: Context, catalog: Catalog) -> Context:

@@ -8,6 +8,7 @@ from bisect import bisect_left
 from typing import NamedTuple
 
 from etl.catalog import Catalog
+from etl.catalog.alternations import factored
 from etl.catalog.gates import NEVER, top_level_alternatives
 from etl.records import Around, Mention, Sentence
 from etl.rules.topics import ACTION, ELIDED, OPENS, goes_on, names_its_own, new_doing
@@ -23,7 +24,8 @@ UNREAD = object()  # a sentence whose paragraph was not read yet
 
 
 class ProgramIndex(NamedTuple):
-    """All programme patterns as one flat alternation, and the rank of each matched text.
+    """All programme patterns as one alternation (its literal names as a prefix tree:
+    alternations.factored), and the rank of each matched text.
 
     Named groups per programme would tell directly which one matched, but they
     make re try every alternative at every character. The programme of a match
@@ -36,7 +38,7 @@ class ProgramIndex(NamedTuple):
 
 def program_index(catalog: Catalog) -> ProgramIndex:
     alternatives = [a for p in catalog.programs for a in top_level_alternatives(p.pattern.pattern)]
-    return ProgramIndex(re.compile("|".join(alternatives) or NEVER), {})
+    return ProgramIndex(re.compile(factored(alternatives) or NEVER), {})
 
 
 class ProgramFinder:
@@ -69,7 +71,12 @@ class ProgramFinder:
 
     def _hits(self, start: int, end: int) -> tuple[list[int], list[int]]:
         starts, ranks = [], []
-        for match in self.index.pattern.finditer(self.text, start, end):
+        # Most sentences name no programme: one search says so, without finditer's scanner and iterator;
+        # a sentence that names one is read on from its first name.
+        first = self.index.pattern.search(self.text, start, end)
+        if first is None:
+            return starts, ranks
+        for match in self.index.pattern.finditer(self.text, first.start(), end):
             starts.append(match.start())
             ranks.append(self._rank(match.group()))
         return starts, ranks
@@ -255,5 +262,7 @@ class ProgramFinder:
         """Whether the name at `position` stands in a clause that lists several things (、)."""
         before = CLAUSE_END.search(self.text[floor:position][::-1])
         start = position - before.start() if before else floor
-        after = CLAUSE_END.search(self.text, position)
-        return LIST_MARK in self.text[start : after.start() if after else len(self.text)]
+        # The clause goes on to the next clause end, which may stand far on (a 。 ends none): the first
+        # 、 from its start is found by str.find, and the clause end looked for only up to it.
+        mark = self.text.find(LIST_MARK, start)
+        return mark >= 0 and (mark < position or CLAUSE_END.search(self.text, position, mark) is None)

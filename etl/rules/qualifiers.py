@@ -43,7 +43,8 @@ def qualifier(mention: Mention, around: Around, catalog: Catalog) -> str:
             return found
     found = catalog.qualifiers_before.at_end(around.before)
     if found is None and around.before[-1:] in catalog.compiled(_verb_endings):
-        verb = catalog.compiled(_verb_at_end).search(around.before)  # 至少降低30%: the bound of the change
+        verb_at_end, reach = catalog.compiled(_verb_at_end)  # 至少降低30%: the bound of the change
+        verb = verb_at_end.search(around.before, max(0, len(around.before) - reach))
         found = verb and catalog.qualifiers_before.at_end(around.before[: verb.start()])
     if found and found != PER_UNIT:
         return found
@@ -72,9 +73,11 @@ def listed_kind(kind: str, listed: bool, passed: str | None, around: Around, cat
     return kind, None
 
 
-def _verb_at_end(catalog: Catalog) -> re.Pattern:
-    """A verb of change (change_verb of words.csv) ending the words before a number: 至少降低30%."""
-    return re.compile(f"(?:{alternation(catalog.words['change_verb'])})$")
+def _verb_at_end(catalog: Catalog) -> tuple[re.Pattern, int]:
+    """A verb of change (change_verb of words.csv) ending the words before a number: 至少降低30%; and
+    the length of the longest, how far from the end a match can start (the search starts there)."""
+    verbs = catalog.words["change_verb"]
+    return re.compile(f"(?:{alternation(verbs)})$"), max(map(len, verbs), default=0)
 
 
 def _verb_endings(catalog: Catalog) -> frozenset[str]:
