@@ -28,7 +28,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from etl.catalog import Catalog
-from etl.catalog.gates import alternation
+from etl.catalog.gates import alternation, with_first_character_gate
 from etl.records import Context, Part, Sentence
 
 DIGIT = re.compile(r"\d")
@@ -53,7 +53,7 @@ def year_words(catalog: Catalog) -> YearWords:
     markers = (*catalog.words["compared_marker"], *COMPARED_TOO)
     return YearWords(
         re.compile(alternation(this_year)).search,
-        re.compile(
+        with_first_character_gate(  # its optional first word would keep re from skipping ahead
             rf"""
             ({alternation(markers)})?                      # 比上年: the year compared with
             (?:({alternation(this_year)})                   # this year: 今年
