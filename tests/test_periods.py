@@ -103,6 +103,24 @@ def test_a_year_in_the_clause_names_the_period_but_a_comparison_year_does_not():
     assert (since_2010.period_start, since_2010.period_end) == (2011, 2015)  # the years since the base year
 
 
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [
+        # a year opening the sentence without a comma holds in its later clauses too
+        ("2024年全市工会将继续实施金秋助学，资助困难职工子女3000名。", [(2024, 2024, True)]),
+        ("2015年旅遊收入達到69億元，旅遊接待人數達到607萬人次。", [(2015, 2015, False), (2015, 2015, False)]),
+        # but not in a clause naming the year ahead, nor as a span's start
+        (
+            "二、2024年工作安排\n2023年全市城镇新增就业11万人，今年将新增就业10万人以上。",
+            [(2023, 2023, False), (2024, 2024, True)],
+        ),
+        ("2021年以来，全市累计投入3.6亿元，新建驿站300个。", [(2021, 2023, False), (2021, 2023, False)]),
+    ],
+)
+def test_a_year_opening_the_sentence_holds_in_its_later_clauses(text, periods):
+    assert [(f.period_start, f.period_end, f.is_target) for f in figures_of(text, 2023)] == periods
+
+
 def test_an_estimated_outcome_is_not_a_target():
     assert one("社会消费品零售总额预计完成84亿元。", report_year=2011).is_target is False
 

@@ -128,6 +128,8 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
         # 比2002年增长65.5%，年均增长10.6%: a change over the years since the base year.
         return When(since + 1, end, False, as_of)
     year = _year_in_clause(clause, rules) if "年" in clause else None
+    if not year and len(clause) < len(before) and before[:1] in YEAR_STARTS:
+        year = _opening_year(before, clause, rules, catalog)  # 2024年全市工会将…，资助困难职工子女3000名
     if not year and words and rules.starting_level.search(clause):
         # 贫困发生率由10.2%下降到3.1%, 补助由每人每年380元提高到420元: the starting level is the level
         # before the period the sentence speaks of, at the end of the year before it (none when no
@@ -217,6 +219,26 @@ def _by_year(before: str, rules: PeriodRules) -> re.Match | None:
     while found and _modifies(before, found, rules):
         found = rules.by_year.search(before, found.end())
     return found
+
+
+OPENING_YEAR = re.compile(
+    r"""
+    ((?:19|20)\d{2})年                # a year opening the sentence without a comma after it,
+    (?![\d月度]|以来|来|至|到|前|底)   # not a date, a span, a deadline or a year's part: 2018年12月, 2021年以来
+    """,
+    re.VERBOSE,
+)
+YEAR_STARTS = frozenset("12")  # what OPENING_YEAR's match starts with
+
+
+def _opening_year(before: str, clause: str, rules: PeriodRules, catalog: Catalog) -> int | None:
+    """The year the figure's sentence opens with (2024年全市工会将继续实施金秋助学，资助…3000名: 2024),
+    for a figure of a later clause that names no year of its own nor the year ahead (…，今年将新增就业
+    10万人: this_year.py's words decide that one)."""
+    found = OPENING_YEAR.match(before)
+    if found is None or _modifies(before, found, rules) or catalog.compiled(year_words).holds_this_year(clause):
+        return None
+    return int(found.group(1))
 
 
 def _year_in_clause(clause: str, rules: PeriodRules) -> int | None:
