@@ -49,7 +49,6 @@ def deduplicate(figures: list[Figure]) -> list[Figure]:
     counts: dict[str, int] = {}
     same_as: dict[str, str] = {}  # the id of a restatement -> the id of the fact's first statement
     precise: dict[tuple, list[tuple[str, str]]] = {}  # key -> (label, id) of its statements so far
-    counted: dict[tuple, list[tuple[Figure, str]]] = {}  # what a fact says -> (its first statement, id) so far
     headlines = _headline_restatements(figures)  # a headline's figure (its place) -> the body's figure id
     pending = Counter(headlines.values())  # mentions the headlines add to the body's statements
     # A headline's figure often says what the body's does word for word: then both have one id, and
@@ -65,8 +64,9 @@ def deduplicate(figures: list[Figure]) -> list[Figure]:
             if restated is not None:
                 figure_id = same_as[figure.figure_id] = restated
         if figure_id not in first and figure.sentence.endswith(REFERS, 0, figure.char_start - figure.sentence_start):
-            said = counted.get(_said(figure), ())
-            restated = next((i for earlier, i in said if _names_after(figure) & _names(earlier)), None)
+            said, names, value = _said(figure), _names_after(figure), figure.value
+            found = (i for i, e in first.items() if e.value == value and _said(e) == said and names & _names(e))
+            restated = next(found, None)
             if restated is not None:
                 figure_id = same_as[figure.figure_id] = restated
         if figure_id in first:
@@ -76,7 +76,6 @@ def deduplicate(figures: list[Figure]) -> list[Figure]:
             counts[figure_id] = 1 + pending.pop(figure_id, 0) if pending else 1
             if key is not None:
                 precise.setdefault(key, []).append((figure.label, figure_id))
-            counted.setdefault(_said(figure), []).append((figure, figure_id))
     return [_renamed(figure, counts[figure_id], same_as) for figure_id, figure in first.items()]
 
 
