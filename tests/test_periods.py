@@ -121,6 +121,24 @@ def test_a_year_opening_the_sentence_holds_in_its_later_clauses(text, periods):
     assert [(f.period_start, f.period_end, f.is_target) for f in figures_of(text, 2023)] == periods
 
 
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [
+        # a named period since its start runs up to the year reviewed, not to its end
+        ("“十四五”以来，全市新建驿站300个。", [(2021, 2023, False)]),
+        # its end is a deadline, as a year is (到2030年)
+        ("二、2024年工作安排\n力争到“十五五”末，全市地区生产总值突破1万亿元。", [(2024, 2030, True)]),
+        # the base year of a multiple is the base's, not the multiple's
+        ("全市地区生产总值是2020年的1.6倍。", [(2023, 2023, False)]),
+        ("2023年全市旅遊收入是2020年的2.6倍。", [(2023, 2023, False)]),
+        # a career opening the sentence after its subject gives the sum no period
+        ("张师傅扎根一线20年，累计检修设备800余次。", [(None, None, False)]),
+    ],
+)
+def test_since_a_named_period_by_its_end_against_a_base_year_and_over_a_career(text, periods):
+    assert [(f.period_start, f.period_end, f.is_target) for f in figures_of(text, 2023)] == periods
+
+
 def test_an_estimated_outcome_is_not_a_target():
     assert one("社会消费品零售总额预计完成84亿元。", report_year=2011).is_target is False
 

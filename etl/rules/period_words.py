@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from etl.catalog import Catalog
 from etl.catalog.gates import alternation, holds_any
-from etl.text.characters import NUMERAL_CHARACTERS
+from etl.text.characters import CLOSE_QUOTES, NUMERAL_CHARACTERS, OPEN_QUOTES
 
 LAST_YEARS_TAILS = ("的", "底的", "末的")  # 从去年的2.1%, 上年末的: what may follow last year's name
 PER_HEAD_REACH = 4  # characters after 每/人均/月 before a starting level's number: 每人每年, 月销售额
@@ -25,6 +25,7 @@ class PeriodRules(NamedTuple):
 
     compared_year: re.Pattern
     by_year: re.Pattern
+    by_period_end: re.Pattern  # 到“十五五”末: a deadline at a named period's end (group 1 its name)
     last_years_level: re.Pattern
     last_years_endings: tuple[str, ...]
     last_years_reach: int
@@ -55,6 +56,14 @@ def period_rules(catalog: Catalog) -> PeriodRules:
         ),
         # 力争到2025年: a deadline
         by_year=re.compile(rf"(?:{alternation(words['to_word'])})((?:19|20)\d{{2}})年"),
+        by_period_end=re.compile(
+            rf"""
+            (?:{alternation(words["to_word"])})       # to: 到, 至
+            [{OPEN_QUOTES}]?({alternation(catalog.named_periods)})[{CLOSE_QUOTES}]?  # a named period: “十五五”
+            (?:{alternation(words["period_end_word"])})  # its end: 末, 期末
+            """,
+            re.VERBOSE,
+        ),
         # 赤字率从去年的2.1%提高到2.3%: a level of last year, named just before the number.
         last_years_level=re.compile(
             rf"""

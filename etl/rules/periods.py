@@ -16,13 +16,14 @@ from datetime import date
 from etl.catalog import Catalog
 from etl.catalog.gates import character_class, first_characters, holds_any, with_first_character_gate
 from etl.records import Context, When
+from etl.rules.named_years import YEAR_STARTS, compared_with_year, deadline_year, modifies, opening_year, year_in_clause
 from etl.rules.openers import SMALL_NUMBER, small_number
 from etl.rules.period_words import PeriodRules, period_rules
 from etl.rules.structure import YEAR
 from etl.rules.targets import is_target as target
 from etl.rules.targets import target_rules
 from etl.rules.this_year import last_year_after_this_year, this_year_after_last_year, year_words
-from etl.text.characters import CLOSE_QUOTES, OPEN_QUOTES
+from etl.text.characters import CLAUSE_BREAKS, CLOSE_QUOTES, OPEN_QUOTES
 
 AS_OF = re.compile(
     r"""
@@ -33,7 +34,6 @@ AS_OF = re.compile(
     """,
     re.VERBOSE,
 )
-DIGIT = re.compile(r"\d")
 # 全国工会过去五年累计筹集…: a span of years named inside the sentence, not only at its start.
 SPAN_LEADS, SPAN_TAILS = ("过去", "近", "最近"), ("年来", "年间")  # 过去五年, 近两年; 五年来, 三年间
 _YEARS_SPAN = rf"(?:(?:{'|'.join(SPAN_LEADS)}){SMALL_NUMBER}年|{SMALL_NUMBER}(?:{'|'.join(SPAN_TAILS)}))"
@@ -95,9 +95,10 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
         return When(named[1], named[1], is_target, None)
     if named:
         return _of_named(named, clause, named_match.end(), report_year, is_target, as_of)
-    by_year = is_target and _by_year(before, rules)  # 力争到2020年，建成…: the deadline may open the sentence
-    if by_year:
-        deadline = int(by_year.group(1))
+    by_year = is_target and deadline_year(before, rules)  # 力争到2020年，建成…: the deadline may open the sentence
+    by_end = is_target and not by_year and words and rules.by_period_end.search(before)  # 到“十五五”末
+    if by_year or by_end:
+        deadline = int(by_year.group(1)) if by_year else catalog.named_periods[by_end.group(1)][1]
         # A goal set in the review part aims from the year after the one reviewed.
         start = context.period_start if context.is_target or report_year is None else report_year + 1
         return When(min(start, deadline) if start else start, deadline, True, None)
@@ -118,18 +119,16 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
     ):
         # 赤字率从去年的2.1%提高到2.3%: the 2.1% is last year's outcome, not this year's goal.
         return When(report_year, report_year, is_target, None)
-    since = _compared_with_year(before, clause, rules, catalog) if "年" in before else None  # 比2002年: a year
+    since = compared_with_year(before, clause, rules, catalog) if "年" in before else None  # 比2002年: a year
     if since is not None:  # up to the year the sentence names (2007年参保人数…，比2002年增加…), else its context's
-        named_years = [
-            int(m[1]) for m in YEAR.finditer(before) if int(m[1]) > since and not _modifies(before, m, rules)
-        ]
+        named_years = [int(m[1]) for m in YEAR.finditer(before) if int(m[1]) > since and not modifies(before, m, rules)]
         end = max(named_years) if named_years else context.period_end or report_year
     if since is not None and end is not None and since < end - 1 and not is_target:
         # 比2002年增长65.5%，年均增长10.6%: a change over the years since the base year.
         return When(since + 1, end, False, as_of)
-    year = _year_in_clause(clause, rules) if "年" in clause else None
+    year = year_in_clause(clause, rules) if "年" in clause else None
     if not year and len(clause) < len(before) and before[:1] in YEAR_STARTS:
-        year = _opening_year(before, clause, rules, catalog)  # 2024年全市工会将…，资助困难职工子女3000名
+        year = opening_year(before, clause, rules, catalog)  # 2024年全市工会将…，资助困难职工子女3000名
     if not year and words and rules.starting_level.search(clause):
         # 贫困发生率由10.2%下降到3.1%, 补助由每人每年380元提高到420元: the starting level is the level
         # before the period the sentence speaks of, at the end of the year before it (none when no
@@ -147,7 +146,7 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
         years = small_number(span.group(1) or span.group(2))
         if 1 < years <= 20:
             return When(report_year - years + 1, report_year, is_target, None if is_target else as_of)
-    if "年" in before and (rules.career.search(clause) or rules.career.match(before)):
+    if "年" in before and (rules.career.search(clause) or rules.career.search(_first_clause(before))):
         # 从业30年累计检修800余次, 扎根一线三十余年，带徒120名: a career's sum, its years in the figure's own
         # clause or opening the sentence
         return When(None, None, is_target, None)
@@ -174,6 +173,14 @@ def _this_year_in_sentence(before: str, context: Context, catalog: Catalog) -> C
     return context
 
 
+def _first_clause(before: str) -> str:
+    """The sentence's first clause: 张师傅扎根一线20年 (its subject and a career's years)."""
+    return CLAUSE_BREAK.split(before, 1)[0]
+
+
+CLAUSE_BREAK = re.compile(f"[{CLAUSE_BREAKS}]")
+
+
 def _of_named(
     named: tuple[int, int], text: str, end: int, report_year: int | None, is_target: bool, as_of: date | None
 ) -> When:
@@ -183,8 +190,17 @@ def _of_named(
     first = FIRST_YEARS.match(text, end)
     if first:
         last = min(last, start + small_number(first.group(1)) - 1)
+    elif report_year is not None and start <= report_year < last and text.startswith(SINCE, _past_quote(text, end)):
+        last = report_year  # “十四五”以来, in a review of 2023: up to the year reviewed
     future = report_year is not None and start > report_year
     return When(start, last, is_target, None if future else as_of)
+
+
+SINCE = "以来"  # after a named period: from its start up to now
+
+
+def _past_quote(text: str, end: int) -> int:
+    return end + (text[end : end + 1] in CLOSE_QUOTES)
 
 
 def of_listed_year(label: str, timing: When) -> When:
@@ -196,66 +212,6 @@ def of_listed_year(label: str, timing: When) -> When:
     year = int(found.group(1))
     as_of = timing.as_of if timing.period_end == year else None  # a date of another year is not its own
     return timing._replace(period_start=year, period_end=year, as_of=as_of)
-
-
-def _compared_with_year(before: str, clause: str, rules: PeriodRules, catalog: Catalog) -> int | None:
-    """The base year a change is measured from: 比2002年 in its clause, or earlier in its
-    sentence when its clause averages over the years (年均增长)."""
-    found = rules.compared_year.search(clause) if "年" in clause else None
-    if found is None and rules.per_year_in(clause):
-        found = rules.compared_year.search(before)
-    return int(found.group(1)) if found else None
-
-
-def _modifies(text: str, year: re.Match, rules: PeriodRules) -> bool:
-    """Whether the year `year` found in `text` is part of a modifier of another thing (year_modifiers.csv):
-    在明确2029年及以后年度到期的…债务 names no year of a figure, 剔除…结转至2024年资金因素后 no deadline."""
-    return text.endswith(rules.before_year, 0, year.start(1)) or text.startswith(rules.after_year, year.end())
-
-
-def _by_year(before: str, rules: PeriodRules) -> re.Match | None:
-    """The first deadline (力争到2020年) of `before` that is no year of a modifier (结转至2024年)."""
-    found = rules.by_year.search(before)
-    while found and _modifies(before, found, rules):
-        found = rules.by_year.search(before, found.end())
-    return found
-
-
-OPENING_YEAR = re.compile(
-    r"""
-    ((?:19|20)\d{2})年                # a year opening the sentence without a comma after it,
-    (?![\d月度]|以来|来|至|到|前|底)   # not a date, a span, a deadline or a year's part: 2018年12月, 2021年以来
-    """,
-    re.VERBOSE,
-)
-YEAR_STARTS = frozenset("12")  # what OPENING_YEAR's match starts with
-
-
-def _opening_year(before: str, clause: str, rules: PeriodRules, catalog: Catalog) -> int | None:
-    """The year the figure's sentence opens with (2024年全市工会将继续实施金秋助学，资助…3000名: 2024),
-    for a figure of a later clause that names no year of its own nor the year ahead (…，今年将新增就业
-    10万人: this_year.py's words decide that one)."""
-    found = OPENING_YEAR.match(before)
-    if found is None or _modifies(before, found, rules) or catalog.compiled(year_words).holds_this_year(clause):
-        return None
-    return int(found.group(1))
-
-
-def _year_in_clause(clause: str, rules: PeriodRules) -> int | None:
-    """'2020年安排…' or '由2010年的162.4亿元' name the year; '比2010年增加' does not."""
-    if "年" not in clause:
-        return None
-    matches = [m for m in YEAR.finditer(clause) if not _modifies(clause, m, rules)]
-    if not matches:
-        return None
-    match = matches[-1]
-    tail = clause[match.end() :]
-    if clause.endswith(rules.compared_markers, 0, match.start()) or tail.startswith("以来"):
-        return None
-    # 由2010年的21.6%提高到25.2%: the year belongs to the number right after it.
-    if DIGIT.search(tail):
-        return None
-    return int(match.group(1))
 
 
 def _as_of(before: str, report_year: int | None, rules: PeriodRules) -> date | None:

@@ -1,0 +1,81 @@
+"""Which year a figure's words name: the year of its clause (2020年安排…, 由2010年的162.4亿元), the year
+its sentence opens with (2024年全市工会将…，资助…3000名), a deadline (力争到2020年), a base year compared
+with (比2002年增长); never a year that modifies another thing (结转至2024年资金, year_modifiers.csv) nor a
+base a multiple is of (是2020年的1.6倍). periods.when reads them."""
+
+from __future__ import annotations
+
+import re
+
+from etl.catalog import Catalog
+from etl.rules.period_words import PeriodRules
+from etl.rules.structure import YEAR
+from etl.rules.this_year import year_words
+
+DIGIT = re.compile(r"\d")
+
+
+def compared_with_year(before: str, clause: str, rules: PeriodRules, catalog: Catalog) -> int | None:
+    """The base year a change is measured from: 比2002年 in its clause, or earlier in its
+    sentence when its clause averages over the years (年均增长)."""
+    found = rules.compared_year.search(clause) if "年" in clause else None
+    if found is None and rules.per_year_in(clause):
+        found = rules.compared_year.search(before)
+    return int(found.group(1)) if found else None
+
+
+def modifies(text: str, year: re.Match, rules: PeriodRules) -> bool:
+    """Whether the year `year` found in `text` is part of a modifier of another thing (year_modifiers.csv):
+    在明确2029年及以后年度到期的…债务 names no year of a figure, 剔除…结转至2024年资金因素后 no deadline."""
+    return text.endswith(rules.before_year, 0, year.start(1)) or text.startswith(rules.after_year, year.end())
+
+
+def deadline_year(before: str, rules: PeriodRules) -> re.Match | None:
+    """The first deadline (力争到2020年) of `before` that is no year of a modifier (结转至2024年)."""
+    found = rules.by_year.search(before)
+    while found and modifies(before, found, rules):
+        found = rules.by_year.search(before, found.end())
+    return found
+
+
+OPENING_YEAR = re.compile(
+    r"""
+    ((?:19|20)\d{2})年                # a year opening the sentence without a comma after it,
+    (?![\d月度]|以来|来|至|到|前|底)   # not a date, a span, a deadline or a year's part: 2018年12月, 2021年以来
+    """,
+    re.VERBOSE,
+)
+YEAR_STARTS = frozenset("12")  # what OPENING_YEAR's match starts with
+
+
+def opening_year(before: str, clause: str, rules: PeriodRules, catalog: Catalog) -> int | None:
+    """The year the figure's sentence opens with (2024年全市工会将继续实施金秋助学，资助…3000名: 2024),
+    for a figure of a later clause that names no year of its own nor the year ahead (…，今年将新增就业
+    10万人: this_year.py's words decide that one)."""
+    found = OPENING_YEAR.match(before)
+    if found is None or modifies(before, found, rules) or catalog.compiled(year_words).holds_this_year(clause):
+        return None
+    return int(found.group(1))
+
+
+BASE_VERBS = ("是", "为", "相当于")  # before a base year: 是2020年的1.6倍
+BASE_TAIL = "的"  # right before the number
+
+
+def year_in_clause(clause: str, rules: PeriodRules) -> int | None:
+    """'2020年安排…' or '由2010年的162.4亿元' name the year; '比2010年增加' does not."""
+    if "年" not in clause:
+        return None
+    matches = [m for m in YEAR.finditer(clause) if not modifies(clause, m, rules)]
+    if not matches:
+        return None
+    match = matches[-1]
+    tail = clause[match.end() :]
+    if clause.endswith(rules.compared_markers, 0, match.start()) or tail.startswith("以来"):
+        return None
+    if tail == BASE_TAIL and clause.endswith(BASE_VERBS, 0, match.start()):
+        return None  # 是2020年的1.6倍, 相当于2020年的80%: the year of the base the figure is measured against
+    # 由2010年的21.6%提高到25.2%: the year belongs to the number right after it.
+    if DIGIT.search(tail):
+        return None
+    return int(match.group(1))
