@@ -131,6 +131,9 @@ def test_a_year_opening_the_sentence_holds_in_its_later_clauses(text, periods):
         # the base year of a multiple is the base's, not the multiple's
         ("全市地区生产总值是2020年的1.6倍。", [(2023, 2023, False)]),
         ("2023年全市旅遊收入是2020年的2.6倍。", [(2023, 2023, False)]),
+        # 上年's level is the year before the one the sentence speaks of; 去年's the year reviewed
+        ("城镇调查失业率从上年的5.3%降至5.0%。", [(2022, 2022, False), (2023, 2023, False)]),
+        ("二、2024年工作安排\n赤字率从去年的2.1%提高到2.3%。", [(2023, 2023, False), (2024, 2024, True)]),
         # a career opening the sentence after its subject gives the sum no period
         ("张师傅扎根一线20年，累计检修设备800余次。", [(None, None, False)]),
     ],

@@ -111,14 +111,19 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
             else small_number(coming.group(1) or coming.group(2))
         )
         return When(start, start + years - 1, True, None)
-    if (
+    level = (
         words
         and report_year is not None
         and clause.endswith(rules.last_years_endings)
         and rules.last_years_level.search(clause, max(0, len(clause) - rules.last_years_reach))
-    ):
-        # 赤字率从去年的2.1%提高到2.3%: the 2.1% is last year's outcome, not this year's goal.
-        return When(report_year, report_year, is_target, None)
+    )
+    if level:
+        # 赤字率从去年的2.1%提高到2.3%: the 2.1% is last year's outcome, not this year's goal. 去年 is the
+        # year before the report was given, the year reviewed; 上年 the year before the one the sentence
+        # speaks of (从上年的5.3%降至5.0%, in a review of 2025: 2024).
+        one_year = context.period_start is not None and context.period_start == context.period_end
+        last = report_year if THE_YEAR_GIVEN in level.group() or not one_year else context.period_start - 1
+        return When(last, last, is_target, None)
     since = compared_with_year(before, clause, rules, catalog) if "年" in before else None  # 比2002年: a year
     if since is not None:  # up to the year the sentence names (2007年参保人数…，比2002年增加…), else its context's
         named_years = [int(m[1]) for m in YEAR.finditer(before) if int(m[1]) > since and not modifies(before, m, rules)]
@@ -196,6 +201,7 @@ def _of_named(
     return When(start, last, is_target, None if future else as_of)
 
 
+THE_YEAR_GIVEN = "去年"  # last year counted from the day the report is given, not from the year it speaks of
 SINCE = "以来"  # after a named period: from its start up to now
 
 
