@@ -89,10 +89,10 @@ def test_since_a_year_is_from_that_year_to_the_one_reviewed(text):
     [
         ("明年，全市工会将资助困难职工子女3000名。", None, 2025),  # no date: the year after the one reviewed
         ("明年，全市工会将资助困难职工子女3000名。", "2024-12-20", 2025),  # given in the year it reviews
-        ("明年全市工會要新建驛站200個。", "2025-01-20", 2026),  # given the January after: the year after that
+        ("明年全市工會要新建驛站200個。", "2025-01-20", 2025),  # given the January after: written in 2024
         ("下一步，全市工會將開展技能競賽500場。", "2025-01-20", 2025),  # the work ahead
     ],
 )
-def test_next_year_and_the_next_step_are_goals_of_the_years_ahead(text, published_on, year):
+def test_next_year_and_the_next_step_are_goals_of_the_year_after_the_one_reviewed(text, published_on, year):
     found = figures_of(text, report_year=2024, published_on=published_on)
     assert [(f.period_start, f.period_end, f.is_target) for f in found] == [(year, year, True)]

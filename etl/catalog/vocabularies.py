@@ -126,8 +126,7 @@ PERIOD_OPENERS = (
     "this_year_so_far",  # 今年以来: the year the report was given, so far
     "this_year",  # 今年: a plan part's year, else the year the report was given
     "since_year",  # 2021年以来: from that year to the one reviewed
-    "next_year",  # 明年: the year after the one the report was given (published_on), else after the one reviewed
-    "next_step",  # 下一步: the work ahead, the year after the one reviewed
+    "next_year",  # 明年, 下一步: the year after the one reviewed, the year the review was written in
     "year",  # 2018年，: that year
     "past_years",  # 五年来: the years up to the one reviewed
 )

@@ -118,10 +118,7 @@ def opened_context(
             return Context(part.year, part.year, True)
         if kind == "this_year" and delivered is not None:  # a goal only by its own words: 今年一季度 is done
             return Context(delivered, delivered, False)
-        if kind == "next_year":
-            year = (report_year if delivered is None else delivered) + 1
-            return Context(year, year, True)
-        if kind == "next_step":
+        if kind == "next_year":  # 明年, 下一步: a review is written in the year it reviews, whenever given
             return Context(report_year + 1, report_year + 1, True)
         if kind == "since_year" and int(slot) <= report_year:
             return Context(int(slot), report_year, False)
