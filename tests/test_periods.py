@@ -134,6 +134,10 @@ def test_a_year_opening_the_sentence_holds_in_its_later_clauses(text, periods):
         # 上年's level is the year before the one the sentence speaks of; 去年's the year reviewed
         ("城镇调查失业率从上年的5.3%降至5.0%。", [(2022, 2022, False), (2023, 2023, False)]),
         ("二、2024年工作安排\n赤字率从去年的2.1%提高到2.3%。", [(2023, 2023, False), (2024, 2024, True)]),
+        # a named period's end: the level right before the number is that end's; a change since it runs
+        # to the year spoken of; a multiple of it is the sentence's own year's
+        ("较“十三五”末的3.8万元增加1.3万元。", [(2020, 2020, False), (2021, 2023, False)]),
+        ("全市农产品加工业产值是“十三五”末的1.5倍。", [(2023, 2023, False)]),
         # a career opening the sentence after its subject gives the sum no period
         ("张师傅扎根一线20年，累计检修设备800余次。", [(None, None, False)]),
     ],

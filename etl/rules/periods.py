@@ -16,7 +16,16 @@ from datetime import date
 from etl.catalog import Catalog
 from etl.catalog.gates import character_class, first_characters, holds_any, with_first_character_gate
 from etl.records import Context, When
-from etl.rules.named_years import YEAR_STARTS, compared_with_year, deadline_year, modifies, opening_year, year_in_clause
+from etl.rules.named_years import (
+    BASE_TAIL,
+    BASE_VERBS,
+    YEAR_STARTS,
+    compared_with_year,
+    deadline_year,
+    modifies,
+    opening_year,
+    year_in_clause,
+)
 from etl.rules.openers import SMALL_NUMBER, small_number
 from etl.rules.period_words import PeriodRules, period_rules
 from etl.rules.structure import YEAR
@@ -88,11 +97,19 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
     )
     named_match = rules.named.search(clause) if words else None
     named = catalog.named_periods[named_match.group()] if named_match else None
-    if named and clause.startswith(
-        rules.period_end, named_match.end() + (clause[named_match.end() : named_match.end() + 1] == "”")
+    at_end = named and _period_end_at(clause, _past_quote(clause, named_match.end()), rules)
+    if at_end and clause.endswith(
+        BASE_VERBS, 0, named_match.start() - (clause[named_match.start() - 1 : named_match.start()] in OPEN_QUOTES)
     ):
-        # 较“十三五”末的4100亿元: a starting level at the end of the period named
+        named = None  # 是“十三五”末的1.5倍: a multiple of the period's end, the sentence's own year's
+    elif at_end == len(clause):
+        # 较“十三五”末的4100亿元: a starting level at the end of the period named, right before the number
         return When(named[1], named[1], is_target, None)
+    elif at_end and not is_target:
+        # 较“十三五”末的3.8万元增加1.3万元: a change since that end, up to the year the sentence speaks of
+        return When(named[1] + 1, max(named[1] + 1, context.period_end or report_year or named[1] + 1), False, as_of)
+    elif at_end:
+        named = None  # 力争较“十三五”末增长20%: a goal measured from that end, of the years its words name
     if named:
         return _of_named(named, clause, named_match.end(), report_year, is_target, as_of)
     by_year = is_target and deadline_year(before, rules)  # 力争到2020年，建成…: the deadline may open the sentence
@@ -203,6 +220,15 @@ def _of_named(
 
 THE_YEAR_GIVEN = "去年"  # last year counted from the day the report is given, not from the year it speaks of
 SINCE = "以来"  # after a named period: from its start up to now
+
+
+def _period_end_at(clause: str, at: int, rules: PeriodRules) -> int:
+    """Where the end of a named period (末, 期末) read at `at` and its 的 end in `clause`; 0: none there."""
+    word = next((w for w in rules.period_end if clause.startswith(w, at)), "")
+    if not word:
+        return 0
+    end = at + len(word)
+    return end + (clause[end : end + 1] == BASE_TAIL)
 
 
 def _past_quote(text: str, end: int) -> int:
