@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from etl.catalog import Catalog
+from etl.catalog.gates import alternation
 from etl.rules.period_words import PeriodRules
 from etl.rules.structure import YEAR
 from etl.rules.this_year import year_words
@@ -45,7 +46,7 @@ OPENING_YEAR = re.compile(
     """,
     re.VERBOSE,
 )
-YEAR_STARTS = frozenset("12")  # what OPENING_YEAR's match starts with
+OPENING_STARTS = frozenset("12")  # what OPENING_YEAR's match starts with
 
 
 def opening_year(before: str, clause: str, rules: PeriodRules, catalog: Catalog) -> int | None:
@@ -79,3 +80,24 @@ def year_in_clause(clause: str, rules: PeriodRules) -> int | None:
     if DIGIT.search(tail):
         return None
     return int(match.group(1))
+
+
+YEAR_LEADS = ("在", "于", "到", "至", "截至")  # a preposition or deadline before a year: 到2025年, 截至2023年底
+SPOKEN_YEAR = re.compile(
+    rf"""
+    (?:{alternation(YEAR_LEADS)})?  # a preposition or a deadline
+    ((?:19|20)\d{{2}})年             # the year a clause or a sentence opens with,
+    (?!(?:年?底)?(?:以)?前)         # not a deadline of what it names (2028年年底前需化解的债务)
+    """,
+    re.VERBOSE,
+)
+YEAR_ENDS = tuple(f"{digit}年" for digit in "0123456789")  # what a year in SPOKEN_YEAR ends with: 2024年
+SPOKEN_STARTS = frozenset((*(lead[0] for lead in YEAR_LEADS), "1", "2"))  # what SPOKEN_YEAR's match starts with
+
+
+def spoken_year(before: str, clause: str) -> int | None:
+    """The year the figure's clause opens with, else the one its sentence opens with (2024年，…)."""
+    found = (clause[:1] in SPOKEN_STARTS and SPOKEN_YEAR.match(clause)) or (
+        before[:1] in SPOKEN_STARTS and SPOKEN_YEAR.match(before)
+    )
+    return int(found.group(1)) if found else None

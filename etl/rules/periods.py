@@ -19,7 +19,7 @@ from etl.records import Context, When
 from etl.rules.named_years import (
     BASE_TAIL,
     BASE_VERBS,
-    YEAR_STARTS,
+    OPENING_STARTS,
     compared_with_year,
     deadline_year,
     modifies,
@@ -98,9 +98,7 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
     named_match = rules.named.search(clause) if words else None
     named = catalog.named_periods[named_match.group()] if named_match else None
     at_end = named and _period_end_at(clause, _past_quote(clause, named_match.end()), rules)
-    if at_end and clause.endswith(
-        BASE_VERBS, 0, named_match.start() - (clause[named_match.start() - 1 : named_match.start()] in OPEN_QUOTES)
-    ):
+    if at_end and _after_base_verb(clause, named_match.start()):
         named = None  # 是“十三五”末的1.5倍: a multiple of the period's end, the sentence's own year's
     elif at_end == len(clause):
         # 较“十三五”末的4100亿元: a starting level at the end of the period named, right before the number
@@ -149,7 +147,7 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
         # 比2002年增长65.5%，年均增长10.6%: a change over the years since the base year.
         return When(since + 1, end, False, as_of)
     year = year_in_clause(clause, rules) if "年" in clause else None
-    if not year and len(clause) < len(before) and before[:1] in YEAR_STARTS:
+    if not year and len(clause) < len(before) and before[:1] in OPENING_STARTS:
         year = opening_year(before, clause, rules, catalog)  # 2024年全市工会将…，资助困难职工子女3000名
     if not year and words and rules.starting_level.search(clause):
         # 贫困发生率由10.2%下降到3.1%, 补助由每人每年380元提高到420元: the starting level is the level
@@ -229,6 +227,11 @@ def _period_end_at(clause: str, at: int, rules: PeriodRules) -> int:
         return 0
     end = at + len(word)
     return end + (clause[end : end + 1] == BASE_TAIL)
+
+
+def _after_base_verb(clause: str, start: int) -> bool:
+    """Whether a verb of a base (是, 相当于) stands before the named period at `start`, past its quote."""
+    return clause.endswith(BASE_VERBS, 0, start - (clause[start - 1 : start] in OPEN_QUOTES))
 
 
 def _past_quote(text: str, end: int) -> int:

@@ -21,6 +21,7 @@ from typing import NamedTuple
 from etl.catalog import Catalog
 from etl.catalog.gates import CueGate, Triggers, alternation
 from etl.records import Context
+from etl.rules.named_years import YEAR_ENDS, spoken_year
 from etl.rules.period_words import period_rules
 from etl.rules.structure import YEAR
 from etl.text.characters import CLOSE_QUOTES, LETTER, OPEN_QUOTES
@@ -184,33 +185,14 @@ def goal_opens(before: str, clause: str, context: Context, report_year: int | No
     return bool(found) and not goals.achieved.search(before, found[-1].end())
 
 
-YEAR_LEADS = ("在", "于", "到", "至", "截至")  # a preposition or deadline before a year: 到2025年, 截至2023年底
-SPOKEN_YEAR = re.compile(
-    rf"""
-    (?:{alternation(YEAR_LEADS)})?  # a preposition or a deadline
-    ((?:19|20)\d{{2}})年             # the year a clause or a sentence opens with,
-    (?!(?:年?底)?(?:以)?前)         # not a deadline of what it names (2028年年底前需化解的债务)
-    """,
-    re.VERBOSE,
-)
-YEAR_ENDS = tuple(f"{digit}年" for digit in "0123456789")  # what a year in SPOKEN_YEAR ends with: 2024年
-YEAR_STARTS = frozenset((*(lead[0] for lead in YEAR_LEADS), "1", "2"))  # what SPOKEN_YEAR's match starts with
 WILL = re.compile(r"将(?!近)")  # will (将新建驿站200个); 将近 is nearly
-
-
-def _year_spoken_of(before: str, clause: str) -> int | None:
-    """The year the figure's clause opens with, else the one its sentence opens with (2024年，…)."""
-    found = (clause[:1] in YEAR_STARTS and SPOKEN_YEAR.match(clause)) or (
-        before[:1] in YEAR_STARTS and SPOKEN_YEAR.match(before)
-    )
-    return int(found.group(1)) if found else None
 
 
 def future_year(before: str, clause: str, context: Context, report_year: int | None, catalog: Catalog) -> bool:
     """2026年全市新增就业5万人, in a report on 2024: a year the clause or the sentence opens with that is
     still ahead is a goal; the year after the one reviewed only with 将 after it (2024年，全市工会将新建
     驿站200个), since a report given in that year may tell what it has done so far."""
-    year = _year_spoken_of(before, clause) if report_year is not None else None
+    year = spoken_year(before, clause) if report_year is not None else None
     if year is None:
         return False
     return year > report_year + 1 or (year == report_year + 1 and WILL.search(before) is not None)
@@ -222,10 +204,10 @@ def past_year(before: str, clause: str, context: Context, report_year: int | Non
     where the figure's clause names the year ahead (2023年新增就业11万人，今年将新增就业10万人)."""
     if report_year is None:
         return False
-    own = _year_spoken_of(clause, clause)
+    own = spoken_year(clause, clause)
     if own is None and any(word in clause for word in catalog.compiled(_years_ahead)):
         return False
-    year = own if own is not None else _year_spoken_of(before, clause)
+    year = own if own is not None else spoken_year(before, clause)
     return year is not None and year <= report_year
 
 
