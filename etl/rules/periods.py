@@ -166,7 +166,7 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
         years = small_number(span.group(1) or span.group(2))
         if 1 < years <= 20:
             return When(report_year - years + 1, report_year, is_target, None if is_target else as_of)
-    if "年" in before and (rules.career.search(clause) or rules.career.search(_first_clause(before))):
+    if "年" in before and (rules.career.search(clause) or rules.career.search(before, 0, _first_break(before))):
         # 从业30年累计检修800余次, 扎根一线三十余年，带徒120名: a career's sum, its years in the figure's own
         # clause or opening the sentence
         return When(None, None, is_target, None)
@@ -193,9 +193,10 @@ def _this_year_in_sentence(before: str, context: Context, catalog: Catalog) -> C
     return context
 
 
-def _first_clause(before: str) -> str:
-    """The sentence's first clause: 张师傅扎根一线20年 (its subject and a career's years)."""
-    return CLAUSE_BREAK.split(before, 1)[0]
+def _first_break(before: str) -> int:
+    """Where the sentence's first clause ends: 张师傅扎根一线20年 (its subject and a career's years)."""
+    found = CLAUSE_BREAK.search(before)
+    return found.start() if found else len(before)
 
 
 CLAUSE_BREAK = re.compile(f"[{CLAUSE_BREAKS}]")
