@@ -74,6 +74,7 @@ def test_an_amount_per_one_of_a_measure_is_per_unit_whatever_bound_follows():
         ("目前累计达41101人。", "cumulative"),
         ("截至2025年底，全市政府债务余额1268.5亿元。", None),  # a balance
         ("截至年底，全市城镇化率达到67.2%。", None),  # a rate is never a sum
+        ("新增贷款中普惠小微贷款占比达到28%。", None),  # nor new: a share
         ("累计播放量达1.25亿次。", "cumulative"),
         ("职工人数比上年增加120万人。", "change"),
         ("国内生产总值增长6.6%。", "change"),
@@ -92,6 +93,7 @@ def test_an_amount_per_one_of_a_measure_is_per_unit_whatever_bound_follows():
         ("目前累计达41101人。", "cumulative"),
         ("截至2025年底，全市政府债务余额1268.5亿元。", None),  # a balance
         ("截至年底，全市城镇化率达到67.2%。", None),  # a rate is never a sum
+        ("新增贷款中普惠小微贷款占比达到28%。", None),  # nor new: a share
     ],
 )
 def test_basis(text, basis):

@@ -11,7 +11,7 @@ from etl.catalog.gates import alternation
 from etl.records import Around, Mention
 from etl.text.characters import LIST_MARK as LIST_ITEM
 
-CHANGE = "change"
+CHANGE, NEW = "change", "new"
 COMPARISON_REACH = 12  # characters: 比 and its compared-by word stand this near the number
 SIGN = {"rise": 1, "fall": -1}
 
@@ -51,6 +51,8 @@ def _change_word(mention: Mention, around: Around, catalog: Catalog):
     if before.endswith(words) and comparison.search(before, max(0, len(before) - COMPARISON_REACH)):
         return catalog.bases_compared.at_end(before)
     found = catalog.bases_before.at_end(before) or catalog.bases_in_clause.first_in(around.phrase)
+    if found and found[0] == NEW and mention.unit == "percent":
+        found = None  # a rate is never new: 新增贷款中普惠小微贷款占比达到28% is a share
     if found and found[0] == CHANGE and before.endswith(catalog.words["to_word"]):
         if catalog.compiled(_reached).search(before):
             return None  # 削减到5个: a level
