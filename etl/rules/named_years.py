@@ -51,10 +51,10 @@ OPENING_STARTS = frozenset("12")  # what OPENING_YEAR's match starts with
 
 def opening_year(before: str, clause: str, rules: PeriodRules, catalog: Catalog) -> int | None:
     """The year the figure's sentence opens with (2024年全市工会将继续实施金秋助学，资助…3000名: 2024),
-    for a figure of a later clause that names no year of its own nor the year ahead (…，今年将新增就业
-    10万人: this_year.py's words decide that one)."""
+    for a figure of a later clause that names no year of its own, in a sentence that names no 今年
+    before it (…，今年将…，新增就业10万人: this_year.py's words decide that one)."""
     found = OPENING_YEAR.match(before)
-    if found is None or modifies(before, found, rules) or catalog.compiled(year_words).holds_this_year(clause):
+    if found is None or modifies(before, found, rules) or catalog.compiled(year_words).holds_this_year(before):
         return None
     return int(found.group(1))
 

@@ -188,7 +188,7 @@ def _this_year_in_sentence(before: str, context: Context, catalog: Catalog) -> C
         return context
     if context.is_target and last_year_after_this_year(before, catalog):
         return Context(context.period_start - 1, context.period_start - 1, False)
-    if this_year_after_last_year(before, catalog):
+    if this_year_after_last_year(before, catalog, context.period_start):
         return context._replace(period_start=context.period_start + 1, period_end=context.period_start + 1)
     return context
 

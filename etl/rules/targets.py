@@ -201,11 +201,11 @@ def future_year(before: str, clause: str, context: Context, report_year: int | N
 def past_year(before: str, clause: str, context: Context, report_year: int | None, catalog: Catalog) -> bool:
     """二、2024年工作安排 … 2023年全市工会会员达到98万人, in a report on 2023: a year not after the one
     reviewed, opening the clause or the sentence, is what was done, though the plan part says it; not
-    where the figure's clause names the year ahead (2023年新增就业11万人，今年将新增就业10万人)."""
+    where the sentence names the year ahead before the figure (2023年新增就业11万人，今年将…新增就业10万人)."""
     if report_year is None:
         return False
     own = spoken_year(clause, clause)
-    if own is None and any(word in clause for word in catalog.compiled(_years_ahead)):
+    if own is None and any(word in before for word in catalog.compiled(_years_ahead)):
         return False
     year = own if own is not None else spoken_year(before, clause)
     return year is not None and year <= report_year

@@ -99,12 +99,13 @@ def last_year_after_this_year(before: str, catalog: Catalog) -> bool:
     return bool(last)
 
 
-def this_year_after_last_year(before: str, catalog: Catalog) -> bool:
+def this_year_after_last_year(before: str, catalog: Catalog, year: int | None = None) -> bool:
     """Whether `before` (a figure's sentence up to the figure) opens with last year's name (去年: its
-    period opener) and names 今年 after it, with no last year's name of the figure's after that: 去年全市
-    新增就业12万人，今年新增就业3万人. 今年 is the year after the 去年 the sentence opened with, whatever
-    year the report is given in."""
-    if not before.startswith(catalog.words["last_year_word"]):
+    period opener), or with `year` named (2025年，…), and names 今年 after it, with no last year's name of
+    the figure's after that: 去年全市新增就业12万人，今年新增就业3万人. 今年 is the year after the one the
+    sentence opened with, whatever year the report is given in."""
+    opened = (*catalog.words["last_year_word"], f"{year}年") if year is not None else catalog.words["last_year_word"]
+    if not before.startswith(opened):
         return False
     words = catalog.compiled(year_words)
     at = words.holds_this_year(before)
