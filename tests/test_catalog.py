@@ -11,6 +11,7 @@ from etl.catalog.schema import (
     CUES,
     NOT_FIGURE_CUES,
     PER_UNIT_CUES,
+    PERIOD_OPENERS,
     SCHEMA,
     TARGET_CUES,
     TOPIC_WORD_ROLES,
@@ -296,3 +297,4 @@ def test_docs_catalogs_md_names_every_file_and_every_role():
     assert [cue for cue in TARGET_CUES if f"| `{cue}` |" not in text] == []
     assert [cue for cue in PER_UNIT_CUES if f"| `{cue}` |" not in text] == []
     assert [cue for cue in NOT_FIGURE_CUES if f"| `{cue}` |" not in text] == []
+    assert [kind for kind in PERIOD_OPENERS if f"`{kind}` (" not in text] == []
