@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from etl.catalog import Catalog
-from etl.catalog.gates import CueGate, Triggers, alternation
+from etl.catalog.gates import CueGate, Triggers, alternation, holds_any
 from etl.records import Context
 from etl.rules.named_years import YEAR_ENDS, spoken_year
 from etl.rules.period_words import period_rules
@@ -205,16 +205,17 @@ def past_year(before: str, clause: str, context: Context, report_year: int | Non
     if report_year is None:
         return False
     own = spoken_year(clause, clause)
-    if own is None and any(word in before for word in catalog.compiled(_years_ahead)):
+    if own is None and catalog.compiled(_years_ahead)(before):
         return False
     year = own if own is not None else spoken_year(before, clause)
     return year is not None and year <= report_year
 
 
-def _years_ahead(catalog: Catalog) -> tuple[str, ...]:
-    """The period openers of period_openers.csv that name the year ahead in a plan: 今年, 明年, 下一步."""
-    kinds = ("this_year", "this_year_so_far", "next_year", "next_step")
-    return tuple(phrase for kind in kinds for phrase in catalog.period_openers.get(kind, ()) if "{" not in phrase)
+def _years_ahead(catalog: Catalog) -> Callable[[str], object]:
+    """Whether a text holds a period opener of period_openers.csv that names the year ahead in a plan:
+    今年, 明年, 下一步 (one search)."""
+    kinds = ("this_year", "this_year_so_far", "next_year")
+    return holds_any(phrase for kind in kinds for phrase in catalog.period_openers.get(kind, ()) if "{" not in phrase)
 
 
 def future_period(before: str, clause: str, context: Context, report_year: int | None, catalog: Catalog) -> bool:
