@@ -312,7 +312,7 @@ ROLE_EXAMPLES = [
         2022,
         ("period_start", "period_end"),
         [(2016, 2020), (2016, 2020)],
-        [(2020, 2020), (2020, 2020)],
+        [(2020, 2020), (2021, 2022)],  # the level at the end, the change since it
     ),
     ("year_end_opener", "年终", "年终全国就业人员74652万人。", 2020, ("as_of",), [None], [date(2020, 12, 31)]),
     (
