@@ -138,6 +138,7 @@ def test_a_year_opening_the_sentence_holds_in_its_later_clauses(text, periods):
         ("2023年全市旅遊收入是2020年的2.6倍。", [(2023, 2023, False)]),
         # 上年's level is the year before the one the sentence speaks of; 去年's the year reviewed
         ("城镇调查失业率从上年的5.3%降至5.0%。", [(2022, 2022, False), (2023, 2023, False)]),
+        ("一般公共预算收入比上年的352亿元增加18亿元。", [(2022, 2022, False), (2023, 2023, False)]),  # compared with
         ("二、2024年工作安排\n赤字率从去年的2.1%提高到2.3%。", [(2023, 2023, False), (2024, 2024, True)]),
         # a named period's end: the level right before the number is that end's; a change since it runs
         # to the year spoken of; a multiple of it is the sentence's own year's

@@ -67,10 +67,13 @@ def period_rules(catalog: Catalog) -> PeriodRules:
         # 赤字率从去年的2.1%提高到2.3%: a level of last year, named just before the number.
         last_years_level=re.compile(
             rf"""
-            {not_after_marker}                     # not 比去年: a comparison
-            (?:{alternation(last_years)})          # last year: 去年, 上年
-            (?:{alternation(LAST_YEARS_TAILS)})?   # its end, and 的
-            $""",
+            (?:{not_after_marker}                  # not 比去年: a comparison,
+               (?:{alternation(last_years)})       # last year: 去年, 上年
+               (?:{alternation(LAST_YEARS_TAILS)})?  # its end, and 的
+            |(?:{alternation(markers)})            # but 比上年的352亿元: the level compared with,
+               (?:{alternation(last_years)})       # last year's
+               (?:{alternation(LAST_YEARS_TAILS)})  # with 的 before the number
+            )$""",
             re.VERBOSE,
         ),
         last_years_endings=tuple({w[-1] for w in last_years + LAST_YEARS_TAILS}),
