@@ -137,13 +137,12 @@ def _precise_key(figure: Figure) -> tuple | None:
 def _names(figure: Figure) -> frozenset[str]:
     """The ends of the noun a count names before it (新建职工驿站120个: 驿站, 职工驿站 …) and the
     starts of the one after it (建成120个职工驿站), two to four characters each."""
-    after = figure.sentence[figure.char_end - figure.sentence_start :]
     label = figure.label
-    return frozenset((*(label[-n:] for n in NAME_LENGTHS if len(label) >= n), *(after[:n] for n in NAME_LENGTHS)))
+    return frozenset(label[-n:] for n in NAME_LENGTHS if len(label) >= n) | _names_after(figure)
 
 
 def _names_after(figure: Figure) -> frozenset[str]:
-    """The starts of the noun after a count that refers back (新建的120个职工驿站): two to four characters."""
+    """The starts of the noun after a count (新建的120个职工驿站): two to four characters."""
     after = figure.sentence[figure.char_end - figure.sentence_start :]
     return frozenset(after[:n] for n in NAME_LENGTHS if len(after) >= n and after[:n].isalpha())
 

@@ -32,7 +32,8 @@ from etl.rules.structure import YEAR
 from etl.rules.targets import is_target as target
 from etl.rules.targets import target_rules
 from etl.rules.this_year import last_year_after_this_year, this_year_after_last_year, year_words
-from etl.text.characters import CLAUSE_BREAKS, CLOSE_QUOTES, OPEN_QUOTES
+from etl.text.characters import CLOSE_QUOTES, OPEN_QUOTES
+from etl.text.sentences import CLAUSE_SPLIT
 
 AS_OF = re.compile(
     r"""
@@ -195,11 +196,8 @@ def _this_year_in_sentence(before: str, context: Context, catalog: Catalog) -> C
 
 def _first_break(before: str) -> int:
     """Where the sentence's first clause ends: 张师傅扎根一线20年 (its subject and a career's years)."""
-    found = CLAUSE_BREAK.search(before)
+    found = CLAUSE_SPLIT.search(before)
     return found.start() if found else len(before)
-
-
-CLAUSE_BREAK = re.compile(f"[{CLAUSE_BREAKS}]")
 
 
 def _of_named(

@@ -182,24 +182,28 @@ def by_noun(text: str, noun: str, pos: int, catalog: Catalog) -> Unit:
     head of the compound it opens, when it counts people or households of another unit (1.5万困难职工
     家庭: households)."""
     unit, measure = catalog.unit_nouns[noun]
-    head, _ = compound_after(text, pos, catalog, 0)
-    counted = catalog.lexicon[head][0] if head else unit
-    if counted != unit and counted in NATURAL_MEASURES:
-        return Unit(counted, NATURAL_MEASURES[counted], pos)
-    return Unit(unit, measure, pos)
+    counted = _people_or_households_at(text, pos, catalog)
+    return counted if counted and counted.unit != unit else Unit(unit, measure, pos)
 
 
 def by_magnitude(text: str, pos: int, start: int, catalog: Catalog) -> Unit:
     """减少1386万: people when people are named near, else other; no measure word. A bare magnitude
     counts the people or households of the lexicon's compound right after it: 3200万孩子,
     300万贫困家庭 (measured as a reader would: 人, 户)."""
-    head, _ = compound_after(text, pos, catalog, 0)  # its head decides: 1.5万困难职工家庭 are households
-    counted = catalog.lexicon[head][0] if head else ""
-    if counted in NATURAL_MEASURES:
-        return Unit(counted, NATURAL_MEASURES[counted], pos)
+    counted = _people_or_households_at(text, pos, catalog)  # its head decides: 1.5万困难职工家庭 are households
+    if counted:
+        return counted
     if person_noun_near(text, pos, catalog):
         return Unit("person", "人", pos)
     return Unit(noun_before(text, start, catalog.person_nouns, 24) or "other", "", pos)
+
+
+def _people_or_households_at(text: str, pos: int, catalog: Catalog) -> Unit | None:
+    """The unit of the lexicon's compound starting at `pos` when its head counts people or households,
+    measured as a reader names them (人, 户); else None."""
+    head, _ = compound_after(text, pos, catalog, 0)
+    counted = catalog.lexicon[head][0] if head else ""
+    return Unit(counted, NATURAL_MEASURES[counted], pos) if counted in NATURAL_MEASURES else None
 
 
 def counted_noun(text: str, pos: int, catalog: Catalog) -> str:
