@@ -85,6 +85,27 @@ def test_since_a_year_is_from_that_year_to_the_one_reviewed(text):
 
 
 @pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("2021年至2023年，全市工会累计投入帮扶资金3.6亿元。", (2021, 2023)),
+        ("2021—2023年間，全市工會累計投入幫扶資金3.6億元。", (2021, 2023)),
+        ("2021-2023年全市工会累计投入帮扶资金3.6亿元。", (2021, 2023)),  # no comma: 2023 is not its own year
+        ("2021-2023年度预算安排资金3.6亿元。", (2024, 2024)),  # a fiscal span's name opens no period
+        ("2023年至2021年，全市累计投入3.6亿元。", (2024, 2024)),  # no span runs backwards
+    ],
+)
+def test_a_span_of_years_opening_a_sentence_is_those_years(text, years):
+    assert [(f.period_start, f.period_end, f.is_target) for f in figures_of(text, report_year=2024)] == [
+        (*years, False)
+    ]
+
+
+def test_a_span_of_years_ahead_in_a_plan_part_is_a_goal():
+    text = "一、2025年工作回顾\n过去一年，工作扎实推进。\n二、2026年工作安排\n2026年至2030年，全市新增就业50万人。"
+    assert [(f.period_start, f.period_end, f.is_target) for f in figures_of(text, 2025)] == [(2026, 2030, True)]
+
+
+@pytest.mark.parametrize(
     ("text", "published_on", "year"),
     [
         ("明年，全市工会将资助困难职工子女3000名。", None, 2025),  # no date: the year after the one reviewed

@@ -239,14 +239,15 @@ def series_word(value: str) -> str | None:
 
 
 def opener_phrase(value: str) -> str | None:
-    """A period opener: words with at most one slot, {n} (a small number) or {year}."""
+    """A period opener: words with at most one slot, {n} (a small number) or {year}, or two {year}
+    slots, a span's first and last years ({year}年至{year}年)."""
     if not value:
         return "is empty"
     slots = re.findall(r"\{[^}]*\}", value)
     if (
         any(slot not in ("{n}", "{year}") for slot in slots)
-        or len(slots) > 1
+        or (len(slots) > 1 and slots != ["{year}", "{year}"])
         or re.search(r"[{}]", re.sub(r"\{(?:n|year)\}", "", value))
     ):
-        return f"'{value}' may hold one slot, {{n}} or {{year}}, and no other braces"
+        return f"'{value}' may hold one slot, {{n}} or {{year}}, or two {{year}} slots, and no other braces"
     return None

@@ -63,6 +63,9 @@ BASE_VERBS = ("是", "为", "相当于")  # before a base year: 是2020年的1.6
 BASE_TAIL = "的"  # right before the number
 
 
+SPAN_START = re.compile(r"(?:19|20)\d{2}年?[-—～至到]$")  # the first year of a span and its dash: 2021-, 2021年至
+
+
 def year_in_clause(clause: str, rules: PeriodRules) -> int | None:
     """'2020年安排…' or '由2010年的162.4亿元' name the year; '比2010年增加' does not."""
     if "年" not in clause:
@@ -71,6 +74,8 @@ def year_in_clause(clause: str, rules: PeriodRules) -> int | None:
     if not matches:
         return None
     match = matches[-1]
+    if SPAN_START.search(clause, 0, match.start()):
+        return None  # 2021-2023年全市…: a span's last year is no year of its own (the opener's span, openers.py)
     tail = clause[match.end() :]
     if clause.endswith(rules.compared_markers, 0, match.start()) or tail.startswith("以来"):
         return None

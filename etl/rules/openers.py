@@ -25,9 +25,16 @@ TWO = CHINESE_NUMERALS[1]
 # The slots of a period opener phrase: a small number of years, or a year.
 SMALL_NUMBER = f"([{SINGLE_NUMERALS}]|[0-9]+)"
 SLOTS = {"{n}": (SMALL_NUMBER, f"{SINGLE_NUMERALS}0123456789"), "{year}": (r"((?:19|20)\d{2})", "12")}
+SLOT_SPLIT = re.compile("(" + "|".join(map(re.escape, SLOTS)) + ")")
+SPAN_YEARS = 20  # a span of years opening a sentence (2021年至2023年，) is at most this long
 # What must follow each kind of opener: 2018年， opens a year; 3年12月 is a date, not three years.
 # 去年以来 (since last year) and 去年同期 (last year's same months) name no one year.
-OPENER_GUARDS = {"year": "[,，是]", "past_years": r"(?![\d月])", "year_before": "(?!以来|同期)"}
+OPENER_GUARDS = {
+    "year": "[,，是]",
+    "year_span": r"(?:期间|间)?(?![\d月度])",  # 2021—2023年间，; not 2021-2023年度 nor a date
+    "past_years": r"(?![\d月])",
+    "year_before": "(?!以来|同期)",
+}
 ENUMERATOR = f"[{OPEN_PARENS}][{CHINESE_NUMERALS}]+[{CLOSE_PARENS}]"  # (一) before an opener
 DASH, QUOTE, UNQUOTE = "——", OPEN_QUOTES[0], CLOSE_QUOTES[0]  # “十三五”
 
@@ -51,10 +58,10 @@ def opener_rules(catalog: Catalog) -> OpenerRules:
     for kind, phrases in catalog.period_openers.items():
         alternatives = []
         for phrase in sorted(phrases, key=len, reverse=True):
-            slot = next((s for s in SLOTS if s in phrase), None)
-            head, _, tail = phrase.partition(slot) if slot else (phrase, "", "")
-            alternatives.append(re.escape(head) + (SLOTS[slot][0] + re.escape(tail) if slot else ""))
-            starts.update(head[:1] or SLOTS[slot][1])
+            # words and slots in turn: 过去{n}年 -> 过去, {n}, 年; {year}—{year}年 -> "", {year}, —, {year}, 年
+            pieces = SLOT_SPLIT.split(phrase)
+            alternatives.append("".join(SLOTS[p][0] if p in SLOTS else re.escape(p) for p in pieces))
+            starts.update(pieces[0][:1] or SLOTS[pieces[1]][1])
         kinds.append((kind, f"(?:{'|'.join(alternatives)}){OPENER_GUARDS.get(kind, '')}"))
     leads = catalog.words["named_period_lead"]
     starts.update(w[0] for w in leads)
@@ -103,7 +110,7 @@ def opened_context(
         match = pattern.match(text)
         if match is None:
             continue
-        slot = next((g for g in match.groups() if g is not None), None)
+        slot, *more = [g for g in match.groups() if g is not None] or [None]
         if kind == "coming_years":
             return Context(report_year + 1, report_year + small_number(slot), True)
         if kind == "last_year":
@@ -122,6 +129,9 @@ def opened_context(
             return Context(report_year + 1, report_year + 1, True)
         if kind == "since_year" and int(slot) <= report_year:
             return Context(int(slot), report_year, False)
+        if kind == "year_span" and int(slot) < int(more[0]) <= int(slot) + SPAN_YEARS:
+            first, last = int(slot), int(more[0])
+            return Context(first, last, part.kind == "plan" and first > report_year)
         if kind == "year":
             year = int(slot)
             return Context(year, year, part.kind == "plan" and year > report_year)
