@@ -115,11 +115,16 @@ def test_a_year_in_the_clause_names_the_period_but_a_comparison_year_does_not():
             [(2023, 2023, False), (2024, 2024, True)],
         ),
         ("2021年以来，全市累计投入3.6亿元，新建驿站300个。", [(2021, 2023, False), (2021, 2023, False)]),
-        # 今年 after a sentence's opening year is the year after it
+        # 今年 after a sentence's opening year is the year after it: after the year reviewed, a goal
         (
             "2023年，全市新增就业12万人，今年将继续实施就业优先战略，新增就业11万人。",
-            [(2023, 2023, False), (2024, 2024, False)],
+            [(2023, 2023, False), (2024, 2024, True)],
         ),
+        (
+            "二、2024年工作安排\n2023年，全市新增就业12万人，今年将继续实施就业优先战略，新增就业11万人。",
+            [(2023, 2023, False), (2024, 2024, True)],
+        ),
+        ("2022年，全市新增就业12万人，今年新增就业11万人。", [(2022, 2022, False), (2023, 2023, False)]),
     ],
 )
 def test_a_year_opening_the_sentence_holds_in_its_later_clauses(text, periods):

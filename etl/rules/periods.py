@@ -83,7 +83,7 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
     """
     rules = catalog.compiled(period_rules)
     if context.period_start is not None and catalog.compiled(year_words).holds_this_year(before):
-        context = _this_year_in_sentence(before, context, catalog)  # 今年 before the figure (this_year.py)
+        context = _this_year_in_sentence(before, context, report_year, catalog)  # 今年 before the figure (this_year.py)
     # 截至…, 年末…: most sentences name no date (the words _as_of reads), and are spared the call
     as_of = _as_of(before, report_year, rules) if "截" in before or before.startswith(rules.year_end_openers) else None
     # The words of the target rules the sentence holds: named periods, 由/从 and last year's name among
@@ -181,16 +181,19 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
     return tuple.__new__(When, (context.period_start, context.period_end, is_target, None if is_target else as_of))
 
 
-def _this_year_in_sentence(before: str, context: Context, catalog: Catalog) -> Context:
+def _this_year_in_sentence(before: str, context: Context, report_year: int | None, catalog: Catalog) -> Context:
     """The context of a figure whose sentence names 今年 before it: last year's name after 今年 in a
     plan's sentence is the year before (今年计划开工1200个，去年完成950个); 今年 after a sentence's opening
-    去年 is the year after it (去年全市新增就业12万人，今年新增就业3万人); else the sentence's own."""
+    去年 is the year after it (去年全市新增就业12万人，今年新增就业3万人); else the sentence's own.
+    Such a 今年 after the year reviewed is the year the words are written in, still ahead: its figures
+    are goals (二、2026年工作安排 … 2025年，全市新增就业12万人，今年将…新增就业11万人)."""
     if context.period_start != context.period_end:
         return context
     if context.is_target and last_year_after_this_year(before, catalog):
         return Context(context.period_start - 1, context.period_start - 1, False)
     if this_year_after_last_year(before, catalog, context.period_start):
-        return context._replace(period_start=context.period_start + 1, period_end=context.period_start + 1)
+        year = context.period_start + 1
+        return Context(year, year, context.is_target or (report_year is not None and year > report_year))
     return context
 
 
