@@ -328,3 +328,23 @@ def test_a_word_added_to_year_modifiers_is_read_at_the_next_load(catalog_copy):
         fh.write("届满,after_year,\n")
     load_catalog.cache_clear()
     assert period(catalog_copy) == 2026
+
+
+PLAN_2026 = "一、2025年工作回顾\n过去一年，工作扎实推进。\n二、2026年工作安排\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [
+        # last year's name in the figure's clause, in a plan: last year's outcome, the base of the goal after it
+        ("在去年新增就业12万人的基础上，今年新增城镇就业11万人。", [(2025, 2025, False), (2026, 2026, True)]),
+        ("在去年新增就業12萬人的基礎上，今年新增城鎮就業11萬人。", [(2025, 2025, False), (2026, 2026, True)]),
+        # not a comparison's year, a base named alone, nor what last year carried over into the budget
+        ("今年城镇新增就业11万人，比去年多1万人。", [(2026, 2026, True), (2026, 2026, True)]),
+        ("在去年基础上再新增驿站100个。", [(2026, 2026, True)]),
+        ("加上上年结转收入54.2亿元，收入总量为2304.49亿元。", [(2026, 2026, True), (2026, 2026, True)]),
+    ],
+)
+def test_last_years_name_in_a_plans_clause_names_the_figures_year(text, periods):
+    found = figures_of(PLAN_2026 + text, 2025)
+    assert [(f.period_start, f.period_end, f.is_target) for f in found] == periods

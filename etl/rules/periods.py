@@ -31,7 +31,12 @@ from etl.rules.period_words import PeriodRules, period_rules
 from etl.rules.structure import YEAR
 from etl.rules.targets import is_target as target
 from etl.rules.targets import target_rules
-from etl.rules.this_year import last_year_after_this_year, this_year_after_last_year, year_words
+from etl.rules.this_year import (
+    last_year_after_this_year,
+    last_year_in_clause,
+    this_year_after_last_year,
+    year_words,
+)
 from etl.text.characters import CLOSE_QUOTES, OPEN_QUOTES
 from etl.text.sentences import CLAUSE_SPLIT
 
@@ -84,6 +89,8 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
     rules = catalog.compiled(period_rules)
     if context.period_start is not None and catalog.compiled(year_words).holds_this_year(before):
         context = _this_year_in_sentence(before, context, report_year, catalog)  # 今年 before the figure (this_year.py)
+    if context.is_target and context.period_start == context.period_end and last_year_in_clause(clause, catalog):
+        context = Context(context.period_start - 1, context.period_start - 1, False)  # 在去年新增就业12万人的基础上
     # 截至…, 年末…: most sentences name no date (the words _as_of reads), and are spared the call
     as_of = _as_of(before, report_year, rules) if "截" in before or before.startswith(rules.year_end_openers) else None
     # The words of the target rules the sentence holds: named periods, 由/从 and last year's name among

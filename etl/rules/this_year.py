@@ -99,6 +99,20 @@ def last_year_after_this_year(before: str, catalog: Catalog) -> bool:
     return bool(last)
 
 
+def last_year_in_clause(clause: str, catalog: Catalog) -> bool:
+    """Whether last year's name in a figure's clause (up to the figure) names the figure's year: 在去年新增
+    就业12万人的基础上 in a plan; not a comparison's (比去年), not since, the same months or a base (去年以来,
+    去年同期, 在去年基础上: not_last_year_after of words.csv), and with no number between it and the figure."""
+    words = catalog.compiled(year_words)
+    last = False
+    for found in words.found.finditer(clause):
+        marker, _, last_year = found.groups()
+        if last_year and not marker:
+            end = found.end()
+            last = not clause.startswith(words.not_last_year_after, end) and not DIGIT.search(clause, end)
+    return last
+
+
 def this_year_after_last_year(before: str, catalog: Catalog, year: int | None = None) -> bool:
     """Whether `before` (a figure's sentence up to the figure) opens with last year's name (去年: its
     period opener), or with `year` named (2025年，…), and names 今年 after it, with no last year's name of
