@@ -33,6 +33,7 @@ def classified(text: str, report_year: int = 2020):
         ("安排资金约3亿元。", "approx"),
         ("近两万个企业受益。", "approx"),
         ("慰问职工50万人左右。", "approx"),
+        ("实际利用外资约合25亿美元。", "approx"),  # 约合: about as much in another unit
         ("覆盖不到300家企业。", "at_most"),
         ("登记失业率4.5%以下。", "at_most"),
         ("控制在5.5%以内。", "at_most"),
