@@ -95,6 +95,30 @@ def test_a_count_naming_nothing_counts_what_the_count_before_named(text, expecte
     assert shown(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全市规上工业企业达到2680家，其中产值超亿元的610家、超十亿元的86家。",
+        "全市高新技术企业达到2680家，其中营业收入超亿元的610家，超十亿元的86家。",
+        "全市規上工業企業達到2680家，其中產值超億元的610家、超十億元的86家。",
+    ],
+)
+def test_items_of_one_kind_each_a_phrase_ending_in_of_count_the_same_noun(text):
+    assert [(f.surface, f.unit) for f in figures_of(text, 2023)] == [
+        ("2680家", "enterprise"),
+        ("610家", "enterprise"),
+        ("86家", "enterprise"),
+    ]
+
+
+def test_a_phrase_ending_in_of_after_a_count_without_one_names_its_own():
+    # the count before is no 的 phrase: 改造的 opens a phrase whose noun follows
+    assert [(f.surface, f.unit) for f in figures_of("建成驿站85个，改造的120个公厕。", 2023)] == [
+        ("85个", "organization"),
+        ("120个", "other"),
+    ]
+
+
 def test_the_part_of_a_count_that_took_its_unit_is_a_part_of_it():
     stations, part = figures_of("建成驿站85个，累计建成420个，其中新建30个。", 2023)[1:]
     assert part.parent_figure_id == stations.figure_id

@@ -9,7 +9,9 @@ noun gave it (not the measure word's own), and the words between them and after 
 nothing of their own: after the figure before, at most a qualifier (以上); then one clause break
 or list mark; then only words of time, scope, manner, doing, reaching, basis or totals (全市,
 累计, 建成, 新建, 总数, 达到, 共有: those topics.py reads an elided clause by, bases.csv's and
-units.py's gap words); after the count, at most a qualifier. It does not hold for
+units.py's gap words); after the count, at most a qualifier. Items of one kind, each a phrase
+ending in 的 right before its count (其中产值超亿元的610家、超十亿元的86家: enterprises), count one
+noun too, whatever each phrase says. It does not hold for
 
     建成驿站85个，改造公厕120个                 公厕: a noun of its own
     培训职工5万人次，发放补贴300万元           another measure word
@@ -32,6 +34,8 @@ from etl.rules.identity import figure_id
 from etl.rules.topics import topic_rules
 from etl.text.characters import ITEM_ENDS
 
+OF = "的"  # ends a phrase whose noun is left unsaid: 超十亿元的86家
+
 
 class Unsaid(NamedTuple):
     """The rule's words, composed once per catalog."""
@@ -39,6 +43,7 @@ class Unsaid(NamedTuple):
     bare: dict[str, str]  # each counting word's own unit (units.csv: 个 other, 家 organization, 户 household)
     between: re.Pattern  # the words from the figure before to the count
     after: re.Pattern  # the count's own words after it
+    of_item: re.Pattern  # from the figure before to the count: a list item of words ending in 的
 
 
 def unsaid_rules(catalog: Catalog) -> Unsaid:
@@ -72,6 +77,15 @@ def unsaid_rules(catalog: Catalog) -> Unsaid:
             """,
             re.VERBOSE,
         ),
+        of_item=re.compile(
+            rf"""
+            (?:{after})*                              # 以上: the figure before's item names nothing more
+            {character_class(ITEM_ENDS)}              # one clause break or list mark, no other
+            [^{ITEM_ENDS}]*                           # what the count's item says of its own: 超十亿元
+            {OF}                                      # and its noun left unsaid after 的
+            """,
+            re.VERBOSE,
+        ),
     )
 
 
@@ -98,7 +112,14 @@ def names_no_subject(before: Figure, around: Around, rules: Unsaid) -> bool:
     if end < 0:
         return False
     after = around.item[len(around.phrase) :]
+    text = around.sentence.text
     return (
-        rules.between.fullmatch(around.sentence.text, end, around.start) is not None
-        and rules.after.fullmatch(after) is not None
+        rules.after.fullmatch(after) is not None
+        and (
+            rules.between.fullmatch(text, end, around.start) is not None
+            or (  # 营业收入超亿元的610家、超十亿元的86家: items of one kind, each a 的 phrase, its noun the same
+                text[before.char_start - around.sentence.start - 1 : before.char_start - around.sentence.start] == OF
+                and rules.of_item.fullmatch(text, end, around.start) is not None
+            )
+        )
     )
