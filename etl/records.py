@@ -194,7 +194,8 @@ class Program(NamedTuple):
 class Tie(NamedTuple):
     """How a mention is tied to its neighbours (rules/ties.py).
 
-    joined: 'list' (和, 及, 、) or 'range' (-, 至) to the mention before, else None;
+    joined: 'list' (和, 及, 、), 'range' (-, 至) or 'stretch' (以上，力争: the same measure aimed
+    higher) to the mention before, else None;
     closes_range: the mention after closes a range this one opens (6%-6.5%);
     group_start, group_size: the run of listed mentions it belongs to (分别 pairs them with subjects).
     """

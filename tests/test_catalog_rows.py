@@ -353,6 +353,15 @@ ROLE_EXAMPLES = [
     ),
     ("whole_opener", "本区", "本区地区生产总值增长5.6%。", 2020, ("metric_id",), [None], ["gdp_growth"]),
     (
+        "stretch_word",
+        "力保",
+        "二、2021年工作安排\n地区生产总值增长6%以上，力保7%。",
+        2020,
+        ("basis", "label"),
+        [("change", "地区生产总值增长"), (None, "力保")],
+        [("change", "地区生产总值增长"), ("change", "地区生产总值增长")],
+    ),
+    (
         "fall_verb",
         "压缩",  # a fall of bases.csv already (a fall_verb must be one: test_catalog)
         "全省固定资产投资压缩3%。",

@@ -205,3 +205,31 @@ def test_a_list_of_years_gives_each_figure_its_own_year():
 )
 def test_a_listed_or_ranged_amount_counts_what_the_next_one_counts(text, expected):
     assert [(f.surface, f.unit, f.measure) for f in figures_of(text)] == expected
+
+
+PLAN = "一、2025年工作回顾\n过去一年，工作扎实推进。\n二、2026年工作安排\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "地区生产总值增长5.5%以上，力争6%。",
+        "全年实现地区生产总值增长5.5%左右、力争6%。",
+        "地區生產總值增長5.5%左右，爭取6%。",
+    ],
+)
+def test_a_higher_aim_after_a_figure_is_the_same_measure(text):
+    # the metric's target stays the one stated first: v2.compare answers 5.5%, not two values
+    found = figures_of(PLAN + text, 2025)
+    assert [(f.value, f.basis, f.direction, f.label[-8:], f.metric_id, f.is_target) for f in found] == [
+        (5.5, "change", 1, "地区生产总值增长", "gdp_growth", True),
+        (6, "change", 1, "地区生产总值增长", None, True),
+    ]
+
+
+def test_a_higher_aim_with_words_of_its_own_is_its_own_figure():
+    found = figures_of(PLAN + "城镇新增就业10万人以上，力争培训职工12万人。", 2025)
+    assert [(f.value, f.basis, f.label) for f in found] == [
+        (100000, "new", "城镇新增就业"),
+        (120000, None, "力争培训职工"),
+    ]

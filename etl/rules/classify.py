@@ -174,6 +174,11 @@ class FigureBuilder:
             kind = AT_MOST if kind == EXACT else kind
             base, label, metric = self.figures[-1].basis, self.passed_label, self.passed_metric
             self.passed_turn = self.figures[-1].direction
+        elif link.joined == "stretch":
+            # 增长5.5%以上，力争6%: the same measure aimed higher, with its own qualifier; no value of the
+            # metric, whose target stays the one stated first (v2.compare gives one answer, not two)
+            base, label = self.figures[-1].basis, self.passed_label
+            self.passed_turn = self.figures[-1].direction
         else:
             metric = self.metrics.of(around.item, label, mention.unit, mention.measure, base)
         self.passed_label, self.passed_metric = label, metric

@@ -6,6 +6,7 @@
 does 城乡居民…分别 (subject_pairs.csv); …，同比分别增长6.5%、9.4% names no subject and takes
 those of the 分别 list before it in the sentence, in order.
 共表彰2493名，其中劳模1689名 makes 1689 a part of 2493.
+增长5.5%以上，力争6% aims higher for the same measure: 6% is a growth of the same thing.
 
 Which mentions are joined depends only on their units, values and the text
 between them, so it is decided for a whole report before any figure is read.
@@ -23,7 +24,7 @@ from typing import NamedTuple
 from etl.catalog import Catalog
 from etl.catalog.gates import alternation, holds_any
 from etl.records import Around, Figure, Mention, Tie
-from etl.text.characters import LIST_MARK, RANGE_DASHES, SEMICOLONS
+from etl.text.characters import CLAUSE_BREAKS, LIST_MARK, RANGE_DASHES, SEMICOLONS
 from etl.text.sentences import CLAUSE_SPLIT
 
 NOT_ADDITIVE = {"percent"}  # rates of parts do not add up to the rate of the whole
@@ -38,22 +39,40 @@ def _list_words(catalog: Catalog) -> tuple[tuple[str, ...], re.Pattern, int, tup
     return joiners, re.compile(alternation(joiners)), longest, ranges
 
 
+def _stretch(catalog: Catalog) -> tuple[re.Pattern, int]:
+    """The words between a figure and a higher aim for the same measure (增长5.5%以上，力争6%), and
+    the longest they may be."""
+    after = [word for word, _ in catalog.qualifiers_after.entries]
+    stretch = catalog.words["stretch_word"]
+    pattern = rf"""
+        (?:{alternation(after)})?         # 以上, 左右: the first figure's bound
+        [{CLAUSE_BREAKS}{LIST_MARK}]      # one clause break or list mark
+        (?:{alternation(stretch)})        # 力争, 争取: the same measure, aimed higher
+        """
+    longest = max(map(len, after), default=0) + 1 + max(map(len, stretch), default=0)
+    return re.compile(pattern, re.VERBOSE), longest if stretch else 0
+
+
 def ties(mentions: list[Mention], text: str, catalog: Catalog) -> list[Tie]:
     """Each mention's joins to its neighbours and the run of listed mentions it is in."""
     if not mentions:
         return []
     joiners, _, longest, ranges = catalog.compiled(_list_words)
+    stretch, stretch_reach = catalog.compiled(_stretch)
+    reach = max(longest, stretch_reach)
     joined: list[str | None] = [None]
     for low, upper in zip(mentions, mentions[1:], strict=False):
         # Figures can stand pages apart: only a short gap is sliced, which keeps this linear.
         gap = upper.char_start - low.char_end
-        between = text[low.char_end : upper.char_start] if gap <= longest else ""
-        if low.unit != upper.unit:
+        between = text[low.char_end : upper.char_start] if gap <= reach else ""
+        if low.unit != upper.unit or not between:
             joined.append(None)
         elif between in joiners:
             joined.append("list")
         elif between in ranges and upper.value >= low.value:
             joined.append("range")
+        elif low.measure == upper.measure and stretch.fullmatch(between):
+            joined.append("stretch")
         else:
             joined.append(None)
     # Each mention's run of listed mentions (where it starts), then each run's size: a Tie is made
