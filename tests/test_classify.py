@@ -252,6 +252,34 @@ def test_parts_may_open_the_next_sentence():
     assert labour_models.parent_figure_id == workers.parent_figure_id == whole.figure_id
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全年共筹集帮扶资金3.2亿元，其中全总下拨0.8亿元，省总工会配套1.1亿元，市县工会自筹1.3亿元。",
+        "全年共籌集幫扶資金3.2億元，其中全總下撥0.8億元，省總工會配套1.1億元，市縣工會自籌1.3億元。",
+    ],
+)
+def test_the_clauses_after_a_part_go_on_with_its_list(text):
+    whole, *parts = figures_of(text)
+    assert [p.parent_figure_id for p in parts] == [whole.figure_id] * 3
+
+
+@pytest.mark.parametrize(
+    ("text", "parented"),
+    [
+        # more of the same (有), a breakdown of a part (中有): figures of their own
+        ("共表彰2493名，其中劳模1689名，有300多名抗疫先进典型。", [True, False]),
+        ("全市共有医疗机构1200个，其中医院300个，在医院中有公立医院120个。", [True, False]),
+        # another kind (new members beside members), or parts that would overrun the whole
+        ("全市工会会员达到120万人，其中农民工会员45万人，新发展会员3万人。", [True, False]),
+        ("共培训1000人次，其中农民工800人次，女职工300人次。", [True, False]),
+    ],
+)
+def test_a_clause_after_a_part_that_says_something_else_is_no_part(text, parented):
+    whole, *rest = figures_of(text)
+    assert [f.parent_figure_id == whole.figure_id for f in rest] == parented
+
+
 def test_parts_never_add_up_to_more_than_their_whole():
     whole, first, second = figures_of("共培训1000人次，其中农民工800人次、女职工300人次。")
     assert first.parent_figure_id == whole.figure_id

@@ -144,11 +144,17 @@ class Breakdown(NamedTuple):
     openers: tuple[str, ...]  # 其中
     opener_in: Callable[[str], object]  # does a text hold an opener (gates.holds_any)
     share_in: Callable[[str], object]  # 占: does a text hold a share word
+    own_statement_in: Callable[[str], object]  # 有, 此外: does a clause state a figure of its own (not_next_part)
 
 
 def breakdown_words(catalog: Catalog) -> Breakdown:
     openers = catalog.words["breakdown_opener"]
-    return Breakdown(openers, holds_any(openers), holds_any(catalog.words["share_word"]))
+    return Breakdown(
+        openers,
+        holds_any(openers),
+        holds_any(catalog.words["share_word"]),
+        holds_any(catalog.words["not_next_part"]),
+    )
 
 
 def in_breakdown(around: Around, words: Breakdown) -> bool:

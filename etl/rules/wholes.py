@@ -16,6 +16,7 @@ from etl.rules.ties import (
     in_breakdown,
     opens_statement_list,
     opens_with_breakdown,
+    same_kind,
     subset_of,
     whole_continued,
     whole_of,
@@ -23,6 +24,7 @@ from etl.rules.ties import (
 )
 
 PARENT = Figure._fields.index("parent_figure_id")
+CLAUSE_BREAK = 1  # the one character between a part's clause and the next (，)
 
 
 class Wholes:
@@ -81,6 +83,30 @@ class Wholes:
             parent = whole_of_shares(figure, around, earlier, words)
         if parent is None and self.continued is not None and self.continued[0] == index - 1:
             parent = whole_continued(figure, self.continued[1], not earlier)
+        if parent is None and earlier and earlier[-1].parent_figure_id is not None:
+            parent = self.next_part(figure, around, earlier)
+        return parent
+
+    def next_part(self, figure: Figure, around: Around, earlier: list[Figure]) -> Figure | None:
+        """其中全总下拨0.8亿元，省总工会配套1.1亿元，市县工会自筹1.3亿元: the clause right after a part's
+        goes on with its list when its figure is the first of the clause and of the part's kind (unit,
+        measure, category, basis), its clause holds no word of a statement of its own (有, 此外: words.csv's
+        not_next_part) and the parts still add up to no more than the whole."""
+        last, previous = earlier[-1], around.previous_clause()
+        if previous is None or self.words.own_statement_in(around.clause_before):
+            return None  # 在医院中有公立医院1.2万个: a breakdown of its own, not the next part
+        clause_start = around.start - len(around.clause_before)  # in the sentence
+        if last.char_start - around.sentence.start < clause_start - len(previous) - CLAUSE_BREAK:
+            return None  # the part before is not in the clause before this one
+        parent = next((f for f in reversed(earlier) if f.figure_id == last.parent_figure_id), None)
+        if (
+            parent is None
+            or not same_kind(figure, last)
+            or figure.category != last.category
+            or figure.basis not in (None, last.basis)
+            or self.parts_sum.get(parent.figure_id, 0.0) + figure.value > parent.value
+        ):
+            return None
         return parent
 
     def part(self, figure: Figure, parent: Figure, sentence: Sentence) -> Figure:
