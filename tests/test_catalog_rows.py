@@ -401,6 +401,8 @@ def test_every_role_of_words_csv_has_an_example():
     ids=[c[0] for c in ROLE_EXAMPLES],
 )
 def test_one_row_of_words_csv_is_a_new_word_of_its_role(folder, role, word, text, report_year, fields, before, after):
+    if role == "level_noun":  # a level noun undoes a sentence word of bases.csv, of which the catalog holds none
+        _add(folder, "bases.csv", "截至,cumulative,sentence,")
     assert _seen(folder, text, report_year, fields) == before
     _add(folder, "words.csv", f"{word},{role},")
     assert _seen(folder, text, report_year, fields) == after

@@ -87,14 +87,13 @@ def test_an_amount_per_one_of_a_measure_is_per_unit_whatever_bound_follows():
         ("规上工业增加值增幅达到6.1%。", "change"),
         ("壓減一般性支出8.5%。", "change"),
         ("农民人均增收2100元。", "change"),
-        # what stood by a date is cumulative, but a level when its clause names one (总数)
-        ("截至11月底，返还工会经费51.83亿元。", "cumulative"),
+        # a date says when, not how a figure was summed: a level as of the date (累计 says a sum)
+        ("截至11月底，返还工会经费51.83亿元。", None),
+        ("截至去年底，全国工会会员已达2.58亿人。", None),
         ("截至2023年底，全省职工驿站总数达到8600个。", None),
         ("目前，全市工會會員總數為52萬人。", None),
+        ("截至目前，全市累计建成职工驿站560个。", "cumulative"),
         ("目前累计达41101人。", "cumulative"),
-        ("截至2025年底，全市政府债务余额1268.5亿元。", None),  # a balance
-        ("截至年底，全市城镇化率达到67.2%。", None),  # a rate is never a sum
-        ("新增贷款中普惠小微贷款占比达到28%。", None),  # nor new: a share
     ],
 )
 def test_basis(text, basis):
@@ -518,11 +517,11 @@ def test_an_amount_each_day_is_per_unit():
         assert [f.qualifier for f in figures_of(text, 2024)] == ["per_unit"], text
 
 
-def test_a_list_item_takes_the_basis_of_the_item_before_over_the_sentences_date():
+def test_a_list_item_takes_the_basis_of_the_item_before():
     text = "截至9月底，失业、工伤保险参保人数分别为2.42亿人、3.0亿人，同比分别增加500万人、1000万人。"
     assert [(f.surface, f.basis) for f in figures_of(text)] == [
-        ("2.42亿人", "cumulative"),
-        ("3.0亿人", "cumulative"),
+        ("2.42亿人", None),
+        ("3.0亿人", None),
         ("500万人", "change"),
         ("1000万人", "change"),
     ]

@@ -348,3 +348,22 @@ PLAN_2026 = "一、2025年工作回顾\n过去一年，工作扎实推进。\n�
 def test_last_years_name_in_a_plans_clause_names_the_figures_year(text, periods):
     found = figures_of(PLAN_2026 + text, 2025)
     assert [(f.period_start, f.period_end, f.is_target) for f in found] == periods
+
+
+@pytest.mark.parametrize(
+    ("text", "published_on", "expected"),
+    [
+        # last year's end in a news item: the level of that year, as of its last day
+        ("截至去年底，全国工会会员已达2.58亿人。", "2012-04-28", (2011, 2011, "2011-12-31")),
+        ("截至去年年底，全國工會會員總數達到3.02億人。", "2012-04-28", (2011, 2011, "2011-12-31")),
+        # a day of the year the report was given
+        ("截至今年6月底，全市工会会员达到126.8万人。", "2012-07-20", (2012, 2012, "2012-06-30")),
+        # a year named: its level, though the news is of the year after
+        ("截至2011年末，全市持证技能人才总量达到86万人。", "2012-04-28", (2011, 2011, "2011-12-31")),
+        # a work report given in March: last year's end is the year reviewed
+        ("截至去年底，全市常住人口达到1028.6万人。", "2013-03-05", (2012, 2012, "2012-12-31")),
+    ],
+)
+def test_a_date_the_level_stood_on_gives_its_year(text, published_on, expected):
+    (found,) = figures_of(text, 2012, published_on=published_on)
+    assert (found.period_start, found.period_end, str(found.as_of)) == expected

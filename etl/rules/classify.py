@@ -84,6 +84,7 @@ class FigureBuilder:
     __slots__ = (
         "catalog",
         "contexts",
+        "delivered",
         "doc_id",
         "figures",
         "in_sentence",
@@ -115,6 +116,7 @@ class FigureBuilder:
         # What the whole report gives every figure.
         self.doc_id = doc_id  # the report's id, in every figure and its figure_id
         self.report_year = report_year  # the year the report looks back on: periods are read against it
+        self.delivered = delivered  # the year the report was given (published_on): 截至去年底 is read against it
         self.catalog = catalog  # the word lists and patterns every rule module reads
         # per sentence: its years, read against the year reviewed and the year the report was given
         self.contexts = sentence_contexts(sentences, parts, report_year, catalog, text, delivered)
@@ -203,7 +205,8 @@ class FigureBuilder:
         净土保卫战，大气、水、土壤污染防治专项资金分别安排340亿元、267亿元、44亿元 the 蓝天 of the
         sentence is no programme of the water's 267亿元, and which figure it covers the words do not say."""
         sentence, catalog = around.sentence, self.catalog
-        timing = when(around.before, around.clause_before, self.contexts[sentence.index], self.report_year, catalog)
+        context = self.contexts[sentence.index]
+        timing = when(around.before, around.clause_before, context, self.report_year, catalog, self.delivered)
         if own_subject:
             timing = of_listed_year(label, timing)
         turn = direction(mention, around, base, catalog)

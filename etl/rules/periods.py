@@ -40,10 +40,11 @@ from etl.rules.this_year import (
 from etl.text.characters import CLOSE_QUOTES, OPEN_QUOTES
 from etl.text.sentences import CLAUSE_SPLIT
 
+THIS_YEAR = "今年"  # in AS_OF's rel: the year the report was given
 AS_OF = re.compile(
     r"""
     (?:截至|截止|到)                            # up to
-    (?:(?P<y>(?:19|20)\d{2})年)?                # a year, or the report year
+    (?:(?P<y>(?:19|20)\d{2})年|(?P<rel>去年|上年|今年))?  # a year, last or this year's name, or the report year
     (?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日|底|末)?  # a month and its day or end
       |(?P<ye>年?底|年?末))                      # or the year's end
     """,
@@ -80,7 +81,9 @@ FIRST_YEARS = re.compile(
 )
 
 
-def when(before: str, clause: str, context: Context, report_year: int | None, catalog: Catalog) -> When:
+def when(
+    before: str, clause: str, context: Context, report_year: int | None, catalog: Catalog, delivered: int | None = None
+) -> When:
     """The period, target flag and as_of date of a figure, from the words before it.
 
     `before` is its sentence up to the figure, `clause` the part of that after
@@ -92,7 +95,11 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
     if context.is_target and context.period_start == context.period_end and last_year_in_clause(clause, catalog):
         context = Context(context.period_start - 1, context.period_start - 1, False)  # 在去年新增就业12万人的基础上
     # 截至…, 年末…: most sentences name no date (the words _as_of reads), and are spared the call
-    as_of = _as_of(before, report_year, rules) if "截" in before or before.startswith(rules.year_end_openers) else None
+    as_of = (
+        _as_of(before, report_year, rules, delivered)
+        if "截" in before or before.startswith(rules.year_end_openers)
+        else None
+    )
     # The words of the target rules the sentence holds: named periods, 由/从 and last year's name among
     # them, so that a sentence holding none (most) is spared the patterns that need them.
     table = catalog.compiled(target_rules)
@@ -184,6 +191,9 @@ def when(before: str, clause: str, context: Context, report_year: int | None, ca
     if opening is not None:
         named = catalog.named_periods[opening.group()]
         return _of_named(named, before, opening.end(), report_year, is_target, as_of)
+    if as_of is not None and not is_target and context.period_start == context.period_end:
+        # 截至去年底，全国工会会员已达2.58亿人, in a news item: the level of the year the date is in
+        return When(as_of.year, as_of.year, False, as_of)
     # The context's years, as most figures have them: made by tuple.__new__ (a NamedTuple's __new__ is a Python call)
     return tuple.__new__(When, (context.period_start, context.period_end, is_target, None if is_target else as_of))
 
@@ -258,9 +268,11 @@ def of_listed_year(label: str, timing: When) -> When:
     return timing._replace(period_start=year, period_end=year, as_of=as_of)
 
 
-def _as_of(before: str, report_year: int | None, rules: PeriodRules) -> date | None:
+def _as_of(before: str, report_year: int | None, rules: PeriodRules, delivered: int | None = None) -> date | None:
     """截至2020年11月底 -> 2020-11-30; 截至年底 -> the last day of the report year; a sentence
-    of a statistics bulletin opening with 年末 (年末全国就业人员…) -> the same."""
+    of a statistics bulletin opening with 年末 (年末全国就业人员…) -> the same. 截至去年底 is the end of the
+    year before the one the report was given (`delivered`), 截至今年6月底 a day of that year (as the
+    openers 去年 and 今年以来 read them; without a date, the year reviewed and the one after)."""
     if before.startswith(rules.year_end_openers) and report_year is not None:
         return date(report_year, 12, 31)
     if "截" not in before:
@@ -269,6 +281,9 @@ def _as_of(before: str, report_year: int | None, rules: PeriodRules) -> date | N
     if match is None or not match.group(0).startswith(("截至", "截止")):
         return None
     year = int(match.group("y")) if match.group("y") else report_year
+    if match.group("rel") and report_year is not None:
+        given = delivered if delivered is not None else report_year + 1
+        year = given if match.group("rel") == THIS_YEAR else given - 1
     if year is None:
         return None
     if match.group("ye"):
