@@ -136,6 +136,7 @@ def test_the_table_is_read_once_per_catalog():
         ("starting_level", False),
         ("past_quota", False),
         ("goal_in_clause", True),
+        ("goal_in_sentence", True),
         ("future_year", True),
         ("past_year", False),
         ("plan_context", True),
@@ -158,7 +159,29 @@ def test_a_sentence_without_the_words_of_a_cue_is_spared_it():
     ]
     assert [cue.__name__ for cue, _ in gate("全年目标是，新发展会员", 0, 11)] == [
         "goal_in_clause",
+        "goal_in_sentence",
         "plan_context",
         "goals_met",
         "goal_opens",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        # a goal verb of an earlier clause governs the clauses after it
+        ("省总工会今年拟投入帮扶资金1.2亿元，走访慰问困难职工5万户，资助困难职工子女3000名。", [True, True, True]),
+        ("2024年，全省工会计划新建“爱心驿站”500个，新发展会员30万人。", [True, True]),
+        ("省總工會今年將投入資金5000萬元，在全省新建職工驛站1000個。", [True, True]),
+        # not after it is reported met, nor past a semicolon, nor a goal that is named (目标) or a name (计划)
+        ("市总工会计划投入资金1亿元，实际完成1.2亿元。", [True, False]),
+        ("全省工会计划新建驿站500个；全年新发展会员30万人。", [True, False]),
+        ("年度目标任务全面完成，新增就业12万人。", [False]),
+        ("“金秋助学”计划资助学生1200名，发放助学金600万元。", [False, False]),
+        # measured against a goal: what was done
+        ("全年全国城镇新增就业1244万人，为年度目标的103.7%。", [False, False]),
+        ("全省新发展会员86万人，超出年度目标16万人。", [False, False]),
+    ],
+)
+def test_a_goal_verb_governs_the_clauses_after_it(text, targets):
+    assert [f.is_target for f in figures_of(text, 2024, published_on="2024-03-10")] == targets

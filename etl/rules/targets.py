@@ -24,7 +24,7 @@ from etl.records import Context
 from etl.rules.named_years import YEAR_ENDS, spoken_year
 from etl.rules.period_words import period_rules
 from etl.rules.structure import YEAR
-from etl.text.characters import CLOSE_QUOTES, LETTER, OPEN_QUOTES
+from etl.text.characters import CLOSE_QUOTES, LETTER, OPEN_QUOTES, SEMICOLONS
 
 TARGET = "target"
 PER_UNIT, AT_LEAST = "per_unit", "at_least"
@@ -185,6 +185,25 @@ def goal_opens(before: str, clause: str, context: Context, report_year: int | No
     return bool(found) and not goals.achieved.search(before, found[-1].end())
 
 
+def goal_in_sentence(before: str, clause: str, context: Context, report_year: int | None, catalog: Catalog) -> bool:
+    """省总工会今年拟投入帮扶资金1.2亿元，走访慰问困难职工5万户: a goal verb of words.csv in an earlier
+    clause governs the clauses after it in its statement (up to a semicolon), when no achieved word
+    stands after it (拟投入1亿元，实际完成1.2亿元) nor last year's name in the figure's clause. A goal
+    noun (目标, 计划) governs only its own clause: 年度目标任务全面完成，新增就业12万人 is done."""
+    earlier = before[: len(before) - len(clause)]
+    goals = catalog.compiled(goal_rules)
+    verbs = [found for found in goals.goal_word.finditer(earlier) if found.group() not in GOAL_NOUNS]
+    if not verbs:
+        return False
+    after = before[verbs[-1].end() :]
+    return (
+        goals.achieved.search(after) is None
+        and not any(mark in after for mark in SEMICOLONS)
+        and not any(word in clause for word in catalog.words["last_year_word"])
+    )
+
+
+GOAL_NOUNS = ("目标", "预期")  # goal words that name a goal, not say one is set: they govern their clause only
 WILL = re.compile(r"将(?!近)")  # will (将新建驿站200个); 将近 is nearly
 
 
@@ -244,6 +263,7 @@ CUE_FUNCTIONS = {
     "plan_context": plan_context,
     "goals_met": goals_met,
     "goal_opens": goal_opens,
+    "goal_in_sentence": goal_in_sentence,
     "future_period": future_period,
     "service_standard": service_standard,
     "future_year": future_year,
@@ -269,6 +289,7 @@ TRIGGERS = {
     "goal_in_clause": lambda catalog: (*catalog.words["goal_word"], *catalog.words["goal_noun"]),
     "goals_met": lambda catalog: (*catalog.words["goal_word"], *catalog.words["goal_noun"]),
     "goal_opens": lambda catalog: catalog.words["goal_opener"],
+    "goal_in_sentence": lambda catalog: catalog.words["goal_word"],
     "future_period": _named_periods,
     "service_standard": _at_least_words,
     "future_year": lambda catalog: YEAR_ENDS,
