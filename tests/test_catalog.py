@@ -102,6 +102,7 @@ BREAKS = {
     "script_forms.csv": ("A,BB", "simplified 'BB' is not one character", "traditional '丟'"),
     "unit_nouns.csv": ("护工,people,人,", f"unit 'people' is not one of {UNITS}", "noun '企业'"),
     "counted_nouns.csv": ("护工,people,,,", f"unit 'people' is not one of {UNITS} (or empty)", "noun '人民'"),
+    "verbs.csv": (",jieba v 100", "verb is empty", "verb '没有'"),
     "qualifiers.csv": (
         "不到,befor,at_most",
         "position 'befor' is not one of before, after, clause",

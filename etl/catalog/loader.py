@@ -56,6 +56,7 @@ class Catalog:
     script_forms: dict[str, str]  # traditional character -> its simplified form (script_forms.csv)
     reference_measures: dict[str, str]  # measure word only measure_words.csv lists -> characters it is not before
     unit_nouns: dict[str, tuple[str, str]]  # noun -> (unit, measure)
+    verbs: frozenset[str]  # verbs.csv: where the reach of a counted noun ends (etl/rules/noun_reach.py)
     qualifiers: tuple[tuple[str, str, str], ...]  # (word, position, qualifier)
     bases: tuple[tuple[str, str, str, str], ...]  # (word, basis, position, direction)
     categories: tuple[tuple[str, str, str], ...]  # (word, category, unit)
@@ -240,6 +241,7 @@ def load_catalog(directory: Path = CATALOG_DIR) -> Catalog:
         script_forms={r["traditional"]: r["simplified"] for r in rows["script_forms.csv"]},
         reference_measures={r["word"]: r["not_before"] for r in measures if r["word"] not in units},
         unit_nouns={r["noun"]: (r["unit"], r["measure"]) for r in rows["unit_nouns.csv"]},
+        verbs=frozenset(r["verb"] for r in rows["verbs.csv"]),
         qualifiers=tuple((r["word"], r["position"], r["qualifier"]) for r in rows["qualifiers.csv"]),
         bases=tuple((r["word"], r["basis"], r["position"], r["direction"]) for r in rows["bases.csv"]),
         categories=tuple((r["word"], r["category"], r["unit"]) for r in rows["categories.csv"]),

@@ -93,6 +93,7 @@ SCHEMA: dict[str, dict[str, Check]] = {
         "head": optional,  # the noun of unit_nouns.csv that heads it, if one does
         "source": optional,
     },
+    "verbs.csv": {"verb": word, "source": optional},  # generated from jieba by tools/verbs.py
     "qualifiers.csv": {
         "word": word,
         "position": one_of(POSITIONS["qualifiers.csv"]),
@@ -161,6 +162,7 @@ UNIQUE: dict[str, tuple[str, ...]] = {
     "script_forms.csv": ("traditional",),
     "unit_nouns.csv": ("noun",),
     "counted_nouns.csv": ("noun",),
+    "verbs.csv": ("verb",),
     "qualifiers.csv": ("word", "position"),
     "bases.csv": ("word", "position"),
     "categories.csv": ("word", "unit"),

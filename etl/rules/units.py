@@ -15,11 +15,13 @@ from typing import NamedTuple
 
 from etl.catalog import Catalog
 from etl.catalog.gates import alternation, character_class
+from etl.rules.noun_reach import counts_what_follows, reach_before
 from etl.text.characters import CLAUSE_ENDS, ITEM_ENDS, LETTER
 
 CLAUSE_END = re.compile(character_class(CLAUSE_ENDS))
 LAST_CLAUSE_END = re.compile(f"(?s:.*){character_class(CLAUSE_ENDS)}")  # up to the last clause end
 COUNTED_REACH = 24  # characters after 家/个 in which the counted noun stands
+NOUN_REACH = 16  # characters before a count in which the counted noun stands
 GAP_REACH = 12  # characters before a number in which the words between it and its noun stand
 
 
@@ -124,12 +126,13 @@ def by_unit_word(text: str, unit_word: str, pos: int, start: int, catalog: Catal
     end = pos + len(unit_word)
     if unit_word in catalog.words["counting_word"]:
         counted = lexical_unit(text, start, end, unit, catalog)
-        if counted is None:
-            counted = (
-                counted_noun(text, end, catalog)
-                or noun_before(text, start, catalog.counted_nouns, 16)
-                or elided_noun(text, start, catalog)
-            )
+        if counted is None:  # the noun after the count, else the one after the verb before it (noun_reach.py)
+            counted = counted_noun(text, end, catalog)
+            if not counted and not counts_what_follows(text, end, catalog):
+                window = max(0, start - NOUN_REACH)
+                begin = reach_before(text, window, gap_start(text, window, start, catalog), catalog)
+                counted = noun_before(text, start, catalog.counted_nouns, start - begin)
+            counted = counted or elided_noun(text, start, catalog)
         if unit == "household":
             unit = "enterprise" if counted == "enterprise" else unit  # 市场主体120万户: a household or a firm
         else:

@@ -1,0 +1,61 @@
+"""Where the noun a count counts may stand when the lexicon names none right next to it.
+
+    为企业解决用工难题230余个        after the verb before the count (用工难题): not the 企业 it was
+                                    done for; none known there, so the measure word's own unit
+    全国总工会向21个省份下拨资金     words after the count name what it counts (省份): never a noun
+                                    before it (总工会)
+    全市驿站总数达到3000个           a verb right before the number (达到, 增加到) says how many, not
+                                    of what: read past
+
+The verbs are those of data/catalog/verbs.csv (jieba's, tools/verbs.py); a verb that starts a noun
+of the lexicon (开发区) is read as that noun. The words after a count are not cut at a verb: a verb
+also starts a compound noun (创新中心, 制造业集群), which the words alone do not tell from a verb and
+its object. etl/rules/units.py asks these.
+"""
+
+from __future__ import annotations
+
+from etl.catalog import Catalog
+from etl.text.characters import ITEM_ENDS
+
+VERB = 2  # characters: the verbs of verbs.csv
+NOUN_LENGTHS = range(2, 7)  # the lengths of the lexicon's nouns (tools/counted_nouns.py: two to six)
+TO_WORDS = "到至为"  # after a verb before a number: 增加到, 提高至, 认定为
+FOLLOWS_NO_NOUN = ("的", "并", "以", "等")  # after a count: what it counts stands before it (驿站300个并投入使用)
+
+
+def verb_at(text: str, i: int, catalog: Catalog) -> bool:
+    """Whether a verb of verbs.csv starts at text[i], and no noun of the lexicon does."""
+    if text[i : i + VERB] not in catalog.verbs:
+        return False
+    lexicon = catalog.lexicon
+    return not any(text[i : i + length] in lexicon for length in NOUN_LENGTHS)
+
+
+def reach_before(text: str, start: int, end: int, catalog: Catalog) -> int:
+    """Where the words before a count (from `start`, up to `end`, the start of the words between its
+    noun and its number) start naming what it counts: after the last verb, else `start`. Verbs right
+    before `end` say how many, not of what (驿站总数达到), and are read past."""
+    while True:  # 达到, 增至, 增加到 (a verb and 到): how many
+        if end - VERB >= start and verb_at(text, end - VERB, catalog):
+            end -= VERB
+        elif text[end - 1 : end] in TO_WORDS and end - 1 - VERB >= start and verb_at(text, end - 1 - VERB, catalog):
+            end -= 1 + VERB
+        else:
+            break
+    for i in range(end - VERB, start - 1, -1):
+        if verb_at(text, i, catalog):
+            return i + VERB
+    return start
+
+
+def counts_what_follows(text: str, end: int, catalog: Catalog) -> bool:
+    """Whether words after a count's measure word (at `end`) name what it counts (12个省份开展…):
+    not a list's or a clause's end, a qualifier (以上), a joiner (和, 并, 的) or a verb (实现上云)."""
+    if end >= len(text) or text[end] in ITEM_ENDS:
+        return False
+    if text.startswith((*FOLLOWS_NO_NOUN, *catalog.words["coordinator"]), end):
+        return False
+    if catalog.qualifiers_after.at_start(text, end) is not None:
+        return False
+    return not verb_at(text, end, catalog)
