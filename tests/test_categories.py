@@ -177,3 +177,18 @@ def test_the_table_is_read_once_per_catalog_into_each_units_rules():
         "earlier_word",
     ]  # no measure word implies people
     assert [cue.__name__ for cue, _ in table["yuan"][0]] == ["clause_word", "earlier_word", "unit_default"]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # cases, disputes and demands handled, and what a helper did for workers, are activities
+        ("市總工會法律援助律師團全年代理仲裁和訴訟案件147件。", "activities"),
+        ("区总工会全年调处劳动争议纠纷86件。", "activities"),
+        ("全市工会职工服务热线转办职工诉求860件。", "activities"),
+        ("今年以来，全省工会为困难职工代写法律文书860份。", "activities"),
+        ("全省工会今年组织各类技术比赛240余项。", "activities"),
+    ],
+)
+def test_counts_of_cases_and_items_done_are_activities(text, category):
+    assert figures_of(text, 2024)[-1].category == category
