@@ -42,7 +42,7 @@ ROLE_EXAMPLES = [
     ("standard_word", "定额", "困难职工生活补助定额提高到600元。", 2020, ("qualifier",), ["exact"], ["per_unit"]),
     ("call_line", "电话", "开通12351职工维权电话。", 2020, ("surface",), ["12351"], []),
     ("helping_verb", "看望", "看望困难党员1200人。", 2020, ("category",), ["other"], ["beneficiaries"]),
-    ("doing_verb", "审结", "审结劳动争议案件3000件。", 2020, ("category",), ["other"], ["activities"]),
+    ("doing_verb", "核销", "核销票据3000件。", 2020, ("category",), ["other"], ["activities"]),
     ("duration_word", "周", "审批周期缩短至2周。", 2020, ("surface", "measure"), [], [("2周", "周")]),
     ("span_noun", "时效", "办件时效压缩至3天。", 2020, ("surface", "unit"), [], [("3天", "other")]),
     ("rate_word", "番", "人均补助标准翻了2番。", 2020, ("qualifier",), ["per_unit"], ["exact"]),

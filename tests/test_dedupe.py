@@ -45,9 +45,15 @@ def test_a_headline_the_body_restates_is_one_fact():
 def test_a_headline_saying_the_bodys_words_exactly_is_one_fact_not_none():
     # word for word, the two statements have one id: the headline is told apart by its place alone
     text = "全市工会新建职工驿站85个\n本报讯(记者 张明)今年以来，全市工会新建职工驿站85个，为户外劳动者提供休息场所。"
-    assert [(f.surface, f.label, f.mentions, f.char_start) for f in figures_of(text)] == [
-        ("85个", "全市工会新建职工驿站", 2, 38)
+    assert [(f.surface, f.label, f.mentions, f.char_start, f.unit) for f in figures_of(text)] == [
+        ("85个", "全市工会新建职工驿站", 2, 38, "organization")
     ]
+
+
+def test_a_headlines_count_is_the_bodys_though_the_bodys_first_words_run_into_it():
+    # 85个本报讯…: the words after the headline's count are the body's, not what it counts
+    text = "全市新建职工驿站85个\n本报讯 今年以来，全市工会新建驿站85个，为户外劳动者提供休息场所。"
+    assert [(f.surface, f.mentions, f.unit) for f in figures_of(text)] == [("85个", 2, "organization")]
 
 
 def test_a_headline_in_traditional_script_is_one_fact_too():

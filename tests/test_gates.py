@@ -131,6 +131,7 @@ def test_a_word_hidden_by_a_longer_one_found_before_it_still_opens_its_gate():
     # 主要目标 is found and hides 目标是 (goal_opener) and 目标 (goal_word), which start inside it
     assert [f.__name__ for f, _ in gate("主要目标是", 0, 5)] == [
         "goal_in_clause",
+        "goal_in_sentence",
         "plan_context",
         "goals_met",
         "goal_opens",

@@ -15,8 +15,9 @@ figure the headline names and the body restates stand in one sentence: a figure
 in the unbroken opening of the document's first sentence, with a long run of
 words after it before the first clause break (the headline, then the body's
 opening words), is the same fact as a later figure of that sentence, past a
-clause break, that says the same (value, unit, measure, category, qualifier,
-basis, timing). The body's statement stands for both. A short opening clause
+clause break, that says the same (value, measure, qualifier, basis, timing; not the
+unit and category, which the headline's count may read off the body's first words
+run into it). The body's statement stands for both. A short opening clause
 (国内生产总值增长6%，…增长6%) is no headline, and two equal figures of one
 unbroken clause are a list (新增就业2万人和转移就业2万人), two facts.
 
@@ -94,8 +95,10 @@ def _headline_restatements(figures: list[Figure]) -> dict[int, str]:
         run = sentence[end : end + HEADLINE_RUN]
         if len(run) < HEADLINE_RUN or any(c in CLAUSE_BREAKS for c in run):
             continue  # a short clause ends here: no headline
-        said = _said(figure)
-        body = next((f for f in opening[i + 1 :] if _past_a_break(sentence, end, f) and _said(f) == said), None)
+        said = _said_in_headline(figure)
+        body = next(
+            (f for f in opening[i + 1 :] if _past_a_break(sentence, end, f) and _said_in_headline(f) == said), None
+        )
         if body is not None:
             found[places[i]] = body.figure_id
     return found
@@ -118,6 +121,16 @@ def _said(figure: Figure) -> tuple:
         figure.period_start,
         figure.period_end,
     )
+
+
+def _said_in_headline(figure: Figure) -> tuple:
+    """What a headline's figure must say to be the body's: _said but the unit and category, which the
+    headline's count reads off the body's first words run into it (全市新建职工驿站85个本报讯…: no
+    noun after 85个 is what it counts); the measure word still says what kind of count it is."""
+    return (figure.value, figure.measure, figure.qualifier, figure.basis, figure.is_target, *figure[PERIOD])
+
+
+PERIOD = slice(Figure._fields.index("period_start"), Figure._fields.index("period_end") + 1)
 
 
 def _precise_key(figure: Figure) -> tuple | None:
