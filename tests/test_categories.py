@@ -192,3 +192,22 @@ def test_the_table_is_read_once_per_catalog_into_each_units_rules():
 )
 def test_counts_of_cases_and_items_done_are_activities(text, category):
     assert figures_of(text, 2024)[-1].category == category
+
+
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        # prizes awarded, whatever contest the clause names first
+        ("本次竞赛最终评出一等奖17名、二等奖34名、三等奖51名。", ["honorees"] * 3),
+        ("比賽共決出個人一等獎5名、二等獎10名。", ["honorees"] * 2),
+        ("省总工会命名300名“最美职工”。", ["honorees"]),
+        # a part's own clause says what it is, before the whole's clause does
+        ("共有8.7万名职工参赛，其中236人获评“技术能手”称号。", ["participants", "honorees"]),
+        # people receiving a benefit, staff hired, people of the area served
+        ("年末全国共有595万人享受城市最低生活保障。", ["beneficiaries"]),
+        ("全市招聘教师1800名。", ["workers"]),
+        ("区总工会今年为辖区230名环卫工人免费体检。", ["beneficiaries"]),
+    ],
+)
+def test_who_is_counted_by_the_words_around_them(text, categories):
+    assert [f.category for f in figures_of(text, 2024)] == categories

@@ -537,3 +537,21 @@ def test_a_list_item_takes_the_basis_of_the_item_before():
 )
 def test_a_list_item_and_a_ranges_bound_move_the_way_the_figure_before_moved(text, directions):
     assert [f.direction for f in figures_of(text)] == directions
+
+
+@pytest.mark.parametrize(
+    ("text", "basis", "direction"),
+    [
+        ("企业退休人员基本养老金上调3%。", "change", 1),
+        ("最低工资标准平均調高5.6%。", "change", 1),
+        ("贷款市场报价利率下调0.25个百分点。", "change", -1),
+        ("补贴标准上调至每人800元。", None, None),  # the level reached
+    ],
+)
+def test_a_standard_adjusted_up_or_down_is_a_change(text, basis, direction):
+    found = figures_of(text, 2024)[0]
+    assert (found.basis, found.direction) == (basis, direction)
+
+
+def test_an_amount_a_month_on_average_is_per_unit():
+    assert [f.qualifier for f in figures_of("全省农民工月均收入达到4860元，增长3.8%。", 2024)] == ["per_unit", "exact"]

@@ -185,3 +185,8 @@ def test_a_sentence_without_the_words_of_a_cue_is_spared_it():
 )
 def test_a_goal_verb_governs_the_clauses_after_it(text, targets):
     assert [f.is_target for f in figures_of(text, 2024, published_on="2024-03-10")] == targets
+
+
+def test_what_a_body_says_will_be_reached_is_a_goal():
+    found = figures_of("人社部预计，今年高校毕业生规模将达1222万人，同比增加43万人。", 2024, published_on="2024-06-01")
+    assert [(f.surface, f.is_target) for f in found] == [("1222万人", True), ("43万人", True)]

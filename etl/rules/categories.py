@@ -139,12 +139,18 @@ def counted_body(mention: Mention, around: Around, catalog: Catalog, wanted: str
 
 
 def word_before(mention: Mention, around: Around, catalog: Catalog, wanted: str) -> str | None:
-    """The word before the number in its clause, else, in a breakdown, in the clause of the whole.
+    """The word before the number in its clause, else, in a breakdown whose own clause says nothing
+    after the number (其中236人获评…称号 does: honorees), in the clause of the whole.
     A list item with a subject and a verb of its own (会员新增1.1万人、技能人才新增2600人) is a clause
     of its own: the items before it govern it no more (慰问困难职工1200人、劳模300人: 慰问 does)."""
     fits = FITS[mention.unit]
     found = catalog.category_words.first_in(_in_item(around.clause_before, catalog), fits)
-    if found is None and around.clause_index and (whole := whole_clause(around, catalog)):
+    if (
+        found is None
+        and around.clause_index
+        and catalog.category_words.first_in(around.clause_after, fits) is None  # 其中236人获评…: its own clause's
+        and (whole := whole_clause(around, catalog))
+    ):
         found = catalog.category_words.first_in(whole, FITS[mention.unit])
     return given(found[0], wanted) if found else None
 
