@@ -91,3 +91,12 @@ def test_a_count_after_de_that_refers_back_is_the_fact_it_refers_to(text):
 def test_a_count_after_de_of_another_noun_is_a_fact_of_its_own():
     text = "全市新建职工驿站120个。新建的120个职工书屋全部投入使用。"
     assert [(f.surface, f.mentions) for f in figures_of(text)] == [("120个", 1), ("120个", 1)]
+
+
+def test_a_headline_too_short_to_tell_is_still_one_fact_when_it_says_the_same():
+    # 今年以来 is no noun the headline's count counts: the count is the stations', as the body's is
+    text = "全市新建職工驛站120個\n今年以來，全市新建職工驛站120個，覆蓋户外勞動者10萬餘人。"
+    assert [(f.surface, f.mentions, f.unit) for f in figures_of(text, 2023)] == [
+        ("120個", 2, "organization"),
+        ("10萬餘人", 1, "person"),
+    ]

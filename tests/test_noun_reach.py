@@ -37,6 +37,8 @@ def test_the_words_before_a_count_start_after_the_last_verb(before, reach):
     ("text", "follows"),
     [
         ("12个省份开展试点", True),  # words: what it counts
+        ("120个今年以来，", False),  # a headline's count, the body's first words run into it
+        ("85个本报讯(记者 张明)", False),  # a person noun after it is another's
         ("300个，", False),
         ("300个", False),
         ("300个以上", False),  # a qualifier

@@ -175,6 +175,7 @@ def test_a_sentence_without_the_words_of_a_cue_is_spared_it():
         ("省總工會今年將投入資金5000萬元，在全省新建職工驛站1000個。", [True, True]),
         # not after it is reported met, nor past a semicolon, nor a goal that is named (目标) or a name (计划)
         ("市总工会计划投入资金1亿元，实际完成1.2亿元。", [True, False]),
+        ("原计划新建驿站100个，实际建成136个。", [True, False]),
         ("全省工会计划新建驿站500个；全年新发展会员30万人。", [True, False]),
         ("年度目标任务全面完成，新增就业12万人。", [False]),
         ("“金秋助学”计划资助学生1200名，发放助学金600万元。", [False, False]),

@@ -21,6 +21,8 @@ from etl.text.characters import ITEM_ENDS
 VERB = 2  # characters: the verbs of verbs.csv
 NOUN_LENGTHS = range(2, 7)  # the lengths of the lexicon's nouns (tools/counted_nouns.py: two to six)
 TO_WORDS = "到至为"  # after a verb before a number: 增加到, 提高至, 认定为
+FOLLOW_REACH = 12  # characters after a count in which the noun it counts starts
+PERSON = "person"  # a count of 个 or 家 counts no person: a person noun after it is another's (记者)
 FOLLOWS_NO_NOUN = ("的", "并", "以", "等")  # after a count: what it counts stands before it (驿站300个并投入使用)
 
 
@@ -50,12 +52,22 @@ def reach_before(text: str, start: int, end: int, catalog: Catalog) -> int:
 
 
 def counts_what_follows(text: str, end: int, catalog: Catalog) -> bool:
-    """Whether words after a count's measure word (at `end`) name what it counts (12个省份开展…):
-    not a list's or a clause's end, a qualifier (以上), a joiner (和, 并, 的) or a verb (实现上云)."""
+    """Whether words after a count's measure word (at `end`) name what it counts (12个省份开展…): a
+    noun of the lexicon that counts no person (省份; not the 记者 of a news item's first line run into
+    a headline) stands in them before a verb or the clause's end; not a list's or a clause's end, a
+    qualifier (以上), a joiner (和, 并, 的) or a verb (实现上云) right after it."""
     if end >= len(text) or text[end] in ITEM_ENDS:
         return False
     if text.startswith((*FOLLOWS_NO_NOUN, *catalog.words["coordinator"]), end):
         return False
     if catalog.qualifiers_after.at_start(text, end) is not None:
         return False
-    return not verb_at(text, end, catalog)
+    lexicon = catalog.lexicon
+    for i in range(end, min(len(text), end + FOLLOW_REACH)):
+        if text[i] in ITEM_ENDS or verb_at(text, i, catalog):
+            return False
+        for length in NOUN_LENGTHS:
+            found = lexicon.get(text[i : i + length])
+            if found is not None and found[0] != PERSON:
+                return True
+    return False
