@@ -129,7 +129,7 @@ ROLE_EXAMPLES = [
         ["国内生产总值跨越", "国内生产总值增长"],
     ),
     ("goal_opener", "我们的任务是", "我们的任务是，新发展会员1000万人。", 2020, ("is_target",), [False], [True]),
-    ("achieved_word", "兑现", "力争兑现培训100万人次。", 2020, ("is_target",), [True], [False]),
+    ("achieved_word", "兑现", "兑现年度目标培训100万人次。", 2020, ("is_target",), [True], [False]),
     (
         "review_heading",
         "盘点",

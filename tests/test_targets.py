@@ -191,3 +191,17 @@ def test_a_goal_verb_governs_the_clauses_after_it(text, targets):
 def test_what_a_body_says_will_be_reached_is_a_goal():
     found = figures_of("人社部预计，今年高校毕业生规模将达1222万人，同比增加43万人。", 2024, published_on="2024-06-01")
     assert [(f.surface, f.is_target) for f in found] == [("1222万人", True), ("43万人", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        # an achieved word after a goal verb in its clause is part of the goal
+        ("省總工會將於年內完成新就業形態勞動者入會10萬人，培訓工會幹部3000人次。", [True, True]),
+        ("力争完成固定资产投资1000亿元。", [True]),
+        # without one, it reports what was done
+        ("全年全国城镇新增就业1244万人，完成年度目标的112%。", [False, False]),
+    ],
+)
+def test_what_a_body_will_complete_is_a_goal(text, targets):
+    assert [f.is_target for f in figures_of(text, 2023, published_on="2023-05-01")] == targets

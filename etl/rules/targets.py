@@ -19,55 +19,16 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from etl.catalog import Catalog
-from etl.catalog.gates import CueGate, Triggers, alternation, holds_any
+from etl.catalog.gates import CueGate, Triggers, holds_any
 from etl.records import Context
+from etl.rules.goal_words import GOAL_NOUNS, goal_rules, reported_met
 from etl.rules.named_years import YEAR_ENDS, spoken_year
 from etl.rules.period_words import period_rules
 from etl.rules.structure import YEAR
-from etl.text.characters import CLOSE_QUOTES, LETTER, OPEN_QUOTES, SEMICOLONS
+from etl.text.characters import OPEN_QUOTES, SEMICOLONS
 
 TARGET = "target"
 PER_UNIT, AT_LEAST = "per_unit", "at_least"
-
-
-class GoalRules(NamedTuple):
-    goal_word: re.Pattern
-    goal_opener: re.Pattern
-    achieved: re.Pattern
-    quota: re.Pattern  # 招生计划38万人: a plan that is a quota, ending the clause before the number
-
-
-def goal_rules(catalog: Catalog) -> GoalRules:
-    words = catalog.words
-    openers, quotas = words["goal_opener"], words["quota_noun"]
-    nouns = words["goal_noun"]
-    verbs = [word for word in words["goal_word"] if word not in nouns]
-    said_by = "|".join(f"(?<={re.escape(word)})" for word in sorted(set(words["plan_maker"]), key=len))
-    return GoalRules(
-        goal_word=re.compile(
-            rf"""
-            (?<![{CLOSE_QUOTES}])              # a goal word right after a closing quote ends a name:
-                                               # “金秋助学”计划资助学生1200名 is what a programme did
-            (?!{alternation(words["not_goal"])})  # nor one that starts a noun: 预期寿命, 计划生育
-            (?:{alternation(verbs)}            # a goal word: 力争, 将在
-            |(?=(?:{alternation(nouns)}))      # or a goal noun: 计划 (金秋助学计划 is a name),
-             (?:(?<!{LETTER})|{said_by})       # after a clause break or who plans (工会, 今年, 还)
-             (?:{alternation(nouns)})
-            )
-            """,
-            re.VERBOSE,
-        ),
-        goal_opener=re.compile(alternation(openers)),
-        achieved=re.compile(alternation(words["achieved_word"])),
-        quota=re.compile(
-            rf"""
-            (?:{alternation(quotas)})                          # a quota: 招生计划
-            (?:{alternation(words["qualifier_filler"])}|是)?   # and a verb of being: 为, 达
-            $                                                  # right before the number
-            """,
-            re.VERBOSE,
-        ),
-    )
 
 
 class TargetRules(NamedTuple):
@@ -161,7 +122,7 @@ def goal_in_clause(before: str, clause: str, context: Context, report_year: int 
     惠及3200万, 完成目标任务的117% are outcomes (an achieved word beside it). Only unambiguous goal
     words: 争取 is also a verb of outcomes (争取上级资金1.2亿元)."""
     goals = catalog.compiled(goal_rules)
-    return goals.goal_word.search(clause) is not None and goals.achieved.search(clause) is None
+    return goals.goal_word.search(clause) is not None and not reported_met(clause, goals)
 
 
 def plan_context(before: str, clause: str, context: Context, report_year: int | None, catalog: Catalog) -> bool:
@@ -197,13 +158,12 @@ def goal_in_sentence(before: str, clause: str, context: Context, report_year: in
         return False
     after = before[verbs[-1].end() :]
     return (
-        goals.achieved.search(after) is None
+        not reported_met(before, goals, verbs[-1].end())
         and not any(mark in after for mark in SEMICOLONS)
         and not any(word in clause for word in catalog.words["last_year_word"])
     )
 
 
-GOAL_NOUNS = ("目标", "预期")  # goal words that name a goal, not say one is set: they govern their clause only
 WILL = re.compile(r"将(?!近)")  # will (将新建驿站200个); 将近 is nearly
 
 

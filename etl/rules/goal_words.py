@@ -1,0 +1,67 @@
+"""The words that say a goal is set or met, composed once per catalog from words.csv: goal words
+(力争, 将在; 计划 after who plans), goal openers (目标是), achieved words (完成, 实际), quotas
+(招生计划). etl/rules/targets.py's cues read them."""
+
+from __future__ import annotations
+
+import re
+from itertools import repeat
+from typing import NamedTuple
+
+from etl.catalog import Catalog
+from etl.catalog.gates import alternation
+from etl.text.characters import CLAUSE_BREAKS, CLOSE_QUOTES, LETTER
+
+GOAL_NOUNS = ("目标", "预期")  # goal words that name a goal, not say one is set: they govern their clause only
+
+
+class GoalRules(NamedTuple):
+    goal_word: re.Pattern
+    goal_opener: re.Pattern
+    achieved: re.Pattern
+    quota: re.Pattern  # 招生计划38万人: a plan that is a quota, ending the clause before the number
+
+
+def goal_rules(catalog: Catalog) -> GoalRules:
+    words = catalog.words
+    openers, quotas = words["goal_opener"], words["quota_noun"]
+    nouns = words["goal_noun"]
+    verbs = [word for word in words["goal_word"] if word not in nouns]
+    said_by = "|".join(f"(?<={re.escape(word)})" for word in sorted(set(words["plan_maker"]), key=len))
+    return GoalRules(
+        goal_word=re.compile(
+            rf"""
+            (?<![{CLOSE_QUOTES}])              # a goal word right after a closing quote ends a name:
+                                               # “金秋助学”计划资助学生1200名 is what a programme did
+            (?!{alternation(words["not_goal"])})  # nor one that starts a noun: 预期寿命, 计划生育
+            (?:{alternation(verbs)}            # a goal word: 力争, 将在
+            |(?=(?:{alternation(nouns)}))      # or a goal noun: 计划 (金秋助学计划 is a name),
+             (?:(?<!{LETTER})|{said_by})       # after a clause break or who plans (工会, 今年, 还)
+             (?:{alternation(nouns)})
+            )
+            """,
+            re.VERBOSE,
+        ),
+        goal_opener=re.compile(alternation(openers)),
+        achieved=re.compile(alternation(words["achieved_word"])),
+        quota=re.compile(
+            rf"""
+            (?:{alternation(quotas)})                          # a quota: 招生计划
+            (?:{alternation(words["qualifier_filler"])}|是)?   # and a verb of being: 为, 达
+            $                                                  # right before the number
+            """,
+            re.VERBOSE,
+        ),
+    )
+
+
+def reported_met(text: str, goals: GoalRules, pos: int = 0) -> bool:
+    """Whether an achieved word of `text` reports what was done: not one a goal verb before it in its
+    clause makes part of the goal (将于年内完成…入会10万人, 力争完成投资1000亿元; 完成年度目标的112% is
+    done). Only the achieved words from `pos` on are read."""
+    for found in goals.achieved.finditer(text, pos):
+        clause_start = max(map(text.rfind, CLAUSE_BREAKS, repeat(0), repeat(found.start()))) + 1
+        said = goals.goal_word.finditer(text, clause_start, found.start())
+        if not any(verb.group() not in GOAL_NOUNS for verb in said):
+            return True
+    return False
