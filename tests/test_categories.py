@@ -211,3 +211,19 @@ def test_counts_of_cases_and_items_done_are_activities(text, category):
 )
 def test_who_is_counted_by_the_words_around_them(text, categories):
     assert [f.category for f in figures_of(text, 2024)] == categories
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # taking part decides over the honoured noun of who took part
+        ("今年全市工会共组织开展职工疗休养活动62期，2480名劳模和一线职工参加。", "participants"),
+        ("全省近萬名勞模工匠參與“工匠精神進校園”活動。", "participants"),
+        # cases and calls counted in their own measure words, hard problems solved
+        ("市劳动人事争议仲裁院全年立案受理劳动争议案件2860宗。", "activities"),
+        ("全市工会帮扶中心今年共接待职工来电3200通。", "activities"),
+        ("为企业解决融资、用工等难题1260个。", "activities"),
+    ],
+)
+def test_what_was_done_and_who_took_part(text, category):
+    assert figures_of(text, 2024)[-1].category == category
