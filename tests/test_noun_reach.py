@@ -69,3 +69,17 @@ def test_words_after_a_count_name_what_it_counts_unless_they_say_something_else(
 )
 def test_a_count_counts_the_noun_within_its_reach(text, unit):
     assert figures_of(text, 2024)[-1].unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # a known noun and a verb after the count: what it counts is said, not the verb's object
+        ("区总工会在全区23个街道建立了职工服务站。", "other"),
+        ("湖南十八洞村等7个乡村入选全国乡村旅游重点村。", "other"),
+        # a verb inside a compound after the count (创新中心) does not cut it
+        ("新建5个国家技术创新中心。", "organization"),
+    ],
+)
+def test_what_a_count_counts_ends_at_a_verb_after_a_known_noun(text, unit):
+    assert figures_of(text, 2024)[0].unit == unit

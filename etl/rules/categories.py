@@ -20,8 +20,9 @@ from etl.catalog import Catalog
 from etl.catalog.vocabularies import GIVEN, UNITS
 from etl.records import Around, Mention
 from etl.rules.category_words import PEOPLE, noun_units, phrase_verbs, subject_end, words_by_category
+from etl.rules.compounds import compound_after, noun_ending_at
 from etl.rules.rule_tables import rows_for
-from etl.rules.units import compound_after, gap_start, noun_ending_at
+from etl.rules.units import gap_start
 from etl.text.characters import CLAUSE_ENDS, CLOSE_QUOTES, LIST_MARK
 
 OTHER = "other"

@@ -15,7 +15,8 @@ from typing import NamedTuple
 
 from etl.catalog import Catalog
 from etl.catalog.gates import alternation, character_class
-from etl.rules.noun_reach import counts_what_follows, reach_before
+from etl.rules.compounds import compound_after, compound_at, noun_ending_at, noun_shapes
+from etl.rules.noun_reach import counts_what_follows, reach_before, verb_at
 from etl.text.characters import CLAUSE_ENDS, ITEM_ENDS, LETTER
 
 CLAUSE_END = re.compile(character_class(CLAUSE_ENDS))
@@ -51,7 +52,6 @@ def gap_start(text: str, start: int, end: int, catalog: Catalog) -> int:
     return pattern.search(text, start, end).start()
 
 
-STOPS_A_COMPOUND = frozenset(ITEM_ENDS + "0123456789")  # a list item ends, or another number starts
 # What a counting word may count when the lexicon names the noun: a household count becomes only a firm.
 NATURAL_MEASURES = {
     "person": "人",
@@ -129,9 +129,11 @@ def by_unit_word(text: str, unit_word: str, pos: int, start: int, catalog: Catal
         if counted is None:  # the noun after the count, else the one after the verb before it (noun_reach.py)
             counted = counted_noun(text, end, catalog)
             if not counted and not counts_what_follows(text, end, catalog):
-                window = max(0, start - NOUN_REACH)
-                begin = reach_before(text, window, gap_start(text, window, start, catalog), catalog)
-                counted = noun_before(text, start, catalog.counted_nouns, start - begin)
+                counted = noun_before(text, start, catalog.counted_nouns, NOUN_REACH)
+                if counted:  # most windows hold none: only then is the verb before it looked for
+                    window = max(0, start - NOUN_REACH)
+                    begin = reach_before(text, window, gap_start(text, window, start, catalog), catalog)
+                    counted = noun_before(text, start, catalog.counted_nouns, start - begin)
             counted = counted or elided_noun(text, start, catalog)
         if unit == "household":
             unit = "enterprise" if counted == "enterprise" else unit  # 市场主体120万户: a household or a firm
@@ -163,7 +165,7 @@ def lexical_unit(text: str, start: int, end: int, unit: str, catalog: Catalog) -
     A head the lexicon knows of no kind (or a person) leaves the measure word's own unit: "".
     None when no lexicon noun stands there, or the words go on past it."""
     lengths, firsts, _ = catalog.compiled(noun_shapes)
-    noun, after = _compound(text, end, catalog.lexicon, lengths, firsts)
+    noun, after = compound_at(text, end, catalog.lexicon, lengths, firsts)
     if noun:
         if after < len(text) and text[after] not in ITEM_ENDS:
             return None  # 2个办事处文体活动中心项目: the compound goes on past the nouns the lexicon knows
@@ -214,7 +216,11 @@ def counted_noun(text: str, pos: int, catalog: Catalog) -> str:
     the head of the compound it begins (of nouns starting at the same place, the one the
     catalog lists first)."""
     clause_end = CLAUSE_END.search(text, pos, pos + COUNTED_REACH)
-    window = text[pos : clause_end.start() if clause_end else pos + COUNTED_REACH]
+    end = clause_end.start() if clause_end else pos + COUNTED_REACH
+    named, after = compound_at(text, pos, catalog.lexicon, *catalog.compiled(noun_shapes)[:2])
+    if named and after < end and verb_at(text, after, catalog):
+        end = after  # 23个街道建立了职工服务站: a noun and a verb after it, what the count counts is said
+    window = text[pos:end]
     found = catalog.counted_nouns_re.search(window)
     if found is None:
         return ""
@@ -222,61 +228,6 @@ def counted_noun(text: str, pos: int, catalog: Catalog) -> str:
     while (following := catalog.counted_nouns_re.match(window, found.end())) is not None:
         found = following
     return next(unit for noun, unit in catalog.counted_nouns if window.startswith(noun, found.start()))
-
-
-def noun_shapes(catalog: Catalog) -> tuple[tuple[int, ...], frozenset[str], frozenset[str]]:
-    """The lengths of the counted nouns (catalog.lexicon), longest first, and the characters they
-    start and end with: a place no noun can start or end at costs one set lookup."""
-    lexicon = catalog.lexicon
-    return (
-        tuple(sorted({len(noun) for noun in lexicon}, reverse=True)),
-        frozenset(noun[0] for noun in lexicon),
-        frozenset(noun[-1] for noun in lexicon),
-    )
-
-
-def noun_ending_at(text: str, end: int, catalog: Catalog, start: int = 0) -> str:
-    """The longest counted noun ending at `end` (not before `start`): the head of the compound
-    that ends there (链主企业: 企业; 困难职工子女: 子女), found by a few dict lookups."""
-    lengths, _, lasts = catalog.compiled(noun_shapes)
-    if end <= start or text[end - 1] not in lasts:
-        return ""
-    lexicon = catalog.lexicon
-    for length in lengths:
-        if end - length >= start and text[end - length : end] in lexicon:
-            return text[end - length : end]
-    return ""
-
-
-def _compound(text: str, pos: int, lexicon: dict, lengths: tuple[int, ...], firsts: frozenset[str]) -> tuple[str, int]:
-    """The head of the counted nouns that follow each other from `pos` (12万留守儿童: 留守儿童;
-    3万困难职工子女: 子女), the last of them, and where it ends; ("", pos) when none starts there."""
-    head = ""
-    while text[pos : pos + 1] in firsts:
-        for length in lengths:
-            noun = text[pos : pos + length]  # shorter at the text's end: a noun all the same
-            if noun in lexicon:
-                head, pos = noun, pos + len(noun)
-                break
-        else:
-            break
-    return head, pos
-
-
-def compound_after(text: str, pos: int, catalog: Catalog, reach: int = 6) -> tuple[str, int]:
-    """The head of the compound a count names after it, past a few words that qualify it within its
-    list item (6个帮扶站点: 站点, 帮扶 qualifying it; 12万留守儿童), and where the compound ends;
-    ("", pos) when none stands there."""
-    lengths, firsts, _ = catalog.compiled(noun_shapes)
-    for character in text[pos : pos + reach + 1]:
-        if character in firsts:
-            head, end = _compound(text, pos, catalog.lexicon, lengths, firsts)
-            if head:
-                return head, end
-        elif character in STOPS_A_COMPOUND:
-            return "", pos
-        pos += 1
-    return "", pos
 
 
 def person_noun_near(text: str, pos: int, catalog: Catalog) -> str:

@@ -22,8 +22,8 @@ from pathlib import Path
 
 from etl.catalog import CATALOG_DIR, Catalog, load_catalog
 from etl.catalog.gates import alternation
+from etl.rules.compounds import noun_ending_at
 from etl.rules.mentions import find_mentions
-from etl.rules.units import noun_ending_at
 from etl.text.characters import CLAUSE_ENDS
 from etl.text.decode import decode
 from etl.text.normalize import normalize
