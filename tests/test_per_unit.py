@@ -126,6 +126,7 @@ def test_the_table_is_read_once_per_catalog_into_each_units_rules():
         "exchange",
         "word_before",
         "word_after",
+        "level_after_per_head",
     ]
 
 
@@ -133,3 +134,18 @@ def test_a_figure_without_the_words_of_a_cue_is_spared_it():
     gate, _ = load_catalog().compiled(per_unit_by_unit)["yuan"]
     assert [cue.__name__ for cue, _ in gate("发放慰问金500元。", 0, 9)] == []
     assert [cue.__name__ for cue, _ in gate("土地流转费800元/", 0, 10)] == ["measure_per", "word_after"]
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifiers"),
+    [
+        # a level reached after a per-head raise is per head
+        ("城乡居民基础养老金最低标准每人每月提高20元，达到123元。", ["per_unit", "per_unit"]),
+        ("農村低保標準每人每年提高300元，達到7800元。", ["per_unit", "per_unit"]),
+        # not after a whole amount, nor a clause that says more than the reaching
+        ("全市安排资金1.2亿元，达到历史最高水平的1.5倍。", ["exact", "exact"]),
+        ("每人每月提高20元，全市发放资金达到1.2亿元。", ["per_unit", "exact"]),
+    ],
+)
+def test_a_level_reached_after_a_per_head_raise_is_per_head(text, qualifiers):
+    assert [f.qualifier for f in figures_of(text, 2024)] == qualifiers

@@ -191,6 +191,7 @@ PER_UNIT_CUES = (
     "exchange",  # after an exchange_word: 1美元兑7.1元
     "word_before",  # a per_unit word of qualifiers.csv (before) right before the number: 每年500元
     "word_after",  # a per_unit word of qualifiers.csv (after) right after the number: 500元/人
+    "level_after_per_head",  # a clause only of reaching after one of a per-head amount: 每人每月提高20元，达到123元
 )
 PER_UNIT_VERDICTS = ("per_unit", "whole")
 # What a rule of not_figure_rules.csv looks at (etl/rules/not_figures.py has one function per cue).

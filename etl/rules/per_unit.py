@@ -158,6 +158,29 @@ def exchange(mention: Mention, around: Around, catalog: Catalog) -> bool:
     return around.before.endswith(catalog.words["exchange_word"])
 
 
+def reached_level(catalog: Catalog) -> re.Pattern:
+    """A clause that only says a level was reached: 达到, 提高到, 增至 (words.csv's reached_verb,
+    change_verb and to_word)."""
+    verbs = (*catalog.words["reached_verb"], *catalog.words["change_verb"])
+    return re.compile(
+        rf"""
+        (?:{alternation(verbs)})?                    # 达到, 提高, 增
+        (?:{alternation(catalog.words["to_word"])})?  # 到, 至
+        """,
+        re.VERBOSE,
+    )
+
+
+def level_after_per_head(mention: Mention, around: Around, catalog: Catalog) -> bool:
+    """每人每月提高20元，达到123元: a clause that only says a level was reached, after a clause whose
+    amount is per head (a per_unit word of qualifiers.csv), reaches a level per head too."""
+    own = around.clause_before.strip()
+    if not own or catalog.compiled(reached_level).fullmatch(own) is None:
+        return False
+    previous = around.previous_clause()
+    return previous is not None and catalog.qualifiers_in_clause.first_in(previous, PER_UNIT.__eq__) is not None
+
+
 def word_before(mention: Mention, around: Around, catalog: Catalog) -> bool:
     """每年500元: a per_unit word of qualifiers.csv (before) right before the number."""
     return catalog.qualifiers_before.at_end(around.before) == PER_UNIT
@@ -177,6 +200,7 @@ CUE_FUNCTIONS = {
     "exchange": exchange,
     "word_before": word_before,
     "word_after": word_after,
+    "level_after_per_head": level_after_per_head,
 }
 
 
@@ -196,4 +220,5 @@ TRIGGERS = {
     "exchange": lambda catalog: catalog.words["exchange_word"],
     "word_before": _words("before"),
     "word_after": lambda catalog: tuple(w[:1] for w in _words("after")(catalog)),
+    "level_after_per_head": lambda catalog: (*catalog.words["reached_verb"], *catalog.words["to_word"]),
 }
