@@ -8,5 +8,6 @@ create or replace table core.series_points (
     year integer,
     linked_by varchar not null,
     confidence double,
-    reason varchar not null
+    reason varchar not null,
+    node_id varchar  -- its node (core.series_nodes), NULL without a report year
 );
