@@ -58,6 +58,13 @@ def _edit(path: Path) -> None:
     path.write_bytes(edited.encode(encoding))
 
 
+def _replace(path: Path, old: str, new: str) -> None:
+    """Write `new` for `old` in a report (UTF-8)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
 def _drop(folder: Path, name: str) -> None:
     """Take a report out of the folder and its manifest."""
     (folder / name).unlink()
@@ -178,6 +185,10 @@ CHANGES = {
     "a middle year edited": (lambda f: _edit(f / "govreport_2016.txt"), {2015}),
     "the first year edited": (lambda f: _edit(f / "govreport_2014.txt"), {2013}),
     "the last year edited": (lambda f: _edit(f / "govreport_2018.txt"), {2017}),
+    "a figure's year edited": (
+        lambda f: _replace(f / "govreport_2016.txt", "今年拟安排财政赤字", "明年拟安排财政赤字"),
+        {2015},
+    ),
     "a report moved to another year": (
         lambda f: _manifest(f, "govreport_2016.txt", "report_year", "2019"),
         {2015, 2019},

@@ -36,7 +36,9 @@ def publishers(warehouse, tmp_path_factory) -> dict[str, list[Row]]:
         con.execute("create schema scratch")
         con.execute(store._sql("build", "point_of"))
         rules = rules_of(load_catalog())
-        scope_of = {p: rules.scope_of(p) for (p,) in con.execute("select distinct publisher from core.documents").fetchall()}
+        scope_of = {
+            p: rules.scope_of(p) for (p,) in con.execute("select distinct publisher from core.documents").fetchall()
+        }
         batches = con.execute(store._sql("build", "points_to_match")).to_arrow_reader(20_000)
         rows = [r for r in store._rows(batches, scope_of) if r.own_doc is None]
     finally:

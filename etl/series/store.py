@@ -173,7 +173,8 @@ def _set_apart(con: duckdb.DuckDBPyConnection, series: str) -> None:
         )
 
     con.execute(
-        f"create or replace temp table years_of as select distinct series_id, publisher, own_doc, year from {series}"
+        f"create or replace temp table years_of as select distinct series_id, publisher, own_doc, year from {series} "
+        "where series_id is not null"
     )
     # A series of every year covers its years of one.
     con.execute(

@@ -90,24 +90,36 @@ def write_series(con: duckdb.DuckDBPyConnection, directory: Path, extracted: lis
         f"where exists (select 1 from {SCOPE}.years y where {IN_YEARS.format(t='s', year='year')}) "
         f"or point_id in (select point_id from {SCOPE}.own_points)"
     )
-    # Their series' years are chosen again: of a publisher's, the years its figures were of; the others' whole.
+    # Their series' years are chosen again: a publisher's where a figure's series changed or its document was
+    # extracted, for the years of those figures (their figures gone were noted); the others' whole.
     con.execute(
-        f"insert into {SCOPE}.groups select distinct s.series_id, s.publisher, s.own_doc, f.period_start "
-        f"from {SCOPE}.stale s join core.series_figures using (point_id) join core.figures f using (figure_id) "
-        f"where s.own_doc is null and {SINGLE_YEAR} "
-        f"union select distinct series_id, publisher, own_doc, null from {SCOPE}.stale where own_doc is not null"
+        f"create table {SCOPE}.was as select sf.figure_id, s.series_id, s.publisher from {SCOPE}.stale s "
+        f"join core.series_figures sf using (point_id) where s.own_doc is null"
+    )
+    con.execute(
+        f"insert into {SCOPE}.groups select distinct series_id, publisher, own_doc, null from {SCOPE}.stale "
+        "where own_doc is not null"
     )
     con.execute(f"delete from core.series_figures where point_id in (select point_id from {SCOPE}.stale)")
     con.execute(f"delete from core.series_points where point_id in (select point_id from {SCOPE}.stale)")
     con.execute(f"delete from core.series_links where publisher in (select publisher from {SCOPE}.years)")
     (first,) = con.execute("select coalesce(max(point_id) + 1, 0) from core.series_points").fetchone()
     con.execute(f"create table {SCOPE}.renamed (series_id varchar, publisher varchar)")
+    new_points = f"core.series_points p join core.series_figures sf using (point_id) where p.point_id >= {int(first)}"
     con.execute(
-        f"create view {SCOPE}.years_of as select * from {SCOPE}.groups "
+        f"create view {SCOPE}.years_of as "
+        f"with now as (select sf.figure_id, p.series_id, p.publisher from {new_points} and p.own_doc is null), "
+        "moved as ("
+        "select figure_id, w.series_id as was, n.series_id as now, coalesce(n.publisher, w.publisher) as publisher "
+        f"from {SCOPE}.was w full join now n using (figure_id) where w.series_id is distinct from n.series_id "
+        "union all select n.figure_id, null, n.series_id, n.publisher from now n semi join "
+        f"(select figure_id from core.figures where doc_id in (select doc_id from {SCOPE}.extracted)) e using (figure_id)"
+        ") "
+        f"select * from {SCOPE}.groups "
         f"union select series_id, publisher, null, null from {SCOPE}.renamed "
-        f"union select p.series_id, p.publisher, p.own_doc, case when p.own_doc is null then f.period_start end "
-        f"from core.series_points p join core.series_figures using (point_id) join core.figures f using (figure_id) "
-        f"where p.point_id >= {int(first)} and (p.own_doc is not null or {SINGLE_YEAR})"
+        f"union select p.series_id, p.publisher, p.own_doc, null from {new_points} and p.own_doc is not null "
+        "union select unnest([m.was, m.now]), m.publisher, null, f.period_start "
+        f"from moved m join core.figures f using (figure_id) where {SINGLE_YEAR}"
     )
     series.write_series(
         con,
