@@ -65,6 +65,8 @@ def _check(before: list[Row], after: list[Row], years: set) -> set[str]:
     new, new_nodes = _whole(after)
     again = relink([r for r in after if r.year in years], WORDS, stored, years)
     assert sorted(node_rows(again.nodes, again.links, again.found.series_of)) == new_nodes
+    dropped = set(again.dropped)  # the stored rows that go, and those written in their place
+    assert sorted([r for r in old_nodes if r[0] not in dropped] + again.rows) == new_nodes
     assert sorted(again.found.links) == sorted(new.links)
     updates = {i: rest for i, *rest in again.updates}
     kept = []

@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from etl.series.keys import Node, Row, Words, nodes_of
 from etl.series.matching import Assigned, Link, assign, how_joined, link
-from etl.series.nodes import Stored
+from etl.series.nodes import Stored, node_id, node_rows
 
 
 class Relinked(NamedTuple):
@@ -30,6 +30,8 @@ class Relinked(NamedTuple):
     links: list[Link]  # every link
     updates: list[tuple]  # (node_id, series_id, confidence, reason) of the points of other years to change
     renamed: set[str]  # the series, old and new ids, that points of other years left or joined
+    rows: list[tuple]  # the core.series_nodes rows to write: those of `years`, and the others' that changed
+    dropped: list[str]  # the node_ids whose stored rows go: of `years`, and of the others that changed
 
 
 def relink(rows: list[Row], words: Words, stored: dict[str, Stored], years: set[int | None]) -> Relinked:
@@ -49,7 +51,24 @@ def relink(rows: list[Row], words: Words, stored: dict[str, Stored], years: set[
             updates.append((i, series_id, confidence, reason))
         if series_id != s.series_id:
             renamed |= {series_id, s.series_id}
-    return Relinked(found, nodes, links, updates, renamed)
+    ids, before = {s.node: i for i, s in stored.items()}, {lk.later: lk for lk in links}
+    changed = {n for n in nodes if n.year in years} | {
+        n for n in nodes if n.year not in years and _stored(stored[ids[n]]) != _row(n, found, before, ids)
+    }
+    dropped = [i for i, s in stored.items() if s.node.year in years or s.node in changed]
+    return Relinked(found, nodes, links, updates, renamed, node_rows(changed, links, found.series_of), dropped)
+
+
+def _row(n: Node, found: Assigned, before: dict[Node, Link], ids: dict[Node, str]) -> tuple:
+    """The series and the link to the year before of a node not lined up again, as core.series_nodes stores them."""
+    lk = before.get(n)
+    if lk is None:
+        return (found.series_of[n], None, None, None)
+    return (found.series_of[n], ids.get(lk.earlier) or node_id(lk.earlier), lk.confidence, lk.reason)
+
+
+def _stored(s: Stored) -> tuple:
+    return (s.series_id, s.earlier, s.confidence, s.reason)
 
 
 def relinked(stored: dict[str, Stored], fresh: set[Node], years: set[int]) -> tuple[set[Node], list[Link]]:

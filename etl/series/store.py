@@ -114,15 +114,13 @@ def _again(con: duckdb.DuckDBPyConnection, again: str | None) -> dict[str, set[i
 
 
 def _take_nodes(con: duckdb.DuckDBPyConnection, again: str | None) -> dict[str, dict]:
-    """The stored nodes of the publishers of `again`, by publisher and node_id; their rows are deleted
-    (the series step writes every node of those publishers again)."""
+    """The stored nodes of the publishers of `again`, by publisher and node_id."""
     if again is None:
         return {}
     where = f"where publisher in (select publisher from {again})"
     rows = con.execute(
         f"select publisher, node_id, node, series_id, earlier, confidence, reason from core.series_nodes {where}"
     ).fetchall()
-    con.execute(f"delete from core.series_nodes {where}")
     return {
         publisher: read_stored([r[1:] for r in group])
         for publisher, group in groupby(sorted(rows, key=lambda r: r[0]), key=lambda r: r[0])

@@ -53,7 +53,16 @@ class SeriesWriter:
         """A publisher lined up again in some report years (etl.series.relink)."""
         self.updates += [(i, publisher, *rest) for i, *rest in again.updates]
         self.renamed |= {(series_id, publisher) for series_id in again.renamed}
-        self.add(again.found, node_rows(again.nodes, again.links, again.found.series_of))
+        if again.dropped:  # before the new rows are written: a node lined up again keeps its node_id
+            self.con.register("dropped_nodes", pa.table({"node_id": again.dropped}))
+            try:
+                self.con.execute(
+                    "delete from core.series_nodes where publisher = $publisher "
+                    "and node_id in (select node_id from dropped_nodes)".replace("$publisher", _literal(publisher))
+                )
+            finally:
+                self.con.unregister("dropped_nodes")
+        self.add(again.found, again.rows)
 
     def add(self, found: Assigned, nodes: list[tuple]) -> None:
         self.points += found.members
@@ -92,6 +101,10 @@ class SeriesWriter:
                 self.con.unregister("changed_points")
         if renamed is not None:
             _insert(self.con, _columns(("series_id", "publisher"), sorted(self.renamed)), renamed)
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
 
 
 def _columns(names: tuple[str, ...], rows: list[tuple]) -> pa.Table:
