@@ -147,7 +147,7 @@ def write_years(con: duckdb.DuckDBPyConnection, series: str | None = None) -> No
     points, members = "core.series_points", "core.series_figures"
     if series is not None:
         _set_apart(con, series)
-        points, members = "temp.years_points", "temp.years_figures"
+        points, members = "temp.years_points", "(select point_id, figure_id from temp.years_figures)"
     (n,) = con.execute(f"select count(*) from {members} join {points} using (point_id)").fetchone()
     shares = max(1, -(-n // FIGURES_PER_SHARE))
     for share in range(shares):
@@ -155,6 +155,8 @@ def write_years(con: duckdb.DuckDBPyConnection, series: str | None = None) -> No
         statement = _scoped(
             _scoped(_sql("build", "series_years"), part, "core.series_points"), members, "core.series_figures"
         )
+        if series is not None:  # the figures set apart hold their rows: core.figures is not scanned again
+            statement = _scoped(statement, "temp.years_figures f", "core.figures f")
         con.execute(statement)
     if series is not None:
         for table in ("years_of", "years_points", "years_figures"):
@@ -162,7 +164,8 @@ def write_years(con: duckdb.DuckDBPyConnection, series: str | None = None) -> No
 
 
 def _set_apart(con: duckdb.DuckDBPyConnection, series: str) -> None:
-    """The years of `series` deleted from core.series_years; the points and figure rows to choose them again from."""
+    """The years of `series` deleted from core.series_years; the points, and the figures (with their point_id), to
+    choose them again from."""
 
     def same(a: str, b: str) -> str:
         return (
@@ -193,10 +196,10 @@ def _set_apart(con: duckdb.DuckDBPyConnection, series: str) -> None:
     )
     con.execute(
         "create or replace temp table years_figures as "
-        "select sf.* from core.series_figures sf join temp.years_points s using (point_id) "
-        f"semi join {every} p on {same('p', 's')} "
+        "select sf.point_id, f.* from core.series_figures sf join temp.years_points s using (point_id) "
+        f"join core.figures f using (figure_id) semi join {every} p on {same('p', 's')} "
         "union all "
-        "select sf.* from core.series_figures sf join temp.years_points s using (point_id) "
+        "select sf.point_id, f.* from core.series_figures sf join temp.years_points s using (point_id) "
         f"join core.figures f using (figure_id) semi join {some} p on {same('p', 's')} and p.year = f.period_start"
     )
 
