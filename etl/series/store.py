@@ -40,6 +40,11 @@ SERIES_TABLES = ("series_points", "series_figures", "series_links", "series_year
 ROWS_PER_READ = 20_000  # figures read at a time
 FIGURES_PER_SHARE = 250_000  # figures whose series years DuckDB chooses at a time (write_years)
 # Columns of points_to_match.sql whose values rows repeat: read as one string per distinct value (_rows).
+# The columns of core.figures that sql/build/series_years.sql reads: the figures set apart (_set_apart) hold them.
+YEARS_COLUMNS = (
+    "figure_id, doc_id, metric_value, value, unit, is_target, period_start, period_end, parent_figure_id, "
+    "sentence_start, char_start, basis, qualifier, metric_id"
+)
 REPEATED = {"own_doc", "publisher", "unit", "basis", "program", "metric_id", "metric_scope", "label", "measure"}
 
 
@@ -196,11 +201,12 @@ def _set_apart(con: duckdb.DuckDBPyConnection, series: str) -> None:
     )
     con.execute(
         "create or replace temp table years_figures as "
-        "select sf.point_id, f.* from core.series_figures sf join temp.years_points s using (point_id) "
-        f"join core.figures f using (figure_id) semi join {every} p on {same('p', 's')} "
+        f"select sf.point_id, f.* from core.series_figures sf join temp.years_points s using (point_id) "
+        f"join (select {YEARS_COLUMNS} from core.figures) f using (figure_id) semi join {every} p on {same('p', 's')} "
         "union all "
-        "select sf.point_id, f.* from core.series_figures sf join temp.years_points s using (point_id) "
-        f"join core.figures f using (figure_id) semi join {some} p on {same('p', 's')} and p.year = f.period_start"
+        f"select sf.point_id, f.* from core.series_figures sf join temp.years_points s using (point_id) "
+        f"join (select {YEARS_COLUMNS} from core.figures) f using (figure_id) "
+        f"semi join {some} p on {same('p', 's')} and p.year = f.period_start"
     )
 
 
