@@ -3,10 +3,13 @@
 core.series_points (the figures of a report year that say the same: their
 series, how they joined it and how sure), core.series_figures (each figure's
 point), core.series_links (one row per automatic link between two report
-years) and core.series_years (the figure that speaks for each year) are made
-anew at every refresh, after the figures and catalogs are loaded and before
-the views that read them. Their tables are defined in sql/core/, the SQL that
-fills them in sql/build/.
+years), core.series_years (the figure that speaks for each year) and
+core.series_nodes (each node of a publisher's series, what a later refresh
+lines up again from: etl.series.relink) are made at every refresh, after the
+figures and catalogs are loaded and before the views that read them: anew by
+a full build, only in the changed report years of the changed publishers by
+an incremental one (etl.warehouse.incremental). Their tables are defined in
+sql/core/, the SQL that fills them in sql/build/.
 
 Series never cross publishers, so the figures are read publisher by publisher,
 in record batches, and each publisher's series are written before the next is

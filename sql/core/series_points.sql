@@ -9,5 +9,5 @@ create or replace table core.series_points (
     linked_by varchar not null,
     confidence double,
     reason varchar not null,
-    node_id varchar  -- its node (core.series_nodes), NULL without a report year
+    node_id varchar  -- its node (etl.series.nodes.node_id; core.series_nodes holds a publisher's), NULL without a report year
 );
