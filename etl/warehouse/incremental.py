@@ -47,7 +47,7 @@ def possible(con: duckdb.DuckDBPyConnection, code_version: str, catalog_version:
 
 def note_dropped(con: duckdb.DuckDBPyConnection, gone: str) -> None:
     """Before the documents of the relation `gone` are deleted: note their publishers' report years, as changed ones,
-    and the series years their figures were chosen among (chosen again once they are gone)."""
+    and the years their figures were of (those series years are chosen again once they are gone)."""
     con.execute(f"create schema {SCOPE}")
     con.execute(
         f"create table {SCOPE}.years as select distinct publisher, report_year from core.documents "
@@ -58,10 +58,10 @@ def note_dropped(con: duckdb.DuckDBPyConnection, gone: str) -> None:
         f"create table {SCOPE}.own_points as select point_id from core.series_points "
         f"where own_doc in (select doc_id from {gone})"
     )
+    # The years their figures were of: those figures' series years are chosen again without them.
     con.execute(
-        f"create table {SCOPE}.groups as select distinct p.series_id, p.publisher, p.own_doc, f.period_start as year "
-        "from core.figures f join core.series_figures using (figure_id) join core.series_points p using (point_id) "
-        f"where f.doc_id in (select doc_id from {gone}) and {SINGLE_YEAR} and p.own_doc is null"
+        f"create table {SCOPE}.gone_figures as select figure_id, period_start as year from core.figures f "
+        f"where doc_id in (select doc_id from {gone}) and {SINGLE_YEAR}"
     )
 
 
@@ -97,8 +97,9 @@ def write_series(con: duckdb.DuckDBPyConnection, directory: Path, extracted: lis
         f"join core.series_figures sf using (point_id) where s.own_doc is null"
     )
     con.execute(
-        f"insert into {SCOPE}.groups select distinct series_id, publisher, own_doc, null from {SCOPE}.stale "
-        "where own_doc is not null"
+        f"create table {SCOPE}.groups as select distinct w.series_id, w.publisher, null as own_doc, g.year "
+        f"from {SCOPE}.was w join {SCOPE}.gone_figures g using (figure_id) "
+        f"union select distinct series_id, publisher, own_doc, null from {SCOPE}.stale where own_doc is not null"
     )
     con.execute(f"delete from core.series_figures where point_id in (select point_id from {SCOPE}.stale)")
     con.execute(f"delete from core.series_points where point_id in (select point_id from {SCOPE}.stale)")
