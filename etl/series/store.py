@@ -190,10 +190,13 @@ def _set_apart(con: duckdb.DuckDBPyConnection, series: str) -> None:
         "delete from temp.years_of s where year is not null "
         f"and exists (select 1 from temp.years_of p where p.year is null and {same('p', 's')})"
     )
-    # A row with a year stands for that year of the series, one without for every year of it.
-    of_year = f"{same('p', 's')} and (p.year is null or p.year = {{year}})"
+    every, some = (
+        "(select * from temp.years_of where year is null)",
+        "(select * from temp.years_of where year is not null)",
+    )
+    con.execute(f"delete from core.series_years s where exists (select 1 from {every} p where {same('p', 's')})")
     con.execute(
-        f"delete from core.series_years s where exists (select 1 from temp.years_of p where {of_year.format(year='s.year')})"
+        f"delete from core.series_years s where exists (select 1 from {some} p where {same('p', 's')} and p.year = s.year)"
     )
     con.execute(
         "create or replace temp table years_points as "
@@ -202,8 +205,11 @@ def _set_apart(con: duckdb.DuckDBPyConnection, series: str) -> None:
     con.execute(
         "create or replace temp table years_figures as "
         f"select sf.point_id, f.* from core.series_figures sf join temp.years_points s using (point_id) "
+        f"join (select {YEARS_COLUMNS} from core.figures) f using (figure_id) semi join {every} p on {same('p', 's')} "
+        "union all "
+        f"select sf.point_id, f.* from core.series_figures sf join temp.years_points s using (point_id) "
         f"join (select {YEARS_COLUMNS} from core.figures) f using (figure_id) "
-        f"semi join temp.years_of p on {of_year.format(year='f.period_start')}"
+        f"semi join {some} p on {same('p', 's')} and p.year = f.period_start"
     )
 
 
