@@ -58,6 +58,13 @@ def _edit(path: Path) -> None:
     path.write_bytes(edited.encode(encoding))
 
 
+def _replace(path: Path, old: str, new: str) -> None:
+    """Write `new` for `old` in a report (UTF-8)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
 def _drop(folder: Path, name: str) -> None:
     """Take a report out of the folder and its manifest."""
     (folder / name).unlink()
@@ -144,3 +151,125 @@ def test_an_edit_of_a_report_without_a_publisher_chooses_only_its_own_years_agai
     _edit(reports / "hailar_govreport_2017.txt")
     refresh(reports, db, progress=False)
     assert chosen == [[(None, "hailar-2017")]]
+
+
+YEARS = (
+    "govreport_2014.txt",  # 国务院, report year 2013
+    "govreport_2015.txt",
+    "govreport_2016.txt",
+    "govreport_2017.txt",
+    "govreport_2018.txt",  # 2017
+    "hailar_govreport_2014.txt",  # 海拉尔区人民政府, 2013
+    "hailar_govreport_2015.txt",
+    "hailar_govreport_2016.txt",  # without a publisher
+    "acftu-2020.txt",
+)
+
+
+def _manifest(folder: Path, name: str, column: str, value: str) -> None:
+    """Set one manifest field of the report `name`."""
+    path = folder / "manifest.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    for row in rows:
+        if row["file"] == name:
+            row[column] = value
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+# Each change, and the report years of 国务院 lined up again for it.
+CHANGES = {
+    "a middle year edited": (lambda f: _edit(f / "govreport_2016.txt"), {2015}),
+    "the first year edited": (lambda f: _edit(f / "govreport_2014.txt"), {2013}),
+    "the last year edited": (lambda f: _edit(f / "govreport_2018.txt"), {2017}),
+    "a figure's year edited": (
+        lambda f: _replace(f / "govreport_2016.txt", "今年拟安排财政赤字", "明年拟安排财政赤字"),
+        {2015},
+    ),
+    "a report moved to another year": (
+        lambda f: _manifest(f, "govreport_2016.txt", "report_year", "2019"),
+        {2015, 2019},
+    ),
+    "a middle year dropped": (lambda f: _drop(f, "govreport_2016.txt"), {2015}),
+    "the first year dropped": (lambda f: _drop(f, "govreport_2014.txt"), {2013}),
+    "a report without a publisher edited": (lambda f: _edit(f / "hailar_govreport_2016.txt"), None),
+    "a report given a publisher": (
+        lambda f: _manifest(f, "hailar_govreport_2016.txt", "publisher", "海拉尔区人民政府"),
+        None,
+    ),
+}
+
+
+@pytest.fixture
+def years(tmp_path) -> Path:
+    """Five years of 国务院, two of 海拉尔区人民政府 and one of it without a publisher, and 工人日报."""
+    folder = tmp_path / "years"
+    folder.mkdir()
+    with (RAW / "manifest.csv").open(encoding="utf-8", newline="") as fh:
+        rows = [row for row in csv.DictReader(fh) if row["file"] in YEARS]
+    for row in rows:
+        shutil.copy(RAW / row["file"], folder / row["file"])
+        if row["file"] == "hailar_govreport_2016.txt":
+            row["publisher"] = ""
+    with (folder / "manifest.csv").open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return folder
+
+
+def _points(db: Path, where: str) -> list[tuple]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(f"select point_id, series_id from core.series_points where {where} order by all").fetchall()
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("change", CHANGES)
+def test_each_kind_of_change_refreshed_incrementally_equals_a_full_refresh(years, tmp_path, monkeypatch, change):
+    db, full = tmp_path / "w.duckdb", tmp_path / "full.duckdb"
+    refresh(years, db, progress=False)
+    base = _contents(db)
+    saved = tmp_path / "saved"
+    shutil.copytree(years, saved)
+    lined_up = []
+    real = series.relink
+
+    def spy(rows, words, stored, report_years):
+        lined_up.append(((rows or [s.node for s in stored.values()])[0].publisher, report_years))
+        return real(rows, words, stored, report_years)
+
+    monkeypatch.setattr(series, "relink", spy)
+    make, again = CHANGES[change]
+    make(years)
+    refresh(years, db, progress=False, force=True)
+    assert sorted(y for p, y in lined_up if p == "国务院") == ([] if again is None else [again])
+    refresh(years, full, progress=False, full=True)
+    got, want = _contents(db), _contents(full)
+    for name in want:
+        assert sorted(set(got[name]) ^ set(want[name]))[:6] == [], name
+    assert got == want
+    # Undone (a dropped report comes back, a series split comes together again): as first built.
+    shutil.rmtree(years)
+    shutil.copytree(saved, years)
+    refresh(years, db, progress=False, force=True)
+    assert _contents(db) == base
+
+
+def test_a_middle_year_dropped_renames_series_of_other_years_and_keeps_their_points(years, tmp_path):
+    """The drop splits series that ran through 2015: their later points are named by their new earliest node."""
+    db = tmp_path / "w.duckdb"
+    refresh(years, db, progress=False)
+    later, earlier = "publisher = '国务院' and year >= 2016", "publisher = '国务院' and year = 2013"
+    before_later, before_earlier = _points(db, later), _points(db, earlier)
+    _drop(years, "govreport_2016.txt")
+    refresh(years, db, progress=False, force=True)
+    after_later = _points(db, later)
+    assert [p for p, _ in after_later] == [p for p, _ in before_later]  # the same points, not made again
+    renamed = sum(a != b for a, b in zip(after_later, before_later, strict=True))
+    assert renamed > 0
+    assert _points(db, earlier) == before_earlier

@@ -41,6 +41,7 @@ def test_the_tables_a_build_makes_are_read_off_sql_core():
         "qualifier_words",
         "series_figures",
         "series_links",
+        "series_nodes",
         "series_points",
         "series_years",
         "words",

@@ -20,13 +20,16 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from etl.series.keys import ITEM_BREAK, Node, Row, Words, nodes_of, quantity_words, words_of
+from etl.series.nodes import node_id
 
 __all__ = [
     "ITEM_BREAK",
+    "Assigned",
     "Link",
     "Member",
     "Node",
     "Row",
+    "assign",
     "bigram_similarity",
     "link",
     "members",
@@ -55,6 +58,16 @@ class Member(NamedTuple):
     linked_by: str  # catalog or auto
     confidence: float | None
     reason: str
+    node_id: str | None  # its node's (etl.series.nodes.node_id), None without a report year
+
+
+class Assigned(NamedTuple):
+    """What assign makes of a publisher's nodes and links."""
+
+    members: list[Member]  # one per row given
+    links: list[tuple]  # core.series_links rows, one per link
+    series_of: dict[Node, str]
+    joined: dict[Node, tuple[float, str]]  # how a node joined its series: its link to the year before, else after
 
 
 def bigram_similarity(a: str, b: str) -> float:
@@ -67,8 +80,13 @@ def bigram_similarity(a: str, b: str) -> float:
     return 2 * len(x & y) / (len(x) + len(y))
 
 
-def link(nodes: set[Node]) -> list[Link]:
-    """The links between nodes of consecutive years, best first, one each way per node."""
+def link(nodes: set[Node], behind: dict[Node, str] | None = None) -> list[Link]:
+    """The links between nodes of consecutive years, best first, one each way per node.
+
+    A link never joins two metrics: whether it would depends on the metric of the nodes already
+    linked before each node. Lining up only some years (etl.series.relink), `behind` gives the
+    metric linked before a node of the first year given, by links of years not given.
+    """
     by_year: dict[tuple[str, int], list[Node]] = defaultdict(list)
     for n in sorted(nodes, key=_order):
         by_year[(n.publisher, n.year)].append(n)
@@ -77,6 +95,8 @@ def link(nodes: set[Node]) -> list[Link]:
     catalogued = {(n.publisher, n.year, n.bucket, n.metric_id) for n in nodes if n.metric_id}
     for n in nodes:
         components.add(n)
+        if behind and n in behind:
+            components.metric[n] = n.metric_id or behind[n]
         if n.metric_id and (n.publisher, n.year + 1, n.bucket, n.metric_id) in catalogued:
             forward.add(n)  # the catalog links it
         if n.metric_id and (n.publisher, n.year - 1, n.bucket, n.metric_id) in catalogued:
@@ -154,7 +174,16 @@ def members(rows: list[Row], words: Words) -> tuple[list[Member], list[tuple]]:
     """Every row's series, and the links (series_id, publisher, year, is_target, unit, confidence, reason)."""
     node_of = nodes_of(rows, words)
     nodes = {n for n in node_of if n is not None}
-    links = link(nodes)
+    found = assign(rows, node_of, nodes, link(nodes))
+    return found.members, found.links
+
+
+def assign(rows: list[Row], node_of: list[Node | None], nodes: set[Node], links: list[Link]) -> Assigned:
+    """The series of `nodes` joined by `links` (a publisher's, every year), and the members of `rows`.
+
+    The rows may be those of some report years only (node_of: their nodes): the series are named
+    over every node and link given.
+    """
     components = _Components()
     for n in nodes:
         components.add(n)
@@ -168,21 +197,27 @@ def members(rows: list[Row], words: Words) -> tuple[list[Member], list[tuple]]:
     for a, b, confidence, reason in sorted(links, key=lambda lk: -lk.earlier.year):
         joined[b] = (confidence, reason)  # how the later one joined
         joined.setdefault(a, (confidence, reason))
-    out = []
+    out, ids = [], {}
     for r, n in zip(rows, node_of, strict=True):
         if n is None:
             series_id, linked_by, confidence, reason = f"auto:?{r.figure_ids[0]}", "auto", None, "no report year"
         elif r.metric_id:
             series_id, linked_by, confidence, reason = series_of[n], "catalog", 1.0, f"metric {r.metric_id}"
         else:
-            confidence, reason = joined.get(n, (None, n.alone or "no figure of the year before or after is alike"))
+            confidence, reason = how_joined(n, joined)
             series_id, linked_by = series_of[n], "auto"
-        out.append(Member(r.figure_ids, series_id, r.publisher, r.own_doc, r.year, linked_by, confidence, reason))
+        node = None if n is None else ids.get(n) or ids.setdefault(n, node_id(n))
+        out.append(Member(r.figure_ids, series_id, r.publisher, r.own_doc, r.year, linked_by, confidence, reason, node))
     link_rows = [
         (series_of[b], b.publisher, b.year, b.bucket[0], b.bucket[1], confidence, reason)
         for a, b, confidence, reason in links
     ]
-    return out, link_rows
+    return Assigned(out, link_rows, series_of, joined)
+
+
+def how_joined(n: Node, joined: dict[Node, tuple[float, str]]) -> tuple[float | None, str]:
+    """The confidence and reason of an uncatalogued node's points: its link's, or why it has none."""
+    return joined.get(n, (None, n.alone or "no figure of the year before or after is alike"))
 
 
 def _order(n: Node) -> tuple:

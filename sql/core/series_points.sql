@@ -8,5 +8,6 @@ create or replace table core.series_points (
     year integer,
     linked_by varchar not null,
     confidence double,
-    reason varchar not null
+    reason varchar not null,
+    node_id varchar  -- its node (etl.series.nodes.node_id; core.series_nodes holds a publisher's), NULL without a report year
 );
