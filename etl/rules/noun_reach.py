@@ -16,6 +16,7 @@ its object. etl/rules/units.py asks these.
 from __future__ import annotations
 
 from etl.catalog import Catalog
+from etl.rules.compounds import noun_shapes
 from etl.text.characters import ITEM_ENDS
 
 VERB = 2  # characters: the verbs of verbs.csv
@@ -62,10 +63,13 @@ def counts_what_follows(text: str, end: int, catalog: Catalog) -> bool:
         return False
     if catalog.qualifiers_after.at_start(text, end) is not None:
         return False
-    lexicon = catalog.lexicon
+    lexicon, verbs = catalog.lexicon, catalog.verbs
+    firsts = catalog.compiled(noun_shapes)[1]  # the characters a noun starts with: most places start none
     for i in range(end, min(len(text), end + FOLLOW_REACH)):
-        if text[i] in ITEM_ENDS or verb_at(text, i, catalog):
+        if text[i] in ITEM_ENDS or (text[i : i + VERB] in verbs and verb_at(text, i, catalog)):
             return False
+        if text[i] not in firsts:
+            continue
         for length in NOUN_LENGTHS:
             found = lexicon.get(text[i : i + length])
             if found is not None and found[0] != PERSON:

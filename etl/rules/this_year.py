@@ -43,6 +43,7 @@ class YearWords(NamedTuple):
     """The words of this year and last year, and their pre-check, composed once per catalog."""
 
     holds_this_year: Callable[[str], object]  # a text holding none of these names no 今年 (re's search, in C)
+    holds_last_year: Callable[[str], object]  # the same for last year's names: 去年, 上年
     found: re.Pattern  # a comparison's marker (group 1), then this year's (2) or last year's name (3)
     not_this_year: tuple[str, ...]  # words ending in the 今 of a 今年 that is no year: 如今 (words.csv)
     not_last_year_after: tuple[str, ...]  # after last year's name, no year of the figure's: 以来, 基础上 (words.csv)
@@ -53,6 +54,7 @@ def year_words(catalog: Catalog) -> YearWords:
     markers = (*catalog.words["compared_marker"], *COMPARED_TOO)
     return YearWords(
         re.compile(alternation(this_year)).search,
+        re.compile(alternation(catalog.words["last_year_word"])).search,
         with_first_character_gate(  # its optional first word would keep re from skipping ahead
             rf"""
             ({alternation(markers)})?                      # 比上年: the year compared with
@@ -104,6 +106,8 @@ def last_year_in_clause(clause: str, catalog: Catalog) -> bool:
     就业12万人的基础上 in a plan; not a comparison's (比去年), not since, the same months or a base (去年以来,
     去年同期, 在去年基础上: not_last_year_after of words.csv), and with no number between it and the figure."""
     words = catalog.compiled(year_words)
+    if not words.holds_last_year(clause):  # nearly every clause
+        return False
     last = False
     for found in words.found.finditer(clause):
         marker, _, last_year = found.groups()
