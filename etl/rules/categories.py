@@ -149,8 +149,8 @@ def word_before(mention: Mention, around: Around, catalog: Catalog, wanted: str)
     if (
         found is None
         and around.clause_index
-        and catalog.category_words.first_in(around.clause_after, fits) is None  # 其中236人获评…: its own clause's
         and (whole := whole_clause(around, catalog))
+        and catalog.category_words.first_in(around.clause_after, fits) is None  # 其中236人获评…: its own clause's
     ):
         found = catalog.category_words.first_in(whole, FITS[mention.unit])
     return given(found[0], wanted) if found else None

@@ -220,5 +220,5 @@ TRIGGERS = {
     "exchange": lambda catalog: catalog.words["exchange_word"],
     "word_before": _words("before"),
     "word_after": lambda catalog: tuple(w[:1] for w in _words("after")(catalog)),
-    "level_after_per_head": lambda catalog: (*catalog.words["reached_verb"], *catalog.words["to_word"]),
+    "level_after_per_head": lambda catalog: (*catalog.words["reached_verb"], *catalog.words["change_verb"]),
 }
