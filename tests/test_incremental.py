@@ -31,22 +31,27 @@ FILES = (
 NO_PUBLISHER = ("hailar_govreport_2017.txt", "hailar_govreport_2018.txt")  # each a publisher of its own
 
 
-@pytest.fixture
-def reports(tmp_path) -> Path:
-    """Nine shipped reports of three publishers, two of them without one, with their manifest."""
-    folder = tmp_path / "reports"
+def _copied(folder: Path, files, without_publisher) -> Path:
+    """`folder` holding the shipped reports `files` and their manifest rows, those of
+    `without_publisher` with no publisher."""
     folder.mkdir()
     with (RAW / "manifest.csv").open(encoding="utf-8", newline="") as fh:
-        rows = [row for row in csv.DictReader(fh) if row["file"] in FILES]
+        rows = [row for row in csv.DictReader(fh) if row["file"] in files]
     for row in rows:
         shutil.copy(RAW / row["file"], folder / row["file"])
-        if row["file"] in NO_PUBLISHER:
+        if row["file"] in without_publisher:
             row["publisher"] = ""
     with (folder / "manifest.csv").open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
         writer.writeheader()
         writer.writerows(rows)
     return folder
+
+
+@pytest.fixture
+def reports(tmp_path) -> Path:
+    """Nine shipped reports of three publishers, two of them without one, with their manifest."""
+    return _copied(tmp_path / "reports", FILES, NO_PUBLISHER)
 
 
 def _edit(path: Path) -> None:
@@ -206,19 +211,7 @@ CHANGES = {
 @pytest.fixture
 def years(tmp_path) -> Path:
     """Five years of 国务院, two of 海拉尔区人民政府 and one of it without a publisher, and 工人日报."""
-    folder = tmp_path / "years"
-    folder.mkdir()
-    with (RAW / "manifest.csv").open(encoding="utf-8", newline="") as fh:
-        rows = [row for row in csv.DictReader(fh) if row["file"] in YEARS]
-    for row in rows:
-        shutil.copy(RAW / row["file"], folder / row["file"])
-        if row["file"] == "hailar_govreport_2016.txt":
-            row["publisher"] = ""
-    with (folder / "manifest.csv").open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
-    return folder
+    return _copied(tmp_path / "years", YEARS, ("hailar_govreport_2016.txt",))
 
 
 def _points(db: Path, where: str) -> list[tuple]:

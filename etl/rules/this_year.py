@@ -96,8 +96,7 @@ def last_year_after_this_year(before: str, catalog: Catalog) -> bool:
             if _is_this_year(before, found.start(), found.end(), words):
                 last = False
         elif last is not None:
-            end = found.end()
-            last = not before.startswith(words.not_last_year_after, end) and not DIGIT.search(before, end)
+            last = _names_the_year(before, found.end(), words)
     return bool(last)
 
 
@@ -112,9 +111,14 @@ def last_year_in_clause(clause: str, catalog: Catalog) -> bool:
     for found in words.found.finditer(clause):
         marker, _, last_year = found.groups()
         if last_year and not marker:
-            end = found.end()
-            last = not clause.startswith(words.not_last_year_after, end) and not DIGIT.search(clause, end)
+            last = _names_the_year(clause, found.end(), words)
     return last
+
+
+def _names_the_year(text: str, end: int, words: YearWords) -> bool:
+    """Whether last year's name ending at `end` names the year of the figure at the end of `text`: no
+    since, same months or base after it (not_last_year_after: 去年以来, 在去年基础上), no number between."""
+    return not text.startswith(words.not_last_year_after, end) and not DIGIT.search(text, end)
 
 
 def this_year_after_last_year(before: str, catalog: Catalog, year: int | None = None) -> bool:
