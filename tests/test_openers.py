@@ -117,3 +117,20 @@ def test_a_span_of_years_ahead_in_a_plan_part_is_a_goal():
 def test_next_year_and_the_next_step_are_goals_of_the_year_after_the_one_reviewed(text, published_on, year):
     found = figures_of(text, report_year=2024, published_on=published_on)
     assert [(f.period_start, f.period_end, f.is_target) for f in found] == [(year, year, True)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "人社部新闻发言人卢爱红介绍，2024年，全国城镇新增就业1256万人，城镇调查失业率平均值为5.1%。",
+        "省總工會負責人表示，2024年，全省工會新發展會員12萬人，理賠金額3.4億元。",
+    ],
+)
+def test_who_reports_a_year_opening_what_follows_is_read_past(text):
+    found = figures_of(text, report_year=2025, published_on="2025-01-24")
+    assert [(f.period_start, f.period_end) for f in found] == [(2024, 2024), (2024, 2024)]
+
+
+def test_a_report_verb_opening_no_period_phrase_changes_nothing():
+    found = figures_of("省总工会主席表示，全省工会今年新建驿站200个。", report_year=2025, published_on="2025-01-24")
+    assert [(f.period_start, f.is_target) for f in found] == [(2025, False)]

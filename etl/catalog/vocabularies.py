@@ -68,6 +68,7 @@ WORD_ROLES = (
     "named_period_lead",  # a word before a named period: 在“十三五”时期
     "coordinator",  # joins listed figures or subjects: 和, 及
     "not_next_part",  # a clause holding it states a figure of its own, not the next part of a 其中 list: 有, 此外
+    "report_verb",  # ends a sentence's opening clause that says who reports what follows: 人社部新闻发言人介绍，
     "stretch_word",  # after a figure and a clause break, a higher aim for the same measure: 增长5.5%以上，力争6%
     "relation_word",  # a label that opens with it needs the subject before: 占全国的14.3%
     "relation_verb",  # so does one opening with it and a relation (…的) only: 完成预算的101%, not 完成造林8827万亩

@@ -12,11 +12,13 @@ from etl.catalog.gates import alternation
 from etl.catalog.vocabularies import PERIOD_OPENERS
 from etl.records import Context, Part
 from etl.text.characters import (
+    CLAUSE_BREAKS,
     CLOSE_PARENS,
     CLOSE_QUOTES,
     OPEN_PARENS,
     OPEN_QUOTES,
     ORDINAL_NUMERALS,
+    SENTENCE_STOPS,
     SINGLE_NUMERALS,
 )
 
@@ -37,6 +39,7 @@ OPENER_GUARDS = {
 }
 ENUMERATOR = f"[{OPEN_PARENS}][{CHINESE_NUMERALS}]+[{CLOSE_PARENS}]"  # (一) before an opener
 DASH, QUOTE, UNQUOTE = "——", OPEN_QUOTES[0], CLOSE_QUOTES[0]  # “十三五”
+REPORTER_REACH = 40  # characters at most of who reports, before the report verb
 
 
 class OpenerRules(NamedTuple):
@@ -44,6 +47,8 @@ class OpenerRules(NamedTuple):
     and periods.csv, with the cheap pre-checks derived from the same words."""
 
     strip: re.Pattern  # addresses and enumerators before the opener
+    reporter: re.Pattern  # who reports what follows, a clause ending in a report verb: 人社部新闻发言人介绍，
+    report_verb: re.Pattern  # where a report verb and its comma stand in a text (the reporter's pre-check)
     kinds: tuple[tuple[str, re.Pattern], ...]  # in the order they are tried
     named: re.Pattern  # “十三五”时期, 十二五期间
     any_opener: re.Pattern  # the pre-check: could this sentence open a period?
@@ -72,8 +77,18 @@ def opener_rules(catalog: Catalog) -> OpenerRules:
     )
     order = {kind: rank for rank, kind in enumerate(PERIOD_OPENERS)}  # the order they are tried in
     kinds.sort(key=lambda pair: order[pair[0]])
+    verbs = alternation(catalog.words["report_verb"])
     return OpenerRules(
         strip=re.compile(f"^{strip}+"),
+        reporter=re.compile(
+            rf"""
+            [^{CLAUSE_BREAKS}{SENTENCE_STOPS}]{{1,{REPORTER_REACH}}}?  # who: 人社部新闻发言人卢爱红, 1月23日
+            (?:{verbs})                                               # reports: 介绍, 发布, 获悉
+            [,，:：]                                                   # and its comma
+            """,
+            re.VERBOSE,
+        ),
+        report_verb=re.compile(f"(?:{verbs})[,，:：]"),
         kinds=tuple((kind, re.compile("^" + pattern)) for kind, pattern in kinds),
         named=re.compile("^" + named),
         any_opener=re.compile(f"{strip}*(?:{'|'.join(p for _, p in kinds)}|{named})"),
@@ -99,6 +114,9 @@ def opened_context(
     is the year after the one reviewed (a work report's), and 今年 outside a plan part sets no period."""
     rules = catalog.compiled(opener_rules)
     text = rules.strip.sub("", sentence)
+    reported = rules.reporter.match(text)
+    if reported is not None and rules.any_opener.match(text, reported.end()):
+        text = rules.strip.sub("", text[reported.end() :])  # 人社部新闻发言人介绍，2024年，…: what the year opens
     # “十三五”时期，… opens a period; 编制西部大开发“十三五”规划 only names a plan.
     named = rules.named.match(text)
     if named:

@@ -151,6 +151,7 @@ def sentence_contexts(
     first_characters = map(rules.first_characters.__contains__, map(itemgetter(0), texts))
     opens = rules.any_opener.match
     may_open = {index for index in compress(count(), first_characters) if opens(texts[index])}
+    may_open.update(_reported(text, texts, starts, rules))
     contexts: list[Context] = []
     part_index = -1
     current = Context(report_year, report_year, False)
@@ -180,6 +181,20 @@ def sentence_contexts(
         current = before_aside
     contexts.extend([current] * (len(sentences) - len(contexts)))
     return this_year_in_plan(contexts, sentences, parts, starts, text, catalog)  # 今年 inside a sentence
+
+
+def _reported(text: str, texts: list[str], starts: list[int], rules) -> set[int]:
+    """The sentences that open with who reports them and then a period phrase (人社部新闻发言人介绍，
+    2024年，…): only those holding a report verb and its comma (one search of the text) are read."""
+    found = set()
+    for verb in rules.report_verb.finditer(text):
+        index = bisect_left(starts, verb.start() + 1) - 1
+        if index < 0 or index in found:
+            continue
+        reporter = rules.reporter.match(texts[index])
+        if reporter is not None and rules.any_opener.match(texts[index], reporter.end()):
+            found.add(index)
+    return found
 
 
 def _is_aside(opened: Context, current: Context, report_year: int | None) -> bool:
