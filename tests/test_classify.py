@@ -555,3 +555,10 @@ def test_a_standard_adjusted_up_or_down_is_a_change(text, basis, direction):
 
 def test_an_amount_a_month_on_average_is_per_unit():
     assert [f.qualifier for f in figures_of("全省农民工月均收入达到4860元，增长3.8%。", 2024)] == ["per_unit", "exact"]
+
+
+def test_an_amount_per_county_or_village_is_per_unit_and_a_new_count_is_new():
+    per_head = figures_of("全县财政对行政村的补助县均1.2亿元，村均20万元。", 2024)
+    assert [f.qualifier for f in per_head] == ["per_unit", "per_unit"]
+    new = figures_of("全年新培养高技能人才3.2万人，新开发公益性岗位1.5万个。", 2024)
+    assert [f.basis for f in new] == ["new", "new"]

@@ -205,3 +205,8 @@ def test_what_a_body_says_will_be_reached_is_a_goal():
 )
 def test_what_a_body_will_complete_is_a_goal(text, targets):
     assert [f.is_target for f in figures_of(text, 2023, published_on="2023-05-01")] == targets
+
+
+def test_a_figure_measured_against_the_goal_is_what_was_done():
+    found = figures_of("全年地区生产总值增长5.8%，高于年初预期目标0.3个百分点。", 2025, published_on="2026-01-20")
+    assert [(f.surface, f.is_target) for f in found] == [("5.8%", False), ("0.3个百分点", False)]
