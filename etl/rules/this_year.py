@@ -87,17 +87,7 @@ def last_year_after_this_year(before: str, catalog: Catalog) -> bool:
     words = catalog.compiled(year_words)
     if not words.holds_this_year(before):  # nearly every sentence
         return False
-    last = None
-    for found in words.found.finditer(before):
-        marker, this_year, last_year = found.groups()
-        if marker:
-            continue  # 比上年增加458亿元: the year compared with, not the figure's
-        if this_year:
-            if _is_this_year(before, found.start(), found.end(), words):
-                last = False
-        elif last is not None:
-            last = _names_the_year(before, found.end(), words)
-    return bool(last)
+    return _last_year_named(before, words, after_this_year=True)
 
 
 def last_year_in_clause(clause: str, catalog: Catalog) -> bool:
@@ -107,12 +97,23 @@ def last_year_in_clause(clause: str, catalog: Catalog) -> bool:
     words = catalog.compiled(year_words)
     if not words.holds_last_year(clause):  # nearly every clause
         return False
-    last = False
-    for found in words.found.finditer(clause):
-        marker, _, last_year = found.groups()
-        if last_year and not marker:
-            last = _names_the_year(clause, found.end(), words)
-    return last
+    return _last_year_named(clause, words, after_this_year=False)
+
+
+def _last_year_named(text: str, words: YearWords, after_this_year: bool) -> bool:
+    """Whether the last of last year's names in `text` (after its 今年, when `after_this_year`) names the
+    year of the figure at its end; a comparison's (比上年) is passed over."""
+    last = None if after_this_year else False  # None: no 今年 read yet, so no name counts
+    for found in words.found.finditer(text):
+        marker, this_year, _ = found.groups()
+        if marker:
+            continue  # 比上年增加458亿元: the year compared with, not the figure's
+        if this_year:
+            if after_this_year and _is_this_year(text, found.start(), found.end(), words):
+                last = False
+        elif last is not None:
+            last = _names_the_year(text, found.end(), words)
+    return bool(last)
 
 
 def _names_the_year(text: str, end: int, words: YearWords) -> bool:
