@@ -29,6 +29,7 @@ category, qualifier, basis, timing) of the noun that follows this one, it is tha
 from __future__ import annotations
 
 from collections import Counter
+from operator import attrgetter
 
 from etl.records import Figure
 from etl.text.characters import CLAUSE_BREAKS
@@ -109,28 +110,12 @@ def _past_a_break(sentence: str, end: int, later: Figure) -> bool:
     return later.char_start > end and any(c in CLAUSE_BREAKS for c in sentence[end : later.char_start])
 
 
-def _said(figure: Figure) -> tuple:
-    return (
-        figure.value,
-        figure.unit,
-        figure.measure,
-        figure.category,
-        figure.qualifier,
-        figure.basis,
-        figure.is_target,
-        figure.period_start,
-        figure.period_end,
-    )
-
-
-def _said_in_headline(figure: Figure) -> tuple:
-    """What a headline's figure must say to be the body's: _said but the unit and category, which the
-    headline's count reads off the body's first words run into it (全市新建职工驿站85个本报讯…: no
-    noun after 85个 is what it counts); the measure word still says what kind of count it is."""
-    return (figure.value, figure.measure, figure.qualifier, figure.basis, figure.is_target, *figure[PERIOD])
-
-
-PERIOD = slice(Figure._fields.index("period_start"), Figure._fields.index("period_end") + 1)
+SAID = ("value", "unit", "measure", "category", "qualifier", "basis", "is_target", "period_start", "period_end")
+_said = attrgetter(*SAID)  # what a figure says: two statements of one fact say the same
+# What a headline's figure must say to be the body's: all but the unit and category, which the headline's
+# count reads off the body's first words run into it (全市新建职工驿站85个本报讯…: no noun after 85个 is what
+# it counts); the measure word still says what kind of count it is.
+_said_in_headline = attrgetter(*(name for name in SAID if name not in ("unit", "category")))
 
 
 def _precise_key(figure: Figure) -> tuple | None:

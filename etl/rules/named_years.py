@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 
 from etl.catalog import Catalog
-from etl.catalog.gates import alternation
+from etl.catalog.gates import alternation, character_class
 from etl.rules.period_words import PeriodRules
 from etl.rules.structure import YEAR
 from etl.rules.this_year import year_words
+from etl.text.characters import RANGE_DASHES
 
 DIGIT = re.compile(r"\d")
 
@@ -63,7 +64,8 @@ BASE_VERBS = ("是", "为", "相当于")  # before a base year: 是2020年的1.6
 BASE_TAIL = "的"  # right before the number
 
 
-SPAN_START = re.compile(r"(?:19|20)\d{2}年?[-—～至到]$")  # the first year of a span and its dash: 2021-, 2021年至
+# the first year of a span and its dash or 至: 2021-, 2021年至 (characters.py's range dashes)
+SPAN_START = re.compile(rf"(?:19|20)\d{{2}}年?(?:{character_class(RANGE_DASHES)}|至|到)$")
 
 
 def year_in_clause(clause: str, rules: PeriodRules) -> int | None:

@@ -20,7 +20,6 @@ from etl.rules.compounds import noun_shapes
 from etl.text.characters import ITEM_ENDS
 
 VERB = 2  # characters: the verbs of verbs.csv
-NOUN_LENGTHS = range(2, 7)  # the lengths of the lexicon's nouns (tools/counted_nouns.py: two to six)
 TO_WORDS = "到至为"  # after a verb before a number: 增加到, 提高至, 认定为
 FOLLOW_REACH = 12  # characters after a count in which the noun it counts starts
 PERSON = "person"  # a count of 个 or 家 counts no person: a person noun after it is another's (记者)
@@ -32,7 +31,7 @@ def verb_at(text: str, i: int, catalog: Catalog) -> bool:
     if text[i : i + VERB] not in catalog.verbs:
         return False
     lexicon = catalog.lexicon
-    return not any(text[i : i + length] in lexicon for length in NOUN_LENGTHS)
+    return not any(text[i : i + length] in lexicon for length in catalog.compiled(noun_shapes)[0])
 
 
 def reach_before(text: str, start: int, end: int, catalog: Catalog) -> int:
@@ -64,13 +63,13 @@ def counts_what_follows(text: str, end: int, catalog: Catalog) -> bool:
     if catalog.qualifiers_after.at_start(text, end) is not None:
         return False
     lexicon, verbs = catalog.lexicon, catalog.verbs
-    firsts = catalog.compiled(noun_shapes)[1]  # the characters a noun starts with: most places start none
+    lengths, firsts, _ = catalog.compiled(noun_shapes)  # a noun's lengths; the characters one starts with
     for i in range(end, min(len(text), end + FOLLOW_REACH)):
         if text[i] in ITEM_ENDS or (text[i : i + VERB] in verbs and verb_at(text, i, catalog)):
             return False
         if text[i] not in firsts:
             continue
-        for length in NOUN_LENGTHS:
+        for length in lengths:
             found = lexicon.get(text[i : i + length])
             if found is not None and found[0] != PERSON:
                 return True
