@@ -172,14 +172,12 @@ class FigureBuilder:
             previous = self.figures[-1]
             base, label, metric = previous.basis, self.passed_label, self.passed_metric
             self.passed_turn = previous.direction  # 分别下降3.1%、2.5%: the 2.5% falls too
-        elif link.joined == "range":
-            kind = AT_MOST if kind == EXACT else kind
-            base, label, metric = self.figures[-1].basis, self.passed_label, self.passed_metric
-            self.passed_turn = self.figures[-1].direction
-        elif link.joined == "stretch":
-            # 增长5.5%以上，力争6%: the same measure aimed higher, with its own qualifier; no value of the
-            # metric, whose target stays the one stated first (v2.compare gives one answer, not two)
+        elif link.joined in ("range", "stretch"):
+            # a range's upper bound is at_most; 增长5.5%以上，力争6%: the same measure aimed higher, with its own
+            # qualifier and no value of the metric, whose target stays the one stated first (one answer)
+            kind = AT_MOST if kind == EXACT and link.joined == "range" else kind
             base, label = self.figures[-1].basis, self.passed_label
+            metric = self.passed_metric if link.joined == "range" else None
             self.passed_turn = self.figures[-1].direction
         else:
             metric = self.metrics.of(around.item, label, mention.unit, mention.measure, base)

@@ -151,7 +151,7 @@ def goal_in_sentence(before: str, clause: str, context: Context, report_year: in
     """省总工会今年拟投入帮扶资金1.2亿元，走访慰问困难职工5万户: a goal verb of words.csv in an earlier
     clause governs the clauses after it in its statement (up to a semicolon), when no achieved word
     stands after it (拟投入1亿元，实际完成1.2亿元) nor last year's name in the figure's clause. A goal
-    noun (目标, 计划) governs only its own clause: 年度目标任务全面完成，新增就业12万人 is done."""
+    noun (目标, 预期) governs only its own clause: 年度目标任务全面完成，新增就业12万人 is done."""
     earlier = before[: len(before) - len(clause)]
     goals = catalog.compiled(goal_rules)
     verbs = [found for found in goals.goal_word.finditer(earlier) if found.group() not in GOAL_NOUNS]
