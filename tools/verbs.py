@@ -19,7 +19,7 @@ from pathlib import Path
 from tools.measure_words import read_jieba
 
 EXCLUDED = Path(__file__).with_name("verbs_excluded.csv")  # verb, reason: jieba tags it v, reports use it as no verb
-MIN_FREQUENCY = 400  # jieba's frequency below which a verb is too rare to list (and the list read at every start too long)
+MIN_FREQUENCY = 400  # jieba's frequency below which a verb is too rare to list (and costs a start to read)
 LENGTH = 2  # characters: most verbs of report prose (开展, 建立, 解决); longer ones start with one
 
 
