@@ -100,6 +100,22 @@ def test_a_span_of_years_opening_a_sentence_is_those_years(text, years):
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("2024年6月，市总工会投入帮扶资金500万元。", (2024, 2024)),
+        ("2024年6月26日，省人社厅等部门培训职工3万人次。", (2024, 2024)),
+        ("2024年1-6月，全市新增就业2.1万人。", (2024, 2024)),
+        ("2024年上半年，全市工會投入幫扶資金500萬元。", (2024, 2024)),
+        ("2024年底，全市工会会员达到120万人。", (2024, 2024)),
+        ("2024年6月以来，市总工会投入帮扶资金500万元。", (2024, 2025)),  # since then
+        ("2024年底前，全市完成危房改造300户。", (2025, 2025)),  # a deadline, no date of the figure
+    ],
+)
+def test_a_date_opening_a_sentence_sets_its_year(text, years):
+    assert [(f.period_start, f.period_end) for f in figures_of(text, report_year=2025)] == [years]
+
+
 def test_a_span_of_years_ahead_in_a_plan_part_is_a_goal():
     text = "一、2025年工作回顾\n过去一年，工作扎实推进。\n二、2026年工作安排\n2026年至2030年，全市新增就业50万人。"
     assert [(f.period_start, f.period_end, f.is_target) for f in figures_of(text, 2025)] == [(2026, 2030, True)]

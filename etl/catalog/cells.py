@@ -240,14 +240,19 @@ def series_word(value: str) -> str | None:
 
 def opener_phrase(value: str) -> str | None:
     """A period opener: words with at most one slot, {n} (a small number) or {year}, or two {year}
-    slots, a span's first and last years ({year}年至{year}年)."""
+    slots, a span's first and last years ({year}年至{year}年); a {year} may be followed by a {date}
+    slot, a day or part of that year ({year}年{date}: 2024年6月, 2024年1-6月, 2024年底)."""
     if not value:
         return "is empty"
-    slots = re.findall(r"\{[^}]*\}", value)
+    slots = [slot for slot in re.findall(r"\{[^}]*\}", value) if slot != "{date}"]
     if (
         any(slot not in ("{n}", "{year}") for slot in slots)
         or (len(slots) > 1 and slots != ["{year}", "{year}"])
-        or re.search(r"[{}]", re.sub(r"\{(?:n|year)\}", "", value))
+        or re.search(r"[{}]", re.sub(r"\{(?:n|year|date)\}", "", value))
+        or ("{date}" in value and "{year}年{date}" not in value)
     ):
-        return f"'{value}' may hold one slot, {{n}} or {{year}}, or two {{year}} slots, and no other braces"
+        return (
+            f"'{value}' may hold one slot, {{n}} or {{year}}, or two {{year}} slots, a {{date}} right after "
+            "{year}年, and no other braces"
+        )
     return None

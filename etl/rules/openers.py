@@ -26,7 +26,19 @@ CHINESE_NUMERALS = ORDINAL_NUMERALS  # the position of a numeral is its value le
 TWO = CHINESE_NUMERALS[1]
 # The slots of a period opener phrase: a small number of years, or a year.
 SMALL_NUMBER = f"([{SINGLE_NUMERALS}]|[0-9]+)"
-SLOTS = {"{n}": (SMALL_NUMBER, f"{SINGLE_NUMERALS}0123456789"), "{year}": (r"((?:19|20)\d{2})", "12")}
+MONTH_OR_DAY = rf"(?:[0-9]{{1,2}}|[{ORDINAL_NUMERALS}]{{1,3}})"
+# A day or part of a year after its 年, holding no value of its own (a {date} slot): 2024年6月, 2024年6月26日,
+# 2024年1-6月, 2024年一季度, 2024年上半年, 2024年底.
+DATE = rf"""(?:
+    {MONTH_OR_DAY}(?:[-—~～至到]{MONTH_OR_DAY})?月份?(?:{MONTH_OR_DAY}[日号])?  # a month, months or a day
+  | [上下]半年 | 前?[{ORDINAL_NUMERALS[:3]}]季度 | 第?[{ORDINAL_NUMERALS[:4]}]季度  # a part of the year
+  | 年?[底末初]                                             # its end or start
+)"""
+SLOTS = {
+    "{n}": (SMALL_NUMBER, f"{SINGLE_NUMERALS}0123456789"),
+    "{year}": (r"((?:19|20)\d{2})", "12"),
+    "{date}": (re.sub(r"\s+|#[^\n]*", "", DATE), ""),  # no group: the date names no year of its own
+}
 SLOT_SPLIT = re.compile("(" + "|".join(map(re.escape, SLOTS)) + ")")
 SPAN_YEARS = 20  # a span of years opening a sentence (2021年至2023年，) is at most this long
 # What must follow each kind of opener: 2018年， opens a year; 3年12月 is a date, not three years.
