@@ -62,6 +62,13 @@ from .helpers import figures_of, first_row, keep_rows, refused_row
         ("always", "实现经济总量增长三倍的目标。", ["三倍"]),  # no effort: a figure
         ("always", "研发经费以两倍的速度增长。", ["两倍"]),
         ("always", "以3倍的努力完成。", ["3倍"]),  # in digits: a figure
+        # the number after 每, or 每 and a verb, is the base a rate is per
+        ("per_base", "企业每招用1人补助1500元。", ["1500元"]),
+        ("per_base", "每培訓1名技能人才補貼2000元，共發放補貼300萬元。", ["2000元", "300萬元"]),
+        ("per_base", "每1万元贷款贴息200元。", ["200元"]),
+        ("always", "每年新增就业1万人，每人每月补助200元。", ["1万人", "200元"]),  # 每 and a per-unit word
+        ("always", "每个村补助10万元。", ["10万元"]),  # 个: a measure word, no verb
+        ("always", "食品抽检量超每千人6.6批次。", ["6.6批次"]),  # 每千人 is the base, not the 6.6
     ],
 )
 def test_each_cue_decides_a_number(cue, text, surfaces):
@@ -140,7 +147,7 @@ def test_the_table_is_read_once_per_catalog_with_the_gate_its_cues_words_make():
     assert table["percent"] == ((), False)  # a rate: no cue is asked
     rules, otherwise = table["person"]
     # a cue is asked only after the first characters of exchange_word (兑), of 以上/以下, of 的, or
-    # after five digits; rank_move and rate_base always (each looks at its own first character)
+    # after five digits; rank_move, rate_base and per_base always (each looks at its own first characters)
     assert [(r.cue.__name__, r.not_figure, r.after_starts, r.long) for r in rules] == [
         ("call_number", True, None, 5),
         ("exchange_base", True, frozenset("兑"), 0),
@@ -149,6 +156,7 @@ def test_the_table_is_read_once_per_catalog_with_the_gate_its_cues_words_make():
         ("rank_move", True, None, 0),
         ("rate_base", True, None, 0),
         ("numbered_name", True, None, 0),
+        ("per_base", True, None, 0),
     ]
     # numbered_name only of a number whose unit's words are a name's suffix: 38所, never 38个 or 38余所
     assert [r.unit_words for r in rules if r.unit_words is not None] == [
@@ -162,6 +170,7 @@ def test_the_table_is_read_once_per_catalog_with_the_gate_its_cues_words_make():
         "class_threshold",
         "rate_base",
         "numbered_name",
+        "per_base",
     ]
 
 

@@ -25,6 +25,8 @@ from .helpers import figures_of, first_row, keep_rows, refused_row
         ("per_count", "每萬名職工擁有工會驛站2個。", "per_unit"),
         ("per_count", "全市每千人口执业医师3.4人。", "per_unit"),
         ("per_count", "每万人高价值发明专利拥有量18件。", "per_unit"),
+        ("per_count", "企业每招用1人补助1500元。", "per_unit"),  # every one done
+        ("per_count", "對每吸納1名高校畢業生的企業給予1000元補貼。", "per_unit"),
         ("per_measure", "土地流转费每亩800元。", "per_unit"),
         ("per_measure", "土地流转费800元/亩。", "per_unit"),
         ("per_measure", "细颗粒物平均浓度28微克/立方米。", "per_unit"),

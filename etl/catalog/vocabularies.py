@@ -187,7 +187,7 @@ PER_UNIT_CUES = (
     "multiple",  # the measure word is a multiple (rate_word of words.csv): 补贴标准提高1倍
     "clause_word",  # a per_unit word of qualifiers.csv (clause) in the phrase: 人均, 每人
     "standard",  # a standard moved or stated right before the number (standard_word): 低保月标准提高到850元
-    "per_count",  # every so many of something: 每千人口, 每万名职工, 每百元营业收入
+    "per_count",  # every so many, or every one done: 每千人口, 每万名职工, 每培训1名…补贴2000元
     "per_measure",  # per one of a measure word: 每亩2000元, 2000元/亩, 28微克/立方米
     "exchange",  # after an exchange_word: 1美元兑7.1元
     "word_before",  # a per_unit word of qualifiers.csv (before) right before the number: 每年500元
@@ -203,6 +203,7 @@ NOT_FIGURE_CUES = (
     "name_after_threshold",  # 以上/以下 and a word right after the unit: 百人以上企业
     "class_threshold",  # an at-least amount before 的, its clause counting the class: 超千万人次的机场达4个
     "rank_move",  # a rank_word (words.csv) in the clause before the number: 排名上升3位
+    "per_base",  # right after 每, or 每 and a verb: the base a rate is per (每招用1人补助1500元)
     "rate_base",  # a magnitude alone before what a rate counts and its number: 十万人生产安全事故死亡人数1.040人
     "numbered_name",  # a name_former (words.csv) right before the number, 所 right after: 中国电科38所
     "figure_of_speech",  # a multiple in numerals (倍) before an effort_noun (words.csv): 以百倍的努力

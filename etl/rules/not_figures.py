@@ -24,7 +24,9 @@ from typing import NamedTuple
 from etl.catalog import Catalog
 from etl.catalog.gates import alternation, holds_any
 from etl.catalog.vocabularies import UNITS
+from etl.rules.noun_reach import VERB
 from etl.rules.numbered_names import NAME_SUFFIXES, numbered_name
+from etl.rules.per_unit import EACH, each_base
 from etl.rules.rule_tables import rows_for
 from etl.text.characters import (
     CLAUSE_ENDS,
@@ -171,6 +173,13 @@ def rate_base(text: str, start: int, end: int, after: int, catalog: Catalog) -> 
     )
 
 
+def per_base(text: str, start: int, end: int, after: int, catalog: Catalog) -> bool:
+    """每招用1人补助1500元, 每1万元贷款贴息200元: the number right after 每, or after 每 and a verb, is the base
+    the rate after it is per (per_unit.each_base), no count of its own."""
+    each = text.rfind(EACH, max(0, start - 1 - VERB), start)
+    return each >= 0 and each_base(text, each, catalog) == start
+
+
 def call_number(text: str, start: int, end: int, after: int, catalog: Catalog) -> bool:
     """12351职工服务热线, 12345热线: a long run of digits named a line to call (call_line of
     words.csv) is its number, though a counted noun follows it."""
@@ -244,6 +253,7 @@ CUE_FUNCTIONS: dict[str, Cue] = {
     "class_threshold": class_threshold,
     "rank_move": rank_move,
     "rate_base": rate_base,
+    "per_base": per_base,
     "call_number": call_number,
     "numbered_name": numbered_name,
     "figure_of_speech": figure_of_speech,

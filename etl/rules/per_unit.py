@@ -21,8 +21,9 @@ from etl.catalog import Catalog
 from etl.catalog.gates import CueGate, Triggers, alternation
 from etl.catalog.vocabularies import UNITS
 from etl.records import Around, Mention
+from etl.rules.noun_reach import VERB
 from etl.rules.rule_tables import rows_for
-from etl.text.characters import LETTER, MAGNITUDE_CHARACTERS, NUMERAL_CHARACTERS
+from etl.text.characters import LETTER, NUMERAL_CHARACTERS
 
 PER_UNIT = "per_unit"
 EACH, PER = "每", "/"  # 每亩2000元, 2000元/亩
@@ -85,19 +86,6 @@ def standard(catalog: Catalog) -> re.Pattern:
     )
 
 
-def per_count(catalog: Catalog) -> re.Pattern:
-    """每千人口, 每万名职工, 每百元营业收入: every so many of something, a numeral of magnitude after 每;
-    the figure after it is a rate per that many."""
-    return re.compile(
-        rf"""
-        {EACH}                                       # every
-        [0-9.{NUMERAL_CHARACTERS}]*[{MAGNITUDE_CHARACTERS}]  # so many: 千, 万, 十万, 10万 (of what follows:
-                                                     # 人口, 名职工, 元营业收入)
-        """,
-        re.VERBOSE,
-    )
-
-
 def per_measure(catalog: Catalog) -> tuple[frozenset[str], int]:
     """每亩2000元 and 2000元/亩: an amount per one of a measure word the catalog knows (units.csv,
     measure_words.csv: 亩, 吨, 千瓦时 …); the words, and the length of the longest. Looked up as
@@ -124,9 +112,11 @@ def standard_moved(mention: Mention, around: Around, catalog: Catalog) -> bool:
 
 
 def every_so_many(mention: Mention, around: Around, catalog: Catalog) -> bool:
-    """每千人口执业医师3.4人, 每万名职工拥有驿站2个: every so many of something."""
-    phrase = around.phrase
-    return EACH in phrase and catalog.compiled(per_count).search(phrase) is not None
+    """每千人口执业医师3.4人, 每万名职工拥有驿站2个, 每培训1名技能人才补贴2000元: every so many of
+    something, or every one done, before the figure in its clause (each_base)."""
+    before = around.clause_before
+    each = before.rfind(EACH)
+    return each >= 0 and each_base(before, each, catalog) is not None
 
 
 def measure_per(mention: Mention, around: Around, catalog: Catalog) -> bool:
@@ -141,6 +131,19 @@ def measure_per(mention: Mention, around: Around, catalog: Catalog) -> bool:
         return False
     measures, longest = catalog.compiled(per_measure)
     return any(phrase[each + 1 : each + 1 + n] in measures for n in range(longest, 0, -1))
+
+
+def each_base(text: str, each: int, catalog: Catalog) -> int | None:
+    """Where the number of a rate's base starts after 每 at `each`: right after it (每1万元贷款) or after
+    a word of two characters that is no measure word (每招用1人, 每培训1名: a verb); None when 每 is
+    followed by anything else (每年, 每人, 每个村: a per-unit word, the figure's own)."""
+    at = each + 1
+    if NUMBER.match(text, at):
+        return at  # 每1万元, 每千人 (the figure after it is per so many)
+    word = text[at : at + VERB]
+    if len(word) == VERB and word.isalpha() and word not in catalog.units and word[0] not in catalog.units:
+        return at + VERB if NUMBER.match(text, at + VERB) else None
+    return None
 
 
 def per_measure_end(text: str, end: int, catalog: Catalog) -> int | None:
