@@ -169,10 +169,27 @@ def test_the_body_counted_is_found_past_brackets_and_in_the_clause_before(text, 
     [
         ("参加职工医疗互助保障的职工达到45万人。", [("45万人", "person", "participants")]),
         ("參加職工醫療互助保障的職工達到45萬人。", [("45萬人", "person", "participants")]),
-        ("办理职工互助保障2.7万人。", [("2.7万人", "person", "participants")]),
     ],
 )
-def test_workers_enrolled_in_mutual_insurance_are_participants(text, expected):
+def test_workers_who_joined_mutual_insurance_are_participants(text, expected):
+    assert shown(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # insured, covered, paid a claim: the guide's beneficiaries (people covered)
+        ("办理职工互助保障2.7万人。", [("2.7万人", "person", "beneficiaries")]),
+        ("全市职工基本养老保险参保人数达到128万人。", [("128万人", "person", "beneficiaries")]),
+        (
+            "全年共計投保1.2萬人，累計理賠1.1萬人次。",
+            [("1.2萬人", "person", "beneficiaries"), ("1.1萬人次", "person_time", "beneficiaries")],
+        ),
+        ("为女职工免费筛查5200人。", [("5200人", "person", "beneficiaries")]),
+        ("提供免费法律咨询2300余人次。", [("2300余人次", "person_time", "beneficiaries")]),
+    ],
+)
+def test_workers_insured_screened_or_advised_are_beneficiaries(text, expected):
     assert shown(text) == expected
 
 
@@ -256,4 +273,29 @@ def test_the_subject_of_a_change_is_what_is_counted(text, expected):
     ],
 )
 def test_what_is_got_joined_carried_and_issued_has_its_category(text, expected):
+    assert shown(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people counted by their work are workers (the lexicon's worker nouns, from CC-CEDICT's glosses)
+        (
+            "全市有专任教师5.48万人，注册护士2.16万人。",
+            [("5.48万人", "person", "workers"), ("2.16万人", "person", "workers")],
+        ),
+        ("全年新引進博士、博士後236人。", [("236人", "person", "workers")]),
+        ("转移农村劳动力就业11.8万人次。", [("11.8万人次", "person_time", "workers")]),
+        # the people a scheme is for, and people whose problem was solved, are beneficiaries
+        ("最低生活保障对象5.82万人。", [("5.82万人", "person", "beneficiaries")]),
+        ("解決了1.8萬名群眾的飲水安全問題。", [("1.8萬名", "person", "beneficiaries")]),
+        # workstations and village clinics are bodies; enterprises visited are counted as bodies
+        (
+            "建成博士后科研工作站42个，村卫生室36个。",
+            [("42个", "organization", "organizations"), ("36个", "organization", "organizations")],
+        ),
+        ("市总工会走访慰问了12家。", [("12家", "organization", "organizations")]),
+    ],
+)
+def test_staff_schemes_people_and_bodies_by_the_lexicons_heads(text, expected):
     assert shown(text) == expected

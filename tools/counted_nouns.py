@@ -60,12 +60,18 @@ for heads, kind in (
         ("other", ""),
     ),
     ("project scheme", ("other", "")),
+    # People by their work are workers (the guide: jobs, employment, staff): 专任教师5.48万人, 注册护士2.16万人;
+    # a verb before them still decides first (培训教师500名: participants).
     (
-        "worker employee staff personnel people person child children student resident farmer peasant"
-        " teacher doctor nurse volunteer graduate technician engineer expert official cadre"
-        " pensioner retiree orphan veteran courier driver laborer labourer craftsman artisan entrepreneur"
-        " researcher scientist scholar tourist visitor patient member population migrant"
-        " inhabitant citizen villager athlete soldier",
+        "worker employee teacher doctor physician nurse technician engineer cadre courier driver laborer"
+        " labourer craftsman artisan researcher scientist",
+        ("person", "workers"),
+    ),
+    (
+        "people person staff personnel official child children student resident farmer peasant volunteer graduate"
+        " expert"
+        " pensioner retiree orphan veteran entrepreneur scholar tourist visitor patient member population"
+        " migrant inhabitant citizen villager athlete soldier",
         ("person", ""),
     ),
     ("household family families", ("household", "")),

@@ -13,6 +13,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from etl.catalog import Catalog
+from etl.rules.compounds import noun_ending_at
 from etl.text.characters import CLOSE_QUOTES, OPEN_QUOTES
 
 CODE_BEFORE = "./#%=&?_"  # PM2.5, V2.0, %28: a number after these is part of a code
@@ -25,7 +26,7 @@ def excluded_before(text: str, start: int, catalog: Catalog) -> bool:
         return False
     before = text[start - 1]
     if before in catalog.stop_before:
-        return True
+        return not noun_ending_at(text, start, catalog)  # 博士后2360人: the 后 ends a noun, no ordinal
     if before in catalog.stop_before_numeral and not text[start].isdigit():
         return True
     if catalog.stop_before_words and text.endswith(catalog.stop_before_words, max(0, start - 4), start):
