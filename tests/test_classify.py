@@ -37,6 +37,10 @@ def classified(text: str, report_year: int = 2020):
         ("覆盖不到300家企业。", "at_most"),
         ("登记失业率4.5%以下。", "at_most"),
         ("控制在5.5%以内。", "at_most"),
+        ("互助保障金额最高10万元。", "at_most"),  # a cap
+        ("互助保障金額最高10萬元。", "at_most"),
+        ("全省小时最低工资标准22元。", "per_unit"),  # the amount of a standard
+        ("亿元地区生产总值生产安全事故死亡率0.027人。", "per_unit"),
         ("给予每家10万元经费支持。", "per_unit"),
         ("每人500元慰问金。", "per_unit"),
         ("每月发放补贴800元。", "per_unit"),
@@ -161,6 +165,20 @@ def test_a_whole_broken_down_into_shares_has_subsets_too():
         None,
         whole.figure_id,
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "共发放慰问金1580万元，其中每户发放慰问金2000元。",
+        "共發放慰問金1580萬元，其中每戶發放慰問金2000元，另有每戶1000元。",
+    ],
+)
+def test_an_amount_per_head_is_no_part_nor_subset_of_a_total(text):
+    whole, *per_head = figures_of(text)
+    assert [(f.qualifier, f.parent_figure_id, f.subset_of_figure_id) for f in per_head] == [
+        ("per_unit", None, None)
+    ] * len(per_head)
 
 
 def test_a_figure_larger_than_the_whole_is_no_subset_of_it():

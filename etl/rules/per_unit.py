@@ -26,6 +26,7 @@ from etl.rules.rule_tables import rows_for
 from etl.text.characters import LETTER, NUMERAL_CHARACTERS
 
 PER_UNIT = "per_unit"
+YUAN = "yuan"
 EACH, PER = "每", "/"  # 每亩2000元, 2000元/亩
 NUMBER = re.compile(rf"[\d{NUMERAL_CHARACTERS}]")  # a number between 每亩 and the figure is the one it qualifies
 
@@ -107,8 +108,12 @@ def clause_word(mention: Mention, around: Around, catalog: Catalog) -> bool:
 
 
 def standard_moved(mention: Mention, around: Around, catalog: Catalog) -> bool:
-    """低保月标准提高到850元: a standard moved, reached or stated right before the number."""
-    return catalog.compiled(standard).search(around.phrase) is not None
+    """低保月标准提高到850元: a standard moved, reached or stated right before the number; an amount of
+    money right after a standard's word is its amount (小时最低工资标准22元; 国家标准4929项 counts standards)."""
+    phrase = around.phrase
+    if mention.unit == YUAN and phrase.endswith(catalog.words["standard_word"]):
+        return True
+    return catalog.compiled(standard).search(phrase) is not None
 
 
 def every_so_many(mention: Mention, around: Around, catalog: Catalog) -> bool:

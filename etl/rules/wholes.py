@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from etl.records import Around, Figure, Sentence
 from etl.rules.identity import figure_id
+from etl.rules.per_unit import PER_UNIT
 from etl.rules.ties import (
     NOT_ADDITIVE,
     Breakdown,
@@ -52,6 +53,8 @@ class Wholes:
         """
         breakdown = in_breakdown(around, self.words)  # read once: whole_of and subset_of both ask it
         parent = self.whole(figure, around, earlier, in_sentence, breakdown)
+        if parent is not None and (parent.qualifier == PER_UNIT) != (figure.qualifier == PER_UNIT):
+            parent = None  # 发放慰问金1580万元，其中每户2000元: an amount per head is no part of a total
         if parent is None:
             return self.subset(figure, around, earlier, breakdown)
         return self.part(figure, parent, around.sentence)
@@ -139,4 +142,6 @@ class Wholes:
         if not self.parts_sum:  # no whole broken down yet in the report: no subset of one (most figures)
             return figure
         whole = subset_of(figure, around, earlier, self.parts_sum, self.words, breakdown)
-        return figure if whole is None else figure._replace(subset_of_figure_id=whole.figure_id)
+        if whole is None or (whole.qualifier == PER_UNIT) != (figure.qualifier == PER_UNIT):
+            return figure
+        return figure._replace(subset_of_figure_id=whole.figure_id)
