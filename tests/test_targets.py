@@ -41,6 +41,9 @@ PLAN = "二、2021年工作安排\n"  # a report on 2020: what follows is its pl
         ("future_year", "2022年全市新增就业5万人。", [True]),
         ("future_year", "2021年，全市工会将新建职工驿站200个。", [True]),
         ("future_year", "2021年，全市工會將新建職工驛站200個。", [True]),
+        ("future_year", "2021年春节期间，全省铁路客流预计达到5.4亿人次，同比增长5%左右。", [True, True]),  # forecast
+        ("future_year", "2021年全市職工療休養有望達到3萬人次。", [True]),
+        ("always", "2020年全市GDP预计增长5%。", [False]),  # the year reviewed: an estimated outcome
         ("always", "2021年，全市工会新建职工驿站200个。", [False]),  # given in 2021, what it did so far
         ("always", "2021年，全市将近3000人参加。", [False]),  # 将近 is nearly
         ("always", "2028年年底前需化解的债务从14.3万亿元降至2.3万亿元。", [False, False]),
