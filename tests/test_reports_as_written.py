@@ -152,6 +152,8 @@ def test_units_from_the_counted_noun(text, unit):
         ("贷款多增1.2万亿元。", "change"),
         ("人民币贬值3%。", "change"),
         ("新增规上企业1494家、“小巨人”企业81家、上云企业2万家。", "new"),
+        ("全市规上企业净增235家、达到1480家。", None),  # the level the item reached
+        ("全網各平台累計播放量、閱讀量達1.25億次。", "cumulative"),  # a list of nouns, one figure
     ],
 )
 def test_basis_words(text, basis):

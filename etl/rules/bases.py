@@ -14,6 +14,7 @@ from etl.text.characters import LIST_MARK as LIST_ITEM
 CHANGE, NEW = "change", "new"
 COMPARISON_REACH = 12  # characters: 比 and its compared-by word stand this near the number
 SIGN = {"rise": 1, "fall": -1}
+DIGIT = re.compile(r"\d")  # an item of a list of figures holds one
 
 
 def _comparison(catalog: Catalog) -> tuple[tuple[str, ...], re.Pattern]:
@@ -77,10 +78,15 @@ def _unless_a_level(stock, around: Around, catalog: Catalog):
 
 def _listed(mention: Mention, around: Around, catalog: Catalog):
     """新增规上工业企业1494家、“小巨人”企业81家、上云企业2万家: a new (or cumulative) word at the
-    head of a list holds for every item of it; never for a rate (新增就业…、失业率5%)."""
+    head of a list holds for every item of it; never for a rate (新增就业…、失业率5%), nor for an item
+    that says the level reached (净增235家、达到1480家)."""
     if LIST_ITEM not in around.clause_before or mention.unit == "percent":
         return None
-    found = catalog.bases_in_clause.first_in(around.clause_before.split(LIST_ITEM, 1)[0])
+    *items, own = around.clause_before.split(LIST_ITEM)
+    if DIGIT.search(items[-1]) and any(word in own for word in catalog.words["reached_verb"]):
+        return None  # 净增235家、达到1480家: the level the item says it reached (not 累计播放量、阅读量达…)
+    head = items[0]
+    found = catalog.bases_in_clause.first_in(head)
     return found if found and found[0] != CHANGE else None
 
 
