@@ -177,6 +177,21 @@ def test_per_capita_and_five_year_figures_answer_no_year(warehouse_of_three):
     assert ("14万元",) not in said and ("5.9%",) not in said and ("522万人",) not in said
 
 
+def test_a_metric_per_head_by_name_is_answered_by_its_per_head_figures(tmp_path):
+    # 城镇居民人均可支配收入 names 人均: its figures are per unit and answer it; 人均地区生产总值 answers no gdp
+    text = "一、2025年工作回顾\n过去一年，全市城镇居民人均可支配收入52300元，增长4.6%；人均地区生产总值9.8万元。\n"
+    (tmp_path / "city-2026.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text(
+        MANIFEST + "city-2026.txt,city-2026,,某某市人民政府,2026-01-20,2025\n", encoding="utf-8"
+    )
+    db = tmp_path / "w.duckdb"
+    refresh(tmp_path, db, progress=False)
+    assert [row[:4] + row[5:7] for row in answers(db, "某某市人民政府")] == [
+        ("urban_disposable_income", 2025, False, 52300.0, "per_unit", "52300元"),
+        ("urban_disposable_income_growth", 2025, False, 4.6, "exact", "4.6%"),
+    ]
+
+
 def test_a_start_of_period_level_answers_the_year_before_the_period(warehouse_of_three):
     # 从11.37万亿元提高到14.58万亿元 over “十四五” (2021-2025): 11.37万亿元 is the level at the end of 2020.
     assert query(

@@ -1,7 +1,8 @@
 -- Which figures could answer "what was this metric for this publisher in this year", outcome or target, and for which year does each speak?
 -- One row per figure of a catalogued metric that fits its publisher (series_id = metric_id), with the
--- metric's unit and basis (as in v1.metric_series), that is not per unit (人均…), not a part of a whole
--- (其中…) nor a subset, and that speaks for one year (`reading`):
+-- metric's unit and basis (as in v1.metric_series), that is not per unit (每家…) unless its metric is an amount
+-- per head by name (城镇居民人均可支配收入: its name holds a per_unit word of qualifiers.csv, 人均, 户均), not a
+-- part of a whole (其中…) nor a subset, and that speaks for one year (`reading`):
 --   'single year': its period is one year, `year` is that year (a target's year is the year it is for);
 --   'end of period level': a level reached at the end of a review period, stated as 从A提高到B (地区生产总值从
 --       11.37万亿元提高到14.58万亿元 in a review of 2021-2025): B is the level of the period's last year. A
@@ -36,6 +37,12 @@ with figures as (
     join v1.documents d using (doc_id)
     window w as (partition by f.doc_id, f.sentence_start order by f.char_start)
 ),
+per_head as (
+    -- the metrics that are an amount per head by name: 城镇居民人均可支配收入 holds 人均
+    select distinct m.metric_id
+    from core.metrics m
+    join core.qualifier_words q on q.qualifier = 'per_unit' and q.position = 'clause' and contains(m.name_zh, q.word)
+),
 read as (
     select
         *,
@@ -67,7 +74,7 @@ read as (
     from figures
     where metric_id is not null
       and series_id = metric_id
-      and qualifier <> 'per_unit'
+      and (qualifier <> 'per_unit' or metric_id in (select metric_id from per_head))
       and parent_figure_id is null
       and subset_of_figure_id is null
 ),
