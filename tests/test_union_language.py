@@ -295,6 +295,7 @@ def test_what_is_got_joined_carried_and_issued_has_its_category(text, expected):
             [("42个", "organization", "organizations"), ("36个", "organization", "organizations")],
         ),
         ("市总工会走访慰问了12家。", [("12家", "organization", "organizations")]),
+        ("職工運動會共有58支代表隊參賽。", [("58支", "organization", "organizations")]),  # teams
     ],
 )
 def test_staff_schemes_people_and_bodies_by_the_lexicons_heads(text, expected):
