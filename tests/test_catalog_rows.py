@@ -315,6 +315,15 @@ ROLE_EXAMPLES = [
         [(2016, 2020), (2016, 2020)],
         [(2020, 2020), (2021, 2022)],  # the level at the end, the change since it
     ),
+    (
+        "whole_year_word",
+        "一年",
+        "年末存栏120万头，一年出栏198.6万头。",
+        2020,
+        ("as_of",),
+        [date(2020, 12, 31)] * 2,
+        [date(2020, 12, 31), None],
+    ),
     ("year_end_opener", "年终", "年终全国就业人员74652万人。", 2020, ("as_of",), [None], [date(2020, 12, 31)]),
     (
         "respectively",

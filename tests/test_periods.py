@@ -236,6 +236,18 @@ def test_a_statistics_sentence_opening_with_the_years_end_is_as_of_its_last_day(
     assert one("力争年底前完成改造3万户。", report_year=2023).as_of is None
 
 
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("全年新增就业5.86万人，年末城镇登记失业率2.6%。", [None, date(2023, 12, 31)]),  # a clause opening with it
+        ("年末生猪存栏120万头，全年生猪出栏198.6万头，增长2.4%。", [date(2023, 12, 31), None, None]),  # a flow after it
+        ("年末全市職工會員86萬人，全年新發展會員3.2萬人。", [date(2023, 12, 31), None]),
+    ],
+)
+def test_the_years_end_dates_the_clauses_it_opens_and_the_whole_year_does_not(text, dates):
+    assert [f.as_of for f in figures_of(text, report_year=2023)] == dates
+
+
 def test_a_starting_level_at_the_end_of_a_named_period_takes_its_last_year():
     level, start = figures_of(
         "一、工作回顾\n核心产业增加值达到9000亿元，较“十三五”末的4100亿元翻了一番多。", report_year=2025

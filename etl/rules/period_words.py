@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from etl.catalog import Catalog
 from etl.catalog.gates import alternation, holds_any
-from etl.text.characters import CLOSE_QUOTES, NUMERAL_CHARACTERS, OPEN_QUOTES
+from etl.text.characters import CLAUSE_BREAKS, CLOSE_QUOTES, NUMERAL_CHARACTERS, OPEN_QUOTES
 
 LAST_YEARS_TAILS = ("的", "底的", "末的")  # 从去年的2.1%, 上年末的: what may follow last year's name
 PER_HEAD_REACH = 4  # characters after 每/人均/月 before a starting level's number: 每人每年, 月销售额
@@ -32,6 +32,9 @@ class PeriodRules(NamedTuple):
     starting_level: re.Pattern  # 由10.2%, 由每人每年380元: a starting level follows
     period_end: tuple[str, ...]
     year_end_openers: tuple[str, ...]
+    whole_year_words: tuple[str, ...]  # 全年: a flow over the year, which a sentence's 年末 dates not
+    year_clauses: re.Pattern  # a clause opening with 年末 (group end) or 全年 (group flow)
+    year_end_in: Callable[[str], object]  # does a text hold 年末 anywhere (year_clauses' pre-check)
     compared_markers: tuple[str, ...]
     per_year_in: Callable[[str], object]  # 年均: does a text hold a per-year word (gates.holds_any)
     named: re.Pattern  # a named plan period: 十三五 (periods.csv)
@@ -91,6 +94,16 @@ def period_rules(catalog: Catalog) -> PeriodRules:
         ),
         period_end=words["period_end_word"],
         year_end_openers=words["year_end_opener"],
+        whole_year_words=words["whole_year_word"],
+        year_clauses=re.compile(
+            rf"""
+            (?:^|(?<=[{CLAUSE_BREAKS}]))                       # a clause's start
+            (?:(?P<end>{alternation(words["year_end_opener"])})  # the year's end: 年末
+              |(?P<flow>{alternation(words["whole_year_word"])}))  # or the whole year: 全年
+            """,
+            re.VERBOSE,
+        ),
+        year_end_in=holds_any(words["year_end_opener"]),
         compared_markers=markers,
         per_year_in=holds_any(words["per_year"]),
         named=re.compile(alternation(catalog.named_periods)),

@@ -95,11 +95,7 @@ def when(
     if context.is_target and context.period_start == context.period_end and last_year_in_clause(clause, catalog):
         context = Context(context.period_start - 1, context.period_start - 1, False)  # 在去年新增就业12万人的基础上
     # 截至…, 年末…: most sentences name no date (the words _as_of reads), and are spared the call
-    as_of = (
-        _as_of(before, report_year, rules, delivered)
-        if "截" in before or before.startswith(rules.year_end_openers)
-        else None
-    )
+    as_of = _as_of(before, report_year, rules, delivered) if "截" in before or rules.year_end_in(before) else None
     # The words of the target rules the sentence holds: named periods, 由/从 and last year's name among
     # them, so that a sentence holding none (most) is spared the patterns that need them.
     table = catalog.compiled(target_rules)
@@ -269,12 +265,15 @@ def of_listed_year(label: str, timing: When) -> When:
 
 
 def _as_of(before: str, report_year: int | None, rules: PeriodRules, delivered: int | None = None) -> date | None:
-    """截至2020年11月底 -> 2020-11-30; 截至年底 -> the last day of the report year; a sentence
-    of a statistics bulletin opening with 年末 (年末全国就业人员…) -> the same. 截至去年底 is the end of the
-    year before the one the report was given (`delivered`), 截至今年6月底 a day of that year (as the
-    openers 去年 and 今年以来 read them; without a date, the year reviewed and the one after)."""
-    if before.startswith(rules.year_end_openers) and report_year is not None:
-        return date(report_year, 12, 31)
+    """截至2020年11月底 -> 2020-11-30; 截至年底 -> the last day of the report year; a sentence or a clause
+    of a statistics bulletin opening with 年末 (年末全国就业人员…; …，年末城镇登记失业率2.6%) -> the same,
+    but not a clause of a flow over the whole year after it (年末…，全年生猪出栏198.6万头). 截至去年底 is the
+    end of the year before the one the report was given (`delivered`), 截至今年6月底 a day of that year (as
+    the openers 去年 and 今年以来 read them; without a date, the year reviewed and the one after)."""
+    if report_year is not None and rules.year_end_in(before):
+        last = next(reversed(list(rules.year_clauses.finditer(before))), None)  # the clause nearest the figure
+        if last is not None and last.group("end"):
+            return date(report_year, 12, 31)
     if "截" not in before:
         return None
     match = next(reversed(list(AS_OF.finditer(before))), None)
