@@ -19,6 +19,7 @@ from etl.catalog import Catalog, load_catalog
 from etl.records import Around, Figure, Mention, Part, Sentence, Tie
 from etl.rules.bases import CHANGE, basis, direction
 from etl.rules.categories import category
+from etl.rules.dates_carried import carried, dated_after
 from etl.rules.identity import figure_id
 from etl.rules.labels import (
     counts_its_own_noun,
@@ -84,6 +85,7 @@ class FigureBuilder:
     __slots__ = (
         "catalog",
         "contexts",
+        "dated",
         "delivered",
         "doc_id",
         "figures",
@@ -99,6 +101,7 @@ class FigureBuilder:
         "respective",
         "rules",
         "targets",
+        "text",
         "wholes",
     )
 
@@ -118,6 +121,7 @@ class FigureBuilder:
         self.report_year = report_year  # the year the report looks back on: periods are read against it
         self.delivered = delivered  # the year the report was given (published_on): 截至去年底 is read against it
         self.catalog = catalog  # the word lists and patterns every rule module reads
+        self.text = text  # the report's text: what stands between its sentences
         # per sentence: its years, read against the year reviewed and the year the report was given
         self.contexts = sentence_contexts(sentences, parts, report_year, catalog, text, delivered)
         self.programs = ProgramFinder(text, catalog)  # the programme named nearest before a figure
@@ -132,6 +136,7 @@ class FigureBuilder:
         self.passed_turn: int | None = None  # ... and the way it moved (a rise, a fall)
         self.respective = Respective(catalog, self.rules, self.metrics)  # 分别: one subject per figure of a list
         self.targets: dict[tuple, Figure] = {}  # the first target of each value, unit and qualifier
+        self.dated = None  # the date of the last statement that had one, which the next may carry (dates_carried)
         # 其中: what the parts of each whole add up to, and a list going on past a ；
         self.wholes = Wholes(catalog.compiled(breakdown_words))
 
@@ -207,6 +212,9 @@ class FigureBuilder:
         timing = when(around.before, around.clause_before, context, self.report_year, catalog, self.delivered)
         if own_subject:
             timing = of_listed_year(label, timing)
+        own_date = timing.as_of
+        timing = carried(timing, around.before, sentence, self.text, self.dated, catalog)  # …；…分别为726万人
+        self.dated = dated_after(timing, sentence, own_date)
         turn = direction(mention, around, base, catalog)
         if turn is None and base == CHANGE:  # a list item or a range's bound: the way the one before moved
             turn = self.passed_turn

@@ -1,0 +1,53 @@
+"""A date stated once, carried to the statement after it.
+
+    截至2025年12月底，全省基本养老保险参保人数达到4628万人；失业保险、工伤保险参保人数分别为726万人、835万人
+        the 726万人 and 835万人 are as of that day too: a statement after a ； goes on with the one before
+    年末全市常住人口520万人。其中，城镇人口312.4万人
+        a part of a whole that is dated is dated
+
+Not a statement of a flow over the whole year (年末…；全年新增…: whole_year_word of words.csv), nor a
+goal, nor a figure of another year. classify.py asks it of every figure with no date of its own.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import NamedTuple
+
+from etl.catalog import Catalog
+from etl.records import Sentence, When
+from etl.rules.period_words import period_rules
+
+SEMICOLONS = "；;"
+GAP = 4  # characters looked back past the end of the sentence before (spaces, a closing quote)
+
+
+class Dated(NamedTuple):
+    """The date of the last statement that had one: its sentence, the date, and whether it was carried."""
+
+    index: int
+    as_of: date
+    carried: bool
+
+
+def carried(timing: When, before: str, sentence: Sentence, text: str, dated: Dated | None, catalog: Catalog) -> When:
+    """`timing` with the date of the statement before, where the figure's sentence goes on with it."""
+    if dated is None or timing.as_of is not None or timing.is_target or timing.period_end != dated.as_of.year:
+        return timing
+    if not (dated.index == sentence.index - 1 or (dated.index == sentence.index and dated.carried)):
+        return timing
+    follows = text[max(0, sentence.start - GAP) : sentence.start].rstrip()[-1:]
+    if follows not in SEMICOLONS and not before.startswith(catalog.words["breakdown_opener"]):
+        return timing
+    last = next(reversed(list(catalog.compiled(period_rules).year_clauses.finditer(before))), None)
+    if last is not None and last.group("flow"):
+        return timing  # 年末…；全年新增就业…: a flow over the year
+    return timing._replace(as_of=dated.as_of)
+
+
+def dated_after(timing: When, sentence: Sentence, was: date | None) -> Dated | None:
+    """What the next figure may carry: the date of this one (`was`: its own, before carrying), none after a
+    figure with none (年末生猪存栏…，全年生猪出栏…；家禽出栏2860万只: the statement ended with a flow)."""
+    if timing.as_of is None or timing.is_target:
+        return None
+    return Dated(sentence.index, timing.as_of, was is None)

@@ -1,0 +1,38 @@
+"""etl/rules/dates_carried.py: a date stated once holds for the statement after a ； and for a 其中 part."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from .helpers import figures_of
+
+END = date(2025, 12, 31)
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # a statement after a ； goes on with the one before: every figure of it
+        (
+            "截至2025年12月底，全省基本养老保险参保人数达到4628万人；失业保险、工伤保险参保人数分别为726万人、835万人。",
+            [END, END, END],
+        ),
+        ("年末金融機構各項存款餘額8000億元；各項貸款餘額5128.6億元。", [END, END]),
+        # a part of a whole that is dated
+        ("年末全市常住人口520万人。其中，城镇人口312.4万人。", [END, END]),
+        # not a flow over the whole year, nor a statement after one
+        ("年末各项贷款余额5128.6亿元；全年新增贷款300亿元。", [END, None]),
+        ("年末生猪存栏126.3万头，全年生猪出栏198.6万头；家禽出栏2860万只。", [END, None, None]),
+        # not a sentence after a full stop that opens no breakdown
+        ("年末全市常住人口520万人。全市出生人口3万人。", [END, None]),
+    ],
+)
+def test_a_date_holds_for_the_statement_after_it(text, dates):
+    assert [f.as_of for f in figures_of(text, report_year=2025)] == dates
+
+
+def test_a_goal_after_a_dated_statement_takes_no_date():
+    stock, goal = figures_of("截至2025年10月底，全市职工驿站1200个；力争年内再建成100个。", report_year=2025)
+    assert (stock.as_of, goal.is_target, goal.period_end, goal.as_of) == (date(2025, 10, 31), True, 2025, None)
