@@ -76,6 +76,18 @@ def test_each_cue_decides_a_figure(cue, text, targets):
     assert [f.is_target for f in _figures(text)] == targets
 
 
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        ("城镇调查失业率平均为5.1%，低于5.5%的控制目标。", [False, True]),
+        ("居民消費價格漲幅為0.3%，低於3%左右的調控目標。", [False, True]),
+        ("城镇新增就业72.6万人，完成年度目标的121%。", [False, False]),  # a share of the goal: what was done
+    ],
+)
+def test_a_figure_a_goal_noun_names_right_after_it_is_the_goals_value(text, targets):
+    assert [f.is_target for f in figures_of(text, report_year=2025)] == targets
+
+
 def test_the_targets_met_last_year_are_outcomes_of_that_year():
     figures = _figures("全面完成年初确定的目标任务，地区生产总值增长6%，城镇新增就业52万人。")
     assert [(f.surface, f.is_target, f.period_start) for f in figures] == [("6%", False, 2020), ("52万人", False, 2020)]

@@ -35,6 +35,7 @@ from etl.rules.programs import ProgramFinder
 from etl.rules.qualifiers import EXACT, listed_kind, qualifier
 from etl.rules.respective import Respective
 from etl.rules.structure import sentence_contexts
+from etl.rules.targets import goal_named_after
 from etl.rules.ties import breakdown_words, restates, ties
 from etl.rules.unsaid_noun import counts_as_before
 from etl.rules.wholes import Wholes
@@ -212,6 +213,8 @@ class FigureBuilder:
         timing = when(around.before, around.clause_before, context, self.report_year, catalog, self.delivered)
         if own_subject:
             timing = of_listed_year(label, timing)
+        if not timing.is_target and goal_named_after(around.clause_after, catalog):
+            timing = timing._replace(is_target=True, as_of=None)  # 低于5.5%的控制目标: the goal's value
         own_date = timing.as_of
         timing = carried(timing, around.before, sentence, self.text, self.dated, catalog)  # …；…分别为726万人
         self.dated = dated_after(timing, sentence, own_date)

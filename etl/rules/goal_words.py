@@ -13,6 +13,7 @@ from etl.catalog.gates import alternation
 from etl.text.characters import CLAUSE_BREAKS, CLOSE_QUOTES, LETTER
 
 GOAL_NOUNS = ("目标", "预期")  # goal words that name a goal, not say one is set: they govern their clause only
+GOAL_NAME_REACH = 4  # characters between 的 and the goal noun after a figure: 的年度调控目标
 
 
 class GoalRules(NamedTuple):
@@ -20,6 +21,7 @@ class GoalRules(NamedTuple):
     goal_opener: re.Pattern
     achieved: re.Pattern
     quota: re.Pattern  # 招生计划38万人: a plan that is a quota, ending the clause before the number
+    named_after: re.Pattern  # 5.5%的控制目标: a goal noun naming the figure right after it
 
 
 def goal_rules(catalog: Catalog) -> GoalRules:
@@ -49,6 +51,14 @@ def goal_rules(catalog: Catalog) -> GoalRules:
             (?:{alternation(quotas)})                          # a quota: 招生计划
             (?:{alternation(words["qualifier_filler"])}|是)?   # and a verb of being: 为, 达
             $                                                  # right before the number
+            """,
+            re.VERBOSE,
+        ),
+        named_after=re.compile(
+            rf"""
+            (?:{alternation([w for w, position, _ in catalog.qualifiers if position == "after"])})?  # 左右, 以上
+            的{LETTER}{{0,{GOAL_NAME_REACH}}}?    # of a goal: 的控制, 的年度预期
+            (?:{alternation(GOAL_NOUNS)})          # 目标, 预期
             """,
             re.VERBOSE,
         ),

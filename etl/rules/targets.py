@@ -168,6 +168,12 @@ def goal_in_sentence(before: str, clause: str, context: Context, report_year: in
 WILL = re.compile(r"将(?!近)")  # will (将新建驿站200个); 将近 is nearly
 
 
+def goal_named_after(clause_after: str, catalog: Catalog) -> bool:
+    """城镇调查失业率平均为5.1%，低于5.5%的控制目标; 3%左右的调控目标: a figure a goal noun names right after
+    it is the goal's value, though the sentence reports what was done."""
+    return "的" in clause_after and catalog.compiled(goal_rules).named_after.match(clause_after) is not None
+
+
 def future_year(before: str, clause: str, context: Context, report_year: int | None, catalog: Catalog) -> bool:
     """2026年全市新增就业5万人, in a report on 2024: a year the clause or the sentence opens with that is
     still ahead is a goal; the year after the one reviewed only with 将 or a forecast after it (2024年，全市
