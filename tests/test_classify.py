@@ -274,11 +274,33 @@ def test_parts_may_open_the_next_sentence():
     [
         "全年共筹集帮扶资金3.2亿元，其中全总下拨0.8亿元，省总工会配套1.1亿元，市县工会自筹1.3亿元。",
         "全年共籌集幫扶資金3.2億元，其中全總下撥0.8億元，省總工會配套1.1億元，市縣工會自籌1.3億元。",
+        "全年共筹集帮扶资金3.2亿元。其中，全总下拨0.8亿元，省总工会配套1.1亿元，市县工会自筹1.3亿元。",  # 其中 opens
     ],
 )
 def test_the_clauses_after_a_part_go_on_with_its_list(text):
     whole, *parts = figures_of(text)
     assert [p.parent_figure_id for p in parts] == [whole.figure_id] * 3
+
+
+def test_a_parts_own_change_between_parts_keeps_the_list_going():
+    whole, growth, *rest = figures_of(
+        "全省一般公共预算支出7628.5亿元，增长4.2%。其中，教育支出1268.4亿元、增长5.1%，社会保障和就业支出1186.2亿元、"
+        "增长6.3%，卫生健康支出612.8亿元。"
+    )
+    assert [(f.surface, f.parent_figure_id == whole.figure_id) for f in rest] == [
+        ("1268.4亿元", True),
+        ("5.1%", False),
+        ("1186.2亿元", True),
+        ("6.3%", False),
+        ("612.8亿元", True),
+    ]
+
+
+def test_an_amount_per_head_is_no_whole_of_a_totals_parts():
+    total, daily, *parts = figures_of(
+        "流动量达到668亿人次，日均1.83亿人次，其中铁路客运量43.6亿人次、民航旅客运输量7.8亿人次。"
+    )
+    assert (daily.qualifier, [p.parent_figure_id for p in parts]) == ("per_unit", [total.figure_id] * 2)
 
 
 @pytest.mark.parametrize(

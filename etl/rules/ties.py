@@ -24,6 +24,7 @@ from typing import NamedTuple
 from etl.catalog import Catalog
 from etl.catalog.gates import alternation, holds_any
 from etl.records import Around, Figure, Mention, Tie
+from etl.rules.per_unit import PER_UNIT
 from etl.text.characters import CLAUSE_BREAKS, LIST_MARK, RANGE_DASHES, SEMICOLONS
 from etl.text.sentences import CLAUSE_SPLIT
 
@@ -193,6 +194,7 @@ def whole_of(
         if ((f.unit not in NOT_ADDITIVE) if share else same_kind(f, part))
         and f.parent_figure_id is None
         and f.basis != "change"
+        and (f.qualifier == PER_UNIT) == (part.qualifier == PER_UNIT)  # 日均1.83亿人次，其中…: no whole of a total
     ]
     if not candidates or (not share and candidates[-1].value < part.value):
         return None

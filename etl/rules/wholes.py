@@ -8,6 +8,8 @@ and the list in hand that decide whether it does, for one classify() call.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from etl.records import Around, Figure, Sentence
 from etl.rules.identity import figure_id
 from etl.rules.per_unit import PER_UNIT
@@ -25,6 +27,7 @@ from etl.rules.ties import (
 )
 
 PARENT = Figure._fields.index("parent_figure_id")
+PERCENT = "percent"  # a rate: it may stand between the parts of a list of amounts (their own changes)
 CLAUSE_BREAK = 1  # the one character between a part's clause and the next (，)
 
 
@@ -86,22 +89,32 @@ class Wholes:
             parent = whole_of_shares(figure, around, earlier, words)
         if parent is None and self.continued is not None and self.continued[0] == index - 1:
             parent = whole_continued(figure, self.continued[1], not earlier)
-        if parent is None and earlier and earlier[-1].parent_figure_id is not None:
-            parent = self.next_part(figure, around, earlier)
+        if parent is None and earlier and (earlier[-1].parent_figure_id is not None or earlier[-1].unit == PERCENT):
+            parent = self.next_part(figure, around, earlier, in_sentence.get(index - 1, ()))
         return parent
 
-    def next_part(self, figure: Figure, around: Around, earlier: list[Figure]) -> Figure | None:
+    def next_part(
+        self, figure: Figure, around: Around, earlier: list[Figure], before: Sequence[Figure] = ()
+    ) -> Figure | None:
         """其中全总下拨0.8亿元，省总工会配套1.1亿元，市县工会自筹1.3亿元: the clause right after a part's
         goes on with its list when its figure is the first of the clause and of the part's kind (unit,
         measure, category, basis), its clause holds no word of a statement of its own (有, 此外: words.csv's
         not_next_part) and the parts still add up to no more than the whole."""
-        last, previous = earlier[-1], around.previous_clause()
+        last = earlier[-1]
+        if (
+            figure.unit != PERCENT
+        ):  # a part's own rates may stand between parts (教育支出1268.4亿元、增长5.1%，社保支出…)
+            last = next((f for f in reversed(earlier) if f.parent_figure_id is not None or f.unit != PERCENT), last)
+        if last.parent_figure_id is None:
+            return None
+        previous = around.previous_clause()
         if previous is None or self.words.own_statement_in(around.clause_before):
             return None  # 在医院中有公立医院1.2万个: a breakdown of its own, not the next part
         clause_start = around.start - len(around.clause_before)  # in the sentence
         if last.char_start - around.sentence.start < clause_start - len(previous) - CLAUSE_BREAK:
             return None  # the part before is not in the clause before this one
-        parent = next((f for f in reversed(earlier) if f.figure_id == last.parent_figure_id), None)
+        # the whole: in the sentence, or in the one before when 其中 opened this one (`before`: its figures)
+        parent = next((f for f in (*reversed(earlier), *before) if f.figure_id == last.parent_figure_id), None)
         if (
             parent is None
             or not same_kind(figure, last)
