@@ -150,3 +150,9 @@ def test_who_reports_a_year_opening_what_follows_is_read_past(text):
 def test_a_report_verb_opening_no_period_phrase_changes_nothing():
     found = figures_of("省总工会主席表示，全省工会今年新建驿站200个。", report_year=2025, published_on="2025-01-24")
     assert [(f.period_start, f.is_target) for f in found] == [(2025, False)]
+
+
+def test_who_reports_after_where_is_read_past():
+    text = "发布会上，省总工会副主席介绍，2025年，全省工会共筹集送温暖资金4.86亿元，慰问一线职工126.5万人次。"
+    found = figures_of(text, report_year=2026, published_on="2026-04-28")
+    assert [f.period_start for f in found] == [2025, 2025]

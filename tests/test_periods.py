@@ -248,6 +248,24 @@ def test_the_years_end_dates_the_clauses_it_opens_and_the_whole_year_does_not(te
     assert [f.as_of for f in figures_of(text, report_year=2023)] == dates
 
 
+def test_the_years_end_is_of_the_year_the_sentence_speaks_of():
+    text = "2025年，全国技工院校招生规模达到168万人；年末在校生约470万人。"
+    found = figures_of(text, report_year=2026, published_on="2026-04-24")
+    assert [(f.period_start, f.as_of) for f in found] == [(2025, None), (2025, date(2025, 12, 31))]
+
+
+@pytest.mark.parametrize(
+    ("text", "report_year", "year"),
+    [
+        ("2025年全省12345热线受理群众诉求486.3万件。", 2026, 2025),  # a year opening its clause: the clause's
+        ("2025年全省12345熱線受理群眾訴求486.3萬件。", 2026, 2025),
+        ("加上2023年结转收入391.87亿元、超长期特别国债收入10000亿元。", 2024, 2024),  # inside it: the first item's
+    ],
+)
+def test_a_year_opening_its_clause_holds_past_a_number_in_a_name(text, report_year, year):
+    assert figures_of(text, report_year=report_year)[-1].period_start == year
+
+
 def test_a_starting_level_at_the_end_of_a_named_period_takes_its_last_year():
     level, start = figures_of(
         "一、工作回顾\n核心产业增加值达到9000亿元，较“十三五”末的4100亿元翻了一番多。", report_year=2025

@@ -74,3 +74,32 @@ def test_a_look_back_from_the_plans_holds_to_the_end_of_its_paragraph_only():
     )
     said = [(f.surface, f.is_target, f.period_start) for f in figures_of(text, report_year=2007)]
     assert said == [("7239亿元", False, 2007), ("450亿元", True, 2008), ("1032亿元", True, 2008)]
+
+
+REVIEW = """回眸2025｜东湖区这一年
+全年地区生产总值增长6.1%。
+五年回望：砥砺奋进 跨越发展
+五年来，累计引进高层次人才1.2万名。
+数说2025：
+● 全年接待游客1860万人次；
+展望2026：锚定目标 奋勇争先
+展望2026年，东湖区将实施重大项目150个。
+同时，新建3所学校。
+"""
+
+
+def test_a_sections_title_ends_the_period_a_sentence_before_it_opened():
+    # 五年来 holds in its section only; 数说2025： is the year reviewed again, 展望2026： the year ahead
+    found = [(f.surface, f.period_start, f.period_end, f.is_target) for f in figures_of(REVIEW, report_year=2025)]
+    assert found == [
+        ("6.1%", 2025, 2025, False),
+        ("1.2万名", 2021, 2025, False),
+        ("1860万人次", 2025, 2025, False),
+        ("150个", 2026, 2026, True),
+        ("3所", 2026, 2026, True),
+    ]
+
+
+def test_a_line_a_newspapers_layout_broke_off_is_no_title():
+    text = "一、2026年工作安排\n“十五五”时期的目标是：\n坚持高质量发展。\n“十五五”时期经济社会发展的\n主要目标\n是：地区生产总值年均增长5%左右。"
+    assert [(f.period_start, f.period_end) for f in figures_of(text, report_year=2025)] == [(2026, 2030)]

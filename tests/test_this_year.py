@@ -120,3 +120,16 @@ def test_the_words_are_the_catalogs(catalog_copy):
 def test_last_years_name_before_a_base_word_is_no_year_of_the_figure():
     """在去年基础上 names last year as the base of this year's plan (not_last_year_after of words.csv)."""
     assert timing("二、2021年工作安排\n今年在去年基础上再新增就业岗位1200个。\n") == [("1200个", 2021, 2021)]
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # in a release speaking of the year it was given, 去年 is the year before, for the whole statement
+        ("全省各级工会去年组织开展各类竞赛1.2万场次，参赛职工超过260万人次。", [2025, 2025]),
+        ("本會去年共召開理監事聯席會議6次。", [2025]),
+        ("今年一季度全省新增就业12万人，比去年同期增加1万人。", [2026, 2026]),  # a comparison's
+    ],
+)
+def test_last_year_says_when_a_statement_of_the_year_given_was_done(text, years):
+    assert [f.period_start for f in figures_of(text, report_year=2026, published_on="2026-04-28")] == years

@@ -132,6 +132,7 @@ PERIOD_OPENERS = (
     "this_year",  # 今年: a plan part's year, else the year the report was given
     "since_year",  # 2021年以来: from that year to the one reviewed
     "next_year",  # 明年, 下一步: the year after the one reviewed, the year the review was written in
+    "plan_year",  # 展望2026年: that year, looked ahead to: goals when it is after the one reviewed
     "year_span",  # 2021年至2023年，: those years
     "year",  # 2018年，: that year
     "past_years",  # 五年来: the years up to the one reviewed

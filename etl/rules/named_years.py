@@ -15,6 +15,7 @@ from etl.rules.this_year import year_words
 from etl.text.characters import RANGE_DASHES
 
 DIGIT = re.compile(r"\d")
+NUMBER_AFTER_YEAR = re.compile(r"(?:年?[底末初])?的?\d")  # 2010年的21.6%, 2019年底5000户: that number's year
 
 
 def compared_with_year(before: str, clause: str, rules: PeriodRules, catalog: Catalog) -> int | None:
@@ -83,8 +84,11 @@ def year_in_clause(clause: str, rules: PeriodRules) -> int | None:
         return None
     if tail == BASE_TAIL and clause.endswith(BASE_VERBS, 0, match.start()):
         return None  # 是2020年的1.6倍, 相当于2020年的80%: the year of the base the figure is measured against
-    # 由2010年的21.6%提高到25.2%: the year belongs to the number right after it.
-    if DIGIT.search(tail):
+    # 由2010年的21.6%提高到25.2%, 由2019年底5000户: the year belongs to the number right after it; inside its clause
+    # (加上2023年结转收入391.87亿元、…), to a number after it; opening its clause, to the whole clause (2025年全省
+    # 12345热线受理群众诉求486.3万件, 2007年中、高等职业教育在校生分别达到2000万人和861万人)
+    opens = clause[: match.start(1)] in YEAR_OPENS
+    if NUMBER_AFTER_YEAR.match(tail) or (not opens and DIGIT.search(tail)):
         return None
     return int(match.group(1))
 
@@ -98,6 +102,7 @@ SPOKEN_YEAR = re.compile(
     """,
     re.VERBOSE,
 )
+YEAR_OPENS = ("", *YEAR_LEADS)  # what may stand before a year that opens its clause: nothing, 在, 到 …
 YEAR_ENDS = tuple(f"{digit}年" for digit in "0123456789")  # what a year in SPOKEN_YEAR ends with: 2024年
 SPOKEN_STARTS = frozenset((*(lead[0] for lead in YEAR_LEADS), "1", "2"))  # what SPOKEN_YEAR's match starts with
 

@@ -48,10 +48,12 @@ OPENER_GUARDS = {
     "year_span": r"(?:期间|间)?(?![\d月度])",  # 2021—2023年间，; not 2021-2023年度 nor a date
     "past_years": r"(?![\d月])",
     "year_before": "(?!以来|同期)",
+    "plan_year": r"(?!\d)",
 }
 ENUMERATOR = f"[{OPEN_PARENS}][{CHINESE_NUMERALS}]+[{CLOSE_PARENS}]"  # (一) before an opener
 DASH, QUOTE, UNQUOTE = "——", OPEN_QUOTES[0], CLOSE_QUOTES[0]  # “十三五”
 REPORTER_REACH = 40  # characters at most of who reports, before the report verb
+OCCASION_REACH = 8  # characters at most of the clause before who reports: 发布会上，, 记者从省总工会获悉 …
 
 
 class OpenerRules(NamedTuple):
@@ -94,6 +96,7 @@ def opener_rules(catalog: Catalog) -> OpenerRules:
         strip=re.compile(f"^{strip}+"),
         reporter=re.compile(
             rf"""
+            (?:[^{CLAUSE_BREAKS}{SENTENCE_STOPS}]{{1,{OCCASION_REACH}}}[,，])?  # where or when: 发布会上，
             [^{CLAUSE_BREAKS}{SENTENCE_STOPS}]{{1,{REPORTER_REACH}}}?  # who: 人社部新闻发言人卢爱红, 1月23日
             (?:{verbs})                                               # reports: 介绍, 发布, 获悉
             [,，:：]                                                   # and its comma
@@ -157,6 +160,8 @@ def opened_context(
             return Context(delivered, delivered, False)
         if kind == "next_year":  # 明年, 下一步: a review is written in the year it reviews, whenever given
             return Context(report_year + 1, report_year + 1, True)
+        if kind == "plan_year":  # 展望2026年: the year looked ahead to
+            return Context(int(slot), int(slot), int(slot) > report_year)
         if kind == "since_year" and int(slot) <= report_year:
             return Context(int(slot), report_year, False)
         if kind == "year_span" and int(slot) < int(more[0]) <= int(slot) + SPAN_YEARS:

@@ -31,12 +31,7 @@ from etl.rules.period_words import PeriodRules, period_rules
 from etl.rules.structure import YEAR
 from etl.rules.targets import is_target as target
 from etl.rules.targets import target_rules
-from etl.rules.this_year import (
-    last_year_after_this_year,
-    last_year_in_clause,
-    this_year_after_last_year,
-    year_words,
-)
+from etl.rules.this_year import year_named
 from etl.text.characters import CLOSE_QUOTES, OPEN_QUOTES
 from etl.text.sentences import CLAUSE_SPLIT
 
@@ -90,12 +85,13 @@ def when(
     the last clause break.
     """
     rules = catalog.compiled(period_rules)
-    if context.period_start is not None and catalog.compiled(year_words).holds_this_year(before):
-        context = _this_year_in_sentence(before, context, report_year, catalog)  # 今年 before the figure (this_year.py)
-    if context.is_target and context.period_start == context.period_end and last_year_in_clause(clause, catalog):
-        context = Context(context.period_start - 1, context.period_start - 1, False)  # 在去年新增就业12万人的基础上
+    context = year_named(before, clause, context, report_year, delivered, catalog)  # 今年, 去年 (this_year.py)
     # 截至…, 年末…: most sentences name no date (the words _as_of reads), and are spared the call
-    as_of = _as_of(before, report_year, rules, delivered) if "截" in before or rules.year_end_in(before) else None
+    as_of = (
+        _as_of(before, context.period_end or report_year, rules, delivered, report_year)
+        if "截" in before or rules.year_end_in(before)
+        else None
+    )
     # The words of the target rules the sentence holds: named periods, 由/从 and last year's name among
     # them, so that a sentence holding none (most) is spared the patterns that need them.
     table = catalog.compiled(target_rules)
@@ -194,22 +190,6 @@ def when(
     return tuple.__new__(When, (context.period_start, context.period_end, is_target, None if is_target else as_of))
 
 
-def _this_year_in_sentence(before: str, context: Context, report_year: int | None, catalog: Catalog) -> Context:
-    """The context of a figure whose sentence names 今年 before it: last year's name after 今年 in a
-    plan's sentence is the year before (今年计划开工1200个，去年完成950个); 今年 after a sentence's opening
-    去年 is the year after it (去年全市新增就业12万人，今年新增就业3万人); else the sentence's own.
-    Such a 今年 after the year reviewed is the year the words are written in, still ahead: its figures
-    are goals (二、2026年工作安排 … 2025年，全市新增就业12万人，今年将…新增就业11万人)."""
-    if context.period_start != context.period_end:
-        return context
-    if context.is_target and last_year_after_this_year(before, catalog):
-        return Context(context.period_start - 1, context.period_start - 1, False)
-    if this_year_after_last_year(before, catalog, context.period_start):
-        year = context.period_start + 1
-        return Context(year, year, context.is_target or (report_year is not None and year > report_year))
-    return context
-
-
 def _first_break(before: str) -> int:
     """Where the sentence's first clause ends: 张师傅扎根一线20年 (its subject and a career's years)."""
     found = CLAUSE_SPLIT.search(before)
@@ -264,22 +244,25 @@ def of_listed_year(label: str, timing: When) -> When:
     return timing._replace(period_start=year, period_end=year, as_of=as_of)
 
 
-def _as_of(before: str, report_year: int | None, rules: PeriodRules, delivered: int | None = None) -> date | None:
-    """截至2020年11月底 -> 2020-11-30; 截至年底 -> the last day of the report year; a sentence or a clause
+def _as_of(
+    before: str, year_spoken: int | None, rules: PeriodRules, delivered: int | None, report_year: int | None
+) -> date | None:
+    """截至2020年11月底 -> 2020-11-30; 截至年底 -> the last day of the year the sentence speaks of
+    (`year_spoken`: 2025年，…；年末在校生约470万人, in a release of 2026: 2025); a sentence or a clause
     of a statistics bulletin opening with 年末 (年末全国就业人员…; …，年末城镇登记失业率2.6%) -> the same,
     but not a clause of a flow over the whole year after it (年末…，全年生猪出栏198.6万头). 截至去年底 is the
     end of the year before the one the report was given (`delivered`), 截至今年6月底 a day of that year (as
     the openers 去年 and 今年以来 read them; without a date, the year reviewed and the one after)."""
-    if report_year is not None and rules.year_end_in(before):
+    if year_spoken is not None and rules.year_end_in(before):
         last = next(reversed(list(rules.year_clauses.finditer(before))), None)  # the clause nearest the figure
         if last is not None and last.group("end"):
-            return date(report_year, 12, 31)
+            return date(year_spoken, 12, 31)
     if "截" not in before:
         return None
     match = next(reversed(list(AS_OF.finditer(before))), None)
     if match is None or not match.group(0).startswith(("截至", "截止")):
         return None
-    year = int(match.group("y")) if match.group("y") else report_year
+    year = int(match.group("y")) if match.group("y") else year_spoken
     if match.group("rel") and report_year is not None:
         given = delivered if delivered is not None else report_year + 1
         year = given if match.group("rel") == THIS_YEAR else given - 1

@@ -22,7 +22,11 @@ from etl.records import Context, Part, Sentence
 from etl.rules.openers import opened_context, opener_rules
 from etl.rules.this_year import this_year_in_plan
 from etl.text.characters import (
+    CLOSE_PARENS,
+    OPEN_PARENS,
     ORDINAL_NUMERALS,
+    SEMICOLONS,
+    SENTENCE_STOPS,
 )
 
 CHINESE_NUMERALS = ORDINAL_NUMERALS  # headings count one to ten; the position of a numeral is its value less one
@@ -40,6 +44,11 @@ LATER_LINE_HEADING = re.compile(r"\n" + _HEADING, re.M | re.VERBOSE)
 # A year, not the tail of a longer number or a document number (〔2020〕): the check on
 # the character before it stands after its first two digits, so that re skips ahead to
 # a 1 or 2 instead of trying the lookbehind at every character.
+TITLE_LENGTH = 30  # characters at most of a section's title line
+TITLE_NOT_ENDING = SENTENCE_STOPS + SEMICOLONS + "，,、的"  # a line ending so is a sentence or a piece of one
+LINE_ENDS = SENTENCE_STOPS + SEMICOLONS  # a line ending so ends a sentence: the next may be a title
+# An item of an enumerated list: （一）, 一、, 1., ①, ●
+ENUMERATED = re.compile(rf"[{OPEN_PARENS}]?[{CHINESE_NUMERALS}\d]+[{CLOSE_PARENS}、.．]|[①-⑳●•·■◆]")
 YEAR = re.compile(r"((?:19|20)(?<![\d〔\[]..)\d{2})年")
 DELIVERED = re.compile(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日")
 
@@ -152,11 +161,12 @@ def sentence_contexts(
     opens = rules.any_opener.match
     may_open = {index for index in compress(count(), first_characters) if opens(texts[index])}
     may_open.update(_reported(text, texts, starts, rules))
+    titles = section_titles(text, starts)
     contexts: list[Context] = []
     part_index = -1
     current = Context(report_year, report_year, False)
     aside_ends, before_aside = len(sentences), current  # where an aside's paragraph ends, and what returns
-    for index in sorted(may_open.union(part_begins)):
+    for index in sorted(may_open.union(part_begins, titles)):
         if index >= len(sentences):
             break
         if aside_ends <= index:
@@ -166,6 +176,8 @@ def sentence_contexts(
         while part_index + 1 < len(parts) and part_begins[part_index + 1] <= index:
             part_index += 1
             current, aside_ends = _part_context(parts[part_index], report_year), len(sentences)
+        if index in titles:  # 数说2025：, 展望2026：: a section's title ends the period a sentence before it opened
+            current, aside_ends = _part_context(parts[max(part_index, 0)], report_year), len(sentences)
         if index in may_open:
             opened = opened_context(sentences[index].text, parts[max(part_index, 0)], report_year, catalog, delivered)
             if opened is not None and _is_aside(opened, current, report_year):
@@ -181,6 +193,27 @@ def sentence_contexts(
         current = before_aside
     contexts.extend([current] * (len(sentences) - len(contexts)))
     return this_year_in_plan(contexts, sentences, parts, starts, text, catalog)  # 今年 inside a sentence
+
+
+def section_titles(text: str, starts: list[int]) -> set[int]:
+    """The sentences that are a section's title: a line of its own, short, ending in no stop, after a line
+    that ends a sentence (not a piece of one a newspaper's layout broke off: …发展的\n主要目标\n是：…), and
+    not an item of an enumerated list (（一）, 1.: a list a sentence before it may open, 今后五年…：（一）…)."""
+    titles, at, after_stop = set(), 0, True
+    for line in text.split("\n"):
+        words = line.strip()
+        if not words:
+            at += len(line) + 1
+            continue
+        title = after_stop and len(words) <= TITLE_LENGTH and words[-1] not in TITLE_NOT_ENDING
+        if title and not ENUMERATED.match(words):
+            start = at + line.index(words[0])
+            index = bisect_left(starts, start)
+            if index < len(starts) and starts[index] == start:
+                titles.add(index)
+        after_stop = words[-1] in LINE_ENDS
+        at += len(line) + 1
+    return titles
 
 
 def _reported(text: str, texts: list[str], starts: list[int], rules) -> set[int]:

@@ -116,6 +116,9 @@ def _last_year_named(text: str, words: YearWords, after_this_year: bool) -> bool
     return bool(last)
 
 
+OF_A_NUMBER = re.compile(r"的?\d")  # 去年的48亿元: the year of the number after it
+
+
 def _names_the_year(text: str, end: int, words: YearWords) -> bool:
     """Whether last year's name ending at `end` names the year of the figure at the end of `text`: no
     since, same months or base after it (not_last_year_after: 去年以来, 在去年基础上), no number between."""
@@ -181,3 +184,54 @@ def _is_this_year(text: str, start: int, end: int, words: YearWords) -> bool:
     if text.endswith(words.not_this_year, 0, start + 1):
         return False
     return not (text[start - 1 : start] == SINCE_NOW and text.startswith(NOT_THIS_YEAR_AFTER_SINCE, end))
+
+
+def year_named(
+    before: str, clause: str, context: Context, report_year: int | None, delivered: int | None, catalog: Catalog
+) -> Context:
+    """The context of a figure as the words before it name its year: 今年 before it (_this_year_in_sentence);
+    去年 in its clause, in a plan the year before the plan's (在去年新增就业12万人的基础上), in a text speaking of
+    the year it was given the year before that (全省各级工会去年组织开展各类竞赛1.2万场次, in a release of
+    April 2026: 2025)."""
+    words = catalog.compiled(year_words)
+    if context.period_start is not None and words.holds_this_year(before):
+        context = _this_year_in_sentence(before, context, report_year, catalog)
+    one_year = context.period_start is not None and context.period_start == context.period_end
+    if not one_year or not words.holds_last_year(before):  # nearly every figure
+        return context
+    if (context.is_target and last_year_in_clause(clause, catalog)) or (
+        not context.is_target and context.period_start == delivered and _last_year_of_statement(before, words)
+    ):
+        return Context(context.period_start - 1, context.period_start - 1, False)
+    return context
+
+
+def _last_year_of_statement(before: str, words: YearWords) -> bool:
+    """Whether last year's name says when what the sentence states was done (全省各级工会去年组织开展各类竞赛
+    1.2万场次，参赛职工超过260万人次: both of last year): not compared with (比去年), not since or a base
+    (去年以来, 去年同期), not the year of a number right after it (由去年的48亿元增加到55亿元), no 今年 after it."""
+    named = False
+    for found in words.found.finditer(before):
+        marker, this_year, _ = found.groups()
+        if this_year:
+            named = False
+        elif not marker:
+            end = found.end()
+            named = not before.startswith(words.not_last_year_after, end) and not OF_A_NUMBER.match(before, end)
+    return named
+
+
+def _this_year_in_sentence(before: str, context: Context, report_year: int | None, catalog: Catalog) -> Context:
+    """The context of a figure whose sentence names 今年 before it: last year's name after 今年 in a
+    plan's sentence is the year before (今年计划开工1200个，去年完成950个); 今年 after a sentence's opening
+    去年 is the year after it (去年全市新增就业12万人，今年新增就业3万人); else the sentence's own.
+    Such a 今年 after the year reviewed is the year the words are written in, still ahead: its figures
+    are goals (二、2026年工作安排 … 2025年，全市新增就业12万人，今年将…新增就业11万人)."""
+    if context.period_start != context.period_end:
+        return context
+    if context.is_target and last_year_after_this_year(before, catalog):
+        return Context(context.period_start - 1, context.period_start - 1, False)
+    if this_year_after_last_year(before, catalog, context.period_start):
+        year = context.period_start + 1
+        return Context(year, year, context.is_target or (report_year is not None and year > report_year))
+    return context
