@@ -296,6 +296,11 @@ def test_what_is_got_joined_carried_and_issued_has_its_category(text, expected):
         ),
         ("市总工会走访慰问了12家。", [("12家", "organization", "organizations")]),
         ("職工運動會共有58支代表隊參賽。", [("58支", "organization", "organizations")]),  # teams
+        # the deed decides over the noun of who it was done for or who was honoured
+        ("中秋節發放禮券，受惠會員8,400人。", [("8,400人", "person", "beneficiaries")]),
+        ("計表揚模範勞工96名。", [("96名", "person", "honorees")]),
+        ("全国共向328万名失业人员发放失业保险金。", [("328万名", "person", "beneficiaries")]),
+        ("處理會務公文2,416件。", [("2,416件", "item", "activities")]),
     ],
 )
 def test_staff_schemes_people_and_bodies_by_the_lexicons_heads(text, expected):

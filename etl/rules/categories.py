@@ -29,7 +29,9 @@ OTHER = "other"
 COUNTED = frozenset({"person", "organization", "enterprise", "other"})  # what a counted noun may count
 BODIES = frozenset({"organization", "enterprise"})  # the units of a counted body, whatever is done to it
 PEOPLE_UNITS = frozenset({"person", "household"})  # the nouns of people a deed may be done for
-BENEFACTIVE = frozenset("为给")  # the prepositions of a deed done for someone: 为1460名患病职工申领互助金
+BENEFACTIVE = frozenset(
+    "为给向"
+)  # prepositions of a deed done for someone: 为1460名患病职工申领互助金, 向328万名失业人员发放
 _last_head: list = [None, None, None, None]  # the mention, around and catalog whose head was read last, and it
 _last_verb: list = [None, None, None]  # the around and catalog whose verb was read last, and its kind
 
