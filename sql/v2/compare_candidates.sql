@@ -2,7 +2,7 @@
 -- One row per figure of a catalogued metric that fits its publisher (series_id = metric_id), with the
 -- metric's unit and basis (as in v1.metric_series), that is not per unit (每家…) unless its metric is an amount
 -- per head by name (城镇居民人均可支配收入: its name holds a per_unit word of qualifiers.csv, 人均, 户均), not a
--- part of a whole (其中…) nor a subset, and that speaks for one year (`reading`):
+-- part of a whole (其中…) nor a subset of the whole's own metric, and that speaks for one year (`reading`):
 --   'single year': its period is one year, `year` is that year (a target's year is the year it is for);
 --   'end of period level': a level reached at the end of a review period, stated as 从A提高到B (地区生产总值从
 --       11.37万亿元提高到14.58万亿元 in a review of 2021-2025): B is the level of the period's last year. A
@@ -32,9 +32,11 @@ with figures as (
         lag(f.unit) over w as previous_unit,
         lag(f.qualifier) over w as previous_qualifier,
         lag(f.metric_id) over w as previous_metric_id,
-        lag(f.is_target) over w as previous_is_target
+        lag(f.is_target) over w as previous_is_target,
+        whole.metric_id as whole_metric_id  -- the metric of the whole a part or subset is of
     from v2.figures f
     join v1.documents d using (doc_id)
+    left join v2.figures whole on whole.figure_id = coalesce(f.parent_figure_id, f.subset_of_figure_id)
     window w as (partition by f.doc_id, f.sentence_start order by f.char_start)
 ),
 per_head as (
@@ -75,8 +77,9 @@ read as (
     where metric_id is not null
       and series_id = metric_id
       and (qualifier <> 'per_unit' or metric_id in (select metric_id from per_head))
-      and parent_figure_id is null
-      and subset_of_figure_id is null
+      -- a part or a subset answers only a metric of its own, not its whole's (其中，中央财政赤字…，地方财政赤字7800亿元:
+      -- the local deficit; 新增就业1300万人，其中高校毕业生800万人 answers no new_urban_jobs)
+      and (coalesce(parent_figure_id, subset_of_figure_id) is null or whole_metric_id is distinct from metric_id)
 ),
 candidates as (
     select
