@@ -12,6 +12,7 @@ import cn2an
 from etl.text.chinese_numerals import DIGIT_VALUE, LARGEST, REFUSED, spelling, standard_value, value
 
 NUMERAL_CHARACTERS = (*DIGIT_VALUE, *"十百千万亿")
+WITH_ARABIC = (*NUMERAL_CHARACTERS, *"0123456789.", "点")  # what parse_numeral hands on
 
 
 def cn2an_reads(text: str) -> int | float | str:
@@ -57,14 +58,27 @@ def test_every_numeral_of_up_to_four_characters_read_here_is_read_as_cn2an_reads
                 assert read == cn2an_reads(text), text
 
 
+def test_every_numeral_of_up_to_three_characters_with_digits_is_read_as_cn2an_reads_it():
+    for n in range(1, 4):
+        for letters in itertools.product(WITH_ARABIC, repeat=n):
+            text = "".join(letters)
+            read = value(text)
+            if read is not None:
+                expected = cn2an_reads(text)
+                assert read == expected and type(read) is type(expected), text
+
+
 def test_the_shapes_that_are_not_standard():
     assert value("五一") == 51
     assert value("六二六") == 626
     assert value("一十四五") is REFUSED
     assert value("一千千万") is REFUSED
     assert value("亿万") is REFUSED
+    assert value("一亿三千") is REFUSED
     assert value("一万二") is None  # spoken: left to cn2an
-    assert value("1万6千") is None
+    assert value("5千") == 5000
+    assert value("1万6千") == 16_000
+    assert value("2千零30万") is None  # a run of two digits: left to cn2an
 
 
 def test_reading_a_report_of_standard_numerals_does_not_import_cn2an():

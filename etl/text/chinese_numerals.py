@@ -1,27 +1,31 @@
-"""Chinese numerals in their one standard spelling, read without cn2an.
+"""Chinese numerals as cn2an reads them, read without cn2an.
 
 numbers.parse_numeral hands cn2an the Chinese numerals it cannot multiply out. Importing cn2an
 costs more than a refresh of one report spends reading it (about 1.2 billion instructions,
 0.1 s: it compiles its own patterns and those of `proces`, a data-masking package it imports,
-at import time), and a report's numerals are mostly written in the one standard way (三百六十,
-一千万, 两万, 一十八 once parse_numeral puts 一 before a leading 十). Such a numeral is read here
-and cn2an is imported only for another: 1万6千, 四十五点八万, 一二三, 一万二 (its spoken forms,
-decimals and mixes).
+at import time), and a report's numerals are mostly of a few shapes. Those are read here, as
+cn2an reads them, and cn2an is imported only for another (四十五点八万, 一万二, 2千零30万):
 
-Three other shapes cn2an reads alike are read here too: a run of digits alone (五一, 二三, 六二六), which
-it reads digit by digit (51, 23, 626); a 十 with two digits or more after it (十四五 of a plan's
-name, as 一十四五); and a numeral ending in a unit that holds two units side by side in an order no
-numeral writes (千千万万, 亿万, 万千: words). It refuses the last two (ValueError: numbers.parse_numeral
-then tries its own reading of a magnitude or a decimal point).
+- a standard spelling (三百六十, 一千万, 两万, 一十八 once parse_numeral puts 一 before a leading 十):
+  one whose value, spelt again by `spelling` (digits with their units 千百十, sections of 万 and 亿,
+  one 零 for a gap), is the numeral itself, 两 read as 二;
+- a run of digits alone (五一, 六二六), which cn2an reads digit by digit (51, 626);
+- Arabic digits and at most one unit (5千), and single Arabic digits among Chinese numerals (1万6千,
+  which cn2an spells 一万六千 before reading it);
+- numerals cn2an refuses (ValueError: parse_numeral then tries its own reading of a magnitude or
+  a decimal point): a 十 with two digits or more after it (十四五 of a plan's name, as 一十四五), one
+  ending in a unit with two units side by side in an order no numeral writes (千千万万, 亿万, 万千:
+  words), and one whose 亿 is followed by a digit and 千 only (一亿三千).
 
-A numeral is standard when its value, spelt again by `spelling` (digits with their units 千百十,
-sections of 万 and 亿, one 零 for a gap), is the numeral itself (两 read as 二). cn2an reads
-each standard spelling as its value; tests/test_chinese_numerals.py checks it on samples of values
-up to a trillion, in both 二 and 两, and the other two shapes on every one of up to five characters
-(every value below a million was checked once, with this module's first commit).
+tests/test_chinese_numerals.py checks each against cn2an: samples of standard spellings up to a
+trillion, in 二 and in 两, and every numeral of up to three of parse_numeral's characters (digits,
+the decimal point, Chinese digits and units). With this module's commits, every value below a
+million, every numeral of up to four such characters and samples of up to twelve were checked.
 """
 
 from __future__ import annotations
+
+import re
 
 DIGITS = "零一二三四五六七八九"
 DIGIT_VALUE = {**{c: i for i, c in enumerate(DIGITS)}, "两": 2}
@@ -36,6 +40,8 @@ REFUSED = "refused"  # what `value` gives for a numeral cn2an refuses
 
 def value(text: str) -> int | str | None:
     """What cn2an reads `text` as: its value, REFUSED, or None when it is none of the shapes read here."""
+    if not ARABIC.isdisjoint(text):
+        return _with_digits(text)
     if len(text) > 1 and all(c in DIGIT_VALUE for c in text):
         return int("".join(str(DIGIT_VALUE[c]) for c in text))  # 五一: 51
     if len(text) > 3 and text[1] == TEN and text[0] in DIGIT_VALUE and text[0] != DIGITS[0]:
@@ -43,11 +49,36 @@ def value(text: str) -> int | str | None:
             return REFUSED  # 一十四五: no value
     if text[-1:] in UNITS and any(a + b in UNIT_CLASHES for a, b in zip(text, text[1:], strict=False)):
         return REFUSED  # 千千万万, 亿万
+    last = text.rpartition(HUNDRED_MILLION)[2]
+    if last != text and len(last) == 2 and last[0] in DIGIT_VALUE and last[1] == THOUSAND:
+        return REFUSED  # 一亿三千: after 亿, cn2an reads a section of 万 or a 零, and 三千 is neither
     return standard_value(text)
 
 
+def _with_digits(text: str) -> int | str | None:
+    """cn2an's reading of a numeral holding Arabic digits, in two shapes: digits and at most one unit (5千,
+    1.5千: the digits times the unit, as a Decimal cut to a whole number; digits alone, a float), and single digits among Chinese
+    numerals (1万6千), which cn2an spells in Chinese (一万六千) before reading them."""
+    digits_unit = DIGITS_AND_UNIT.fullmatch(text)
+    if digits_unit and not digits_unit[2]:
+        return float(text)
+    if digits_unit:
+        from decimal import Decimal  # as cn2an computes it (only for this shape, which few reports write)
+
+        return int(Decimal(digits_unit[1]) * {**UNIT_VALUE, **SECTION_VALUE}[digits_unit[2]])
+    if DECIMAL_MARKS.isdisjoint(text) and LONGER_DIGIT_RUN.search(text) is None:
+        return value(text.translate(ARABIC_AS_CHINESE))
+    return None
+
+
 TEN = "十"
+THOUSAND, HUNDRED_MILLION = "千", "亿"
 UNITS = "十百千万亿"
+ARABIC = frozenset("0123456789")
+DIGITS_AND_UNIT = re.compile(r"(\d+(?:\.\d+)?)([十百千万亿]?)")
+DECIMAL_MARKS = frozenset(".点")
+LONGER_DIGIT_RUN = re.compile(r"\d\d|0")  # a run of two digits or more, or a 0: cn2an spells these otherwise
+ARABIC_AS_CHINESE = str.maketrans("123456789", DIGITS[1:])
 # Two units side by side that no numeral writes: a unit after a smaller one within a section (百千,
 # 千千), a section after its own size or a larger one (万万, 亿万), 千 right after 万.
 UNIT_CLASHES = frozenset(("十十", "十百", "十千", "百百", "百千", "千千", "万万", "亿万", "亿亿", "万千"))
