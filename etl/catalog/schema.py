@@ -11,6 +11,7 @@ file, the line and the column:
 from __future__ import annotations
 
 import csv
+from operator import itemgetter
 from pathlib import Path
 
 from etl.catalog.cells import (
@@ -206,17 +207,28 @@ def read_table(directory: Path, name: str) -> list[dict[str, str]]:
     start = 1  # the line of the row being read, for an error
     try:
         with path.open(encoding="utf-8-sig", newline="") as fh:
-            reader = csv.DictReader(fh)
-            header = reader.fieldnames or []
+            reader = csv.reader(fh)
+            header = next(reader, None) or []
             missing = [c for c in columns if c not in header]
             if missing:
                 raise CatalogError(f"{path}:1: lacks the column {missing[0]} (it needs {', '.join(columns)})")
             rows = []
             start = reader.line_num + 1  # the line a row starts on: a quoted cell may run over several
-            for row in reader:
-                _check_swallowing(path, start, reader.line_num, row)
-                rows.append(_checked_row(path, start, row, columns))
-                start = reader.line_num + 1
+            width, checks = len(header), _refusing(columns)
+            # Each row read and checked here, not by a function per row: the catalog has thousands of rows.
+            for line_end, row in _rows(reader, width):
+                if line_end > start:  # a row of more than one line: the cells of its columns
+                    _check_swallowing(path, start, line_end, list(dict(zip(header, row, strict=False)).values()))
+                if len(row) > width:
+                    raise CatalogError(f"{path}:{start}: has more cells than the header has columns")
+                cells = dict(zip(header, map(str.strip, row), strict=True))
+                for column, check in checks:
+                    problem = check(cells[column])
+                    if problem:
+                        raise CatalogError(f"{path}:{start}: {column} {problem}")
+                cells["_line"] = str(start)
+                rows.append(cells)
+                start = line_end + 1
     except UnicodeDecodeError:
         raise CatalogError(f"{path}: is not UTF-8 text: save it as CSV UTF-8") from None
     except csv.Error as error:
@@ -232,35 +244,43 @@ def read_table(directory: Path, name: str) -> list[dict[str, str]]:
     return rows
 
 
-def _check_swallowing(path: Path, start: int, end: int, row: dict) -> None:
+def _rows(reader, width: int):
+    """(the line a row ends on, its cells) as csv.DictReader reads them, whose dicts cost a Python call
+    per row: blank lines skipped, a short row filled with empty cells up to `width` (DictReader's None,
+    which a check reads as empty), a long one kept whole."""
+    for row in reader:
+        if row == []:
+            continue
+        if len(row) < width:
+            row += [""] * (width - len(row))
+        yield reader.line_num, row
+
+
+def _refusing(columns: dict[str, Check]) -> list[tuple[str, Check]]:
+    """The checks of `columns` that can find a problem, in order: `optional` finds none, and a row
+    costs a call per check."""
+    return [(column, check) for column, check in columns.items() if check is not optional]
+
+
+def _check_swallowing(path: Path, start: int, end: int, row: list) -> None:
     """ "约,before,approx: a stray quote opens a cell that runs on, swallowing the rows after it; the
     error names the line of the quote, not the end of the file where the reading stopped."""
-    if end > start and any("\n" in cell and "," in cell for cell in row.values() if isinstance(cell, str)):
+    if end > start and any("\n" in cell and "," in cell for cell in row if isinstance(cell, str)):
         raise CatalogError(
             f'{path}:{start}: a quote (") opens a cell that runs on to line {end}, swallowing the rows in '
             "between; remove the quote, or close it"
         )
 
 
-def _checked_row(path: Path, line: int, row: dict, columns: dict[str, Check]) -> dict[str, str]:
-    if None in row:
-        raise CatalogError(f"{path}:{line}: has more cells than the header has columns")
-    cells = {k: (v or "").strip() for k, v in row.items()}
-    for column, check in columns.items():
-        problem = check(cells.get(column, ""))
-        if problem:
-            raise CatalogError(f"{path}:{line}: {column} {problem}")
-    cells["_line"] = str(line)
-    return cells
-
-
 def _check_unique(path: Path, rows: list[dict[str, str]], columns: tuple[str, ...] | None) -> None:
     if not columns:
         return
-    seen: dict[tuple[str, ...], str] = {}
+    key_of = itemgetter(*columns)  # a row's key in one C call: its cell, or a tuple of its cells
+    seen: dict[tuple[str, ...] | str, str] = {}
     for row in rows:
-        key = tuple(row[c] for c in columns)
+        key = key_of(row)
         if key in seen:
-            named = " ".join(f"{c} '{v}'" for c, v in zip(columns, key, strict=True))
+            cells = key if len(columns) > 1 else (key,)
+            named = " ".join(f"{c} '{v}'" for c, v in zip(columns, cells, strict=True))
             raise CatalogError(f"{path}:{row['_line']}: {named} is listed already on line {seen[key]}")
         seen[key] = row["_line"]

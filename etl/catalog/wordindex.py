@@ -25,10 +25,12 @@ class WordIndex:
         # Each word's first (rank, payload): what first_in weighs a hit by when any payload will do.
         self.best = {word: ranked[0] for word, ranked in self.priority.items()}
         words = alternation(self.priority)
-        tail = f"(?:{alternation(fillers)})?" if fillers else ""
         self.anywhere = re.compile(words)
         self._find_all = self.anywhere.findall  # bound once: first_in is called for most figures, and finds nothing
-        self.ending = re.compile(f"({words}){tail}$")
+        # What `ending` compiles, on first use: most lists are never asked what ends a text (at_end,
+        # without_end) in a report, and a list of a hundred words takes about a millisecond to compile.
+        self._ending_pattern = f"({words}){f'(?:{alternation(fillers)})?' if fillers else ''}$"
+        self._ending_re: re.Pattern | None = None
         # The pre-check of at_end, from the same words: a text that ends with none of
         # these characters cannot end with a word (or a word and its filler).
         self.last_characters = frozenset(word[-1] for word in (*self.priority, *fillers))
@@ -60,6 +62,13 @@ class WordIndex:
         """`text` without the word (and fillers) that ends it, if one does: 为逾 -> 为."""
         match = self._ending(text)
         return text if match is None else text[: match.start()]
+
+    @property
+    def ending(self) -> re.Pattern:
+        """A word (group 1), and a filler after it, that ends a text."""
+        if self._ending_re is None:
+            self._ending_re = re.compile(self._ending_pattern)
+        return self._ending_re
 
     def _ending(self, text: str) -> re.Match | None:
         if text[-1:] not in self.last_characters:  # the gate: no word ends with this character

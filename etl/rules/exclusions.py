@@ -29,10 +29,18 @@ def excluded_before(text: str, start: int, catalog: Catalog) -> bool:
         return not noun_ending_at(text, start, catalog)  # 博士后2360人: the 后 ends a noun, no ordinal
     if before in catalog.stop_before_numeral and not text[start].isdigit():
         return True
-    if catalog.stop_before_words and text.endswith(catalog.stop_before_words, max(0, start - 4), start):
+    if before in catalog.compiled(_stop_word_ends) and text.endswith(
+        catalog.stop_before_words, max(0, start - 4), start
+    ):
         return True  # 以下10个方面: the report's own sections
     # Codes and models: PM2.5, G20, 5G, V2.0, %28 in an address.
     return before.isascii() and (before.isalpha() or before in CODE_BEFORE)
+
+
+def _stop_word_ends(catalog: Catalog) -> frozenset[str]:
+    """The last characters of the stop words of more than one character: a number after any other
+    character follows none of them, and is spared the endswith over all of them (most numbers)."""
+    return frozenset(word[-1] for word in catalog.stop_before_words)
 
 
 def _positions_of(characters: str, text: str) -> list[int]:

@@ -83,6 +83,7 @@ def find_mentions(text: str, catalog: Catalog | None = None, scan: str | None = 
     quoted = QuotedSpans(text)
     mentions: list[Mention] = []
     pending_range: tuple[int, str, float | None, str] | None = None
+    separators, joiners = catalog.compiled(_range_separators), catalog.compiled(_list_joiners)
     for match in catalog.compiled(candidate_pattern).finditer(scan):
         start, end = match.span()
         if match.group("pct") is not None:
@@ -105,10 +106,8 @@ def find_mentions(text: str, catalog: Catalog | None = None, scan: str | None = 
             # "6-6.5%": a bare number before a range separator takes the
             # unit and magnitude of the number that closes the range.
             # "1.2和0.8个百分点": so does one before a list's joiner, the measure of the amount after it.
-            separators = catalog.compiled(_range_separators)
             sep = scan.startswith(separators, end) and next(s for s in separators if scan.startswith(s, end))
             if not sep and MAGNITUDE_IN_TOKEN.isdisjoint(token):
-                joiners = catalog.compiled(_list_joiners)
                 sep = scan.startswith(joiners, end) and next(j for j in joiners if scan.startswith(j, end))
             pending_range = (start, token, parse_numeral(token), sep) if sep else None
             continue
@@ -132,7 +131,7 @@ def find_mentions(text: str, catalog: Catalog | None = None, scan: str | None = 
             start, value = start - 1, -value  # 增长-0.3%, 负3.9%: the sign is part of the figure
         end = unit.end
         mentions.append(_new(Mention, (start, end, text[start:end], value, unit.unit, unit.measure, unit.measure)))
-    return _listed_with_one_measure(mentions, scan, catalog.compiled(_list_joiners))
+    return _listed_with_one_measure(mentions, scan, joiners)
 
 
 def _listed_with_one_measure(mentions: list[Mention], text: str, joiners: tuple[str, ...]) -> list[Mention]:

@@ -3,8 +3,9 @@
 A numeral is a run of Arabic digits (with decimals and thousands separators),
 Chinese numerals, or both mixed with the magnitudes 万 and 亿 ("1亿2千万",
 "2千零30万", "7万 5千 4百"). Traditional and financial characters (萬, 億, 兩,
-壹, 贰) read as their plain forms. Chinese numerals are converted by cn2an;
-this module only prepares the string cn2an cannot read as is.
+壹, 贰) read as their plain forms. Chinese numerals in their standard spelling are read by
+chinese_numerals.py, the others by cn2an, imported at the first of them (its import is most
+of a one-report refresh's start); this module only prepares the string cn2an cannot read as is.
 """
 
 from __future__ import annotations
@@ -12,8 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import cn2an
-
+from etl.text import chinese_numerals
 from etl.text.characters import CHINESE_DIGITS, DECIMAL_POINT, MAGNITUDE_CHARACTERS, NUMERAL_CHARACTERS, ZERO
 
 MAX_DIGITS = 24
@@ -101,12 +101,23 @@ def parse_numeral(token: str) -> float | None:
     if text in MAGNITUDES or text in ("万万",):
         return None
     text = text.replace("〇", "零")
+    value = chinese_numerals.value(text)  # 三百六十, 两万: what cn2an reads them as, without importing it
     try:
-        value = cn2an.cn2an(text, "smart")
+        if value is None:
+            value = _cn2an()(text, "smart")
+        elif value is chinese_numerals.REFUSED:
+            raise ValueError(text)
     except (ValueError, KeyError, IndexError, TypeError):
         value = _parse_decimal_magnitude(text)
     # Decimals times magnitudes carry binary noise: 2.18万亿 must be 2180000000000.
     return None if value is None or abs(float(value)) > MAX_VALUE else clean(float(value))
+
+
+def _cn2an():
+    """cn2an's reader, imported on first use: a report whose numerals are all standard never needs it."""
+    import cn2an
+
+    return cn2an.cn2an
 
 
 def clean(value: float) -> float:
