@@ -61,6 +61,19 @@ def test_a_headline_in_traditional_script_is_one_fact_too():
     assert [(f.surface, f.mentions) for f in figures_of(text)] == [("3000名", 2), ("1200萬元", 1)]
 
 
+def test_a_headline_on_a_line_of_its_own_is_the_leads_fact():
+    # the headline stands alone (a dateline follows it): its figures are the lead's, each stated once
+    text = (
+        "省总工会投入1.2亿元慰问一线职工 惠及30万人次\n来源：省总工会 发布时间：2026-04-28\n"
+        "本报讯 今年4月以来，全省各级工会已投入资金1.2亿元，走访慰问一线职工30万人次。"
+    )
+    found = figures_of(text, report_year=2026)
+    assert [(f.surface, f.mentions, f.sentence.startswith("本报讯")) for f in found] == [
+        ("1.2亿元", 2, True),
+        ("30万人次", 2, True),
+    ]
+
+
 def test_a_short_opening_clause_is_no_headline():
     text = "国内生产总值增长6%，居民收入增长6%。"
     assert [(f.label, f.mentions) for f in figures_of(text)] == [("国内生产总值增长", 1), ("居民收入增长", 1)]

@@ -32,12 +32,13 @@ from collections import Counter
 from operator import attrgetter
 
 from etl.records import Figure
-from etl.text.characters import CLAUSE_BREAKS
+from etl.text.characters import CLAUSE_BREAKS, SENTENCE_STOPS
 
 REFERS = "的"  # 全年新建的120个职工驿站: a count after 的 refers to the ones an earlier statement counted
 NAME_LENGTHS = (2, 3, 4)  # the characters of a noun's end or start that must agree: 驿站, 职工驿站
 PRECISE_DIGITS = 5  # significant digits from which one value in one report is one fact
 HEADLINE_RUN = 6  # characters at least between a headline's figure and the first clause break
+LEAD_REACH = 600  # characters from the start in which a news item's lead restates its headline
 
 
 def deduplicate(figures: list[Figure]) -> list[Figure]:
@@ -88,6 +89,8 @@ def _headline_restatements(figures: list[Figure]) -> dict[int, str]:
     places = [at for at, f in enumerate(figures) if f.sentence_start == 0]
     opening = [figures[at] for at in places]
     found: dict[int, str] = {}
+    if opening and opening[0].sentence[-1:] not in SENTENCE_STOPS:
+        return _title_restatements(figures, places)
     for i, figure in enumerate(opening):
         start, end = figure.char_start, figure.char_end
         sentence = figure.sentence
@@ -102,6 +105,20 @@ def _headline_restatements(figures: list[Figure]) -> dict[int, str]:
         )
         if body is not None:
             found[places[i]] = body.figure_id
+    return found
+
+
+def _title_restatements(figures: list[Figure], places: list[int]) -> dict[int, str]:
+    """A headline on a line of its own (the first sentence, ending with no stop): each of its figures is
+    the first figure of the lead after it that says the same (…投入1.2亿元慰问一线职工 惠及30万人次\n…本报讯
+    …已投入资金1.2亿元…), within the lead's first LEAD_REACH characters."""
+    found: dict[int, str] = {}
+    body = figures[places[-1] + 1 :]
+    for at in places:
+        said = _said_in_headline(figures[at])
+        same = next((f for f in body if f.char_start < LEAD_REACH and _said_in_headline(f) == said), None)
+        if same is not None:
+            found[at] = same.figure_id
     return found
 
 

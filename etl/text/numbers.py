@@ -62,7 +62,8 @@ NUMERAL_FORMS = (
             [{MAGNITUDE_CHARACTERS}{ZERO}]+
             (?:
                 (?:\ (?=\d+(?:\.\d+)?[{MAGNITUDE_CHARACTERS}]))?    # a space only before a group with its magnitude: 7万 5千
-                \d+(?:\.\d+)?[{MAGNITUDE_CHARACTERS}{ZERO}]*
+                (?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+)  # the next group, its thousands separated too: 12萬6,400
+                (?:\.\d+)?[{MAGNITUDE_CHARACTERS}{ZERO}]*
             )*
         )?
         """,
