@@ -50,6 +50,7 @@ ROLE_EXAMPLES = [
     ("package_noun", "清单", "落实十项任务清单。", 2020, ("surface",), ["十项"], []),
     ("level_noun", "存量", "截至年底，贷款存量达到500亿元。", 2020, ("basis",), ["cumulative"], [None]),
     ("not_goal", "目标群体", "目标群体达到5000人。", 2020, ("is_target",), [True], [False]),
+    ("not_category", "帮扶对象", "帮扶对象会员1200人。", 2020, ("category",), ["beneficiaries"], ["members"]),
     ("forecast_word", "估计", "2021年全市新增就业估计达到5万人。", 2020, ("is_target",), [False], [True]),
     ("goal_noun", "规划", "市总工会规划新建驿站50个。", 2020, ("is_target",), [False], [True]),
     ("plan_maker", "社", "合作社计划投入500万元。", 2020, ("is_target",), [False], [True]),  # 金秋助学计划 is a name

@@ -254,6 +254,12 @@ def test_the_years_end_is_of_the_year_the_sentence_speaks_of():
     assert [(f.period_start, f.as_of) for f in found] == [(2025, None), (2025, date(2025, 12, 31))]
 
 
+def test_a_date_after_a_sentence_on_the_year_ahead_is_still_of_the_year_reviewed():
+    text = "2026年，交通运输部将扩大有效投资。截至12月底，全国共有巡游出租汽车136万辆。"
+    found = figures_of(text, report_year=2025, published_on="2026-01-20")
+    assert [(f.period_start, f.as_of) for f in found] == [(2025, date(2025, 12, 31))]
+
+
 @pytest.mark.parametrize(
     ("text", "report_year", "year"),
     [

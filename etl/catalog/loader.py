@@ -30,6 +30,7 @@ __all__ = ["CATALOG_DIR", "Catalog", "CatalogError", "load_catalog"]
 
 # The units a 家 or 个 can count, named by the noun after or before it (五万家企业, 基层工会组织280.9万个).
 COUNTED_UNITS = frozenset({"enterprise", "organization", "household", "item", "other"})  # other: 口袋公园120处
+NO_UNIT = frozenset({""})  # the units of a word that gives no category: no figure's unit is in it
 
 
 class _Built(dict):
@@ -200,7 +201,10 @@ class Catalog:
 
     @cached_property
     def category_words(self) -> WordIndex:
-        return WordIndex([(w, (c, frozenset(u.split("|")) if u else frozenset())) for w, c, u in self.categories if w])
+        """The words of categories.csv, each with its category and units; and the words that hold one but name a
+        kind of thing (not_category of words.csv: 新就业形态), found as themselves, fitting no unit."""
+        words = [(w, (c, frozenset(u.split("|")) if u else frozenset())) for w, c, u in self.categories if w]
+        return WordIndex([*words, *((w, (None, NO_UNIT)) for w in self.words["not_category"])])
 
     @cached_property
     def category_defaults(self) -> dict[str, str]:

@@ -60,6 +60,7 @@ WORD_ROLES = (
     "goal_noun",  # a goal word that also ends a programme's name (金秋助学计划): a goal only after a plan_maker
     "plan_maker",  # what ends the words that say who or when before a goal noun said as a verb: 会 (工会), 今年, 还
     "goal_opener",  # a goal stated earlier in the sentence: 目标是, 主要目标
+    "not_category",  # holds a category word but names a kind of thing, deciding nothing: 新就业形态 (就业)
     "forecast_word",  # a forecast: of the year after the one reviewed, an expectation (a target): 预计, 有望
     "achieved_word",  # a goal reported as met: 完成, 惠及
     "review_heading",  # a heading over the review of past work: 回顾, 成就

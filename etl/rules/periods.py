@@ -88,7 +88,7 @@ def when(
     context = year_named(before, clause, context, report_year, delivered, catalog)  # 今年, 去年 (this_year.py)
     # 截至…, 年末…: most sentences name no date (the words _as_of reads), and are spared the call
     as_of = (
-        _as_of(before, context.period_end or report_year, rules, delivered, report_year)
+        _as_of(before, _year_dated(context, report_year), rules, delivered, report_year)
         if "截" in before or rules.year_end_in(before)
         else None
     )
@@ -242,6 +242,13 @@ def of_listed_year(label: str, timing: When) -> When:
     year = int(found.group(1))
     as_of = timing.as_of if timing.period_end == year else None  # a date of another year is not its own
     return timing._replace(period_start=year, period_end=year, as_of=as_of)
+
+
+def _year_dated(context: Context, report_year: int | None) -> int | None:
+    """The year a date without one (年末, 截至12月底) falls in: the sentence's, not after the one reviewed (a
+    sentence after 2026年，…将… in a review of 2025 still tells of 2025's end)."""
+    year = context.period_end
+    return report_year if year is None or (report_year is not None and year > report_year) else year
 
 
 def _as_of(
