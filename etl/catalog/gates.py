@@ -71,6 +71,9 @@ def holds_any(words) -> Callable[[str], object]:
     words = tuple(dict.fromkeys(w for w in words if w))
     if len(words) == 1:
         return methodcaller("__contains__", words[0])  # text.__contains__(word): no Python frame per call
+    if len(words) == 2:  # two `in` tests cost less than a search of the text by an alternation (年末, 年底)
+        first, second = words
+        return lambda text: first in text or second in text
     return re.compile(alternation(words)).search
 
 

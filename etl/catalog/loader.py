@@ -1,11 +1,9 @@
 """The word lists and catalogs analysts extend, read from CSV under data/catalog.
 
-Every rule that names a Chinese word takes it from here, so that a new unit,
-qualifier, basis, programme, metric, publisher word or series filler is one
-CSV row, not a code change. The files and the values each column allows are in
-schema.py; a missing or broken file stops a refresh with one line naming it.
-Nothing else reads data/catalog: the rules take every word from a Catalog. The patterns a rule compiles
-from these words are built once per catalog (Catalog.compiled).
+Every rule that names a Chinese word takes it from here, so that a new unit, qualifier, basis, programme,
+metric, publisher word or series filler is one CSV row, not a code change. The files and the values each
+column allows are in schema.py; a missing or broken file stops a refresh with one line naming it. Nothing
+else reads data/catalog. The patterns a rule compiles from these words are built once per catalog (Catalog.compiled).
 """
 
 from __future__ import annotations
@@ -201,8 +199,7 @@ class Catalog:
 
     @cached_property
     def category_words(self) -> WordIndex:
-        """The words of categories.csv, each with its category and units; and the words that hold one but name a
-        kind of thing (not_category of words.csv: 新就业形态), found as themselves, fitting no unit."""
+        """categories.csv's words, and words.csv's not_category (新就业形态), found as themselves, fitting no unit."""
         words = [(w, (c, frozenset(u.split("|")) if u else frozenset())) for w, c, u in self.categories if w]
         return WordIndex([*words, *((w, (None, NO_UNIT)) for w in self.words["not_category"])])
 

@@ -213,11 +213,12 @@ class FigureBuilder:
         timing = when(around.before, around.clause_before, context, self.report_year, catalog, self.delivered)
         if own_subject:
             timing = of_listed_year(label, timing)
-        if not timing.is_target and goal_named_after(around.clause_after, catalog):
+        if not timing.is_target and "的" in around.clause_after and goal_named_after(around.clause_after, catalog):
             timing = timing._replace(is_target=True, as_of=None)  # 低于5.5%的控制目标: the goal's value
-        own_date = timing.as_of
-        timing = carried(timing, around.before, sentence, self.text, self.dated, catalog)  # …；…分别为726万人
-        self.dated = dated_after(timing, sentence, own_date)
+        if self.dated is not None or timing.as_of is not None:  # most figures: no date stated, none to carry
+            own_date = timing.as_of
+            timing = carried(timing, around.before, sentence, self.text, self.dated, catalog)  # …；…分别为726万人
+            self.dated = dated_after(timing, sentence, own_date)
         turn = direction(mention, around, base, catalog)
         if turn is None and base == CHANGE:  # a list item or a range's bound: the way the one before moved
             turn = self.passed_turn

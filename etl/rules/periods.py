@@ -31,7 +31,7 @@ from etl.rules.period_words import PeriodRules, period_rules
 from etl.rules.structure import YEAR
 from etl.rules.targets import is_target as target
 from etl.rules.targets import target_rules
-from etl.rules.this_year import year_named
+from etl.rules.this_year import year_named, year_words
 from etl.text.characters import CLOSE_QUOTES, OPEN_QUOTES
 from etl.text.sentences import CLAUSE_SPLIT
 
@@ -85,7 +85,10 @@ def when(
     the last clause break.
     """
     rules = catalog.compiled(period_rules)
-    context = year_named(before, clause, context, report_year, delivered, catalog)  # 今年, 去年 (this_year.py)
+    if context.period_start is not None and (
+        context.is_target or context.period_start == delivered or catalog.compiled(year_words).holds_this_year(before)
+    ):  # most figures: a report's review names no 今年 before them
+        context = year_named(before, clause, context, report_year, delivered, catalog)  # 今年, 去年 (this_year.py)
     # 截至…, 年末…: most sentences name no date (the words _as_of reads), and are spared the call
     as_of = (
         _as_of(before, _year_dated(context, report_year), rules, delivered, report_year)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from itertools import compress, count
+from itertools import accumulate, compress, count
 from operator import attrgetter, itemgetter
 
 from etl.catalog import Catalog, load_catalog
@@ -198,21 +198,24 @@ def sentence_contexts(
 def section_titles(text: str, starts: list[int]) -> set[int]:
     """The sentences that are a section's title: a line of its own, short, ending in no stop, after a line
     that ends a sentence (not a piece of one a newspaper's layout broke off: …发展的\n主要目标\n是：…), and
-    not an item of an enumerated list (（一）, 1.: a list a sentence before it may open, 今后五年…：（一）…)."""
-    titles, at, after_stop = set(), 0, True
-    for line in text.split("\n"):
-        words = line.strip()
-        if not words:
-            at += len(line) + 1
+    not an item of an enumerated list (（一）, 1.: a list a sentence before it may open, 今后五年…：（一）…).
+    Only the short lines are read in Python; their lengths and places are summed in C."""
+    lines = text.split("\n")
+    ends = list(accumulate(map(len, lines)))  # where each line ends, less the line breaks before it
+    titles = set()
+    for i in compress(count(), map(TITLE_LENGTH.__ge__, map(len, lines))):
+        words = lines[i].strip()
+        if not words or words[-1] in TITLE_NOT_ENDING or ENUMERATED.match(words):
             continue
-        title = after_stop and len(words) <= TITLE_LENGTH and words[-1] not in TITLE_NOT_ENDING
-        if title and not ENUMERATED.match(words):
-            start = at + line.index(words[0])
-            index = bisect_left(starts, start)
-            if index < len(starts) and starts[index] == start:
-                titles.add(index)
-        after_stop = words[-1] in LINE_ENDS
-        at += len(line) + 1
+        before = i - 1
+        while before >= 0 and not lines[before].strip():
+            before -= 1
+        if before >= 0 and lines[before].rstrip()[-1] not in LINE_ENDS:
+            continue  # a piece of a sentence broken off
+        start = (ends[i - 1] + i if i else 0) + lines[i].index(words[0])
+        index = bisect_left(starts, start)
+        if index < len(starts) and starts[index] == start:
+            titles.add(index)
     return titles
 
 

@@ -196,14 +196,17 @@ def year_named(
     words = catalog.compiled(year_words)
     if context.period_start is not None and words.holds_this_year(before):
         context = _this_year_in_sentence(before, context, report_year, catalog)
-    one_year = context.period_start is not None and context.period_start == context.period_end
-    if not one_year or not words.holds_last_year(before):  # nearly every figure
+    if context.period_start is None or context.period_start != context.period_end:
         return context
-    if (context.is_target and last_year_in_clause(clause, catalog)) or (
-        not context.is_target and context.period_start == delivered and _last_year_of_statement(before, words)
-    ):
-        return Context(context.period_start - 1, context.period_start - 1, False)
-    return context
+    if context.is_target:  # a plan's 去年 in the figure's clause
+        named = last_year_in_clause(clause, catalog)
+    else:  # a statement of the year the text was given (a work report's is the year before: no call)
+        named = (
+            context.period_start == delivered
+            and words.holds_last_year(before)
+            and _last_year_of_statement(before, words)
+        )
+    return Context(context.period_start - 1, context.period_start - 1, False) if named else context
 
 
 def _last_year_of_statement(before: str, words: YearWords) -> bool:

@@ -31,6 +31,11 @@ PERCENT = "percent"  # a rate: it may stand between the parts of a list of amoun
 CLAUSE_BREAK = 1  # the one character between a part's clause and the next (，)
 
 
+def _rate_after_part(earlier: list[Figure]) -> bool:
+    """教育支出1268.4亿元、增长5.1%，…: the figure before is a part's own rate, right after the part."""
+    return len(earlier) > 1 and earlier[-1].unit == PERCENT and earlier[-2].parent_figure_id is not None
+
+
 class Wholes:
     """The breakdowns of one report's figures so far, in text order."""
 
@@ -89,7 +94,7 @@ class Wholes:
             parent = whole_of_shares(figure, around, earlier, words)
         if parent is None and self.continued is not None and self.continued[0] == index - 1:
             parent = whole_continued(figure, self.continued[1], not earlier)
-        if parent is None and earlier and (earlier[-1].parent_figure_id is not None or earlier[-1].unit == PERCENT):
+        if parent is None and earlier and (earlier[-1].parent_figure_id is not None or _rate_after_part(earlier)):
             parent = self.next_part(figure, around, earlier, in_sentence.get(index - 1, ()))
         return parent
 
