@@ -82,17 +82,19 @@ class Rule(NamedTuple):
     after_starts: frozenset[str] | None  # None: no character after the unit is needed
     long: int  # the shortest numeral it reads; 0: any
     unit_words: frozenset[str] | None = None  # the words of the unit it reads (所); None: any
+    before: tuple[str, int] | None = None  # a word it needs within so many characters before the number (每)
 
 
 def not_a_figure(text: str, start: int, end: int, after: int, unit: str, catalog: Catalog) -> bool:
     """The verdict of the first rule of not_figure_rules.csv that holds for the number at
     text[start:end], of `unit`, whose unit's words (a measure word, a counted noun) end at `after`."""
     rules, otherwise = catalog.compiled(not_figure_rules)[unit]
-    for cue, verdict, after_starts, long, unit_words in rules:
+    for cue, verdict, after_starts, long, unit_words, before in rules:
         if (
             (after_starts is None or text[after : after + 1] in after_starts)
             and end - start >= long
             and (unit_words is None or text[end:after] in unit_words)
+            and (before is None or before[0] in text[max(0, start - before[1]) : start])
         ):
             if cue(text, start, end, after, catalog):
                 return verdict
@@ -111,7 +113,8 @@ def not_figure_rules(catalog: Catalog) -> dict[str, tuple[tuple[Rule, ...], bool
             after_starts = gate if isinstance(gate, frozenset) else None
             unit_words = UNIT_WORD_GATES[cue](catalog) if cue in UNIT_WORD_GATES else None
             long = gate if isinstance(gate, int) else 0
-            rules.append(Rule(CUE_FUNCTIONS[cue], verdict == NOT_FIGURE, after_starts, long, unit_words))
+            before = BEFORE_GATES.get(cue)
+            rules.append(Rule(CUE_FUNCTIONS[cue], verdict == NOT_FIGURE, after_starts, long, unit_words, before))
         by_unit[unit] = (tuple(rules), last == NOT_FIGURE)
     return by_unit
 
@@ -273,6 +276,9 @@ GATES: dict[str, Callable[[Catalog], frozenset[str] | int]] = {
 }
 # A cue named here is asked only of a number whose unit's words (a measure word and what it takes
 # along: 余, 多) are one of these: numbered_name of 所 alone (38所), never of 38余所 or 38个所.
+# A cue named here is asked only of a number with its word within so many characters before it: per_base of a
+# number after 每 or 每 and a verb (每招用1人).
+BEFORE_GATES: dict[str, tuple[str, int]] = {"per_base": (EACH, 1 + VERB)}
 UNIT_WORD_GATES: dict[str, Callable[[Catalog], frozenset[str]]] = {
     "numbered_name": lambda catalog: frozenset(NAME_SUFFIXES),
     "figure_of_speech": lambda catalog: frozenset(SPEECH_MULTIPLE),

@@ -44,7 +44,7 @@ LATER_LINE_HEADING = re.compile(r"\n" + _HEADING, re.M | re.VERBOSE)
 # A year, not the tail of a longer number or a document number (〔2020〕): the check on
 # the character before it stands after its first two digits, so that re skips ahead to
 # a 1 or 2 instead of trying the lookbehind at every character.
-TITLE_LENGTH = 30  # characters at most of a section's title line
+TITLE_LENGTHS = range(1, 31)  # characters of a section's title line
 TITLE_NOT_ENDING = SENTENCE_STOPS + SEMICOLONS + "，,、的"  # a line ending so is a sentence or a piece of one
 LINE_ENDS = SENTENCE_STOPS + SEMICOLONS  # a line ending so ends a sentence: the next may be a title
 # An item of an enumerated list: （一）, 一、, 1., ①, ●
@@ -203,7 +203,7 @@ def section_titles(text: str, starts: list[int]) -> set[int]:
     lines = text.split("\n")
     ends = list(accumulate(map(len, lines)))  # where each line ends, less the line breaks before it
     titles = set()
-    for i in compress(count(), map(TITLE_LENGTH.__ge__, map(len, lines))):
+    for i in compress(count(), map(TITLE_LENGTHS.__contains__, map(len, lines))):
         words = lines[i].strip()
         if not words or words[-1] in TITLE_NOT_ENDING or ENUMERATED.match(words):
             continue
