@@ -36,6 +36,8 @@ def test_the_bare_units_are_those_of_units_csv():
         ("，全市累计建成", True),  # frame, total, verb
         ("，全市总数达到", True),  # a gap word: 总数
         ("，目前全市共有", True),
+        ("，日均新设", True),  # a per-head word: 日均新设2644户
+        ("，较上年末净增", True),  # compared with last year's end
         ("以上，其中新建", True),  # a qualifier after the figure before, a part of it
         ("，改造公厕", False),  # a noun of its own
         ("全市累计建成", False),  # no break: the figure before runs on
@@ -172,3 +174,13 @@ def test_counts_as_before_gives_a_new_figure_id_and_leaves_the_rest():
     assert counts_as_before(count, here, [], catalog) is count
     found = count._replace(unit="organization")
     assert counts_as_before(found, here, [before], catalog) is found
+
+
+def test_a_daily_rate_and_a_change_since_last_year_count_the_noun_before():
+    text = "全年新设经营主体96.5万户，日均新设2644户；经营主体总量达到820万户，較上年末淨增63萬戶。"
+    assert [(f.surface, f.unit) for f in figures_of(text, 2025)] == [
+        ("96.5万户", "enterprise"),
+        ("2644户", "enterprise"),
+        ("820万户", "enterprise"),
+        ("63萬戶", "enterprise"),
+    ]

@@ -55,7 +55,14 @@ def unsaid_rules(catalog: Catalog) -> Unsaid:
     words = catalog.words
     elided = (w for run in topics.unsaid.values() for w in run)
     bases = (word for word, *_ in catalog.bases)  # 新建, 累计, 比上年增加: new, in all, more than before
-    unsaid = (*elided, *bases, *words["gap_total"], *words["gap_verb"])
+    per_head = (word for word, position, _ in catalog.qualifiers if position == "clause")  # 日均新设2644户
+    compared = (  # 较上年末净增63万户: compared with last year (its end), no subject of its own
+        marker + year + end
+        for marker in words["compared_marker"]
+        for year in words["last_year_word"]
+        for end in ("", *words["period_end_word"])
+    )
+    unsaid = (*elided, *bases, *per_head, *compared, *words["gap_total"], *words["gap_verb"])
     after = alternation(w for run in topics.after.values() for w in run)
     return Unsaid(
         bare={word: catalog.units[word][0] for word in words["counting_word"] if word in catalog.units},
