@@ -88,6 +88,19 @@ def test_a_figure_a_goal_noun_names_right_after_it_is_the_goals_value(text, targ
     assert [f.is_target for f in figures_of(text, report_year=2025)] == targets
 
 
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        ("“五一”期间，全省各级工会将开放职工书屋等阵地2600余个。", [True]),  # 将 before a verb: will
+        ("省總工會還將聯合相關部門為5000名勞模安排療休養。", [True]),
+        ("将制造业企业研发费用加计扣除比例提高到100%。", [False]),  # 将 taking an object to a level
+        ("全市将近3000人参加。", [False]),  # nearly
+    ],
+)
+def test_will_before_a_verb_is_a_goal(text, targets):
+    assert [f.is_target for f in figures_of(text, report_year=2025)] == targets
+
+
 def test_the_targets_met_last_year_are_outcomes_of_that_year():
     figures = _figures("全面完成年初确定的目标任务，地区生产总值增长6%，城镇新增就业52万人。")
     assert [(f.surface, f.is_target, f.period_start) for f in figures] == [("6%", False, 2020), ("52万人", False, 2020)]

@@ -23,6 +23,7 @@ from etl.catalog.gates import CueGate, Triggers, holds_any
 from etl.records import Context
 from etl.rules.goal_words import GOAL_NOUNS, goal_rules, reported_met
 from etl.rules.named_years import YEAR_ENDS, spoken_year
+from etl.rules.noun_reach import verb_at
 from etl.rules.period_words import period_rules
 from etl.rules.structure import YEAR
 from etl.text.characters import OPEN_QUOTES, SEMICOLONS
@@ -122,7 +123,23 @@ def goal_in_clause(before: str, clause: str, context: Context, report_year: int 
     惠及3200万, 完成目标任务的117% are outcomes (an achieved word beside it). Only unambiguous goal
     words: 争取 is also a verb of outcomes (争取上级资金1.2亿元)."""
     goals = catalog.compiled(goal_rules)
-    return goals.goal_word.search(clause) is not None and not reported_met(clause, goals)
+    if goals.goal_word.search(clause) is None and not will_do(clause, catalog):
+        return False
+    return not reported_met(clause, goals)
+
+
+def will_do(clause: str, catalog: Catalog) -> bool:
+    """全省各级工会将开放职工书屋等阵地2600余个, 还将安排疗休养: 将 right before a verb of verbs.csv is will;
+    not 将 taking an object to a level (将制造业企业研发费用加计扣除比例提高到100%: the clause ends in 到), nor
+    将近 (nearly)."""
+    if clause.endswith(catalog.words["to_word"]):
+        return False
+    at = clause.find(WILL_WORD)
+    while at >= 0:
+        if verb_at(clause, at + 1, catalog):
+            return True
+        at = clause.find(WILL_WORD, at + 1)
+    return False
 
 
 def plan_context(before: str, clause: str, context: Context, report_year: int | None, catalog: Catalog) -> bool:
@@ -165,7 +182,8 @@ def goal_in_sentence(before: str, clause: str, context: Context, report_year: in
     )
 
 
-WILL = re.compile(r"将(?!近)")  # will (将新建驿站200个); 将近 is nearly
+WILL_WORD = "将"
+WILL = re.compile(rf"{WILL_WORD}(?!近)")  # will (将新建驿站200个); 将近 is nearly
 
 
 def goal_named_after(clause_after: str, catalog: Catalog) -> bool:
@@ -258,7 +276,7 @@ TRIGGERS = {
     "last_years_level": lambda catalog: catalog.words["last_year_word"],
     "starting_level": lambda catalog: catalog.words["from_word"],
     "past_quota": lambda catalog: catalog.words["quota_noun"],
-    "goal_in_clause": lambda catalog: (*catalog.words["goal_word"], *catalog.words["goal_noun"]),
+    "goal_in_clause": lambda catalog: (*catalog.words["goal_word"], *catalog.words["goal_noun"], WILL_WORD),
     "goals_met": lambda catalog: (*catalog.words["goal_word"], *catalog.words["goal_noun"]),
     "goal_opens": lambda catalog: catalog.words["goal_opener"],
     "goal_in_sentence": lambda catalog: catalog.words["goal_word"],
