@@ -37,6 +37,7 @@ PLAN = "二、2021年工作安排\n"  # a report on 2020: what follows is its pl
         ("goal_in_clause", "市总工会计划资助学生1200名。", [True]),
         ("goal_in_clause", "今年計劃新建職工驛站50個。", [True]),
         ("goal_in_clause", "全市还计划投入500万元。", [True]),
+        ("goal_in_clause", "本會並計畫新增會員工會5家。", [True]),  # 計畫 as Taiwan writes 计划
         # a year still ahead (the year after the one reviewed only with 将): a goal; not a deadline it names
         ("future_year", "2022年全市新增就业5万人。", [True]),
         ("future_year", "2021年，全市工会将新建职工驿站200个。", [True]),
