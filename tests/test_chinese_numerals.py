@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import cn2an
+import pytest
 
 from etl.text.chinese_numerals import DIGIT_VALUE, LARGEST, REFUSED, spelling, standard_value, value
 
@@ -47,21 +48,19 @@ def test_cn2an_reads_each_standard_spelling_as_its_value():
             assert value(written) == v == cn2an_reads(written), written
 
 
-def test_every_numeral_of_up_to_four_characters_read_here_is_read_as_cn2an_reads_it():
-    # every value below a million, and every string of up to five of these characters, were checked
-    # once when the module was written (about a minute); four characters keep the test short
-    for n in range(1, 5):
-        for letters in itertools.product(NUMERAL_CHARACTERS, repeat=n):
-            text = "".join(letters)
-            read = value(text)
-            if read is not None:
-                assert read == cn2an_reads(text), text
-
-
-def test_every_numeral_of_up_to_three_characters_with_digits_is_read_as_cn2an_reads_it():
-    for n in range(1, 4):
-        for letters in itertools.product(WITH_ARABIC, repeat=n):
-            text = "".join(letters)
+@pytest.mark.parametrize(
+    ("letters", "longest"),
+    [
+        # every value below a million, and every string of up to five numeral characters, were checked once
+        # when the module was written (about a minute); four characters keep the test short
+        (NUMERAL_CHARACTERS, 4),
+        (WITH_ARABIC, 3),  # with digits
+    ],
+)
+def test_every_short_numeral_read_here_is_read_as_cn2an_reads_it(letters, longest):
+    for n in range(1, longest + 1):
+        for chars in itertools.product(letters, repeat=n):
+            text = "".join(chars)
             read = value(text)
             if read is not None:
                 expected = cn2an_reads(text)

@@ -90,13 +90,19 @@ LOOSE = """一、2025年工作回顾
 """
 
 
-def test_an_outcomes_bound_its_exact_value_satisfies_is_no_second_value(tmp_path):
-    (tmp_path / "loose-2026.txt").write_text(LOOSE, encoding="utf-8")
-    (tmp_path / "manifest.csv").write_text(
-        MANIFEST + "loose-2026.txt,loose-2026,,某某自治区人民政府,2026-01-20,2025\n", encoding="utf-8"
+def one_report(folder, doc_id: str, publisher: str, text: str):
+    """A warehouse of one report reviewing 2025, given in January 2026."""
+    (folder / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+    (folder / "manifest.csv").write_text(
+        MANIFEST + f"{doc_id}.txt,{doc_id},,{publisher},2026-01-20,2025\n", encoding="utf-8"
     )
-    db = tmp_path / "w.duckdb"
-    refresh(tmp_path, db, progress=False)
+    db = folder / "w.duckdb"
+    refresh(folder, db, progress=False)
+    return db
+
+
+def test_an_outcomes_bound_its_exact_value_satisfies_is_no_second_value(tmp_path):
+    db = one_report(tmp_path, "loose-2026", "某某自治区人民政府", LOOSE)
     assert [row[:4] + row[6:7] for row in answers(db, "某某自治区人民政府")] == [
         ("gdp", 2020, False, 1.6e12, "1.6万亿元"),
         ("gdp", 2025, False, 2.03e12, "2.03万亿元"),  # 突破2万亿元 is that, stated loosely
@@ -180,12 +186,7 @@ def test_per_capita_and_five_year_figures_answer_no_year(warehouse_of_three):
 def test_a_metric_per_head_by_name_is_answered_by_its_per_head_figures(tmp_path):
     # 城镇居民人均可支配收入 names 人均: its figures are per unit and answer it; 人均地区生产总值 answers no gdp
     text = "一、2025年工作回顾\n过去一年，全市城镇居民人均可支配收入52300元，增长4.6%；人均地区生产总值9.8万元。\n"
-    (tmp_path / "city-2026.txt").write_text(text, encoding="utf-8")
-    (tmp_path / "manifest.csv").write_text(
-        MANIFEST + "city-2026.txt,city-2026,,某某市人民政府,2026-01-20,2025\n", encoding="utf-8"
-    )
-    db = tmp_path / "w.duckdb"
-    refresh(tmp_path, db, progress=False)
+    db = one_report(tmp_path, "city-2026", "某某市人民政府", text)
     assert [row[:4] + row[5:7] for row in answers(db, "某某市人民政府")] == [
         ("urban_disposable_income", 2025, False, 52300.0, "per_unit", "52300元"),
         ("urban_disposable_income_growth", 2025, False, 4.6, "exact", "4.6%"),
