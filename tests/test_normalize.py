@@ -29,6 +29,19 @@ def test_headings_and_finished_sentences_keep_their_lines():
     )
 
 
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "附件:2025年省政府民生实事完成情况",
+        "县总工会2026年工作思路",
+        "三、2025年重点财政政策落实情况",
+        "2024年预算执行情况",
+    ],
+)
+def test_a_heading_over_a_sections_plans_or_results_keeps_its_line(heading):
+    assert normalize(f"{heading}\n全年新建驿站12个。") == f"{heading}\n全年新建驿站12个。"
+
+
 def test_crlf_and_lone_cr_line_ends():
     assert normalize("甲。\r\n乙。\r丙。") == "甲。\n乙。\n丙。"
 

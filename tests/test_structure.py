@@ -103,3 +103,18 @@ def test_a_sections_title_ends_the_period_a_sentence_before_it_opened():
 def test_a_line_a_newspapers_layout_broke_off_is_no_title():
     text = "一、2026年工作安排\n“十五五”时期的目标是：\n坚持高质量发展。\n“十五五”时期经济社会发展的\n主要目标\n是：地区生产总值年均增长5%左右。"
     assert [(f.period_start, f.period_end) for f in figures_of(text, report_year=2025)] == [(2026, 2030)]
+
+
+def test_a_heading_naming_the_year_reviewed_after_the_plans_is_a_review_again():
+    text = (
+        "一、2025年工作回顾\n全年新增就业5万人。\n二、2026年工作安排\n力争新增就业5.5万人。\n"
+        "三、2025年重点财政政策落实情况\n全年发放育儿补贴3.8亿元。"
+    )
+    found = [(f.surface, f.period_start, f.is_target) for f in figures_of(text, report_year=2025)]
+    assert found == [("5万人", 2025, False), ("5.5万人", 2026, True), ("3.8亿元", 2025, False)]
+
+
+def test_a_sections_title_naming_a_year_speaks_of_that_year():
+    text = "县总工会2025年工作回顾\n全年新建驿站12个。\n\n县总工会2026年工作思路\n新建户外劳动者服务站15个。"
+    found = [(f.surface, f.period_start, f.is_target) for f in figures_of(text, report_year=2025)]
+    assert found == [("12个", 2025, False), ("15个", 2026, True)]

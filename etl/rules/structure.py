@@ -97,9 +97,16 @@ def report_parts(text: str, report_year: int | None, catalog: Catalog | None = N
         review, plan = bool(review_words.search(heading)), bool(plan_words.search(heading))
         # 二、2026年主要工作, in a report on 2025: a heading naming a year still ahead is over plans
         plan = plan or (not review and heading_year is not None and _after(int(heading_year.group(1)), report_year))
+        # 三、2025年重点财政政策落实情况 after the plans, in a report on 2025: a year reviewed, over no plans
+        past = (
+            not plan
+            and heading_year is not None
+            and report_year is not None
+            and int(heading_year.group(1)) <= report_year
+        )
         if review and plan:
             new_kind = "mixed"
-        elif review and kind != "plan":
+        elif (review and kind != "plan") or past:
             new_kind = "review"
         elif plan or kind in ("plan", "mixed"):
             new_kind = "plan"
@@ -177,7 +184,7 @@ def sentence_contexts(
             part_index += 1
             current, aside_ends = _part_context(parts[part_index], report_year), len(sentences)
         if index in titles:  # 数说2025：, 展望2026：: a section's title ends the period a sentence before it opened
-            current, aside_ends = _part_context(parts[max(part_index, 0)], report_year), len(sentences)
+            current, aside_ends = _title_context(texts[index], parts[max(part_index, 0)], report_year), len(sentences)
         if index in may_open:
             opened = opened_context(sentences[index].text, parts[max(part_index, 0)], report_year, catalog, delivered)
             if opened is not None and _is_aside(opened, current, report_year):
@@ -253,6 +260,17 @@ def _paragraph_end(sentences: list[Sentence], index: int, text: str) -> int:
     while following < len(sentences) and "\n" not in text[sentences[following - 1].end : sentences[following].start]:
         following += 1
     return following
+
+
+def _title_context(title: str, part: Part, report_year: int | None) -> Context:
+    """The period of a section by its title: the year it names (附件：2025年民生实事完成情况 after the plans, a
+    review; 县总工会2026年工作思路 in a review of 2025, plans), else its part's (数说：); a period phrase opening
+    it (展望2026年, 五年来) is read after, as any sentence's."""
+    named = YEAR.search(title)
+    if named is None:
+        return _part_context(part, report_year)
+    year = int(named.group(1))
+    return Context(year, year, _after(year, report_year))
 
 
 def _part_context(part: Part, report_year: int | None) -> Context:

@@ -26,7 +26,7 @@ SENTENCE_END = "。!?！？;；:：”」』）)】"
 # A line looks like a heading: an enumerator or a short bracketed note.
 HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+[部章节]"
-    r"|[(（].{0,12}[)）]$|.{0,6}$|[^,，。、]{0,30}(?:报告|公报|公告|通报|回顾|任务|安排|部署|取向|目标)$"
+    r"|[(（].{0,12}[)）]$|.{0,6}$|[^,，。、]{0,30}(?:报告|公报|公告|通报|回顾|任务|安排|部署|取向|目标|思路|完成情况|执行情况|落实情况)$"
     r"|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$)"  # a title line, or a date line under it: 2026年3月10日
 )
 _SPACES = re.compile(r"[ \t]+")  # after NFKC: no-break and ideographic spaces are plain spaces
