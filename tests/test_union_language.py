@@ -181,6 +181,7 @@ def test_workers_who_joined_mutual_insurance_are_participants(text, expected):
         # insured, covered, paid a claim: the guide's beneficiaries (people covered)
         ("办理职工互助保障2.7万人。", [("2.7万人", "person", "beneficiaries")]),
         ("全市职工基本养老保险参保人数达到128万人。", [("128万人", "person", "beneficiaries")]),
+        ("參加城鎮職工基本養老保險人數186.8萬人。", [("186.8萬人", "person", "beneficiaries")]),  # insured, not joined
         (
             "全年共計投保1.2萬人，累計理賠1.1萬人次。",
             [("1.2萬人", "person", "beneficiaries"), ("1.1萬人次", "person_time", "beneficiaries")],
