@@ -272,6 +272,28 @@ def test_a_year_opening_its_clause_holds_past_a_number_in_a_name(text, report_ye
     assert figures_of(text, report_year=report_year)[-1].period_start == year
 
 
+@pytest.mark.parametrize(
+    ("text", "report_year", "years"),
+    [
+        # who speaks, then the year: it holds for the statement's later clauses
+        (
+            "五年来，全总累计培训职工5000万人次。全总2026年将实施技能提升行动，计划培训职工1000万人次。",
+            2025,
+            [2021, 2026],
+        ),
+        (
+            "五年来，全總累計培訓職工5000萬人次。市總工會2026年將實施技能提升行動，計劃培訓職工80萬人次。",
+            2025,
+            [2021, 2026],
+        ),
+        # a verb whose object the year is: no year of the statement
+        ("加上2023年结转收入391.87亿元，收入总量为111482.27亿元。", 2024, [2023, 2024]),
+    ],
+)
+def test_a_year_after_who_speaks_opens_the_statement(text, report_year, years):
+    assert [f.period_start for f in figures_of(text, report_year=report_year)] == years
+
+
 def test_a_starting_level_at_the_end_of_a_named_period_takes_its_last_year():
     level, start = figures_of(
         "一、工作回顾\n核心产业增加值达到9000亿元，较“十三五”末的4100亿元翻了一番多。", report_year=2025

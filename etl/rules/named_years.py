@@ -41,21 +41,29 @@ def deadline_year(before: str, rules: PeriodRules) -> re.Match | None:
     return found
 
 
-OPENING_YEAR = re.compile(
-    r"""
-    ((?:19|20)\d{2})年                # a year opening the sentence without a comma after it,
-    (?![\d月度]|以来|来|至|到|前|底)   # not a date, a span, a deadline or a year's part: 2018年12月, 2021年以来
-    """,
-    re.VERBOSE,
-)
-OPENING_STARTS = frozenset("12")  # what OPENING_YEAR's match starts with
+SUBJECT_LENGTH = 8  # characters at most of who speaks before the year opening a sentence: 全总, 市总工会
+OPENING_REACH = SUBJECT_LENGTH + 5  # characters from the sentence's start in which its year's 年 stands
+
+
+def opening_year_pattern(catalog: Catalog) -> re.Pattern:
+    """A year opening a sentence, perhaps after who speaks (a name ending as plan_maker of words.csv ends:
+    全总, 市总工会; not a verb whose object the year is: 加上2023年结转收入, 用好2023年增发国债资金)."""
+    return re.compile(
+        rf"""
+        (?:[^\W\d_]{{0,{SUBJECT_LENGTH - 1}}}?(?:{alternation(catalog.words["plan_maker"])}))?  # perhaps who
+        ((?:19|20)\d{{2}})年              # a year opening the sentence without a comma after it,
+        (?![\d月度]|以来|来|至|到|前|底)   # not a date, a span, a deadline or a year's part: 2018年12月, 2021年以来
+        """,
+        re.VERBOSE,
+    )
 
 
 def opening_year(before: str, clause: str, rules: PeriodRules, catalog: Catalog) -> int | None:
-    """The year the figure's sentence opens with (2024年全市工会将继续实施金秋助学，资助…3000名: 2024),
+    """The year the figure's sentence opens with (2024年全市工会将继续实施金秋助学，资助…3000名: 2024; 全总2026年将
+    实施…，计划培训职工1000万人次: 2026),
     for a figure of a later clause that names no year of its own, in a sentence that names no 今年
     before it (…，今年将…，新增就业10万人: this_year.py's words decide that one)."""
-    found = OPENING_YEAR.match(before)
+    found = catalog.compiled(opening_year_pattern).match(before)
     if found is None or modifies(before, found, rules) or catalog.compiled(year_words).holds_this_year(before):
         return None
     return int(found.group(1))

@@ -19,7 +19,7 @@ from etl.records import Context, When
 from etl.rules.named_years import (
     BASE_TAIL,
     BASE_VERBS,
-    OPENING_STARTS,
+    OPENING_REACH,
     compared_with_year,
     deadline_year,
     modifies,
@@ -157,7 +157,7 @@ def when(
         # 比2002年增长65.5%，年均增长10.6%: a change over the years since the base year.
         return When(since + 1, end, False, as_of)
     year = year_in_clause(clause, rules) if "年" in clause else None
-    if not year and len(clause) < len(before) and before[:1] in OPENING_STARTS:
+    if not year and len(clause) < len(before) and "年" in before[:OPENING_REACH]:
         year = opening_year(before, clause, rules, catalog)  # 2024年全市工会将…，资助困难职工子女3000名
     if not year and words and rules.starting_level.search(clause):
         # 贫困发生率由10.2%下降到3.1%, 补助由每人每年380元提高到420元: the starting level is the level
