@@ -213,7 +213,7 @@ class FigureBuilder:
         timing = when(around.before, around.clause_before, context, self.report_year, catalog, self.delivered)
         if own_subject:
             timing = of_listed_year(label, timing)
-        if not timing.is_target and "的" in around.clause_after and goal_named_after(around.clause_after, catalog):
+        if not timing.is_target and goal_named_after(around.clause_after, catalog):
             timing = timing._replace(is_target=True, as_of=None)  # 低于5.5%的控制目标: the goal's value
         if self.dated is not None or timing.as_of is not None:  # most figures: no date stated, none to carry
             own_date = timing.as_of

@@ -274,11 +274,11 @@ GATES: dict[str, Callable[[Catalog], frozenset[str] | int]] = {
         (SPEECH_OF, *NUMERAL_CHARACTERS, *(w[0] for w in catalog.words["effort_noun"] if w))
     ),
 }
-# A cue named here is asked only of a number whose unit's words (a measure word and what it takes
-# along: 余, 多) are one of these: numbered_name of 所 alone (38所), never of 38余所 or 38个所.
 # A cue named here is asked only of a number with its word within so many characters before it: per_base of a
 # number after 每 or 每 and a verb (每招用1人).
 BEFORE_GATES: dict[str, tuple[str, int]] = {"per_base": (EACH, 1 + VERB)}
+# A cue named here is asked only of a number whose unit's words (a measure word and what it takes
+# along: 余, 多) are one of these: numbered_name of 所 alone (38所), never of 38余所 or 38个所.
 UNIT_WORD_GATES: dict[str, Callable[[Catalog], frozenset[str]]] = {
     "numbered_name": lambda catalog: frozenset(NAME_SUFFIXES),
     "figure_of_speech": lambda catalog: frozenset(SPEECH_MULTIPLE),

@@ -134,6 +134,12 @@ def _paired(subject: str, size: int, pairs: dict[str, tuple[str, ...]]) -> list[
     return [subject]
 
 
+def per_unit_alike(a: Figure, b: Figure) -> bool:
+    """Both amounts per head or neither: a per-head amount is no part, subset or whole of a total
+    (发放慰问金1580万元，其中每户2000元; 日均1.83亿人次，其中铁路客运量43.6亿人次)."""
+    return (a.qualifier == PER_UNIT) == (b.qualifier == PER_UNIT)
+
+
 def same_kind(a: Figure, b: Figure) -> bool:
     """Figures a part and its whole can be: one unit, and for other, one measure (公里, not 个)."""
     return a.unit == b.unit and (a.unit != "other" or a.measure == b.measure)
@@ -194,7 +200,7 @@ def whole_of(
         if ((f.unit not in NOT_ADDITIVE) if share else same_kind(f, part))
         and f.parent_figure_id is None
         and f.basis != "change"
-        and (f.qualifier == PER_UNIT) == (part.qualifier == PER_UNIT)  # 日均1.83亿人次，其中…: no whole of a total
+        and per_unit_alike(f, part)
     ]
     if not candidates or (not share and candidates[-1].value < part.value):
         return None

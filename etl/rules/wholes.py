@@ -12,13 +12,13 @@ from collections.abc import Sequence
 
 from etl.records import Around, Figure, Sentence
 from etl.rules.identity import figure_id
-from etl.rules.per_unit import PER_UNIT
 from etl.rules.ties import (
     NOT_ADDITIVE,
     Breakdown,
     in_breakdown,
     opens_statement_list,
     opens_with_breakdown,
+    per_unit_alike,
     same_kind,
     subset_of,
     whole_continued,
@@ -27,13 +27,12 @@ from etl.rules.ties import (
 )
 
 PARENT = Figure._fields.index("parent_figure_id")
-PERCENT = "percent"  # a rate: it may stand between the parts of a list of amounts (their own changes)
 CLAUSE_BREAK = 1  # the one character between a part's clause and the next (，)
 
 
 def _rate_after_part(earlier: list[Figure]) -> bool:
     """教育支出1268.4亿元、增长5.1%，…: the figure before is a part's own rate, right after the part."""
-    return len(earlier) > 1 and earlier[-1].unit == PERCENT and earlier[-2].parent_figure_id is not None
+    return len(earlier) > 1 and earlier[-1].unit in NOT_ADDITIVE and earlier[-2].parent_figure_id is not None
 
 
 class Wholes:
@@ -61,7 +60,7 @@ class Wholes:
         """
         breakdown = in_breakdown(around, self.words)  # read once: whole_of and subset_of both ask it
         parent = self.whole(figure, around, earlier, in_sentence, breakdown)
-        if parent is not None and (parent.qualifier == PER_UNIT) != (figure.qualifier == PER_UNIT):
+        if parent is not None and not per_unit_alike(parent, figure):
             parent = None  # 发放慰问金1580万元，其中每户2000元: an amount per head is no part of a total
         if parent is None:
             return self.subset(figure, around, earlier, breakdown)
@@ -106,10 +105,11 @@ class Wholes:
         measure, category, basis), its clause holds no word of a statement of its own (有, 此外: words.csv's
         not_next_part) and the parts still add up to no more than the whole."""
         last = earlier[-1]
-        if (
-            figure.unit != PERCENT
-        ):  # a part's own rates may stand between parts (教育支出1268.4亿元、增长5.1%，社保支出…)
-            last = next((f for f in reversed(earlier) if f.parent_figure_id is not None or f.unit != PERCENT), last)
+        # a part's own rates may stand between parts of amounts (教育支出1268.4亿元、增长5.1%，社保支出…)
+        if figure.unit not in NOT_ADDITIVE:
+            last = next(
+                (f for f in reversed(earlier) if f.parent_figure_id is not None or f.unit not in NOT_ADDITIVE), last
+            )
         if last.parent_figure_id is None:
             return None
         previous = around.previous_clause()
@@ -160,6 +160,6 @@ class Wholes:
         if not self.parts_sum:  # no whole broken down yet in the report: no subset of one (most figures)
             return figure
         whole = subset_of(figure, around, earlier, self.parts_sum, self.words, breakdown)
-        if whole is None or (whole.qualifier == PER_UNIT) != (figure.qualifier == PER_UNIT):
+        if whole is None or not per_unit_alike(whole, figure):
             return figure
         return figure._replace(subset_of_figure_id=whole.figure_id)
