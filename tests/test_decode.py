@@ -85,6 +85,15 @@ def test_html_is_reduced_to_its_visible_text():
     assert html_to_text("<p>a</p><p>b</p>") == "\na\n\nb\n"
 
 
+def test_the_cells_of_an_html_table_stay_apart():
+    # run together, 185 and 420 would read as one number, 185420
+    page = "<html><body><table><tr><th>项目</th><th>户数(户)</th></tr><tr><td>日常帮扶</td><td>185</td><td>420</td></tr></table>"
+    assert [line.split() for line in html_to_text(page).split("\n") if line] == [
+        ["项目", "户数(户)"],
+        ["日常帮扶", "185", "420"],
+    ]
+
+
 def _figures(raw: bytes):
     return process(Source("acftu-2020.txt", "acftu-2020", report_year=2020), raw)
 

@@ -33,32 +33,39 @@ def test_the_id_of_a_fact_does_not_depend_on_its_position():
 
 def test_a_headline_the_body_restates_is_one_fact():
     # the headline ends with no stop, so it runs into the body's first line
-    text = "全市工会发放助学金1200万元\n本报讯 今年以来，全市工会共发放助学金1200万元，资助困难职工子女3000名。"
+    text = "全市工会发放助学金1200万元\n记者获悉 今年以来，全市工会共发放助学金1200万元，资助困难职工子女3000名。"
     figures = figures_of(text)
     # the body's statement stands for both (offsets into the text as normalised: the line joined)
     assert [(f.surface, f.label, f.mentions, f.char_start) for f in figures] == [
-        ("1200万元", "全市工会共发放助学金", 2, 34),
-        ("3000名", "资助困难职工子女", 1, 49),
+        ("1200万元", "全市工会共发放助学金", 2, 35),
+        ("3000名", "资助困难职工子女", 1, 50),
     ]
 
 
 def test_a_headline_saying_the_bodys_words_exactly_is_one_fact_not_none():
     # word for word, the two statements have one id: the headline is told apart by its place alone
-    text = "全市工会新建职工驿站85个\n本报讯(记者 张明)今年以来，全市工会新建职工驿站85个，为户外劳动者提供休息场所。"
+    text = "全市工会新建职工驿站85个\n(记者 张明)今年以来，全市工会新建职工驿站85个，为户外劳动者提供休息场所。"
     assert [(f.surface, f.label, f.mentions, f.char_start, f.unit) for f in figures_of(text)] == [
-        ("85个", "全市工会新建职工驿站", 2, 38, "organization")
+        ("85个", "全市工会新建职工驿站", 2, 35, "organization")
     ]
 
 
 def test_a_headlines_count_is_the_bodys_though_the_bodys_first_words_run_into_it():
-    # 85个本报讯…: the words after the headline's count are the body's, not what it counts
-    text = "全市新建职工驿站85个\n本报讯 今年以来，全市工会新建驿站85个，为户外劳动者提供休息场所。"
+    # 85个记者…: the words after the headline's count are the body's, not what it counts
+    text = "全市新建职工驿站85个\n记者从市总工会获悉，今年以来，全市工会新建驿站85个，为户外劳动者提供休息场所。"
     assert [(f.surface, f.mentions, f.unit) for f in figures_of(text)] == [("85个", 2, "organization")]
 
 
 def test_a_headline_in_traditional_script_is_one_fact_too():
     text = "全市工會為3000名困難職工子女送去助學金\n今年以來，全市工會共資助困難職工子女3000名，發放助學金1200萬元。"
     assert [(f.surface, f.mentions) for f in figures_of(text)] == [("3000名", 2), ("1200萬元", 1)]
+
+
+def test_a_headline_before_a_dateline_is_the_leads_fact_though_it_leaves_out_the_leads_basis():
+    text = "青岛：12.6万名新就业形态劳动者\n“扎根”工会大家庭\n本报讯 截至11月底，全市累计吸纳劳动者入会12.6万名。"
+    assert [(f.surface, f.basis, f.mentions) for f in figures_of(text, report_year=2025)] == [
+        ("12.6万名", "cumulative", 2)
+    ]
 
 
 def test_a_headline_on_a_line_of_its_own_is_the_leads_fact():

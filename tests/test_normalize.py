@@ -36,6 +36,7 @@ def test_headings_and_finished_sentences_keep_their_lines():
         "县总工会2026年工作思路",
         "三、2025年重点财政政策落实情况",
         "2024年预算执行情况",
+        "附:2025年十件民生实事办理情况",  # any 情况: how something stands
     ],
 )
 def test_a_heading_over_a_sections_plans_or_results_keeps_its_line(heading):
@@ -131,3 +132,9 @@ def test_a_long_column_of_digits_keeps_one_number_a_line():
 def test_a_long_paragraph_broken_over_many_lines_is_joined_whole():
     broken = "\n".join(["全年共安排资金"] + ["用于困难职工帮扶和慰问,"] * 5000 + ["共计9326万元。"])
     assert normalize(broken) == "全年共安排资金" + "用于困难职工帮扶和慰问," * 5000 + "共计9326万元。"
+
+
+@pytest.mark.parametrize("opener", ["本报讯（记者 于洋）", "新华社北京1月8日电 ", "【厅长】"])
+def test_a_headline_ends_before_a_dateline_or_a_speaker(opener):
+    text = f"青岛：12.6万名新就业形态劳动者\n“扎根”工会大家庭\n\n{opener}全市累计吸纳劳动者入会12.6万名。"
+    assert normalize(text).split("\n")[0] == "青岛:12.6万名新就业形态劳动者“扎根”工会大家庭"

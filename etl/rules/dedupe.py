@@ -39,6 +39,7 @@ NAME_LENGTHS = (2, 3, 4)  # the characters of a noun's end or start that must ag
 PRECISE_DIGITS = 5  # significant digits from which one value in one report is one fact
 HEADLINE_RUN = 6  # characters at least between a headline's figure and the first clause break
 LEAD_REACH = 600  # characters from the start in which a news item's lead restates its headline
+EXACT = "exact"  # a qualifier stating no bound
 
 
 def deduplicate(figures: list[Figure]) -> list[Figure]:
@@ -115,11 +116,25 @@ def _title_restatements(figures: list[Figure], places: list[int]) -> dict[int, s
     found: dict[int, str] = {}
     body = figures[places[-1] + 1 :]
     for at in places:
-        said = _said_in_headline(figures[at])
-        same = next((f for f in body if f.char_start < LEAD_REACH and _said_in_headline(f) == said), None)
+        headline = figures[at]
+        said = _said_in_headline(headline)
+        same = next(
+            (
+                f
+                for f in body
+                if f.char_start < LEAD_REACH and _said_in_headline(f) == said and _headline_says_less(headline, f)
+            ),
+            None,
+        )
         if same is not None:
             found[at] = same.figure_id
     return found
+
+
+def _headline_says_less(headline: Figure, lead: Figure) -> bool:
+    """A headline's figure may leave out the lead's bound and basis (12.6万名 for 累计…入会12.6万名), not
+    state others."""
+    return headline.qualifier in (lead.qualifier, EXACT) and headline.basis in (lead.basis, None)
 
 
 def _past_a_break(sentence: str, end: int, later: Figure) -> bool:
@@ -131,8 +146,8 @@ SAID = ("value", "unit", "measure", "category", "qualifier", "basis", "is_target
 _said = attrgetter(*SAID)  # what a figure says: two statements of one fact say the same
 # What a headline's figure must say to be the body's: all but the unit and category, which the headline's
 # count reads off the body's first words run into it (全市新建职工驿站85个本报讯…: no noun after 85个 is what
-# it counts); the measure word still says what kind of count it is.
-_said_in_headline = attrgetter(*(name for name in SAID if name not in ("unit", "category")))
+# it counts); the measure word still says what kind of count it is. Its qualifier and basis: _headline_says_less.
+_said_in_headline = attrgetter(*(name for name in SAID if name not in ("unit", "category", "qualifier", "basis")))
 
 
 def _precise_key(figure: Figure) -> tuple | None:

@@ -265,6 +265,7 @@ def _looks_like_html(text: str) -> bool:
 
 class _TextOnly(HTMLParser):
     BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article"}
+    CELLS = {"td", "th"}  # a table's cells, apart by a space: their numbers never run into one (12 68, not 1268)
     SKIP = {"script", "style", "head", "title"}
 
     def __init__(self) -> None:
@@ -277,6 +278,8 @@ class _TextOnly(HTMLParser):
             self.skipping += 1
         elif tag in self.BLOCKS:
             self.parts.append("\n")
+        elif tag in self.CELLS:
+            self.parts.append(" ")
 
     def handle_endtag(self, tag):
         if tag in self.SKIP and self.skipping:

@@ -26,9 +26,13 @@ SENTENCE_END = "。!?！？;；:：”」』）)】"
 # A line looks like a heading: an enumerator or a short bracketed note.
 HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+[部章节]"
-    r"|[(（].{0,12}[)）]$|.{0,6}$|[^,，。、]{0,30}(?:报告|公报|公告|通报|回顾|任务|安排|部署|取向|目标|思路|完成情况|执行情况|落实情况)$"
+    r"|[(（].{0,12}[)）]$|.{0,6}$|[^,，。、]{0,30}(?:报告|公报|公告|通报|回顾|任务|安排|部署|取向|目标|思路|情况)$"
     r"|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$)"  # a title line, or a date line under it: 2026年3月10日
 )
+# A line opening with a news item's dateline or a transcript's speaker starts a paragraph: the headline before
+# it ends there, though it ends in no punctuation (青岛：12.6万名…劳动者 / 本报讯（记者…）…).
+PARAGRAPH_OPENERS = ("本报讯", "本报记者", "新华社", "【")
+OPENER_STARTS = "".join({opener[0] for opener in PARAGRAPH_OPENERS})  # a line starting with none opens none
 _SPACES = re.compile(r"[ \t]+")  # after NFKC: no-break and ideographic spaces are plain spaces
 # A heading is told by its start: every HEADING alternative ending in $ spans at most 32 characters.
 HEADING_SPAN = 64
@@ -179,7 +183,11 @@ def _continues(head: str, last_line: str, line: str) -> bool:
     last = last_line[-1]
     if last.isdigit() and line[0].isdigit():
         return False  # joined, two numbers would read as one: a column of figures
-    if is_table_row(last_line) or is_table_row(line):
+    if (
+        is_table_row(last_line)
+        or is_table_row(line)
+        or (line[0] in OPENER_STARTS and line.startswith(PARAGRAPH_OPENERS))
+    ):
         return False
     if last in ",，、“《(（" or last.isdigit():
         return True
