@@ -194,8 +194,9 @@ class Program(NamedTuple):
 class Tie(NamedTuple):
     """How a mention is tied to its neighbours (rules/ties.py).
 
-    joined: 'list' (和, 及, 、), 'range' (-, 至) or 'stretch' (以上，力争: the same measure aimed
-    higher) to the mention before, else None;
+    joined: 'list' (和, 及, 、), 'range' (-, 至), 'stretch' (以上，力争: the same measure aimed
+    higher) or 'heads' (3.2万户5.6万人: the people of the households counted right before) to the
+    mention before, else None;
     closes_range: the mention after closes a range this one opens (6%-6.5%);
     group_start, group_size: the run of listed mentions it belongs to (分别 pairs them with subjects).
     """

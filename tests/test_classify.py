@@ -46,10 +46,20 @@ def classified(text: str, report_year: int = 2020):
         ("每月发放补贴800元。", "per_unit"),
         ("人均增收3000元。", "per_unit"),
         ("共表彰2493名。", "exact"),
+        ("新签订集体协约230份。", "exact"),  # 约 of 协约 (words.csv's bound_lookalike): no bound
+        ("累計有效團體協約達156件。", "exact"),
+        ("已签订协约约230份。", "approx"),  # the 约 after it is
     ],
 )
 def test_qualifiers(text, qualifier):
     assert one(text).qualifier == qualifier
+
+
+def test_a_word_ending_in_a_bound_word_stays_in_the_label():
+    assert [f.label for f in figures_of("新签订集体协约230份，团体协约达156件。", 2020)] == [
+        "新签订集体协约",
+        "团体协约",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -312,6 +322,8 @@ def test_an_amount_per_head_is_no_whole_of_a_totals_parts():
         # another kind (new members beside members), or parts that would overrun the whole
         ("全市工会会员达到120万人，其中农民工会员45万人，新发展会员3万人。", [True, False]),
         ("共培训1000人次，其中农民工800人次，女职工300人次。", [True, False]),
+        # a flow of the year after levels at its end: a statement of its own
+        ("年末工伤保险参保人数1038万人，其中农民工68万人；全年认定工伤4.1万人。", [True, False]),
     ],
 )
 def test_a_clause_after_a_part_that_says_something_else_is_no_part(text, parented):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -110,6 +111,18 @@ def test_slogans_and_names_are_not_figures():
 
 def test_numbers_inside_quotes_and_titles_are_not_figures():
     assert surfaces("开展“万人助万企”活动，印发《2020年100项重点任务》") == []
+    assert surfaces("坚持“三个一百，两个一千”，落实“一个中心，两个基本点”。") == []  # slogans with a comma
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“下一步，我们将力争新建职工驿站120座，资助困难职工子女3000名。”市总工会负责人表示。",
+        "他說：「今年全市新建驛站120座，資助困難職工子女3000名。」",
+    ],
+)
+def test_quoted_speech_is_the_reports_statement(text):
+    assert surfaces(text) == ["120座", "3000名"]
 
 
 def test_a_threshold_inside_a_name_is_not_a_figure():

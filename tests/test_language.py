@@ -224,6 +224,10 @@ def test_a_body_counted_is_an_organisation_unless_it_is_honoured(text, category)
         ("人均预期寿命达到81岁。", [("81岁", 81.0, "other", "岁")]),
         ("人均預期壽命達到80.2歲。", [("80.2歲", 80.2, "other", "岁")]),
         ("空气质量优良天数达到325天。", [("325天", 325.0, "other", "天")]),
+        # an age measured (年龄), a bonus in months of pay (奖金), hours of teaching (学时)
+        ("平均退休年齡為61.2歲。", [("61.2歲", 61.2, "other", "岁")]),
+        ("年終獎金維持4.5個月。", [("4.5個月", 4.5, "other", "个月")]),
+        ("人均培训时长32学时。", [("32学时", 32.0, "other", "学时")]),
         ("60岁以上老年人达到12万人。", [("12万人", 120000.0, "person", "人")]),  # an age bounding a class
         # a span that says when, or for how long something went on, is none
         ("提前5天完成全年任务。", []),

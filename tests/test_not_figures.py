@@ -55,6 +55,13 @@ from .helpers import figures_of, first_row, keep_rows, refused_row
         ("always", "中国电科3所医院完成改扩建。", ["3所"]),  # a noun after 所: it counts the hospitals
         ("always", "中国电科在本市设立研究机构12余所。", ["12余所"]),  # no name: 在…设立 before the number
         ("always", "与中国电科等30余所高校院所合作。", ["30余所"]),
+        # a small count in numerals naming the figures just listed, or a number's subject, names a set
+        ("named_set", "全省地区生产总值先后跨越4万亿元、5万亿元两个台阶。", ["4万亿元", "5万亿元"]),
+        ("named_set", "全年三項社會保險基金收入合計2846億元。", ["2846億元"]),
+        ("always", "跨越4万亿元、5万亿元、6万亿元两个台阶。", ["4万亿元", "5万亿元", "6万亿元", "两个"]),  # not as many
+        ("always", "推动三家企业上市融资5亿元。", ["三家", "5亿元"]),  # a verb: the count's own clause
+        ("always", "建成两座大桥和3条隧道。", ["两座", "3条"]),  # a joiner: a list
+        ("always", "12个重点项目完成投资3亿元。", ["12个", "3亿元"]),  # in digits: a count
         # a multiple in numerals before an effort says how hard
         ("figure_of_speech", "以百倍的努力做好工作，新建驿站30个。", ["30个"]),
         ("figure_of_speech", "拿出十倍的幹勁，新建驛站30個。", ["30個"]),
@@ -68,6 +75,7 @@ from .helpers import figures_of, first_row, keep_rows, refused_row
         ("per_base", "每1万元贷款贴息200元。", ["200元"]),
         ("always", "每年新增就业1万人，每人每月补助200元。", ["1万人", "200元"]),  # 每 and a per-unit word
         ("always", "每个村补助10万元。", ["10万元"]),  # 个: a measure word, no verb
+        ("always", "最低工資標準每小時34澳門元。", ["34澳門元"]),  # 每小时: a per-unit word, no base
         ("always", "食品抽检量超每千人6.6批次。", ["6.6批次"]),  # 每千人 is the base, not the 6.6
     ],
 )

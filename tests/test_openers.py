@@ -156,3 +156,42 @@ def test_who_reports_after_where_is_read_past():
     text = "发布会上，省总工会副主席介绍，2025年，全省工会共筹集送温暖资金4.86亿元，慰问一线职工126.5万人次。"
     found = figures_of(text, report_year=2026, published_on="2026-04-28")
     assert [f.period_start for f in found] == [2025, 2025]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "市总工会负责人表示，2026年将继续实施职工服务实事，力争新建驿站120个，资助困难职工子女不少于2000名。",
+        "2026年将继續實施職工服務實事，力爭新建驛站120個，資助困難職工子女不少於2000名。",
+    ],
+)
+def test_a_year_and_what_it_will_see_open_a_goal_of_that_year(text):
+    found = figures_of(text, report_year=2025, published_on="2026-01-09")
+    assert [(f.period_start, f.period_end, f.is_target) for f in found] == [(2026, 2026, True)] * 2
+
+
+def test_nearly_after_a_year_opens_nothing():
+    found = figures_of("2025年将近1.2万名职工参加培训。", report_year=2025, published_on="2026-01-09")
+    assert [(f.surface, f.qualifier, f.period_start) for f in found] == [("1.2万名", "approx", 2025)]
+
+
+def test_a_speakers_turn_ends_the_period_the_turn_before_opened():
+    text = (
+        "【主持人】请介绍今年就业工作情况。\n"
+        "【厅长】今年1-11月，全省城镇新增就业33.8万人。下一步，我们将力争2026年城镇新增就业35万人以上。\n"
+        "【记者】请问养老金调整情况如何？\n"
+        "【副厅长】全省退休人员基本养老金总体上调2%，惠及退休人员约365万人。"
+    )
+    found = figures_of(text, report_year=2025, published_on="2025-12-18")
+    assert [(f.surface, f.period_start, f.is_target) for f in found] == [
+        ("33.8万人", 2025, False),
+        ("35万人", 2026, True),
+        ("2%", 2025, False),
+        ("365万人", 2025, False),
+    ]
+
+
+def test_a_period_phrase_after_a_speaker_opens_the_period():
+    text = "【厅长】“十四五”以来，全省城镇新增就业累计达到186.5万人。"
+    found = figures_of(text, report_year=2025, published_on="2025-12-18")
+    assert [(f.period_start, f.period_end) for f in found] == [(2021, 2025)]

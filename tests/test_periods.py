@@ -208,6 +208,14 @@ def test_as_of_at_the_end_of_a_named_year():
     assert one("截止2020年末，建成驿站8000个。").as_of == date(2020, 12, 31)
 
 
+def test_a_level_dated_by_a_years_end_right_before_it():
+    found = figures_of("全市经营主体由2020年底的26.1万户增加到2025年底的38.2万户。", report_year=2025)
+    assert [(f.surface, f.period_start, f.as_of) for f in found] == [
+        ("26.1万户", 2020, date(2020, 12, 31)),
+        ("38.2万户", 2025, date(2025, 12, 31)),
+    ]
+
+
 def test_a_span_of_years_inside_the_sentence():
     assert (lambda f: (f.period_start, f.period_end))(one("全国工会过去五年累计筹集资金100亿元。")) == (2016, 2020)
 

@@ -306,3 +306,47 @@ def test_what_is_got_joined_carried_and_issued_has_its_category(text, expected):
 )
 def test_staff_schemes_people_and_bodies_by_the_lexicons_heads(text, expected):
     assert shown(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # classes held and visits counted by place: events (activities), not people
+        (
+            "開辦職業訓練班327班，結訓學員6,120人。",
+            [("327班", "time", "activities"), ("6,120人", "person", "participants")],
+        ),
+        (
+            "开展劳动条件检查1.1万厂次，走访服务企业1200家次。",
+            [("1.1万厂次", "time", "activities"), ("1200家次", "time", "activities")],
+        ),
+        # covered, issued to, received, trained, used: people served or taking part
+        ("團體協約涵蓋勞工逾6萬人。", [("6萬人", "person", "beneficiaries")]),
+        ("子女就学补助核发1450人次。", [("1450人次", "person_time", "beneficiaries")]),
+        ("实际领取待遇人数512万人。", [("512万人", "person", "beneficiaries")]),
+        ("全年訓練失業勞工8,800人。", [("8,800人", "person", "participants")]),
+        ("驿站全年使用人次逾120万人次。", [("120万人次", "person_time", "participants")]),
+        ("为60万名适龄女性免费开展筛查。", [("60万名", "person", "beneficiaries")]),  # 女性: people (the lexicon)
+        # 座 counts what its noun is: stations are bodies, bridges are not
+        (
+            "全市已建成“工会驿站”860座，建成桥梁12座。",
+            [("860座", "organization", "organizations"), ("12座", "other", "other")],
+        ),
+        # supported, signed up, paid a claim, on a recuperation holiday, given a medal
+        (
+            "扶持创业2.1万人，带动就业6.7万人。",
+            [("2.1万人", "person", "beneficiaries"), ("6.7万人", "person", "workers")],
+        ),
+        ("技能大赛报名人数约11万人。", [("11万人", "person", "participants")]),
+        ("全年理賠九千八百餘件。", [("九千八百餘件", "item", "activities")]),
+        ("组织劳模疗休养12批次、共480人。", [("12批次", "time", "activities"), ("480人", "person", "beneficiaries")]),
+        ("命名全国五一劳动奖章966个。", [("966个", "other", "honorees")]),
+        # amounts in another currency are funds, though not yuan
+        ("發放補償約1,860萬澳門元。", [("1,860萬澳門元", "other", "funds")]),
+        ("工會全年收入3.2億港元。", [("3.2億港元", "other", "funds")]),
+        # neighbourhoods are places, as streets and cities are
+        ("服务覆盖13个街道、80个社区。", [("13个", "other", "other"), ("80个", "other", "other")]),
+    ],
+)
+def test_classes_visits_and_people_served_have_their_category(text, expected):
+    assert shown(text) == expected

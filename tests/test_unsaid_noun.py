@@ -184,3 +184,31 @@ def test_a_daily_rate_and_a_change_since_last_year_count_the_noun_before():
         ("820万户", "enterprise"),
         ("63萬戶", "enterprise"),
     ]
+
+
+# of_households: the people of the households counted right before
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "全区现有低保对象3.2万户5.6万人。",
+            [("3.2万户", "全区现有低保对象", "beneficiaries"), ("5.6万人", "全区现有低保对象", "beneficiaries")],
+        ),
+        (  # traditional script: labels are read in simplified characters
+            "累計識別監測對象2.1萬戶6.9萬人。",
+            [("2.1萬戶", "累计识别监测对象", "beneficiaries"), ("6.9萬人", "累计识别监测对象", "beneficiaries")],
+        ),
+        (  # a list mark between: a list item, read as before (its own label)
+            "建档困难职工2300户、6100人。",
+            [("2300户", "建档困难职工", "beneficiaries"), ("6100人", "建档困难职工", "beneficiaries")],
+        ),
+        (  # two counts of people: no households, the rule says nothing
+            "全市工会会员120万人，农民工会员35万人。",
+            [("120万人", "全市工会会员", "members"), ("35万人", "农民工会员", "members")],
+        ),
+    ],
+)
+def test_people_right_after_households_are_theirs(text, expected):
+    assert [(f.surface, f.label, f.category) for f in figures_of(text, 2023)] == expected

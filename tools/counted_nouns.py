@@ -71,7 +71,7 @@ for heads, kind in (
         "people person staff personnel official child children student resident farmer peasant volunteer graduate"
         " expert"
         " pensioner retiree orphan veteran entrepreneur scholar tourist visitor patient member population"
-        " migrant inhabitant citizen villager athlete soldier",
+        " migrant inhabitant citizen villager athlete soldier woman women female elderly youth",
         ("person", ""),
     ),
     ("household family families", ("household", "")),

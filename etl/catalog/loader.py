@@ -126,8 +126,8 @@ class Catalog:
 
     @cached_property
     def person_nouns(self) -> tuple[tuple[str, str], ...]:
-        """The (noun, unit) pairs of nouns that count people, in the CSV's order."""
-        return tuple((noun, unit) for noun, (unit, _) in self.unit_nouns.items() if unit == "person")
+        """The (noun, unit) pairs of nouns that count people (or visits: 人次), in the CSV's order."""
+        return tuple((noun, unit) for noun, (unit, _) in self.unit_nouns.items() if unit in ("person", "person_time"))
 
     @cached_property
     def person_words(self) -> tuple[str, ...]:
@@ -166,8 +166,8 @@ class Catalog:
 
     @cached_property
     def qualifiers_before(self) -> WordIndex:
-        fillers = self.words["qualifier_filler"]  # 超过了5000名
-        return WordIndex([(w, q) for w, pos, q in self.qualifiers if pos == "before"], fillers)
+        before = [(w, q) for w, pos, q in self.qualifiers if pos == "before"]  # a lookalike's "": no bound (协约23件)
+        return WordIndex([*((w, "") for w in self.words["bound_lookalike"]), *before], self.words["qualifier_filler"])
 
     @cached_property
     def qualifiers_after(self) -> WordIndex:

@@ -111,7 +111,7 @@ def single_numeral(text: str, token: str, start: int, end: int, catalog: Catalog
         return True
     if text.startswith(catalog.words["percentage_points"], end) or text[start - 1 : start] in catalog.words["doubling"]:
         return True  # 下降一个百分点, 翻一番
-    return catalog.qualifiers_before.at_end(text[max(0, start - 12) : start]) is not None
+    return bool(catalog.qualifiers_before.at_end(text[max(0, start - 12) : start]))  # "": a lookalike (协约)
 
 
 def is_word(text: str, token: str, start: int, end: int, catalog: Catalog) -> bool:

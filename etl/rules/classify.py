@@ -37,7 +37,7 @@ from etl.rules.respective import Respective
 from etl.rules.structure import sentence_contexts
 from etl.rules.targets import goal_named_after
 from etl.rules.ties import breakdown_words, restates, ties
-from etl.rules.unsaid_noun import counts_as_before
+from etl.rules.unsaid_noun import counts_as_before, of_households
 from etl.rules.wholes import Wholes
 from etl.text.sentences import arounds
 
@@ -71,6 +71,8 @@ def classify(
         own_subject = link.group_size > 1 and build.respective.split is not None  # 分别: its subject is its own
         figure = build.figure(mention, around, label, kind, base, metric, own_subject)
         figure = counts_as_before(figure, around, earlier, build.catalog)  # 驿站85个，累计建成420个: stations
+        if link.joined == "heads":  # 低保对象3.2万户5.6万人: the households' people
+            figure = of_households(figure, build.figures[-1])
         if figure.is_target and (stated := build.restated(figure, around)) is not None:  # only a target restates
             build.figures.append(stated)  # the same fact once more: deduplicate counts the mention
             continue
@@ -178,6 +180,9 @@ class FigureBuilder:
             previous = self.figures[-1]
             base, label, metric = previous.basis, self.passed_label, self.passed_metric
             self.passed_turn = previous.direction  # 分别下降3.1%、2.5%: the 2.5% falls too
+        elif link.joined == "heads":  # 低保对象3.2万户5.6万人: the households' people, not 低保对象3.2万户
+            label = self.own_label_before = self.figures[-1].label
+            metric = self.metrics.of(around.item, label, mention.unit, mention.measure, base)
         elif link.joined in ("range", "stretch"):
             # a range's upper bound is at_most; 增长5.5%以上，力争6%: the same measure aimed higher, with its own
             # qualifier and no value of the metric, whose target stays the one stated first (one answer)

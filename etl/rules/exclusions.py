@@ -1,7 +1,7 @@
 """The numbers that are no mentions, decided before their unit is known.
 
 Codes (PM2.5, %28) and numbers inside quotes or titles ("四个意识", 《…》) are parts of
-words, not figures of the report. Stop words (data/catalog/stop_words.csv) name the rest:
+words, not figures of the report; quoted speech is (see _speech). Stop words (data/catalog/stop_words.csv) name the rest:
 years, dates, ordinals, and an approximate order of magnitude (上百家, 数万: a word before a
 numeral, `before_numeral`, which does not stop digits: 迈上6万亿元台阶). What is no figure
 though its unit is known (百人以上企业, 排名上升3位, 12351职工服务热线) is the rule table of
@@ -10,6 +10,7 @@ not_figure_rules.csv (not_figures.py).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from etl.catalog import Catalog
@@ -17,6 +18,12 @@ from etl.rules.compounds import noun_ending_at
 from etl.text.characters import CLOSE_QUOTES, OPEN_QUOTES
 
 CODE_BEFORE = "./#%=&?_"  # PM2.5, V2.0, %28: a number after these is part of a code
+# Quoted words are a name (“十四五”, “两不愁、三保障”, “稳就业，保民生”); quoted speech is the report's own
+# statement, its figures the report's: a quote holding a sentence's stop, or a clause break and longer than
+# a slogan, is speech (“下一步，我们将力争…突破15万名，工会驿站达到1000座。”).
+SPEECH_STOP = re.compile("[。!?！？;；]")
+SPEECH_BREAK = re.compile("[,，]")
+SLOGAN_LENGTH = 16  # characters at most of a quoted slogan with a comma
 
 
 def excluded_before(text: str, start: int, catalog: Catalog) -> bool:
@@ -83,7 +90,7 @@ class QuotedSpans:
                 depth += 1
             elif depth:
                 depth -= 1
-                if depth == 0:
+                if depth == 0 and not _speech(text, opened + 1, at):
                     spans.append((opened, at + 1))
         if depth:
             line_end = text.find("\n", opened)
@@ -94,3 +101,11 @@ class QuotedSpans:
     def covers(self, pos: int) -> bool:
         i = bisect_right(self.starts, pos) - 1
         return i >= 0 and pos < self.ends[i]
+
+
+def _speech(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end], the words inside a pair of quotes, is speech rather than a name (read in
+    place: one regex search each, no copy of the words)."""
+    return SPEECH_STOP.search(text, start, end) is not None or (
+        end - start > SLOGAN_LENGTH and SPEECH_BREAK.search(text, start, end) is not None
+    )

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from etl.catalog import Catalog
 from etl.catalog.gates import alternation, holds_any
 from etl.records import Around, Figure, Mention
-from etl.text.characters import CLAUSE_BREAKS, CLOSE_PARENS, OPEN_PARENS, ORDINAL_NUMERALS
+from etl.text.characters import CLAUSE_BREAKS, CLOSE_PARENS, CLOSE_QUOTES, OPEN_PARENS, OPEN_QUOTES, ORDINAL_NUMERALS
 from etl.text.sentences import CLAUSE_SPLIT
 
 LIMIT = 24  # characters: a label is the last words before the number
@@ -35,6 +35,8 @@ class LabelRules(NamedTuple):
     from_tail: re.Pattern
     tails: tuple[str, ...]
     strip_tail: re.Pattern
+    lookalike_tail: re.Pattern  # 团体协约达: a bound_lookalike (group 1) ending where the tail's first word does
+    lookalike_ends: frozenset[str]  # their last characters: the pre-check of lookalike_tail
     verb_only: re.Pattern
     verb_only_starts: frozenset[str]  # the first characters of its words: the pre-check of verb_only, most labels
     relations: tuple[str, ...]
@@ -85,6 +87,8 @@ def label_rules(catalog: Catalog) -> LabelRules:
         ),
         tails=tails,
         strip_tail=re.compile(f"(?:{alternation(tails)})+$"),
+        lookalike_tail=re.compile(f"({alternation(words['bound_lookalike'])})(?:{alternation(tails)})*$"),
+        lookalike_ends=frozenset(word[-1] for word in words["bound_lookalike"]),
         verb_only=re.compile(f"(?:{compared}|{per_year})?(?:{real})?(?:{verbs})?"),
         verb_only_starts=frozenset(word[0] for word in (*verb_only_words, *words["change_verb"]) if word),
         relations=words["relation_word"],
@@ -124,6 +128,8 @@ def label(phrase: str, rules: LabelRules, limit: int = LIMIT) -> str:
     numbers 地区生产总值: the from-to frame and its dates are not what is counted.
     """
     text = phrase.strip()
+    if text[:1] in OPEN_QUOTES and not any(c in text for c in CLOSE_QUOTES):
+        text = text[1:]  # “今年全市新建驿站120座…”: a quote of speech opens, the label is its words
     # (含中央预备费500亿元): an open parenthesis starts the words of the figure inside it.
     if ANY_OPEN_PAREN.search(text):  # most phrases hold none
         opened = max(map(text.rfind, OPEN_PARENS))
@@ -141,7 +147,13 @@ def label(phrase: str, rules: LabelRules, limit: int = LIMIT) -> str:
             text = from_to.group(1)
         text = rules.from_tail.sub("", text)
     tail = text.endswith(rules.tails) and rules.strip_tail.search(text, max(0, len(text) - TAIL_REACH))
-    return (text[: tail.start()] if tail else text)[-limit:]
+    if not tail:
+        return text[-limit:]
+    end = tail.start()
+    if text[end] in rules.lookalike_ends:  # 新签订团体协约: the 约 of 协约 is no bound, and stays
+        kept = rules.lookalike_tail.search(text, max(0, end - TAIL_REACH))
+        end = kept.end(1) if kept and kept.start() < end < kept.end(1) else end
+    return text[:end][-limit:]
 
 
 def needs_subject(text: str, rules: LabelRules) -> bool:

@@ -44,13 +44,15 @@ SPAN_YEARS = 20  # a span of years opening a sentence (2021年至2023年，) is 
 # What must follow each kind of opener: 2018年， opens a year; 3年12月 is a date, not three years.
 # 去年以来 (since last year) and 去年同期 (last year's same months) name no one year.
 OPENER_GUARDS = {
-    "year": "[,，是]",
+    "year": "(?:[,，是]|将(?!近))",  # 2018年，; 2026年将…: what the year will see (not 将近, nearly)
     "year_span": r"(?:期间|间)?(?![\d月度])",  # 2021—2023年间，; not 2021-2023年度 nor a date
     "past_years": r"(?![\d月])",
     "year_before": "(?!以来|同期)",
     "plan_year": r"(?!\d)",
 }
 ENUMERATOR = f"[{OPEN_PARENS}][{CHINESE_NUMERALS}]+[{CLOSE_PARENS}]"  # (一) before an opener
+SPEAKER_OPEN, SPEAKER_CLOSE = "【", "】"  # a transcript's speaker: 【厅长】今年1-10月，… (a turn of its own)
+SPEAKER = f"{SPEAKER_OPEN}[^{SPEAKER_CLOSE}\n]{{1,30}}{SPEAKER_CLOSE}"
 DASH, QUOTE, UNQUOTE = "——", OPEN_QUOTES[0], CLOSE_QUOTES[0]  # “十三五”
 REPORTER_REACH = 40  # characters at most of who reports, before the report verb
 OCCASION_REACH = 8  # characters at most of the clause before who reports: 发布会上，, 记者从省总工会获悉 …
@@ -60,7 +62,7 @@ class OpenerRules(NamedTuple):
     """The opener patterns, composed once per catalog from period_openers.csv, words.csv
     and periods.csv, with the cheap pre-checks derived from the same words."""
 
-    strip: re.Pattern  # addresses and enumerators before the opener
+    strip: re.Pattern  # addresses, enumerators and a transcript's speaker before the opener
     reporter: re.Pattern  # who reports what follows, a clause ending in a report verb: 人社部新闻发言人介绍，
     report_verb: re.Pattern  # where a report verb and its comma stand in a text (the reporter's pre-check)
     kinds: tuple[tuple[str, re.Pattern], ...]  # in the order they are tried
@@ -71,8 +73,8 @@ class OpenerRules(NamedTuple):
 
 def opener_rules(catalog: Catalog) -> OpenerRules:
     addresses = (*catalog.words["salutation"], *catalog.words["attribution"])  # 各位代表，据介绍，
-    strip = rf"(?:{DASH}|(?:{alternation(addresses)})[,，]|{ENUMERATOR}|{QUOTE})"
-    kinds, starts = [], set(DASH + OPEN_PARENS + QUOTE)
+    strip = rf"(?:{DASH}|(?:{alternation(addresses)})[,，]|{ENUMERATOR}|{QUOTE}|{SPEAKER})"
+    kinds, starts = [], set(DASH + OPEN_PARENS + QUOTE + SPEAKER_OPEN)
     starts.update(w[0] for w in addresses)
     for kind, phrases in catalog.period_openers.items():
         alternatives = []

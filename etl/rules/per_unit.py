@@ -145,10 +145,17 @@ def each_base(text: str, each: int, catalog: Catalog) -> int | None:
     at = each + 1
     if NUMBER.match(text, at):
         return at  # 每1万元, 每千人 (the figure after it is per so many)
+    if text.startswith(catalog.compiled(_per_words), each):
+        return None  # 每小时34元, 每月800元: a per-unit word of qualifiers.csv, the figure's own
     word = text[at : at + VERB]
     if len(word) == VERB and word.isalpha() and word not in catalog.units and word[0] not in catalog.units:
         return at + VERB if NUMBER.match(text, at + VERB) else None
     return None
+
+
+def _per_words(catalog: Catalog) -> tuple[str, ...]:
+    """The per-unit words of qualifiers.csv that start with 每: 每小时, 每月, 每人."""
+    return tuple(word for word, _, found in catalog.qualifiers if found == PER_UNIT and word.startswith(EACH))
 
 
 def per_measure_end(text: str, end: int, catalog: Catalog) -> int | None:

@@ -45,6 +45,8 @@ AS_OF = re.compile(
     """,
     re.VERBOSE,
 )
+# 由2020年底的26.1万户增加到2025年底的38.2万户: a level dated by the year's end right before it.
+DATED_LEVEL = re.compile(r"((?:19|20)\d{2})年(?:底|末)的$")
 # 全国工会过去五年累计筹集…: a span of years named inside the sentence, not only at its start.
 SPAN_LEADS, SPAN_TAILS = ("过去", "近", "最近"), ("年来", "年间")  # 过去五年, 近两年; 五年来, 三年间
 _YEARS_SPAN = rf"(?:(?:{'|'.join(SPAN_LEADS)}){SMALL_NUMBER}年|{SMALL_NUMBER}(?:{'|'.join(SPAN_TAILS)}))"
@@ -257,12 +259,15 @@ def _year_dated(context: Context, report_year: int | None) -> int | None:
 def _as_of(
     before: str, year_spoken: int | None, rules: PeriodRules, delivered: int | None, report_year: int | None
 ) -> date | None:
-    """截至2020年11月底 -> 2020-11-30; 截至年底 -> the last day of the year the sentence speaks of
+    """截至2020年11月底 -> 2020-11-30; 由2020年底的26.1万户 -> 2020-12-31; 截至年底 -> the last day of the year the sentence speaks of
     (`year_spoken`: 2025年，…；年末在校生约470万人, in a release of 2026: 2025); a sentence or a clause
     of a statistics bulletin opening with 年末 (年末全国就业人员…; …，年末城镇登记失业率2.6%) -> the same,
     but not a clause of a flow over the whole year after it (年末…，全年生猪出栏198.6万头). 截至去年底 is the
     end of the year before the one the report was given (`delivered`), 截至今年6月底 a day of that year (as
     the openers 去年 and 今年以来 read them; without a date, the year reviewed and the one after)."""
+    dated = DATED_LEVEL.search(before, max(0, len(before) - 8))
+    if dated is not None:
+        return date(int(dated.group(1)), 12, 31)
     if year_spoken is not None and rules.year_end_in(before):
         last = next(reversed(list(rules.year_clauses.finditer(before))), None)  # the clause nearest the figure
         if last is not None and last.group("end"):

@@ -19,7 +19,7 @@ from operator import attrgetter, itemgetter
 from etl.catalog import Catalog, load_catalog
 from etl.catalog.gates import alternation
 from etl.records import Context, Part, Sentence
-from etl.rules.openers import opened_context, opener_rules
+from etl.rules.openers import SPEAKER_OPEN, opened_context, opener_rules
 from etl.rules.this_year import this_year_in_plan
 from etl.text.characters import (
     CLOSE_PARENS,
@@ -169,11 +169,12 @@ def sentence_contexts(
     may_open = {index for index in compress(count(), first_characters) if opens(texts[index])}
     may_open.update(_reported(text, texts, starts, rules))
     titles = section_titles(text, starts)
+    turns = _turns(text, starts)
     contexts: list[Context] = []
     part_index = -1
     current = Context(report_year, report_year, False)
     aside_ends, before_aside = len(sentences), current  # where an aside's paragraph ends, and what returns
-    for index in sorted(may_open.union(part_begins, titles)):
+    for index in sorted(may_open.union(part_begins, titles, turns)):
         if index >= len(sentences):
             break
         if aside_ends <= index:
@@ -185,6 +186,8 @@ def sentence_contexts(
             current, aside_ends = _part_context(parts[part_index], report_year), len(sentences)
         if index in titles:  # 数说2025：, 展望2026：: a section's title ends the period a sentence before it opened
             current, aside_ends = _title_context(texts[index], parts[max(part_index, 0)], report_year), len(sentences)
+        elif index in turns:  # a speaker's turn: back to its part's period
+            current, aside_ends = _part_context(parts[max(part_index, 0)], report_year), len(sentences)
         if index in may_open:
             opened = opened_context(sentences[index].text, parts[max(part_index, 0)], report_year, catalog, delivered)
             if opened is not None and _is_aside(opened, current, report_year):
@@ -224,6 +227,19 @@ def section_titles(text: str, starts: list[int]) -> set[int]:
         if index < len(starts) and starts[index] == start:
             titles.add(index)
     return titles
+
+
+def _turns(text: str, starts: list[int]) -> set[int]:
+    """The sentences that open a transcript's turn (【记者】…, 【厅长】…), where what the speaker before
+    opened (下一步，…力争2026年) ends: the speaker's brackets are found by str.find, rare as they are."""
+    found = set()
+    at = text.find(SPEAKER_OPEN)
+    while at >= 0:
+        index = bisect_left(starts, at)
+        if index < len(starts) and starts[index] == at:
+            found.add(index)
+        at = text.find(SPEAKER_OPEN, at + 1)
+    return found
 
 
 def _reported(text: str, texts: list[str], starts: list[int], rules) -> set[int]:

@@ -2,6 +2,7 @@
 
 6%-6.5% is a range: its bounds are at_least and at_most and share a label.
 增长8.7%和8.6% is a list: the second figure shares the first one's label.
+低保对象3.2万户5.6万人 counts the households' people: the second shares the first one's label and category.
 城镇和农村居民人均可支配收入分别达35512元、25689元 pairs each figure with a subject, and so
 does 城乡居民…分别 (subject_pairs.csv); …，同比分别增长6.5%、9.4% names no subject and takes
 those of the 分别 list before it in the sentence, in order.
@@ -29,6 +30,7 @@ from etl.text.characters import CLAUSE_BREAKS, LIST_MARK, RANGE_DASHES, SEMICOLO
 from etl.text.sentences import CLAUSE_SPLIT
 
 NOT_ADDITIVE = {"percent"}  # rates of parts do not add up to the rate of the whole
+PEOPLE_OF_HOUSEHOLDS = ("household", "person")  # the units of a count of households, then of their people
 
 
 def _list_words(catalog: Catalog) -> tuple[tuple[str, ...], re.Pattern, int, tuple[str, ...]]:
@@ -66,7 +68,9 @@ def ties(mentions: list[Mention], text: str, catalog: Catalog) -> list[Tie]:
         # Figures can stand pages apart: only a short gap is sliced, which keeps this linear.
         gap = upper.char_start - low.char_end
         between = text[low.char_end : upper.char_start] if gap <= reach else ""
-        if low.unit != upper.unit or not between:
+        if not gap and (low.unit, upper.unit) == PEOPLE_OF_HOUSEHOLDS:
+            joined.append("heads")  # 低保对象3.2万户5.6万人: the same people, counted by heads
+        elif low.unit != upper.unit or not between:
             joined.append(None)
         elif between in joiners:
             joined.append("list")

@@ -18,6 +18,10 @@ noun too, whatever each phrase says. It does not hold for
     建成驿站85个，服务职工2万人次，新建120个   the figure before counts people
     建成驿站85个。累计建成420个                 another sentence
 
+A count of people right after a count of households, nothing between (监测对象20.9万户69.3万人,
+救助困难职工1.2万户3.5万人), counts the people of those households: its label and category are
+theirs (ties.py ties the two; of_households).
+
 The rule is asked only about a count whose unit is its bare measure word's: one dict lookup
 tells every other figure (a rate, money, people, a count whose noun was found) at once.
 """
@@ -109,6 +113,15 @@ def counts_as_before(figure: Figure, around: Around, earlier: list[Figure], cata
     if not names_no_subject(before, around, rules):
         return figure
     figure = figure._replace(unit=before.unit, category=before.category)
+    return figure._replace(figure_id=figure_id(figure))
+
+
+def of_households(figure: Figure, households: Figure) -> Figure:
+    """The figure, a count of the people of `households` counted right before it (ties.py's 'heads'), with
+    their category."""
+    if households.category == figure.category:
+        return figure
+    figure = figure._replace(category=households.category)
     return figure._replace(figure_id=figure_id(figure))
 
 

@@ -92,7 +92,9 @@ class Wholes:
         if parent is None:
             parent = whole_of_shares(figure, around, earlier, words)
         if parent is None and self.continued is not None and self.continued[0] == index - 1:
-            parent = whole_continued(figure, self.continued[1], not earlier)
+            # not a statement of its own (…其中农民工68万人；全年认定工伤4.1万人: words.csv's not_next_part)
+            own = self.words.own_statement_in(around.clause_before)
+            parent = None if own else whole_continued(figure, self.continued[1], not earlier)
         if parent is None and earlier and (earlier[-1].parent_figure_id is not None or _rate_after_part(earlier)):
             parent = self.next_part(figure, around, earlier, in_sentence.get(index - 1, ()))
         return parent

@@ -1,0 +1,56 @@
+"""A small count in numerals that names a set rather than counting something of its own.
+
+    跨越4万亿元、5万亿元两个台阶     两个: the figures just listed, counted again
+    三项社会保险基金总收入2.36万亿元   三项: which funds the figure after it is of
+
+Both are a determiner, not a figure: the first counts the items of the list before it (as many as
+it says), the second names the subject of a number in its own clause: after a measure word of kinds
+(项, 大, 类, 种: SET_MEASURES), words with no clause break and no coordinator up to the number. A
+count in digits is a count (12个重点项目完成投资3亿元), and so is a count of things (家, 个) or one a
+joiner follows (三家企业上市融资5亿元, 两座大桥和3条隧道). A cue of not_figure_rules.csv
+(not_figures.py), asked only of numbers whose unit's words are a measure word of DETERMINER_MEASURES.
+"""
+
+from __future__ import annotations
+
+import re
+
+from etl.catalog import Catalog
+from etl.text.characters import CLAUSE_ENDS, LIST_MARK, NONZERO_DIGITS
+
+DETERMINER_MEASURES = frozenset("个项大类种条")  # 两个台阶, 三项基金, 四大产业, 五类人员
+SET_MEASURES = frozenset("项大类种")  # measure words of kinds: 三项社会保险基金, 四大产业 (not 三家企业)
+SMALL = {numeral: value for value, numeral in enumerate(NONZERO_DIGITS, 1)} | {"两": 2, "十": 10}
+SUBJECT_REACH = 12  # characters at most of the noun phrase between the count and the number it names
+# The words from the count's measure word to the number whose subject they name: letters only, no
+# coordinator (和, 及, 与, 并, 、), then a digit.
+SUBJECT_THEN_NUMBER = re.compile(rf"[^\W\d_和及与并{LIST_MARK}]{{2,{SUBJECT_REACH}}}?(?=\d)")
+JOINERS = re.compile(rf"[{LIST_MARK}和及与]")  # between the items of a list
+ENDS_A_FIGURE = re.compile(r"\d[^\W\d_]{0,4}$")  # the list's last item ends with a figure: 5万亿元
+
+
+def named_set(text: str, start: int, end: int, after: int, catalog: Catalog) -> bool:
+    """Whether the numeral at text[start:end] (its unit's words end at `after`) names a set: the
+    figures listed right before it, as many as it says, or the subject of a number after it."""
+    value = SMALL.get(text[start:end])
+    if value is None:  # digits, a magnitude or a longer numeral: a count
+        return False
+    return _counts_the_list_before(text, start, value) or (
+        text[end:after] in SET_MEASURES and _names_a_subject(text, after)
+    )
+
+
+def _counts_the_list_before(text: str, start: int, value: int) -> bool:
+    """跨越4万亿元、5万亿元两个台阶: the clause before the count lists `value` items, each holding a figure,
+    the last right before it."""
+    clause_start = max(text.rfind(c, max(0, start - 60), start) for c in CLAUSE_ENDS) + 1
+    clause = text[clause_start:start]
+    if value < 2 or not ENDS_A_FIGURE.search(clause):
+        return False
+    items = JOINERS.split(clause)
+    return len(items) == value and all(any(c.isdigit() for c in item) for item in items)
+
+
+def _names_a_subject(text: str, after: int) -> bool:
+    """三项社会保险基金总收入2.36万亿元: words with no break and no joiner from the count to a number."""
+    return SUBJECT_THEN_NUMBER.match(text, after) is not None
