@@ -192,7 +192,8 @@ def _planned(sources_dir, db, published, keep_going, force, full, progress, cata
                 raise RefreshError(listing(errors, f"the refresh stopped; {note}"))
             if not cloned:  # written whole: the next refresh appends to a row group of its own
                 build.fill_row_group(con)
-            load.insert_catalog(con, catalog)  # the series, views and checks read the metrics and programmes
+            if not scoped:  # a build of the clone's catalog keeps its rows (build.keep_only)
+                load.insert_catalog(con, catalog)  # the series, views and checks read the metrics and programmes
             with speak.phase("lining up the series"):
                 if scoped:  # only the series of the publishers whose documents changed are made again
                     incremental.write_series(con, catalog.directory, extracted)
