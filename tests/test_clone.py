@@ -73,6 +73,7 @@ def test_no_copy_when_a_wal_lies_beside_the_published_file(published):
 def test_a_copy_stopped_before_it_is_wanted_is_removed(published):
     building = build.building_path(published)
     copy = clone.Copy(published, building)
+    copy.start()
     copy.cancel()
     assert not building.exists()
     assert published.read_bytes() == bytes(range(256)) * (3 * 4096 + 7)
@@ -101,6 +102,7 @@ def test_a_link_planted_at_the_copy_s_name_is_left_as_it_is_when_the_copy_is_sto
     building = build.building_path(published)
     building.symlink_to(victim)
     copy = clone.Copy(published, building)
+    copy.start()
     copy.cancel()
     assert building.is_symlink()
     assert victim.read_text(encoding="utf-8") == "mine"
@@ -111,17 +113,31 @@ def test_a_link_planted_at_the_copy_s_name_is_left_as_it_is_when_the_copy_is_sto
 def test_a_copy_taken_by_the_build_is_not_removed_by_a_later_stop(published):
     building = build.building_path(published)
     copy = clone.Copy(published, building)
+    copy.start()
     assert copy.wait() is True
     copy.cancel()
     assert building.read_bytes() == published.read_bytes()
 
 
-def test_a_refresh_with_nothing_to_do_leaves_no_copy_beside_the_warehouse(seed_folder, tmp_path):
+def test_a_refresh_copies_only_when_the_folder_shows_a_change(seed_folder, tmp_path, monkeypatch):
     from etl.warehouse.refresh import refresh
 
     db = tmp_path / "w.duckdb"
+    (seed_folder / "b.txt").write_text("2020年，新增就业100万人。", encoding="utf-8")
     refresh(seed_folder, db, progress=False)
-    before = db.read_bytes()
-    assert refresh(seed_folder, db, progress=False).up_to_date is True
+    before, started = db.read_bytes(), []
+    real = clone.Copy.start
+    monkeypatch.setattr(clone.Copy, "start", lambda self: started.append(self.started) or real(self))
+    assert refresh(seed_folder, db, progress=False).up_to_date is True  # nothing copied, nothing left
+    assert started == []
     assert db.read_bytes() == before
     assert [p.name for p in tmp_path.glob(".w.duckdb.building-*") if not p.name.endswith("-lock")] == []
+    (seed_folder / "b.txt").write_text("2020年，新增就业200万人。", encoding="utf-8")
+    assert refresh(seed_folder, db, progress=False).extracted == ["b"]
+    assert started == [False, True]  # started once the folder was read; waited for by the build
+
+
+def test_a_copy_not_started_writes_nothing(published):
+    building = build.building_path(published)
+    clone.Copy(published, building).cancel()
+    assert not building.exists()

@@ -9,9 +9,9 @@ written, in constant time however large the warehouse. Elsewhere (ext4,
 tmpfs) the kernel copies the bytes (sendfile), and through memory where it
 refuses even that.
 
-A refresh starts the copy (Copy) before it knows whether it needs one, as
-soon as it holds the warehouse's locks: the kernel copies on a thread of its
-own while the refresh reads the folder and plans, and the copy is waited for
+A refresh starts the copy (Copy.start) as soon as the folder shows a file
+changed, before it has planned: the kernel copies on a thread of its own
+while the refresh reads the catalog and plans, and the copy is waited for
 (Copy.wait) or stopped and removed (Copy.cancel) once the plan is known.
 """
 
@@ -37,22 +37,29 @@ LATER_IMPORTS = ("pandas", "pyarrow.compute", "pyarrow.dataset")
 
 
 class Copy:
-    """A copy of `published` into the new file `building`, made on a thread of its own.
+    """A copy of `published` into the new file `building`, made on a thread of its own once started.
 
-    Nothing is started when a copy would not be safe: no published file, or a
+    Nothing is copied when a copy would not be safe: no published file, or a
     .wal beside it (its last changes would not be in the copy). The copy is
     created new (publish.create_new): whatever is at `building`, a link someone
     planted included, is left untouched, and wait() raises FileExistsError.
-    Whoever starts one ends it with wait() or cancel(), each at most once.
+    Whoever makes one ends it with wait() (which starts it if need be) or
+    cancel(), each at most once.
     """
 
     def __init__(self, published: Path, building: Path) -> None:
-        self.building = building
+        self.published, self.building = published, building
         self.failed: list[BaseException] = []
         self.stop = threading.Event()
         self.thread: threading.Thread | None = None
-        self.created = False
+        self.started = self.created = self.possible = False
         self.own: int | None = None
+
+    def start(self) -> None:
+        """Start copying, on a thread of its own (once; nothing when no copy is safe)."""
+        if self.started:
+            return
+        self.started, published = True, self.published
         self.possible = published.is_file() and not published.with_name(published.name + ".wal").exists()
         if not self.possible:
             return
@@ -62,7 +69,7 @@ class Copy:
             self.failed.append(error)
             return
         try:
-            copy = open(create_new(building), "wb")  # noqa: SIM115 (closed by the copying thread)
+            copy = open(create_new(self.building), "wb")  # noqa: SIM115 (closed by the copying thread)
         except OSError as error:  # a planted link or file: raised by wait(), if the copy is wanted
             source.close()
             self.failed.append(error)
@@ -84,6 +91,7 @@ class Copy:
         interpreter lock. Its bytes are then written to disk on a thread of their
         own (write_back) while the build goes on.
         """
+        self.start()
         if not self.possible:
             return False
         try:

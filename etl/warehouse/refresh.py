@@ -46,7 +46,7 @@ from etl.warehouse import (
     views,
 )
 from etl.warehouse.errors import RefreshError, is_interruption
-from etl.warehouse.plan import is_unchanged, plan
+from etl.warehouse.plan import is_unchanged, plan, touched
 from etl.warehouse.previous import ELSEWHERE, guard_against_loss, guard_foreign, listing
 from etl.warehouse.workers import WorkerDied, extract_all
 
@@ -156,8 +156,7 @@ def _refresh(sources_dir, db, published, keep_going, force, full, progress, cata
         guard_foreign(db, published.foreign, force)
     build.remove_stale_builds(db)  # before this refresh's own file is made beside the warehouse
     building = build.building_path(db)  # a new name no one could guess: nothing is there to remove
-    # The build's copy of the published file is made while the folder is read and planned (clone.Copy).
-    copy = clone.Copy(db, building) if published is not None and not full else None
+    copy = clone.Copy(db, building) if published is not None and not full else None  # started on a change
     try:
         return _planned(
             sources_dir, db, published, keep_going, force, full, progress, catalog_dir, swapped, building, copy
@@ -174,6 +173,8 @@ def _planned(sources_dir, db, published, keep_going, force, full, progress, cata
     with speak.phase("reading the reports"):
         # Problems are collected, not raised at once, so that one run lists every bad file.
         sources, errors, stamps = read_folder(sources_dir)
+        if copy is not None and touched(sources, published.documents, stamps):
+            copy.start()  # copied while the catalog is read and the plan made
         catalog = _fresh_catalog(catalog_dir)
         key = f"{code_version()}/{catalog.version}"
         todo = plan(sources_dir, sources, published.documents if had and not full else {}, key, errors, stamps)
