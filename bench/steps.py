@@ -30,7 +30,7 @@ from etl.warehouse import build, checks, clone, incremental, load, publish, refr
 
 # (module, attribute, step name): what refresh.py calls, in the order a build calls it.
 STEPS = (
-    (clone, "clone_published", "copy the published file"),
+    (clone.Copy, "wait", "copy the published file (what is left to wait for)"),
     (build, "open_build", "open the build"),
     (incremental, "possible", "incremental?"),
     (build, "keep_only", "keep_only (drop changed documents)"),

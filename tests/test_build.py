@@ -1,7 +1,9 @@
-"""etl/warehouse/build.py: the history a build adds (record_build) counts what it extracted, and keeps the rest."""
+"""etl/warehouse/build.py: the history a build adds (record_build) counts what it extracted, and keeps the rest;
+what an edit's build writes again."""
 
 from __future__ import annotations
 
+from etl.warehouse import load
 from etl.warehouse.refresh import refresh
 
 from .conftest import SEED, query
@@ -60,3 +62,27 @@ def test_an_edit_writes_no_text_of_the_first_row_group_again(seed_folder, tmp_pa
     assert [rows for group, rows, _ in _text_blocks(db) if group == 1] == [3]  # b, then each edit's
     # the edited document's text is its last, read from the row group the edits appended to
     assert query(db, "select count(distinct text), min(length(text) = n_chars) from core.documents") == [(1, True)]
+
+
+def _catalog_blocks(db):
+    """The blocks of three catalog tables' columns."""
+    return [
+        query(db, f"select column_name, block_id from pragma_storage_info('core.{table}') order by all")
+        for table in ("metrics", "programs", "words")
+    ]
+
+
+def test_an_edit_keeps_the_catalog_s_rows_as_they_were_written(seed_folder, tmp_path, monkeypatch):
+    """Built by the same code and catalog, the clone's catalog tables are what the catalog says: kept, not
+    emptied and written again (which the checkpoint wrote whole)."""
+    db = tmp_path / "w.duckdb"
+    (seed_folder / "b.txt").write_text(TEXT, encoding="utf-8")  # reused: the build starts as a copy
+    refresh(seed_folder, db, progress=False)
+    before, rows = _catalog_blocks(db), query(db, "select * from core.metrics order by all")
+    written = []
+    monkeypatch.setattr(load, "insert_catalog", lambda *args: written.append(args))
+    (seed_folder / "acftu-2020.txt").write_text(SHORTER, encoding="utf-8")
+    assert refresh(seed_folder, db, progress=False).extracted == ["acftu-2020"]
+    assert written == []
+    assert _catalog_blocks(db) == before
+    assert query(db, "select * from core.metrics order by all") == rows

@@ -68,3 +68,76 @@ def test_no_copy_when_a_wal_lies_beside_the_published_file(published):
     building = build.building_path(published)
     assert clone.clone_published(published, building) is False
     assert not building.exists()
+
+
+def test_a_copy_stopped_before_it_is_wanted_is_removed(published):
+    building = build.building_path(published)
+    copy = clone.Copy(published, building)
+    copy.start()
+    copy.cancel()
+    assert not building.exists()
+    assert published.read_bytes() == bytes(range(256)) * (3 * 4096 + 7)
+
+
+def test_a_copy_stops_at_the_next_chunk(published, monkeypatch):
+    monkeypatch.setattr(clone, "CHUNK", 4096)
+    stop, calls, kernel = clone.threading.Event(), [], os.sendfile
+
+    def sendfile(out_fd, in_fd, offset, count):
+        calls.append(count)
+        stop.set()  # asked to stop while the first chunk is copied
+        return kernel(out_fd, in_fd, offset, count)
+
+    monkeypatch.setattr(clone.os, "sendfile", sendfile)
+    building = build.building_path(published)
+    with open(published, "rb") as source, open(building, "wb") as target:
+        clone._copy(source, target, [], stop)
+    assert calls == [4096]
+    assert building.stat().st_size == 4096
+
+
+def test_a_link_planted_at_the_copy_s_name_is_left_as_it_is_when_the_copy_is_stopped(published, tmp_path):
+    victim = tmp_path / "victim.txt"
+    victim.write_text("mine", encoding="utf-8")
+    building = build.building_path(published)
+    building.symlink_to(victim)
+    copy = clone.Copy(published, building)
+    copy.start()
+    copy.cancel()
+    assert building.is_symlink()
+    assert victim.read_text(encoding="utf-8") == "mine"
+    with pytest.raises(FileExistsError):
+        clone.Copy(published, building).wait()
+
+
+def test_a_copy_taken_by_the_build_is_not_removed_by_a_later_stop(published):
+    building = build.building_path(published)
+    copy = clone.Copy(published, building)
+    copy.start()
+    assert copy.wait() is True
+    copy.cancel()
+    assert building.read_bytes() == published.read_bytes()
+
+
+def test_a_refresh_copies_only_when_the_folder_shows_a_change(seed_folder, tmp_path, monkeypatch):
+    from etl.warehouse.refresh import refresh
+
+    db = tmp_path / "w.duckdb"
+    (seed_folder / "b.txt").write_text("2020年，新增就业100万人。", encoding="utf-8")
+    refresh(seed_folder, db, progress=False)
+    before, started = db.read_bytes(), []
+    real = clone.Copy.start
+    monkeypatch.setattr(clone.Copy, "start", lambda self: started.append(self.started) or real(self))
+    assert refresh(seed_folder, db, progress=False).up_to_date is True  # nothing copied, nothing left
+    assert started == []
+    assert db.read_bytes() == before
+    assert [p.name for p in tmp_path.glob(".w.duckdb.building-*") if not p.name.endswith("-lock")] == []
+    (seed_folder / "b.txt").write_text("2020年，新增就业200万人。", encoding="utf-8")
+    assert refresh(seed_folder, db, progress=False).extracted == ["b"]
+    assert started == [False, True]  # started once the folder was read; waited for by the build
+
+
+def test_a_copy_not_started_writes_nothing(published):
+    building = build.building_path(published)
+    clone.Copy(published, building).cancel()
+    assert not building.exists()

@@ -15,11 +15,17 @@ for the cores.
 
 from __future__ import annotations
 
+import logging
+from pathlib import Path
+
 import duckdb
 import pyarrow as pa
 
 from etl.records import Extracted
+from etl.text.sources import SourceError
 from etl.warehouse import load
+
+log = logging.getLogger("zhibiao")
 
 BATCH_DOCUMENTS = 64
 BATCH_CHARS = 8_000_000  # about 30 MB of text as Python strings
@@ -34,6 +40,21 @@ class BatchWriter:
         self.held: list[Extracted] = []
         self.chars = 0
         self.extracted: list[str] = []  # doc_ids appended so far, in order
+
+    def take(self, path: Path, outcome, errors: list) -> None:
+        """One document's extraction (workers.process_one): its rows added, or its file named in `errors`
+        with why it was not loaded."""
+        if isinstance(outcome, SourceError):
+            errors.append(outcome)
+            return
+        if isinstance(outcome, str):
+            errors.append(SourceError(f"{path}: {outcome}"))
+            return
+        if outcome.report_year_inferred:
+            log.info("%s: report_year %s inferred from the text", path, outcome.report_year)
+        if not outcome.figures.num_rows:
+            log.warning("%s: no figures found (loaded as %s); is it a report?", path, outcome.doc_id)
+        self.add(outcome)
 
     def add(self, document: Extracted) -> None:
         self.held.append(document)

@@ -23,7 +23,7 @@ from etl.warehouse import incremental
 from etl.warehouse.identifiers import identifier, literal, qualified
 from etl.warehouse.load import sql_path
 from etl.warehouse.publish import new_name
-from etl.warehouse.schema import HISTORY_TABLES, made_tables
+from etl.warehouse.schema import CATALOG_TABLES, HISTORY_TABLES, made_tables
 from etl.warehouse.views import current_view_versions
 
 log = logging.getLogger("zhibiao")
@@ -107,11 +107,14 @@ def keep_only(con: duckdb.DuckDBPyConnection, doc_ids: list[str], keep_series: b
     Documents and figures of other doc_ids go; the build history stays; every
     other core table of sql/core/ (catalogs) is emptied, and every table,
     view and schema a build does not make is dropped, so that the build
-    equals a fresh one. With `keep_series`, the series tables stay too, and
-    the publishers of the documents that go are noted (incremental.note_dropped):
-    the series step makes only theirs again.
+    equals a fresh one. With `keep_series` (the clone was built by this code
+    and catalog: incremental.possible), the series and catalog tables stay
+    too, and the publishers of the documents that go are noted
+    (incremental.note_dropped): the series step makes only theirs again, and
+    the catalog's rows are not written again (each table written anew was
+    written whole again by the checkpoint).
     """
-    kept = {"documents", "figures", *HISTORY_TABLES, *(SERIES_TABLES if keep_series else ())}
+    kept = {"documents", "figures", *HISTORY_TABLES, *((*SERIES_TABLES, *CATALOG_TABLES) if keep_series else ())}
     # Every other core table is emptied; whatever else the file holds goes too, so that the
     # build equals a fresh one: view schemas (created again), and anything someone added by
     # opening the warehouse for writing.

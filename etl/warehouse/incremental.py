@@ -119,8 +119,10 @@ def write_series(con: duckdb.DuckDBPyConnection, directory: Path, extracted: lis
         f"select * from {SCOPE}.groups "
         f"union select series_id, publisher, null, null from {SCOPE}.renamed "
         f"union select p.series_id, p.publisher, p.own_doc, null from {new_points} and p.own_doc is not null "
-        "union select unnest([m.was, m.now]), m.publisher, null, f.period_start "
-        f"from moved m join core.figures f using (figure_id) where {SINGLE_YEAR}"
+        "union select unnest([m.was, m.now]), m.publisher, null, f.period_start from moved m "
+        # The few moved figures' years: DuckDB, left to join every figure, held them all in a hash table.
+        "join (select figure_id, period_start, period_end from core.figures where figure_id in "
+        f"(select figure_id from moved)) f using (figure_id) where {SINGLE_YEAR}"
     )
     series.write_series(
         con,

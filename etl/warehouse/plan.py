@@ -56,6 +56,19 @@ def plan(
     return Plan(reuse, todo)
 
 
+def touched(sources: list[Source], before: dict, stamps: dict) -> bool:
+    """Does the folder show a change against `before` (previous.Published.documents): a document added or
+    gone, or a file whose stamp or manifest row is not the one it was read with? Without one, a build
+    follows only from a changed code or catalog version (plan says), or a view changed by hand."""
+    if len(sources) != len(before):
+        return True
+    for source in sources:
+        was = before.get(source.doc_id)
+        if was is None or was[2:] != (_manifest_fields(source), stamps[source.file]):
+            return True
+    return False
+
+
 def is_unchanged(db: Path, published: Published, reuse: list[str]) -> bool:
     """Would a build be the published warehouse again: the same documents, code, catalogs and views,
     and no .wal beside it (a build clears one)?"""

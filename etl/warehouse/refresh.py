@@ -30,7 +30,7 @@ from etl import SQL_DIR, __version__
 from etl.catalog import CATALOG_DIR, load_catalog
 from etl.records import Source
 from etl.series import store as series
-from etl.text.sources import SourceError, display_name, read_folder
+from etl.text.sources import display_name, read_folder
 from etl.warehouse import (
     batches,
     build,
@@ -46,7 +46,7 @@ from etl.warehouse import (
     views,
 )
 from etl.warehouse.errors import RefreshError, is_interruption
-from etl.warehouse.plan import is_unchanged, plan
+from etl.warehouse.plan import is_unchanged, plan, touched
 from etl.warehouse.previous import ELSEWHERE, guard_against_loss, guard_foreign, listing
 from etl.warehouse.workers import WorkerDied, extract_all
 
@@ -152,26 +152,39 @@ def _locked(sources_dir, db, keep_going, force, full, progress, catalog_dir, swa
 
 
 def _refresh(sources_dir, db, published, keep_going, force, full, progress, catalog_dir, swapped) -> RefreshResult:
+    if published is not None and published.foreign:
+        guard_foreign(db, published.foreign, force)
+    build.remove_stale_builds(db)  # before this refresh's own file is made beside the warehouse
+    building = build.building_path(db)  # a new name no one could guess: nothing is there to remove
+    copy = clone.Copy(db, building) if published is not None and not full else None  # started on a change
+    try:
+        return _planned(
+            sources_dir, db, published, keep_going, force, full, progress, catalog_dir, swapped, building, copy
+        )
+    finally:
+        if copy is not None:
+            copy.cancel()  # stopped and removed if no build took it
+
+
+def _planned(sources_dir, db, published, keep_going, force, full, progress, catalog_dir, swapped, building, copy):
     had = published is not None
     note = UNCHANGED if had else NOTHING_WRITTEN
-    if had and published.foreign:
-        guard_foreign(db, published.foreign, force)
     speak = talk.Talk(progress)  # each phase that may take a while shows its progress (talk.py)
     with speak.phase("reading the reports"):
         # Problems are collected, not raised at once, so that one run lists every bad file.
         sources, errors, stamps = read_folder(sources_dir)
+        if copy is not None and touched(sources, published.documents, stamps):
+            copy.start()  # copied while the catalog is read and the plan made
         catalog = _fresh_catalog(catalog_dir)
         key = f"{code_version()}/{catalog.version}"
-        build.remove_stale_builds(db)
         todo = plan(sources_dir, sources, published.documents if had and not full else {}, key, errors, stamps)
     result = RefreshResult(db=db, reused=todo.reuse)
-    building = build.building_path(db)  # a new name no one could guess: nothing is there to remove
     unchanged = had and not full and not todo.todo and not errors and is_unchanged(db, published, todo.reuse)
     if unchanged and previous.views_as_built(db):  # a view changed by hand is built again
         return _up_to_date(db, catalog, result)
     try:
         with speak.phase("copying the published warehouse" if todo.reuse else "starting the build"):
-            con, scoped, cloned = _start_build(building, db, had, todo.reuse, catalog.version)
+            con, scoped, cloned = _start_build(building, db, had, todo.reuse, catalog.version, copy)
         try:
             # The steps of a build: extract and load, series, views, checks; then it is recorded and written out.
             log.info("extracting %d document(s), reusing %d unchanged", len(todo.todo), len(todo.reuse))
@@ -180,7 +193,8 @@ def _refresh(sources_dir, db, published, keep_going, force, full, progress, cata
                 raise RefreshError(listing(errors, f"the refresh stopped; {note}"))
             if not cloned:  # written whole: the next refresh appends to a row group of its own
                 build.fill_row_group(con)
-            load.insert_catalog(con, catalog)  # the series, views and checks read the metrics and programmes
+            if not scoped:  # a build of the clone's catalog keeps its rows (build.keep_only)
+                load.insert_catalog(con, catalog)  # the series, views and checks read the metrics and programmes
             with speak.phase("lining up the series"):
                 if scoped:  # only the series of the publishers whose documents changed are made again
                     incremental.write_series(con, catalog.directory, extracted)
@@ -223,13 +237,15 @@ def _refresh(sources_dir, db, published, keep_going, force, full, progress, cata
     return result  # with --keep-going, result.failed lists the files that were not loaded
 
 
-def _start_build(building: Path, db: Path, had: bool, reuse: list[str], catalog_version: str):
+def _start_build(building: Path, db: Path, had: bool, reuse: list[str], catalog_version: str, copy):
     """A connection to a new build holding the unchanged documents `reuse` of `db` and its history,
     whether it also holds the series of `db` (incremental.py: only the changed publishers' are made again),
-    and whether it started as a copy of `db`."""
+    and whether it started as a copy of `db` (`copy`, a clone.Copy under way, or None)."""
     # With unchanged documents, start from a byte copy of the published warehouse: much faster
     # than re-inserting their rows (load.copy_unchanged), which remains for when a copy is not safe.
-    cloned = bool(reuse) and clone.clone_published(db, building)
+    cloned = bool(reuse) and copy is not None and copy.wait()
+    if copy is not None and not cloned:
+        copy.cancel()  # removed before a build is made afresh at its name
     # DuckDB keeps the blocks it wrote cached up to its memory limit (80% of RAM unless told):
     # bounded here, it writes them out instead, and memory does not grow with the warehouse.
     con = build.open_build(building, batches.BUILD_MEMORY_LIMIT)
@@ -258,7 +274,7 @@ def _extract_and_load(con, todo: list[Source], sources_dir: Path, catalog_dir: P
     """
     writer = batches.BatchWriter(con)
     for source, outcome in extract_all(todo, sources_dir, catalog_dir, key, progress):
-        _take(sources_dir / source.file, outcome, writer, errors)
+        writer.take(sources_dir / source.file, outcome, errors)
     writer.flush()
     con.execute("reset threads")  # the workers are done: the series, checks and checkpoint have the cores
     return writer.extracted
@@ -282,18 +298,3 @@ def _up_to_date(db: Path, catalog, result: RefreshResult) -> RefreshResult:
     result.up_to_date = True
     log.info("%s is up to date: nothing changed since its last build", db)
     return result
-
-
-def _take(path: Path, outcome, writer: batches.BatchWriter, errors: list) -> None:
-    """One document's extraction: its rows handed to the build, or its file named with why it was not loaded."""
-    if isinstance(outcome, SourceError):
-        errors.append(outcome)
-        return
-    if isinstance(outcome, str):
-        errors.append(SourceError(f"{path}: {outcome}"))
-        return
-    if outcome.report_year_inferred:
-        log.info("%s: report_year %s inferred from the text", path, outcome.report_year)
-    if not outcome.figures.num_rows:
-        log.warning("%s: no figures found (loaded as %s); is it a report?", path, outcome.doc_id)
-    writer.add(outcome)

@@ -27,6 +27,8 @@ BUILD_TABLES = (
     "words",
 )
 HISTORY_TABLES = ("builds", "build_documents")  # carried from build to build (build.copy_history)
+# The catalog's rows (load.insert_catalog): what the catalog version says, kept by a build of the same one.
+CATALOG_TABLES = ("metrics", "programs", "program_words", "qualifier_words", "words")
 
 
 def table_sql(table: str, sql_dir: Path = SQL_DIR) -> str:

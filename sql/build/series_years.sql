@@ -41,9 +41,10 @@ with members as (
       )
 ),
 metrics_in_sentence as (
+    -- counted in the members' documents only: no other is looked up
     select doc_id, sentence_start, count(distinct metric_id) as n
     from core.figures
-    where metric_id is not null
+    where metric_id is not null and doc_id in (select doc_id from members)
     group by doc_id, sentence_start
 ),
 points as (
