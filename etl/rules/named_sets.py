@@ -27,6 +27,7 @@ SUBJECT_REACH = 12  # characters at most of the noun phrase between the count an
 SUBJECT_THEN_NUMBER = re.compile(rf"[^\W\d_和及与并{LIST_MARK}]{{2,{SUBJECT_REACH}}}?(?=\d)")
 JOINERS = re.compile(rf"[{LIST_MARK}和及与]")  # between the items of a list
 ENDS_A_FIGURE = re.compile(r"\d[^\W\d_]{0,4}$")  # the list's last item ends with a figure: 5万亿元
+FIGURE_END_REACH = 6  # characters before the count in which ENDS_A_FIGURE can match: a digit and four letters
 
 
 def named_set(text: str, start: int, end: int, after: int, catalog: Catalog) -> bool:
@@ -43,10 +44,10 @@ def named_set(text: str, start: int, end: int, after: int, catalog: Catalog) -> 
 def _counts_the_list_before(text: str, start: int, value: int) -> bool:
     """跨越4万亿元、5万亿元两个台阶: the clause before the count lists `value` items, each holding a figure,
     the last right before it."""
+    if value < 2 or not ENDS_A_FIGURE.search(text, max(0, start - FIGURE_END_REACH), start):
+        return False  # most counts: no figure right before them
     clause_start = max(text.rfind(c, max(0, start - 60), start) for c in CLAUSE_ENDS) + 1
     clause = text[clause_start:start]
-    if value < 2 or not ENDS_A_FIGURE.search(clause):
-        return False
     items = JOINERS.split(clause)
     return len(items) == value and all(any(c.isdigit() for c in item) for item in items)
 
