@@ -216,6 +216,18 @@ def test_a_level_dated_by_a_years_end_right_before_it():
     ]
 
 
+def test_a_class_year_names_the_figures_year():
+    found = figures_of(
+        "2026届高校毕业生预计达到1270万人，同比增加48万人。", report_year=2025, published_on="2025-12-18"
+    )
+    assert [(f.surface, f.period_start, f.is_target) for f in found] == [
+        ("1270万人", 2026, True),
+        ("48万人", 2026, True),
+    ]
+    (done,) = figures_of("2024屆高校畢業生達到1179萬人。", report_year=2025, published_on="2026-01-10")
+    assert (done.period_start, done.is_target) == (2024, False)
+
+
 def test_a_span_of_years_inside_the_sentence():
     assert (lambda f: (f.period_start, f.period_end))(one("全国工会过去五年累计筹集资金100亿元。")) == (2016, 2020)
 

@@ -20,6 +20,7 @@ from etl.rules.named_years import (
     BASE_TAIL,
     BASE_VERBS,
     OPENING_REACH,
+    class_year,
     compared_with_year,
     deadline_year,
     modifies,
@@ -159,6 +160,8 @@ def when(
         # 比2002年增长65.5%，年均增长10.6%: a change over the years since the base year.
         return When(since + 1, end, False, as_of)
     year = year_in_clause(clause, rules) if "年" in clause else None
+    if not year and "届" in before:  # 2026届高校毕业生预计达到1270万人: the class's year
+        year = class_year(before)
     if not year and len(clause) < len(before) and "年" in before[:OPENING_REACH]:
         year = opening_year(before, clause, rules, catalog)  # 2024年全市工会将…，资助困难职工子女3000名
     if not year and words and rules.starting_level.search(clause):
