@@ -149,6 +149,7 @@ def test_a_year_opening_the_sentence_holds_in_its_later_clauses(text, periods):
         # to the year spoken of; a multiple of it is the sentence's own year's
         ("较“十三五”末的3.8万元增加1.3万元。", [(2020, 2020, False), (2021, 2023, False)]),
         ("全市农产品加工业产值是“十三五”末的1.5倍。", [(2023, 2023, False)]),
+        ("今年全市新增就业是“十三五”时期的1.4倍。", [(2023, 2023, False)]),  # of the whole period, too
         # a career opening the sentence after its subject gives the sum no period
         ("张师傅扎根一线20年，累计检修设备800余次。", [(None, None, False)]),
     ],

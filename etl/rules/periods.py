@@ -111,8 +111,8 @@ def when(
     named_match = rules.named.search(clause) if words else None
     named = catalog.named_periods[named_match.group()] if named_match else None
     at_end = named and _period_end_at(clause, _past_quote(clause, named_match.end()), rules)
-    if at_end and _after_base_verb(clause, named_match.start()):
-        named = None  # 是“十三五”末的1.5倍: a multiple of the period's end, the sentence's own year's
+    if named and _after_base_verb(clause, named_match.start()):
+        named = None  # 是“十三五”末的1.5倍, 是“十三五”时期的1.4倍: a multiple of that period's, the sentence's own
     elif at_end == len(clause):
         # 较“十三五”末的4100亿元: a starting level at the end of the period named, right before the number
         return When(named[1], named[1], is_target, None)
