@@ -125,6 +125,11 @@ def test_quoted_speech_is_the_reports_statement(text):
     assert surfaces(text) == ["120座", "3000名"]
 
 
+def test_the_open_quote_of_speech_is_no_part_of_a_label():
+    found = figures_of("“新建职工驿站120座，资助困难职工子女3000名。”市总工会负责人表示。", 2023)
+    assert [f.label for f in found] == ["新建职工驿站", "资助困难职工子女"]
+
+
 def test_a_threshold_inside_a_name_is_not_a_figure():
     assert surfaces("23万家百人以上企业建立了工会组织") == ["23万家"]
     assert surfaces("资助年收入5万元以下的家庭") == []

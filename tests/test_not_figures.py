@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from etl.catalog import load_catalog
-from etl.rules.not_figures import not_figure_rules
+from etl.rules.not_figures import not_figure_rules, rules_after
 
 from .helpers import figures_of, first_row, keep_rows, refused_row
 
@@ -186,3 +186,17 @@ def test_a_gate_from_a_new_word_asks_its_cue(catalog_copy):
     with (catalog_copy / "words.csv").open("a", encoding="utf-8") as fh:
         fh.write("换,exchange_word,\n")
     assert [f.surface for f in figures_of("年末1美元换7.1元人民币。", catalog=catalog_copy)] == ["7.1元"]
+
+
+def test_a_number_is_asked_only_the_rules_the_character_after_its_unit_lets_hold():
+    by_character, anywhere, otherwise = load_catalog().compiled(rules_after)["yuan"]
+    # after 兑 the exchange rule is asked too, in its place; after a comma only the rules no character gates
+    assert [rule.cue.__name__ for rule in by_character["兑"]] == [
+        "call_number",
+        "exchange_base",
+        "rate_base",
+        "numbered_name",
+        "per_base",
+    ]
+    assert [rule.cue.__name__ for rule in anywhere] == ["call_number", "rate_base", "numbered_name", "per_base"]
+    assert "，" not in by_character and otherwise is False

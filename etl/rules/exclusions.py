@@ -74,6 +74,9 @@ class QuotedSpans:
     """
 
     def __init__(self, text: str):
+        self.text = text
+        self.speech: dict[int, bool] = {}  # by span: whether a closed quote is speech, read when a number is in it
+        self.closed: set[int] = set()  # the spans a closing quote ended (an open one runs to its line's end)
         spans: list[tuple[int, int]] = []
         depth, opened, previous = 0, 0, 0
         # Only quote marks are visited; an open quote ends with its paragraph (a line).
@@ -90,7 +93,8 @@ class QuotedSpans:
                 depth += 1
             elif depth:
                 depth -= 1
-                if depth == 0 and not _speech(text, opened + 1, at):
+                if depth == 0:
+                    self.closed.add(len(spans))
                     spans.append((opened, at + 1))
         if depth:
             line_end = text.find("\n", opened)
@@ -100,7 +104,14 @@ class QuotedSpans:
 
     def covers(self, pos: int) -> bool:
         i = bisect_right(self.starts, pos) - 1
-        return i >= 0 and pos < self.ends[i]
+        if i < 0 or pos >= self.ends[i]:
+            return False
+        if i not in self.closed:
+            return True
+        speech = self.speech.get(i)
+        if speech is None:
+            speech = self.speech[i] = _speech(self.text, self.starts[i] + 1, self.ends[i] - 1)
+        return not speech
 
 
 def _speech(text: str, start: int, end: int) -> bool:

@@ -66,8 +66,8 @@ def label_rules(catalog: Catalog) -> LabelRules:
     # their first characters is no verb alone.
     verb_only_words = (*words["compared_with"], *words["compared_marker"], *words["per_year"], *words["real_terms"])
     return LabelRules(
-        openers=openers,
-        strip_openers=re.compile(f"^(?:{alternation(openers)})+"),
+        openers=(*openers, *OPEN_QUOTES),  # “今年全市新建驿站120座…”: speech's open quote, closed after the number
+        strip_openers=re.compile(f"^(?:{alternation(openers)}|[{OPEN_QUOTES}](?!.*[{CLOSE_QUOTES}]))+"),
         from_to=re.compile(
             rf"""
             ^(.*?)            # what is counted
@@ -128,8 +128,6 @@ def label(phrase: str, rules: LabelRules, limit: int = LIMIT) -> str:
     numbers 地区生产总值: the from-to frame and its dates are not what is counted.
     """
     text = phrase.strip()
-    if text[:1] in OPEN_QUOTES and not any(c in text for c in CLOSE_QUOTES):
-        text = text[1:]  # “今年全市新建驿站120座…”: a quote of speech opens, the label is its words
     # (含中央预备费500亿元): an open parenthesis starts the words of the figure inside it.
     if ANY_OPEN_PAREN.search(text):  # most phrases hold none
         opened = max(map(text.rfind, OPEN_PARENS))
@@ -147,13 +145,11 @@ def label(phrase: str, rules: LabelRules, limit: int = LIMIT) -> str:
             text = from_to.group(1)
         text = rules.from_tail.sub("", text)
     tail = text.endswith(rules.tails) and rules.strip_tail.search(text, max(0, len(text) - TAIL_REACH))
-    if not tail:
-        return text[-limit:]
-    end = tail.start()
-    if text[end] in rules.lookalike_ends:  # 新签订团体协约: the 约 of 协约 is no bound, and stays
-        kept = rules.lookalike_tail.search(text, max(0, end - TAIL_REACH))
-        end = kept.end(1) if kept and kept.start() < end < kept.end(1) else end
-    return text[:end][-limit:]
+    if tail and text[tail.start()] in rules.lookalike_ends:  # 新签订团体协约: the 约 of 协约 is no bound, and stays
+        kept = rules.lookalike_tail.search(text, max(0, tail.start() - TAIL_REACH))
+        if kept and kept.start() < tail.start() < kept.end(1):
+            return text[: kept.end(1)][-limit:]
+    return (text[: tail.start()] if tail else text)[-limit:]
 
 
 def needs_subject(text: str, rules: LabelRules) -> bool:

@@ -101,19 +101,20 @@ def year_in_clause(clause: str, rules: PeriodRules) -> int | None:
     return int(match.group(1))
 
 
-CLASS_OR_YEAR = "年届"  # 2024年; 2026届, the class of a year (its graduates, its recruits): that year's
-CLASS_YEAR = re.compile(r"((?:19|20)\d{2})届")  # a class's year naming the figure's year: 2026届高校毕业生
+CLASS_MARK = "届"  # 2026届, the class of a year (its graduates, its recruits): that year's
+CLASS_YEAR = re.compile(rf"((?:19|20)\d{{2}}){CLASS_MARK}")  # a class's year naming the figure's year: 2026届高校毕业生
 YEAR_LEADS = ("在", "于", "到", "至", "截至")  # a preposition or deadline before a year: 到2025年, 截至2023年底
 SPOKEN_YEAR = re.compile(
     rf"""
     (?:{alternation(YEAR_LEADS)})?  # a preposition or a deadline
-    ((?:19|20)\d{{2}})[年届]         # the year a clause or a sentence opens with, or a class's (2026届毕业生),
+    ((?:19|20)\d{{2}})[年{CLASS_MARK}]  # the year a clause or a sentence opens with, or a class's (2026届毕业生),
     (?!(?:年?底)?(?:以)?前)         # not a deadline of what it names (2028年年底前需化解的债务)
     """,
     re.VERBOSE,
 )
 YEAR_OPENS = ("", *YEAR_LEADS)  # what may stand before a year that opens its clause: nothing, 在, 到 …
-YEAR_ENDS = tuple(f"{digit}{end}" for digit in "0123456789" for end in CLASS_OR_YEAR)  # SPOKEN_YEAR's: 2024年, 2026届
+YEAR_ENDS = tuple(f"{digit}年" for digit in "0123456789")  # what a year in SPOKEN_YEAR ends with: 2024年
+SPOKEN_YEAR_GATE = (*YEAR_ENDS, CLASS_MARK)  # a year's end, or a class's mark (2026届), which SPOKEN_YEAR needs
 SPOKEN_STARTS = frozenset((*(lead[0] for lead in YEAR_LEADS), "1", "2"))  # what SPOKEN_YEAR's match starts with
 
 

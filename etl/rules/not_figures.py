@@ -38,7 +38,6 @@ from etl.text.characters import (
 )
 
 NOT_FIGURE = "not_figure"
-
 THRESHOLD_WORDS = ("以上", "以下")
 
 
@@ -74,9 +73,8 @@ Cue = Callable[[str, int, int, int, Catalog], bool]  # (text, start, end, after,
 
 
 class Rule(NamedTuple):
-    """A rule of the table for one unit, with what its cue cannot hold without (GATES): a character
-    right after the unit that its words start with, or a numeral so long; or (UNIT_WORD_GATES) the
-    words of the unit itself; checked before it is asked."""
+    """A rule of the table for one unit, with what its cue cannot hold without (GATES): a character right
+    after the unit that its words start with, a numeral so long, or (UNIT_WORD_GATES) the unit's words."""
 
     cue: Cue
     not_figure: bool  # its verdict
@@ -88,18 +86,32 @@ class Rule(NamedTuple):
 
 def not_a_figure(text: str, start: int, end: int, after: int, unit: str, catalog: Catalog) -> bool:
     """The verdict of the first rule of not_figure_rules.csv that holds for the number at
-    text[start:end], of `unit`, whose unit's words (a measure word, a counted noun) end at `after`."""
-    rules, otherwise = catalog.compiled(not_figure_rules)[unit]
-    for cue, verdict, after_starts, long, unit_words, before in rules:
+    text[start:end], of `unit`, whose unit's words (a measure word, a counted noun) end at `after`:
+    only the rules the character after the unit lets ask are looked at (rules_after)."""
+    by_character, anywhere, otherwise = catalog.compiled(rules_after)[unit]
+    for cue, verdict, _, long, unit_words, before in by_character.get(text[after : after + 1], anywhere):
         if (
-            (after_starts is None or text[after : after + 1] in after_starts)
-            and end - start >= long
+            end - start >= long
             and (unit_words is None or text[end:after] in unit_words)
             and (before is None or before[0] in text[max(0, start - before[1]) : start])
         ):
             if cue(text, start, end, after, catalog):
                 return verdict
     return otherwise
+
+
+def rules_after(catalog: Catalog) -> dict[str, tuple[dict[str, tuple[Rule, ...]], tuple[Rule, ...], bool]]:
+    """unit -> (for each character a rule's gate names, the rules in order that may hold after it; those
+    with no such gate, for any other; the last resort): most numbers skip the gated rules whole."""
+    index = {}
+    for unit, (rules, otherwise) in catalog.compiled(not_figure_rules).items():
+        named = set().union(*(rule.after_starts for rule in rules if rule.after_starts is not None))
+        by_character = {
+            character: tuple(r for r in rules if r.after_starts is None or character in r.after_starts)
+            for character in named
+        }
+        index[unit] = (by_character, tuple(r for r in rules if r.after_starts is None), otherwise)
+    return index
 
 
 def not_figure_rules(catalog: Catalog) -> dict[str, tuple[tuple[Rule, ...], bool]]:

@@ -22,7 +22,7 @@ from etl.catalog import Catalog
 from etl.catalog.gates import CueGate, Triggers, holds_any
 from etl.records import Context
 from etl.rules.goal_words import GOAL_NOUNS, goal_rules, reported_met
-from etl.rules.named_years import YEAR_ENDS, spoken_year
+from etl.rules.named_years import SPOKEN_YEAR_GATE, spoken_year
 from etl.rules.noun_reach import verb_at
 from etl.rules.period_words import period_rules
 from etl.rules.structure import YEAR
@@ -282,6 +282,6 @@ TRIGGERS = {
     "goal_in_sentence": lambda catalog: catalog.words["goal_word"],
     "future_period": _named_periods,
     "service_standard": _at_least_words,
-    "future_year": lambda catalog: YEAR_ENDS,
-    "past_year": lambda catalog: YEAR_ENDS,
+    "future_year": lambda catalog: SPOKEN_YEAR_GATE,
+    "past_year": lambda catalog: SPOKEN_YEAR_GATE,
 }
