@@ -101,6 +101,7 @@ def test_an_amount_per_one_of_a_measure_is_per_unit_whatever_bound_follows():
         ("规上工业增加值增幅达到6.1%。", "change"),
         ("基本養老金調幅約2.4%。", "change"),  # 调幅, 幅度: how far it moved
         ("最低工资标准上调幅度为8%。", "change"),
+        ("森林覆盖率大幅度提高到35%。", None),  # 大幅度: sharply, the level reached
         ("壓減一般性支出8.5%。", "change"),
         ("农民人均增收2100元。", "change"),
         # a date says when, not how a figure was summed: a level as of the date (累计 says a sum)

@@ -36,7 +36,7 @@ def test_headings_and_finished_sentences_keep_their_lines():
         "县总工会2026年工作思路",
         "三、2025年重点财政政策落实情况",
         "2024年预算执行情况",
-        "附:2025年十件民生实事办理情况",  # any 情况: how something stands
+        "附:2025年十件民生实事办理情况",  # how the tasks were done
     ],
 )
 def test_a_heading_over_a_sections_plans_or_results_keeps_its_line(heading):
@@ -138,3 +138,8 @@ def test_a_long_paragraph_broken_over_many_lines_is_joined_whole():
 def test_a_headline_ends_before_a_dateline_or_a_speaker(opener):
     text = f"青岛：12.6万名新就业形态劳动者\n“扎根”工会大家庭\n\n{opener}全市累计吸纳劳动者入会12.6万名。"
     assert normalize(text).split("\n")[0] == "青岛:12.6万名新就业形态劳动者“扎根”工会大家庭"
+
+
+def test_a_line_ending_in_another_situation_is_joined_as_prose():
+    text = "全市各级工会深入一线摸排困难职工家庭生活情况\n和就业需求,为1.2万户困难职工建档。"
+    assert normalize(text) == text.replace("\n", "")

@@ -165,9 +165,15 @@ def test_who_reports_after_where_is_read_past():
         "2026年将继續實施職工服務實事，力爭新建驛站120個，資助困難職工子女不少於2000名。",
     ],
 )
-def test_a_year_and_what_it_will_see_open_a_goal_of_that_year(text):
+def test_a_year_and_what_it_will_see_open_a_goal_of_that_year_in_its_sentence(text):
     found = figures_of(text, report_year=2025, published_on="2026-01-09")
     assert [(f.period_start, f.period_end, f.is_target) for f in found] == [(2026, 2026, True)] * 2
+
+
+def test_a_year_that_will_come_leaves_the_sentences_after_it_their_own():
+    text = "过去一年，经济运行稳中向好。2035年将基本实现社会主义现代化。全年城镇新增就业12万人，城镇调查失业率5.1%。"
+    found = figures_of(text, report_year=2025, published_on="2026-01-20")
+    assert [(f.period_start, f.is_target) for f in found] == [(2025, False), (2025, False)]
 
 
 def test_nearly_after_a_year_opens_nothing():

@@ -227,6 +227,9 @@ def test_a_class_year_names_the_figures_year():
     ]
     (done,) = figures_of("2024屆高校畢業生達到1179萬人。", report_year=2025, published_on="2026-01-10")
     assert (done.period_start, done.is_target) == (2024, False)
+    # a class an earlier clause only mentions names no year of the figure's
+    (jobs,) = figures_of("提前谋划2026届高校毕业生就业，全年城镇新增就业12万人。", report_year=2025)
+    assert (jobs.period_start, jobs.is_target) == (2025, False)
 
 
 def test_a_span_of_years_inside_the_sentence():

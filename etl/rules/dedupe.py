@@ -32,6 +32,7 @@ from collections import Counter
 from operator import attrgetter
 
 from etl.records import Figure
+from etl.rules.qualifiers import EXACT
 from etl.text.characters import CLAUSE_BREAKS, SENTENCE_STOPS
 
 REFERS = "的"  # 全年新建的120个职工驿站: a count after 的 refers to the ones an earlier statement counted
@@ -39,7 +40,6 @@ NAME_LENGTHS = (2, 3, 4)  # the characters of a noun's end or start that must ag
 PRECISE_DIGITS = 5  # significant digits from which one value in one report is one fact
 HEADLINE_RUN = 6  # characters at least between a headline's figure and the first clause break
 LEAD_REACH = 600  # characters from the start in which a news item's lead restates its headline
-EXACT = "exact"  # a qualifier stating no bound
 
 
 def deduplicate(figures: list[Figure]) -> list[Figure]:

@@ -12,18 +12,19 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import repeat
 
 from etl.catalog import Catalog
 from etl.rules.compounds import noun_ending_at
-from etl.text.characters import CLOSE_QUOTES, OPEN_QUOTES
+from etl.text.characters import CLOSE_QUOTES, OPEN_QUOTES, SEMICOLONS, SENTENCE_STOPS
 
 CODE_BEFORE = "./#%=&?_"  # PM2.5, V2.0, %28: a number after these is part of a code
-# Quoted words are a name (“十四五”, “两不愁、三保障”, “稳就业，保民生”); quoted speech is the report's own
-# statement, its figures the report's: a quote holding a sentence's stop, or a clause break and longer than
-# a slogan, is speech (“下一步，我们将力争…突破15万名，工会驿站达到1000座。”).
-SPEECH_STOP = re.compile("[。!?！？;；]")
-SPEECH_BREAK = re.compile("[,，]")
-SLOGAN_LENGTH = 16  # characters at most of a quoted slogan with a comma
+# Quoted words are a name (“十四五”, “两不愁、三保障”, “稳就业，保民生”, 《…》); quoted speech is the report's own
+# statement, its figures the report's: words in quotation marks (not a title's 《》) holding a sentence's stop
+# (“下一步，我们将力争…工会驿站达到1000座。”). A quote or a title inside speech is a name again.
+SPEECH_STOP = re.compile(f"[{SENTENCE_STOPS}{SEMICOLONS}]")
+TITLE_OPEN = "《"  # a title's words are never speech, whatever they hold
+INNER_OPEN, INNER_CLOSE = OPEN_QUOTES + "‘", CLOSE_QUOTES + "’"  # the marks of a name inside speech
 
 
 def excluded_before(text: str, start: int, catalog: Catalog) -> bool:
@@ -111,12 +112,17 @@ class QuotedSpans:
         speech = self.speech.get(i)
         if speech is None:
             speech = self.speech[i] = _speech(self.text, self.starts[i] + 1, self.ends[i] - 1)
-        return not speech
+        return not speech or _in_inner_name(self.text, self.starts[i] + 1, pos)
 
 
 def _speech(text: str, start: int, end: int) -> bool:
     """Whether text[start:end], the words inside a pair of quotes, is speech rather than a name (read in
-    place: one regex search each, no copy of the words)."""
-    return SPEECH_STOP.search(text, start, end) is not None or (
-        end - start > SLOGAN_LENGTH and SPEECH_BREAK.search(text, start, end) is not None
-    )
+    place: one regex search, no copy of the words)."""
+    return text[start - 1] != TITLE_OPEN and SPEECH_STOP.search(text, start, end) is not None
+
+
+def _in_inner_name(text: str, start: int, pos: int) -> bool:
+    """Whether `pos`, inside speech that starts at `start`, stands inside a quote or a title of its own
+    (他说：“‘十四五’期间…落实‘两个确保’…。”): the last mark opened before it is not closed yet."""
+    opened = max(map(text.rfind, INNER_OPEN, repeat(start), repeat(pos)))
+    return opened >= 0 and opened > max(map(text.rfind, INNER_CLOSE, repeat(start), repeat(pos)))

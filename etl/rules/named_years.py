@@ -9,6 +9,7 @@ import re
 
 from etl.catalog import Catalog
 from etl.catalog.gates import alternation, character_class
+from etl.rules.openers import REPORTER_REACH, opener_rules
 from etl.rules.period_words import PeriodRules
 from etl.rules.structure import YEAR
 from etl.rules.this_year import year_words
@@ -43,6 +44,7 @@ def deadline_year(before: str, rules: PeriodRules) -> re.Match | None:
 
 SUBJECT_LENGTH = 8  # characters at most of who speaks before the year opening a sentence: 全总, 市总工会
 OPENING_REACH = SUBJECT_LENGTH + 5  # characters from the sentence's start in which its year's 年 stands
+REPORTED_REACH = OPENING_REACH + REPORTER_REACH  # … or after who reports it (市总工会负责人表示，2026年将…)
 
 
 def opening_year_pattern(catalog: Catalog) -> re.Pattern:
@@ -63,7 +65,10 @@ def opening_year(before: str, clause: str, rules: PeriodRules, catalog: Catalog)
     实施…，计划培训职工1000万人次: 2026),
     for a figure of a later clause that names no year of its own, in a sentence that names no 今年
     before it (…，今年将…，新增就业10万人: this_year.py's words decide that one)."""
-    found = catalog.compiled(opening_year_pattern).match(before)
+    pattern = catalog.compiled(opening_year_pattern)
+    found = pattern.match(before)
+    if found is None and (reported := catalog.compiled(opener_rules).reporter.match(before)) is not None:
+        found = pattern.match(before, reported.end())  # 市总工会负责人表示，2026年将…，力争…: past who reports
     if found is None or modifies(before, found, rules) or catalog.compiled(year_words).holds_this_year(before):
         return None
     return int(found.group(1))
@@ -126,7 +131,9 @@ def spoken_year(before: str, clause: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
-def class_year(before: str) -> int | None:
-    """The year of a class named in the figure's sentence before it (2026届高校毕业生预计达到1270万人: 2026)."""
-    found = CLASS_YEAR.search(before)
+def class_year(before: str, clause: str) -> int | None:
+    """The year of a class named in the figure's clause, or opening its sentence (2026届高校毕业生预计达到
+    1270万人，同比增加48万人: 2026 for both); not a class an earlier clause only mentions (提前谋划2026届高校
+    毕业生就业，全年城镇新增就业12万人)."""
+    found = CLASS_YEAR.search(clause) or CLASS_YEAR.match(before)
     return int(found.group(1)) if found else None

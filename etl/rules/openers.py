@@ -44,7 +44,7 @@ SPAN_YEARS = 20  # a span of years opening a sentence (2021年至2023年，) is 
 # What must follow each kind of opener: 2018年， opens a year; 3年12月 is a date, not three years.
 # 去年以来 (since last year) and 去年同期 (last year's same months) name no one year.
 OPENER_GUARDS = {
-    "year": "(?:[,，是]|将(?!近))",  # 2018年，; 2026年将…: what the year will see (not 将近, nearly)
+    "year": "[,，是]",
     "year_span": r"(?:期间|间)?(?![\d月度])",  # 2021—2023年间，; not 2021-2023年度 nor a date
     "past_years": r"(?![\d月])",
     "year_before": "(?!以来|同期)",
@@ -53,7 +53,8 @@ OPENER_GUARDS = {
 ENUMERATOR = f"[{OPEN_PARENS}][{CHINESE_NUMERALS}]+[{CLOSE_PARENS}]"  # (一) before an opener
 SPEAKER_OPEN, SPEAKER_CLOSE = "【", "】"  # a transcript's speaker: 【厅长】今年1-10月，… (a turn of its own)
 SPEAKER = f"{SPEAKER_OPEN}[^{SPEAKER_CLOSE}\n]{{1,30}}{SPEAKER_CLOSE}"
-DASH, QUOTE, UNQUOTE = "——", OPEN_QUOTES[0], CLOSE_QUOTES[0]  # “十三五”
+DASH, QUOTES, UNQUOTES = "——", OPEN_QUOTES[0] + "‘", CLOSE_QUOTES[0] + "’"  # “十三五”, ‘十四五’ (inside speech)
+QUOTE, UNQUOTE = f"[{QUOTES}]", f"[{UNQUOTES}]"
 REPORTER_REACH = 40  # characters at most of who reports, before the report verb
 OCCASION_REACH = 8  # characters at most of the clause before who reports: 发布会上，, 记者从省总工会获悉 …
 
@@ -74,7 +75,7 @@ class OpenerRules(NamedTuple):
 def opener_rules(catalog: Catalog) -> OpenerRules:
     addresses = (*catalog.words["salutation"], *catalog.words["attribution"])  # 各位代表，据介绍，
     strip = rf"(?:{DASH}|(?:{alternation(addresses)})[,，]|{ENUMERATOR}|{QUOTE}|{SPEAKER})"
-    kinds, starts = [], set(DASH + OPEN_PARENS + QUOTE + SPEAKER_OPEN)
+    kinds, starts = [], set(DASH + OPEN_PARENS + QUOTES + SPEAKER_OPEN)
     starts.update(w[0] for w in addresses)
     for kind, phrases in catalog.period_openers.items():
         alternatives = []

@@ -19,7 +19,7 @@ from etl.records import Context, When
 from etl.rules.named_years import (
     BASE_TAIL,
     BASE_VERBS,
-    OPENING_REACH,
+    REPORTED_REACH,
     class_year,
     compared_with_year,
     deadline_year,
@@ -161,8 +161,8 @@ def when(
         return When(since + 1, end, False, as_of)
     year = year_in_clause(clause, rules) if "年" in clause else None
     if not year and "届" in before:  # 2026届高校毕业生预计达到1270万人: the class's year
-        year = class_year(before)
-    if not year and len(clause) < len(before) and "年" in before[:OPENING_REACH]:
+        year = class_year(before, clause)
+    if not year and len(clause) < len(before) and "年" in before[:REPORTED_REACH]:
         year = opening_year(before, clause, rules, catalog)  # 2024年全市工会将…，资助困难职工子女3000名
     if not year and words and rules.starting_level.search(clause):
         # 贫困发生率由10.2%下降到3.1%, 补助由每人每年380元提高到420元: the starting level is the level

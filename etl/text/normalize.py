@@ -26,7 +26,7 @@ SENTENCE_END = "。!?！？;；:：”」』）)】"
 # A line looks like a heading: an enumerator or a short bracketed note.
 HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+[部章节]"
-    r"|[(（].{0,12}[)）]$|.{0,6}$|[^,，。、]{0,30}(?:报告|公报|公告|通报|回顾|任务|安排|部署|取向|目标|思路|情况)$"
+    r"|[(（].{0,12}[)）]$|.{0,6}$|[^,，。、]{0,30}(?:报告|公报|公告|通报|回顾|任务|安排|部署|取向|目标|思路|(?:完成|执行|落实|办理|进展)情况)$"
     r"|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$)"  # a title line, or a date line under it: 2026年3月10日
 )
 # A line opening with a news item's dateline or a transcript's speaker starts a paragraph: the headline before
