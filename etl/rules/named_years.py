@@ -66,9 +66,11 @@ def opening_year(before: str, clause: str, rules: PeriodRules, catalog: Catalog)
     for a figure of a later clause that names no year of its own, in a sentence that names no 今年
     before it (…，今年将…，新增就业10万人: this_year.py's words decide that one)."""
     pattern = catalog.compiled(opening_year_pattern)
-    found = pattern.match(before)
-    if found is None and (reported := catalog.compiled(opener_rules).reporter.match(before)) is not None:
-        found = pattern.match(before, reported.end())  # 市总工会负责人表示，2026年将…，力争…: past who reports
+    found = pattern.match(before) if "年" in before[:OPENING_REACH] else None  # a year this near, or none there
+    if found is None:  # 市总工会负责人表示，2026年将…，力争…: past who reports, when a report verb and its comma stand
+        opening = catalog.compiled(opener_rules)
+        reported = opening.report_verb.search(before, 0, REPORTED_REACH) and opening.reporter.match(before)
+        found = pattern.match(before, reported.end()) if reported else None
     if found is None or modifies(before, found, rules) or catalog.compiled(year_words).holds_this_year(before):
         return None
     return int(found.group(1))
