@@ -16,7 +16,14 @@ from itertools import repeat
 
 from etl.catalog import Catalog
 from etl.rules.compounds import noun_ending_at
-from etl.text.characters import CLOSE_QUOTES, OPEN_QUOTES, SEMICOLONS, SENTENCE_STOPS
+from etl.text.characters import (
+    CLOSE_QUOTES,
+    OPEN_QUOTES,
+    SEMICOLONS,
+    SENTENCE_STOPS,
+    SINGLE_CLOSE_QUOTE,
+    SINGLE_OPEN_QUOTE,
+)
 
 CODE_BEFORE = "./#%=&?_"  # PM2.5, V2.0, %28: a number after these is part of a code
 # Quoted words are a name (“十四五”, “两不愁、三保障”, “稳就业，保民生”, 《…》); quoted speech is the report's own
@@ -24,7 +31,10 @@ CODE_BEFORE = "./#%=&?_"  # PM2.5, V2.0, %28: a number after these is part of a 
 # (“下一步，我们将力争…工会驿站达到1000座。”). A quote or a title inside speech is a name again.
 SPEECH_STOP = re.compile(f"[{SENTENCE_STOPS}{SEMICOLONS}]")
 TITLE_OPEN = "《"  # a title's words are never speech, whatever they hold
-INNER_OPEN, INNER_CLOSE = OPEN_QUOTES + "‘", CLOSE_QUOTES + "’"  # the marks of a name inside speech
+INNER_OPEN, INNER_CLOSE = (
+    OPEN_QUOTES + SINGLE_OPEN_QUOTE,
+    CLOSE_QUOTES + SINGLE_CLOSE_QUOTE,
+)  # the marks of a name inside speech
 
 
 def excluded_before(text: str, start: int, catalog: Catalog) -> bool:

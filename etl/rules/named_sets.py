@@ -16,18 +16,30 @@ from __future__ import annotations
 import re
 
 from etl.catalog import Catalog
-from etl.text.characters import CLAUSE_ENDS, LIST_MARK, NONZERO_DIGITS
+from etl.catalog.gates import alternation
+from etl.rules.ties import list_words
+from etl.text.characters import CLAUSE_ENDS, NONZERO_DIGITS
 
 DETERMINER_MEASURES = frozenset("个项大类种条")  # 两个台阶, 三项基金, 四大产业, 五类人员
 SET_MEASURES = frozenset("项大类种")  # measure words of kinds: 三项社会保险基金, 四大产业 (not 三家企业)
 SMALL = {numeral: value for value, numeral in enumerate(NONZERO_DIGITS, 1)} | {"两": 2, "十": 10}
 SUBJECT_REACH = 12  # characters at most of the noun phrase between the count and the number it names
-# The words from the count's measure word to the number whose subject they name: letters only, no
-# coordinator (和, 及, 与, 并, 、), then a digit.
-SUBJECT_THEN_NUMBER = re.compile(rf"[^\W\d_和及与并{LIST_MARK}]{{2,{SUBJECT_REACH}}}?(?=\d)")
-JOINERS = re.compile(rf"[{LIST_MARK}和及与]")  # between the items of a list
+GOES_ON = "并"  # and then: a clause of its own goes on (三家企业上市并融资5亿元)
 ENDS_A_FIGURE = re.compile(r"\d[^\W\d_]{0,4}$")  # the list's last item ends with a figure: 5万亿元
 FIGURE_END_REACH = 6  # characters before the count in which ENDS_A_FIGURE can match: a digit and four letters
+
+
+def subject_then_number(catalog: Catalog) -> re.Pattern:
+    """The words from the count's measure word to the number whose subject they name, composed once per
+    catalog: letters only, none a list's joiner (words.csv's coordinator, 、) nor 并, then a digit."""
+    joiners, _, _, _ = catalog.compiled(list_words)
+    return re.compile(
+        rf"""
+        (?:(?!{alternation((*joiners, GOES_ON))})[^\W\d_]){{2,{SUBJECT_REACH}}}?  # a noun phrase, no joiner
+        (?=\d)                                                                  # up to a number
+        """,
+        re.VERBOSE,
+    )
 
 
 def named_set(text: str, start: int, end: int, after: int, catalog: Catalog) -> bool:
@@ -36,22 +48,17 @@ def named_set(text: str, start: int, end: int, after: int, catalog: Catalog) -> 
     value = SMALL.get(text[start:end])
     if value is None:  # digits, a magnitude or a longer numeral: a count
         return False
-    return _counts_the_list_before(text, start, value) or (
-        text[end:after] in SET_MEASURES and _names_a_subject(text, after)
+    return _counts_the_list_before(text, start, value, catalog) or (
+        text[end:after] in SET_MEASURES and catalog.compiled(subject_then_number).match(text, after) is not None
     )
 
 
-def _counts_the_list_before(text: str, start: int, value: int) -> bool:
+def _counts_the_list_before(text: str, start: int, value: int, catalog: Catalog) -> bool:
     """跨越4万亿元、5万亿元两个台阶: the clause before the count lists `value` items, each holding a figure,
     the last right before it."""
     if value < 2 or not ENDS_A_FIGURE.search(text, max(0, start - FIGURE_END_REACH), start):
         return False  # most counts: no figure right before them
     clause_start = max(text.rfind(c, max(0, start - 60), start) for c in CLAUSE_ENDS) + 1
     clause = text[clause_start:start]
-    items = JOINERS.split(clause)
+    items = catalog.compiled(list_words)[1].split(clause)  # ties.py's joiners of listed figures
     return len(items) == value and all(any(c.isdigit() for c in item) for item in items)
-
-
-def _names_a_subject(text: str, after: int) -> bool:
-    """三项社会保险基金总收入2.36万亿元: words with no break and no joiner from the count to a number."""
-    return SUBJECT_THEN_NUMBER.match(text, after) is not None

@@ -108,6 +108,15 @@ def year_in_clause(clause: str, rules: PeriodRules) -> int | None:
     return int(match.group(1))
 
 
+# 由2020年底的26.1万户增加到2025年底的38.2万户: a level dated by the year's end right before it.
+DATED_LEVEL = re.compile(
+    r"""
+    ((?:19|20)\d{2})年   # a year
+    (?:底|末)的$          # its end, right before the number: 2020年底的
+    """,
+    re.VERBOSE,
+)
+DATED_LEVEL_REACH = len("2020年底的")  # characters from the end in which DATED_LEVEL can match
 CLASS_MARK = "届"  # 2026届, the class of a year (its graduates, its recruits): that year's
 CLASS_YEAR = re.compile(rf"((?:19|20)\d{{2}}){CLASS_MARK}")  # a class's year naming the figure's year: 2026届高校毕业生
 YEAR_LEADS = ("在", "于", "到", "至", "截至")  # a preposition or deadline before a year: 到2025年, 截至2023年底

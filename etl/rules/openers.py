@@ -19,7 +19,11 @@ from etl.text.characters import (
     OPEN_QUOTES,
     ORDINAL_NUMERALS,
     SENTENCE_STOPS,
+    SINGLE_CLOSE_QUOTE,
     SINGLE_NUMERALS,
+    SINGLE_OPEN_QUOTE,
+    SPEAKER_CLOSE,
+    SPEAKER_OPEN,
 )
 
 CHINESE_NUMERALS = ORDINAL_NUMERALS  # the position of a numeral is its value less one
@@ -51,9 +55,12 @@ OPENER_GUARDS = {
     "plan_year": r"(?!\d)",
 }
 ENUMERATOR = f"[{OPEN_PARENS}][{CHINESE_NUMERALS}]+[{CLOSE_PARENS}]"  # (一) before an opener
-SPEAKER_OPEN, SPEAKER_CLOSE = "【", "】"  # a transcript's speaker: 【厅长】今年1-10月，… (a turn of its own)
 SPEAKER = f"{SPEAKER_OPEN}[^{SPEAKER_CLOSE}\n]{{1,30}}{SPEAKER_CLOSE}"
-DASH, QUOTES, UNQUOTES = "——", OPEN_QUOTES[0] + "‘", CLOSE_QUOTES[0] + "’"  # “十三五”, ‘十四五’ (inside speech)
+DASH, QUOTES, UNQUOTES = (
+    "——",
+    OPEN_QUOTES[0] + SINGLE_OPEN_QUOTE,
+    CLOSE_QUOTES[0] + SINGLE_CLOSE_QUOTE,
+)  # “十三五”, ‘十四五’
 QUOTE, UNQUOTE = f"[{QUOTES}]", f"[{UNQUOTES}]"
 REPORTER_REACH = 40  # characters at most of who reports, before the report verb
 OCCASION_REACH = 8  # characters at most of the clause before who reports: 发布会上，, 记者从省总工会获悉 …

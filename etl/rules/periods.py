@@ -19,6 +19,9 @@ from etl.records import Context, When
 from etl.rules.named_years import (
     BASE_TAIL,
     BASE_VERBS,
+    CLASS_MARK,
+    DATED_LEVEL,
+    DATED_LEVEL_REACH,
     REPORTED_REACH,
     class_year,
     compared_with_year,
@@ -46,8 +49,6 @@ AS_OF = re.compile(
     """,
     re.VERBOSE,
 )
-# 由2020年底的26.1万户增加到2025年底的38.2万户: a level dated by the year's end right before it.
-DATED_LEVEL = re.compile(r"((?:19|20)\d{2})年(?:底|末)的$")
 # 全国工会过去五年累计筹集…: a span of years named inside the sentence, not only at its start.
 SPAN_LEADS, SPAN_TAILS = ("过去", "近", "最近"), ("年来", "年间")  # 过去五年, 近两年; 五年来, 三年间
 _YEARS_SPAN = rf"(?:(?:{'|'.join(SPAN_LEADS)}){SMALL_NUMBER}年|{SMALL_NUMBER}(?:{'|'.join(SPAN_TAILS)}))"
@@ -160,7 +161,7 @@ def when(
         # 比2002年增长65.5%，年均增长10.6%: a change over the years since the base year.
         return When(since + 1, end, False, as_of)
     year = year_in_clause(clause, rules) if "年" in clause else None
-    if not year and "届" in before:  # 2026届高校毕业生预计达到1270万人: the class's year
+    if not year and CLASS_MARK in before:  # 2026届高校毕业生预计达到1270万人: the class's year
         year = class_year(before, clause)
     if not year and len(clause) < len(before) and "年" in before[:REPORTED_REACH]:
         year = opening_year(before, clause, rules, catalog)  # 2024年全市工会将…，资助困难职工子女3000名
@@ -268,7 +269,7 @@ def _as_of(
     but not a clause of a flow over the whole year after it (年末…，全年生猪出栏198.6万头). 截至去年底 is the
     end of the year before the one the report was given (`delivered`), 截至今年6月底 a day of that year (as
     the openers 去年 and 今年以来 read them; without a date, the year reviewed and the one after)."""
-    dated = DATED_LEVEL.search(before, max(0, len(before) - 8))
+    dated = DATED_LEVEL.search(before, max(0, len(before) - DATED_LEVEL_REACH))
     if dated is not None:
         return date(int(dated.group(1)), 12, 31)
     if year_spoken is not None and rules.year_end_in(before):

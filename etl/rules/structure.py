@@ -19,7 +19,7 @@ from operator import attrgetter, itemgetter
 from etl.catalog import Catalog, load_catalog
 from etl.catalog.gates import alternation
 from etl.records import Context, Part, Sentence
-from etl.rules.openers import SPEAKER_OPEN, opened_context, opener_rules
+from etl.rules.openers import opened_context, opener_rules
 from etl.rules.this_year import this_year_in_plan
 from etl.text.characters import (
     CLOSE_PARENS,
@@ -27,6 +27,7 @@ from etl.text.characters import (
     ORDINAL_NUMERALS,
     SEMICOLONS,
     SENTENCE_STOPS,
+    SPEAKER_OPEN,
 )
 
 CHINESE_NUMERALS = ORDINAL_NUMERALS  # headings count one to ten; the position of a numeral is its value less one

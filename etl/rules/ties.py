@@ -33,7 +33,7 @@ NOT_ADDITIVE = {"percent"}  # rates of parts do not add up to the rate of the wh
 PEOPLE_OF_HOUSEHOLDS = ("household", "person")  # the units of a count of households, then of their people
 
 
-def _list_words(catalog: Catalog) -> tuple[tuple[str, ...], re.Pattern, int, tuple[str, ...]]:
+def list_words(catalog: Catalog) -> tuple[tuple[str, ...], re.Pattern, int, tuple[str, ...]]:
     """The words between listed figures, between a range's figures (not open_range_word's 到:
     从2.6%到3.1% is a change from one level to another), and the longest of them."""
     joiners = (*catalog.words["coordinator"], LIST_MARK)
@@ -60,7 +60,7 @@ def ties(mentions: list[Mention], text: str, catalog: Catalog) -> list[Tie]:
     """Each mention's joins to its neighbours and the run of listed mentions it is in."""
     if not mentions:
         return []
-    joiners, _, longest, ranges = catalog.compiled(_list_words)
+    joiners, _, longest, ranges = catalog.compiled(list_words)
     stretch, stretch_reach = catalog.compiled(_stretch)
     reach = max(longest, stretch_reach)
     joined: list[str | None] = [None]
@@ -112,7 +112,7 @@ def listed_subjects(label: str, size: int, shared_heads: tuple[str, ...], catalo
     respectively = next((word for word in catalog.words["respectively"] if word in label), None)
     if respectively is None:
         return None
-    _, split, _, _ = catalog.compiled(_list_words)
+    _, split, _, _ = catalog.compiled(list_words)
     subject, _, verb = label.partition(respectively)
     subjects = [p for p in split.split(subject) if p]
     if len(subjects) == 1 and size > 1:

@@ -64,3 +64,7 @@ CLOSE_PARENS = ")）"
 # Quotation marks and title brackets that open and close a quotation or a name.
 OPEN_QUOTES = "“《「『"
 CLOSE_QUOTES = "”》」』"
+# Single quotation marks: a name quoted inside a quotation (他说：“‘十四五’期间…”).
+SINGLE_OPEN_QUOTE, SINGLE_CLOSE_QUOTE = "‘", "’"
+# The brackets of a transcript's speaker: 【厅长】今年1-10月，… (a turn of its own).
+SPEAKER_OPEN, SPEAKER_CLOSE = "【", "】"

@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from etl.text.characters import SPEAKER_OPEN
+
 # A line ending in one of these closes its sentence or paragraph.
 SENTENCE_END = "。!?！？;；:：”」』）)】"
 # A line looks like a heading: an enumerator or a short bracketed note.
@@ -31,7 +33,7 @@ HEADING = re.compile(
 )
 # A line opening with a news item's dateline or a transcript's speaker starts a paragraph: the headline before
 # it ends there, though it ends in no punctuation (青岛：12.6万名…劳动者 / 本报讯（记者…）…).
-PARAGRAPH_OPENERS = ("本报讯", "本报记者", "新华社", "【")
+PARAGRAPH_OPENERS = ("本报讯", "本报记者", "新华社", SPEAKER_OPEN)
 OPENER_STARTS = "".join({opener[0] for opener in PARAGRAPH_OPENERS})  # a line starting with none opens none
 _SPACES = re.compile(r"[ \t]+")  # after NFKC: no-break and ideographic spaces are plain spaces
 # A heading is told by its start: every HEADING alternative ending in $ spans at most 32 characters.
