@@ -68,7 +68,8 @@ def test_a_missing_file_is_named_not_read_as_empty(catalog):
     ("name", "row", "problem"),
     [
         ("units.csv", "只,animal,,", "unit 'animal' is not one of yuan, percent"),
-        ("units.csv", "打,other,twelve,", "scale 'twelve' is not a number"),
+        ("units.csv", "打,other,twelve,,", "scale 'twelve' is not a number"),
+        ("units.csv", "比索,other,,money,", "category 'money' is not one of"),
         ("bases.csv", "净增,net,clause,", "basis 'net' is not one of new, cumulative, change"),
         ("bases.csv", "攀升,change,before,up", "direction 'up' is not one of rise, fall"),
         ("categories.csv", "奖金,funds,yuan|dollar", "unit 'dollar' is not one of"),
@@ -230,7 +231,7 @@ def test_a_qualifier_word_is_one_row(catalog):
 
 def test_a_unit_word_is_one_row(catalog):
     assert _figures("全年接诊病例4500例。", catalog) == []
-    _append(catalog, "units.csv", "例,other,,a case")
+    _append(catalog, "units.csv", "例,other,,,a case")
     load_catalog.cache_clear()
     assert [(f.surface, f.value, f.unit) for f in _figures("全年接诊病例4500例。", catalog)] == [
         ("4500例", 4500, "other")

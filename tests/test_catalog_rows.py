@@ -345,8 +345,6 @@ ROLE_EXAMPLES = [
         [(2016, 2020)],
     ),
     ("qualifier_filler", "共", "参会人数超过共5000名。", 2020, ("qualifier",), ["exact"], ["at_least"]),
-    # any measure word listed is read as a currency: here a container's, to show the row's effect alone
-    ("currency_word", "标箱", "港口吞吐量120万标箱。", 2020, ("category",), ["other"], ["funds"]),
     ("bound_lookalike", "誓约", "签订安全誓约120份。", 2020, ("qualifier",), ["approx"], ["exact"]),
     ("basis_filler", "达", "工业增加值增长达3%。", 2020, ("basis",), [None], ["change"]),
     ("quota_noun", "招收名额", "2020年全省研究生拟定招收名额3.8万人。", 2020, ("is_target",), [True], [False]),
@@ -435,13 +433,23 @@ def test_one_row_of_words_csv_is_a_new_word_of_its_role(folder, role, word, text
 FILE_EXAMPLES = [
     (
         "units.csv",
-        "例,other,,a case",
+        "例,other,,,a case",
         "全年接诊病例4500例。",
         2020,
         None,
         ("surface", "unit"),
         [],
         [("4500例", "other")],
+    ),
+    (
+        "units.csv",  # its category column: a currency's amounts are funds, whatever the clause says
+        "比索,other,,funds,Philippine peso",
+        "全年侨汇收入1200万比索。",
+        2020,
+        None,
+        ("surface", "unit", "category"),
+        [("1200万", "other", "other")],
+        [("1200万比索", "other", "funds")],
     ),
     (
         "measure_words.csv",

@@ -50,7 +50,7 @@ class Catalog:
     """All word lists, each in the order its CSV gives (first match wins)."""
 
     units: dict[str, tuple[str, float]]  # word -> (unit, scale): units.csv, then measure_words.csv's other words
-    measure_categories: dict[str, tuple[str, str]]  # measure word -> (its unit, the category it implies): 美元 funds
+    measure_categories: dict[str, tuple[str, str]]  # measure word -> (its unit, the category it implies): 港元 funds
     lexicon: dict[str, tuple[str, str]]  # counted noun -> (unit, category): unit_nouns.csv, then counted_nouns.csv
     script_forms: dict[str, str]  # traditional character -> its simplified form (script_forms.csv)
     reference_measures: dict[str, str]  # measure word only measure_words.csv lists -> characters it is not before
@@ -237,7 +237,9 @@ def load_catalog(directory: Path = CATALOG_DIR) -> Catalog:
     words = _grouped(rows["words.csv"], "role", "word", WORD_ROLES)
     return Catalog(
         units=units | {r["word"]: (r["unit"], 1.0) for r in measures if r["word"] not in units},
-        measure_categories={r["word"]: (r["unit"], r["category"]) for r in measures if r["category"]},
+        measure_categories={
+            r["word"]: (r["unit"], r["category"]) for r in (*measures, *rows["units.csv"]) if r["category"]
+        },
         lexicon=_lexicon(rows["unit_nouns.csv"], rows["counted_nouns.csv"]),
         script_forms={r["traditional"]: r["simplified"] for r in rows["script_forms.csv"]},
         reference_measures={r["word"]: r["not_before"] for r in measures if r["word"] not in units},

@@ -70,7 +70,13 @@ class CatalogError(ValueError):
 
 # file -> its columns and the check of each; every file here must exist.
 SCHEMA: dict[str, dict[str, Check]] = {
-    "units.csv": {"word": word, "unit": one_of(UNITS), "scale": number, "note": optional},
+    "units.csv": {
+        "word": word,
+        "unit": one_of(UNITS),
+        "scale": number,
+        "category": one_of(CATEGORIES, blank=True),  # what its amounts are, whatever the clause says: 港元 funds
+        "note": optional,
+    },
     "measure_words.csv": {
         "word": word,
         "unit": one_of(UNITS),

@@ -97,7 +97,6 @@ WORD_ROLES = (
     "named_period_tail",  # after a named period, it opens the period's sentences: “十三五”时期
     "qualifier_filler",  # may stand between a qualifier and its number: 超过了5000名
     "bound_lookalike",  # a word ending in a bound word before a number, stating no bound: 团体协约23件
-    "currency_word",  # a currency other than the yuan, a measure word whose amounts are funds: 3.2亿港元
     "basis_filler",  # may stand between a basis word and its number: 增长约3%
     "counting_word",  # a measure word whose unit the noun it counts decides: 五万家企业 (units.csv's unit else)
     "helping_verb",  # in a figure's own phrase, the people it counts are helped: 服务农民工5万人次 (beneficiaries)
@@ -148,7 +147,6 @@ CUES = (
     "word_before",  # a category word (categories.csv) of the clause before the number: 帮助45万脱贫人口稳定就业
     "clause_word",  # a category word of the figure's clause: 资助困难职工子女
     "measure_word",  # what the measure word implies for its unit (measure_words.csv): 25亿美元
-    "currency",  # the measure word is another currency (currency_word of words.csv): 3.2亿港元
     "helping_verb",  # the first verb (words.csv) before the number helps: 服务农民工5万人次
     "doing_verb",  # the first verb (words.csv) before the number does: 办理诉求2.3万件
     "counted_noun",  # the noun counted names a category (the lexicon): 科研人员5.2万人

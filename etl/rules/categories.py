@@ -179,10 +179,6 @@ def measure_word(mention: Mention, around: Around, catalog: Catalog, wanted: str
     return given(implied[1], wanted) if implied and implied[0] == mention.unit else None
 
 
-def currency(mention: Mention, around: Around, catalog: Catalog, wanted: str) -> str | None:
-    return wanted if mention.measure in catalog.words["currency_word"] else None
-
-
 def helping_verb(mention: Mention, around: Around, catalog: Catalog, wanted: str) -> str | None:
     if verb(around, catalog) == "helping":
         return wanted
@@ -239,7 +235,6 @@ CUE_FUNCTIONS = {
     "word_before": word_before,
     "clause_word": clause_word,
     "measure_word": measure_word,
-    "currency": currency,
     "helping_verb": helping_verb,
     "doing_verb": doing_verb,
     "counted_noun": counted_noun,
