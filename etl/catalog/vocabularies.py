@@ -96,6 +96,8 @@ WORD_ROLES = (
     "respectively",  # each figure counts one listed subject: 分别
     "named_period_tail",  # after a named period, it opens the period's sentences: “十三五”时期
     "qualifier_filler",  # may stand between a qualifier and its number: 超过了5000名
+    "set_measure",  # a measure word of kinds: a small count before it may name a set (三项社会保险基金, 四大产业)
+    "list_measure",  # a measure word whose small count may name the figures listed before it (两个台阶)
     "bound_lookalike",  # a word ending in a bound word before a number, stating no bound: 团体协约23件
     "basis_filler",  # may stand between a basis word and its number: 增长约3%
     "counting_word",  # a measure word whose unit the noun it counts decides: 五万家企业 (units.csv's unit else)

@@ -5,10 +5,10 @@
 
 Both are a determiner, not a figure: the first counts the items of the list before it (as many as
 it says), the second names the subject of a number in its own clause: after a measure word of kinds
-(项, 大, 类, 种: SET_MEASURES), words with no clause break and no coordinator up to the number. A
+(项, 大, 类, 种: words.csv's set_measure), words with no clause break and no coordinator up to the number. A
 count in digits is a count (12个重点项目完成投资3亿元), and so is a count of things (家, 个) or one a
 joiner follows (三家企业上市融资5亿元, 两座大桥和3条隧道). A cue of not_figure_rules.csv
-(not_figures.py), asked only of numbers whose unit's words are a measure word of DETERMINER_MEASURES.
+(not_figures.py), asked only of numbers whose unit's words are a measure word of `determiners`.
 """
 
 from __future__ import annotations
@@ -20,13 +20,17 @@ from etl.catalog.gates import alternation
 from etl.rules.ties import list_words
 from etl.text.characters import CLAUSE_ENDS, NONZERO_DIGITS
 
-DETERMINER_MEASURES = frozenset("个项大类种条")  # 两个台阶, 三项基金, 四大产业, 五类人员
-SET_MEASURES = frozenset("项大类种")  # measure words of kinds: 三项社会保险基金, 四大产业 (not 三家企业)
 SMALL = {numeral: value for value, numeral in enumerate(NONZERO_DIGITS, 1)} | {"两": 2, "十": 10}
 SUBJECT_REACH = 12  # characters at most of the noun phrase between the count and the number it names
 GOES_ON = "并"  # and then: a clause of its own goes on (三家企业上市并融资5亿元)
 ENDS_A_FIGURE = re.compile(r"\d[^\W\d_]{0,4}$")  # the list's last item ends with a figure: 5万亿元
 FIGURE_END_REACH = 6  # characters before the count in which ENDS_A_FIGURE can match: a digit and four letters
+
+
+def determiners(catalog: Catalog) -> frozenset[str]:
+    """The measure words after which a small count may name a set: of kinds (words.csv's set_measure:
+    三项基金, 四大产业, 五类人员) and of the figures listed before it (list_measure: 两个台阶)."""
+    return frozenset((*catalog.words["set_measure"], *catalog.words["list_measure"]))
 
 
 def subject_then_number(catalog: Catalog) -> re.Pattern:
@@ -49,7 +53,8 @@ def named_set(text: str, start: int, end: int, after: int, catalog: Catalog) -> 
     if value is None:  # digits, a magnitude or a longer numeral: a count
         return False
     return _counts_the_list_before(text, start, value, catalog) or (
-        text[end:after] in SET_MEASURES and catalog.compiled(subject_then_number).match(text, after) is not None
+        text[end:after] in catalog.words["set_measure"]
+        and catalog.compiled(subject_then_number).match(text, after) is not None
     )
 
 

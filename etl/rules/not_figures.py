@@ -24,7 +24,7 @@ from typing import NamedTuple
 from etl.catalog import Catalog
 from etl.catalog.gates import alternation, holds_any
 from etl.catalog.vocabularies import UNITS
-from etl.rules.named_sets import DETERMINER_MEASURES, named_set
+from etl.rules.named_sets import determiners, named_set
 from etl.rules.noun_reach import VERB
 from etl.rules.numbered_names import NAME_SUFFIXES, numbered_name
 from etl.rules.per_unit import EACH, each_base
@@ -296,5 +296,5 @@ BEFORE_GATES: dict[str, tuple[str, int]] = {"per_base": (EACH, 1 + VERB)}
 UNIT_WORD_GATES: dict[str, Callable[[Catalog], frozenset[str]]] = {
     "numbered_name": lambda catalog: frozenset(NAME_SUFFIXES),
     "figure_of_speech": lambda catalog: frozenset(SPEECH_MULTIPLE),
-    "named_set": lambda catalog: DETERMINER_MEASURES,  # 两个台阶, 三项基金: a measure word alone
+    "named_set": determiners,  # 两个台阶, 三项基金: a measure word alone
 }
