@@ -37,6 +37,8 @@ def test_headings_and_finished_sentences_keep_their_lines():
         "三、2025年重点财政政策落实情况",
         "2024年预算执行情况",
         "附:2025年十件民生实事办理情况",  # how the tasks were done
+        "陸、115年度施政重點",  # counted in financial numerals, as Taiwan's reports do
+        "(肆)勞動檢查",
     ],
 )
 def test_a_heading_over_a_sections_plans_or_results_keeps_its_line(heading):

@@ -18,6 +18,7 @@ except ImportError:  # pragma: no cover
     import sre_parse as _regex_parser
 
 from etl.text.characters import PERCENT_SIGNS
+from etl.text.years import YEAR
 
 Check = Callable[[str], str | None]  # a cell's value -> what is wrong with it, or None
 
@@ -223,7 +224,7 @@ def _out_of_time(signum, frame):
 # stay in code here: the schema checks words.csv, so it cannot read its compared_marker.
 SERIES_NOISE = re.compile(
     rf"""
-    (?<![比较])(?:19|20)\d{{2}}年(?:底|末)?   # a year, not a base year (比2002年增长 is no change on the year before)
+    (?<![比较]){YEAR}年(?:底|末)?       # a year, not a base year (比2002年增长 is no change on the year before)
   | (?<![比较\d.])\d+(?:\.\d+)?[{PERCENT_SIGNS}]?  # a number or a percentage
   | [^\w]|_                            # punctuation
     """,

@@ -232,14 +232,12 @@ def load_catalog(directory: Path = CATALOG_DIR) -> Catalog:
         raise CatalogError(f"{directory}: no such catalog folder")
     rows = {name: read_table(directory, name) for name in SCHEMA}
     stops = rows["stop_words.csv"]
-    units = {r["word"]: (r["unit"], float(r["scale"] or 1)) for r in rows["units.csv"]}
-    measures = rows["measure_words.csv"]
+    listed, measures = rows["units.csv"], rows["measure_words.csv"]
+    units = {r["word"]: (r["unit"], float(r["scale"] or 1)) for r in listed}
     words = _grouped(rows["words.csv"], "role", "word", WORD_ROLES)
     return Catalog(
         units=units | {r["word"]: (r["unit"], 1.0) for r in measures if r["word"] not in units},
-        measure_categories={
-            r["word"]: (r["unit"], r["category"]) for r in (*measures, *rows["units.csv"]) if r["category"]
-        },
+        measure_categories={r["word"]: (r["unit"], r["category"]) for r in (*measures, *listed) if r["category"]},
         lexicon=_lexicon(rows["unit_nouns.csv"], rows["counted_nouns.csv"]),
         script_forms={r["traditional"]: r["simplified"] for r in rows["script_forms.csv"]},
         reference_measures={r["word"]: r["not_before"] for r in measures if r["word"] not in units},

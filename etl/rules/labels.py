@@ -18,6 +18,7 @@ from etl.catalog.gates import alternation, holds_any
 from etl.records import Around, Figure, Mention
 from etl.text.characters import CLAUSE_BREAKS, CLOSE_PARENS, CLOSE_QUOTES, OPEN_PARENS, OPEN_QUOTES, ORDINAL_NUMERALS
 from etl.text.sentences import CLAUSE_SPLIT
+from etl.text.years import YEAR
 
 LIMIT = 24  # characters: a label is the last words before the number
 TAIL_REACH = 12  # characters: a run of closing words is looked for only this near the end
@@ -58,7 +59,7 @@ def label_rules(catalog: Catalog) -> LabelRules:
     words = catalog.words
     openers, tails = words["label_opener"], words["label_tail"]
     markers, from_words = alternation(words["compared_marker"]), alternation(words["from_word"])
-    compared = alternation(words["compared_with"]) + rf"|(?:{markers})(?:19|20)\d{{2}}年"  # 比2023年增长
+    compared = alternation(words["compared_with"]) + rf"|(?:{markers}){YEAR}年"  # 比2023年增长
     respectively = words["respectively"]
     verbs = alternation(words["change_verb"])
     per_year, real = alternation(words["per_year"]), alternation(words["real_terms"])
@@ -80,7 +81,7 @@ def label_rules(catalog: Catalog) -> LabelRules:
         from_tail=re.compile(
             rf"""
             (?:{from_words})                                   # from: 由, 从
-            (?:(?:19|20)\d{{2}}年(?:底|末)?的?                  # a year the starting level held
+            (?:{YEAR}年(?:底|末)?的?                           # a year the starting level held
               |(?:{alternation(words["last_year_word"])})的?)?  # or last year
             $""",
             re.VERBOSE,

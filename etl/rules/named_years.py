@@ -11,9 +11,9 @@ from etl.catalog import Catalog
 from etl.catalog.gates import alternation, character_class
 from etl.rules.openers import REPORTER_REACH, opener_rules
 from etl.rules.period_words import PeriodRules
-from etl.rules.structure import YEAR
 from etl.rules.this_year import year_words
 from etl.text.characters import RANGE_DASHES
+from etl.text.years import MARKED_YEAR, YEAR, YEAR_STARTS, year_of
 
 DIGIT = re.compile(r"\d")
 NUMBER_AFTER_YEAR = re.compile(r"(?:年?[底末初])?的?\d")  # 2010年的21.6%, 2019年底5000户: that number's year
@@ -25,7 +25,7 @@ def compared_with_year(before: str, clause: str, rules: PeriodRules, catalog: Ca
     found = rules.compared_year.search(clause) if "年" in clause else None
     if found is None and rules.per_year_in(clause):
         found = rules.compared_year.search(before)
-    return int(found.group(1)) if found else None
+    return year_of(found.group(1)) if found else None
 
 
 def modifies(text: str, year: re.Match, rules: PeriodRules) -> bool:
@@ -53,7 +53,7 @@ def opening_year_pattern(catalog: Catalog) -> re.Pattern:
     return re.compile(
         rf"""
         (?:[^\W\d_]{{0,{SUBJECT_LENGTH - 1}}}?(?:{alternation(catalog.words["plan_maker"])}))?  # perhaps who
-        ((?:19|20)\d{{2}})年              # a year opening the sentence without a comma after it,
+        ({YEAR})年                        # a year opening the sentence without a comma after it,
         (?![\d月度]|以来|来|至|到|前|底)   # not a date, a span, a deadline or a year's part: 2018年12月, 2021年以来
         """,
         re.VERBOSE,
@@ -73,7 +73,7 @@ def opening_year(before: str, clause: str, rules: PeriodRules, catalog: Catalog)
         found = pattern.match(before, reported.end()) if reported else None
     if found is None or modifies(before, found, rules) or catalog.compiled(year_words).holds_this_year(before):
         return None
-    return int(found.group(1))
+    return year_of(found.group(1))
 
 
 BASE_VERBS = ("是", "为", "相当于")  # before a base year: 是2020年的1.6倍
@@ -81,14 +81,14 @@ BASE_TAIL = "的"  # right before the number
 
 
 # the first year of a span and its dash or 至: 2021-, 2021年至 (characters.py's range dashes)
-SPAN_START = re.compile(rf"(?:19|20)\d{{2}}年?(?:{character_class(RANGE_DASHES)}|至|到)$")
+SPAN_START = re.compile(rf"{YEAR}年?(?:{character_class(RANGE_DASHES)}|至|到)$")
 
 
 def year_in_clause(clause: str, rules: PeriodRules) -> int | None:
     """'2020年安排…' or '由2010年的162.4亿元' name the year; '比2010年增加' does not."""
     if "年" not in clause:
         return None
-    matches = [m for m in YEAR.finditer(clause) if not modifies(clause, m, rules)]
+    matches = [m for m in MARKED_YEAR.finditer(clause) if not modifies(clause, m, rules)]
     if not matches:
         return None
     match = matches[-1]
@@ -105,25 +105,25 @@ def year_in_clause(clause: str, rules: PeriodRules) -> int | None:
     opens = clause[: match.start(1)] in YEAR_OPENS
     if NUMBER_AFTER_YEAR.match(tail) or (not opens and DIGIT.search(tail)):
         return None
-    return int(match.group(1))
+    return year_of(match.group(1))
 
 
 # 由2020年底的26.1万户增加到2025年底的38.2万户: a level dated by the year's end right before it.
 DATED_LEVEL = re.compile(
-    r"""
-    ((?:19|20)\d{2})年   # a year
+    rf"""
+    ({YEAR})年   # a year
     (?:底|末)的$          # its end, right before the number: 2020年底的
     """,
     re.VERBOSE,
 )
-DATED_LEVEL_REACH = len("2020年底的")  # characters from the end in which DATED_LEVEL can match
+DATED_LEVEL_REACH = len("民国114年底的")  # characters from the end in which DATED_LEVEL can match (the era named)
 CLASS_MARK = "届"  # 2026届, the class of a year (its graduates, its recruits): that year's
-CLASS_YEAR = re.compile(rf"((?:19|20)\d{{2}}){CLASS_MARK}")  # a class's year naming the figure's year: 2026届高校毕业生
+CLASS_YEAR = re.compile(rf"({YEAR}){CLASS_MARK}")  # a class's year naming the figure's year: 2026届高校毕业生
 YEAR_LEADS = ("在", "于", "到", "至", "截至")  # a preposition or deadline before a year: 到2025年, 截至2023年底
 SPOKEN_YEAR = re.compile(
     rf"""
     (?:{alternation(YEAR_LEADS)})?  # a preposition or a deadline
-    ((?:19|20)\d{{2}})[年{CLASS_MARK}]  # the year a clause or a sentence opens with, or a class's (2026届毕业生),
+    ({YEAR})[年{CLASS_MARK}]  # the year a clause or a sentence opens with, or a class's (2026届毕业生),
     (?!(?:年?底)?(?:以)?前)         # not a deadline of what it names (2028年年底前需化解的债务)
     """,
     re.VERBOSE,
@@ -131,7 +131,7 @@ SPOKEN_YEAR = re.compile(
 YEAR_OPENS = ("", *YEAR_LEADS)  # what may stand before a year that opens its clause: nothing, 在, 到 …
 YEAR_ENDS = tuple(f"{digit}年" for digit in "0123456789")  # what a year in SPOKEN_YEAR ends with: 2024年
 SPOKEN_YEAR_GATE = (*YEAR_ENDS, CLASS_MARK)  # a year's end, or a class's mark (2026届), which SPOKEN_YEAR needs
-SPOKEN_STARTS = frozenset((*(lead[0] for lead in YEAR_LEADS), "1", "2"))  # what SPOKEN_YEAR's match starts with
+SPOKEN_STARTS = frozenset((*(lead[0] for lead in YEAR_LEADS), *YEAR_STARTS))  # what SPOKEN_YEAR's match starts with
 
 
 def spoken_year(before: str, clause: str) -> int | None:
@@ -139,7 +139,7 @@ def spoken_year(before: str, clause: str) -> int | None:
     found = (clause[:1] in SPOKEN_STARTS and SPOKEN_YEAR.match(clause)) or (
         before[:1] in SPOKEN_STARTS and SPOKEN_YEAR.match(before)
     )
-    return int(found.group(1)) if found else None
+    return year_of(found.group(1)) if found else None
 
 
 def class_year(before: str, clause: str) -> int | None:
@@ -147,4 +147,4 @@ def class_year(before: str, clause: str) -> int | None:
     1270万人，同比增加48万人: 2026 for both); not a class an earlier clause only mentions (提前谋划2026届高校
     毕业生就业，全年城镇新增就业12万人)."""
     found = CLASS_YEAR.search(clause) or CLASS_YEAR.match(before)
-    return int(found.group(1)) if found else None
+    return year_of(found.group(1)) if found else None

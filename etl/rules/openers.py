@@ -25,6 +25,7 @@ from etl.text.characters import (
     SPEAKER_CLOSE,
     SPEAKER_OPEN,
 )
+from etl.text.years import YEAR, YEAR_STARTS, year_of
 
 CHINESE_NUMERALS = ORDINAL_NUMERALS  # the position of a numeral is its value less one
 TWO = CHINESE_NUMERALS[1]
@@ -40,7 +41,7 @@ DATE = rf"""(?:
 )"""
 SLOTS = {
     "{n}": (SMALL_NUMBER, f"{SINGLE_NUMERALS}0123456789"),
-    "{year}": (r"((?:19|20)\d{2})", "12"),
+    "{year}": (f"({YEAR})", YEAR_STARTS),
     "{date}": (re.sub(r"\s+|#[^\n]*", "", DATE), ""),  # no group: the date names no year of its own
 }
 SLOT_SPLIT = re.compile("(" + "|".join(map(re.escape, SLOTS)) + ")")
@@ -171,14 +172,14 @@ def opened_context(
         if kind == "next_year":  # 明年, 下一步: a review is written in the year it reviews, whenever given
             return Context(report_year + 1, report_year + 1, True)
         if kind == "plan_year":  # 展望2026年: the year looked ahead to
-            return Context(int(slot), int(slot), int(slot) > report_year)
-        if kind == "since_year" and int(slot) <= report_year:
-            return Context(int(slot), report_year, False)
-        if kind == "year_span" and int(slot) < int(more[0]) <= int(slot) + SPAN_YEARS:
-            first, last = int(slot), int(more[0])
+            return Context(year_of(slot), year_of(slot), year_of(slot) > report_year)
+        if kind == "since_year" and year_of(slot) <= report_year:
+            return Context(year_of(slot), report_year, False)
+        if kind == "year_span" and year_of(slot) < year_of(more[0]) <= year_of(slot) + SPAN_YEARS:
+            first, last = year_of(slot), year_of(more[0])
             return Context(first, last, part.kind == "plan" and first > report_year)
         if kind == "year":
-            year = int(slot)
+            year = year_of(slot)
             return Context(year, year, part.kind == "plan" and year > report_year)
         if kind == "past_years":
             years = small_number(slot)

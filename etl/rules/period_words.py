@@ -14,6 +14,7 @@ from typing import NamedTuple
 from etl.catalog import Catalog
 from etl.catalog.gates import alternation, holds_any
 from etl.text.characters import CLAUSE_BREAKS, CLOSE_QUOTES, NUMERAL_CHARACTERS, OPEN_QUOTES
+from etl.text.years import YEAR
 
 LAST_YEARS_TAILS = ("的", "底的", "末的")  # 从去年的2.1%, 上年末的: what may follow last year's name
 PER_HEAD_REACH = 4  # characters after 每/人均/月 before a starting level's number: 每人每年, 月销售额
@@ -52,13 +53,13 @@ def period_rules(catalog: Catalog) -> PeriodRules:
         compared_year=re.compile(
             rf"""
             (?:{alternation(markers)})            # compared with: 比, 较
-            ((?:19|20)\d{{2}})年(?:末|底)?         # a base year, or its end
+            ({YEAR})年(?:末|底)?                  # a base year, or its end
             (?:{alternation(words["change_verb"])})  # a verb of change: 增长, 降低
             """,
             re.VERBOSE,
         ),
         # 力争到2025年: a deadline
-        by_year=re.compile(rf"(?:{alternation(words['to_word'])})((?:19|20)\d{{2}})年"),
+        by_year=re.compile(rf"(?:{alternation(words['to_word'])})({YEAR})年"),
         by_period_end=re.compile(
             rf"""
             (?:{alternation(words["to_word"])})       # to: 到, 至

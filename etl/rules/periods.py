@@ -32,19 +32,19 @@ from etl.rules.named_years import (
 )
 from etl.rules.openers import SMALL_NUMBER, small_number
 from etl.rules.period_words import PeriodRules, period_rules
-from etl.rules.structure import YEAR
 from etl.rules.targets import is_target as target
 from etl.rules.targets import target_rules
 from etl.rules.this_year import year_named, year_words
 from etl.text.characters import CLOSE_QUOTES, OPEN_QUOTES
 from etl.text.sentences import CLAUSE_SPLIT
+from etl.text.years import MARKED_YEAR, YEAR, year_of
 
 THIS_YEAR = "今年"  # in AS_OF's rel: the year the report was given
 AS_OF = re.compile(
-    r"""
+    rf"""
     (?:截至|截止|到)                            # up to
-    (?:(?P<y>(?:19|20)\d{2})年|(?P<rel>去年|上年|今年))?  # a year, last or this year's name, or the report year
-    (?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日|底|末)?  # a month and its day or end
+    (?:(?P<y>{YEAR})年|(?P<rel>去年|上年|今年))?  # a year, last or this year's name, or the report year
+    (?:(?P<m>\d{{1,2}})月(?:(?P<d>\d{{1,2}})日|底|末)?  # a month and its day or end
       |(?P<ye>年?底|年?末))                      # or the year's end
     """,
     re.VERBOSE,
@@ -127,7 +127,7 @@ def when(
     by_year = is_target and deadline_year(before, rules)  # 力争到2020年，建成…: the deadline may open the sentence
     by_end = is_target and not by_year and words and rules.by_period_end.search(before)  # 到“十五五”末
     if by_year or by_end:
-        deadline = int(by_year.group(1)) if by_year else catalog.named_periods[by_end.group(1)][1]
+        deadline = year_of(by_year.group(1)) if by_year else catalog.named_periods[by_end.group(1)][1]
         # A goal set in the review part aims from the year after the one reviewed.
         start = context.period_start if context.is_target or report_year is None else report_year + 1
         return When(min(start, deadline) if start else start, deadline, True, None)
@@ -155,7 +155,8 @@ def when(
         return When(last, last, is_target, None)
     since = compared_with_year(before, clause, rules, catalog) if "年" in before else None  # 比2002年: a year
     if since is not None:  # up to the year the sentence names (2007年参保人数…，比2002年增加…), else its context's
-        named_years = [int(m[1]) for m in YEAR.finditer(before) if int(m[1]) > since and not modifies(before, m, rules)]
+        named = (year_of(m[1]) for m in MARKED_YEAR.finditer(before) if not modifies(before, m, rules))
+        named_years = [year for year in named if year > since]
         end = max(named_years) if named_years else context.period_end or report_year
     if since is not None and end is not None and since < end - 1 and not is_target:
         # 比2002年增长65.5%，年均增长10.6%: a change over the years since the base year.
@@ -245,10 +246,10 @@ def _past_quote(text: str, end: int) -> int:
 def of_listed_year(label: str, timing: When) -> When:
     """A figure of a 分别 list whose own subject is a year is of that year: in 2020年、2021年分别新增
     就业3万人和5万人 the 3万人 is 2020's and the 5万人 2021's, whatever year the clause names last."""
-    found = YEAR.match(label)
+    found = MARKED_YEAR.match(label)
     if found is None:
         return timing
-    year = int(found.group(1))
+    year = year_of(found.group(1))
     as_of = timing.as_of if timing.period_end == year else None  # a date of another year is not its own
     return timing._replace(period_start=year, period_end=year, as_of=as_of)
 
@@ -271,7 +272,7 @@ def _as_of(
     the openers 去年 and 今年以来 read them; without a date, the year reviewed and the one after)."""
     dated = DATED_LEVEL.search(before, max(0, len(before) - DATED_LEVEL_REACH))
     if dated is not None:
-        return date(int(dated.group(1)), 12, 31)
+        return date(year_of(dated.group(1)), 12, 31)
     if year_spoken is not None and rules.year_end_in(before):
         last = next(reversed(list(rules.year_clauses.finditer(before))), None)  # the clause nearest the figure
         if last is not None and last.group("end"):
@@ -281,7 +282,7 @@ def _as_of(
     match = next(reversed(list(AS_OF.finditer(before))), None)
     if match is None or not match.group(0).startswith(("截至", "截止")):
         return None
-    year = int(match.group("y")) if match.group("y") else year_spoken
+    year = year_of(match.group("y")) if match.group("y") else year_spoken
     if match.group("rel") and report_year is not None:
         given = delivered if delivered is not None else report_year + 1
         year = given if match.group("rel") == THIS_YEAR else given - 1

@@ -29,6 +29,7 @@ from etl.text.characters import (
     SENTENCE_STOPS,
     SPEAKER_OPEN,
 )
+from etl.text.years import MARKED_YEAR, YEAR, year_of
 
 CHINESE_NUMERALS = ORDINAL_NUMERALS  # headings count one to ten; the position of a numeral is its value less one
 TWO = CHINESE_NUMERALS[1]
@@ -42,16 +43,12 @@ FIRST_LINE_HEADING = re.compile(_HEADING, re.M | re.VERBOSE)
 # Anchored on the line break itself, a literal re finds at C speed, not on ^, which
 # re tries at every character.
 LATER_LINE_HEADING = re.compile(r"\n" + _HEADING, re.M | re.VERBOSE)
-# A year, not the tail of a longer number or a document number (〔2020〕): the check on
-# the character before it stands after its first two digits, so that re skips ahead to
-# a 1 or 2 instead of trying the lookbehind at every character.
 TITLE_LENGTHS = range(1, 31)  # characters of a section's title line
 TITLE_NOT_ENDING = SENTENCE_STOPS + SEMICOLONS + "，,、的"  # a line ending so is a sentence or a piece of one
 LINE_ENDS = SENTENCE_STOPS + SEMICOLONS  # a line ending so ends a sentence: the next may be a title
 # An item of an enumerated list: （一）, 一、, 1., ①, ●
 ENUMERATED = re.compile(rf"[{OPEN_PARENS}]?[{CHINESE_NUMERALS}\d]+[{CLOSE_PARENS}、.．]|[①-⑳●•·■◆]")
-YEAR = re.compile(r"((?:19|20)(?<![\d〔\[]..)\d{2})年")
-DELIVERED = re.compile(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日")
+DELIVERED = re.compile(rf"({YEAR})年\d{{1,2}}月\d{{1,2}}日")
 
 
 def infer_report_year(text: str, catalog: Catalog | None = None) -> int | None:
@@ -59,13 +56,13 @@ def infer_report_year(text: str, catalog: Catalog | None = None) -> int | None:
     review = _heading_words(catalog or load_catalog())[0]
     for _, heading in top_headings(text):
         if review.search(heading):
-            year = YEAR.search(heading)
+            year = MARKED_YEAR.search(heading)
             if year:
-                return int(year.group(1))
+                return year_of(year.group(1))
     delivered = DELIVERED.search(text[:500])
     if delivered:
-        return int(delivered.group(1)) - 1
-    years = Counter(int(y) for y in YEAR.findall(text))
+        return year_of(delivered.group(1)) - 1
+    years = Counter(map(year_of, MARKED_YEAR.findall(text)))
     return years.most_common(1)[0][0] if years else None
 
 
@@ -94,16 +91,16 @@ def report_parts(text: str, report_year: int | None, catalog: Catalog | None = N
     parts: list[Part] = []
     kind, year, first, start = "review", report_year, None, 0
     for heading_start, heading in top_headings(text):
-        heading_year = YEAR.search(heading)
+        heading_year = MARKED_YEAR.search(heading)
         review, plan = bool(review_words.search(heading)), bool(plan_words.search(heading))
         # 二、2026年主要工作, in a report on 2025: a heading naming a year still ahead is over plans
-        plan = plan or (not review and heading_year is not None and _after(int(heading_year.group(1)), report_year))
+        plan = plan or (not review and heading_year is not None and _after(year_of(heading_year.group(1)), report_year))
         # 三、2025年重点财政政策落实情况 after the plans, in a report on 2025: a year reviewed, over no plans
         past = (
             not plan
             and heading_year is not None
             and report_year is not None
-            and int(heading_year.group(1)) <= report_year
+            and year_of(heading_year.group(1)) <= report_year
         )
         if review and plan:
             new_kind = "mixed"
@@ -114,7 +111,7 @@ def report_parts(text: str, report_year: int | None, catalog: Catalog | None = N
         else:
             new_kind = kind
         if new_kind == "plan":
-            new_year = int(heading_year.group(1)) if heading_year else _next(report_year)
+            new_year = year_of(heading_year.group(1)) if heading_year else _next(report_year)
             if kind == "plan" and not heading_year:
                 new_year = year
         else:
@@ -283,10 +280,10 @@ def _title_context(title: str, part: Part, report_year: int | None) -> Context:
     """The period of a section by its title: the year it names (附件：2025年民生实事完成情况 after the plans, a
     review; 县总工会2026年工作思路 in a review of 2025, plans), else its part's (数说：); a period phrase opening
     it (展望2026年, 五年来) is read after, as any sentence's."""
-    named = YEAR.search(title)
+    named = MARKED_YEAR.search(title)
     if named is None:
         return _part_context(part, report_year)
-    year = int(named.group(1))
+    year = year_of(named.group(1))
     return Context(year, year, _after(year, report_year))
 
 

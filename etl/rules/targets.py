@@ -25,8 +25,8 @@ from etl.rules.goal_words import GOAL_NOUNS, goal_rules, reported_met
 from etl.rules.named_years import SPOKEN_YEAR_GATE, spoken_year
 from etl.rules.noun_reach import verb_at
 from etl.rules.period_words import period_rules
-from etl.rules.structure import YEAR
 from etl.text.characters import OPEN_QUOTES, SEMICOLONS
+from etl.text.years import MARKED_YEAR, year_of
 
 TARGET = "target"
 PER_UNIT, AT_LEAST = "per_unit", "at_least"
@@ -113,8 +113,8 @@ def past_quota(before: str, clause: str, context: Context, report_year: int | No
     goals = catalog.compiled(goal_rules)
     if report_year is None or goals.quota.search(clause) is None:
         return False
-    named = YEAR.findall(before)
-    year = int(named[-1]) if named else context.period_end
+    named = MARKED_YEAR.findall(before)
+    year = year_of(named[-1]) if named else context.period_end
     return year is not None and year <= report_year
 
 

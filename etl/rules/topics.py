@@ -24,6 +24,7 @@ from typing import NamedTuple
 from etl.catalog import Catalog
 from etl.catalog.gates import alternation
 from etl.records import Around, Mention
+from etl.text.years import YEAR
 
 # How a later clause stands to the topic named before it; None: it names a subject of its own.
 OPENS = "opens"  # 其中…, 有…, …合计: it goes on with what the clause before counted
@@ -115,7 +116,7 @@ def topic_rules(catalog: Catalog) -> TopicRules:
         compared_year=re.compile(
             rf"""
             (?:{alternation(known["compared_marker"])})  # 比, 较
-            (?:19|20)\d{{2}}年                          # 2002年: the year a change is measured from
+            {YEAR}年                                    # 2002年: the year a change is measured from
             """,
             re.VERBOSE,
         ),

@@ -21,15 +21,21 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from etl.text.characters import SPEAKER_OPEN
+from etl.text.characters import ORDINAL_NUMERALS, SPEAKER_OPEN
+from etl.text.numbers import PLAIN_FORM_OF
+from etl.text.years import YEAR
 
 # A line ending in one of these closes its sentence or paragraph.
 SENTENCE_END = "。!?！？;；:：”」』）)】"
+# The numerals a heading counts with, in their plain and their financial or traditional forms: 六、, 陸、 (Taiwan's)
+HEADING_NUMERALS = ORDINAL_NUMERALS + "".join(
+    form for form, value in PLAIN_FORM_OF.items() if value in ORDINAL_NUMERALS
+)
 # A line looks like a heading: an enumerator or a short bracketed note.
 HEADING = re.compile(
-    r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+[部章节]"
+    rf"^(?:[{HEADING_NUMERALS}]+、|\([{HEADING_NUMERALS}]+\)|第[{HEADING_NUMERALS}]+[部章节]"
     r"|[(（].{0,12}[)）]$|.{0,6}$|[^,，。、]{0,30}(?:报告|公报|公告|通报|回顾|任务|安排|部署|取向|目标|思路|(?:完成|执行|落实|办理|进展)情况)$"
-    r"|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$)"  # a title line, or a date line under it: 2026年3月10日
+    rf"|{YEAR}年\d{{1,2}}月\d{{1,2}}日$)"  # a title line, or a date line under it: 2026年3月10日, 115年3月10日
 )
 # A line opening with a news item's dateline or a transcript's speaker starts a paragraph: the headline before
 # it ends there, though it ends in no punctuation (青岛：12.6万名…劳动者 / 本报讯（记者…）…).
