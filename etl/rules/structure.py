@@ -221,10 +221,14 @@ def section_titles(text: str, starts: list[int]) -> set[int]:
         if before >= 0 and lines[before].rstrip()[-1] not in LINE_ENDS:
             continue  # a piece of a sentence broken off
         start = (ends[i - 1] + i if i else 0) + lines[i].index(words[0])
-        index = bisect_left(starts, start)
-        if index < len(starts) and starts[index] == start:
-            titles.add(index)
-    return titles
+        titles.add(_starting_at(starts, start))
+    return titles - {None}
+
+
+def _starting_at(starts: list[int], at: int) -> int | None:
+    """The index of the sentence (by its start offsets, in order) that starts at the offset `at`, if one does."""
+    index = bisect_left(starts, at)
+    return index if index < len(starts) and starts[index] == at else None
 
 
 def _turns(text: str, starts: list[int]) -> set[int]:
@@ -233,11 +237,9 @@ def _turns(text: str, starts: list[int]) -> set[int]:
     found = set()
     at = text.find(SPEAKER_OPEN)
     while at >= 0:
-        index = bisect_left(starts, at)
-        if index < len(starts) and starts[index] == at:
-            found.add(index)
+        found.add(_starting_at(starts, at))
         at = text.find(SPEAKER_OPEN, at + 1)
-    return found
+    return found - {None}
 
 
 def _reported(text: str, texts: list[str], starts: list[int], rules) -> set[int]:
