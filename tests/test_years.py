@@ -25,6 +25,10 @@ from .helpers import figures_of
         ("已有117年历史", None),
         ("第110届广交会", None),  # an ordinal: no 年 after it
         ("成立100年时", None),  # 100 is no unnamed year: the era's centenary is written 民国100年
+        ("97年度新加入会员工会3家", 2008),  # in two digits, 80-99 (1991-2010)
+        ("97年本会经评定为优良工会", 2008),
+        ("上世纪80年代", None),  # a decade
+        ("建党90年来", None),
         ("12019年", None),  # the tail of a longer number
         ("〔2020〕12号", None),
     ],
@@ -54,4 +58,26 @@ def test_a_taiwanese_review_has_its_dates_goals_and_years():
         ("156萬元", False, 2025, 2025, None),
         ("60場", True, 2026, 2026, None),  # the heading names 115 (2026), after the year reviewed: plans
         ("8,800人次", True, 2026, 2026, None),
+    ]
+
+
+EARLIER = """臺北縣某產業總工會97年度工作報告
+
+壹、會務概況
+截至97年12月底止，所屬會員工會計68家，較96年底增加3家。
+參、98年度工作計畫
+一、收入新臺幣1,320萬元，支出新臺幣1,310萬元。
+肆、結語
+97年本會獲頒獎勵金新臺幣10萬元。
+"""
+
+
+def test_a_review_of_2008_in_two_digit_years_has_its_plans_under_a_heading_counted_in_financial_numerals():
+    shown = [(f.surface, f.is_target, f.period_start, f.as_of) for f in figures_of(EARLIER, 2008)]
+    assert shown == [
+        ("68家", False, 2008, date(2008, 12, 31)),
+        ("3家", False, 2008, date(2008, 12, 31)),
+        ("1,320萬元", True, 2009, None),  # 參、 (三、) over 98年度 (2009): plans
+        ("1,310萬元", True, 2009, None),
+        ("10萬元", False, 2008, None),  # a year opening its sentence after the plans
     ]
