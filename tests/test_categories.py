@@ -90,7 +90,7 @@ def test_every_tail_of_a_subject_passes_its_last_character_gate():
         *(w for w, b, at, _ in catalog.bases if b in MOVES and at != "compared"),
     ]
     for verb in verbs:
-        for after in ("", *words["to_word"], *words["label_tail"], *words["basis_filler"]):
+        for after in ("", *words["to_word"], *words["label_tail"], *catalog.basis_fillers):
             phrase = "技能人才" + verb + after
             assert phrase[-1] in ends, phrase
             assert pattern.search(phrase).start() == len("技能人才"), phrase

@@ -49,6 +49,7 @@ def classified(text: str, report_year: int = 2020):
         ("新签订集体协约230份。", "exact"),  # 约 of 协约 (words.csv's bound_lookalike): no bound
         ("累計有效團體協約達156件。", "exact"),
         ("已签订协约约230份。", "approx"),  # the 约 after it is
+        ("送去防暑降温物品折合约420万元。", "approx"),  # 折合 and 约: about, no contract
     ],
 )
 def test_qualifiers(text, qualifier):
@@ -104,6 +105,10 @@ def test_an_amount_per_one_of_a_measure_is_per_unit_whatever_bound_follows():
         ("森林覆盖率大幅度提高到35%。", None),  # 大幅度: sharply, the level reached
         ("壓減一般性支出8.5%。", "change"),
         ("农民人均增收2100元。", "change"),
+        # a bound between the change and its number (qualifiers.csv's before words): 不低于, 超, 不到
+        ("力争在岗职工人均收入增长不低于8%。", "change"),
+        ("省级一般性支出下降超10%。", "change"),
+        ("職工收入增長不到3%。", "change"),
         # a date says when, not how a figure was summed: a level as of the date (累计 says a sum)
         ("截至11月底，返还工会经费51.83亿元。", None),
         ("截至去年底，全国工会会员已达2.58亿人。", None),

@@ -67,6 +67,8 @@ def test_the_amounts_listed_after_the_first_are_per_head_too():
         ("220元", "per_unit"),
         ("300元", "per_unit"),
     ]
+    stated = "非全日制用工小时最低工资标准分别为22元、21元。"  # a standard stated for each of a list
+    assert [(f.surface, f.qualifier) for f in figures_of(stated)] == [("22元", "per_unit"), ("21元", "per_unit")]
 
 
 @pytest.mark.parametrize(

@@ -107,6 +107,18 @@ def test_a_part_takes_the_verb_of_its_whole(text, expected):
             [("860名", "person", "beneficiaries"), ("96萬元", "yuan", "funds")],
         ),
         ("全年为420名新业态劳动者办理意外保险。", [("420名", "person", "beneficiaries")]),
+        # …past an adverb before the deed, whoever they are (务工人员: people, its head 人员)
+        ("为四千三百多名外来务工人员免费提供返乡车票。", [("四千三百多名", "person", "beneficiaries")]),
+        ("為四千三百多名外來務工人員免費提供返鄉車票。", [("四千三百多名", "person", "beneficiaries")]),
+        # served: 服务 and the 工 of 工友 are no 务工 (migrant work)
+        (
+            "向户外工友派发清凉物资逾3万份，服务工友约1.5万人次。",
+            [("3万份", "other", "other"), ("1.5万人次", "person_time", "beneficiaries")],
+        ),
+        (
+            "向戶外工友派發清涼物資逾3萬份，服務工友約1.5萬人次。",
+            [("3萬份", "other", "other"), ("1.5萬人次", "person_time", "beneficiaries")],
+        ),
         # the 为 of being, after a noun of how many
         ("全区会员总数为4.8万人。", [("4.8万人", "person", "members")]),
     ],
@@ -314,7 +326,7 @@ def test_staff_schemes_people_and_bodies_by_the_lexicons_heads(text, expected):
         # classes held and visits counted by place: events (activities), not people
         (
             "開辦職業訓練班327班，結訓學員6,120人。",
-            [("327班", "time", "activities"), ("6,120人", "person", "participants")],
+            [("327班", "other", "activities"), ("6,120人", "person", "participants")],
         ),
         (
             "开展劳动条件检查1.1万厂次，走访服务企业1200家次。",
@@ -344,6 +356,21 @@ def test_staff_schemes_people_and_bodies_by_the_lexicons_heads(text, expected):
         # amounts in another currency are funds, though not yuan
         ("發放補償約1,860萬澳門元。", [("1,860萬澳門元", "other", "funds")]),
         ("工會全年收入3.2億港元。", [("3.2億港元", "other", "funds")]),
+        # counted by 间 and 份, the noun decides: offices and affiliated unions are bodies, documents items,
+        # goods handed out neither
+        (
+            "本會屬會253間，設地區服務處及會員中心共32個。",
+            [("253間", "organization", "organizations"), ("32個", "organization", "organizations")],
+        ),
+        ("全省工人文化宫（俱乐部）达到98个。", [("98个", "organization", "organizations")]),
+        (
+            "为困难职工代写法律文书860份，送去慰问品1200份。",
+            [("860份", "item", "activities"), ("1200份", "other", "other")],
+        ),
+        # involved: workers, as their noun says, past the bound before the number (劳工: Taiwan's and Hong Kong's)
+        ("涉及勞工1,140人，涉及僱員逾4,200人。", [("1,140人", "person", "workers"), ("4,200人", "person", "workers")]),
+        # households in hardship helped
+        ("对重病职工家庭等特困户86户发放救助金。", [("86户", "household", "beneficiaries")]),
         # neighbourhoods are places, as streets and cities are
         ("服务覆盖13个街道、80个社区。", [("13个", "other", "other"), ("80个", "other", "other")]),
     ],

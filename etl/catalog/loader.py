@@ -18,8 +18,8 @@ from pathlib import Path
 from etl import CATALOG_DIR
 from etl.catalog.cells import ROLE_NAME
 from etl.catalog.gates import alternation, longest_first
+from etl.catalog.indexes import WordIndexes
 from etl.catalog.schema import SCHEMA, TOPIC_WORD_ROLES, WORD_ROLES, YEAR_MODIFIER_ROLES, CatalogError, read_table
-from etl.catalog.wordindex import WordIndex
 from etl.records import Metric, Program
 from etl.text.characters import MAGNITUDE_CHARACTERS, NUMERAL_CHARACTERS
 from etl.text.script import ScriptForms
@@ -28,7 +28,6 @@ __all__ = ["CATALOG_DIR", "Catalog", "CatalogError", "load_catalog"]
 
 # The units a 家 or 个 can count, named by the noun after or before it (五万家企业, 基层工会组织280.9万个).
 COUNTED_UNITS = frozenset({"enterprise", "organization", "household", "item", "other"})  # other: 口袋公园120处
-NO_UNIT = frozenset({""})  # the units of a word that gives no category: no figure's unit is in it
 
 
 class _Built(dict):
@@ -46,7 +45,7 @@ class _Built(dict):
 
 
 @dataclass(frozen=True, eq=False)
-class Catalog:
+class Catalog(WordIndexes):
     """All word lists, each in the order its CSV gives (first match wins)."""
 
     units: dict[str, tuple[str, float]]  # word -> (unit, scale): units.csv, then measure_words.csv's other words
@@ -108,8 +107,7 @@ class Catalog:
 
     @cached_property
     def unit_words_by_first(self) -> dict[str, tuple[str, ...]]:
-        """The unit words by their first character, longest first: at a place only the few words
-        that start with its character are tried (a dict lookup, not a scan of the whole list)."""
+        """The unit words by their first character, longest first: at a place only those are tried."""
         by_first: dict[str, list[str]] = {}
         for word in sorted(self.units, key=len, reverse=True):
             by_first.setdefault(word[0], []).append(word)
@@ -163,53 +161,6 @@ class Catalog:
     @cached_property
     def stop_after_re(self) -> re.Pattern:
         return longest_first(self.stop_after)
-
-    @cached_property
-    def qualifiers_before(self) -> WordIndex:
-        before = [(w, q) for w, pos, q in self.qualifiers if pos == "before"]  # a lookalike's "": no bound (协约23件)
-        return WordIndex([*((w, "") for w in self.words["bound_lookalike"]), *before], self.words["qualifier_filler"])
-
-    @cached_property
-    def qualifiers_after(self) -> WordIndex:
-        return WordIndex([(w, q) for w, pos, q in self.qualifiers if pos == "after"])
-
-    @cached_property
-    def qualifiers_in_clause(self) -> WordIndex:
-        return WordIndex([(w, q) for w, pos, q in self.qualifiers if pos == "clause"])
-
-    def bases_at(self, position: str, fillers: tuple[str, ...] = ()) -> WordIndex:
-        """The bases.csv words of one position, each with its (basis, direction)."""
-        return WordIndex([(w, (b, d)) for w, b, pos, d in self.bases if pos == position], fillers)
-
-    @cached_property
-    def bases_before(self) -> WordIndex:
-        return self.bases_at("before", self.words["basis_filler"])  # 增长约3%
-
-    @cached_property
-    def bases_in_clause(self) -> WordIndex:
-        return self.bases_at("clause")
-
-    @cached_property
-    def bases_in_sentence(self) -> WordIndex:
-        return self.bases_at("sentence")
-
-    @cached_property
-    def bases_compared(self) -> WordIndex:
-        return self.bases_at("compared")
-
-    @cached_property
-    def category_words(self) -> WordIndex:
-        """categories.csv's words, and words.csv's not_category (新就业形态), found as themselves, fitting no unit."""
-        words = [(w, (c, frozenset(u.split("|")) if u else frozenset())) for w, c, u in self.categories if w]
-        return WordIndex([*words, *((w, (None, NO_UNIT)) for w in self.words["not_category"])])
-
-    @cached_property
-    def category_defaults(self) -> dict[str, str]:
-        defaults: dict[str, str] = {}
-        for word, category, unit in self.categories:
-            if not word:
-                defaults.setdefault(unit, category)
-        return defaults
 
 
 def catalog_files(directory: Path = CATALOG_DIR) -> list[Path]:

@@ -44,7 +44,7 @@ def subject_tail(catalog: Catalog) -> tuple[re.Pattern, frozenset[str]]:
     """The words of change or reaching between a subject and its number (技能人才比上年增加到), a verb
     at least (words.csv's change_verb and reached_verb, bases.csv's words of a new count or a change:
     新增); and the characters such words end with, so that a phrase ending otherwise is passed at once."""
-    words, tails = catalog.words, (*catalog.words["label_tail"], *catalog.words["basis_filler"])
+    words, tails = catalog.words, (*catalog.words["label_tail"], *catalog.basis_fillers)
     moves = (w for w, basis, at, _ in catalog.bases if basis in MOVES and at != "compared")
     verbs = (*words["change_verb"], *words["reached_verb"], *moves)
     pattern = re.compile(

@@ -77,7 +77,7 @@ def standard(catalog: Catalog) -> re.Pattern:
             (?:{alternation(moves)})                           # moved or reached: 提高, 达到
             (?:{alternation(catalog.words["to_word"])})?        # to: 到, 至
           | {LETTER}{{0,2}}?(?:{alternation(catalog.words["from_word"])})  # its level before: 标准由40元
-          | 为                                                 # or stated: 标准为
+          | (?:{alternation(catalog.words["respectively"])})?为  # or stated: 标准为, 标准分别为
           | (?=每|人均)                                        # or per head: 标准每人每月
         )                                                     # (国家标准4929项 counts standards)
         (?:每人每年|每人每月|每月|每年|人均)?                   # per head per year

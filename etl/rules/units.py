@@ -28,14 +28,15 @@ GAP_REACH = 12  # characters before a number in which the words between it and i
 
 def _gap(catalog: Catalog) -> tuple[re.Pattern, frozenset[str]]:
     """The words that may stand between a counted noun and its number (words.csv's gap_total and
-    gap_verb: 职工驿站达300个, 农民工总量2.9亿人), and the characters such a gap ends with."""
-    totals, verbs = catalog.words["gap_total"], catalog.words["gap_verb"]
+    gap_verb: 职工驿站达300个, 农民工总量2.9亿人; a bound of qualifiers.csv: 涉及职工逾1140人), and the
+    characters such a gap ends with."""
+    totals, verbs = catalog.words["gap_total"], (*catalog.words["gap_verb"], *catalog.bounds_before)
     pattern = re.compile(
         rf"""
         (?:\[\d+\])?                  # a note mark: 农民工[8]总量
         (?:\([^()]{{1,8}}\))?          # another name for it, in brackets: 帮扶中心(站点)830个
         (?:{alternation(totals)})?   # how many of them: 总量
-        (?:{alternation(verbs)})*    # reached, in all, about: 达, 共, 约
+        (?:{alternation(verbs)})*    # reached, in all, about: 达, 共, 约, 逾
         $
         """,
         re.VERBOSE,
