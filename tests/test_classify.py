@@ -287,6 +287,15 @@ def test_parts_may_open_the_next_sentence():
     assert labour_models.parent_figure_id == workers.parent_figure_id == whole.figure_id
 
 
+def test_a_part_opening_the_next_sentence_with_its_own_words_has_the_one_whole_of_its_kind_before():
+    whole, part = figures_of("处理劳资争议案件126件。其中关厂歇业案件31件。")
+    assert part.parent_figure_id == whole.figure_id
+    cases, settled, closures = figures_of("处理劳资争议案件126件，协调成立98件。其中关厂歇业案件31件。")
+    assert closures.parent_figure_id is None  # two wholes of its kind may be it: neither is said
+    lectures, part = figures_of("共辦理勞工教育講習42場次；其中與勞工局合辦安全衛生講習18場次。")
+    assert part.parent_figure_id == lectures.figure_id
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -184,9 +184,10 @@ def whole_of(
     words: Breakdown,
     previous: list[Figure] = (),
     breakdown: bool | None = None,
+    only: bool = False,
 ):
     """For a part in a 其中 list, the figure of the same unit stated before the 其中; for a
-    share (其中…投资占44%), the last amount before it.
+    share (其中…投资占44%), the last amount before it; `only`: when one figure alone may be it.
 
     Only the 其中 clause lists parts: in "…2493名，其中劳模1689名、先进工作者804名，
     有300多名抗疫先进典型" the 300 overlap the parts and are not one of them. `breakdown`: in_breakdown's
@@ -206,7 +207,7 @@ def whole_of(
         and f.basis != "change"
         and per_unit_alike(f, part)
     ]
-    if not candidates or (not share and candidates[-1].value < part.value):
+    if not candidates or (not share and candidates[-1].value < part.value) or (only and len(candidates) > 1):
         return None
     return candidates[-1]
 
@@ -266,6 +267,10 @@ def restates(sentence: str, start: int, end: int, catalog: Catalog) -> bool:
     )
 
 
-def opens_with_breakdown(before: str, words: Breakdown) -> bool:
-    """共表彰2493名。其中，劳模1689名…: the parts open the sentence after their whole's."""
-    return before.startswith(words.openers) and CLAUSE_SPLIT.split(before, 1)[0] in words.openers
+def opens_with_breakdown(before: str, words: Breakdown) -> bool | None:
+    """共表彰2493名。其中，劳模1689名…: the parts open the sentence after their whole's (True); 处理争议
+    案件126件。其中关厂案件31件: so may a part with its own words (None: its whole is the one figure of its
+    kind before); otherwise False."""
+    if not before.startswith(words.openers):
+        return False
+    return True if CLAUSE_SPLIT.split(before, 1)[0] in words.openers else None

@@ -87,8 +87,12 @@ class Wholes:
             breakdown = in_breakdown(around, words)
         # whole_of holds only in a 其中 list: outside one (most figures) it is not asked
         parent = whole_of(figure, around, earlier, words, breakdown=True) if breakdown else None
-        if parent is None and opens_with_breakdown(around.before, words):
-            parent = whole_of(figure, around, earlier, words, in_sentence.get(index - 1, []), breakdown)
+        opens = opens_with_breakdown(around.before, words) if parent is None else False
+        if (
+            opens is not False
+        ):  # 。其中，…: the sentence before holds the whole; 。其中关厂案件31件: if one alone may be it
+            previous = in_sentence.get(index - 1, [])
+            parent = whole_of(figure, around, earlier, words, previous, breakdown, only=opens is None)
         if parent is None:
             parent = whole_of_shares(figure, around, earlier, words)
         if parent is None and self.continued is not None and self.continued[0] == index - 1:
