@@ -41,7 +41,7 @@ def _seen(folder, text: str, report_year: int, fields: tuple[str, ...], publishe
 ROLE_EXAMPLES = [
     ("standard_word", "定额", "困难职工生活补助定额提高到600元。", 2020, ("qualifier",), ["exact"], ["per_unit"]),
     ("call_line", "电话", "开通12351职工维权电话。", 2020, ("surface",), ["12351"], []),
-    ("helping_verb", "看望", "看望困难党员1200人。", 2020, ("category",), ["other"], ["beneficiaries"]),
+    ("helping_verb", "照看", "照看困难党员1200人。", 2020, ("category",), ["other"], ["beneficiaries"]),
     ("doing_verb", "核销", "核销票据3000件。", 2020, ("category",), ["other"], ["activities"]),
     ("duration_word", "周", "审批周期缩短至2周。", 2020, ("surface", "measure"), [], [("2周", "周")]),
     ("span_noun", "时效", "办件时效压缩至3天。", 2020, ("surface", "unit"), [], [("3天", "other")]),

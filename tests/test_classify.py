@@ -105,6 +105,7 @@ def test_an_amount_per_one_of_a_measure_is_per_unit_whatever_bound_follows():
         ("森林覆盖率大幅度提高到35%。", None),  # 大幅度: sharply, the level reached
         ("壓減一般性支出8.5%。", "change"),
         ("农民人均增收2100元。", "change"),
+        ("新吸收新就业形态劳动者入会620人。", "new"),  # newly taken in
         # a bound between the change and its number (qualifiers.csv's before words): 不低于, 超, 不到
         ("力争在岗职工人均收入增长不低于8%。", "change"),
         ("省级一般性支出下降超10%。", "change"),

@@ -33,6 +33,13 @@ def test_the_words_before_a_count_start_after_the_last_verb(before, reach):
     assert before[reach_before(before, 0, len(before), CATALOG) :] == reach
 
 
+def test_before_words_of_its_own_a_count_is_the_object_of_the_verb_right_before_it():
+    before = "工会经费税务代收覆盖"  # …11个设区市: what 覆盖 covers, not the 工会 that covers it
+    assert before[reach_before(before, 0, len(before), CATALOG, read_past=False) :] == ""
+    assert [(f.surface, f.unit) for f in figures_of("工会经费税务代收覆盖11个设区市。")] == [("11个", "other")]
+    assert [(f.surface, f.unit) for f in figures_of("全市驿站总数达到3000个。")] == [("3000个", "organization")]
+
+
 @pytest.mark.parametrize(
     ("text", "follows"),
     [

@@ -369,6 +369,11 @@ def test_staff_schemes_people_and_bodies_by_the_lexicons_heads(text, expected):
         ),
         # involved: workers, as their noun says, past the bound before the number (劳工: Taiwan's and Hong Kong's)
         ("涉及勞工1,140人，涉及僱員逾4,200人。", [("1,140人", "person", "workers"), ("4,200人", "person", "workers")]),
+        # visited: people and households cared for, whoever they are (劳模 visited are no honours given)
+        (
+            "探望劳模300人，探訪獨居長者3,500戶。",
+            [("300人", "person", "beneficiaries"), ("3,500戶", "household", "beneficiaries")],
+        ),
         # households in hardship helped
         ("对重病职工家庭等特困户86户发放救助金。", [("86户", "household", "beneficiaries")]),
         # neighbourhoods are places, as streets and cities are

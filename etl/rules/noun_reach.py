@@ -34,11 +34,12 @@ def verb_at(text: str, i: int, catalog: Catalog) -> bool:
     return not any(text[i : i + length] in lexicon for length in catalog.compiled(noun_shapes)[0])
 
 
-def reach_before(text: str, start: int, end: int, catalog: Catalog) -> int:
+def reach_before(text: str, start: int, end: int, catalog: Catalog, read_past: bool = True) -> int:
     """Where the words before a count (from `start`, up to `end`, the start of the words between its
     noun and its number) start naming what it counts: after the last verb, else `start`. Verbs right
-    before `end` say how many, not of what (驿站总数达到), and are read past."""
-    while True:  # 达到, 增至, 增加到 (a verb and 到): how many
+    before `end` say how many, not of what (驿站总数达到), and are read past when the count ends its
+    item (`read_past`); before words of its own, such a verb takes them as its object (工会覆盖11个设区市)."""
+    while read_past:  # 达到, 增至, 增加到 (a verb and 到): how many
         if end - VERB >= start and verb_at(text, end - VERB, catalog):
             end -= VERB
         elif text[end - 1 : end] in TO_WORDS and end - 1 - VERB >= start and verb_at(text, end - 1 - VERB, catalog):
@@ -56,11 +57,7 @@ def counts_what_follows(text: str, end: int, catalog: Catalog) -> bool:
     noun of the lexicon that counts no person (省份; not the 记者 of a news item's first line run into
     a headline) stands in them before a verb or the clause's end; not a list's or a clause's end, a
     qualifier (以上), a joiner (和, 并, 的) or a verb (实现上云) right after it."""
-    if end >= len(text) or text[end] in ITEM_ENDS:
-        return False
-    if text.startswith((*FOLLOWS_NO_NOUN, *catalog.words["coordinator"]), end):
-        return False
-    if catalog.qualifiers_after.at_start(text, end) is not None:
+    if not words_follow(text, end, catalog):
         return False
     lexicon, verbs = catalog.lexicon, catalog.verbs
     lengths, firsts, _ = catalog.compiled(noun_shapes)  # a noun's lengths; the characters one starts with
@@ -74,3 +71,13 @@ def counts_what_follows(text: str, end: int, catalog: Catalog) -> bool:
             if found is not None and found[0] != PERSON:
                 return True
     return False
+
+
+def words_follow(text: str, end: int, catalog: Catalog) -> bool:
+    """Whether words stand after a count's measure word (at `end`), not a list's or a clause's end, a
+    qualifier (以上) or a joiner (和, 并, 的): 11个设区市, not 驿站300个。"""
+    if end >= len(text) or text[end] in ITEM_ENDS:
+        return False
+    if text.startswith((*FOLLOWS_NO_NOUN, *catalog.words["coordinator"]), end):
+        return False
+    return catalog.qualifiers_after.at_start(text, end) is None

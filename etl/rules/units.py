@@ -16,7 +16,7 @@ from typing import NamedTuple
 from etl.catalog import Catalog
 from etl.catalog.gates import alternation, character_class
 from etl.rules.compounds import compound_after, compound_at, noun_ending_at, noun_shapes
-from etl.rules.noun_reach import counts_what_follows, reach_before, verb_at
+from etl.rules.noun_reach import counts_what_follows, reach_before, verb_at, words_follow
 from etl.text.characters import CLAUSE_ENDS, ITEM_ENDS, LETTER
 
 CLAUSE_END = re.compile(character_class(CLAUSE_ENDS))
@@ -133,7 +133,8 @@ def by_unit_word(text: str, unit_word: str, pos: int, start: int, catalog: Catal
                 counted = noun_before(text, start, catalog.counted_nouns, NOUN_REACH)
                 if counted:  # most windows hold none: only then is the verb before it looked for
                     window = max(0, start - NOUN_REACH)
-                    begin = reach_before(text, window, gap_start(text, window, start, catalog), catalog)
+                    gap = gap_start(text, window, start, catalog)
+                    begin = reach_before(text, window, gap, catalog, not words_follow(text, end, catalog))
                     counted = noun_before(text, start, catalog.counted_nouns, start - begin)
             counted = counted or elided_noun(text, start, catalog)
         if unit == "household":
