@@ -30,6 +30,7 @@ from etl.rules.labels import (
     with_subject,
 )
 from etl.rules.metrics import MetricFinder
+from etl.rules.own_change import change_of_before
 from etl.rules.periods import of_listed_year, when
 from etl.rules.programs import ProgramFinder
 from etl.rules.qualifiers import EXACT, listed_kind, qualifier
@@ -71,6 +72,7 @@ def classify(
         own_subject = link.group_size > 1 and build.respective.split is not None  # 分别: its subject is its own
         figure = build.figure(mention, around, label, kind, base, metric, own_subject)
         figure = counts_as_before(figure, around, earlier, build.catalog)  # 驿站85个，累计建成420个: stations
+        figure = change_of_before(figure, around, earlier, build.catalog)  # 2020年…620万人，比上年增长8.4%: 2020's
         if link.joined == "heads":  # 低保对象3.2万户5.6万人: the households' people
             figure = of_households(figure, build.figures[-1])
         if figure.is_target and (stated := build.restated(figure, around)) is not None:  # only a target restates

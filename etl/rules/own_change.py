@@ -1,0 +1,33 @@
+"""A change stated in the clause right after the figure it changes, opening with its comparison or its
+verb and naming no subject of its own: 其中2020年新发展会员620万人，比上年增长8.4% is the growth of
+2020's new members, of 2020, whatever the period the sentence opened with (“十三五”期间累计…)."""
+
+from __future__ import annotations
+
+from etl.catalog import Catalog
+from etl.records import Around, Figure
+from etl.rules.bases import CHANGE
+from etl.rules.identity import figure_id
+
+CLAUSE_BREAK = 1  # the one character between the clause before and the change's (，)
+
+
+def change_of_before(figure: Figure, around: Around, earlier: list[Figure], catalog: Catalog) -> Figure:
+    """The change with the years of the level it changes, when those are not its own already."""
+    if figure.basis != CHANGE or not earlier:
+        return figure
+    last = earlier[-1]
+    if last.basis == CHANGE or last.is_target != figure.is_target:
+        return figure
+    if (last.period_start, last.period_end) == (figure.period_start, figure.period_end):
+        return figure  # most changes: of the years of the level before them
+    opening = (*catalog.words["compared_with"], *catalog.words["change_verb"])  # 比上年, 同比, 增长
+    clause = around.clause_before
+    previous = around.previous_clause()
+    if previous is None or not clause.startswith(opening):
+        return figure
+    clause_start = around.start - len(clause)  # in the sentence
+    if last.char_start - around.sentence.start < clause_start - len(previous) - CLAUSE_BREAK:
+        return figure  # the level before is not in the clause right before
+    figure = figure._replace(period_start=last.period_start, period_end=last.period_end)
+    return figure._replace(figure_id=figure_id(figure))
