@@ -234,6 +234,9 @@ def test_a_class_year_names_the_figures_year():
 
 def test_a_span_of_years_inside_the_sentence():
     assert (lambda f: (f.period_start, f.period_end))(one("全国工会过去五年累计筹集资金100亿元。")) == (2016, 2020)
+    # the years before 共 or 累计: what was done in them (a career's years are no period: 从业15年累计…)
+    assert (lambda f: (f.period_start, f.period_end))(one("法律援助机构五年共办理案件41.2万件。")) == (2016, 2020)
+    assert (lambda f: (f.period_start, f.period_end))(one("从业15年累计检修设备800余次。")) == (None, None)
 
 
 def test_a_goal_set_in_the_review_aims_from_the_next_year():

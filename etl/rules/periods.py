@@ -49,8 +49,8 @@ AS_OF = re.compile(
     """,
     re.VERBOSE,
 )
-# 全国工会过去五年累计筹集…: a span of years named inside the sentence, not only at its start.
-SPAN_LEADS, SPAN_TAILS = ("过去", "近", "最近"), ("年来", "年间")  # 过去五年, 近两年; 五年来, 三年间
+# 全国工会过去五年累计筹集…: a span of years named inside the sentence, not only at its start (五年共办理).
+SPAN_LEADS, SPAN_TAILS = ("过去", "近", "最近"), ("年来", "年间", "年共", "年累计")
 _YEARS_SPAN = rf"(?:(?:{'|'.join(SPAN_LEADS)}){SMALL_NUMBER}年|{SMALL_NUMBER}(?:{'|'.join(SPAN_TAILS)}))"
 YEARS_IN_SENTENCE = re.compile(f"(?={character_class(first_characters(_YEARS_SPAN))})(?:{_YEARS_SPAN})")
 # The pre-check of YEARS_IN_SENTENCE, from its own words: a text holding none of them names no span.
@@ -174,6 +174,10 @@ def when(
         return When(before_period, before_period, is_target, None)
     if year:
         return When(year, year, is_target, None if is_target else as_of)
+    if "年" in before and (rules.career.search(clause) or rules.career.search(before, 0, _first_break(before))):
+        # 从业30年累计检修800余次, 扎根一线三十余年，带徒120名: a career's sum, its years in the figure's own
+        # clause or opening the sentence
+        return When(None, None, is_target, None)
     span = (
         YEARS_IN_SENTENCE.search(before)
         if report_year is not None and not context.is_target and "年" in before and MAY_NAME_SPAN(before)
@@ -183,10 +187,6 @@ def when(
         years = small_number(span.group(1) or span.group(2))
         if 1 < years <= 20:
             return When(report_year - years + 1, report_year, is_target, None if is_target else as_of)
-    if "年" in before and (rules.career.search(clause) or rules.career.search(before, 0, _first_break(before))):
-        # 从业30年累计检修800余次, 扎根一线三十余年，带徒120名: a career's sum, its years in the figure's own
-        # clause or opening the sentence
-        return When(None, None, is_target, None)
     # “十一五”前四年累计…，化学需氧量…分别下降9.66%: a period that opens the sentence holds in its later
     # clauses too, when they name no year or span of their own
     opening = rules.named.match(before, before[:1] in OPEN_QUOTES) if words else None
