@@ -362,7 +362,7 @@ ROLE_EXAMPLES = [
     ("name_former", "中国兵器", "与中国兵器52所共建实验室。", 2020, ("surface",), ["52所"], []),
     ("effort_noun", "闯劲", "以百倍的闯劲完成任务。", 2020, ("surface",), ["百倍"], []),
     ("attribution", "据报道", "据报道，2018年，全市新增就业5000人。", 2020, ("period_start",), [2020], [2018]),
-    ("career_verb", "任教", "任教20年累计培养学生3000名。", 2020, ("period_start",), [2020], [None]),
+    ("career_verb", "任教", "任教20年，培养学生3000名。", 2020, ("period_start",), [2020], [None]),
     ("own_level", "本身", "市本身固定资产投资100亿元。", 2020, ("metric_id",), ["fixed_asset_investment"], [None]),
     (
         "other_statistic",
