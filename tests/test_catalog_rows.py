@@ -43,7 +43,7 @@ ROLE_EXAMPLES = [
     ("call_line", "电话", "开通12351职工维权电话。", 2020, ("surface",), ["12351"], []),
     ("helping_verb", "照看", "照看困难党员1200人。", 2020, ("category",), ["other"], ["beneficiaries"]),
     ("doing_verb", "核销", "核销票据3000件。", 2020, ("category",), ["other"], ["activities"]),
-    ("duration_word", "周", "审批周期缩短至2周。", 2020, ("surface", "measure"), [], [("2周", "周")]),
+    ("duration_word", "旬", "审批周期缩短至2旬。", 2020, ("surface", "measure"), [], [("2旬", "旬")]),
     ("span_noun", "时效", "办件时效压缩至3天。", 2020, ("surface", "unit"), [], [("3天", "other")]),
     ("rate_word", "番", "人均补助标准翻了2番。", 2020, ("qualifier",), ["per_unit"], ["exact"]),
     ("goal_word", "争创", "争创示范单位300家。", 2020, ("is_target",), [False], [True]),

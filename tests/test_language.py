@@ -229,6 +229,11 @@ def test_a_body_counted_is_an_organisation_unless_it_is_honoured(text, category)
         ("年終獎金維持4.5個月。", [("4.5個月", 4.5, "other", "个月")]),
         ("人均培训时长32学时。", [("32学时", 32.0, "other", "学时")]),
         ("60岁以上老年人达到12万人。", [("12万人", 120000.0, "person", "人")]),  # an age bounding a class
+        # leave and the days counted: 休假, 产假, 日数; weeks (周) as days are
+        ("带薪休假延长至15天。", [("15天", 15.0, "other", "天")]),
+        ("法定產假由10周延長至14周。", [("10周", 10.0, "other", "周"), ("14周", 14.0, "other", "周")]),
+        ("平均每月減少工作日數約6天。", [("6天", 6.0, "other", "天")]),
+        ("纪念建党100周年。", []),  # an anniversary: no span named
         # a span that says when, or for how long something went on, is none
         ("提前5天完成全年任务。", []),
         ("連續5天開展走訪慰問。", []),
