@@ -265,6 +265,13 @@ def test_a_verb_only_label_takes_the_subject_before_it():
     assert (level.label, growth.label, growth.basis) == ("国内生产总值", "国内生产总值增长", "change")
 
 
+def test_a_per_head_label_takes_the_subject_before_it_so_that_two_such_amounts_stay_two_facts():
+    text = "资助在读高中生340名，每人1000元。为全市386名劳模发放春节慰问金，每人1000元。"
+    assert [f.label for f in figures_of(text) if f.unit == "yuan"] == ["资助在读高中生每人", "为全市每人"]
+    wages = figures_of("最低工资调整为每日272元、每月7072元。")
+    assert [f.label for f in wages] == ["最低工资调整为每日", "最低工资调整每月"]
+
+
 def test_the_programme_named_nearest_before_the_figure():
     catalog = {p.program_id: p.name_zh for p in load_catalog().programs}
     town, social = figures_of("全总对乡镇(街道)工会专项补助经费1.57亿元,对社会化工会工作者补贴1.36亿元。")

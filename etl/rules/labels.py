@@ -53,6 +53,7 @@ class LabelRules(NamedTuple):
     from_in: Callable[[str], object]  # does a text hold a from_word (gates.holds_any): the pre-check of from_to
     shared_in: Callable[[str], object]  # does a text hold a shared_head word (gates.holds_any): 居民, 企业
     head_then_verb: re.Pattern  # 城镇居民增长: a subject ending in a shared head, then only a verb
+    per_heads: frozenset[str]  # qualifiers.csv's per_unit words (每人, 户均): a label of one names no subject
 
 
 def label_rules(catalog: Catalog) -> LabelRules:
@@ -103,6 +104,7 @@ def label_rules(catalog: Catalog) -> LabelRules:
         respectively=holds_any(respectively),
         respectively_words=respectively,
         aspects=tuple(sorted(words["aspect_noun"], key=len, reverse=True)),
+        per_heads=frozenset(word for word, _, kind in catalog.qualifiers if kind == "per_unit"),
         from_words=words["from_word"],
         from_in=holds_any(words["from_word"]),
         shared_in=holds_any(words["shared_head"]),
@@ -154,10 +156,11 @@ def label(phrase: str, rules: LabelRules, limit: int = LIMIT) -> str:
 
 
 def needs_subject(text: str, rules: LabelRules) -> bool:
-    """A label that says nothing of what it measures: empty, only 比上年增长, or a relation
-    (为预算的98.1%, 占全国的14.3%) whose subject stands before it."""
+    """A label that says nothing of what it measures: empty, only 比上年增长, a per-head word (资助高中生340名，
+    每人1000元), or a relation (为预算的98.1%, 占全国的14.3%) whose subject stands before it."""
     return (
         not text
+        or text in rules.per_heads
         or (text[0] in rules.verb_only_starts and rules.verb_only.fullmatch(text) is not None)
         or text.startswith(rules.relations)
         or (text.startswith(rules.relation_verbs) and _relation_verb(text, rules))
@@ -226,6 +229,8 @@ def with_subject(text: str, previous_label: str, before: str, rules: LabelRules)
         clauses = CLAUSE_SPLIT.split(before)
         subject = label(clauses[-2], rules) if len(clauses) > 1 else ""
     subject = rules.subject_tail.sub("", subject)
+    if text in rules.per_heads:  # 每日272元、每月7072元: per month, not per day and month
+        subject = next((subject[: -len(w)] for w in rules.per_heads if subject.endswith(w)), subject)
     return (subject + _without_comparison(text, rules))[-LIMIT:]
 
 
