@@ -304,6 +304,19 @@ def test_a_part_opening_the_next_sentence_with_its_own_words_has_the_one_whole_o
     assert part.parent_figure_id == lectures.figure_id
 
 
+def test_every_amount_of_a_sentence_opened_by_qizhong_may_be_a_part_but_no_change_nor_share():
+    text = "发放慰问金和慰问品折合1380万元。其中，直接慰问困难职工620户，发放慰问金186万元，比上年增加20万元，占10%。"
+    whole, households, part, change, share = figures_of(text, 2009)
+    assert part.parent_figure_id == whole.figure_id
+    assert change.parent_figure_id is share.parent_figure_id is households.parent_figure_id is None
+
+
+def test_a_goal_of_the_sentence_before_is_no_whole_of_what_was_done():
+    text = "今年全市工会计划走访慰问职工2.6万人。其中，为126名患大病职工发放医疗救助金。"
+    plan, done = figures_of(text, 2025, published_on="2025-12-20")
+    assert (plan.is_target, done.is_target, done.parent_figure_id) == (True, False, None)
+
+
 @pytest.mark.parametrize(
     "text",
     [

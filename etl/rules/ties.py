@@ -199,9 +199,11 @@ def whole_of(
     if share and not words.share_in(around.clause_before):
         return None
     at = max(around.before.rfind(word) for word in words.openers)
+    # in the sentence before, a goal is no whole of what was done (计划走访2.6万人。其中，为126名…)
+    before = (f for f in previous if f.is_target == part.is_target)
     candidates = [
         f
-        for f in [*previous, *(f for f in earlier if f.char_start - f.sentence_start < at)]
+        for f in [*before, *(f for f in earlier if f.char_start - f.sentence_start < at)]
         if ((f.unit not in NOT_ADDITIVE) if share else same_kind(f, part))
         and f.parent_figure_id is None
         and f.basis != "change"

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from etl.records import Around, Figure, Sentence
+from etl.rules.bases import CHANGE
 from etl.rules.identity import figure_id
 from etl.rules.ties import (
     NOT_ADDITIVE,
@@ -87,12 +88,13 @@ class Wholes:
             breakdown = in_breakdown(around, words)
         # whole_of holds only in a 其中 list: outside one (most figures) it is not asked
         parent = whole_of(figure, around, earlier, words, breakdown=True) if breakdown else None
+        # 。其中，…: the sentence before holds the whole; 。其中关厂案件31件: if one alone may be it
         opens = opens_with_breakdown(around.before, words) if parent is None else False
-        if (
-            opens is not False
-        ):  # 。其中，…: the sentence before holds the whole; 。其中关厂案件31件: if one alone may be it
+        if opens is not False:
+            # 其中，…620户，发放慰问金186万元: any amount of the sentence may be a part, but no change nor share
+            in_list = breakdown or (figure.basis != CHANGE and figure.unit not in NOT_ADDITIVE)
             previous = in_sentence.get(index - 1, [])
-            parent = whole_of(figure, around, earlier, words, previous, breakdown, only=opens is None)
+            parent = whole_of(figure, around, earlier, words, previous, in_list, only=opens is None)
         if parent is None:
             parent = whole_of_shares(figure, around, earlier, words)
         if parent is None and self.continued is not None and self.continued[0] == index - 1:
