@@ -36,3 +36,10 @@ def test_a_date_holds_for_the_statement_after_it(text, dates):
 def test_a_goal_after_a_dated_statement_takes_no_date():
     stock, goal = figures_of("截至2025年10月底，全市职工驿站1200个；力争年内再建成100个。", report_year=2025)
     assert (stock.as_of, goal.is_target, goal.period_end, goal.as_of) == (date(2025, 10, 31), True, 2025, None)
+
+
+def test_a_change_has_no_date_but_one_from_a_dated_level():
+    over_year = figures_of("截至2020年底，全国建成服务站点8.5万个，比上年增长35.6%。", 2020)
+    assert [(f.surface, f.as_of) for f in over_year] == [("8.5万个", date(2020, 12, 31)), ("35.6%", None)]
+    from_year_end = figures_of("截至2020年底，全国建成服务站点8.5万个，比上年末增加2.2万个。", 2020)
+    assert [f.as_of for f in from_year_end] == [date(2020, 12, 31), date(2020, 12, 31)]

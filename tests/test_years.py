@@ -54,7 +54,7 @@ def test_a_taiwanese_review_has_its_dates_goals_and_years():
     assert shown == [
         ("1,048家", False, 2025, 2025, date(2025, 12, 31)),
         ("43萬人", False, 2025, 2025, date(2025, 12, 31)),
-        ("1.2%", False, 2025, 2025, date(2025, 12, 31)),
+        ("1.2%", False, 2025, 2025, None),  # a change over the year: no date
         ("156萬元", False, 2025, 2025, None),
         ("60場", True, 2026, 2026, None),  # the heading names 115 (2026), after the year reviewed: plans
         ("8,800人次", True, 2026, 2026, None),

@@ -91,6 +91,7 @@ WORD_ROLES = (
     "from_word",  # a starting level follows: 由10.2%下降到3.1%
     "to_word",  # the level reached follows: 由…增加到
     "period_end_word",  # the last year of a named period: “十三五”末
+    "dated_base",  # a dated level a change is measured from, so that the change keeps the date: 比上年末增加
     "year_end_opener",  # a sentence or a clause opening with it states a level at the year's end: 年末
     "whole_year_word",  # a clause opening with it states a flow over the year, no level at its end: 全年
     "respectively",  # each figure counts one listed subject: 分别

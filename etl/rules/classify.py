@@ -19,7 +19,7 @@ from etl.catalog import Catalog, load_catalog
 from etl.records import Around, Figure, Mention, Part, Sentence, Tie
 from etl.rules.bases import CHANGE, basis, direction
 from etl.rules.categories import category
-from etl.rules.dates_carried import carried, dated_after
+from etl.rules.dates_carried import carried, dated_after, undated_change
 from etl.rules.identity import figure_id
 from etl.rules.labels import (
     counts_its_own_noun,
@@ -226,6 +226,7 @@ class FigureBuilder:
             own_date = timing.as_of
             timing = carried(timing, around.before, sentence, self.text, self.dated, catalog)  # …；…分别为726万人
             self.dated = dated_after(timing, sentence, own_date)
+            timing = undated_change(timing, base == CHANGE, around.clause_before, catalog)
         turn = direction(mention, around, base, catalog)
         if turn is None and base == CHANGE:  # a list item or a range's bound: the way the one before moved
             turn = self.passed_turn

@@ -51,3 +51,11 @@ def dated_after(timing: When, sentence: Sentence, was: date | None) -> Dated | N
     if timing.as_of is None or timing.is_target:
         return None
     return Dated(sentence.index, timing.as_of, was is None)
+
+
+def undated_change(timing: When, change: bool, clause: str, catalog: Catalog) -> When:
+    """A change has no date (截至2020年底，…8.5万个，比上年增长35.6%: a growth over the year), unless it is
+    measured from a dated level (words.csv's dated_base: 比上年末增加1257万辆 is as of the year's end)."""
+    if not change or timing.as_of is None or any(word in clause for word in catalog.words["dated_base"]):
+        return timing
+    return timing._replace(as_of=None)

@@ -183,7 +183,7 @@ def when(
         if report_year is not None and not context.is_target and "年" in before and MAY_NAME_SPAN(before)
         else None
     )
-    if span:
+    if span and not FIRST_YEARS.match(before, span.start() - 1):  # “十一五”前四年累计…: the named period's first
         years = small_number(span.group(1) or span.group(2))
         if 1 < years <= 20:
             return When(report_year - years + 1, report_year, is_target, None if is_target else as_of)
