@@ -72,7 +72,8 @@ def classify(
         own_subject = link.group_size > 1 and build.respective.split is not None  # 分别: its subject is its own
         figure = build.figure(mention, around, label, kind, base, metric, own_subject)
         figure = counts_as_before(figure, around, earlier, build.catalog)  # 驿站85个，累计建成420个: stations
-        figure = change_of_before(figure, around, earlier, build.catalog)  # 2020年…620万人，比上年增长8.4%: 2020's
+        if figure.basis == CHANGE and earlier:  # 2020年…620万人，比上年增长8.4%: 2020's (asked of changes only)
+            figure = change_of_before(figure, around, earlier, build.catalog)
         if link.joined == "heads":  # 低保对象3.2万户5.6万人: the households' people
             figure = of_households(figure, build.figures[-1])
         if figure.is_target and (stated := build.restated(figure, around)) is not None:  # only a target restates

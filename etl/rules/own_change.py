@@ -13,9 +13,8 @@ CLAUSE_BREAK = 1  # the one character between the clause before and the change's
 
 
 def change_of_before(figure: Figure, around: Around, earlier: list[Figure], catalog: Catalog) -> Figure:
-    """The change with the years of the level it changes, when those are not its own already."""
-    if figure.basis != CHANGE or not earlier:
-        return figure
+    """The change (the caller checked: a figure of basis change, figures before it in its sentence) with
+    the years of the level it changes, when those are not its own already."""
     last = earlier[-1]
     if last.basis == CHANGE or last.is_target != figure.is_target:
         return figure
