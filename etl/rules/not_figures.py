@@ -29,42 +29,15 @@ from etl.rules.noun_reach import VERB
 from etl.rules.numbered_names import NAME_SUFFIXES, numbered_name
 from etl.rules.per_unit import EACH, each_base
 from etl.rules.rule_tables import rows_for
+from etl.rules.thresholds import CLASS_AFTER_THRESHOLD, THRESHOLD_WORDS, class_threshold, name_after_threshold
 from etl.text.characters import (
     CLAUSE_ENDS,
     LETTER,
     MAGNITUDE_CHARACTERS,
     NUMERAL_CHARACTERS,
-    SINGLE_NUMERALS,
 )
 
 NOT_FIGURE = "not_figure"
-THRESHOLD_WORDS = ("以上", "以下")
-
-
-def name_after(catalog: Catalog) -> re.Pattern:
-    """Words that make a number with 以上/以下 a threshold inside a name (百人以上企业), once per catalog."""
-    return re.compile(
-        rf"""
-        (?:{alternation(THRESHOLD_WORDS)})             # a threshold
-        (?=[^\W\d_])                                  # followed by a word: the name of a class
-        (?!的?(?:目标|水平|增长|左右))                 # unless it is the threshold of a goal or a level,
-        (?!{alternation(catalog.words["coordinator"])}|并|等)  # or a list or a clause goes on (以上和, 以上并)
-        """,
-        re.VERBOSE,
-    )
-
-
-CLASS_AFTER_THRESHOLD = "的"  # 超千万人次的机场: an at-least amount before 的 names a class
-CLASS_REACH = 40  # characters either side in which a class threshold's clause is read
-# …的机场 of which there are 4: 第4个, 达4个, 有4座.
-COUNT_OF_CLASS = re.compile(
-    rf"""
-    (?:第|达|有)              # the count of a class: its rank or its number
-    [0-9{SINGLE_NUMERALS}]+   # in digits or numerals
-    [个家座所]                # with the measure word of a place or a body
-    """,
-    re.VERBOSE,
-)
 MAGNITUDE_SET = frozenset(MAGNITUDE_CHARACTERS)
 CALL_NUMBER_DIGITS = 5  # 12351, 12345: a number this long named as a line to call is its number
 RANK_GAP = 6  # characters a ranking's move may take between its word and the number: 排名较上年提升5位
@@ -132,29 +105,9 @@ def not_figure_rules(catalog: Catalog) -> dict[str, tuple[tuple[Rule, ...], bool
     return by_unit
 
 
-def name_after_threshold(text: str, start: int, end: int, after: int, catalog: Catalog) -> bool:
-    """百人以上企业, 5000万元以上项目: 以上/以下 and a word right after a measure word or a counted noun
-    name a class; after a bare magnitude the number counts the noun (1000万以上农村贫困人口)."""
-    return text[after - 1] not in MAGNITUDE_CHARACTERS and catalog.compiled(name_after).match(text, after) is not None
-
-
 def exchange_base(text: str, start: int, end: int, after: int, catalog: Catalog) -> bool:
     """1美元兑7.1元: the amount before an exchange_word (words.csv) is the base of a rate."""
     return text.startswith(catalog.words["exchange_word"], after)
-
-
-def class_threshold(text: str, start: int, end: int, after: int, catalog: Catalog) -> bool:
-    """吞吐量超千万人次的机场, 投资超5亿元的项目已达4个: an at-least amount before 的 names a
-    class when its clause also counts members of the class (第4个, 达4个)."""
-    if not text.startswith(CLASS_AFTER_THRESHOLD, after):
-        return False
-    if catalog.qualifiers_before.at_end(text[max(0, start - 12) : start]) != "at_least":
-        return False
-    window = max(0, start - CLASS_REACH), min(len(text), after + CLASS_REACH)  # bounded: tables have no commas
-    clause_start = max(text.rfind(c, window[0], start) for c in CLAUSE_ENDS) + 1 or window[0]
-    found = [i for i in (text.find(c, after, window[1]) for c in CLAUSE_ENDS) if i >= 0]
-    clause_end = min(found, default=window[1])
-    return COUNT_OF_CLASS.search(text, clause_start, clause_end) is not None
 
 
 def rank_move(text: str, start: int, end: int, after: int, catalog: Catalog) -> bool:
