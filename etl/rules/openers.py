@@ -64,6 +64,7 @@ DASH, QUOTES, UNQUOTES = (
 )  # “十三五”, ‘十四五’
 QUOTE, UNQUOTE = f"[{QUOTES}]", f"[{UNQUOTES}]"
 REPORTER_REACH = 40  # characters at most of who reports, before the report verb
+SPEAKER_NAME = r"[^\W\d_]{2,4}[:：]"  # a transcript's speaker opening a sentence: 李建平： (speakers.py finds them)
 OCCASION_REACH = 8  # characters at most of the clause before who reports: 发布会上，, 记者从省总工会获悉 …
 
 
@@ -111,6 +112,7 @@ def opener_rules(catalog: Catalog) -> OpenerRules:
             [^{CLAUSE_BREAKS}{SENTENCE_STOPS}]{{1,{REPORTER_REACH}}}?  # who: 人社部新闻发言人卢爱红, 1月23日
             (?:{verbs})                                               # reports: 介绍, 发布, 获悉
             [,，:：]                                                   # and its comma
+          | {SPEAKER_NAME}                                            # or a transcript's speaker: 李建平：
             """,
             re.VERBOSE,
         ),

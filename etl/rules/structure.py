@@ -20,6 +20,7 @@ from etl.catalog import Catalog, load_catalog
 from etl.catalog.gates import alternation
 from etl.records import Context, Part, Sentence
 from etl.rules.openers import opened_context, opener_rules
+from etl.rules.speakers import reported, speaker_turns, starting_at
 from etl.rules.this_year import this_year_in_plan
 from etl.text.characters import (
     CLOSE_PARENS,
@@ -27,7 +28,6 @@ from etl.text.characters import (
     ORDINAL_NUMERALS,
     SEMICOLONS,
     SENTENCE_STOPS,
-    SPEAKER_OPEN,
 )
 from etl.text.years import MARKED_YEAR, YEAR, year_of
 
@@ -165,9 +165,9 @@ def sentence_contexts(
     first_characters = map(rules.first_characters.__contains__, map(itemgetter(0), texts))
     opens = rules.any_opener.match
     may_open = {index for index in compress(count(), first_characters) if opens(texts[index])}
-    may_open.update(_reported(text, texts, starts, rules))
+    may_open.update(reported(text, texts, starts, rules))
     titles = section_titles(text, starts)
-    turns = _turns(text, starts)
+    turns = speaker_turns(text, starts)
     contexts: list[Context] = []
     part_index = -1
     current = Context(report_year, report_year, False)
@@ -221,39 +221,8 @@ def section_titles(text: str, starts: list[int]) -> set[int]:
         if before >= 0 and lines[before].rstrip()[-1] not in LINE_ENDS:
             continue  # a piece of a sentence broken off
         start = (ends[i - 1] + i if i else 0) + lines[i].index(words[0])
-        titles.add(_starting_at(starts, start))
+        titles.add(starting_at(starts, start))
     return titles - {None}
-
-
-def _starting_at(starts: list[int], at: int) -> int | None:
-    """The index of the sentence (by its start offsets, in order) that starts at the offset `at`, if one does."""
-    index = bisect_left(starts, at)
-    return index if index < len(starts) and starts[index] == at else None
-
-
-def _turns(text: str, starts: list[int]) -> set[int]:
-    """The sentences that open a transcript's turn (【记者】…, 【厅长】…), where what the speaker before
-    opened (下一步，…力争2026年) ends: the speaker's brackets are found by str.find, rare as they are."""
-    found = set()
-    at = text.find(SPEAKER_OPEN)
-    while at >= 0:
-        found.add(_starting_at(starts, at))
-        at = text.find(SPEAKER_OPEN, at + 1)
-    return found - {None}
-
-
-def _reported(text: str, texts: list[str], starts: list[int], rules) -> set[int]:
-    """The sentences that open with who reports them and then a period phrase (人社部新闻发言人介绍，
-    2024年，…): only those holding a report verb and its comma (one search of the text) are read."""
-    found = set()
-    for verb in rules.report_verb.finditer(text):
-        index = bisect_left(starts, verb.start() + 1) - 1
-        if index < 0 or index in found:
-            continue
-        reporter = rules.reporter.match(texts[index])
-        if reporter is not None and rules.any_opener.match(texts[index], reporter.end()):
-            found.add(index)
-    return found
 
 
 def _is_aside(opened: Context, current: Context, report_year: int | None) -> bool:

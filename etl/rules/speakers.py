@@ -1,0 +1,55 @@
+"""Who speaks a sentence: who reports it (人社部新闻发言人介绍，2024年，…), or a transcript's speaker whose turn it
+opens (【记者】…, 【厅长】…, 李建平：2023年，…). The marks are found by str.find, rare as they are in a report, and
+mapped to the sentences they open; structure.sentence_contexts reads them."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from etl.text.characters import SPEAKER_OPEN
+
+COLON = ":"  # after a speaker's name; normalize's NFKC reads the full-width ： so
+NAME_LENGTHS = (2, 3, 4)  # characters of a speaker's name before the colon: 王林, 李建平, 欧阳明华
+
+
+def starting_at(starts: list[int], at: int) -> int | None:
+    """The index of the sentence (by its start offsets, in order) that starts at the offset `at`, if one does."""
+    index = bisect_left(starts, at)
+    return index if index < len(starts) and starts[index] == at else None
+
+
+def speaker_turns(text: str, starts: list[int]) -> set[int]:
+    """The sentences that open a transcript's turn (【记者】…, 李建平：…), where what the speaker before opened
+    (下一步，…力争2026年) ends."""
+    found = set()
+    at = text.find(SPEAKER_OPEN)
+    while at >= 0:
+        found.add(starting_at(starts, at))
+        at = text.find(SPEAKER_OPEN, at + 1)
+    return (found | set(_named_speakers(text, starts))) - {None}
+
+
+def _named_speakers(text: str, starts: list[int]):
+    """The sentences opening with a name of two to four letters and a colon: 李建平：…"""
+    at = text.find(COLON)
+    while at >= 0:
+        opened = (starting_at(starts, at - k) for k in NAME_LENGTHS if k <= at and text[at - k : at].isalpha())
+        yield next((index for index in opened if index is not None), None)
+        at = text.find(COLON, at + 1)
+
+
+def reported(text: str, texts: list[str], starts: list[int], rules) -> set[int]:
+    """The sentences that open with who reports them, or who speaks them, and then a period phrase (人社部新闻
+    发言人介绍，2024年，…; 李建平：2023年，…): only those holding a report verb and its comma or a speaker's
+    colon (searches of the text) are read."""
+    found = set()
+    marks = [verb.start() + 1 for verb in rules.report_verb.finditer(text)]
+    marks += [starts[index] + 1 for index in _named_speakers(text, starts) if index is not None]
+    for mark in marks:
+        index = bisect_left(starts, mark) - 1
+        if index < 0 or index in found:
+            continue
+        reporter = rules.reporter.match(texts[index])
+        if reporter is not None and rules.any_opener.match(texts[index], reporter.end()):
+            found.add(index)
+    return found
