@@ -49,11 +49,13 @@ def category(mention: Mention, around: Around, catalog: Catalog) -> str:
 def rules_by_unit(catalog: Catalog) -> dict[str, tuple[tuple, str]]:
     """unit -> (the (cue function, category) of the rules that apply to it, in the table's order, up
     to its first `always` rule; the category of that rule, else other): a rate is other at once. A
-    rule whose cue cannot hold for the unit with this catalog is left out (can_hold)."""
+    rule whose cue cannot hold for the unit with this catalog is left out (can_hold), and so is a rule the
+    unit was asked already (measure_word for other, then for any unit: the second answers as the first)."""
     by_unit = {}
     for unit in UNITS:
         rows, last = rows_for(catalog.category_rules, unit)
-        rules = tuple((CUE_FUNCTIONS[cue], wanted) for cue, wanted in rows if can_hold(cue, unit, catalog))
+        held = (pair for pair in rows if can_hold(pair[0], unit, catalog))
+        rules = tuple((CUE_FUNCTIONS[cue], wanted) for cue, wanted in dict.fromkeys(held))
         by_unit[unit] = (rules, OTHER if last is None else last)
     return by_unit
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from etl.text.characters import SPEAKER_OPEN
+from etl.text.characters import SENTENCE_STOPS, SPEAKER_OPEN
 
 COLON = ":"  # after a speaker's name; normalize's NFKC reads the full-width ： so
 NAME_LENGTHS = (2, 3, 4)  # characters of a speaker's name before the colon: 王林, 李建平, 欧阳明华
+SENTENCE_ENDS = "\n" + SENTENCE_STOPS  # what may stand right before a sentence that opens with a name
 
 
 def starting_at(starts: list[int], at: int) -> int | None:
@@ -33,7 +34,11 @@ def _named_speakers(text: str, starts: list[int]):
     """The sentences opening with a name of two to four letters and a colon: 李建平：…"""
     at = text.find(COLON)
     while at >= 0:
-        opened = (starting_at(starts, at - k) for k in NAME_LENGTHS if k <= at and text[at - k : at].isalpha())
+        opened = (
+            starting_at(starts, at - k)
+            for k in NAME_LENGTHS
+            if (k == at or text[at - k - 1] in SENTENCE_ENDS) and text[at - k : at].isalpha()
+        )  # a sentence starts at the name: after a line's or a sentence's end (most colons are not there)
         yield next((index for index in opened if index is not None), None)
         at = text.find(COLON, at + 1)
 
