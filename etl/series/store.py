@@ -80,8 +80,8 @@ def write_series(
     added to the table `renamed` (series_id, publisher).
     """
     catalog = load_catalog(Path(directory))
-    rules, words = rules_of(catalog), words_of(catalog)
-    scope_of = {p: rules.scope_of(p) for p in warn_of_publishers(con, directory)}
+    words = words_of(catalog)
+    scope_of = warn_of_publishers(con, directory)
     if documents == "core.documents":
         for table in SERIES_TABLES:
             con.execute(_sql("core", table))
@@ -223,12 +223,20 @@ def _sql(folder: str, name: str) -> str:
     return (SQL_DIR / folder / f"{name}.sql").read_text(encoding="utf-8")
 
 
-def warn_of_publishers(con: duckdb.DuckDBPyConnection, directory: Path = CATALOG_DIR) -> set[str | None]:
-    """Warn, once each, of the publishers no rule knows and the documents without one; the publishers."""
+def warn_of_publishers(con: duckdb.DuckDBPyConnection, directory: Path = CATALOG_DIR) -> dict[str | None, str]:
+    """Warn, once each, of the publishers no rule knows and the documents without one; each publisher's scope.
+
+    Each publisher is asked its scope once; the documents are read only when one has none to say (no
+    publisher, or one no rule knows): the warnings name them.
+    """
+    rules = rules_of(load_catalog(Path(directory)))
+    scopes = rules.scopes(p for (p,) in con.execute("select distinct publisher from core.documents").fetchall())
+    if all(scopes.values()):
+        return scopes
     publishers = dict(con.execute("select doc_id, publisher from core.documents").fetchall())
-    for line in rules_of(load_catalog(Path(directory))).warnings(publishers):
+    for line in rules.warnings(publishers, scopes):
         log.warning(line)
-    return set(publishers.values())
+    return scopes
 
 
 def _rows(batches: pa.RecordBatchReader, scope_of: dict[str | None, str]) -> Iterator[Row]:
