@@ -1,7 +1,8 @@
 """Rows into the building warehouse: extracted documents and figures, the catalogs, unchanged documents.
 
 Bulk loads go through Arrow tables, DuckDB's native path, never row-by-row
-inserts. Documents a refresh reuses are copied from the published warehouse
+inserts; the rows of a few documents extracted in the refresh's own process
+through few_rows.py (JSON in memory: no pandas imported). Documents a refresh reuses are copied from the published warehouse
 when the build did not start as its copy (clone.clone_published).
 """
 
@@ -14,7 +15,15 @@ import pyarrow as pa
 
 from etl.catalog import Catalog
 from etl.records import Document, Figure
-from etl.warehouse.rows import FIGURE_COLUMNS, documents_table, figures_table
+from etl.warehouse import few_rows
+from etl.warehouse.rows import DOCUMENT_SCHEMA, FIGURE_COLUMNS, FIGURE_SCHEMA, documents_table, figures_table
+
+INSERT_DOCUMENTS = (
+    "insert into core.documents select doc_id, file, title, publisher, "
+    "try_cast(published_on as date), report_year, report_year_inferred, sha256, encoding, "
+    "n_chars, text, extraction_key, file_size, file_mtime_ns from {rows}"
+)
+INSERT_FIGURES = f"insert into core.figures ({', '.join(FIGURE_COLUMNS)}) select * from {{rows}}"
 
 
 def insert_documents(
@@ -27,11 +36,7 @@ def insert_documents(
     table = documents if isinstance(documents, pa.Table) else documents_table(documents, extraction_key)
     con.register("new_documents", table)
     try:
-        con.execute(
-            "insert into core.documents select doc_id, file, title, publisher, "
-            "try_cast(published_on as date), report_year, report_year_inferred, sha256, encoding, "
-            "n_chars, text, extraction_key, file_size, file_mtime_ns from new_documents"
-        )
+        con.execute(INSERT_DOCUMENTS.format(rows="new_documents"))
     finally:
         con.unregister("new_documents")
 
@@ -42,9 +47,21 @@ def insert_figures(con: duckdb.DuckDBPyConnection, figures: list[Figure] | pa.Ta
         return
     con.register("new_figures", figures if isinstance(figures, pa.Table) else figures_table(figures))
     try:
-        con.execute(f"insert into core.figures ({', '.join(FIGURE_COLUMNS)}) select * from new_figures")
+        con.execute(INSERT_FIGURES.format(rows="new_figures"))
     finally:
         con.unregister("new_figures")
+
+
+def insert_rows(con: duckdb.DuckDBPyConnection, documents: list[tuple], figures: list[Figure]) -> None:
+    """Append documents (rows.documents_rows) and their figures, as tuples: through few_rows, without Arrow."""
+    for rows, schema, statement in (
+        (documents, DOCUMENT_SCHEMA, INSERT_DOCUMENTS),
+        (figures, FIGURE_SCHEMA, INSERT_FIGURES),
+    ):
+        if rows:
+            columns = [(field.name, few_rows.SQL_TYPES[field.type]) for field in schema]
+            with few_rows.relation(con, columns, rows) as relation:
+                con.execute(statement.format(rows=relation))
 
 
 def insert_catalog(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None:
