@@ -46,7 +46,7 @@ from etl.warehouse import (
     views,
 )
 from etl.warehouse.errors import RefreshError, is_interruption
-from etl.warehouse.plan import is_unchanged, plan, touched
+from etl.warehouse.plan import is_unchanged, plan, restamped, touched
 from etl.warehouse.previous import ELSEWHERE, guard_against_loss, guard_foreign, listing
 from etl.warehouse.workers import WorkerDied, extract_all, loads_arrow
 
@@ -172,7 +172,8 @@ def _planned(sources_dir, db, published, keep_going, force, full, progress, cata
     speak = talk.Talk(progress)  # each phase that may take a while shows its progress (talk.py)
     with speak.phase("reading the reports"):
         # Problems are collected, not raised at once, so that one run lists every bad file.
-        sources, errors, stamps = read_folder(sources_dir)
+        early = None if copy is None else lambda found: restamped(published.documents, found) and copy.start()
+        sources, errors, stamps = read_folder(sources_dir, early)  # a file restamped: copied meanwhile
         if copy is not None and touched(sources, published.documents, stamps):
             copy.start()  # copied while the catalog is read and the plan made
         catalog = _fresh_catalog(catalog_dir)
@@ -240,9 +241,8 @@ def _planned(sources_dir, db, published, keep_going, force, full, progress, cata
 def _start_build(building: Path, db: Path, had: bool, todo, catalog_version: str, copy):
     """A connection to a new build holding the unchanged documents (todo.reuse) of `db` and its history,
     whether it also holds the series of `db` (incremental.py: only the changed publishers' are made again),
-    and whether it started as a copy of `db` (`copy`, a clone.Copy under way, or None): a byte copy is much faster
-    than re-inserting their rows (load.copy_unchanged). A build that will load Arrow tables imports what that
-    imports while the copy is made (clone.Copy.wait)."""
+    and whether it started as a copy of `db` (`copy`, a clone.Copy under way, or None), much faster than re-inserting
+    their rows (load.copy_unchanged). A build loading Arrow imports what that imports meanwhile (clone.Copy.wait)."""
     reuse, arrow = todo.reuse, loads_arrow(len(todo.todo))
     cloned = bool(reuse) and copy is not None and copy.wait(imports=arrow)
     if copy is not None and not cloned:
