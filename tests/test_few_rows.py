@@ -1,4 +1,4 @@
-"""A few rows into DuckDB without Arrow (etl/warehouse/few_rows.py): the same values as through Arrow, no pandas."""
+"""A few rows into DuckDB without Arrow (etl/series/few_rows.py): the same values as through Arrow, no pandas."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import duckdb
 import pyarrow as pa
 import pytest
 
-from etl.warehouse import few_rows
+from etl.series import few_rows
 from etl.warehouse.refresh import refresh
 
 from .conftest import ROOT, SEED, query

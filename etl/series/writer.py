@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import duckdb
 
+from etl.series import few_rows
 from etl.series.keys import Words, nodes_of
 from etl.series.matching import Assigned, Member, Row, assign, link
 from etl.series.nodes import NODE_COLUMNS, node_rows
 from etl.series.relink import Relinked
-from etl.warehouse import few_rows
 
 LINK_COLUMNS = ("series_id", "publisher", "year", "is_target", "unit", "confidence", "reason")
 POINT_COLUMNS = ("point_id", *(name for name in Member._fields if name != "figure_ids"))

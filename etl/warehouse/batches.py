@@ -3,7 +3,7 @@
 A refresh hands each document to a BatchWriter as its extraction comes back,
 already as Arrow rows (rows.extracted, made in the worker), or as tuples when
 it was extracted in the refresh's own process (rows.Rows: a few documents,
-loaded through few_rows.py without importing pandas). The writer
+loaded through etl/series/few_rows.py without importing pandas). The writer
 holds at most BATCH_DOCUMENTS documents (or BATCH_CHARS characters of their
 text, whichever comes first), appends them to the building warehouse in one
 go, then lets them go. So a refresh's memory is bounded by the batch and the

@@ -215,7 +215,7 @@ def record_build(
     the warehouse, not with the edit.
     """
     (build_id,) = con.execute("select coalesce(max(build_id), 0) + 1 from core.builds").fetchone()
-    # SQL literals, not parameters: a parameter has DuckDB's client import pandas (few_rows.py).
+    # SQL literals, not parameters: a parameter has DuckDB's client import pandas (etl/series/few_rows.py).
     built_at = datetime.now(UTC).replace(tzinfo=None).isoformat(sep=" ")
     texts = ", ".join(literal(text) for text in (code_version, catalog_version, current_view_versions(), sources))
     con.execute(

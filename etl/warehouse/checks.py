@@ -28,7 +28,7 @@ import duckdb
 from etl.records import Document, Figure
 from etl.rules.identity import sql_fact_columns
 from etl.rules.mentions import MINUS_SIGNS
-from etl.warehouse import few_rows
+from etl.series import few_rows
 
 CHECK_DOCUMENTS = 1000  # documents a refresh checks at a time
 MAX_PROBLEMS = 20  # lines of failed checks a refresh keeps for its message: the first are enough to act on
@@ -217,7 +217,7 @@ def check_build(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> list[str]
     problems: list[str] = []
     for start in range(0, len(doc_ids), CHECK_DOCUMENTS):
         chunk = doc_ids[start : start + CHECK_DOCUMENTS]
-        # A temporary table, not an Arrow one: DuckDB's client imports pandas to scan Arrow (few_rows.py).
+        # A temporary table, not an Arrow one: DuckDB's client imports pandas to scan Arrow (etl/series/few_rows.py).
         checked = few_rows.temp_table(con, "checked_ids", [("doc_id", "VARCHAR")], [(d,) for d in chunk])
         try:
             for table in ("documents", "figures"):

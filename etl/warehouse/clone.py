@@ -33,7 +33,7 @@ CHUNK = 1 << 26  # bytes the kernel copies at a time: a cancelled copy stops wit
 # What a build that loads Arrow tables imports on first use, about a third of a second in all:
 # DuckDB's client imports pandas the first time it is handed a parameter, and pyarrow its pandas
 # shim when it makes an array, its compute and dataset modules for Arrow scans. A build of a few
-# documents loads them without Arrow (few_rows.py) and imports none of them.
+# documents loads them without Arrow (etl/series/few_rows.py) and imports none of them.
 LATER_IMPORTS = ("pandas", "pyarrow.compute", "pyarrow.dataset")
 
 

@@ -2,8 +2,9 @@
 
 Bulk loads go through Arrow tables, DuckDB's native path, never row-by-row
 inserts; the rows of a few documents extracted in the refresh's own process
-through few_rows.py (JSON in memory: no pandas imported). Documents a refresh reuses are copied from the published warehouse
-when the build did not start as its copy (clone.clone_published).
+through etl/series/few_rows.py (JSON in memory: no pandas imported). Documents
+a refresh reuses are copied from the published warehouse when the build did not
+start as its copy (clone.clone_published).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import pyarrow as pa
 
 from etl.catalog import Catalog
 from etl.records import Document, Figure
-from etl.warehouse import few_rows
+from etl.series import few_rows
 from etl.warehouse.rows import DOCUMENT_SCHEMA, FIGURE_COLUMNS, FIGURE_SCHEMA, documents_table, figures_table
 
 INSERT_DOCUMENTS = (

@@ -3,7 +3,7 @@
 Each document is converted where it is extracted (in a worker process,
 `extracted`), so the refresh itself only concatenates, checks and appends.
 A document extracted in the refresh's own process (a few changed, workers.py)
-keeps its rows as tuples (Rows), which few_rows.py hands to DuckDB without
+keeps its rows as tuples (Rows), which etl/series/few_rows.py hands to DuckDB without
 Arrow, so that a one-report edit does not import pandas.
 """
 

@@ -29,9 +29,9 @@ from pathlib import Path
 from etl.catalog import load_catalog
 from etl.records import Source
 from etl.rules import pipeline
+from etl.series import few_rows
 from etl.text.decode import DecodeError
 from etl.text.sources import SourceError, read_stamped
-from etl.warehouse import few_rows
 from etl.warehouse.checks import document_problem
 from etl.warehouse.errors import RefreshError
 from etl.warehouse.rows import extracted

@@ -14,6 +14,9 @@ control characters escaped by JSON.
 
 More than FEW rows, or where there is no memfd, go through an Arrow table as
 before (bulk loads: Arrow is DuckDB's fastest path, and the import is paid once).
+
+It stands in the series stage, the first that writes to DuckDB (writer.py); the
+warehouse's loads and checks use it too.
 """
 
 from __future__ import annotations
