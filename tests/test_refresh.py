@@ -47,8 +47,7 @@ def test_a_refresh_extracts_loads_writes_the_series_creates_the_views_checks_and
         monkeypatch.setattr(module, name, recorded)
 
     step(refresh_module, "extract_all", "extract")
-    step(load, "insert_figures", "load")  # figures extracted in workers, as Arrow tables
-    step(load, "insert_rows", "load")  # a few extracted in the refresh's process, as tuples (etl/series/few_rows.py)
+    step(load, "insert_figures", "load")
     step(store, "write_series", "series")
     step(views, "create_views", "views")
     step(checks, "check_build", "checks")

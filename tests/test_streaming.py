@@ -33,7 +33,7 @@ def seven_reports(tmp_path):
 def events(monkeypatch):
     """What the refresh does, in order: ('read', file) as extraction reads a report, ('append', doc_ids) per batch."""
     seen: list[tuple] = []
-    read_stamped, insert_documents, insert_rows = workers.read_stamped, load.insert_documents, load.insert_rows
+    read_stamped, insert_documents, insert_rows = workers.read_stamped, load.insert_documents, load.insert_document_rows
 
     def reading(folder, name):
         seen.append(("read", name))
@@ -43,13 +43,13 @@ def events(monkeypatch):
         seen.append(("append", documents["doc_id"].to_pylist()))
         insert_documents(con, documents, key)
 
-    def appending_rows(con, documents, figures):  # a few extracted in the refresh's own process: tuples
+    def appending_rows(con, documents):  # a few extracted in the refresh's own process: tuples
         seen.append(("append", [row[0] for row in documents]))
-        insert_rows(con, documents, figures)
+        insert_rows(con, documents)
 
     monkeypatch.setattr(workers, "read_stamped", reading)
     monkeypatch.setattr(load, "insert_documents", appending)
-    monkeypatch.setattr(load, "insert_rows", appending_rows)
+    monkeypatch.setattr(load, "insert_document_rows", appending_rows)
     return seen
 
 

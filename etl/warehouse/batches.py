@@ -70,9 +70,8 @@ class BatchWriter:
         if not self.held:
             return
         if all(isinstance(d, Rows) for d in self.held):  # extracted here: as tuples, without Arrow
-            load.insert_rows(
-                self.con, [r for d in self.held for r in d.documents], [f for d in self.held for f in d.figures]
-            )
+            load.insert_document_rows(self.con, [row for d in self.held for row in d.documents])
+            load.insert_figures(self.con, [figure for d in self.held for figure in d.figures])
         else:
             load.insert_documents(self.con, pa.concat_tables([_arrow(d)[0] for d in self.held]))
             load.insert_figures(self.con, pa.concat_tables([_arrow(d)[1] for d in self.held]))

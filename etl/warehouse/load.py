@@ -17,7 +17,7 @@ import pyarrow as pa
 from etl.catalog import Catalog
 from etl.records import Document, Figure
 from etl.series import few_rows
-from etl.warehouse.rows import DOCUMENT_SCHEMA, FIGURE_COLUMNS, FIGURE_SCHEMA, documents_table, figures_table
+from etl.warehouse.rows import DOCUMENT_SCHEMA, FIGURE_COLUMNS, FIGURE_SCHEMA, documents_table
 
 INSERT_DOCUMENTS = (
     "insert into core.documents select doc_id, file, title, publisher, "
@@ -43,26 +43,30 @@ def insert_documents(
 
 
 def insert_figures(con: duckdb.DuckDBPyConnection, figures: list[Figure] | pa.Table) -> None:
-    """Append figures (a list, or a table made by rows.figures_table) to core.figures."""
+    """Append figures to core.figures: a table made by rows.figures_table, or a list, whose few rows go in
+    without Arrow (etl/series/few_rows.py)."""
     if not len(figures):
         return
-    con.register("new_figures", figures if isinstance(figures, pa.Table) else figures_table(figures))
-    try:
-        con.execute(INSERT_FIGURES.format(rows="new_figures"))
-    finally:
-        con.unregister("new_figures")
+    if isinstance(figures, pa.Table):
+        con.register("new_figures", figures)
+        try:
+            con.execute(INSERT_FIGURES.format(rows="new_figures"))
+        finally:
+            con.unregister("new_figures")
+        return
+    with few_rows.relation(con, _columns(FIGURE_SCHEMA), figures) as relation:
+        con.execute(INSERT_FIGURES.format(rows=relation))
 
 
-def insert_rows(con: duckdb.DuckDBPyConnection, documents: list[tuple], figures: list[Figure]) -> None:
-    """Append documents (rows.documents_rows) and their figures, as tuples: through few_rows, without Arrow."""
-    for rows, schema, statement in (
-        (documents, DOCUMENT_SCHEMA, INSERT_DOCUMENTS),
-        (figures, FIGURE_SCHEMA, INSERT_FIGURES),
-    ):
-        if rows:
-            columns = [(field.name, few_rows.SQL_TYPES[field.type]) for field in schema]
-            with few_rows.relation(con, columns, rows) as relation:
-                con.execute(statement.format(rows=relation))
+def insert_document_rows(con: duckdb.DuckDBPyConnection, documents: list[tuple]) -> None:
+    """Append documents as rows.documents_rows makes them (with their extraction key): few, without Arrow."""
+    if documents:
+        with few_rows.relation(con, _columns(DOCUMENT_SCHEMA), documents) as relation:
+            con.execute(INSERT_DOCUMENTS.format(rows=relation))
+
+
+def _columns(schema: pa.Schema) -> list[tuple[str, str]]:
+    return [(field.name, few_rows.SQL_TYPES[field.type]) for field in schema]
 
 
 def insert_catalog(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None:
