@@ -183,9 +183,9 @@ def test_a_refresh_whose_build_breaks_a_check_publishes_nothing(good, tmp_path, 
     (folder / "acftu-2020.txt").write_text(SEED.read_text(encoding="utf-8") + "\n新增一段。", encoding="utf-8")
     extracted = workers.extracted
 
-    def extract_then_break(document, figures, key, stamp):
+    def extract_then_break(document, figures, key, stamp, **how):
         broken = [f._replace(value=-1.0) if f.surface == "24.92亿元" else f for f in figures]
-        return extracted(document, broken, key, stamp)
+        return extracted(document, broken, key, stamp, **how)
 
     monkeypatch.setattr(workers, "extracted", extract_then_break)
     with pytest.raises(

@@ -134,7 +134,36 @@ def test_a_refresh_copies_only_when_the_folder_shows_a_change(seed_folder, tmp_p
     assert [p.name for p in tmp_path.glob(".w.duckdb.building-*") if not p.name.endswith("-lock")] == []
     (seed_folder / "b.txt").write_text("2020年，新增就业200万人。", encoding="utf-8")
     assert refresh(seed_folder, db, progress=False).extracted == ["b"]
-    assert started == [False, True]  # started once the folder was read; waited for by the build
+    # Started once the folder was listed (a file restamped); asked again once it was read, and by the build.
+    assert started == [False, True, True]
+
+
+def test_a_refresh_starts_the_copy_before_it_reads_the_manifest_when_a_file_was_restamped(
+    seed_folder, tmp_path, monkeypatch
+):
+    from etl.text import sources
+    from etl.warehouse.refresh import refresh
+
+    db = tmp_path / "w.duckdb"
+    (seed_folder / "b.txt").write_text("2020年，新增就业100万人。", encoding="utf-8")
+    (seed_folder / "manifest.csv").write_text(
+        "file,doc_id,title,publisher,published_on,report_year\nb.txt,b,,某市人民政府,,2020\n", encoding="utf-8"
+    )
+    refresh(seed_folder, db, progress=False)
+    events = []
+    start, read_manifest = clone.Copy.start, sources.read_manifest
+    monkeypatch.setattr(clone.Copy, "start", lambda self: events.append(("copy", self.started)) or start(self))
+    monkeypatch.setattr(sources, "read_manifest", lambda *a: events.append("manifest") or read_manifest(*a))
+    (seed_folder / "b.txt").write_text("2020年，新增就业200万人。", encoding="utf-8")
+    assert refresh(seed_folder, db, progress=False).extracted == ["b"]
+    assert events == [("copy", False), "manifest", ("copy", True), ("copy", True)]
+    # A manifest row changed, no file: the copy starts once the manifest is read.
+    events.clear()
+    (seed_folder / "manifest.csv").write_text(
+        "file,doc_id,title,publisher,published_on,report_year\nb.txt,b,标题,某市人民政府,,2020\n", encoding="utf-8"
+    )
+    assert refresh(seed_folder, db, progress=False).extracted == ["b"]
+    assert events == ["manifest", ("copy", False), ("copy", True)]
 
 
 def test_a_copy_not_started_writes_nothing(published):

@@ -9,6 +9,7 @@ import shutil
 import pytest
 
 from etl.records import Source
+from etl.text import sources
 from etl.text.sources import SourceError, file_stamp, read_folder, read_report, read_sources
 
 from .conftest import SEED
@@ -307,3 +308,33 @@ def test_reading_a_folder_looks_at_each_plain_file_once_in_its_listing(tmp_path,
     found = read_folder(folder)
     assert (len(found.sources), len(found.stamps), found.errors) == (n, n, [])
     assert calls == [folder / "manifest.csv"]
+
+
+def test_the_stamps_handed_on_once_the_folder_is_listed_are_its_plain_files_before_the_manifest_is_read(
+    tmp_path, monkeypatch
+):
+    """`listed` is called once, before the manifest is read, with the stamp of each plain file by its shown name:
+    a link, a folder and a FIFO have none."""
+    folder = _folder(tmp_path, HEADER + "a.txt,a,,,,2020\n", ("a.txt", "b.txt"))
+    (folder / "sub").mkdir()
+    (folder / "link.txt").symlink_to(folder / "a.txt")
+    os.mkfifo(folder / "pipe.txt")
+    with open(os.path.join(os.fsencode(folder), GBK_NAME), "wb") as fh:
+        fh.write(b"x" * 7)
+    seen = []
+    read_manifest = sources.read_manifest
+    monkeypatch.setattr(sources, "read_manifest", lambda *a: seen.append("manifest") or read_manifest(*a))
+    read_folder(folder, lambda stamps: seen.append(stamps))
+    stamp = {
+        name: (os.lstat(folder / name).st_size, os.lstat(folder / name).st_mtime_ns) for name in ("a.txt", "b.txt")
+    }
+    manifest = os.lstat(folder / "manifest.csv")
+    gbk = os.lstat(os.path.join(os.fsencode(folder), GBK_NAME))
+    assert seen == [
+        {
+            **stamp,
+            "manifest.csv": (manifest.st_size, manifest.st_mtime_ns),
+            "工作报告2020.txt": (7, gbk.st_mtime_ns),
+        },
+        "manifest",
+    ]

@@ -33,18 +33,23 @@ def seven_reports(tmp_path):
 def events(monkeypatch):
     """What the refresh does, in order: ('read', file) as extraction reads a report, ('append', doc_ids) per batch."""
     seen: list[tuple] = []
-    read_stamped, insert_documents = workers.read_stamped, load.insert_documents
+    read_stamped, insert_documents, insert_rows = workers.read_stamped, load.insert_documents, load.insert_document_rows
 
     def reading(folder, name):
         seen.append(("read", name))
         return read_stamped(folder, name)
 
-    def appending(con, documents, key=""):
+    def appending(con, documents, key=""):  # extracted in workers: Arrow tables
         seen.append(("append", documents["doc_id"].to_pylist()))
         insert_documents(con, documents, key)
 
+    def appending_rows(con, documents):  # a few extracted in the refresh's own process: tuples
+        seen.append(("append", [row[0] for row in documents]))
+        insert_rows(con, documents)
+
     monkeypatch.setattr(workers, "read_stamped", reading)
     monkeypatch.setattr(load, "insert_documents", appending)
+    monkeypatch.setattr(load, "insert_document_rows", appending_rows)
     return seen
 
 
@@ -94,14 +99,16 @@ def test_the_writer_never_holds_more_than_a_batch(seven_reports, tmp_path, monke
 
 def test_a_documents_figures_are_let_go_as_they_become_rows(seven_reports, tmp_path, monkeypatch):
     """Within one document too: its figures become Arrow rows a slice at a time, each slice's figures let go
-    (the list the extraction made is emptied from its end), so they are never held twice, whatever their number."""
+    (the list the extraction made is emptied from its end), so they are never held twice, whatever their number.
+    A document of more than rows.ROWS_AT_MOST figures extracted in the refresh's own process too."""
     monkeypatch.setattr(rows, "ROWS_PER_SLICE", 5)
+    monkeypatch.setattr(rows, "ROWS_AT_MOST", 22)
     made, held = [], []
     extracted, batch = workers.extracted, rows._figures_batch
 
-    def keeping(document, figures, key, stamp):
+    def keeping(document, figures, key, stamp, **how):
         made.append(figures)
-        return extracted(document, figures, key, stamp)
+        return extracted(document, figures, key, stamp, **how)
 
     def converting(part):
         held.append((len(made[-1]), len(part)))  # the figures the document still holds, and those converted now
@@ -149,10 +156,10 @@ def test_a_check_that_fails_in_a_later_batch_publishes_nothing(seven_reports, tm
     monkeypatch.setattr(batches, "BATCH_DOCUMENTS", 2)
     extracted = workers.extracted
 
-    def break_copy_6(document, figures, key, stamp):
+    def break_copy_6(document, figures, key, stamp, **how):
         if document.doc_id == "copy-6":
             figures = [f._replace(value=-1.0) if f.surface == "6.5亿元" else f for f in figures]
-        return extracted(document, figures, key, stamp)
+        return extracted(document, figures, key, stamp, **how)
 
     monkeypatch.setattr(workers, "extracted", break_copy_6)
     with pytest.raises(

@@ -15,6 +15,7 @@ its figures never join a national series.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -52,14 +53,25 @@ class PublisherRules:
         levels = [LEVELS.index(s) for s in found if s in LEVELS]
         return LEVELS[max(levels)] if levels else ""
 
-    def warnings(self, publishers_by_document: dict[str, str | None]) -> list[str]:
-        """One line per publisher no rule matches and per document without a publisher."""
+    def scopes(self, publishers: Iterable[str | None]) -> dict[str | None, str]:
+        """The scope of each of `publishers`, each asked once (scope_of)."""
+        return {publisher: self.scope_of(publisher) for publisher in set(publishers)}
+
+    def warnings(
+        self, publishers_by_document: dict[str, str | None], scopes: dict[str | None, str] | None = None
+    ) -> list[str]:
+        """One line per publisher no rule matches and per document without a publisher.
+
+        `scopes` holds each publisher's scope when the caller has it (scopes()); each is asked once either way.
+        """
+        if scopes is None:
+            scopes = self.scopes(publishers_by_document.values())
         lines = []
         unknown: dict[str, list[str]] = {}
         for doc_id, publisher in sorted(publishers_by_document.items()):
             if not publisher or not publisher.strip():
                 lines.append(f"{doc_id}: no publisher (manifest.csv); its figures join no national series")
-            elif not self.scope_of(publisher):
+            elif not scopes[publisher]:
                 unknown.setdefault(publisher, []).append(doc_id)
         for publisher, doc_ids in sorted(unknown.items()):
             lines.append(

@@ -80,8 +80,8 @@ def write_series(
     added to the table `renamed` (series_id, publisher).
     """
     catalog = load_catalog(Path(directory))
-    rules, words = rules_of(catalog), words_of(catalog)
-    scope_of = {p: rules.scope_of(p) for p in warn_of_publishers(con, directory)}
+    words = words_of(catalog)
+    scope_of = warn_of_publishers(con, directory)
     if documents == "core.documents":
         for table in SERIES_TABLES:
             con.execute(_sql("core", table))
@@ -223,12 +223,20 @@ def _sql(folder: str, name: str) -> str:
     return (SQL_DIR / folder / f"{name}.sql").read_text(encoding="utf-8")
 
 
-def warn_of_publishers(con: duckdb.DuckDBPyConnection, directory: Path = CATALOG_DIR) -> set[str | None]:
-    """Warn, once each, of the publishers no rule knows and the documents without one; the publishers."""
+def warn_of_publishers(con: duckdb.DuckDBPyConnection, directory: Path = CATALOG_DIR) -> dict[str | None, str]:
+    """Warn, once each, of the publishers no rule knows and the documents without one; each publisher's scope.
+
+    Each publisher is asked its scope once; the documents are read only when one has none to say (no
+    publisher, or one no rule knows): the warnings name them.
+    """
+    rules = rules_of(load_catalog(Path(directory)))
+    scopes = rules.scopes(p for (p,) in con.execute("select distinct publisher from core.documents").fetchall())
+    if all(scopes.values()):
+        return scopes
     publishers = dict(con.execute("select doc_id, publisher from core.documents").fetchall())
-    for line in rules_of(load_catalog(Path(directory))).warnings(publishers):
+    for line in rules.warnings(publishers, scopes):
         log.warning(line)
-    return set(publishers.values())
+    return scopes
 
 
 def _rows(batches: pa.RecordBatchReader, scope_of: dict[str | None, str]) -> Iterator[Row]:
@@ -252,9 +260,12 @@ def _rows(batches: pa.RecordBatchReader, scope_of: dict[str | None, str]) -> Ite
 
 
 def _values(column: pa.Array, repeated: bool) -> list:
-    """A column's values; those of a `repeated` column share one object per distinct value."""
-    if not repeated:
-        return column.to_pylist()
-    encoded = column.dictionary_encode()
-    distinct = encoded.dictionary.to_pylist()
-    return [None if i is None else distinct[i] for i in encoded.indices.to_pylist()]
+    """A column's values; those of a `repeated` column share one object per distinct value.
+
+    Shared through a dict, not Arrow's dictionary_encode, which imports pyarrow.compute (0.05 s of a
+    one-report edit, which imports nothing else of it)."""
+    values = column.to_pylist()
+    if repeated:
+        shared: dict = {}
+        values = [shared.setdefault(value, value) for value in values]
+    return values

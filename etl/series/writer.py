@@ -9,24 +9,23 @@ through which sql/build/series_figures.sql joins every figure of the point.
 from __future__ import annotations
 
 import duckdb
-import pyarrow as pa
 
+from etl.series import few_rows
 from etl.series.keys import Words, nodes_of
 from etl.series.matching import Assigned, Member, Row, assign, link
 from etl.series.nodes import NODE_COLUMNS, node_rows
 from etl.series.relink import Relinked
 
 LINK_COLUMNS = ("series_id", "publisher", "year", "is_target", "unit", "confidence", "reason")
-POINTS_PER_WRITE = 50_000  # series points held before they are written
-UPDATE_SCHEMA = pa.schema(
-    [
-        ("node_id", pa.string()),
-        ("publisher", pa.string()),
-        ("series_id", pa.string()),
-        ("confidence", pa.float64()),
-        ("reason", pa.string()),
-    ]
+POINT_COLUMNS = ("point_id", *(name for name in Member._fields if name != "figure_ids"))
+UPDATE_COLUMNS = (
+    ("node_id", "VARCHAR"),
+    ("publisher", "VARCHAR"),
+    ("series_id", "VARCHAR"),
+    ("confidence", "DOUBLE"),
+    ("reason", "VARCHAR"),
 )
+POINTS_PER_WRITE = 50_000  # series points held before they are written
 
 
 class SeriesWriter:
@@ -54,14 +53,16 @@ class SeriesWriter:
         self.updates += [(i, publisher, *rest) for i, *rest in again.updates]
         self.renamed |= {(series_id, publisher) for series_id in again.renamed}
         if again.dropped:  # before the new rows are written: a node lined up again keeps its node_id
-            self.con.register("dropped_nodes", pa.table({"node_id": again.dropped}))
+            dropped = few_rows.temp_table(
+                self.con, "dropped_nodes", [("node_id", "VARCHAR")], [(i,) for i in again.dropped]
+            )
             try:
                 self.con.execute(
                     "delete from core.series_nodes where publisher = $publisher "
-                    "and node_id in (select node_id from dropped_nodes)".replace("$publisher", _literal(publisher))
+                    f"and node_id in (select node_id from {dropped})".replace("$publisher", _literal(publisher))
                 )
             finally:
-                self.con.unregister("dropped_nodes")
+                self.con.execute(f"drop table {dropped}")
         self.add(again.found, again.rows)
 
     def add(self, found: Assigned, nodes: list[tuple]) -> None:
@@ -73,49 +74,36 @@ class SeriesWriter:
 
     def flush(self) -> None:
         found, con = self.points, self.con
-        point_ids = pa.array(range(self.written, self.written + len(found)), pa.int32())
-        firsts = pa.table({"first_id": [m.figure_ids[0] for m in found], "point_id": point_ids})
-        _insert(con, firsts, "scratch.point_firsts")
-        points = {"point_id": point_ids}
-        points.update((name, [m[i] for m in found]) for i, name in enumerate(Member._fields) if name != "figure_ids")
-        _insert(con, pa.table(points), "core.series_points")
-        _insert(con, _columns(LINK_COLUMNS, self.links), "core.series_links")
-        _insert(con, _columns(NODE_COLUMNS, self.nodes), "core.series_nodes")
+        # Tuples through few_rows: a few points (an edit's) go in without Arrow, so without pandas.
+        point_ids = range(self.written, self.written + len(found))
+        few_rows.insert(
+            con,
+            "scratch.point_firsts",
+            ("first_id", "point_id"),
+            [(m.figure_ids[0], i) for m, i in zip(found, point_ids, strict=True)],
+        )
+        few_rows.insert(
+            con, "core.series_points", POINT_COLUMNS, [(i, *m[1:]) for m, i in zip(found, point_ids, strict=True)]
+        )
+        few_rows.insert(con, "core.series_links", LINK_COLUMNS, self.links)
+        few_rows.insert(con, "core.series_nodes", NODE_COLUMNS, self.nodes)
         self.written += len(found)
         self.points, self.links, self.nodes = [], [], []
 
     def update_points(self, renamed: str | None) -> None:
         """The points of the years not lined up again whose series or link changed; the series renamed noted."""
-        names = ("node_id", "publisher", "series_id", "confidence", "reason")
         if self.updates:
-            self.con.register(
-                "changed_points",
-                pa.Table.from_pylist([dict(zip(names, u, strict=True)) for u in self.updates], UPDATE_SCHEMA),
-            )
+            changed = few_rows.temp_table(self.con, "changed_points", UPDATE_COLUMNS, self.updates)
             try:
                 self.con.execute(
                     "update core.series_points s set series_id = u.series_id, confidence = u.confidence, "
-                    "reason = u.reason from changed_points u where s.node_id = u.node_id and s.publisher = u.publisher"
+                    f"reason = u.reason from {changed} u where s.node_id = u.node_id and s.publisher = u.publisher"
                 )
             finally:
-                self.con.unregister("changed_points")
+                self.con.execute(f"drop table {changed}")
         if renamed is not None:
-            _insert(self.con, _columns(("series_id", "publisher"), sorted(self.renamed)), renamed)
+            few_rows.insert(self.con, renamed, ("series_id", "publisher"), sorted(self.renamed))
 
 
 def _literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
-
-
-def _columns(names: tuple[str, ...], rows: list[tuple]) -> pa.Table:
-    return pa.table({c: [r[i] for r in rows] for i, c in enumerate(names)})
-
-
-def _insert(con: duckdb.DuckDBPyConnection, table: pa.Table, into: str) -> None:
-    if not table.num_rows:
-        return
-    con.register("new_rows", table)
-    try:
-        con.execute(f"insert into {into} by name select * from new_rows")
-    finally:
-        con.unregister("new_rows")

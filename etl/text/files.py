@@ -49,6 +49,15 @@ class Listing:
         """As not_a_report_file(folder, name); a listed plain file without another look at the disk."""
         return "" if self._plain(name) is not None else not_a_report_file(self.folder, name)
 
+    def stamps(self) -> dict[str, tuple[int, int]]:
+        """The stamp of each plain file listed, by its shown name (as file_stamp; a link, a folder: none)."""
+        found = {}
+        for shown, real in self.shown:
+            info = self._plain(real)
+            if info is not None:
+                found[shown] = (info.st_size, info.st_mtime_ns)
+        return found
+
     def stamp(self, name: str) -> tuple[int, int] | None:
         """As file_stamp(folder, name)."""
         info = self._plain(name)

@@ -18,6 +18,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from etl.records import Source
 from etl.text.decode import DecodeError, decode
@@ -222,21 +223,21 @@ def printable(name: str) -> str:
     return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), name)
 
 
+_DRIVE = re.compile(r"^[A-Za-z]:[\\/]")
+_SEPARATOR = re.compile(r"[\\/]")
+
+
 def _file(file: str) -> tuple[str, bool, list[str]]:
     """The file named (./a.txt is a.txt), whether it is inside the folder, and what is wrong with it."""
     file = printable(file)
     if not file:
         return file, False, ["the file column is empty: name the report's file, or remove the row"]
-    if (
-        file.startswith("/")
-        or re.match(r"^[A-Za-z]:[\\/]", file)
-        or ".." in re.split(r"[\\/]", file)
-        or posixpath.normpath(file) == "."
-    ):
+    normal = posixpath.normpath(file)
+    if file.startswith("/") or _DRIVE.match(file) or ".." in _SEPARATOR.split(file) or normal == ".":
         return file, False, [f"file {file!r} must name a file inside the folder"]
-    if posixpath.normpath(file).lower() == MANIFEST:
+    if normal.lower() == MANIFEST:
         return file, False, [f"file {file!r} is the manifest itself, not a report: remove the row"]
-    return posixpath.normpath(file), True, []
+    return normal, True, []
 
 
 def _metadata_problems(values: dict[str, str]) -> list[str]:
@@ -262,8 +263,12 @@ def _source(file: str, values: dict[str, str]) -> Source:
     )
 
 
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@lru_cache(maxsize=4096)  # a manifest's rows repeat their dates
 def _is_date(text: str) -> bool:
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+    if not _DATE.fullmatch(text):
         return False
     try:
         date.fromisoformat(text)

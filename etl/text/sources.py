@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import os
 import stat
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
@@ -70,12 +71,19 @@ def read_sources(folder: Path) -> tuple[list[Source], list[SourceError]]:
     return read.sources, read.errors
 
 
-def read_folder(folder: Path) -> Folder:
-    """The sources in `folder`, the errors, and each source's stamp, the folder listed once."""
+def read_folder(folder: Path, listed: Callable[[dict[str, tuple[int, int]]], None] | None = None) -> Folder:
+    """The sources in `folder`, the errors, and each source's stamp, the folder listed once.
+
+    `listed`, when given, is called with the stamp of each plain file by its shown name (Listing.stamps) as
+    soon as the folder is listed, before the manifest is read: a refresh starts copying the published
+    warehouse then if a file it was built from changed.
+    """
     folder = Path(folder)
     if not folder.is_dir():
         raise SourceError(f"{folder}: not a folder of reports; name the folder with --sources (make refresh SOURCES=)")
     listing = Listing(folder)
+    if listed is not None:
+        listed(listing.stamps())
     errors: list[SourceError] = []
     listed: dict[str, Source] = {}
     where_listed: dict[str, str] = {}

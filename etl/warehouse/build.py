@@ -215,18 +215,12 @@ def record_build(
     the warehouse, not with the edit.
     """
     (build_id,) = con.execute("select coalesce(max(build_id), 0) + 1 from core.builds").fetchone()
+    # SQL literals, not parameters: a parameter has DuckDB's client import pandas (etl/series/few_rows.py).
+    built_at = datetime.now(UTC).replace(tzinfo=None).isoformat(sep=" ")
+    texts = ", ".join(literal(text) for text in (code_version, catalog_version, current_view_versions(), sources))
     con.execute(
-        "insert into core.builds select ?, ?, ?, ?, ?, ?, (select count(*) from core.documents), "
-        "(select count(*) from core.figures), ?",
-        [
-            build_id,
-            datetime.now(UTC).replace(tzinfo=None),
-            code_version,
-            catalog_version,
-            current_view_versions(),
-            sources,
-            len(extracted),
-        ],
+        f"insert into core.builds select {int(build_id)}, timestamp '{built_at}', {texts}, "
+        f"(select count(*) from core.documents), (select count(*) from core.figures), {len(extracted)}"
     )
     fresh = note_extracted(con, extracted)
     con.execute(
@@ -242,10 +236,10 @@ def record_build(
             where doc_id in (select doc_id from core.documents where doc_id not in (select doc_id from last))
             group by doc_id
         )
-        select ?, d.doc_id, d.sha256, coalesce(l.n_figures, c.n, 0), d.doc_id in (select doc_id from {fresh})
+        select {int(build_id)}, d.doc_id, d.sha256, coalesce(l.n_figures, c.n, 0),
+            d.doc_id in (select doc_id from {fresh})
         from core.documents d left join last l using (doc_id) left join counted c using (doc_id)
-        """,
-        [build_id],
+        """
     )
 
 

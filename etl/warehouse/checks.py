@@ -24,11 +24,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import duckdb
-import pyarrow as pa
 
 from etl.records import Document, Figure
 from etl.rules.identity import sql_fact_columns
 from etl.rules.mentions import MINUS_SIGNS
+from etl.series import few_rows
 
 CHECK_DOCUMENTS = 1000  # documents a refresh checks at a time
 MAX_PROBLEMS = 20  # lines of failed checks a refresh keeps for its message: the first are enough to act on
@@ -217,18 +217,19 @@ def check_build(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> list[str]
     problems: list[str] = []
     for start in range(0, len(doc_ids), CHECK_DOCUMENTS):
         chunk = doc_ids[start : start + CHECK_DOCUMENTS]
-        con.register("checked_ids", pa.table({"doc_id": pa.array(chunk, pa.string())}))
+        # A temporary table, not an Arrow one: DuckDB's client imports pandas to scan Arrow (etl/series/few_rows.py).
+        checked = few_rows.temp_table(con, "checked_ids", [("doc_id", "VARCHAR")], [(d,) for d in chunk])
         try:
             for table in ("documents", "figures"):
                 con.execute(
                     f"create or replace temp view checked_{table} as "
-                    f"select * from core.{table} where doc_id in (select doc_id from checked_ids)"
+                    f"select * from core.{table} where doc_id in (select doc_id from {checked})"
                 )
             problems += run_checks(con, documents="checked_documents", figures="checked_figures", skip=skip)
         finally:
             for table in ("documents", "figures"):
                 con.execute(f"drop view if exists checked_{table}")
-            con.unregister("checked_ids")
+            con.execute(f"drop table if exists {checked}")
         if len(problems) >= MAX_PROBLEMS:
             return problems[:MAX_PROBLEMS]
     return problems

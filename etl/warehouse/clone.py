@@ -30,9 +30,10 @@ from etl.warehouse.publish import create_new
 FICLONE = 0x40049409  # _IOW(0x94, 9, int), linux/fs.h: the whole file, shared block by block
 CHUNK = 1 << 26  # bytes the kernel copies at a time: a cancelled copy stops within one chunk
 
-# What a build imports on first use, about a third of a second in all (a third of a one-report
-# refresh): DuckDB's client imports pandas the first time it is handed a parameter, and pyarrow
-# its pandas shim when it makes an array, its compute and dataset modules for Arrow scans.
+# What a build that loads Arrow tables imports on first use, about a third of a second in all:
+# DuckDB's client imports pandas the first time it is handed a parameter, and pyarrow its pandas
+# shim when it makes an array, its compute and dataset modules for Arrow scans. A build of a few
+# documents loads them without Arrow (etl/series/few_rows.py) and imports none of them.
 LATER_IMPORTS = ("pandas", "pyarrow.compute", "pyarrow.dataset")
 
 
@@ -83,19 +84,19 @@ class Copy:
         with source, copy:
             _copy(source, copy, self.failed, self.stop)
 
-    def wait(self) -> bool:
+    def wait(self, imports: bool = True) -> bool:
         """The copy, finished: True, or False when none was possible; an error of the copy is raised here.
 
-        The modules the build will import on first use are imported meanwhile, on
-        this thread: the copy waits on the disk, in the kernel, holding no
-        interpreter lock. Its bytes are then written to disk on a thread of their
-        own (write_back) while the build goes on.
+        With `imports` (a build that loads Arrow tables), the modules it will import
+        on first use are imported meanwhile, on this thread: the copy waits on the
+        disk, in the kernel, holding no interpreter lock. Its bytes are then written
+        to disk on a thread of their own (write_back) while the build goes on.
         """
         self.start()
         if not self.possible:
             return False
         try:
-            for name in LATER_IMPORTS:
+            for name in LATER_IMPORTS if imports else ():
                 with contextlib.suppress(ImportError):  # then imported where it is needed, and said there
                     importlib.import_module(name)
         finally:

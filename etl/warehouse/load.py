@@ -1,8 +1,10 @@
 """Rows into the building warehouse: extracted documents and figures, the catalogs, unchanged documents.
 
 Bulk loads go through Arrow tables, DuckDB's native path, never row-by-row
-inserts. Documents a refresh reuses are copied from the published warehouse
-when the build did not start as its copy (clone.clone_published).
+inserts; the rows of a few documents extracted in the refresh's own process
+through etl/series/few_rows.py (JSON in memory: no pandas imported). Documents
+a refresh reuses are copied from the published warehouse when the build did not
+start as its copy (clone.clone_published).
 """
 
 from __future__ import annotations
@@ -14,7 +16,15 @@ import pyarrow as pa
 
 from etl.catalog import Catalog
 from etl.records import Document, Figure
-from etl.warehouse.rows import FIGURE_COLUMNS, documents_table, figures_table
+from etl.series import few_rows
+from etl.warehouse.rows import DOCUMENT_SCHEMA, FIGURE_COLUMNS, FIGURE_SCHEMA, documents_table
+
+INSERT_DOCUMENTS = (
+    "insert into core.documents select doc_id, file, title, publisher, "
+    "try_cast(published_on as date), report_year, report_year_inferred, sha256, encoding, "
+    "n_chars, text, extraction_key, file_size, file_mtime_ns from {rows}"
+)
+INSERT_FIGURES = f"insert into core.figures ({', '.join(FIGURE_COLUMNS)}) select * from {{rows}}"
 
 
 def insert_documents(
@@ -27,24 +37,36 @@ def insert_documents(
     table = documents if isinstance(documents, pa.Table) else documents_table(documents, extraction_key)
     con.register("new_documents", table)
     try:
-        con.execute(
-            "insert into core.documents select doc_id, file, title, publisher, "
-            "try_cast(published_on as date), report_year, report_year_inferred, sha256, encoding, "
-            "n_chars, text, extraction_key, file_size, file_mtime_ns from new_documents"
-        )
+        con.execute(INSERT_DOCUMENTS.format(rows="new_documents"))
     finally:
         con.unregister("new_documents")
 
 
 def insert_figures(con: duckdb.DuckDBPyConnection, figures: list[Figure] | pa.Table) -> None:
-    """Append figures (a list, or a table made by rows.figures_table) to core.figures."""
+    """Append figures to core.figures: a table made by rows.figures_table, or a list, whose few rows go in
+    without Arrow (etl/series/few_rows.py)."""
     if not len(figures):
         return
-    con.register("new_figures", figures if isinstance(figures, pa.Table) else figures_table(figures))
-    try:
-        con.execute(f"insert into core.figures ({', '.join(FIGURE_COLUMNS)}) select * from new_figures")
-    finally:
-        con.unregister("new_figures")
+    if isinstance(figures, pa.Table):
+        con.register("new_figures", figures)
+        try:
+            con.execute(INSERT_FIGURES.format(rows="new_figures"))
+        finally:
+            con.unregister("new_figures")
+        return
+    with few_rows.relation(con, _columns(FIGURE_SCHEMA), figures) as relation:
+        con.execute(INSERT_FIGURES.format(rows=relation))
+
+
+def insert_document_rows(con: duckdb.DuckDBPyConnection, documents: list[tuple]) -> None:
+    """Append documents as rows.documents_rows makes them (with their extraction key): few, without Arrow."""
+    if documents:
+        with few_rows.relation(con, _columns(DOCUMENT_SCHEMA), documents) as relation:
+            con.execute(INSERT_DOCUMENTS.format(rows=relation))
+
+
+def _columns(schema: pa.Schema) -> list[tuple[str, str]]:
+    return [(field.name, few_rows.SQL_TYPES[field.type]) for field in schema]
 
 
 def insert_catalog(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None:

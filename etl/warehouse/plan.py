@@ -69,6 +69,13 @@ def touched(sources: list[Source], before: dict, stamps: dict) -> bool:
     return False
 
 
+def restamped(before: dict, stamps: dict[str, tuple[int, int]]) -> bool:
+    """Does a plain file a document of `before` (previous.Published.documents) was read from show another stamp, or
+    none, in the folder's listing (`stamps`, by shown name: sources.read_folder's `listed`)? Known before the
+    manifest is read; `touched` says the rest (documents added, manifest rows changed)."""
+    return any(was[3] is not None and stamps.get(was[2][0]) != was[3] for was in before.values())
+
+
 def is_unchanged(db: Path, published: Published, reuse: list[str]) -> bool:
     """Would a build be the published warehouse again: the same documents, code, catalogs and views,
     and no .wal beside it (a build clears one)?"""

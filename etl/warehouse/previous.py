@@ -217,9 +217,8 @@ def losses(
                  new as (select doc_id, count(*) n from core.figures {scope} group by doc_id)
             select old.doc_id, old.n, coalesce(new.n, 0) from old join core.documents d using (doc_id)
             left join new using (doc_id)
-            where coalesce(new.n, 0) < old.n * (1 - ?) order by 1
-            """,
-            [share],
+            where coalesce(new.n, 0) < old.n * (1 - cast({float(share)!r} as double)) order by 1
+            """  # a literal: a parameter has DuckDB's client import pandas (etl/series/few_rows.py)
         ).fetchall()
     except duckdb.CatalogException:
         return Losses((), ())  # a warehouse from before core.documents existed: nothing to compare

@@ -46,9 +46,9 @@ from etl.warehouse import (
     views,
 )
 from etl.warehouse.errors import RefreshError, is_interruption
-from etl.warehouse.plan import is_unchanged, plan, touched
+from etl.warehouse.plan import is_unchanged, plan, restamped, touched
 from etl.warehouse.previous import ELSEWHERE, guard_against_loss, guard_foreign, listing
-from etl.warehouse.workers import WorkerDied, extract_all
+from etl.warehouse.workers import WorkerDied, extract_all, loads_arrow
 
 __all__ = ["RefreshError", "RefreshInterrupted", "RefreshResult", "code_version", "refresh"]
 
@@ -172,7 +172,8 @@ def _planned(sources_dir, db, published, keep_going, force, full, progress, cata
     speak = talk.Talk(progress)  # each phase that may take a while shows its progress (talk.py)
     with speak.phase("reading the reports"):
         # Problems are collected, not raised at once, so that one run lists every bad file.
-        sources, errors, stamps = read_folder(sources_dir)
+        early = None if copy is None else lambda found: restamped(published.documents, found) and copy.start()
+        sources, errors, stamps = read_folder(sources_dir, early)  # a file restamped: copied meanwhile
         if copy is not None and touched(sources, published.documents, stamps):
             copy.start()  # copied while the catalog is read and the plan made
         catalog = _fresh_catalog(catalog_dir)
@@ -184,7 +185,7 @@ def _planned(sources_dir, db, published, keep_going, force, full, progress, cata
         return _up_to_date(db, catalog, result)
     try:
         with speak.phase("copying the published warehouse" if todo.reuse else "starting the build"):
-            con, scoped, cloned = _start_build(building, db, had, todo.reuse, catalog.version, copy)
+            con, scoped, cloned = _start_build(building, db, had, todo, catalog.version, copy)
         try:
             # The steps of a build: extract and load, series, views, checks; then it is recorded and written out.
             log.info("extracting %d document(s), reusing %d unchanged", len(todo.todo), len(todo.reuse))
@@ -237,17 +238,16 @@ def _planned(sources_dir, db, published, keep_going, force, full, progress, cata
     return result  # with --keep-going, result.failed lists the files that were not loaded
 
 
-def _start_build(building: Path, db: Path, had: bool, reuse: list[str], catalog_version: str, copy):
-    """A connection to a new build holding the unchanged documents `reuse` of `db` and its history,
+def _start_build(building: Path, db: Path, had: bool, todo, catalog_version: str, copy):
+    """A connection to a new build holding the unchanged documents (todo.reuse) of `db` and its history,
     whether it also holds the series of `db` (incremental.py: only the changed publishers' are made again),
-    and whether it started as a copy of `db` (`copy`, a clone.Copy under way, or None)."""
-    # With unchanged documents, start from a byte copy of the published warehouse: much faster
-    # than re-inserting their rows (load.copy_unchanged), which remains for when a copy is not safe.
-    cloned = bool(reuse) and copy is not None and copy.wait()
+    and whether it started as a copy of `db` (`copy`, a clone.Copy under way, or None), much faster than re-inserting
+    their rows (load.copy_unchanged). A build loading Arrow imports what that imports meanwhile (clone.Copy.wait)."""
+    reuse, arrow = todo.reuse, loads_arrow(len(todo.todo))
+    cloned = bool(reuse) and copy is not None and copy.wait(imports=arrow)
     if copy is not None and not cloned:
         copy.cancel()  # removed before a build is made afresh at its name
-    # DuckDB keeps the blocks it wrote cached up to its memory limit (80% of RAM unless told):
-    # bounded here, it writes them out instead, and memory does not grow with the warehouse.
+    # DuckDB caches the blocks it wrote up to its memory limit: bounded here, memory does not grow with the warehouse.
     con = build.open_build(building, batches.BUILD_MEMORY_LIMIT)
     scoped = False
     try:

@@ -1,10 +1,15 @@
-"""Documents and figures as Arrow tables: the one form in which rows go into DuckDB.
+"""Documents and figures as the rows that go into DuckDB: Arrow tables, or Python tuples for a few.
 
 Each document is converted where it is extracted (in a worker process,
 `extracted`), so the refresh itself only concatenates, checks and appends.
+A document extracted in the refresh's own process (a few changed, workers.py)
+keeps its rows as tuples (Rows), which etl/series/few_rows.py hands to DuckDB without
+Arrow, so that a one-report edit does not import pandas.
 """
 
 from __future__ import annotations
+
+from typing import NamedTuple
 
 import pyarrow as pa
 
@@ -37,15 +42,42 @@ INTEGER_FIGURE_COLUMNS = {
 }
 
 
+ROWS_AT_MOST = 10_000  # figures of a document kept as tuples (Rows) at most: more go into Arrow, a slice at a time
+
+
+class Rows(NamedTuple):
+    """One document as it goes into the warehouse, its rows as tuples: the fields of records.Extracted."""
+
+    doc_id: str
+    report_year: int | None
+    report_year_inferred: bool
+    n_chars: int
+    documents: list[tuple]  # its one row of core.documents (DOCUMENT_SCHEMA's columns)
+    figures: list[Figure]  # its rows of core.figures (FIGURE_COLUMNS)
+
+
+def documents_rows(
+    documents: list[Document], extraction_key: str, stamps: list[tuple[int, int] | None] | None = None
+) -> list[tuple]:
+    """Documents as rows of core.documents, in DOCUMENT_SCHEMA's columns; `stamps` are their files'
+    (size, mtime in ns) as read."""
+    stamps = stamps or [None] * len(documents)
+    return [
+        (*(getattr(d, name) for name in DOCUMENT_COLUMNS), extraction_key, *(s if s else (None, None)))
+        for d, s in zip(documents, stamps, strict=True)
+    ]
+
+
 def documents_table(
     documents: list[Document], extraction_key: str, stamps: list[tuple[int, int] | None] | None = None
 ) -> pa.Table:
-    """Documents as rows of core.documents; `stamps` are their files' (size, mtime in ns) as read."""
-    stamps = stamps or [None] * len(documents)
-    columns = {name: [getattr(d, name) for d in documents] for name in DOCUMENT_COLUMNS}
-    columns["extraction_key"] = [extraction_key] * len(documents)
-    columns["file_size"] = [s[0] if s else None for s in stamps]
-    columns["file_mtime_ns"] = [s[1] if s else None for s in stamps]
+    """documents_rows as an Arrow table."""
+    return document_rows_table(documents_rows(documents, extraction_key, stamps))
+
+
+def document_rows_table(rows: list[tuple]) -> pa.Table:
+    """Rows of documents_rows as an Arrow table."""
+    columns = [pa.array([row[i] for row in rows], kind) for i, kind in enumerate(DOCUMENT_SCHEMA.types)]
     return pa.table(columns, schema=DOCUMENT_SCHEMA)
 
 
@@ -77,10 +109,21 @@ def _figures_batch(figures: list[Figure]) -> pa.RecordBatch:
 
 
 def extracted(
-    document: Document, figures: list[Figure], extraction_key: str, stamp: tuple[int, int] | None = None
-) -> Extracted:
+    document: Document,
+    figures: list[Figure],
+    extraction_key: str,
+    stamp: tuple[int, int] | None = None,
+    *,
+    arrow: bool = True,
+) -> Extracted | Rows:
     """A document and its figures as the rows that go into the warehouse; `figures` is emptied
-    as it is converted (figures_table), so a large document is not held twice."""
+    as it is converted (figures_table), so a large document is not held twice. Without `arrow`,
+    as tuples (Rows) unless it has more than ROWS_AT_MOST figures."""
+    if not arrow and len(figures) <= ROWS_AT_MOST:
+        rows = documents_rows([document], extraction_key, [stamp])
+        return Rows(
+            document.doc_id, document.report_year, document.report_year_inferred, document.n_chars, rows, figures
+        )
     return Extracted(
         document.doc_id,
         document.report_year,

@@ -29,6 +29,7 @@ from pathlib import Path
 from etl.catalog import load_catalog
 from etl.records import Source
 from etl.rules import pipeline
+from etl.series import few_rows
 from etl.text.decode import DecodeError
 from etl.text.sources import SourceError, read_stamped
 from etl.warehouse.checks import document_problem
@@ -45,8 +46,10 @@ class WorkerDied(RefreshError):
     """A worker process was killed (out of memory, say); the refresh says what it leaves."""
 
 
-def process_one(job: tuple[Source, Path, Path, str]):
+def process_one(job: tuple[Source, Path, Path, str], arrow: bool = True):
     """(source, Extracted), (source, one-line reason the file was not loaded) or (source, SourceError).
+
+    Without `arrow` (a document extracted in the refresh's own process), its rows stay tuples (rows.Rows).
 
     A job is (source, folder, catalog folder, extraction key): the file is read
     here, in the worker, its rows made here too (rows.extracted), and checked here
@@ -67,7 +70,7 @@ def process_one(job: tuple[Source, Path, Path, str]):
     unusable = document_problem(document, figures)  # checks.py: the rules a worker checks
     if unusable:
         return source, f"the extractor produced an unusable figure ({unusable}); please report it"
-    return source, extracted(document, figures, key, stamp)
+    return source, extracted(document, figures, key, stamp, arrow=arrow)
 
 
 def _process_chunk(jobs: list[tuple[Source, Path, Path, str]]):
@@ -83,13 +86,24 @@ def extract_all(todo: list[Source], folder: Path, catalog_dir: Path, key: str, p
     jobs = [(source, folder, catalog_dir, key) for source in todo]
     # A bar on a terminal, a line every talk.INTERVAL seconds in a pipe (talk.py); progress=False: quiet.
     with Talk(progress).phase("extracting", total=len(jobs)) as phase:
-        if len(jobs) >= PARALLEL_THRESHOLD and (os.cpu_count() or 1) > 1:
+        if in_workers(len(jobs)):
             outcomes = _in_workers(jobs)
         else:
-            outcomes = map(process_one, jobs)
+            outcomes = (process_one(job, arrow=False) for job in jobs)  # loaded without Arrow (rows.Rows)
         for outcome in outcomes:
             phase.advance()
             yield outcome
+
+
+def in_workers(n_documents: int) -> bool:
+    """Are `n_documents` extracted in worker processes (their rows made Arrow tables there), not in this one?"""
+    return n_documents >= PARALLEL_THRESHOLD and (os.cpu_count() or 1) > 1
+
+
+def loads_arrow(n_documents: int) -> bool:
+    """Will `n_documents` extracted be loaded as Arrow tables (made in workers; or tuples where few_rows.py cannot
+    load them without Arrow), so that the build imports what Arrow scans import (clone.LATER_IMPORTS)?"""
+    return in_workers(n_documents) or not few_rows.possible()
 
 
 def _in_workers(jobs: list):
