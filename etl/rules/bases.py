@@ -52,7 +52,12 @@ def _change_word(mention: Mention, around: Around, catalog: Catalog):
     if before.endswith(words) and comparison.search(before, max(0, len(before) - COMPARISON_REACH)):
         return catalog.bases_compared.at_end(before)
     found = catalog.bases_before.at_end(before)
-    if not found and before.endswith(catalog.bounds_before):  # 增长不低于8%: past the bound
+    if (
+        not found
+        and before[-1:] in catalog.qualifiers_before.last_characters
+        and before.endswith(catalog.bounds_before)
+    ):
+        # 增长不低于8%: past the bound (its last character first, one set lookup, then the words)
         found = catalog.bases_before.at_end(catalog.qualifiers_before.without_end(before))
     found = found or catalog.bases_in_clause.first_in(around.phrase)
     if found and found[0] == NEW and mention.unit == "percent":

@@ -20,13 +20,17 @@ def change_of_before(figure: Figure, around: Around, earlier: list[Figure], cata
         return figure
     if (last.period_start, last.period_end) == (figure.period_start, figure.period_end):
         return figure  # most changes: of the years of the level before them
-    opening = (*catalog.words["compared_with"], *catalog.words["change_verb"])  # 比上年, 同比, 增长
     clause = around.clause_before
     previous = around.previous_clause()
-    if previous is None or not clause.startswith(opening):
+    if previous is None or not clause.startswith(catalog.compiled(change_openings)):
         return figure
     clause_start = around.start - len(clause)  # in the sentence
     if last.char_start - around.sentence.start < clause_start - len(previous) - CLAUSE_BREAK:
         return figure  # the level before is not in the clause right before
     figure = figure._replace(period_start=last.period_start, period_end=last.period_end)
     return figure._replace(figure_id=figure_id(figure))
+
+
+def change_openings(catalog: Catalog) -> tuple[str, ...]:
+    """What a change's own clause opens with: its comparison or its verb (比上年, 同比, 增长), once per catalog."""
+    return (*catalog.words["compared_with"], *catalog.words["change_verb"])
