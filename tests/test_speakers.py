@@ -17,3 +17,8 @@ def test_a_speakers_turn_ends_the_period_the_speaker_before_opened():
         ("1200万人", 2023),
         ("3000家", 2022),  # a new turn: the year reviewed again, not the 2023 of the answer before
     ]
+
+
+def test_a_colon_near_the_texts_start_is_no_speaker():
+    assert figures_of(":", 2022) == []
+    assert [f.surface for f in figures_of("李:全年新增就业12万人。", 2022)] == ["12万人"]  # one letter: no name

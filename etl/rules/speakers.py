@@ -37,7 +37,7 @@ def _named_speakers(text: str, starts: list[int]):
         opened = (
             starting_at(starts, at - k)
             for k in NAME_LENGTHS
-            if (k == at or text[at - k - 1] in SENTENCE_ENDS) and text[at - k : at].isalpha()
+            if k <= at and (k == at or text[at - k - 1] in SENTENCE_ENDS) and text[at - k : at].isalpha()
         )  # a sentence starts at the name: after a line's or a sentence's end (most colons are not there)
         yield next((index for index in opened if index is not None), None)
         at = text.find(COLON, at + 1)
