@@ -52,6 +52,8 @@ def test_units_that_begin_with_a_numeral_and_magnitudes_inside_compound_units(te
     [
         ("比上年提高两个百分点。", [("两个百分点", 2, "percent", "个百分点")]),
         ("新增上市企业三家。", [("三家", 3, "enterprise", "家")]),
+        ("分五批次组织疗休养。", [("五批次", 5, "time", "批次")]),  # a count of times in two characters
+        ("召开五次全委会，建设二期工程。", []),  # 次, 期 alone after one numeral: an ordinal, a phase
         ("人均节约粮食近一吨。", [("一吨", 1, "other", "吨")]),
         ("投入四千万元。", [("四千万元", 40_000_000, "yuan", "元")]),
         ("惠及一千多万人。", [("一千多万人", 10_000_000, "person", "人")]),

@@ -101,8 +101,8 @@ def single_numeral(text: str, token: str, start: int, end: int, catalog: Catalog
     """三家, 提高两个百分点, 近一吨: one numeral and a measure word is a figure as a digit would be;
     一 only as 一个百分点, 翻一番 or after a qualifier (一家 is mostly 'a firm')."""
     unit_word = unit_word_at(text, end, catalog) if token in SINGLE_NUMERALS else ""
-    if not unit_word or catalog.units[unit_word][0] in NOT_AFTER_ONE_NUMERAL:
-        return False
+    if not unit_word or (catalog.units[unit_word][0] in NOT_AFTER_ONE_NUMERAL and len(unit_word) == 1):
+        return False  # 二期, 五次全委会, 二元结构: one character after one numeral; 分五批次, 三场次 count
     if unit_word in catalog.reference_measures:
         return False  # 一支队伍, 两种模式: after one numeral only units.csv's measure words count
     if text[end + len(unit_word) : end + len(unit_word) + 1].isdigit():
