@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 
+from etl.catalog.schema import SCHEMA
 from etl.cli import QUERIES_DIR, _parser
 from etl.exports.queries import names, question
 
@@ -79,6 +80,14 @@ def test_every_v1_column_is_documented_in_the_schema():
         for first_cell in re.findall(r"^\| ([a-z0-9_, ]+) \|", body, re.M):
             documented += [(view, column) for column in first_cell.split(", ") if column != "column"]
     assert sorted(documented) == sorted(contract)
+
+
+def test_every_catalog_file_is_documented_with_its_columns():
+    documented = {
+        name: [column.strip() for column in columns.split(",")]
+        for name, columns in re.findall(r"^\| `([a-z_]+\.csv)` \| ([^|]+) \|", _read("docs/pipeline.md"), re.M)
+    }
+    assert documented == {name: list(columns) for name, columns in SCHEMA.items()}
 
 
 def test_the_example_queries_of_the_readme_and_docs_run(warehouse):
