@@ -130,6 +130,12 @@ class Around(NamedTuple):
             return None
         return self.sentence.text[self.breaks[k - 1] + 1 if k else 0 : self.breaks[k]]
 
+    def in_previous_clause(self, figure: Figure) -> bool:
+        """Whether `figure` (of the same sentence, before the mention) stands in the clause just before the
+        mention's own; False in a sentence's first clause."""
+        k = self.clause_index - 1
+        return k >= 0 and figure.char_start - self.sentence.start >= (self.breaks[k - 1] + 1 if k else 0)
+
     def earlier_clauses(self):
         """The clauses before the mention's own, nearest first (lazily: most figures need none)."""
         text, breaks = self.sentence.text, self.breaks

@@ -13,18 +13,27 @@ NO_UNIT = frozenset({""})  # the units of a word that gives no category: no figu
 class WordIndexes:
     """Lookups over Catalog's qualifiers, bases, categories and words (the fields loader.Catalog holds)."""
 
+    def qualifiers_at(self, position: str) -> list[tuple[str, str]]:
+        """The qualifiers.csv words of one position, each with its qualifier."""
+        return [(w, q) for w, pos, q in self.qualifiers if pos == position]
+
+    @cached_property
+    def per_unit_words(self) -> tuple[str, ...]:
+        """The qualifiers.csv words, of any position, that make an amount per one of something: 每人, 人均, 户均."""
+        return tuple(dict.fromkeys(w for w, _, q in self.qualifiers if q == "per_unit"))
+
     @cached_property
     def qualifiers_before(self) -> WordIndex:
-        before = [(w, q) for w, pos, q in self.qualifiers if pos == "before"]  # a lookalike's "": no bound (协约23件)
-        return WordIndex([*((w, "") for w in self.words["bound_lookalike"]), *before], self.words["qualifier_filler"])
+        lookalikes = ((w, "") for w in self.words["bound_lookalike"])  # a lookalike's "": no bound (协约23件)
+        return WordIndex([*lookalikes, *self.qualifiers_at("before")], self.words["qualifier_filler"])
 
     @cached_property
     def qualifiers_after(self) -> WordIndex:
-        return WordIndex([(w, q) for w, pos, q in self.qualifiers if pos == "after"])
+        return WordIndex(self.qualifiers_at("after"))
 
     @cached_property
     def qualifiers_in_clause(self) -> WordIndex:
-        return WordIndex([(w, q) for w, pos, q in self.qualifiers if pos == "clause"])
+        return WordIndex(self.qualifiers_at("clause"))
 
     def bases_at(self, position: str, fillers: tuple[str, ...] = ()) -> WordIndex:
         """The bases.csv words of one position, each with its (basis, direction)."""
@@ -33,7 +42,7 @@ class WordIndexes:
     @cached_property
     def bounds_before(self) -> tuple[str, ...]:
         """The words of qualifiers.csv that bound a number right before it: 约, 逾, 不低于."""
-        return tuple(w for w, position, _ in self.qualifiers if position == "before")
+        return tuple(w for w, _ in self.qualifiers_at("before"))
 
     @cached_property
     def basis_fillers(self) -> tuple[str, ...]:

@@ -104,7 +104,7 @@ def label_rules(catalog: Catalog) -> LabelRules:
         respectively=holds_any(respectively),
         respectively_words=respectively,
         aspects=tuple(sorted(words["aspect_noun"], key=len, reverse=True)),
-        per_heads=frozenset(word for word, _, kind in catalog.qualifiers if kind == "per_unit"),
+        per_heads=frozenset(catalog.per_unit_words),
         from_words=words["from_word"],
         from_in=holds_any(words["from_word"]),
         shared_in=holds_any(words["shared_head"]),

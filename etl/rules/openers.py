@@ -11,6 +11,7 @@ from etl.catalog import Catalog
 from etl.catalog.gates import alternation
 from etl.catalog.vocabularies import PERIOD_OPENERS
 from etl.records import Context, Part
+from etl.rules.speakers import COLON, NAME_LENGTHS
 from etl.text.characters import (
     CLAUSE_BREAKS,
     CLOSE_PARENS,
@@ -64,7 +65,8 @@ DASH, QUOTES, UNQUOTES = (
 )  # “十三五”, ‘十四五’
 QUOTE, UNQUOTE = f"[{QUOTES}]", f"[{UNQUOTES}]"
 REPORTER_REACH = 40  # characters at most of who reports, before the report verb
-SPEAKER_NAME = r"[^\W\d_]{2,4}[:：]"  # a transcript's speaker opening a sentence: 李建平： (speakers.py finds them)
+# A transcript's speaker opening a sentence, as speakers.py finds one: a name and a colon (李建平：).
+SPEAKER_NAME = rf"[^\W\d_]{{{min(NAME_LENGTHS)},{max(NAME_LENGTHS)}}}{COLON}"
 OCCASION_REACH = 8  # characters at most of the clause before who reports: 发布会上，, 记者从省总工会获悉 …
 
 

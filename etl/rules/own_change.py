@@ -9,8 +9,6 @@ from etl.records import Around, Figure
 from etl.rules.bases import CHANGE
 from etl.rules.identity import figure_id
 
-CLAUSE_BREAK = 1  # the one character between the clause before and the change's (，)
-
 
 def change_of_before(figure: Figure, around: Around, earlier: list[Figure], catalog: Catalog) -> Figure:
     """The change (the caller checked: a figure of basis change, figures before it in its sentence) with
@@ -20,13 +18,8 @@ def change_of_before(figure: Figure, around: Around, earlier: list[Figure], cata
         return figure
     if (last.period_start, last.period_end) == (figure.period_start, figure.period_end):
         return figure  # most changes: of the years of the level before them
-    clause = around.clause_before
-    previous = around.previous_clause()
-    if previous is None or not clause.startswith(catalog.compiled(change_openings)):
-        return figure
-    clause_start = around.start - len(clause)  # in the sentence
-    if last.char_start - around.sentence.start < clause_start - len(previous) - CLAUSE_BREAK:
-        return figure  # the level before is not in the clause right before
+    if not around.clause_before.startswith(catalog.compiled(change_openings)) or not around.in_previous_clause(last):
+        return figure  # a subject of its own, or the level before is not in the clause right before
     figure = figure._replace(period_start=last.period_start, period_end=last.period_end)
     return figure._replace(figure_id=figure_id(figure))
 

@@ -19,19 +19,20 @@ def starting_at(starts: list[int], at: int) -> int | None:
     return index if index < len(starts) and starts[index] == at else None
 
 
-def speaker_turns(text: str, starts: list[int]) -> set[int]:
-    """The sentences that open a transcript's turn (【记者】…, 李建平：…), where what the speaker before opened
-    (下一步，…力争2026年) ends."""
-    found = set()
+def speaker_turns(text: str, starts: list[int], named: set[int]) -> set[int]:
+    """The sentences that open a transcript's turn (【记者】…, and `named`'s 李建平：…), where what the speaker
+    before opened (下一步，…力争2026年) ends."""
+    found = set(named)
     at = text.find(SPEAKER_OPEN)
     while at >= 0:
         found.add(starting_at(starts, at))
         at = text.find(SPEAKER_OPEN, at + 1)
-    return (found | set(_named_speakers(text, starts))) - {None}
+    return found - {None}
 
 
-def _named_speakers(text: str, starts: list[int]):
+def named_speakers(text: str, starts: list[int]) -> set[int]:
     """The sentences opening with a name of two to four letters and a colon: 李建平：…"""
+    found = set()
     at = text.find(COLON)
     while at >= 0:
         opened = (
@@ -39,21 +40,17 @@ def _named_speakers(text: str, starts: list[int]):
             for k in NAME_LENGTHS
             if k <= at and (k == at or text[at - k - 1] in SENTENCE_ENDS) and text[at - k : at].isalpha()
         )  # a sentence starts at the name: after a line's or a sentence's end (most colons are not there)
-        yield next((index for index in opened if index is not None), None)
+        found.add(next((index for index in opened if index is not None), None))
         at = text.find(COLON, at + 1)
+    return found - {None}
 
 
-def reported(text: str, texts: list[str], starts: list[int], rules) -> set[int]:
-    """The sentences that open with who reports them, or who speaks them, and then a period phrase (人社部新闻
-    发言人介绍，2024年，…; 李建平：2023年，…): only those holding a report verb and its comma or a speaker's
-    colon (searches of the text) are read."""
+def reported(text: str, texts: list[str], starts: list[int], rules, named: set[int]) -> set[int]:
+    """The sentences that open with who reports them (a report verb and its comma: one search of the text),
+    or who speaks them (`named`), and then a period phrase (人社部新闻发言人介绍，2024年，…; 李建平：2023年，…)."""
+    candidates = {bisect_left(starts, verb.start() + 1) - 1 for verb in rules.report_verb.finditer(text)} | named
     found = set()
-    marks = [verb.start() + 1 for verb in rules.report_verb.finditer(text)]
-    marks += [starts[index] + 1 for index in _named_speakers(text, starts) if index is not None]
-    for mark in marks:
-        index = bisect_left(starts, mark) - 1
-        if index < 0 or index in found:
-            continue
+    for index in candidates - {-1}:
         reporter = rules.reporter.match(texts[index])
         if reporter is not None and rules.any_opener.match(texts[index], reporter.end()):
             found.add(index)

@@ -20,7 +20,7 @@ from etl.catalog import Catalog, load_catalog
 from etl.catalog.gates import alternation
 from etl.records import Context, Part, Sentence
 from etl.rules.openers import opened_context, opener_rules
-from etl.rules.speakers import reported, speaker_turns, starting_at
+from etl.rules.speakers import named_speakers, reported, speaker_turns, starting_at
 from etl.rules.this_year import this_year_in_plan
 from etl.text.characters import (
     CLOSE_PARENS,
@@ -165,9 +165,10 @@ def sentence_contexts(
     first_characters = map(rules.first_characters.__contains__, map(itemgetter(0), texts))
     opens = rules.any_opener.match
     may_open = {index for index in compress(count(), first_characters) if opens(texts[index])}
-    may_open.update(reported(text, texts, starts, rules))
+    named = named_speakers(text, starts)  # 李建平：…, read once for both
+    may_open.update(reported(text, texts, starts, rules, named))
     titles = section_titles(text, starts)
-    turns = speaker_turns(text, starts)
+    turns = speaker_turns(text, starts, named)
     contexts: list[Context] = []
     part_index = -1
     current = Context(report_year, report_year, False)

@@ -79,8 +79,8 @@ def consumed(text: str, words: dict[str, tuple[str, ...]], at: int = 0) -> int:
 def topic_rules(catalog: Catalog) -> TopicRules:
     words = catalog.topic_words
     known = catalog.words
-    before = [w for w, position, _ in catalog.qualifiers if position == "before"]
-    after = [w for w, position, _ in catalog.qualifiers if position == "after"]
+    before = list(catalog.bounds_before)
+    after = [w for w, _ in catalog.qualifiers_at("after")]
     doing = set(words["verb"])  # 完成 is a doing (全面完成了13672户), 达到 a level reached
     unsaid = (
         *words["frame"],

@@ -28,7 +28,6 @@ from etl.rules.ties import (
 )
 
 PARENT = Figure._fields.index("parent_figure_id")
-CLAUSE_BREAK = 1  # the one character between a part's clause and the next (，)
 
 
 def _rate_after_part(earlier: list[Figure]) -> bool:
@@ -120,11 +119,9 @@ class Wholes:
             )
         if last.parent_figure_id is None:
             return None
-        previous = around.previous_clause()
-        if previous is None or self.words.own_statement_in(around.clause_before):
+        if self.words.own_statement_in(around.clause_before):
             return None  # 在医院中有公立医院1.2万个: a breakdown of its own, not the next part
-        clause_start = around.start - len(around.clause_before)  # in the sentence
-        if last.char_start - around.sentence.start < clause_start - len(previous) - CLAUSE_BREAK:
+        if not around.in_previous_clause(last):
             return None  # the part before is not in the clause before this one
         # the whole: in the sentence, or in the one before when 其中 opened this one (`before`: its figures)
         parent = next((f for f in (*reversed(earlier), *before) if f.figure_id == last.parent_figure_id), None)

@@ -139,9 +139,7 @@ def _words(catalog: Catalog) -> Words:
         re.VERBOSE,
     )
     generic = tuple(sorted(set(catalog.generic_words), key=len, reverse=True))
-    per_unit = tuple(
-        sorted({w for w, _, q in catalog.qualifiers if q == "per_unit" and w.isalpha()}, key=len, reverse=True)
-    )
+    per_unit = tuple(sorted({w for w in catalog.per_unit_words if w.isalpha()}, key=len, reverse=True))
     own_levels = catalog.compiled(own_level)  # the metric rule's own pattern: one word list, one reading
     pairs = catalog.subject_pairs
     subjects = tuple(sorted({w for whole, parts in pairs.items() for w in (whole, *parts)}, key=len, reverse=True))
