@@ -458,24 +458,39 @@ def published_seed(seed_folder, tmp_path):
     return seed_folder, db, db.read_bytes()
 
 
+SLOW_WORKER = """
+import sys, time
+from etl.warehouse import workers
+from etl.cli import main
+real = workers.process_one
+def slow(job):
+    print("a worker took a document", file=sys.stderr, flush=True)
+    time.sleep(0.5)
+    return real(job)
+workers.process_one = slow
+sys.exit(main(sys.argv[1:]))
+"""
+
+
 def test_a_second_ctrl_c_stops_at_once(seed_folder, tmp_path):
     for i in range(150):
         (seed_folder / f"copy-{i:04d}.txt").write_text(TEXT.replace("24.92亿元", f"{i}.5亿元"), encoding="utf-8")
     db = tmp_path / "w.duckdb"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "etl", "-v", "refresh", "--sources", str(seed_folder), "--db", str(db)],
+        [sys.executable, "-c", SLOW_WORKER, "refresh", "--sources", str(seed_folder), "--db", str(db)],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,
     )
+    # A worker has a document: the refresh's Ctrl-C handler is in place (it is set before the first
+    # document is handed out), and each worker's chunk takes seconds, so both signals land mid-extraction.
     for line in proc.stderr:
-        if line.startswith("extracting"):
+        if line.startswith("a worker took a document"):
             break
-    time.sleep(0.3)
     os.killpg(proc.pid, signal.SIGINT)
-    time.sleep(0.02)
+    time.sleep(0.05)
     os.killpg(proc.pid, signal.SIGINT)
     try:
         _, err = proc.communicate(timeout=30)
