@@ -145,3 +145,26 @@ def test_a_headline_ends_before_a_dateline_or_a_speaker(opener):
 def test_a_line_ending_in_another_situation_is_joined_as_prose():
     text = "全市各级工会深入一线摸排困难职工家庭生活情况\n和就业需求,为1.2万户困难职工建档。"
     assert normalize(text) == text.replace("\n", "")
+
+
+@pytest.mark.parametrize(
+    "headline, body",
+    [
+        (
+            "区总工会帮扶困难职工超3000户",
+            "今年以来,区总工会通过建档立卡、结对帮扶等方式,为困难职工家庭发放帮扶资金460万元,比上年增长8.5%。",
+        ),
+        (
+            "市總工會服務職工逾12萬人次",
+            "截至11月底,市總工會聯同各屬會開辦職業技能課程320班,參加學員8600人次,發放培訓津貼150萬元。",
+        ),
+    ],
+)
+def test_a_headline_without_punctuation_keeps_its_line_before_a_longer_paragraph(headline, body):
+    # a layout breaks a paragraph's lines at one width: a line more than twice as long was not broken off it
+    assert normalize(f"{headline}\n{body}").split("\n") == [headline, body]
+
+
+def test_a_paragraphs_last_line_shorter_than_the_rest_is_still_joined():
+    text = "全市工会全年共筹集帮扶资金4126万元,走访\n慰问困难职工和困难农民工23600余户,发放\n慰问金。"
+    assert normalize(text) == text.replace("\n", "")

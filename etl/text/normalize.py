@@ -33,15 +33,25 @@ HEADING_NUMERALS = ORDINAL_NUMERALS + "".join(
 )
 # A line looks like a heading: an enumerator or a short bracketed note.
 HEADING = re.compile(
-    rf"^(?:[{HEADING_NUMERALS}]+、|\([{HEADING_NUMERALS}]+\)|第[{HEADING_NUMERALS}]+[部章节]"
-    r"|[(（].{0,12}[)）]$|.{0,6}$|[^,，。、]{0,30}(?:报告|公报|公告|通报|回顾|任务|安排|部署|取向|目标|思路|(?:完成|执行|落实|办理|进展)情况)$"
-    rf"|{YEAR}年\d{{1,2}}月\d{{1,2}}日$)"  # a title line, or a date line under it: 2026年3月10日, 115年3月10日
+    rf"""^(?:
+        [{HEADING_NUMERALS}]+、                  # 六、, 陸、
+      | \([{HEADING_NUMERALS}]+\)               # (一)
+      | 第[{HEADING_NUMERALS}]+[部章节]           # 第三部分
+      | [(（].{{0,12}}[)）]$                     # (上接第1版): a short bracketed note
+      | .{{0,5}}[^。!?;]$                        # a line of six characters at most, ending no sentence (各位代表)
+      | [^,，。、]{{0,30}}(?:报告|公报|公告|通报|回顾|任务|安排|部署|取向|目标|思路
+                         |(?:完成|执行|落实|办理|进展)情况)$  # a title line: 2025年工作回顾
+      | {YEAR}年\d{{1,2}}月\d{{1,2}}日$            # a date line under a title: 2026年3月10日, 115年3月10日
+    )""",
+    re.VERBOSE,
 )
 # A line opening with a news item's dateline or a transcript's speaker starts a paragraph: the headline before
 # it ends there, though it ends in no punctuation (青岛：12.6万名…劳动者 / 本报讯（记者…）…).
 PARAGRAPH_OPENERS = ("本报讯", "本报记者", "新华社", SPEAKER_OPEN)
 OPENER_STARTS = "".join({opener[0] for opener in PARAGRAPH_OPENERS})  # a line starting with none opens none
 _SPACES = re.compile(r"[ \t]+")  # after NFKC: no-break and ideographic spaces are plain spaces
+# How much longer than twice the line before a line may be and still be its layout's continuation.
+LINE_SLACK = 8
 # A heading is told by its start: every HEADING alternative ending in $ spans at most 32 characters.
 HEADING_SPAN = 64
 # A table row pasted as text: cells apart by a space (runs are one by now) where a Chinese
@@ -199,6 +209,11 @@ def _continues(head: str, last_line: str, line: str) -> bool:
         return False
     if last in ",，、“《(（" or last.isdigit():
         return True
+    if len(line) > 2 * len(last_line) + LINE_SLACK:
+        # A layout breaks a paragraph's lines at one width: a line more than twice as long as the one
+        # before was not broken off it, and that one ends its own paragraph, a headline without
+        # punctuation (新就业形态劳动者入会突破1.2万人 / 截至11月底，全区累计发展…入会12356人，…).
+        return False
     return not (HEADING.match(head) or HEADING.match(line))
 
 
