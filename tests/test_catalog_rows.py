@@ -48,6 +48,7 @@ ROLE_EXAMPLES = [
     ("rate_word", "番", "人均补助标准翻了2番。", 2020, ("qualifier",), ["per_unit"], ["exact"]),
     ("goal_word", "争创", "争创示范单位300家。", 2020, ("is_target",), [False], [True]),
     ("package_noun", "清单", "落实十项任务清单。", 2020, ("surface",), ["十项"], []),
+    ("tally_noun", "家数", "同比下降的企业家数为70家。", 2020, ("basis",), ["change"], [None]),
     ("level_noun", "存量", "截至年底，贷款存量达到500亿元。", 2020, ("basis",), ["cumulative"], [None]),
     ("not_goal", "目标群体", "目标群体达到5000人。", 2020, ("is_target",), [True], [False]),
     ("not_category", "帮扶对象", "帮扶对象会员1200人。", 2020, ("category",), ["beneficiaries"], ["members"]),

@@ -117,6 +117,10 @@ def test_an_amount_per_one_of_a_measure_is_per_unit_whatever_bound_follows():
         ("目前，全市工會會員總數為52萬人。", None),
         ("截至目前，全市累计建成职工驿站560个。", "cumulative"),
         ("目前累计达41101人。", "cumulative"),
+        # a tally of the things a relative clause describes is a level; but the new ones counted are new
+        ("新建商品住宅销售价格环比上涨的城市个数为6个。", None),
+        ("二手住宅銷售價格同比下降的城市個數為70個。", None),
+        ("全年新增的企业数量为1200家。", "new"),
     ],
 )
 def test_basis(text, basis):

@@ -53,6 +53,7 @@ WORD_ROLES = (
     "per_year",  # an average over years before a change verb: 年均增长
     "real_terms",  # a change net of prices: 实际增长
     "reached_verb",  # a verb that ends a subject: 达到, 实现
+    "tally_noun",  # how many of the things a relative clause describes, a level: 同比下降的城市个数为70个
     "level_noun",  # a level named in the figure's clause, no cumulative sum though a date bounds it: 总数, 总量
     "package_noun",  # a package a count before it names, no count: 十项惠工实事, 中央八项规定
     "goal_word",  # a goal in the figure's clause: 目标, 力争

@@ -42,6 +42,19 @@ def _reached(catalog: Catalog) -> re.Pattern:
     )
 
 
+def _tallied(catalog: Catalog) -> re.Pattern:
+    """A tally of the things a relative clause describes, ending the figure's phrase: 环比上涨的城市个数为."""
+    return re.compile(
+        rf"""
+        的                                              # the relative clause ends: 同比下降的
+        [^的,，]{{1,10}}                                # the things counted: 城市, 省份
+        (?:{alternation(catalog.words["tally_noun"])})  # how many of them: 个数, 数量
+        [为是有]?                                       # is
+        $""",
+        re.VERBOSE,
+    )
+
+
 _last: list = [None, None, None, None]  # a mention, its around, the catalog and their change word
 
 
@@ -59,7 +72,14 @@ def _change_word(mention: Mention, around: Around, catalog: Catalog):
     ):
         # 增长不低于8%: past the bound (its last character first, one set lookup, then the words)
         found = catalog.bases_before.at_end(catalog.qualifiers_before.without_end(before))
-    found = found or catalog.bases_in_clause.first_in(around.phrase)
+    phrase = around.phrase
+    if "的" in phrase and (tally := catalog.compiled(_tallied).search(phrase)):
+        # 新建商品住宅销售价格同比下降的城市个数为70个: the cities fell, the count of them is a level; but
+        # 新增的企业数量为1200家 counts the new ones
+        described = catalog.bases_in_clause.at_end(phrase[: tally.start()])
+        found = found or (described if described and described[0] == NEW else None)
+        phrase = phrase[tally.start() + 1 :]
+    found = found or catalog.bases_in_clause.first_in(phrase)
     if found and found[0] == NEW and mention.unit == "percent":
         found = None  # a rate is never new: 新增贷款中普惠小微贷款占比达到28% is a share
     if found and found[0] == CHANGE and before.endswith(catalog.words["to_word"]):
