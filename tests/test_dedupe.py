@@ -32,28 +32,38 @@ def test_the_id_of_a_fact_does_not_depend_on_its_position():
 
 
 def test_a_headline_the_body_restates_is_one_fact():
-    # the headline ends with no stop, so it runs into the body's first line
+    # the headline ends with no stop, but the body's line is far longer: a line of its own
     text = "全市工会发放助学金1200万元\n记者获悉 今年以来，全市工会共发放助学金1200万元，资助困难职工子女3000名。"
-    figures = figures_of(text)
-    # the body's statement stands for both (offsets into the text as normalised: the line joined)
+    figures = figures_of(text, report_year=2025, published_on="2025-06-01")
+    # the body's statement stands for both
     assert [(f.surface, f.label, f.mentions, f.char_start) for f in figures] == [
-        ("1200万元", "全市工会共发放助学金", 2, 35),
-        ("3000名", "资助困难职工子女", 1, 50),
+        ("1200万元", "全市工会共发放助学金", 2, 36),
+        ("3000名", "资助困难职工子女", 1, 51),
     ]
+
+
+def test_a_headline_run_into_the_bodys_first_line_is_one_fact_too():
+    # a body's first line no longer than the layout's width: the headline runs into it (85个记者…: the
+    # words after the headline's count are the body's, not what it counts)
+    text = "全市新建职工驿站85个\n记者获悉 今年以来，全市工会新建\n职工驿站85个。"
+    figures = figures_of(text, report_year=2025, published_on="2025-06-01")
+    assert [(f.surface, f.mentions, f.sentence_start, f.unit) for f in figures] == [("85个", 2, 0, "organization")]
 
 
 def test_a_headline_saying_the_bodys_words_exactly_is_one_fact_not_none():
     # word for word, the two statements have one id: the headline is told apart by its place alone
     text = "全市工会新建职工驿站85个\n(记者 张明)今年以来，全市工会新建职工驿站85个，为户外劳动者提供休息场所。"
-    assert [(f.surface, f.label, f.mentions, f.char_start, f.unit) for f in figures_of(text)] == [
-        ("85个", "全市工会新建职工驿站", 2, 35, "organization")
+    figures = figures_of(text, report_year=2025, published_on="2025-06-01")
+    assert [(f.surface, f.label, f.mentions, f.char_start, f.unit) for f in figures] == [
+        ("85个", "全市工会新建职工驿站", 2, 36, "organization")
     ]
 
 
-def test_a_headlines_count_is_the_bodys_though_the_bodys_first_words_run_into_it():
-    # 85个记者…: the words after the headline's count are the body's, not what it counts
+def test_a_headlines_count_is_the_bodys_though_their_words_differ():
+    # 全市新建职工驿站 and 全市工会新建驿站: one count of the lead's first lines
     text = "全市新建职工驿站85个\n记者从市总工会获悉，今年以来，全市工会新建驿站85个，为户外劳动者提供休息场所。"
-    assert [(f.surface, f.mentions, f.unit) for f in figures_of(text)] == [("85个", 2, "organization")]
+    figures = figures_of(text, report_year=2025, published_on="2025-06-01")
+    assert [(f.surface, f.mentions, f.unit) for f in figures] == [("85个", 2, "organization")]
 
 
 def test_a_headline_in_traditional_script_is_one_fact_too():

@@ -10,8 +10,9 @@ least five significant digits, in one unit, basis, qualifier and period, whose
 label ends with the other's, is one fact. Without the label's agreement the
 same number is two facts: a budget's 收入总量 equals its 支出 by construction.
 
-A news report's headline runs into its first line (it ends with no stop), so the
-figure the headline names and the body restates stand in one sentence: a figure
+A news report's headline may run into its first line (it ends with no stop, and
+normalize.py joins the next line to it unless that is more than twice as long), so the figure the
+headline names and the body restates stand in one sentence: a figure
 in the unbroken opening of the document's first sentence, with a long run of
 words after it before the first clause break (the headline, then the body's
 opening words), is the same fact as a later figure of that sentence, past a
