@@ -275,6 +275,20 @@ def test_the_years_end_dates_the_clauses_it_opens_and_the_whole_year_does_not(te
     assert [f.as_of for f in figures_of(text, report_year=2023)] == dates
 
 
+@pytest.mark.parametrize(
+    ("text", "as_of"),
+    [
+        ("2024年末全市常住人口城镇化率达67%。", date(2024, 12, 31)),
+        ("2024年年末，国债余额345723.62亿元。", date(2024, 12, 31)),
+        ("加上补充资金29.8亿元后，2024年年末调节基金余额2739.22亿元。", date(2024, 12, 31)),
+        ("2023年底全市工會會員52萬人。", date(2023, 12, 31)),
+        ("2028年年底前地方需化解的隐性债务降至2.3万亿元。", None),  # a deadline, no date of a level
+    ],
+)
+def test_a_clause_opening_with_a_named_years_end_is_as_of_its_last_day(text, as_of):
+    assert [f.as_of for f in figures_of(text, report_year=2024, published_on="2025-03-05")][-1] == as_of
+
+
 def test_the_years_end_is_of_the_year_the_sentence_speaks_of():
     text = "2025年，全国技工院校招生规模达到168万人；年末在校生约470万人。"
     found = figures_of(text, report_year=2026, published_on="2026-04-24")

@@ -34,7 +34,7 @@ class PeriodRules(NamedTuple):
     period_end: tuple[str, ...]
     year_end_openers: tuple[str, ...]
     whole_year_words: tuple[str, ...]  # 全年: a flow over the year, which a sentence's 年末 dates not
-    year_clauses: re.Pattern  # a clause opening with 年末 (group end) or 全年 (group flow)
+    year_clauses: re.Pattern  # a clause opening with 年末 or 2024年末 (groups end, y) or 全年 (group flow)
     year_end_in: Callable[[str], object]  # does a text hold 年末 anywhere (year_clauses' pre-check)
     compared_markers: tuple[str, ...]
     per_year_in: Callable[[str], object]  # 年均: does a text hold a per-year word (gates.holds_any)
@@ -99,8 +99,11 @@ def period_rules(catalog: Catalog) -> PeriodRules:
         year_clauses=re.compile(
             rf"""
             (?:^|(?<=[{CLAUSE_BREAKS}]))                       # a clause's start
-            (?:(?P<end>{alternation(words["year_end_opener"])})  # the year's end: 年末
-              |(?P<flow>{alternation(words["whole_year_word"])}))  # or the whole year: 全年
+            (?P<y>{YEAR})?                                     # the year named: 2024年末, 2024年年底
+            (?:(?(y)年))                                       # its 年
+            (?:(?P<end>{alternation(words["year_end_opener"])}|(?(y)[末底]|(?!)))  # the year's end: 年末, 2024年末
+               (?!前)                                            # not a deadline: 2028年年底前
+              |(?(y)(?!)|(?P<flow>{alternation(words["whole_year_word"])})))  # or the whole year: 全年
             """,
             re.VERBOSE,
         ),

@@ -273,10 +273,10 @@ def _as_of(
     dated = DATED_LEVEL.search(before, max(0, len(before) - DATED_LEVEL_REACH))
     if dated is not None:
         return date(year_of(dated.group(1)), 12, 31)
-    if year_spoken is not None and rules.year_end_in(before):
+    if rules.year_end_in(before):
         last = next(reversed(list(rules.year_clauses.finditer(before))), None)  # the clause nearest the figure
-        if last is not None and last.group("end"):
-            return date(year_spoken, 12, 31)
+        if last is not None and last.group("end") is not None and (last.group("y") or year_spoken):
+            return date(year_of(last.group("y")) if last.group("y") else year_spoken, 12, 31)
     if "截" not in before:
         return None
     match = next(reversed(list(AS_OF.finditer(before))), None)
