@@ -604,6 +604,32 @@ def test_duckdb_s_query_interrupted_outside_the_build_is_one_line_not_a_tracebac
     assert db.read_bytes() == before
 
 
+def test_a_ctrl_c_that_lands_in_a_finalizer_is_one_line_not_a_traceback(published_seed, monkeypatch, capsys):
+    # Python cannot raise a KeyboardInterrupt out of a finalizer (a weak set's callback run as an object
+    # goes): it would print "Exception ignored in" and a traceback, and go on as if no Ctrl-C had come
+    from etl.cli import main
+    from etl.warehouse import command
+
+    folder, db, before = published_seed
+    real = command.refresh
+
+    class Finalizer:
+        def __del__(self):
+            raise KeyboardInterrupt
+
+    def refresh_then_ctrl_c_in_a_finalizer(*args, **kwargs):
+        result = real(*args, **kwargs)
+        Finalizer()  # made and gone at once: its __del__ runs here
+        return result
+
+    (folder / "copy-0000.txt").write_text(TEXT.replace("24.92亿元", "7.5亿元"), encoding="utf-8")
+    monkeypatch.setattr(command, "refresh", refresh_then_ctrl_c_in_a_finalizer)
+    assert main(["refresh", "--sources", str(folder), "--db", str(db)]) == 130
+    err = capsys.readouterr().err
+    assert (err.splitlines()[-1], "Traceback" in err) == ("interrupted; the new warehouse was published", False)
+    assert db.read_bytes() != before
+
+
 @pytest.mark.parametrize("marker", ["extracting", "building ", "published "])
 def test_ctrl_c_at_each_step_says_truly_what_it_left(seed_folder, tmp_path, marker):
     """Whenever it lands, the last line is true: the warehouse changed exactly when it says it was published."""

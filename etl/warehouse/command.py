@@ -28,12 +28,22 @@ def run_refresh(args) -> int:
     """
     note = outcome_note(args.db)  # "the previous warehouse is unchanged" only when there was one
     before = _file_identity(args.db)
+    swallowed: list[BaseException] = []
+    unraisable = sys.unraisablehook
+    sys.unraisablehook = lambda hook: (
+        swallowed.append(hook.exc_value) if isinstance(hook.exc_value, KeyboardInterrupt) else unraisable(hook)
+    )
     try:
-        return _refresh_and_say(args, note)
+        code = _refresh_and_say(args, note)
+        if swallowed:  # a Ctrl-C that landed in a finalizer (a weak set's callback), which Python cannot raise
+            raise KeyboardInterrupt
+        return code
     except RefreshInterrupted as err:
         left = str(err)
     except KeyboardInterrupt:
         left = PUBLISHED if _file_identity(args.db) != before else note
+    finally:
+        sys.unraisablehook = unraisable
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the line short
     try:
         print(f"interrupted; {left}", file=sys.stderr, flush=True)
