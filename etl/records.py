@@ -87,6 +87,7 @@ class Context(NamedTuple):
     period_start: int | None
     period_end: int | None
     is_target: bool
+    look_back: bool = False  # a stretch since a year, to the one reviewed (自2019年…以来): to its paragraph's end
 
 
 class When(NamedTuple):

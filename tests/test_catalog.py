@@ -157,7 +157,7 @@ BREAKS = {
     ),
     "period_openers.csv": (
         "过去{m}年,past_years,",
-        "phrase '过去{m}年' may hold one slot, {n} or {year}, or two {year} slots, a {date} right after {year}年, "
+        "phrase '过去{m}年' may hold one slot, {n} or {year}, or two {year} slots, a {date} or an {event} right after {year}年, "
         "and no other braces",
         "phrase '今后{n}年'",
     ),

@@ -24,8 +24,10 @@ def _add(folder, name: str, row: str) -> None:
     load_catalog.cache_clear()  # the same folder, read again
 
 
-def _seen(folder, text: str, report_year: int, fields: tuple[str, ...], publisher: str | None = None) -> list:
-    source = Source("t.txt", "t", publisher=publisher, report_year=report_year)
+def _seen(folder, text: str, report_year, fields: tuple[str, ...], publisher: str | None = None) -> list:
+    # a report year, or a report year and the day the text was given: (2022, "2022-07-26")
+    report_year, published_on = report_year if isinstance(report_year, tuple) else (report_year, None)
+    source = Source("t.txt", "t", publisher=publisher, published_on=published_on, report_year=report_year)
     _, figures = process(source, text.encode("utf-8"), load_catalog(folder))
     surface_of = {f.figure_id: f.surface for f in figures}
 
@@ -48,6 +50,16 @@ ROLE_EXAMPLES = [
     ("rate_word", "番", "人均补助标准翻了2番。", 2020, ("qualifier",), ["per_unit"], ["exact"]),
     ("goal_word", "争创", "争创示范单位300家。", 2020, ("is_target",), [False], [True]),
     ("package_noun", "清单", "落实十项任务清单。", 2020, ("surface",), ["十项"], []),
+    ("next_year_word", "翌年", "全市工会计划翌年新建驿站10个。", 2024, ("period_start",), [2024], [2025]),
+    (
+        "rest_of_year",
+        "年终前",
+        "下一步，全市工会将在年终前新建驿站10个。",
+        (2022, "2022-07-26"),
+        ("period_start",),
+        [2023],
+        [2022],
+    ),
     ("tally_noun", "家数", "同比下降的企业家数为70家。", 2020, ("basis",), ["change"], [None]),
     ("level_noun", "存量", "截至年底，贷款存量达到500亿元。", 2020, ("basis",), ["cumulative"], [None]),
     ("not_goal", "目标群体", "目标群体达到5000人。", 2020, ("is_target",), [True], [False]),

@@ -168,3 +168,8 @@ def test_a_headline_without_punctuation_keeps_its_line_before_a_longer_paragraph
 def test_a_paragraphs_last_line_shorter_than_the_rest_is_still_joined():
     text = "全市工会全年共筹集帮扶资金4126万元,走访\n慰问困难职工和困难农民工23600余户,发放\n慰问金。"
     assert normalize(text) == text.replace("\n", "")
+
+
+def test_a_line_leaving_a_bracket_open_goes_on_though_it_reads_like_a_table_row():
+    text = "　　本报讯（记者李晓燕 通讯\n员王浩）11月14日，记者从市总工会获悉，全市建成站点1236个。"
+    assert normalize(text) == "本报讯(记者李晓燕 通讯员王浩)11月14日,记者从市总工会获悉,全市建成站点1236个。"

@@ -466,3 +466,70 @@ def test_last_years_name_in_a_plans_clause_names_the_figures_year(text, periods)
 def test_a_date_the_level_stood_on_gives_its_year(text, published_on, expected):
     (found,) = figures_of(text, 2012, published_on=published_on)
     assert (found.period_start, found.period_end, str(found.as_of)) == expected
+
+
+def test_next_year_inside_a_statement_is_a_goal_of_the_year_after():
+    text = "韩雪：试点自2022年7月启动以来，已在7个省市开展。我们计划明年将试点范围扩大到17个省份。"
+    found = figures_of(text, report_year=2024, published_on="2024-10-25")
+    assert [(f.surface, f.period_start, f.is_target) for f in found] == [("7个", 2024, False), ("17个", 2025, True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "report_year", "published_on", "year"),
+    [
+        ("区总工会负责人表示，下一步将继续做好服务保障工作，计划在年底前再新建驿站10个。", 2022, "2022-07-26", 2022),
+        ("下一步，我们将开展专项服务行动，计划在10月至12月再举办专场招聘会5000场以上。", 2024, "2024-10-25", 2024),
+        ("下一步，全市工会将新建驿站10个。", 2022, "2022-07-26", 2023),  # no rest of the year named: the year after
+        ("下一步，全市工会将在年底前新建驿站10个。", 2022, "2023-01-20", 2023),  # a review given the year after
+    ],
+)
+def test_next_steps_naming_the_rest_of_the_year_are_of_the_year_the_text_was_given(
+    text, report_year, published_on, year
+):
+    (figure,) = figures_of(text, report_year=report_year, published_on=published_on)
+    assert (figure.period_start, figure.is_target) == (year, True)
+
+
+def test_a_stretch_since_a_year_something_began_holds_to_its_paragraphs_end():
+    text = (
+        "本报讯（记者李晓燕 通讯员王浩）11月14日，记者从市总工会获悉，自2019年启动“暖心驿站”建设以来，"
+        "全市累计建成服务站点1236个，其中今年新建187个。截至10月底，各站点累计服务户外劳动者630万人次。\n"
+        "记者了解到，全市户外劳动者总数约28万人。"
+    )
+    found = figures_of(text, report_year=2023, published_on="2023-11-15")
+    assert [(f.surface, f.period_start, f.period_end) for f in found] == [
+        ("1236个", 2019, 2023),
+        ("187个", 2023, 2023),  # this year's part of the stretch
+        ("630万人次", 2019, 2023),
+        ("28万人", 2023, 2023),  # the next paragraph: the year of the item again
+    ]
+
+
+def test_a_headlines_stretch_of_years_is_its_own_lines_only():
+    text = "五年建成服务站点1236个\n本报讯 今年以来，全市工会新建站点187个，走访慰问职工3万人次。"
+    found = figures_of(text, report_year=2023, published_on="2023-11-15")
+    assert [(f.surface, f.period_start) for f in found] == [("1236个", 2019), ("187个", 2023), ("3万人次", 2023)]
+
+
+def test_this_year_in_a_goal_after_next_years_goals_is_the_year_the_item_was_given():
+    text = (
+        "该负责人表示，下一步，市总工会将力争到2025年底站点总数达到1500个。\n据悉，省总工会计划今年新建站点1000个以上。"
+    )
+    found = figures_of(text, report_year=2023, published_on="2023-11-15")
+    assert [(f.surface, f.period_start, f.period_end, f.is_target) for f in found] == [
+        ("1500个", 2024, 2025, True),
+        ("1000个", 2023, 2023, True),
+    ]
+
+
+def test_an_average_over_years_named_in_the_sentence_spans_them():
+    (level, change, average) = figures_of(
+        "全省地区生产总值达到2.86万亿元，比上年增长8.1%，两年平均增长5.9%。", report_year=2021
+    )
+    assert [(f.period_start, f.period_end) for f in (level, change, average)] == [
+        (2021, 2021),
+        (2021, 2021),
+        (2020, 2021),
+    ]
+    (pm,) = figures_of("设区城市PM2.5年平均浓度降至25微克/立方米。", report_year=2021)
+    assert (pm.period_start, pm.period_end) == (2021, 2021)

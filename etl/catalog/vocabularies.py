@@ -86,6 +86,8 @@ WORD_ROLES = (
     "doubling",  # 翻一番: the 一 after it is a figure
     "exchange_word",  # 1美元兑7.1元: the amount before it is the base of a rate
     "compared_marker",  # before the base year of a change: 比2010年 (not the figure's year)
+    "next_year_word",  # next year, inside a sentence a goal's year: 我们计划明年将试点范围扩大到17个省份
+    "rest_of_year",  # the rest of the year a text is written in: 年底前, 年内
     "last_year_word",  # last year, whose level a figure may name: 从去年的2.1%
     "not_last_year_after",  # after last year's name, it names no year of the figure's: 去年以来, 在去年基础上
     "not_this_year",  # a word ending in the 今 of a 今年 that names no year: 如今年轻人

@@ -16,6 +16,7 @@ from etl.text.characters import (
     CLAUSE_BREAKS,
     CLOSE_PARENS,
     CLOSE_QUOTES,
+    DATELINES,
     OPEN_PARENS,
     OPEN_QUOTES,
     ORDINAL_NUMERALS,
@@ -40,10 +41,13 @@ DATE = rf"""(?:
   | [上下]半年 | 前?[{ORDINAL_NUMERALS[:3]}]季度 | 第?[{ORDINAL_NUMERALS[:4]}]季度  # a part of the year
   | 年?[底末初]                                             # its end or start
 )"""
+# What began in a year, between it and 以来 (an {event} slot): 启动“暖心驿站”建设, a short clause's words.
+EVENT = f"[^{CLAUSE_BREAKS}{SENTENCE_STOPS}\\d]{{1,24}}?"
 SLOTS = {
     "{n}": (SMALL_NUMBER, f"{SINGLE_NUMERALS}0123456789"),
     "{year}": (f"({YEAR})", YEAR_STARTS),
     "{date}": (re.sub(r"\s+|#[^\n]*", "", DATE), ""),  # no group: the date names no year of its own
+    "{event}": (EVENT, ""),  # no group either
 }
 SLOT_SPLIT = re.compile("(" + "|".join(map(re.escape, SLOTS)) + ")")
 SPAN_YEARS = 20  # a span of years opening a sentence (2021年至2023年，) is at most this long
@@ -58,6 +62,10 @@ OPENER_GUARDS = {
 }
 ENUMERATOR = f"[{OPEN_PARENS}][{CHINESE_NUMERALS}]+[{CLOSE_PARENS}]"  # (一) before an opener
 SPEAKER = f"{SPEAKER_OPEN}[^{SPEAKER_CLOSE}\n]{{1,30}}{SPEAKER_CLOSE}"
+# A news item's dateline before its lead: 本报讯（记者李晓燕 通讯员王浩）, 新华社北京1月8日电 (its place and day).
+DATELINE = (
+    rf"""(?:{"|".join(DATELINES)})[^{CLAUSE_BREAKS}{SENTENCE_STOPS}(（]{{0,16}}?(?:[(（][^)）\n]{{1,40}}[)）]|[ ])"""
+)
 DASH, QUOTES, UNQUOTES = (
     "——",
     OPEN_QUOTES[0] + SINGLE_OPEN_QUOTE,
@@ -81,12 +89,14 @@ class OpenerRules(NamedTuple):
     named: re.Pattern  # “十三五”时期, 十二五期间
     any_opener: re.Pattern  # the pre-check: could this sentence open a period?
     first_characters: frozenset[str]  # the characters such a sentence starts with
+    rest_of_year: re.Pattern  # 年底前, 10月至12月: the rest of the year a text is written in
+    next_year_names: tuple[str, ...]  # 明年, 来年: the year after, by its name (next_year_word of words.csv)
 
 
 def opener_rules(catalog: Catalog) -> OpenerRules:
     addresses = (*catalog.words["salutation"], *catalog.words["attribution"])  # 各位代表，据介绍，
-    strip = rf"(?:{DASH}|(?:{alternation(addresses)})[,，]|{ENUMERATOR}|{QUOTE}|{SPEAKER})"
-    kinds, starts = [], set(DASH + OPEN_PARENS + QUOTES + SPEAKER_OPEN)
+    strip = rf"(?:{DASH}|(?:{alternation(addresses)})[,，]|{ENUMERATOR}|{QUOTE}|{SPEAKER}|{DATELINE})"
+    kinds, starts = [], set(DASH + OPEN_PARENS + QUOTES + SPEAKER_OPEN + "".join(d[0] for d in DATELINES))
     starts.update(w[0] for w in addresses)
     for kind, phrases in catalog.period_openers.items():
         alternatives = []
@@ -123,6 +133,14 @@ def opener_rules(catalog: Catalog) -> OpenerRules:
         named=re.compile("^" + named),
         any_opener=re.compile(f"{strip}*(?:{'|'.join(p for _, p in kinds)}|{named})"),
         first_characters=frozenset(starts),
+        rest_of_year=re.compile(
+            rf"""
+            {alternation(catalog.words["rest_of_year"])}    # 年底前, 年内
+          | {MONTH_OR_DAY}月(?:至|到|[-—~～]){MONTH_OR_DAY}月  # the months ahead: 10月至12月
+            """,
+            re.VERBOSE,
+        ),
+        next_year_names=catalog.words["next_year_word"],
     )
 
 
@@ -173,12 +191,16 @@ def opened_context(
             return Context(part.year, part.year, True)
         if kind == "this_year" and delivered is not None:  # a goal only by its own words: 今年一季度 is done
             return Context(delivered, delivered, False)
-        if kind == "next_year":  # 明年, 下一步: a review is written in the year it reviews, whenever given
-            return Context(report_year + 1, report_year + 1, True)
+        if kind == "next_year":  # 明年, 下一步: a review is written in the year it reviews, whenever given;
+            # but the next steps of a text given in that year (a news item, a press conference of July) that
+            # name the rest of it are of that year: 下一步…计划在年底前再新建驿站10个, 计划在10月至12月再举办…
+            steps = delivered == report_year and not match.group().startswith(rules.next_year_names)
+            year = report_year if steps and rules.rest_of_year.search(text, match.end()) else report_year + 1
+            return Context(year, year, True)
         if kind == "plan_year":  # 展望2026年: the year looked ahead to
             return Context(year_of(slot), year_of(slot), year_of(slot) > report_year)
         if kind == "since_year" and year_of(slot) <= report_year:
-            return Context(year_of(slot), report_year, False)
+            return Context(year_of(slot), report_year, False, look_back=True)
         if kind == "year_span" and year_of(slot) < year_of(more[0]) <= year_of(slot) + SPAN_YEARS:
             first, last = year_of(slot), year_of(more[0])
             return Context(first, last, part.kind == "plan" and first > report_year)

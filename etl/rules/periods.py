@@ -34,7 +34,7 @@ from etl.rules.openers import SMALL_NUMBER, small_number
 from etl.rules.period_words import PeriodRules, period_rules
 from etl.rules.targets import is_target as target
 from etl.rules.targets import target_rules
-from etl.rules.this_year import year_named, year_words
+from etl.rules.this_year import next_year_named, year_named, year_words
 from etl.text.characters import CLOSE_QUOTES, OPEN_QUOTES
 from etl.text.sentences import CLAUSE_SPLIT
 from etl.text.years import MARKED_YEAR, YEAR, year_of
@@ -49,10 +49,11 @@ AS_OF = re.compile(
     """,
     re.VERBOSE,
 )
-# 全国工会过去五年累计筹集…: a span of years named inside the sentence, not only at its start (五年共办理).
-SPAN_LEADS, SPAN_TAILS = ("过去", "近", "最近"), ("年来", "年间", "年共", "年累计")
+# 全国工会过去五年累计筹集…: a span of years named inside the sentence, not only at its start (五年共办理,
+# 两年平均增长5.9%; not PM2.5年平均浓度).
+SPAN_LEADS, SPAN_TAILS = ("过去", "近", "最近"), ("年来", "年间", "年共", "年累计", "年平均", "年年均")
 _YEARS_SPAN = rf"(?:(?:{'|'.join(SPAN_LEADS)}){SMALL_NUMBER}年|{SMALL_NUMBER}(?:{'|'.join(SPAN_TAILS)}))"
-YEARS_IN_SENTENCE = re.compile(f"(?={character_class(first_characters(_YEARS_SPAN))})(?:{_YEARS_SPAN})")
+YEARS_IN_SENTENCE = re.compile(f"(?={character_class(first_characters(_YEARS_SPAN))})(?<![\\d.])(?:{_YEARS_SPAN})")
 # The pre-check of YEARS_IN_SENTENCE, from its own words: a text holding none of them names no span.
 MAY_NAME_SPAN = holds_any((*SPAN_LEADS, *SPAN_TAILS))
 
@@ -93,6 +94,7 @@ def when(
         context.is_target or context.period_start == delivered or catalog.compiled(year_words).holds_this_year(before)
     ):  # most figures: a report's review names no 今年 before them
         context = year_named(before, clause, context, report_year, delivered, catalog)  # 今年, 去年 (this_year.py)
+    context = next_year_named(before, context, catalog)  # 我们计划明年将…
     # 截至…, 年末…: most sentences name no date (the words _as_of reads), and are spared the call
     as_of = (
         _as_of(before, _year_dated(context, report_year), rules, delivered, report_year)

@@ -51,7 +51,8 @@ def reported(text: str, texts: list[str], starts: list[int], rules, named: set[i
     candidates = {bisect_left(starts, verb.start() + 1) - 1 for verb in rules.report_verb.finditer(text)} | named
     found = set()
     for index in candidates - {-1}:
-        reporter = rules.reporter.match(texts[index])
+        lead = rules.strip.match(texts[index])  # 本报讯（记者…）11月14日，记者从…获悉，: past the dateline
+        reporter = rules.reporter.match(texts[index], lead.end() if lead else 0)
         if reporter is not None and rules.any_opener.match(texts[index], reporter.end()):
             found.add(index)
     return found

@@ -49,6 +49,7 @@ LINE_ENDS = SENTENCE_STOPS + SEMICOLONS  # a line ending so ends a sentence: the
 # An item of an enumerated list: （一）, 一、, 1., ①, ●
 ENUMERATED = re.compile(rf"[{OPEN_PARENS}]?[{CHINESE_NUMERALS}\d]+[{CLOSE_PARENS}、.．]|[①-⑳●•·■◆]")
 DELIVERED = re.compile(rf"({YEAR})年\d{{1,2}}月\d{{1,2}}日")
+DIGIT = re.compile(r"\d")  # a headline states a figure; a heading states none
 
 
 def infer_report_year(text: str, catalog: Catalog | None = None) -> int | None:
@@ -194,6 +195,11 @@ def sentence_contexts(
                     before_aside = current
                 aside_ends = _paragraph_end(sentences, index, text)
                 current = opened
+            elif opened is not None and _is_headline(sentences[index], text):
+                # 五年建成服务站点1236个 累计服务630万人次: a headline's period is its own line's
+                if aside_ends == len(sentences):
+                    before_aside = current
+                current, aside_ends = opened, index + 1
             elif opened is not None:
                 current, aside_ends = opened, len(sentences)
         contexts.append(current)
@@ -237,7 +243,18 @@ def _is_aside(opened: Context, current: Context, report_year: int | None) -> boo
         and opened.period_end == current.period_end
         and current.period_start < opened.period_start < opened.period_end
     )
-    return opened.period_end < report_year or inside or current.is_target
+    look_back = opened.look_back and current.period_start == current.period_end  # 自2019年…以来 in a year's review
+    return opened.period_end < report_year or inside or current.is_target or look_back
+
+
+def _is_headline(sentence: Sentence, text: str) -> bool:
+    """A line of its own, ending in no stop, that states a figure: a news item's headline, not a
+    section's heading (二、“十四五”时期工作回顾), whose period holds over the section."""
+    return (
+        sentence.text[-1:] not in TITLE_NOT_ENDING
+        and text[sentence.end : sentence.end + 1] in ("\n", "")
+        and DIGIT.search(sentence.text) is not None
+    )
 
 
 def _paragraph_end(sentences: list[Sentence], index: int, text: str) -> int:

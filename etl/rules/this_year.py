@@ -1,4 +1,4 @@
-"""今年 inside a sentence: the words that find it, for structure.py and periods.py.
+"""今年 (and 明年) inside a sentence: the words that find it, for structure.py and periods.py.
 
 A sentence of a plan part that names 今年 speaks of the plan's year wherever the word stands, not only
 when it opens the sentence (the this_year opener of period_openers.csv): 为加快社会保障体系建设，今年中央
@@ -44,6 +44,7 @@ class YearWords(NamedTuple):
 
     holds_this_year: Callable[[str], object]  # a text holding none of these names no 今年 (re's search, in C)
     holds_last_year: Callable[[str], object]  # the same for last year's names: 去年, 上年
+    holds_next_year: Callable[[str], object]  # and for next year's: 明年 (next_year_word of words.csv)
     found: re.Pattern  # a comparison's marker (group 1), then this year's (2) or last year's name (3)
     not_this_year: tuple[str, ...]  # words ending in the 今 of a 今年 that is no year: 如今 (words.csv)
     not_last_year_after: tuple[str, ...]  # after last year's name, no year of the figure's: 以来, 基础上 (words.csv)
@@ -55,6 +56,7 @@ def year_words(catalog: Catalog) -> YearWords:
     return YearWords(
         re.compile(alternation(this_year)).search,
         re.compile(alternation(catalog.words["last_year_word"])).search,
+        re.compile(alternation(catalog.words["next_year_word"])).search,
         with_first_character_gate(  # its optional first word would keep re from skipping ahead
             rf"""
             ({alternation(markers)})?                      # 比上年: the year compared with
@@ -195,7 +197,7 @@ def year_named(
     April 2026: 2025)."""
     words = catalog.compiled(year_words)
     if context.period_start is not None and words.holds_this_year(before):
-        context = _this_year_in_sentence(before, context, report_year, catalog)
+        context = _this_year_in_sentence(before, context, report_year, delivered, catalog)
     if context.period_start is None or context.period_start != context.period_end:
         return context
     if context.is_target:  # a plan's 去年 in the figure's clause
@@ -207,6 +209,17 @@ def year_named(
             and _last_year_of_statement(before, words)
         )
     return Context(context.period_start - 1, context.period_start - 1, False) if named else context
+
+
+def next_year_named(before: str, context: Context, catalog: Catalog) -> Context:
+    """The context of a figure of a statement whose sentence names 明年 before it: a goal of the year after
+    the one it speaks of (我们计划明年将试点范围扩大到17个省份, in a press conference on 2024: 2025). A goal's
+    sentence is left as its opener or part set it (明年，全市工会将…: already the year after)."""
+    if context.is_target or context.period_start is None or context.period_start != context.period_end:
+        return context
+    if not catalog.compiled(year_words).holds_next_year(before):  # nearly every sentence
+        return context
+    return Context(context.period_start + 1, context.period_start + 1, True)
 
 
 def _last_year_of_statement(before: str, words: YearWords) -> bool:
@@ -224,17 +237,31 @@ def _last_year_of_statement(before: str, words: YearWords) -> bool:
     return named
 
 
-def _this_year_in_sentence(before: str, context: Context, report_year: int | None, catalog: Catalog) -> Context:
+def _this_year_in_sentence(
+    before: str, context: Context, report_year: int | None, delivered: int | None, catalog: Catalog
+) -> Context:
     """The context of a figure whose sentence names 今年 before it: last year's name after 今年 in a
     plan's sentence is the year before (今年计划开工1200个，去年完成950个); 今年 after a sentence's opening
     去年 is the year after it (去年全市新增就业12万人，今年新增就业3万人); else the sentence's own.
     Such a 今年 after the year reviewed is the year the words are written in, still ahead: its figures
-    are goals (二、2026年工作安排 … 2025年，全市新增就业12万人，今年将…新增就业11万人)."""
+    are goals (二、2026年工作安排 … 2025年，全市新增就业12万人，今年将…新增就业11万人). In a stretch of
+    years up to the one the text was given, 今年 is that year's part (自2019年…以来，累计建成1236个，其中今年
+    新建187个). A goal's 今年 is the year the text was given, whatever year the goals before it spoke of."""
     if context.period_start != context.period_end:
-        return context
+        this_year = (
+            not context.is_target
+            and delivered is not None
+            and context.period_start < delivered <= context.period_end
+            and this_year_at(before, catalog) >= 0
+        )
+        return Context(delivered, delivered, False) if this_year else context
     if context.is_target and last_year_after_this_year(before, catalog):
         return Context(context.period_start - 1, context.period_start - 1, False)
     if this_year_after_last_year(before, catalog, context.period_start):
         year = context.period_start + 1
         return Context(year, year, context.is_target or (report_year is not None and year > report_year))
+    if context.is_target and delivered is not None and context.period_start != delivered:
+        # 下一步，…力争到2025年底… then 省总工会计划今年在全省新建…, in a news item of 2023: 2023, the year it was given
+        if this_year_at(before, catalog) >= 0:
+            return Context(delivered, delivered, True)
     return context

@@ -68,3 +68,5 @@ CLOSE_QUOTES = "”》」』"
 SINGLE_OPEN_QUOTE, SINGLE_CLOSE_QUOTE = "‘", "’"
 # The brackets of a transcript's speaker: 【厅长】今年1-10月，… (a turn of its own).
 SPEAKER_OPEN, SPEAKER_CLOSE = "【", "】"
+# A news item's dateline, which opens its lead: 本报讯（记者 于洋）, 新华社北京1月8日电（记者…）.
+DATELINES = ("本报讯", "本报记者", "新华社")

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from etl.text.characters import ORDINAL_NUMERALS, SPEAKER_OPEN
+from etl.text.characters import DATELINES, ORDINAL_NUMERALS, SPEAKER_OPEN
 from etl.text.numbers import PLAIN_FORM_OF
 from etl.text.years import YEAR
 
@@ -47,7 +47,7 @@ HEADING = re.compile(
 )
 # A line opening with a news item's dateline or a transcript's speaker starts a paragraph: the headline before
 # it ends there, though it ends in no punctuation (青岛：12.6万名…劳动者 / 本报讯（记者…）…).
-PARAGRAPH_OPENERS = ("本报讯", "本报记者", "新华社", SPEAKER_OPEN)
+PARAGRAPH_OPENERS = (*DATELINES, SPEAKER_OPEN)
 OPENER_STARTS = "".join({opener[0] for opener in PARAGRAPH_OPENERS})  # a line starting with none opens none
 _SPACES = re.compile(r"[ \t]+")  # after NFKC: no-break and ideographic spaces are plain spaces
 # How much longer than twice the line before a line may be and still be its layout's continuation.
@@ -201,6 +201,8 @@ def _continues(head: str, last_line: str, line: str) -> bool:
     last = last_line[-1]
     if last.isdigit() and line[0].isdigit():
         return False  # joined, two numbers would read as one: a column of figures
+    if last_line.count("(") > last_line.count(")"):
+        return True  # a bracket left open goes on: 本报讯(记者李晓燕 通讯 / 员王浩)11月14日,… (no table row)
     if (
         is_table_row(last_line)
         or is_table_row(line)
