@@ -564,6 +564,20 @@ def test_a_part_with_no_basis_takes_its_wholes():
     assert [(f.basis, f.parent_figure_id) for f in (graduates, migrants)] == [("new", jobs.figure_id)] * 2
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "新建劳模和工匠人才创新工作室21个，累计达到137个，其中国家级2个、省级19个。",
+        "累計建成職工書屋137家，其中國家級2家、省級19家。",
+    ],
+)
+def test_a_part_naming_nothing_it_counts_counts_what_its_whole_does(text):
+    *_, whole, national, provincial = figures_of(text)
+    assert [(f.unit, f.category, f.parent_figure_id) for f in (national, provincial)] == [
+        ("organization", "organizations", whole.figure_id)
+    ] * 2
+
+
 def test_shares_of_a_whole_add_up_to_100_percent_at_most():
     whole, *shares = figures_of(
         "今年安排投资9080亿元，其中社会事业投资占44%，重大基础设施建设占23%，灾后恢复重建占14%。"

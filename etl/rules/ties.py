@@ -149,6 +149,12 @@ def same_kind(a: Figure, b: Figure) -> bool:
     return a.unit == b.unit and (a.unit != "other" or a.measure == b.measure)
 
 
+def counts_as_whole(whole: Figure, part: Figure) -> bool:
+    """Can `part` be a part of `whole` by what they count: the same kind, or a part that names nothing it
+    counts, by the whole's measure word (创新工作室137个，其中国家级2个: the 2个 are 创新工作室 too)."""
+    return same_kind(whole, part) or (part.unit == "other" and bool(part.measure) and part.measure == whole.measure)
+
+
 class Breakdown(NamedTuple):
     """The words of a breakdown (words.csv): what opens the parts of a whole, what states a share."""
 
@@ -204,7 +210,7 @@ def whole_of(
     candidates = [
         f
         for f in [*before, *(f for f in earlier if f.char_start - f.sentence_start < at)]
-        if ((f.unit not in NOT_ADDITIVE) if share else same_kind(f, part))
+        if ((f.unit not in NOT_ADDITIVE) if share else counts_as_whole(f, part))
         and f.parent_figure_id is None
         and f.basis != "change"
         and per_unit_alike(f, part)

@@ -149,6 +149,10 @@ class Wholes:
         if figure.basis is None and parent.basis is not None and not share:
             figure = figure._replace(basis=parent.basis)
             figure = figure._replace(figure_id=figure_id(figure))
+        if figure.unit == "other" and parent.unit != "other" and not share:
+            # 创新工作室137个，其中国家级2个: a part naming nothing it counts counts what its whole does
+            figure = figure._replace(unit=parent.unit, category=parent.category)
+            figure = figure._replace(figure_id=figure_id(figure))
         figure = Figure._make((*figure[:PARENT], parent.figure_id, *figure[PARENT + 1 :]))
         self.parts_sum[key] = self.parts_sum.get(key, 0.0) + figure.value
         self.parts_sum.setdefault(parent.figure_id, 0.0)
