@@ -227,3 +227,32 @@ def test_who_is_counted_by_the_words_around_them(text, categories):
 )
 def test_what_was_done_and_who_took_part(text, category):
     assert figures_of(text, 2024)[-1].category == category
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # the nouns of a street office's or a union's year: volunteers, grid workers, party members
+        ("街道全年新增注册志愿者2360人。", "participants"),
+        ("社區全年新增註冊志願者860人。", "participants"),
+        ("全街道配备专职网格员128名。", "workers"),
+        ("全年新发展党员32名。", "members"),
+        # the bodies a union or a railway bureau counts
+        ("年内新建改造职工小家120个。", "organizations"),
+        ("全局76个站段全部按期召开职代会。", "organizations"),
+        ("新建社区嵌入式托育点3个。", "organizations"),
+        # disputes, agenda items and matters handled
+        ("受理勞工法律諮詢1,286件，其中以退休金爭議412件最多。", "activities"),
+        ("审议通过《集体合同履行情况报告》等5项议题。", "activities"),
+        ("坚持厂务公开，全年公开事项1.26万条。", "activities"),
+        # couriers are people: the deed done for them makes them beneficiaries
+        ("全市工会还为5600名快递员购买了意外伤害保险。", "beneficiaries"),
+    ],
+)
+def test_the_nouns_of_a_street_office_a_railway_union_and_their_cases(text, category):
+    assert figures_of(text, 2024)[-1].category == category
+
+
+def test_a_listed_count_naming_nothing_counts_what_the_one_before_it_does():
+    text = "新命名省级模范职工之家320个、模范职工小家560个，累计分别达到4860个和8200个。"
+    assert [(f.unit, f.category) for f in figures_of(text, 2024)[2:]] == [("organization", "organizations")] * 2

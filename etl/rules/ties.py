@@ -70,8 +70,12 @@ def ties(mentions: list[Mention], text: str, catalog: Catalog) -> list[Tie]:
         between = text[low.char_end : upper.char_start] if gap <= reach else ""
         if not gap and (low.unit, upper.unit) == PEOPLE_OF_HOUSEHOLDS:
             joined.append("heads")  # 低保对象3.2万户5.6万人: the same people, counted by heads
-        elif low.unit != upper.unit or not between:
+        elif not between:
             joined.append(None)
+        elif low.unit != upper.unit:
+            # 分别达到4860个和8200个: a listed count naming nothing counts what the one before it does
+            unsaid = upper.unit == "other" and upper.measure == low.measure and between in joiners
+            joined.append("list" if unsaid else None)
         elif between in joiners:
             joined.append("list")
         elif between in ranges and upper.value >= low.value:

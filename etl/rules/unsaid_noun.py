@@ -74,7 +74,8 @@ def unsaid_rules(catalog: Catalog) -> Unsaid:
         between=re.compile(
             rf"""
             (?:{after})*+                             # 以上, 的: the figure before's item names nothing more
-            {character_class(ITEM_ENDS)}              # one clause break or list mark, no other
+            (?:{character_class(ITEM_ENDS)}           # one clause break or list mark, no other,
+              |{alternation(words["coordinator"])})   # or a word joining a list: 分别达到4860个和8200个
             \s*
             (?:{alternation(words["breakdown_opener"])})?  # 其中: a part of what the figure before counted
             (?:{alternation(unsaid)}|\s)*+            # 全市, 累计, 建成, 总数, 达到: no subject of its own
