@@ -68,12 +68,19 @@ def test_a_word_ending_in_a_bound_word_stays_in_the_label():
     [
         "补助水平提高至2000元/亩。",
         "补助标准为每亩2000元。",
-        "PM2.5平均浓度28.0微克/立方米。",
+        "居民用水价格3.5元/立方米。",
         "平均汇率为1美元兑7.1429元人民币。",
     ],
 )
 def test_an_amount_per_one_of_a_measure_word_is_per_unit(text):
     assert [f.qualifier for f in figures_of(text)][-1] == "per_unit"
+
+
+def test_a_concentration_is_a_measure_of_its_own_not_an_amount_per_unit():
+    assert [f.qualifier for f in figures_of("PM2.5平均浓度28.0微克/立方米，保持在30微克/立方米左右。")] == [
+        "exact",
+        "approx",
+    ]
 
 
 def test_an_amount_per_one_of_a_measure_is_per_unit_whatever_bound_follows():

@@ -29,7 +29,8 @@ from .helpers import figures_of, first_row, keep_rows, refused_row
         ("per_count", "對每吸納1名高校畢業生的企業給予1000元補貼。", "per_unit"),
         ("per_measure", "土地流转费每亩800元。", "per_unit"),
         ("per_measure", "土地流转费800元/亩。", "per_unit"),
-        ("per_measure", "细颗粒物平均浓度28微克/立方米。", "per_unit"),
+        ("per_measure", "居民用水价格3.5元/立方米。", "per_unit"),
+        ("per_measure", "细颗粒物平均浓度28微克/立方米。", "exact"),  # a concentration (density_base)
         # 每 and a measure word anywhere in the figure's own words, with no number between
         ("per_measure", "每位劳模发放慰问金3000元。", "per_unit"),
         ("per_measure", "每場活動補助經費2,000元。", "per_unit"),
@@ -76,7 +77,6 @@ def test_the_amounts_listed_after_the_first_are_per_head_too():
     [
         "土地流转费800元/亩以上。",
         "土地流轉費800元/畝以上。",
-        "细颗粒物平均浓度保持在28微克/立方米左右。",
         "全市居民人均可支配收入超过4万元。",
         "为困难职工每人发放慰问金不少于500元。",
     ],

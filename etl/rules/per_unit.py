@@ -128,8 +128,12 @@ def measure_per(mention: Mention, around: Around, catalog: Catalog) -> bool:
     """2000元/亩, 每亩2000元: a / and a measure word right after the number, or 每 and a measure word
     in the figure's own words with no number between (每位劳模发放慰问金3000元, 平均每所补助6万元;
     not the 5亿元 of 按每亩100元标准发放补贴5亿元, whose 每亩 is the 100元's)."""
-    if per_measure_end(around.sentence.text, around.end, catalog) is not None:
-        return True
+    text = around.sentence.text
+    per = per_measure_end(text, around.end, catalog)
+    if per is not None:
+        # 28微克/立方米 is a concentration, a measure of its own; 3.5元/立方米 is money per one
+        density = mention.unit != YUAN and text[around.end + 1 : per] in catalog.words["density_base"]
+        return not density
     phrase = around.phrase
     each = phrase.rfind(EACH)
     if each < 0 or NUMBER.search(phrase, each):
