@@ -74,6 +74,8 @@ def test_the_one_of_a_ratio_is_part_of_the_figure():
         ("評選勞動模範260名。", "person", "honorees"),
         ("全省农民工[3]总量达到1860万人。", "person", "workers"),  # a note mark between noun and number
         ("累计识别帮扶对象3.1万户。", "household", "beneficiaries"),  # people counted by household
+        ("全年发生各类生产安全事故12起。", "item", "other"),  # incidents: items, no times
+        ("全年調處勞動糾紛148起。", "item", "activities"),
     ],
 )
 def test_what_is_counted_decides_unit_and_category(text, unit, category):
