@@ -56,6 +56,18 @@ def test_the_one_of_a_ratio_is_part_of_the_figure():
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "城乡居民人均可支配收入比值为2.31（以农村居民为1），比上年缩小0.03。",
+        "城鄉居民人均收入比為2.13，比上年縮小0.04。",
+    ],
+)
+def test_a_ratio_of_incomes_per_head_is_a_ratio_and_its_change_a_figure(text):
+    found = figures_of(text, 2025)
+    assert [(f.qualifier, f.basis, f.direction) for f in found] == [("exact", None, None), ("exact", "change", -1)]
+
+
+@pytest.mark.parametrize(
     ("text", "unit", "category"),
     [
         ("全县共有3.2万留守儿童纳入关爱范围。", "person", "beneficiaries"),  # 万 + a noun of people

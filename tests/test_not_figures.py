@@ -17,6 +17,8 @@ from .helpers import figures_of, first_row, keep_rows, refused_row
         ("call_number", "开通12351职工服务热线，全年接听来电3.2万个。", ["3.2万个"]),
         ("call_number", "開通12351職工服務熱線，全年接聽來電3.2萬個。", ["3.2萬個"]),
         ("exchange_base", "年末1美元兑7.1元人民币。", ["7.1元"]),
+        ("index_base", "常住人口性别比为104.6（以女性为100）。", ["104.6"]),
+        ("index_base", "常住人口性別比為104.6（以女性為100）。", ["104.6"]),
         ("name_after_threshold", "全市百人以上企业建会率达到95%。", ["95%"]),
         ("name_after_threshold", "全市百人以上企業建會率達到95%。", ["95%"]),
         ("name_after_threshold", "5000万元以上项目开工120个。", ["120个"]),
@@ -154,11 +156,12 @@ def test_the_table_is_read_once_per_catalog_with_the_gate_its_cues_words_make():
     assert table is catalog.compiled(not_figure_rules)
     assert table["percent"] == ((), False)  # a rate: no cue is asked
     rules, otherwise = table["person"]
-    # a cue is asked only after the first characters of exchange_word (兑), of 以上/以下, of 的, or
+    # a cue is asked only after the first characters of exchange_word (兑), of a closing bracket, of 以上/以下, of 的, or
     # after five digits; rank_move, rate_base and per_base always (each looks at its own first characters)
     assert [(r.cue.__name__, r.not_figure, r.after_starts, r.long) for r in rules] == [
         ("call_number", True, None, 5),
         ("exchange_base", True, frozenset("兑"), 0),
+        ("index_base", True, frozenset(")）"), 0),
         ("name_after_threshold", True, frozenset("以"), 0),
         ("class_threshold", True, frozenset("的"), 0),
         ("rank_move", True, None, 0),
@@ -174,6 +177,7 @@ def test_the_table_is_read_once_per_catalog_with_the_gate_its_cues_words_make():
     assert [r.cue.__name__ for r in table["household"][0]] == [
         "call_number",
         "exchange_base",
+        "index_base",
         "name_after_threshold",
         "class_threshold",
         "rate_base",

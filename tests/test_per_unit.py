@@ -107,7 +107,7 @@ def test_a_new_row_is_a_new_rule_for_its_units(catalog_copy):
 def test_an_unknown_cue_names_the_file_and_the_line(catalog_copy):
     line, said = refused_row(catalog_copy, "per_unit_rules.csv", "per_head,yuan,per_unit,")
     assert said.startswith(
-        f"{catalog_copy / 'per_unit_rules.csv'}:{line}: cue 'per_head' is not one of always, multiple, clause_word,"
+        f"{catalog_copy / 'per_unit_rules.csv'}:{line}: cue 'per_head' is not one of always, multiple, ratio, clause_word,"
     )
 
 

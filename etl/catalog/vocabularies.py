@@ -197,6 +197,7 @@ VERDICTS = ("target", "outcome")
 PER_UNIT_CUES = (
     "always",  # nothing: the unit alone decides (a rate is no amount per head)
     "multiple",  # the measure word is a multiple (rate_word of words.csv): 补贴标准提高1倍
+    "ratio",  # a bare number the words before name a ratio (ratios.py): 城乡居民人均收入比为2.13
     "clause_word",  # a per_unit word of qualifiers.csv (clause) in the phrase: 人均, 每人
     "standard",  # a standard moved or stated right before the number (standard_word): 低保月标准提高到850元
     "per_count",  # every so many, or every one done: 每千人口, 每万名职工, 每培训1名…补贴2000元
@@ -212,6 +213,7 @@ NOT_FIGURE_CUES = (
     "always",  # nothing: the unit alone decides
     "call_number",  # five digits or more named a line to call (call_line of words.csv): 12351职工服务热线
     "exchange_base",  # an exchange_word right after the unit: 1美元兑7.1元
+    "index_base",  # in a bracket, after 以…为, the base of an index or ratio: 性别比为104.6(以女性为100)
     "name_after_threshold",  # 以上/以下 and a word right after the unit: 百人以上企业
     "class_threshold",  # an at-least amount before 的, its clause counting the class: 超千万人次的机场达4个
     "rank_move",  # a rank_word (words.csv) in the clause before the number: 排名上升3位

@@ -20,6 +20,15 @@ from etl.records import Mention
 from etl.rules.candidates import LONE_MAGNITUDES, ONE, approx_after, candidate_pattern, is_word
 from etl.rules.exclusions import QuotedSpans, excluded_before
 from etl.rules.not_figures import not_a_figure
+from etl.rules.ratios import (
+    RATIO_BEFORE,
+    RATIO_CHANGE_REACH,
+    RATIO_REACH,
+    RATIO_SIGNS,
+    RATIO_TERM_AFTER,
+    TO_ONE,
+    ratio_change_before,
+)
 from etl.rules.units import Unit, by_magnitude, by_noun, by_unit_word, duration_at, unit_word_at
 from etl.text import characters
 from etl.text.characters import LIST_MARK, MINUS_WORD, NONZERO_DIGITS, RANGE_DASHES
@@ -33,23 +42,6 @@ _new = tuple.__new__
 MINUS_SIGNS = tuple(characters.MINUS_SIGNS)  # warehouse/workers.py checks a surface with str.startswith
 PERCENT_SIGNS = tuple(characters.PERCENT_SIGNS)
 CURRENCY_SIGNS = tuple(characters.CURRENCY_SIGNS)
-# A bare number is a ratio where the words before it name one: 城乡居民收入比由2.5缩小到2.3.
-RATIO_BEFORE = re.compile(
-    r"""
-    (?:(?:比值?|之比)         # a ratio (not 比上年: a comparison)
-       (?:由|从|为|是|达到?)  # its value follows
-      |(?<![同环相占对])比(?!重|例|上|去|前|同)  # or a ratio's name (收入比; not 同比, 相比, 占比, 比重, 比上年)
-       [^\d，,。；;比]{0,3}[至到])  # and the level it moved to: 收入比缩小至
-    [^，,。；;比]{0,10}$      # perhaps after the number it changed from (2.50:1缩小至)
-    """,
-    re.VERBOSE,
-)
-RATIO_REACH = 16
-TO_ONE = (":1", "∶1")  # 2.50:1 after NFKC, and with the ratio sign (2.6∶1), which NFKC keeps
-RATIO_SIGNS = ":∶"
-# A term of a ratio that is not to one: 三次产业结构比为8:30:62 names no term (each is a sector's
-# share by position, a word the report does not write), so no term is a figure.
-RATIO_TERM_AFTER = re.compile(r"[:∶](?!1(?![\d.]))\d")
 TENTHS, HUNDREDTHS, HALF = "角", "分", "半"
 TAILS = re.compile(
     rf"""
@@ -242,7 +234,10 @@ def _resolve(text, token, start, end, catalog) -> tuple[float, Unit, str, int] |
         return value, by_noun(text, noun.group(), pos, catalog), magnitude, noun.end()
     if magnitude:
         return value, by_magnitude(text, pos, start, catalog), magnitude, pos
-    if not chinese and RATIO_BEFORE.search(text, max(0, start - RATIO_REACH), start):
+    if not chinese and (
+        RATIO_BEFORE.search(text, max(0, start - RATIO_REACH), start)
+        or catalog.compiled(ratio_change_before).search(text, max(0, start - RATIO_CHANGE_REACH), start)
+    ):
         # 收入比由2.5缩小到2.3, 从2.50:1缩小至2.27:1: a ratio, bare or to one; never a term of 8:30:62
         if text[start - 1 : start] in RATIO_SIGNS and start > 0 or RATIO_TERM_AFTER.match(text, end):
             return None

@@ -149,6 +149,26 @@ def per_base(text: str, start: int, end: int, after: int, catalog: Catalog) -> b
     return each >= 0 and each_base(text, each, catalog) == start
 
 
+# The base of an index or a ratio, named in a bracket after it: 性别比为104.6(以女性为100), (以2020年为100).
+INDEX_BASE = re.compile(
+    r"""
+    [(（]                         # the bracket opens
+    以[^()（）,，。;；]{1,12}       # with what is the base: 以女性, 以农村居民, 以2020年
+    为$                           # be: the number follows
+    """,
+    re.VERBOSE,
+)
+BASE_REACH = 16  # characters at most from the bracket to the number
+CLOSING_BRACKETS = ")）"
+
+
+def index_base(text: str, start: int, end: int, after: int, catalog: Catalog) -> bool:
+    """性别比为104.6(以女性为100), 城乡居民收入比为2.13(以农村居民为1): the number a bracket names the base
+    of the index or ratio before it, no figure of its own."""
+    bracket = text[after : after + 1] in CLOSING_BRACKETS
+    return bracket and INDEX_BASE.search(text, max(0, start - BASE_REACH), start) is not None
+
+
 def call_number(text: str, start: int, end: int, after: int, catalog: Catalog) -> bool:
     """12351职工服务热线, 12345热线: a long run of digits named a line to call (call_line of
     words.csv) is its number, though a counted noun follows it."""
@@ -219,6 +239,7 @@ PACKAGE_REACH = 6  # characters of what a package is for, between its count and 
 CUE_FUNCTIONS: dict[str, Cue] = {
     "name_after_threshold": name_after_threshold,
     "exchange_base": exchange_base,
+    "index_base": index_base,
     "class_threshold": class_threshold,
     "rank_move": rank_move,
     "rate_base": rate_base,
@@ -235,6 +256,7 @@ CUE_FUNCTIONS: dict[str, Cue] = {
 GATES: dict[str, Callable[[Catalog], frozenset[str] | int]] = {
     "call_number": lambda catalog: CALL_NUMBER_DIGITS,
     "exchange_base": lambda catalog: frozenset(w[0] for w in catalog.words["exchange_word"] if w),
+    "index_base": lambda catalog: frozenset(CLOSING_BRACKETS),
     "name_after_threshold": lambda catalog: frozenset(w[0] for w in THRESHOLD_WORDS),
     "class_threshold": lambda catalog: frozenset(CLASS_AFTER_THRESHOLD[0]),
     "figure_of_speech": lambda catalog: frozenset(

@@ -22,6 +22,7 @@ from etl.catalog.gates import CueGate, Triggers, alternation
 from etl.catalog.vocabularies import UNITS
 from etl.records import Around, Mention
 from etl.rules.noun_reach import VERB
+from etl.rules.ratios import RATIO_BEFORE, RATIO_REACH
 from etl.rules.rule_tables import rows_for
 from etl.text.characters import LETTER, NUMERAL_CHARACTERS
 
@@ -205,6 +206,13 @@ def word_before(mention: Mention, around: Around, catalog: Catalog) -> bool:
     return catalog.qualifiers_before.at_end(around.before) == PER_UNIT
 
 
+def ratio(mention: Mention, around: Around, catalog: Catalog) -> bool:
+    """城乡居民人均收入比为2.13: a ratio (a bare number the words before name one, ratios.py), whatever
+    per-head words name what it is a ratio of."""
+    before = around.before
+    return not mention.measure and RATIO_BEFORE.search(before, max(0, len(before) - RATIO_REACH)) is not None
+
+
 def word_after(mention: Mention, around: Around, catalog: Catalog) -> bool:
     """500元/人: a per_unit word of qualifiers.csv (after) right after the number."""
     return catalog.qualifiers_after.at_start(around.sentence.text, around.end) == PER_UNIT
@@ -212,6 +220,7 @@ def word_after(mention: Mention, around: Around, catalog: Catalog) -> bool:
 
 CUE_FUNCTIONS = {
     "multiple": multiple,
+    "ratio": ratio,
     "clause_word": clause_word,
     "standard": standard_moved,
     "per_count": every_so_many,
