@@ -242,6 +242,7 @@ def test_a_body_counted_is_an_organisation_unless_it_is_honoured(text, category)
         ("平均退休年齡為61.2歲。", [("61.2歲", 61.2, "other", "岁")]),
         ("年終獎金維持4.5個月。", [("4.5個月", 4.5, "other", "个月")]),
         ("人均培训时长32学时。", [("32学时", 32.0, "other", "学时")]),
+        ("訓練時數合計2,640小時。", [("2,640小時", 2640.0, "other", "小时")]),  # hours counted (时数)
         ("60岁以上老年人达到12万人。", [("12万人", 120000.0, "person", "人")]),  # an age bounding a class
         # leave and the days counted: 休假, 产假, 日数; weeks (周) as days are
         ("带薪休假延长至15天。", [("15天", 15.0, "other", "天")]),
