@@ -20,6 +20,8 @@ from .helpers import figures_of
         ("確保年內實現100萬戶以上在檔困難職工解困脫困。", ["100萬戶"]),  # households of the workers named
         ("300名以上职工参加比赛。", ["300名"]),
         ("争取100个以上项目纳入国家用地保障范围。", ["100个"]),
+        ("组织全局3000个以上班组开展劳动竞赛。", ["3000个"]),  # a counting word counts whatever its noun is
+        ("年內實現5家以上企業入駐。", ["5家"]),
     ],
 )
 def test_a_threshold_names_a_class_unless_its_measure_word_counts_the_noun_after_it(text, surfaces):

@@ -54,14 +54,17 @@ def name_after_threshold(text: str, start: int, end: int, after: int, catalog: C
 
 
 def _counts_the_noun(text: str, end: int, after: int, at: int, catalog: Catalog) -> bool:
-    """1万户以上困难职工家庭, 300名以上职工参加: the measure word (text[end:after]) counts what the noun after
-    the threshold (at `at`) is, a household or people (or the households of people: 100万户以上困难职工), and no
-    的 makes that noun a class's (20人以上职工的企业)."""
-    unit = catalog.units.get(text[end:after], ("",))[0]
+    """1万户以上困难职工家庭, 300名以上职工参加, 3000个以上班组: the measure word (text[end:after]) counts what
+    the noun after the threshold (at `at`) is, a household or people (or the households of people: 100万户以上困难
+    职工), or anything when it is a counting word, and no 的 makes that noun a class's (20人以上职工的企业)."""
+    measure = text[end:after]
+    unit = catalog.units.get(measure, ("",))[0]
     noun, noun_end = compound_after(text, at, catalog)
     if not noun or text.startswith(CLASS_MARK, noun_end):
         return False
-    return catalog.lexicon[noun][0] in (unit, HOUSEHOLDS_OF.get(unit))
+    counted = catalog.lexicon[noun][0]
+    # a counting word (个, 家: words.csv's counting_word) counts whatever its noun is: 3000个以上班组
+    return counted in (unit, HOUSEHOLDS_OF.get(unit)) or (bool(counted) and measure in catalog.words["counting_word"])
 
 
 def class_threshold(text: str, start: int, end: int, after: int, catalog: Catalog) -> bool:
