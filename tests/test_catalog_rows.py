@@ -50,6 +50,7 @@ ROLE_EXAMPLES = [
     ("rate_word", "番", "人均补助标准翻了2番。", 2020, ("qualifier",), ["per_unit"], ["exact"]),
     ("goal_word", "争创", "争创示范单位300家。", 2020, ("is_target",), [False], [True]),
     ("package_noun", "清单", "落实十项任务清单。", 2020, ("surface",), ["十项"], []),
+    ("benchmark_noun", "指标", "全年投资超出指标8.6%。", 2020, ("basis",), [None], ["change"]),
     ("density_base", "立方厘米", "铁的密度为7.9克/立方厘米。", 2020, ("qualifier",), ["per_unit"], ["exact"]),
     ("next_year_word", "翌年", "全市工会计划翌年新建驿站10个。", 2024, ("period_start",), [2024], [2025]),
     (

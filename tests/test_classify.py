@@ -128,6 +128,10 @@ def test_an_amount_per_one_of_a_measure_is_per_unit_whatever_bound_follows():
         ("新建商品住宅销售价格环比上涨的城市个数为6个。", None),
         ("二手住宅銷售價格同比下降的城市個數為70個。", None),
         ("全年新增的企业数量为1200家。", "new"),
+        # by how much a figure passed its plan or target: a gap against it; 成長 is growth
+        ("全年完成投资超出计划8.6%。", "change"),
+        ("脫貧人口務工規模超過年度目標任務277萬人。", "change"),
+        ("個人會員總數較上年底成長3.8%。", "change"),
     ],
 )
 def test_basis(text, basis):

@@ -13,6 +13,7 @@ from etl.text.characters import LIST_MARK as LIST_ITEM
 
 CHANGE, NEW = "change", "new"
 COMPARISON_REACH = 12  # characters: 比 and its compared-by word stand this near the number
+BENCHMARK_REACH = 10  # characters: 超出 and the benchmark it passed stand this near the number
 SIGN = {"rise": 1, "fall": -1}
 DIGIT = re.compile(r"\d")  # an item of a list of figures holds one
 
@@ -55,6 +56,18 @@ def _tallied(catalog: Catalog) -> re.Pattern:
     )
 
 
+def _beyond_benchmark(catalog: Catalog) -> re.Pattern:
+    """By how much a figure passed its benchmark, right before the number: 超出计划8.6%, 超过年度目标任务277万人."""
+    return re.compile(
+        rf"""
+        (?:超出|超过|高出)                                # passed
+        (?:年度|全年)?                                    # the year's
+        (?:{alternation(catalog.words["benchmark_noun"])})  # benchmark: 计划, 目标任务
+        $""",
+        re.VERBOSE,
+    )
+
+
 _last: list = [None, None, None, None]  # a mention, its around, the catalog and their change word
 
 
@@ -79,6 +92,8 @@ def _change_word(mention: Mention, around: Around, catalog: Catalog):
         described = catalog.bases_in_clause.at_end(phrase[: tally.start()])
         found = found or (described if described and described[0] == NEW else None)
         phrase = phrase[tally.start() + 1 :]
+    if not found and catalog.compiled(_beyond_benchmark).search(before, max(0, len(before) - BENCHMARK_REACH)):
+        found = (CHANGE, "rise")  # 完成投资126.5亿元，超出计划8.6%: a gap against the plan
     found = found or catalog.bases_in_clause.first_in(phrase)
     if found and found[0] == NEW and mention.unit == "percent":
         found = None  # a rate is never new: 新增贷款中普惠小微贷款占比达到28% is a share
