@@ -43,29 +43,36 @@ def _reached(catalog: Catalog) -> re.Pattern:
     )
 
 
-def _tallied(catalog: Catalog) -> re.Pattern:
-    """A tally of the things a relative clause describes, ending the figure's phrase: 环比上涨的城市个数为."""
-    return re.compile(
-        rf"""
-        的                                              # the relative clause ends: 同比下降的
-        [^的,，]{{1,10}}                                # the things counted: 城市, 省份
-        (?:{alternation(catalog.words["tally_noun"])})  # how many of them: 个数, 数量
-        [为是有]?                                       # is
-        $""",
-        re.VERBOSE,
-    )
+TALLY_VERBS = "为是有"  # after a tally noun, right before the number: 城市个数为6个
 
 
-def _beyond_benchmark(catalog: Catalog) -> re.Pattern:
-    """By how much a figure passed its benchmark, right before the number: 超出计划8.6%, 超过年度目标任务277万人."""
+def _tallied(catalog: Catalog) -> tuple[re.Pattern, tuple[str, ...]]:
+    """A tally of the things a relative clause describes, ending the figure's phrase: 环比上涨的城市个数为;
+    and its tally nouns, its pre-check (a phrase ending in none, its verb aside, is no tally)."""
+    nouns = catalog.words["tally_noun"]
     return re.compile(
         rf"""
-        (?:超出|超过|高出)                                # passed
-        (?:年度|全年)?                                    # the year's
-        (?:{alternation(catalog.words["benchmark_noun"])})  # benchmark: 计划, 目标任务
+        的                              # the relative clause ends: 同比下降的
+        [^的,，]{{1,10}}                # the things counted: 城市, 省份
+        (?:{alternation(nouns)})        # how many of them: 个数, 数量
+        [{TALLY_VERBS}]?                # is
         $""",
         re.VERBOSE,
-    )
+    ), tuple(nouns)
+
+
+def _beyond_benchmark(catalog: Catalog) -> tuple[re.Pattern, frozenset[str]]:
+    """By how much a figure passed its benchmark, right before the number: 超出计划8.6%, 超过年度目标任务277万人;
+    and the last characters of the benchmarks, its pre-check (a text ending in none of them names none)."""
+    benchmarks = catalog.words["benchmark_noun"]
+    return re.compile(
+        rf"""
+        (?:超出|超过|高出)                    # passed
+        (?:年度|全年)?                        # the year's
+        (?:{alternation(benchmarks)})         # benchmark: 计划, 目标任务
+        $""",
+        re.VERBOSE,
+    ), frozenset(word[-1] for word in benchmarks)
 
 
 _last: list = [None, None, None, None]  # a mention, its around, the catalog and their change word
@@ -86,14 +93,17 @@ def _change_word(mention: Mention, around: Around, catalog: Catalog):
         # 增长不低于8%: past the bound (its last character first, one set lookup, then the words)
         found = catalog.bases_before.at_end(catalog.qualifiers_before.without_end(before))
     phrase = around.phrase
-    if "的" in phrase and (tally := catalog.compiled(_tallied).search(phrase)):
+    tallied, nouns = catalog.compiled(_tallied)
+    if phrase.rstrip(TALLY_VERBS).endswith(nouns) and (tally := tallied.search(phrase)):
         # 新建商品住宅销售价格同比下降的城市个数为70个: the cities fell, the count of them is a level; but
         # 新增的企业数量为1200家 counts the new ones
         described = catalog.bases_in_clause.at_end(phrase[: tally.start()])
         found = found or (described if described and described[0] == NEW else None)
         phrase = phrase[tally.start() + 1 :]
-    if not found and catalog.compiled(_beyond_benchmark).search(before, max(0, len(before) - BENCHMARK_REACH)):
-        found = (CHANGE, "rise")  # 完成投资126.5亿元，超出计划8.6%: a gap against the plan
+    if not found:
+        beyond, last_characters = catalog.compiled(_beyond_benchmark)
+        if before[-1:] in last_characters and beyond.search(before, max(0, len(before) - BENCHMARK_REACH)):
+            found = (CHANGE, "rise")  # 完成投资126.5亿元，超出计划8.6%: a gap against the plan
     found = found or catalog.bases_in_clause.first_in(phrase)
     if found and found[0] == NEW and mention.unit == "percent":
         found = None  # a rate is never new: 新增贷款中普惠小微贷款占比达到28% is a share

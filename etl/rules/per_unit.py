@@ -22,7 +22,7 @@ from etl.catalog.gates import CueGate, Triggers, alternation
 from etl.catalog.vocabularies import UNITS
 from etl.records import Around, Mention
 from etl.rules.noun_reach import VERB
-from etl.rules.ratios import RATIO_BEFORE, RATIO_REACH
+from etl.rules.ratios import RATIO_BEFORE, RATIO_MARK, RATIO_REACH
 from etl.rules.rule_tables import rows_for
 from etl.text.characters import LETTER, NUMERAL_CHARACTERS
 
@@ -241,6 +241,7 @@ def _words(position: str):
 # the number (etl.catalog.gates.CueGate): a figure whose sentence holds none of them is spared the cue.
 TRIGGERS = {
     "multiple": lambda catalog: catalog.words["rate_word"],
+    "ratio": lambda catalog: (RATIO_MARK,),
     "clause_word": _words("clause"),
     "standard": lambda catalog: catalog.words["standard_word"],
     "per_count": lambda catalog: (EACH,),

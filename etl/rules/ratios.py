@@ -11,6 +11,7 @@ import re
 from etl.catalog import Catalog
 from etl.catalog.gates import alternation
 
+RATIO_MARK = "比"  # every way RATIO_BEFORE names a ratio holds it: a text without it names none
 # A bare number is a ratio where the words before it name one: 城乡居民收入比由2.5缩小到2.3.
 RATIO_BEFORE = re.compile(
     r"""
