@@ -55,6 +55,8 @@ from .helpers import figures_of, first_row, keep_rows, refused_row
         ("always", "新建改扩建中小学12所，幼儿园20所。", ["12所", "20所"]),
         ("always", "全市38个所属单位完成改制。", ["38个"]),
         ("always", "中国电科3所医院完成改扩建。", ["3所"]),  # a noun after 所: it counts the hospitals
+        ("numbered_name", "中国电科38所工会负责人介绍，该所有全国劳动模范3名。", ["3名"]),  # the unit's own union
+        ("numbered_name", "電科38所工會為23名困難職工發放慰問金。", ["23名"]),
         ("always", "中国电科在本市设立研究机构12余所。", ["12余所"]),  # no name: 在…设立 before the number
         ("always", "与中国电科等30余所高校院所合作。", ["30余所"]),
         # a small count in numerals naming the figures just listed, or a number's subject, names a set

@@ -86,6 +86,7 @@ WORD_ROLES = (
     "doubling",  # 翻一番: the 一 after it is a figure
     "exchange_word",  # 1美元兑7.1元: the amount before it is the base of a rate
     "compared_marker",  # before the base year of a change: 比2010年 (not the figure's year)
+    "unit_organ",  # a body of a numbered unit, after its name: 中国电科38所工会 (numbered_names.py)
     "benchmark_noun",  # what a figure may pass by so much, a change: 超出计划8.6%, 超过年度目标任务277万人
     "density_base",  # per one of these, an amount of a substance is a concentration (28微克/立方米), no per-unit
     "next_year_word",  # next year, inside a sentence a goal's year: 我们计划明年将试点范围扩大到17个省份

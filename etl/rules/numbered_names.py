@@ -21,11 +21,12 @@ def numbered_name(text: str, start: int, end: int, after: int, catalog: Catalog)
     or pause between, numbers one of the group's units in its name, no count: a count after a group's
     name takes 的, 所属 or 旗下 first. Elsewhere 所 is a measure word of schools and hospitals (建成38所
     学校, 新建中小学12所): no group's name stands right before the number; and a noun of the lexicon
-    right after 所 keeps it one even after a group's name (中国电科3所医院). The next name of a list
+    right after 所 keeps it one even after a group's name (中国电科3所医院), unless it names a body of
+    the unit itself (unit_organ of words.csv: 中国电科38所工会, 电科38所职工). The next name of a list
     takes the group of the one before when the list goes on or ends right after it (中电科14所、29所和
     38所。); before any other word it may be a count (中电科14所和12所高校), and a count is kept."""
-    if _noun_at(text, after, catalog):
-        return False
+    if _noun_at(text, after, catalog) and not text.startswith(catalog.words["unit_organ"], after):
+        return False  # 中国电科3所医院: hospitals counted; not 中国电科38所工会, the union of institute 38
     if text.endswith(catalog.compiled(_name_formers), 0, start):
         return True
     ends_item = after >= len(text) or text[after] in ITEM_ENDS or text.startswith(catalog.words["coordinator"], after)
