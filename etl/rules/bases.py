@@ -5,6 +5,7 @@ data/catalog/bases.csv, each with where it stands and which way it moves."""
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from etl.catalog import Catalog
 from etl.catalog.gates import alternation
@@ -75,14 +76,34 @@ def _beyond_benchmark(catalog: Catalog) -> tuple[re.Pattern, frozenset[str]]:
     ), frozenset(word[-1] for word in benchmarks)
 
 
+class ChangeRules(NamedTuple):
+    """The patterns _change_word reads, with their pre-checks, composed once per catalog (one lookup a figure)."""
+
+    compared_words: tuple[str, ...]  # 高, 多, 减少: what ends a comparison (its pre-check)
+    comparison: re.Pattern  # 比上年多: _comparison
+    tally_nouns: tuple[str, ...]  # 个数, 数量: what ends a tally (its pre-check)
+    tallied: re.Pattern  # 环比上涨的城市个数为: _tallied
+    benchmark_ends: frozenset[str]  # 划, 务: the last characters of the benchmarks (its pre-check)
+    beyond: re.Pattern  # 超出计划: _beyond_benchmark
+
+
+def _change_rules(catalog: Catalog) -> ChangeRules:
+    compared_words, comparison = catalog.compiled(_comparison)
+    tallied, tally_nouns = catalog.compiled(_tallied)
+    beyond, benchmark_ends = _beyond_benchmark(catalog)
+    return ChangeRules(compared_words, comparison, tally_nouns, tallied, benchmark_ends, beyond)
+
+
 _last: list = [None, None, None, None]  # a mention, its around, the catalog and their change word
 
 
 def _change_word(mention: Mention, around: Around, catalog: Catalog):
     """(basis, direction) of the words that make the figure what it is, or None for a level."""
     before = around.before
-    words, comparison = catalog.compiled(_comparison)
-    if before.endswith(words) and comparison.search(before, max(0, len(before) - COMPARISON_REACH)):
+    rules = catalog.compiled(_change_rules)
+    if before.endswith(rules.compared_words) and rules.comparison.search(
+        before, max(0, len(before) - COMPARISON_REACH)
+    ):
         return catalog.bases_compared.at_end(before)
     found = catalog.bases_before.at_end(before)
     if (
@@ -93,17 +114,22 @@ def _change_word(mention: Mention, around: Around, catalog: Catalog):
         # 增长不低于8%: past the bound (its last character first, one set lookup, then the words)
         found = catalog.bases_before.at_end(catalog.qualifiers_before.without_end(before))
     phrase = around.phrase
-    tallied, nouns = catalog.compiled(_tallied)
-    if phrase.rstrip(TALLY_VERBS).endswith(nouns) and (tally := tallied.search(phrase)):
+    if (
+        "的" in phrase
+        and phrase.rstrip(TALLY_VERBS).endswith(rules.tally_nouns)
+        and (tally := rules.tallied.search(phrase))
+    ):
         # 新建商品住宅销售价格同比下降的城市个数为70个: the cities fell, the count of them is a level; but
         # 新增的企业数量为1200家 counts the new ones
         described = catalog.bases_in_clause.at_end(phrase[: tally.start()])
         found = found or (described if described and described[0] == NEW else None)
         phrase = phrase[tally.start() + 1 :]
-    if not found:
-        beyond, last_characters = catalog.compiled(_beyond_benchmark)
-        if before[-1:] in last_characters and beyond.search(before, max(0, len(before) - BENCHMARK_REACH)):
-            found = (CHANGE, "rise")  # 完成投资126.5亿元，超出计划8.6%: a gap against the plan
+    if (
+        not found
+        and before[-1:] in rules.benchmark_ends
+        and rules.beyond.search(before, max(0, len(before) - BENCHMARK_REACH))
+    ):
+        found = (CHANGE, "rise")  # 完成投资126.5亿元，超出计划8.6%: a gap against the plan
     found = found or catalog.bases_in_clause.first_in(phrase)
     if found and found[0] == NEW and mention.unit == "percent":
         found = None  # a rate is never new: 新增贷款中普惠小微贷款占比达到28% is a share

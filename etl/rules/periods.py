@@ -49,8 +49,7 @@ AS_OF = re.compile(
     """,
     re.VERBOSE,
 )
-# 全国工会过去五年累计筹集…: a span of years named inside the sentence, not only at its start (五年共办理,
-# 两年平均增长5.9%; not PM2.5年平均浓度).
+# 过去五年累计筹集…, 五年共办理, 两年平均增长5.9% (not PM2.5年平均): a span of years named inside the sentence.
 SPAN_LEADS, SPAN_TAILS = ("过去", "近", "最近"), ("年来", "年间", "年共", "年累计", "年平均", "年年均")
 _YEARS_SPAN = rf"(?:(?:{'|'.join(SPAN_LEADS)}){SMALL_NUMBER}年|{SMALL_NUMBER}(?:{'|'.join(SPAN_TAILS)}))"
 YEARS_IN_SENTENCE = re.compile(f"(?={character_class(first_characters(_YEARS_SPAN))})(?<![\\d.])(?:{_YEARS_SPAN})")
@@ -89,12 +88,13 @@ def when(
     `before` is its sentence up to the figure, `clause` the part of that after
     the last clause break.
     """
-    rules = catalog.compiled(period_rules)
+    rules, year_names = catalog.compiled(period_rules), catalog.compiled(year_words)
     if context.period_start is not None and (
-        context.is_target or context.period_start == delivered or catalog.compiled(year_words).holds_this_year(before)
+        context.is_target or context.period_start == delivered or year_names.holds_this_year(before)
     ):  # most figures: a report's review names no 今年 before them
         context = year_named(before, clause, context, report_year, delivered, catalog)  # 今年, 去年 (this_year.py)
-    context = next_year_named(before, context, catalog)  # 我们计划明年将…
+    if not context.is_target and year_names.holds_next_year(before):  # 我们计划明年将…: nearly no statement
+        context = next_year_named(context)
     # 截至…, 年末…: most sentences name no date (the words _as_of reads), and are spared the call
     as_of = (
         _as_of(before, _year_dated(context, report_year), rules, delivered, report_year)

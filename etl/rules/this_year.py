@@ -28,7 +28,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from etl.catalog import Catalog
-from etl.catalog.gates import alternation, with_first_character_gate
+from etl.catalog.gates import alternation, holds_any, with_first_character_gate
 from etl.records import Context, Part, Sentence
 
 DIGIT = re.compile(r"\d")
@@ -56,7 +56,7 @@ def year_words(catalog: Catalog) -> YearWords:
     return YearWords(
         re.compile(alternation(this_year)).search,
         re.compile(alternation(catalog.words["last_year_word"])).search,
-        re.compile(alternation(catalog.words["next_year_word"])).search,
+        holds_any(catalog.words["next_year_word"]),
         with_first_character_gate(  # its optional first word would keep re from skipping ahead
             rf"""
             ({alternation(markers)})?                      # 比上年: the year compared with
@@ -211,13 +211,12 @@ def year_named(
     return Context(context.period_start - 1, context.period_start - 1, False) if named else context
 
 
-def next_year_named(before: str, context: Context, catalog: Catalog) -> Context:
-    """The context of a figure of a statement whose sentence names 明年 before it: a goal of the year after
-    the one it speaks of (我们计划明年将试点范围扩大到17个省份, in a press conference on 2024: 2025). A goal's
-    sentence is left as its opener or part set it (明年，全市工会将…: already the year after)."""
-    if context.is_target or context.period_start is None or context.period_start != context.period_end:
-        return context
-    if not catalog.compiled(year_words).holds_next_year(before):  # nearly every sentence
+def next_year_named(context: Context) -> Context:
+    """The context of a figure of a statement (not a goal: the caller saw) whose sentence names 明年 before it
+    (the caller saw that too: YearWords.holds_next_year): a goal of the year after the one it speaks of
+    (我们计划明年将试点范围扩大到17个省份, in a press conference on 2024: 2025). A goal's sentence is left as its
+    opener or part set it (明年，全市工会将…: already the year after)."""
+    if context.period_start is None or context.period_start != context.period_end:
         return context
     return Context(context.period_start + 1, context.period_start + 1, True)
 

@@ -201,7 +201,7 @@ def _continues(head: str, last_line: str, line: str) -> bool:
     last = last_line[-1]
     if last.isdigit() and line[0].isdigit():
         return False  # joined, two numbers would read as one: a column of figures
-    if last_line.count("(") > last_line.count(")"):
+    if "(" in last_line and last_line.count("(") > last_line.count(")"):
         return True  # a bracket left open goes on: 本报讯(记者李晓燕 通讯 / 员王浩)11月14日,… (no table row)
     if (
         is_table_row(last_line)
