@@ -65,6 +65,10 @@ PLAN = "二、2021年工作安排\n"  # a report on 2020: what follows is its pl
         ("goals_met", "完成年初确定的主要目标，地区生产总值增长6.1%，城镇新增就业52万人。", [False, False]),
         ("goals_met", "完成年初確定的主要目標，地區生產總值增長6.1%，城鎮新增就業52萬人。", [False, False]),
         ("goal_opens", "全年目标是，新发展会员1000万人。", [True]),
+        # the goal stated governs its list, whatever each item's verb (惠及, 实现: words of a goal met elsewhere)
+        ("goal_opens", "年度目标为改造老旧小区1500个、惠及居民18万户。", [True, True]),
+        ("goal_opens", "年度目標為城鎮新增就業75萬人、幫助就業困難人員實現就業6萬人。", [True, True]),
+        ("always", "年度目标为新建驿站100个，实际建成136个。", [True, False]),  # 实际: what was done
         ("goal_opens", "全年目標是，新發展會員1000萬人。", [True]),
         ("future_period", "“十四五”期间新建职工驿站1000个。", [True]),
         ("future_period", "“十四五”期間新建職工驛站1000個。", [True]),

@@ -161,7 +161,7 @@ def goal_opens(before: str, clause: str, context: Context, report_year: int | No
     nor measured against in the figure's clause (高于年初预期目标0.3个百分点: what was done)."""
     goals = catalog.compiled(goal_rules)
     found = list(goals.goal_opener.finditer(before))
-    return bool(found) and not goals.achieved.search(before, found[-1].end()) and not reported_met(clause, goals)
+    return bool(found) and not reported_met(before, goals, found[-1].end()) and not reported_met(clause, goals)
 
 
 def goal_in_sentence(before: str, clause: str, context: Context, report_year: int | None, catalog: Catalog) -> bool:
