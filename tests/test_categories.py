@@ -245,6 +245,7 @@ def test_what_was_done_and_who_took_part(text, category):
         ("受理勞工法律諮詢1,286件，其中以退休金爭議412件最多。", "activities"),
         ("审议通过《集体合同履行情况报告》等5项议题。", "activities"),
         ("坚持厂务公开，全年公开事项1.26万条。", "activities"),
+        ("僱員進修中心全年開辦課程2,860個。", "activities"),  # courses run
         # couriers are people: the deed done for them makes them beneficiaries
         ("全市工会还为5600名快递员购买了意外伤害保险。", "beneficiaries"),
     ],

@@ -83,6 +83,14 @@ def test_between_reads_only_words_that_name_nothing(between, holds):
             "建成驿站85个以上，目前全市共有420个左右。",
             [("85个", "organization", "organizations"), ("420个", "organization", "organizations")],
         ),
+        (  # a change against a year named (its end)
+            "全省基层工会组织达到8.7万个，比2017年底增加1.2万个。",
+            [("8.7万个", "organization", "organizations"), ("1.2万个", "organization", "organizations")],
+        ),
+        (
+            "本會共有屬會186間，較2018年底增加4間。",
+            [("186間", "organization", "organizations"), ("4間", "organization", "organizations")],
+        ),
         (  # in turn: 30个 a part of the 420 stations
             "建成驿站85个，累计建成420个，其中新建30个。",
             [

@@ -37,6 +37,7 @@ from etl.records import Around, Figure
 from etl.rules.identity import figure_id
 from etl.rules.topics import topic_rules
 from etl.text.characters import ITEM_ENDS
+from etl.text.years import YEAR
 
 OF = "的"  # ends a phrase whose noun is left unsaid: 超十亿元的86家
 
@@ -67,6 +68,8 @@ def unsaid_rules(catalog: Catalog) -> Unsaid:
         for end in ("", *words["period_end_word"])
     )
     unsaid = (*elided, *bases, *per_head, *compared, *words["gap_total"], *words["gap_verb"])
+    # 比2017年底增加1.2万个: compared with a year named (its end), no subject of its own either
+    dated = rf"(?:{alternation(words['compared_marker'])}){YEAR}(?:{alternation(words['year_end_opener'])}|年)"
     after = alternation(w for run in topics.after.values() for w in run)
     return Unsaid(
         bare={word: catalog.units[word][0] for word in words["counting_word"] if word in catalog.units},
@@ -78,7 +81,7 @@ def unsaid_rules(catalog: Catalog) -> Unsaid:
               |{alternation(words["coordinator"])})   # or a word joining a list: 分别达到4860个和8200个
             \s*
             (?:{alternation(words["breakdown_opener"])})?  # 其中: a part of what the figure before counted
-            (?:{alternation(unsaid)}|\s)*+            # 全市, 累计, 建成, 总数, 达到: no subject of its own
+            (?:{alternation(unsaid)}|{dated}|\s)*+    # 全市, 累计, 建成, 总数, 达到: no subject of its own
             """,
             re.VERBOSE,
         ),
