@@ -253,6 +253,7 @@ def _is_headline(sentence: Sentence, text: str) -> bool:
     return (
         sentence.text[-1:] not in TITLE_NOT_ENDING
         and text[sentence.end : sentence.end + 1] in ("\n", "")
+        and text[sentence.start - 1 : sentence.start] in ("\n", "")
         and DIGIT.search(sentence.text) is not None
     )
 
