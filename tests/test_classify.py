@@ -589,6 +589,20 @@ def test_a_part_naming_nothing_it_counts_counts_what_its_whole_does(text):
     ] * 2
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在956个全国工人先锋号中，来自制造业一线的班组有368个，来自科技研发一线的团队有86个。",
+        "在956個全國工人先鋒號中，來自製造業一線的班組有368個，來自科技研發一線的團隊有86個。",
+    ],
+)
+def test_the_counts_after_a_clause_among_a_whole_are_its_parts(text):
+    whole, *parts = figures_of(text)
+    assert [f.parent_figure_id for f in parts] == [whole.figure_id] * 2
+    # not when the 在…中 clause states no figure, nor one of another kind
+    assert [f.parent_figure_id for f in figures_of("在全省各级工会中，新建驿站120个，改造30个。")] == [None, None]
+
+
 def test_shares_of_a_whole_add_up_to_100_percent_at_most():
     whole, *shares = figures_of(
         "今年安排投资9080亿元，其中社会事业投资占44%，重大基础设施建设占23%，灾后恢复重建占14%。"

@@ -16,6 +16,7 @@ from etl.rules.identity import figure_id
 from etl.rules.ties import (
     NOT_ADDITIVE,
     Breakdown,
+    counts_as_whole,
     in_breakdown,
     opens_statement_list,
     opens_with_breakdown,
@@ -28,6 +29,20 @@ from etl.rules.ties import (
 )
 
 PARENT = Figure._fields.index("parent_figure_id")
+AMONG_OPEN, AMONG_CLOSE = "在", "中"  # 在956个全国工人先锋号中，…: the whole the clauses after it break down
+
+
+def among(figure: Figure, around: Around, earlier: list[Figure]) -> Figure | None:
+    """在956个全国工人先锋号中，来自制造业一线的班组有368个，…团队有86个: the one figure of a sentence's first
+    clause, opened by 在 and closed by 中, is the whole of the counts of its kind in the clauses after it."""
+    first = around.sentence.text[: around.breaks[0]] if around.breaks else ""
+    whole = earlier[0]
+    if not first.endswith(AMONG_CLOSE) or whole.char_end - whole.sentence_start > len(first):
+        return None  # no 在…中 clause, or its figure is not the sentence's first
+    in_first = [f for f in earlier if f.char_end - f.sentence_start <= len(first)]
+    if len(in_first) != 1 or not counts_as_whole(whole, figure) or figure.value > whole.value:
+        return None
+    return whole
 
 
 def _rate_after_part(earlier: list[Figure]) -> bool:
@@ -102,6 +117,8 @@ class Wholes:
             parent = None if own else whole_continued(figure, self.continued[1], not earlier)
         if parent is None and earlier and (earlier[-1].parent_figure_id is not None or _rate_after_part(earlier)):
             parent = self.next_part(figure, around, earlier, in_sentence.get(index - 1, ()))
+        if parent is None and earlier and around.clause_index and around.sentence.text.startswith(AMONG_OPEN):
+            parent = among(figure, around, earlier)
         return parent
 
     def next_part(
