@@ -37,6 +37,8 @@ from .helpers import figures_of, first_row, keep_rows, refused_row
         ("per_measure", "平均每所补助6万元。", "per_unit"),
         ("per_measure", "每批次疗休养经费5万元。", "per_unit"),
         ("clause_word", "亩均税收32.5万元。", "per_unit"),
+        ("clause_word", "城镇非私营单位在岗职工年平均工资98760元。", "per_unit"),  # an average wage: per worker
+        ("clause_word", "城鎮私營單位就業人員月平均工資5,840元。", "per_unit"),
         ("clause_word", "萬元地區生產總值能耗降至0.36噸標準煤。", "per_unit"),
         ("exchange", "年末1美元兑7.1元人民币。", "per_unit"),
         ("word_before", "为退休职工发放慰问金每年500元。", "per_unit"),
@@ -145,6 +147,7 @@ def test_a_figure_without_the_words_of_a_cue_is_spared_it():
     [
         # a level reached after a per-head raise is per head
         ("城乡居民基础养老金最低标准每人每月提高20元，达到123元。", ["per_unit", "per_unit"]),
+        ("企业退休人员月人均基本养老金2856元，比上年增加126元。", ["per_unit", "per_unit"]),  # how far it moved
         ("農村低保標準每人每年提高300元，達到7800元。", ["per_unit", "per_unit"]),
         # not after a whole amount, nor a clause that says more than the reaching
         ("全市安排资金1.2亿元，达到历史最高水平的1.5倍。", ["exact", "exact"]),

@@ -179,11 +179,12 @@ def exchange(mention: Mention, around: Around, catalog: Catalog) -> bool:
 
 
 def reached_level(catalog: Catalog) -> re.Pattern:
-    """A clause that only says a level was reached: 达到, 提高到, 增至 (words.csv's reached_verb,
-    change_verb and to_word)."""
+    """A clause that only says a level was reached or how far it moved: 达到, 提高到, 增至, 比上年增加 (words.csv's
+    compared_with, reached_verb, change_verb and to_word)."""
     verbs = (*catalog.words["reached_verb"], *catalog.words["change_verb"])
     return re.compile(
         rf"""
+        (?:{alternation(catalog.words["compared_with"])})?  # 比上年, 同比
         (?:{alternation(verbs)})?                    # 达到, 提高, 增
         (?:{alternation(catalog.words["to_word"])})?  # 到, 至
         """,
@@ -192,8 +193,9 @@ def reached_level(catalog: Catalog) -> re.Pattern:
 
 
 def level_after_per_head(mention: Mention, around: Around, catalog: Catalog) -> bool:
-    """每人每月提高20元，达到123元: a clause that only says a level was reached, after a clause whose
-    amount is per head (a per_unit word of qualifiers.csv), reaches a level per head too."""
+    """每人每月提高20元，达到123元; 月人均基本养老金2856元，比上年增加126元: a clause that only says a level was
+    reached or how far it moved, after a clause whose amount is per head (a per_unit word of qualifiers.csv), is
+    per head too."""
     own = around.clause_before.strip()
     if not own or catalog.compiled(reached_level).fullmatch(own) is None:
         return False
