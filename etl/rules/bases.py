@@ -88,8 +88,8 @@ class ChangeRules(NamedTuple):
 
 
 def _change_rules(catalog: Catalog) -> ChangeRules:
-    compared_words, comparison = catalog.compiled(_comparison)
-    tallied, tally_nouns = catalog.compiled(_tallied)
+    compared_words, comparison = _comparison(catalog)
+    tallied, tally_nouns = _tallied(catalog)
     beyond, benchmark_ends = _beyond_benchmark(catalog)
     return ChangeRules(compared_words, comparison, tally_nouns, tallied, benchmark_ends, beyond)
 

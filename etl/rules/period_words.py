@@ -49,6 +49,7 @@ def period_rules(catalog: Catalog) -> PeriodRules:
     modifiers = catalog.year_modifiers
     markers, last_years = words["compared_marker"], words["last_year_word"]
     not_after_marker = "".join(f"(?<!{re.escape(w)})" for w in markers)
+    ends = alternation(words["year_end_opener"])  # the year's end: 年末, 年底
     return PeriodRules(
         compared_year=re.compile(
             rf"""
@@ -99,11 +100,10 @@ def period_rules(catalog: Catalog) -> PeriodRules:
         year_clauses=re.compile(
             rf"""
             (?:^|(?<=[{CLAUSE_BREAKS}]))                       # a clause's start
-            (?P<y>{YEAR})?                                     # the year named: 2024年末, 2024年年底
-            (?:(?(y)年))                                       # its 年
-            (?:(?P<end>{alternation(words["year_end_opener"])}|(?(y)[末底]|(?!)))  # the year's end: 年末, 2024年末
-               (?!前)                                            # not a deadline: 2028年年底前
-              |(?(y)(?!)|(?P<flow>{alternation(words["whole_year_word"])})))  # or the whole year: 全年
+            (?:(?P<end>(?P<y>{YEAR})年(?:{ends}|[末底])          # the end of a year named: 2024年末, 2024年年底
+                      |{ends})                                 # or of the year spoken of: 年末
+               (?!前)                                          # not a deadline: 2028年年底前
+              |(?P<flow>{alternation(words["whole_year_word"])}))  # or the whole year: 全年
             """,
             re.VERBOSE,
         ),

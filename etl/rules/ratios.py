@@ -12,14 +12,15 @@ from etl.catalog import Catalog
 from etl.catalog.gates import alternation
 
 RATIO_MARK = "比"  # every way RATIO_BEFORE names a ratio holds it: a text without it names none
+RATIO_NAME = "(?:比值?|之比)"  # a ratio by name (not 比上年: a comparison)
 # A bare number is a ratio where the words before it name one: 城乡居民收入比由2.5缩小到2.3.
 RATIO_BEFORE = re.compile(
-    r"""
-    (?:(?:比值?|之比)         # a ratio (not 比上年: a comparison)
+    rf"""
+    (?:{RATIO_NAME}           # a ratio (not 比上年: a comparison)
        (?:由|从|为|是|达到?)  # its value follows
       |(?<![同环相占对])比(?!重|例|上|去|前|同)  # or a ratio's name (收入比; not 同比, 相比, 占比, 比重, 比上年)
-       [^\d，,。；;比]{0,3}[至到])  # and the level it moved to: 收入比缩小至
-    [^，,。；;比]{0,10}$      # perhaps after the number it changed from (2.50:1缩小至)
+       [^\d，,。；;比]{{0,3}}[至到])  # and the level it moved to: 收入比缩小至
+    [^，,。；;比]{{0,10}}$      # perhaps after the number it changed from (2.50:1缩小至)
     """,
     re.VERBOSE,
 )
@@ -39,7 +40,7 @@ def ratio_change_before(catalog: Catalog) -> re.Pattern:
     compared = [m + y for m in catalog.words["compared_marker"] for y in catalog.words["last_year_word"]]
     return re.compile(
         rf"""
-        (?:比值?|之比)(?:为|是|达到?)       # a ratio's value follows: 比值为
+        {RATIO_NAME}(?:为|是|达到?)         # a ratio's value follows: 比值为
         \d+(?:\.\d+)?(?:[:∶]1)?          # the value: 2.31, 2.5:1
         (?:[(（][^()（）]{{0,12}}[)）])?    # its base in a bracket: (以农村居民为1)
         [,，]                              # the next clause

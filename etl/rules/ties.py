@@ -74,8 +74,7 @@ def ties(mentions: list[Mention], text: str, catalog: Catalog) -> list[Tie]:
             joined.append(None)
         elif low.unit != upper.unit:
             # 分别达到4860个和8200个: a listed count naming nothing counts what the one before it does
-            unsaid = upper.unit == "other" and upper.measure == low.measure and between in joiners
-            joined.append("list" if unsaid else None)
+            joined.append("list" if between in joiners and counts_as_whole(low, upper) else None)
         elif between in joiners:
             joined.append("list")
         elif between in ranges and upper.value >= low.value:
@@ -153,9 +152,10 @@ def same_kind(a: Figure, b: Figure) -> bool:
     return a.unit == b.unit and (a.unit != "other" or a.measure == b.measure)
 
 
-def counts_as_whole(whole: Figure, part: Figure) -> bool:
-    """Can `part` be a part of `whole` by what they count: the same kind, or a part that names nothing it
-    counts, by the whole's measure word (创新工作室137个，其中国家级2个: the 2个 are 创新工作室 too)."""
+def counts_as_whole(whole: Figure | Mention, part: Figure | Mention) -> bool:
+    """Can `part` be a part of `whole` (or an item listed after it) by what they count: the same kind, or a
+    part that names nothing it counts, by the whole's measure word (创新工作室137个，其中国家级2个: the 2个
+    are 创新工作室 too; 分别达到4860个和8200个)."""
     return same_kind(whole, part) or (part.unit == "other" and bool(part.measure) and part.measure == whole.measure)
 
 

@@ -163,12 +163,14 @@ class Wholes:
         key, limit = (f"{parent.figure_id}%", 100.0) if share else (parent.figure_id, parent.value)
         if self.parts_sum.get(key, 0.0) + figure.value > limit:
             return figure
+        taken = {}  # what the part takes of its whole
         if figure.basis is None and parent.basis is not None and not share:
-            figure = figure._replace(basis=parent.basis)
-            figure = figure._replace(figure_id=figure_id(figure))
+            taken["basis"] = parent.basis
         if figure.unit == "other" and parent.unit != "other" and not share:
             # 创新工作室137个，其中国家级2个: a part naming nothing it counts counts what its whole does
-            figure = figure._replace(unit=parent.unit, category=parent.category)
+            taken.update(unit=parent.unit, category=parent.category)
+        if taken:
+            figure = figure._replace(**taken)
             figure = figure._replace(figure_id=figure_id(figure))
         figure = Figure._make((*figure[:PARENT], parent.figure_id, *figure[PARENT + 1 :]))
         self.parts_sum[key] = self.parts_sum.get(key, 0.0) + figure.value
