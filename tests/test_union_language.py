@@ -330,7 +330,7 @@ def test_staff_schemes_people_and_bodies_by_the_lexicons_heads(text, expected):
         ),
         (
             "开展劳动条件检查1.1万厂次，走访服务企业1200家次。",
-            [("1.1万厂次", "time", "activities"), ("1200家次", "time", "activities")],
+            [("1.1万厂次", "time", "activities"), ("1200家次", "other", "activities")],  # 家次: no times
         ),
         # covered, issued to, received, trained, used: people served or taking part
         ("團體協約涵蓋勞工逾6萬人。", [("6萬人", "person", "beneficiaries")]),
@@ -382,3 +382,77 @@ def test_staff_schemes_people_and_bodies_by_the_lexicons_heads(text, expected):
 )
 def test_classes_visits_and_people_served_have_their_category(text, expected):
     assert shown(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a lone numeral and 次 ending its clause is a count (召开五次全委会 is not), and 数 before a numeral
+        # is an approximation only before an order of magnitude (数十个)
+        (
+            "全年组织献血活动四次，献血人数三百六十人。",
+            [("四次", "time", "activities"), ("三百六十人", "person", "other")],
+        ),
+        (
+            "全年組織捐血活動四次，捐血人數三百六十人。",
+            [("四次", "time", "activities"), ("三百六十人", "person", "other")],
+        ),
+        (
+            "争取新增基层工会两至三个。",
+            [("两", "organization", "organizations"), ("三个", "organization", "organizations")],
+        ),
+        (
+            "爭取新增屬會兩至三個。",
+            [("兩", "organization", "organizations"), ("三個", "organization", "organizations")],
+        ),
+    ],
+)
+def test_counts_in_chinese_numerals_a_review_writes_out(text, expected):
+    assert shown(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # visits to enterprises are neither times nor bodies: what was done
+        ("全年走访服务企业460家次。", [("460家次", "other", "activities")]),
+        ("辦理事業單位安全衛生臨場輔導62家次。", [("62家次", "other", "activities")]),
+        # things solved or provided, counted in 件: what was done (解决 also helps people: 解决了1.8万名群众…)
+        (
+            "为职工提供法律援助1920件，解决实际问题3400余件。",
+            [("1920件", "item", "activities"), ("3400余件", "item", "activities")],
+        ),
+        (
+            "為職工提供法律援助1920件，解決實際問題3400餘件。",
+            [("1920件", "item", "activities"), ("3400餘件", "item", "activities")],
+        ),
+        # a magnitude counts the people a qualified noun after it names: 城乡 qualifies 居民
+        ("全年共有124.6万城乡居民领取最低生活保障金。", [("124.6万", "person", "beneficiaries")]),
+        ("全年共有124.6萬城鄉居民領取最低生活保障金。", [("124.6萬", "person", "beneficiaries")]),
+    ],
+)
+def test_visits_things_done_and_people_a_magnitude_counts(text, expected):
+    assert shown(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全年开展补贴性职业技能培训2.35万人次，其中企业新型学徒制培训1860人，农村转移劳动力培训6240人次。",
+        "全年開展補貼性職業技能培訓2.35萬人次，其中企業新型學徒制培訓1860人，農村轉移勞動力培訓6240人次。",
+    ],
+)
+def test_people_are_parts_of_a_whole_of_person_times(text):
+    found = figures_of(text, 2023)
+    surface = {f.figure_id: f.surface for f in found}
+    assert [(f.surface, surface.get(f.parent_figure_id)) for f in found][1:] == [
+        (found[1].surface, found[0].surface),
+        (found[2].surface, found[0].surface),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"), [("青年会员约占28%。", "approx"), ("青年會員約佔百分之二十八。", "approx")]
+)
+def test_about_before_a_shares_verb_is_about_the_share(text, qualifier):
+    assert [f.qualifier for f in figures_of(text, 2023)] == [qualifier]

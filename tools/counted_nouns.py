@@ -64,7 +64,8 @@ for heads, kind in (
     # a verb before them still decides first (培训教师500名: participants).
     (
         "worker employee teacher doctor physician nurse technician engineer cadre courier driver laborer"
-        " labourer craftsman artisan researcher scientist",
+        " labourer craftsman artisan researcher scientist welder electrician carpenter miner fitter chef plumber"
+        " docker janitor accountant lawyer",
         ("person", "workers"),
     ),
     (

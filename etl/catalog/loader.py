@@ -63,7 +63,7 @@ class Catalog(WordIndexes):
     per_unit_rules: tuple[tuple[str, frozenset[str], str], ...]  # (cue, units, verdict) of per_unit_rules.csv
     not_figure_rules: tuple[tuple[str, frozenset[str], str], ...]  # (cue, units, verdict) of not_figure_rules.csv
     stop_before_all: frozenset[str]
-    stop_before_numeral: frozenset[str]  # stop words before a numeral character only (上百家, not 迈上6万)
+    stop_before_numeral: frozenset[str]  # stop words before an order of magnitude only (上百家, not 迈上6万)
     stop_after: tuple[str, ...]
     words: dict[str, tuple[str, ...]]  # role -> words (words.csv)
     topic_words: dict[str, tuple[str, ...]]  # role -> words (topic_words.csv)

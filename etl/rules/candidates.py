@@ -15,7 +15,14 @@ import re
 from etl.catalog import Catalog
 from etl.catalog.gates import alternation, character_class, first_characters
 from etl.rules.units import unit_word_at
-from etl.text.characters import DECIMAL_POINT, NUMERAL_CHARACTERS, ORDINAL_NUMERALS, SINGLE_NUMERALS
+from etl.text.characters import (
+    CLAUSE_BREAKS,
+    DECIMAL_POINT,
+    NUMERAL_CHARACTERS,
+    ORDINAL_NUMERALS,
+    SENTENCE_STOPS,
+    SINGLE_NUMERALS,
+)
 from etl.text.numbers import NUMERAL_FORMS, PERCENT_WORDS
 
 LONE_HUNDRED = "百"  # 百 alone is a figure: 百家 is a hundred firms
@@ -24,6 +31,8 @@ AFTER_QUALIFIER = "千万亿"  # after a one-character qualifier: 近万名, 破
 ONE = ORDINAL_NUMERALS[0]  # with a measure word mostly the article 'a': a figure only after a qualifier
 # One numeral before these units is an ordinal or a name, not a count: 二期, 五次全委会, 二元结构.
 NOT_AFTER_ONE_NUMERAL = ("time", "yuan")
+CLAUSE_ENDS = frozenset(CLAUSE_BREAKS + SENTENCE_STOPS)  # ... unless the clause ends there: 组织捐血活动四次。
+PHASES = ("期",)  # but 深圳中心二期。 is a phase wherever it stands
 
 
 def approx_after(catalog: Catalog) -> str:
@@ -53,8 +62,12 @@ def candidate_starts(catalog: Catalog) -> tuple[tuple[str, str, str], ...]:
         # 三家, 两个百分点: units.csv's words only, the references' count after digits (single_numeral).
         # The class of their first characters first: re tries an alternation's words one by one, and
         # most single numerals (一是, 统一) stand before none of them.
+        # Or 两至三个: one numeral opening a range of numerals, which takes the measure word closing it
+        # (mentions.py). One start for both: re reads the numeral's lookbehind once.
         firsts = character_class({w[0] for w in measures})
-        starts.append(("", f"[{SINGLE_NUMERALS}]", f"(?={firsts})(?:{alternation(measures)})"))
+        ranges = (*catalog.words["range_word"], *catalog.words["open_range_word"])
+        counted = f"(?={firsts})(?:{alternation(measures)})|(?:{alternation(ranges)})[{NUMERAL_CHARACTERS}]"
+        starts.append(("", f"[{SINGLE_NUMERALS}]", f"(?:{counted})"))
     starts += [("", re.escape(word[0]), re.escape(word[1:])) for word in PERCENT_WORDS]  # 千分之三
     return tuple(starts)
 
@@ -101,8 +114,16 @@ def single_numeral(text: str, token: str, start: int, end: int, catalog: Catalog
     """三家, 提高两个百分点, 近一吨: one numeral and a measure word is a figure as a digit would be;
     一 only as 一个百分点, 翻一番 or after a qualifier (一家 is mostly 'a firm')."""
     unit_word = unit_word_at(text, end, catalog) if token in SINGLE_NUMERALS else ""
-    if not unit_word or (catalog.units[unit_word][0] in NOT_AFTER_ONE_NUMERAL and len(unit_word) == 1):
-        return False  # 二期, 五次全委会, 二元结构: one character after one numeral; 分五批次, 三场次 count
+    if not unit_word:
+        return False
+    if (
+        catalog.units[unit_word][0] in NOT_AFTER_ONE_NUMERAL
+        and len(unit_word) == 1
+        and (text[end + 1 : end + 2] not in CLAUSE_ENDS or unit_word in PHASES)
+    ):
+        return (
+            False  # 二期, 五次全委会, 二元结构: one character after one numeral; 分五批次, 三场次, 组织活动四次。 count
+        )
     if unit_word in catalog.reference_measures:
         return False  # 一支队伍, 两种模式: after one numeral only units.csv's measure words count
     if text[end + len(unit_word) : end + len(unit_word) + 1].isdigit():

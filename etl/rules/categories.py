@@ -193,11 +193,12 @@ def helping_verb(mention: Mention, around: Around, catalog: Catalog, wanted: str
 
 def doing_verb(mention: Mention, around: Around, catalog: Catalog, wanted: str) -> str | None:
     """办理群众诉求2.3万件: the nearest verb does; or a verb that does governs a helping verb's words
-    (出台关爱农民工措施15条: the 关爱 is of the measures, which are what was done)."""
+    (出台关爱农民工措施15条: the 关爱 is of the measures, which are what was done), or is one itself (解决
+    实际问题3400余件: 解决 helps people and does things, and items are things)."""
     kind = verb(around, catalog)
     if kind == "helping":
-        found = catalog.compiled(phrase_verbs).finditer(around.clause_before)
-        return wanted if any(verb.lastgroup == "doing" for verb in found) else None
+        found, doing = catalog.compiled(phrase_verbs).finditer(around.clause_before), catalog.words["doing_verb"]
+        return wanted if any(verb.lastgroup == "doing" or verb.group() in doing for verb in found) else None
     return wanted if kind == "doing" else None
 
 

@@ -37,16 +37,19 @@ INNER_OPEN, INNER_CLOSE = (
 )  # the marks of a name inside speech
 
 
+ORDERS_OF_MAGNITUDE = "十百千万亿"  # what a before_numeral word (数, 上, 几) is an approximation of: 数十, 上百
+
+
 def excluded_before(text: str, start: int, catalog: Catalog) -> bool:
     """第七届, 以下10个方面, 上百家, PM2.5, %28: a stop word (stop_words.csv) or a code stands before
-    the number (a word `before_numeral` only before a numeral character: not 迈上6万亿元)."""
+    the number (a word `before_numeral` only before an order of magnitude: 上百家, not 迈上6万亿元 nor 人数三百六十人)."""
     if start == 0:
         return False
     before = text[start - 1]
     if before in catalog.stop_before:
         return not noun_ending_at(text, start, catalog)  # 博士后2360人: the 后 ends a noun, no ordinal
-    if before in catalog.stop_before_numeral and not text[start].isdigit():
-        return True
+    if before in catalog.stop_before_numeral and text[start] in ORDERS_OF_MAGNITUDE:
+        return True  # 上百家, 数十个; not 人数三百六十人, nor 迈上6万亿元
     if before in catalog.compiled(_stop_word_ends) and text.endswith(
         catalog.stop_before_words, max(0, start - 4), start
     ):

@@ -31,6 +31,7 @@ from etl.text.sentences import CLAUSE_SPLIT
 
 NOT_ADDITIVE = {"percent"}  # rates of parts do not add up to the rate of the whole
 PEOPLE_OF_HOUSEHOLDS = ("household", "person")  # the units of a count of households, then of their people
+PERSON, PERSON_TIME = "person", "person_time"  # people counted among person-times (part_of)
 
 
 def list_words(catalog: Catalog) -> tuple[tuple[str, ...], re.Pattern, int, tuple[str, ...]]:
@@ -159,6 +160,12 @@ def counts_as_whole(whole: Figure | Mention, part: Figure | Mention) -> bool:
     return same_kind(whole, part) or (part.unit == "other" and bool(part.measure) and part.measure == whole.measure)
 
 
+def part_of(whole: Figure, part: Figure) -> bool:
+    """Can `part` be listed in `whole`'s breakdown: as counts_as_whole, or people among person-times
+    (培训2.35万人次，其中企业新型学徒1860人)."""
+    return counts_as_whole(whole, part) or (part.unit == PERSON and whole.unit == PERSON_TIME)
+
+
 class Breakdown(NamedTuple):
     """The words of a breakdown (words.csv): what opens the parts of a whole, what states a share."""
 
@@ -214,7 +221,7 @@ def whole_of(
     candidates = [
         f
         for f in [*before, *(f for f in earlier if f.char_start - f.sentence_start < at)]
-        if ((f.unit not in NOT_ADDITIVE) if share else counts_as_whole(f, part))
+        if ((f.unit not in NOT_ADDITIVE) if share else part_of(f, part))
         and f.parent_figure_id is None
         and f.basis != "change"
         and per_unit_alike(f, part)

@@ -205,10 +205,13 @@ def by_magnitude(text: str, pos: int, start: int, catalog: Catalog) -> Unit:
     return Unit(noun_before(text, start, catalog.person_nouns, 24) or "other", "", pos)
 
 
+MAGNITUDE_QUALIFIER = 2  # characters qualifying the compound a bare magnitude counts: 124.6万城乡居民, 5万在校大学生
+
+
 def _people_or_households_at(text: str, pos: int, catalog: Catalog) -> Unit | None:
-    """The unit of the lexicon's compound starting at `pos` when its head counts people or households,
-    measured as a reader names them (人, 户); else None."""
-    head, _ = compound_after(text, pos, catalog, 0)
+    """The unit of the lexicon's compound starting at `pos`, or a word or two after it (城乡居民), when its
+    head counts people or households, measured as a reader names them (人, 户); else None."""
+    head, _ = compound_after(text, pos, catalog, MAGNITUDE_QUALIFIER)
     counted = catalog.lexicon[head][0] if head else ""
     return Unit(counted, NATURAL_MEASURES[counted], pos) if counted in NATURAL_MEASURES else None
 

@@ -144,7 +144,7 @@ class Wholes:
         parent = next((f for f in (*reversed(earlier), *before) if f.figure_id == last.parent_figure_id), None)
         if (
             parent is None
-            or not same_kind(figure, last)
+            or not (same_kind(figure, last) or same_kind(figure, parent))  # 学徒1860人，转移劳动力6240人次
             or figure.category != last.category
             or figure.basis not in (None, last.basis)
             or self.parts_sum.get(parent.figure_id, 0.0) + figure.value > parent.value
