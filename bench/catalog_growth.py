@@ -76,8 +76,8 @@ def grown_row(row: dict[str, str], name: str, serial: int) -> dict[str, str]:
         elif check is regex:
             twin[column] = synthetic("模式", serial)  # a literal: the pattern set grows by one branch
         elif check is opener_phrase:  # its slot kept: 近{n}年 -> 近㐀㐀{n}
-            slots = re.findall(r"\{(?:n|year)\}", row[column])
-            twin[column] = synthetic(re.sub(r"\{(?:n|year)\}", "", row[column]) or "期", serial) + "".join(slots)
+            slots = re.findall(r"\{(?:n|year|era|day)\}", row[column])  # {date} and {event} go with 年
+            twin[column] = synthetic(re.sub(r"\{[a-z]+\}", "", row[column]) or "期", serial) + "".join(slots)
         elif check in (character, word, series_word, optional):  # not a choice (one_of)
             twin[column] = synthetic(row[column], serial)
     return twin

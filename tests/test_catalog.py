@@ -80,6 +80,7 @@ def test_a_missing_file_is_named_not_read_as_empty(catalog):
         ),
         ("periods.csv", "十六五,2035,2031", "period_start is after period_end"),
         ("period_openers.csv", "过去{m}年,past_years,", "may hold one slot"),
+        ("period_openers.csv", "{era}{year}年以来,since_year,", "may hold one slot"),
         ("words.csv", "首先,opener,", "role 'opener' is not one of"),
         ("publishers.csv", "某市政府,regional,", "scope 'regional' is not one of national, provincial"),
     ],
@@ -157,11 +158,12 @@ BREAKS = {
     ),
     "period_openers.csv": (
         "过去{m}年,past_years,",
-        "phrase '过去{m}年' may hold one slot, {n} or {year}, or two {year} slots, a {date} or an {event} right after {year}年, "
-        "and no other braces",
+        "phrase '过去{m}年' may hold one slot, {n}, {year}, {era} or {day}, or two {year} slots, a {date} or an "
+        "{event} right after {year}年, and no other braces",
         "phrase '今后{n}年'",
     ),
     "periods.csv": ("十六五,2031,20xx", "period_end '20xx' is not a year", "name '十一五'"),
+    "eras.csv": ("党的二十一大,20xx,", "year '20xx' is not a year", "name '新中国成立'"),
     "programs.csv": (
         "Elder Care,养老,养老",
         "program_id 'Elder Care' is not an identifier (lower case, digits and _)",

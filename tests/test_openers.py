@@ -85,6 +85,58 @@ def test_since_a_year_is_from_that_year_to_the_one_reviewed(text):
 
 
 @pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("五年来，工会工作取得新进展。党的十八大以来，全省工会累计筹集帮扶资金12.5亿元。", 2012),
+        ("自黨的十九大以來，全省工會累計籌集幫扶資金12.5億元。", 2017),
+        ("新中国成立以来，全市累计建成职工疗休养基地86个。", 1949),
+    ],
+)
+def test_since_an_event_of_eras_csv_is_from_its_year_to_the_one_reviewed(text, first):
+    assert [(f.period_start, f.period_end) for f in figures_of(text, report_year=2022)] == [(first, 2022)]
+
+
+def test_an_event_before_a_stretch_reviewed_is_an_aside_to_its_paragraphs_end():
+    text = (
+        "一、过去五年工作回顾\n党的十八大以来，集团工会累计建成职工书屋635个。\n"
+        "五年来签订集体合同1280份；受理职工来信来访860件。"
+    )
+    found = [(f.surface, f.period_start, f.period_end) for f in figures_of(text, report_year=2023)]
+    assert found == [("635个", 2012, 2023), ("1280份", 2019, 2023), ("860件", 2019, 2023)]
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("本报讯（记者林晓）3月8日，澜海市首批20个职工驿站揭牌。", 2024),  # a news item's day: the year given
+        ("近日，江川省总工会下拨疗休养补助资金300万元。", 2024),
+        ("日前，江川铁路工会設立競賽獎勵資金600萬元。", 2024),
+        ("3月8日，澜海市首批20个职工驿站揭牌。", 2023),  # a review's day: the year it reviews
+    ],
+)
+def test_lately_is_the_year_the_text_was_given(text, year):
+    found = figures_of(text, report_year=2023, published_on="2024-03-12")
+    assert [(f.period_start, f.period_end) for f in found] == [(year, year)]
+    assert [(f.period_start,) for f in figures_of(text, report_year=2023)] == [(2023,)]  # no date: the year reviewed
+
+
+def test_now_ends_a_look_back_and_the_period_before_it_returns():
+    text = "党的十八大以来，全市工会累计投入帮扶资金8.7亿元。目前全市健在的劳模约2200人。"
+    assert [(f.surface, f.period_start) for f in figures_of(text, report_year=2024)] == [
+        ("8.7亿元", 2012),
+        ("2200人", 2024),
+    ]
+    # with no aside before it, 目前 changes nothing: a five-year review's present is its period's
+    text = "五年来，全市工会建成职工驿站360个。目前全市共有劳模创新工作室120家。"
+    assert [(f.period_start, f.period_end) for f in figures_of(text, report_year=2024)] == [(2020, 2024)] * 2
+
+
+def test_an_event_named_in_a_sentence_opens_no_period():
+    text = "全省深入学习贯彻党的二十大精神，举办职工培训班120期。"
+    assert [(f.period_start, f.period_end) for f in figures_of(text, report_year=2024)] == [(2024, 2024)]
+
+
+@pytest.mark.parametrize(
     ("text", "years"),
     [
         ("2021年至2023年，全市工会累计投入帮扶资金3.6亿元。", (2021, 2023)),

@@ -533,3 +533,15 @@ def test_an_average_over_years_named_in_the_sentence_spans_them():
     ]
     (pm,) = figures_of("设区城市PM2.5年平均浓度降至25微克/立方米。", report_year=2021)
     assert (pm.period_start, pm.period_end) == (2021, 2021)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "据悉，2024年市总工会计划投入资金1.5亿元，实施为职工办实事项目12项，新建工会驿站不少于100个。",
+        "據悉，2024年市總工會計劃投入資金1.5億元，實施為職工辦實事項目12項，新建工會驛站不少於100個。",
+    ],
+)
+def test_a_year_opening_a_sentence_after_an_attribution_holds_in_its_later_clauses(text):
+    found = figures_of(text, report_year=2023, published_on="2023-12-29")
+    assert [(f.period_start, f.is_target) for f in found] == [(2024, True)] * 3

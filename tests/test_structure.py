@@ -118,3 +118,12 @@ def test_a_sections_title_naming_a_year_speaks_of_that_year():
     text = "县总工会2025年工作回顾\n全年新建驿站12个。\n\n县总工会2026年工作思路\n新建户外劳动者服务站15个。"
     found = [(f.surface, f.period_start, f.is_target) for f in figures_of(text, report_year=2025)]
     assert found == [("12个", 2025, False), ("15个", 2026, True)]
+
+
+def test_a_newspapers_masthead_dates_the_page_and_opens_no_section():
+    text = "工人日报  2024年3月12日  第04版\n\n2023年，全市工会发放技能补贴1.08亿元。\n\n据介绍，全市建成实训基地42个。"
+    found = figures_of(text, report_year=2023, published_on="2024-03-12")
+    assert [(f.surface, f.period_start, f.is_target) for f in found] == [
+        ("1.08亿元", 2023, False),
+        ("42个", 2023, False),
+    ]

@@ -60,6 +60,15 @@ def test_outside_a_plan_part_this_year_is_left_to_its_context():
     ]
 
 
+def test_a_this_year_inside_a_statement_given_after_the_year_reviewed_is_the_year_given():
+    # a news page of March 2024 on the work of 2023: 今年 is 2024, and its 计划 a goal
+    found = figures_of("江川省总工会印发通知，今年全省计划组织职工疗休养3.5万人。", 2023, published_on="2024-03-12")
+    assert [(f.surface, f.period_start, f.period_end, f.is_target) for f in found] == [("3.5万人", 2024, 2024, True)]
+    # given in the year it reviews, 今年 is that year
+    found = figures_of("江川省总工会印发通知，今年全省组织职工疗休养3.5万人。", 2023, published_on="2023-12-20")
+    assert [(f.period_start, f.is_target) for f in found] == [(2023, False)]
+
+
 def test_without_a_report_year_no_year_is_named():
     assert timing("去年全市新增就业12万人，今年新增就业3万人。", report_year=None) == [
         ("12万人", None, None),

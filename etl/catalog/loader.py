@@ -70,6 +70,7 @@ class Catalog(WordIndexes):
     year_modifiers: dict[str, tuple[str, ...]]  # role -> words (year_modifiers.csv)
     period_openers: dict[str, tuple[str, ...]]  # period -> phrases (period_openers.csv)
     named_periods: dict[str, tuple[int, int]]
+    eras: dict[str, int]  # an event a period opens with, and its year (eras.csv): 党的十八大 -> 2012
     programs: tuple[Program, ...]
     metrics: tuple[Metric, ...]
     publisher_words: tuple[tuple[str, str], ...]  # (word, scope) of publisher_words.csv
@@ -209,6 +210,7 @@ def load_catalog(directory: Path = CATALOG_DIR) -> Catalog:
         year_modifiers=_grouped(rows["year_modifiers.csv"], "role", "word", YEAR_MODIFIER_ROLES),
         period_openers=_grouped(rows["period_openers.csv"], "period", "phrase"),
         named_periods={r["name"]: (int(r["period_start"]), int(r["period_end"])) for r in rows["periods.csv"]},
+        eras={r["name"]: int(r["year"]) for r in rows["eras.csv"]},
         programs=tuple(Program(r["program_id"], r["name_zh"], re.compile(r["patterns"])) for r in rows["programs.csv"]),
         metrics=tuple(_metric(r, words) for r in rows["metrics.csv"]),
         publisher_words=tuple((r["word"], r["scope"]) for r in rows["publisher_words.csv"]),

@@ -142,6 +142,7 @@ SCHEMA: dict[str, dict[str, Check]] = {
     "year_modifiers.csv": {"word": word, "role": one_of(YEAR_MODIFIER_ROLES), "note": optional},
     "period_openers.csv": {"phrase": opener_phrase, "period": one_of(PERIOD_OPENERS), "note": optional},
     "periods.csv": {"name": word, "period_start": year, "period_end": year},
+    "eras.csv": {"name": word, "year": year, "note": optional},
     "programs.csv": {"program_id": identifier, "name_zh": word, "patterns": regex},
     "metrics.csv": {
         "metric_id": identifier,
@@ -183,6 +184,7 @@ UNIQUE: dict[str, tuple[str, ...]] = {
     "year_modifiers.csv": ("word", "role"),
     "period_openers.csv": ("phrase",),
     "periods.csv": ("name",),
+    "eras.csv": ("name",),
     "programs.csv": ("program_id",),
     "metrics.csv": ("metric_id",),
     "publishers.csv": ("pattern",),

@@ -68,6 +68,7 @@ WORD_ROLES = (
     "plan_heading",  # a heading over the plans ahead: 任务, 安排
     "salutation",  # an address before a period phrase: 各位代表
     "attribution",  # who says what follows, before a period phrase: 据介绍，去年…
+    "connective",  # a word joining a sentence to the one before, before a period phrase: 此外，2021年，…
     "named_period_lead",  # a word before a named period: 在“十三五”时期
     "coordinator",  # joins listed figures or subjects: 和, 及
     "not_next_part",  # a clause holding it states a figure of its own, not the next part of a 其中 list: 有, 此外
@@ -147,6 +148,8 @@ PERIOD_OPENERS = (
     "year_span",  # 2021年至2023年，: those years
     "year",  # 2018年，: that year
     "past_years",  # 五年来: the years up to the one reviewed
+    "lately",  # 近日, and after a news item's dateline a day (本报讯（记者…）3月8日，): the year the text was given
+    "now",  # 目前: the present, where an aside (自2019年…以来) ends and the period before it returns
 )
 # What a rule of category_rules.csv looks at (etl/rules/categories.py has one function per cue).
 CUES = (

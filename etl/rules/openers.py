@@ -48,8 +48,11 @@ SLOTS = {
     "{year}": (f"({YEAR})", YEAR_STARTS),
     "{date}": (re.sub(r"\s+|#[^\n]*", "", DATE), ""),  # no group: the date names no year of its own
     "{event}": (EVENT, ""),  # no group either
+    # 3月8日 (its month): read after a news item's dateline only, whose first characters the sentence starts with
+    "{day}": (rf"({MONTH_OR_DAY})月{MONTH_OR_DAY}[日号]", ""),
 }
-SLOT_SPLIT = re.compile("(" + "|".join(map(re.escape, SLOTS)) + ")")
+ERA = "{era}"  # an event of eras.csv (党的十八大), its pattern made from the catalog's names
+SLOT_SPLIT = re.compile("(" + "|".join(map(re.escape, (*SLOTS, ERA))) + ")")
 SPAN_YEARS = 20  # a span of years opening a sentence (2021年至2023年，) is at most this long
 # What must follow each kind of opener: 2018年， opens a year; 3年12月 is a date, not three years.
 # 去年以来 (since last year) and 去年同期 (last year's same months) name no one year.
@@ -78,37 +81,55 @@ SPEAKER_NAME = rf"[^\W\d_]{{{min(NAME_LENGTHS)},{max(NAME_LENGTHS)}}}{COLON}"
 OCCASION_REACH = 8  # characters at most of the clause before who reports: 发布会上，, 记者从省总工会获悉 …
 
 
+NOW = Context(None, None, False)  # 目前，…: no period of its own; an aside before it ends (structure.py)
+
+
 class OpenerRules(NamedTuple):
     """The opener patterns, composed once per catalog from period_openers.csv, words.csv
     and periods.csv, with the cheap pre-checks derived from the same words."""
 
     strip: re.Pattern  # addresses, enumerators and a transcript's speaker before the opener
+    dateline: re.Pattern  # a news item's dateline: 本报讯（记者林晓）
     reporter: re.Pattern  # who reports what follows, a clause ending in a report verb: 人社部新闻发言人介绍，
     report_verb: re.Pattern  # where a report verb and its comma stand in a text (the reporter's pre-check)
     kinds: tuple[tuple[str, re.Pattern], ...]  # in the order they are tried
     named: re.Pattern  # “十三五”时期, 十二五期间
     any_opener: re.Pattern  # the pre-check: could this sentence open a period?
-    first_characters: frozenset[str]  # the characters such a sentence starts with
+    first_characters: frozenset[str]  # the characters such a sentence may start with (a slot's, a mark's)
+    first_pairs: frozenset[str]  # or the two characters (a word's first two: 据介, 党的, 五年)
     rest_of_year: re.Pattern  # 年底前, 10月至12月: the rest of the year a text is written in
     next_year_names: tuple[str, ...]  # 明年, 来年: the year after, by its name (next_year_word of words.csv)
 
 
 def opener_rules(catalog: Catalog) -> OpenerRules:
-    addresses = (*catalog.words["salutation"], *catalog.words["attribution"])  # 各位代表，据介绍，
+    addresses = (*catalog.words["salutation"], *catalog.words["attribution"], *catalog.words["connective"])  # 此外，
     strip = rf"(?:{DASH}|(?:{alternation(addresses)})[,，]|{ENUMERATOR}|{QUOTE}|{SPEAKER}|{DATELINE})"
-    kinds, starts = [], set(DASH + OPEN_PARENS + QUOTES + SPEAKER_OPEN + "".join(d[0] for d in DATELINES))
-    starts.update(w[0] for w in addresses)
+    # The first character, or the first two, that a sentence opening a period may start with: a word's
+    # first two (据介绍: 据介, 党的十八大: 党的), a slot's or a mark's first one (2018年: 1 and 2; “)
+    kinds, starts, pairs = [], set(OPEN_PARENS + QUOTES + SPEAKER_OPEN), set()
+
+    def begins(words) -> None:
+        for word in words:
+            (pairs if len(word) > 1 else starts).add(word[:2])
+
+    begins((DASH, *DATELINES, *addresses))
+    slots = {**SLOTS, ERA: (f"({alternation(catalog.eras)})", "")}
     for kind, phrases in catalog.period_openers.items():
         alternatives = []
         for phrase in sorted(phrases, key=len, reverse=True):
             # words and slots in turn: 过去{n}年 -> 过去, {n}, 年; {year}—{year}年 -> "", {year}, —, {year}, 年
             pieces = SLOT_SPLIT.split(phrase)
-            alternatives.append("".join(SLOTS[p][0] if p in SLOTS else re.escape(p) for p in pieces))
-            starts.update(pieces[0][:1] or SLOTS[pieces[1]][1])
+            alternatives.append("".join(slots[p][0] if p in slots else re.escape(p) for p in pieces))
+            if pieces[0]:
+                begins((pieces[0],))
+            elif pieces[1] == ERA:
+                begins(catalog.eras)
+            else:
+                starts.update(slots[pieces[1]][1])
         kinds.append((kind, f"(?:{'|'.join(alternatives)}){OPENER_GUARDS.get(kind, '')}"))
     leads = catalog.words["named_period_lead"]
-    starts.update(w[0] for w in leads)
-    starts.update(name[0] for name in catalog.named_periods)
+    begins(leads)
+    begins(catalog.named_periods)
     named = (
         rf"(?:{alternation(leads)})?{QUOTE}?({alternation(catalog.named_periods)}){UNQUOTE}?"
         rf"(?:{alternation(catalog.words['named_period_tail'])})"
@@ -118,6 +139,7 @@ def opener_rules(catalog: Catalog) -> OpenerRules:
     verbs = alternation(catalog.words["report_verb"])
     return OpenerRules(
         strip=re.compile(f"^{strip}+"),
+        dateline=re.compile(f"{DATELINE}"),
         reporter=re.compile(
             rf"""
             (?:[^{CLAUSE_BREAKS}{SENTENCE_STOPS}]{{1,{OCCASION_REACH}}}[,，])?  # where or when: 发布会上，
@@ -133,6 +155,7 @@ def opener_rules(catalog: Catalog) -> OpenerRules:
         named=re.compile("^" + named),
         any_opener=re.compile(f"{strip}*(?:{'|'.join(p for _, p in kinds)}|{named})"),
         first_characters=frozenset(starts),
+        first_pairs=frozenset(pairs),
         rest_of_year=re.compile(
             rf"""
             {alternation(catalog.words["rest_of_year"])}    # 年底前, 年内
@@ -199,14 +222,22 @@ def opened_context(
             return Context(year, year, True)
         if kind == "plan_year":  # 展望2026年: the year looked ahead to
             return Context(year_of(slot), year_of(slot), year_of(slot) > report_year)
-        if kind == "since_year" and year_of(slot) <= report_year:
-            return Context(year_of(slot), report_year, False, look_back=True)
+        if kind == "since_year":  # 2021年以来; 党的十八大以来: an event's year (eras.csv)
+            first = catalog.eras[slot] if slot in catalog.eras else year_of(slot)
+            if first <= report_year:
+                return Context(first, report_year, False, look_back=True)
         if kind == "year_span" and year_of(slot) < year_of(more[0]) <= year_of(slot) + SPAN_YEARS:
             first, last = year_of(slot), year_of(more[0])
             return Context(first, last, part.kind == "plan" and first > report_year)
         if kind == "year":
             year = year_of(slot)
             return Context(year, year, part.kind == "plan" and year > report_year)
+        if kind == "lately":  # 近日，…: the year the text was given; a day named, in a news item only (本报讯…3月8日，)
+            if delivered is None or (slot is not None and not rules.dateline.match(sentence)):
+                return None
+            return Context(delivered, delivered, False)
+        if kind == "now":
+            return NOW
         if kind == "past_years":
             years = small_number(slot)
             if 1 < years <= 20 and part.kind != "plan":

@@ -14,12 +14,12 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from itertools import accumulate, compress, count
-from operator import attrgetter, itemgetter
+from operator import attrgetter, itemgetter, or_
 
 from etl.catalog import Catalog, load_catalog
 from etl.catalog.gates import alternation
 from etl.records import Context, Part, Sentence
-from etl.rules.openers import opened_context, opener_rules
+from etl.rules.openers import NOW, opened_context, opener_rules
 from etl.rules.speakers import named_speakers, reported, speaker_turns, starting_at
 from etl.rules.this_year import this_year_in_plan
 from etl.text.characters import (
@@ -164,8 +164,9 @@ def sentence_contexts(
     part_begins = [bisect_left(starts, part.start) for part in parts]  # first sentence of each part
     texts = list(map(attrgetter("text"), sentences))
     first_characters = map(rules.first_characters.__contains__, map(itemgetter(0), texts))
+    first_pairs = map(rules.first_pairs.__contains__, map(itemgetter(slice(0, 2)), texts))
     opens = rules.any_opener.match
-    may_open = {index for index in compress(count(), first_characters) if opens(texts[index])}
+    may_open = {index for index in compress(count(), map(or_, first_characters, first_pairs)) if opens(texts[index])}
     named = named_speakers(text, starts)  # 李建平：…, read once for both
     may_open.update(reported(text, texts, starts, rules, named))
     titles = section_titles(text, starts)
@@ -173,37 +174,41 @@ def sentence_contexts(
     contexts: list[Context] = []
     part_index = -1
     current = Context(report_year, report_year, False)
-    aside_ends, before_aside = len(sentences), current  # where an aside's paragraph ends, and what returns
+    none = len(sentences) + 1  # no aside: an aside's paragraph may end with the text
+    aside_ends, before_aside = none, current  # where an aside's paragraph ends, and what returns
     for index in sorted(may_open.union(part_begins, titles, turns)):
         if index >= len(sentences):
             break
         if aside_ends <= index:
             contexts.extend([current] * (aside_ends - len(contexts)))
-            current, aside_ends = before_aside, len(sentences)
+            current, aside_ends = before_aside, none
         contexts.extend([current] * (index - len(contexts)))
         while part_index + 1 < len(parts) and part_begins[part_index + 1] <= index:
             part_index += 1
-            current, aside_ends = _part_context(parts[part_index], report_year), len(sentences)
+            current, aside_ends = _part_context(parts[part_index], report_year), none
         if index in titles:  # 数说2025：, 展望2026：: a section's title ends the period a sentence before it opened
-            current, aside_ends = _title_context(texts[index], parts[max(part_index, 0)], report_year), len(sentences)
+            current, aside_ends = _title_context(texts[index], parts[max(part_index, 0)], report_year), none
         elif index in turns:  # a speaker's turn: back to its part's period
-            current, aside_ends = _part_context(parts[max(part_index, 0)], report_year), len(sentences)
+            current, aside_ends = _part_context(parts[max(part_index, 0)], report_year), none
         if index in may_open:
             opened = opened_context(sentences[index].text, parts[max(part_index, 0)], report_year, catalog, delivered)
-            if opened is not None and _is_aside(opened, current, report_year):
-                if aside_ends == len(sentences):
+            if opened is NOW:  # 目前全国健在的劳模约2.2万人 after 党的十八大以来…: the aside's period ends
+                if aside_ends != none:
+                    current, aside_ends = before_aside, none
+            elif opened is not None and _is_aside(opened, current, report_year):
+                if aside_ends == none:
                     before_aside = current
                 aside_ends = _paragraph_end(sentences, index, text)
                 current = opened
             elif opened is not None and _is_headline(sentences[index], text):
                 # 五年建成服务站点1236个 累计服务630万人次: a headline's period is its own line's
-                if aside_ends == len(sentences):
+                if aside_ends == none:
                     before_aside = current
                 current, aside_ends = opened, index + 1
             elif opened is not None:
-                current, aside_ends = opened, len(sentences)
+                current, aside_ends = opened, none
         contexts.append(current)
-    if aside_ends < len(sentences):
+    if aside_ends != none:
         contexts.extend([current] * (aside_ends - len(contexts)))
         current = before_aside
     contexts.extend([current] * (len(sentences) - len(contexts)))
@@ -243,7 +248,11 @@ def _is_aside(opened: Context, current: Context, report_year: int | None) -> boo
         and opened.period_end == current.period_end
         and current.period_start < opened.period_start < opened.period_end
     )
-    look_back = opened.look_back and current.period_start == current.period_end  # 自2019年…以来 in a year's review
+    # 自2019年…以来 in a year's review; 党的十八大以来 in a review of 2019-2023: reaching back before its first year
+    look_back = opened.look_back and (
+        current.period_start == current.period_end
+        or (current.period_start is not None and opened.period_start < current.period_start)
+    )
     return opened.period_end < report_year or inside or current.is_target or look_back
 
 
@@ -266,12 +275,16 @@ def _paragraph_end(sentences: list[Sentence], index: int, text: str) -> int:
     return following
 
 
+A_MONTH = re.compile(r"\d{1,2}月")  # after a title's year: a date (2024年3月12日), no section's year
+
+
 def _title_context(title: str, part: Part, report_year: int | None) -> Context:
     """The period of a section by its title: the year it names (附件：2025年民生实事完成情况 after the plans, a
     review; 县总工会2026年工作思路 in a review of 2025, plans), else its part's (数说：); a period phrase opening
-    it (展望2026年, 五年来) is read after, as any sentence's."""
+    it (展望2026年, 五年来) is read after, as any sentence's. A day named (工人日报 2024年3月12日 第04版, a
+    newspaper's masthead) is the date of the page, no section's year."""
     named = MARKED_YEAR.search(title)
-    if named is None:
+    if named is None or A_MONTH.match(title, named.end()):
         return _part_context(part, report_year)
     year = year_of(named.group(1))
     return Context(year, year, _after(year, report_year))

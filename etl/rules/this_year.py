@@ -259,8 +259,8 @@ def _this_year_in_sentence(
     if this_year_after_last_year(before, catalog, context.period_start):
         year = context.period_start + 1
         return Context(year, year, context.is_target or (report_year is not None and year > report_year))
-    if context.is_target and delivered is not None and context.period_start != delivered:
-        # 下一步，…力争到2025年底… then 省总工会计划今年在全省新建…, in a news item of 2023: 2023, the year it was given
-        if this_year_at(before, catalog) >= 0:
-            return Context(delivered, delivered, True)
+    if delivered is not None and context.period_start != delivered and this_year_at(before, catalog) >= 0:
+        # 下一步，…力争到2025年底… then 省总工会计划今年在全省新建…, in a news item of 2023: 2023, the year it was
+        # given; 江川省总工会印发通知，今年全省计划组织…3.5万人, in a news item of 2024 on 2023's work: 2024
+        return Context(delivered, delivered, context.is_target)
     return context
