@@ -87,6 +87,9 @@ def test_each_cue_decides_a_figure(cue, text, targets):
         ("城镇调查失业率平均为5.1%，低于5.5%的控制目标。", [False, True]),
         ("居民消費價格漲幅為0.3%，低於3%左右的調控目標。", [False, True]),
         ("城镇新增就业72.6万人，完成年度目标的121%。", [False, False]),  # a share of the goal: what was done
+        # a goal noun right before a figure whose share follows: the goal's value, the share what was done
+        ("全区城镇新增就业1.86万人，完成年度目标任务1.6万人的116.3%。", [False, True, False]),
+        ("完成年度計劃3000萬元的105%。", [True, False]),
     ],
 )
 def test_a_figure_a_goal_noun_names_right_after_it_is_the_goals_value(text, targets):
@@ -116,6 +119,32 @@ def test_a_starting_level_before_a_deadline_is_the_level_before_the_period():
     assert [(f.surface, f.is_target, f.period_start, f.period_end) for f in (start, end)] == [
         ("9万元", False, 2020, 2020),
         ("12万元", True, 2021, 2025),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "近日，澜海市首批20个职工驿站揭牌，预计全年可服务新就业形态劳动者1.5万人次。",
+        "近日，瀾海市首批20個職工驛站揭牌，預計全年可服務新就業形態勞動者1.5萬人次。",
+    ],
+)
+def test_a_forecast_of_a_year_after_the_one_reviewed_is_an_expectation(text):
+    # a news page of March 2024 on 2023's work: what it forecasts for 2024 is a goal, what it names done is not
+    found = figures_of(text, 2023, published_on="2024-03-12")
+    assert [(f.period_start, f.is_target) for f in found] == [(2024, False), (2024, True)]
+    # in a review of 2024, of 2024: an estimate of the year reviewed
+    assert [f.is_target for f in figures_of(text, 2024, published_on="2024-12-20")] == [False, False]
+
+
+def test_a_goal_verb_governs_a_change_against_last_year_but_not_last_years_outcome():
+    text = "今年全省计划组织职工疗休养3.5万人，比去年增加约3000人。省总工会拟投入资金1亿元，去年完成8000万元。"
+    found = figures_of(text, 2023, published_on="2024-03-12")
+    assert [(f.surface, f.period_start, f.is_target) for f in found] == [
+        ("3.5万人", 2024, True),
+        ("3000人", 2024, True),
+        ("1亿元", 2024, True),
+        ("8000万元", 2023, False),
     ]
 
 
@@ -171,6 +200,7 @@ def test_the_table_is_read_once_per_catalog():
         ("goal_in_clause", True),
         ("goal_in_sentence", True),
         ("future_year", True),
+        ("forecast_ahead", True),
         ("past_year", False),
         ("plan_context", True),
         ("goals_met", False),

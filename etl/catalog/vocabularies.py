@@ -195,6 +195,7 @@ TARGET_CUES = (
     "future_period",  # a named period starting after the year reviewed: “十四五”时期
     "service_standard",  # at least so much per head: 每人至少提供2次岗位推荐
     "future_year",  # a year still ahead opens the clause or the sentence: 2026年新增就业5万人
+    "forecast_ahead",  # a forecast word in the clause, of a year after the one reviewed: 预计全年可服务1.5万人次
     "past_year",  # a year not after the one reviewed opens the clause or the sentence: 2023年会员达到98万人
 )
 VERDICTS = ("target", "outcome")

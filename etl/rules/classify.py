@@ -20,6 +20,7 @@ from etl.records import Around, Figure, Mention, Part, Sentence, Tie
 from etl.rules.bases import CHANGE, basis, direction
 from etl.rules.categories import category
 from etl.rules.dates_carried import carried, dated_after, undated_change
+from etl.rules.goal_words import goal_named_after
 from etl.rules.identity import figure_id
 from etl.rules.labels import (
     counts_its_own_noun,
@@ -36,7 +37,6 @@ from etl.rules.programs import ProgramFinder
 from etl.rules.qualifiers import EXACT, listed_kind, qualifier
 from etl.rules.respective import Respective
 from etl.rules.structure import sentence_contexts
-from etl.rules.targets import goal_named_after
 from etl.rules.ties import breakdown_words, restates, ties
 from etl.rules.unsaid_noun import counts_as_before, of_households
 from etl.rules.wholes import Wholes
@@ -221,7 +221,7 @@ class FigureBuilder:
         timing = when(around.before, around.clause_before, context, self.report_year, catalog, self.delivered)
         if own_subject:
             timing = of_listed_year(label, timing)
-        if not timing.is_target and goal_named_after(around.clause_after, catalog):
+        if not timing.is_target and goal_named_after(around.clause_after, catalog, around.clause_before):
             timing = timing._replace(is_target=True, as_of=None)  # 低于5.5%的控制目标: the goal's value
         if self.dated is not None or timing.as_of is not None:  # most figures: no date stated, none to carry
             own_date = timing.as_of

@@ -13,6 +13,8 @@ from etl.catalog.gates import alternation
 from etl.text.characters import CLAUSE_BREAKS, CLOSE_QUOTES, LETTER
 
 GOAL_NOUNS = ("目标", "预期")  # goal words that name a goal, not say one is set: they govern their clause only
+SHARE_OF = "的"  # 目标任务1.6万人的116.3%: the goal's value, and the share of it done
+GOAL_TASK = "任务"  # 目标任务, 计划任务: the goal as a task
 GOAL_NAME_REACH = 4  # characters between 的 and the goal noun after a figure: 的年度调控目标
 
 
@@ -22,6 +24,7 @@ class GoalRules(NamedTuple):
     achieved: re.Pattern
     quota: re.Pattern  # 招生计划38万人: a plan that is a quota, ending the clause before the number
     named_after: re.Pattern  # 5.5%的控制目标: a goal noun naming the figure right after it
+    named_before: re.Pattern  # 年度目标任务1.6万人的116.3%: a goal noun right before the figure
 
 
 def goal_rules(catalog: Catalog) -> GoalRules:
@@ -62,6 +65,7 @@ def goal_rules(catalog: Catalog) -> GoalRules:
             """,
             re.VERBOSE,
         ),
+        named_before=re.compile(f"(?:{alternation((*GOAL_NOUNS, *nouns))})(?:{GOAL_TASK})?$"),
     )
 
 
@@ -78,3 +82,15 @@ def reported_met(text: str, goals: GoalRules, pos: int = 0) -> bool:
         ):
             return True
     return False
+
+
+def goal_named_after(clause_after: str, catalog: Catalog, clause_before: str = "") -> bool:
+    """城镇调查失业率平均为5.1%，低于5.5%的控制目标; 3%左右的调控目标: a figure a goal noun names right after
+    it is the goal's value, though the sentence reports what was done; so is one right after a goal noun
+    whose share follows (完成年度目标任务1.6万人的116.3%)."""
+    if "的" not in clause_after:
+        return False
+    rules = catalog.compiled(goal_rules)
+    return rules.named_after.match(clause_after) is not None or (
+        clause_after.startswith(SHARE_OF) and rules.named_before.search(clause_before) is not None
+    )

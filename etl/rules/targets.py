@@ -25,6 +25,7 @@ from etl.rules.goal_words import GOAL_NOUNS, goal_rules, reported_met
 from etl.rules.named_years import SPOKEN_YEAR_GATE, spoken_year
 from etl.rules.noun_reach import verb_at
 from etl.rules.period_words import period_rules
+from etl.rules.this_year import last_year_in_clause
 from etl.text.characters import OPEN_QUOTES, SEMICOLONS
 from etl.text.years import MARKED_YEAR, year_of
 
@@ -178,18 +179,12 @@ def goal_in_sentence(before: str, clause: str, context: Context, report_year: in
     return (
         not reported_met(before, goals, verbs[-1].end())
         and not any(mark in after for mark in SEMICOLONS)
-        and not any(word in clause for word in catalog.words["last_year_word"])
+        and not last_year_in_clause(clause, catalog)  # 去年完成…; not 比去年增加约3000人
     )
 
 
 WILL_WORD = "将"
 WILL = re.compile(rf"{WILL_WORD}(?!近)")  # will (将新建驿站200个); 将近 is nearly
-
-
-def goal_named_after(clause_after: str, catalog: Catalog) -> bool:
-    """城镇调查失业率平均为5.1%，低于5.5%的控制目标; 3%左右的调控目标: a figure a goal noun names right after
-    it is the goal's value, though the sentence reports what was done."""
-    return "的" in clause_after and catalog.compiled(goal_rules).named_after.match(clause_after) is not None
 
 
 def future_year(before: str, clause: str, context: Context, report_year: int | None, catalog: Catalog) -> bool:
@@ -243,6 +238,17 @@ def service_standard(before: str, clause: str, context: Context, report_year: in
     return words.first_in(clause, AT_LEAST.__eq__) is not None and words.first_in(clause, PER_UNIT.__eq__) is not None
 
 
+def forecast_ahead(before: str, clause: str, context: Context, report_year: int | None, catalog: Catalog) -> bool:
+    """预计驿站全年可服务1.5万人次 in a news item of the year after the one reviewed: a forecast of a year ahead
+    (words.csv's forecast_word, in the figure's clause); of the year reviewed (预计全年增长5%) an estimate."""
+    return (
+        report_year is not None
+        and context.period_start is not None
+        and context.period_start > report_year
+        and any(word in clause for word in catalog.words["forecast_word"])
+    )
+
+
 CONTEXT_CUES = frozenset({"plan_context"})  # the cues that read the sentence's context and nothing else
 CUE_FUNCTIONS = {
     "period_end_level": period_end_level,
@@ -257,6 +263,7 @@ CUE_FUNCTIONS = {
     "future_period": future_period,
     "service_standard": service_standard,
     "future_year": future_year,
+    "forecast_ahead": forecast_ahead,
     "past_year": past_year,
 }
 
@@ -283,5 +290,6 @@ TRIGGERS = {
     "future_period": _named_periods,
     "service_standard": _at_least_words,
     "future_year": lambda catalog: SPOKEN_YEAR_GATE,
+    "forecast_ahead": lambda catalog: catalog.words["forecast_word"],
     "past_year": lambda catalog: SPOKEN_YEAR_GATE,
 }
