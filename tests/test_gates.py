@@ -94,6 +94,7 @@ def test_every_period_opener_passes_the_opener_pre_checks(kind, pattern, data):
     if rules.kinds[[k for k, _ in rules.kinds].index(kind)][1].match(sentence) is None:
         return  # from_regex may put text before the match; only strings the rule matches count
     assert sentence[0] in rules.first_characters
+    assert sentence[0] in rules.alone or sentence[:2] in rules.first_pairs
     assert rules.any_opener.match(sentence) is not None
 
 
@@ -105,6 +106,7 @@ def test_every_named_period_opener_passes_the_pre_checks(data):
     if rules.named.match(sentence) is None:
         return
     assert sentence[0] in rules.first_characters
+    assert sentence[0] in rules.alone or sentence[:2] in rules.first_pairs
     assert rules.any_opener.match(sentence) is not None
 
 

@@ -71,7 +71,7 @@ def opening_year(before: str, clause: str, rules: PeriodRules, catalog: Catalog)
         opening = catalog.compiled(opener_rules)
         reported = opening.report_verb.search(before, 0, REPORTED_REACH) and opening.reporter.match(before)
         # or past an attribution, an address or a dateline (据悉，2024年市总工会计划…)
-        reported = reported or opening.strip.match(before)
+        reported = reported or (before[:1] in opening.first_characters and opening.strip.match(before))
         found = pattern.match(before, reported.end()) if reported else None
     if found is None or modifies(before, found, rules) or catalog.compiled(year_words).holds_this_year(before):
         return None

@@ -48,8 +48,7 @@ SLOTS = {
     "{year}": (f"({YEAR})", YEAR_STARTS),
     "{date}": (re.sub(r"\s+|#[^\n]*", "", DATE), ""),  # no group: the date names no year of its own
     "{event}": (EVENT, ""),  # no group either
-    # 3月8日 (its month): read after a news item's dateline only, whose first characters the sentence starts with
-    "{day}": (rf"({MONTH_OR_DAY})月{MONTH_OR_DAY}[日号]", ""),
+    "{day}": (rf"({MONTH_OR_DAY})月{MONTH_OR_DAY}[日号]", f"0123456789{ORDINAL_NUMERALS}"),  # 3月8日: its month
 }
 ERA = "{era}"  # an event of eras.csv (党的十八大), its pattern made from the catalog's names
 SLOT_SPLIT = re.compile("(" + "|".join(map(re.escape, (*SLOTS, ERA))) + ")")
@@ -95,8 +94,9 @@ class OpenerRules(NamedTuple):
     kinds: tuple[tuple[str, re.Pattern], ...]  # in the order they are tried
     named: re.Pattern  # “十三五”时期, 十二五期间
     any_opener: re.Pattern  # the pre-check: could this sentence open a period?
-    first_characters: frozenset[str]  # the characters such a sentence may start with (a slot's, a mark's)
-    first_pairs: frozenset[str]  # or the two characters (a word's first two: 据介, 党的, 五年)
+    first_characters: frozenset[str]  # the characters such a sentence starts with: the pre-check, in C
+    alone: frozenset[str]  # those that may open a period alone (a slot's, a mark's: 2018年, “) ...
+    first_pairs: frozenset[str]  # ... else the two characters it starts with (a word's: 据介, 党的, 五年)
     rest_of_year: re.Pattern  # 年底前, 10月至12月: the rest of the year a text is written in
     next_year_names: tuple[str, ...]  # 明年, 来年: the year after, by its name (next_year_word of words.csv)
 
@@ -154,7 +154,8 @@ def opener_rules(catalog: Catalog) -> OpenerRules:
         kinds=tuple((kind, re.compile("^" + pattern)) for kind, pattern in kinds),
         named=re.compile("^" + named),
         any_opener=re.compile(f"{strip}*(?:{'|'.join(p for _, p in kinds)}|{named})"),
-        first_characters=frozenset(starts),
+        first_characters=frozenset(starts.union(pair[0] for pair in pairs)),
+        alone=frozenset(starts),
         first_pairs=frozenset(pairs),
         rest_of_year=re.compile(
             rf"""

@@ -8,7 +8,10 @@ data/catalog, read once by load_catalog). cli.py and the warehouse do the I/O.
 
 from __future__ import annotations
 
+import gc
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from etl.catalog import Catalog, load_catalog
 from etl.records import Document, Figure, Source
@@ -23,10 +26,32 @@ from etl.text.sentences import split_sentences
 
 __all__ = ["process"]
 
+# Reading a report makes hundreds of thousands of short-lived records and next to no cycles, so the
+# cyclic collector, run by default every 700 allocations, finds nothing; run ten times less often
+# while a report is read, it costs about 1% of extraction less (measured in instructions).
+ALLOCATIONS_PER_COLLECTION = 20000
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """The young generation collected every ALLOCATIONS_PER_COLLECTION allocations, not more often,
+    for the time of the block; the thresholds as they were after it (a collector turned off, 0, stays off)."""
+    before = gc.get_threshold()
+    if 0 < before[0] < ALLOCATIONS_PER_COLLECTION:
+        gc.set_threshold(ALLOCATIONS_PER_COLLECTION, *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
 
 def process(source: Source, raw: bytes, catalog: Catalog | None = None) -> tuple[Document, list[Figure]]:
     """Decode and read one report; raises decode.DecodeError for a file that is not text."""
-    catalog = catalog or load_catalog()
+    with fewer_collections():
+        return _process(source, raw, catalog or load_catalog())
+
+
+def _process(source: Source, raw: bytes, catalog: Catalog) -> tuple[Document, list[Figure]]:
     decoded = decode(raw)
     text = normalize(decoded.text)
     report_year = source.report_year

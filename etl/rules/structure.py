@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from itertools import accumulate, compress, count
-from operator import attrgetter, itemgetter, or_
+from operator import attrgetter, itemgetter
 
 from etl.catalog import Catalog, load_catalog
 from etl.catalog.gates import alternation
@@ -164,9 +164,12 @@ def sentence_contexts(
     part_begins = [bisect_left(starts, part.start) for part in parts]  # first sentence of each part
     texts = list(map(attrgetter("text"), sentences))
     first_characters = map(rules.first_characters.__contains__, map(itemgetter(0), texts))
-    first_pairs = map(rules.first_pairs.__contains__, map(itemgetter(slice(0, 2)), texts))
-    opens = rules.any_opener.match
-    may_open = {index for index in compress(count(), map(or_, first_characters, first_pairs)) if opens(texts[index])}
+    opens, alone, pairs = rules.any_opener.match, rules.alone, rules.first_pairs
+    may_open = {
+        index
+        for index in compress(count(), first_characters)  # then, of the few left, the first two characters
+        if (texts[index][0] in alone or texts[index][:2] in pairs) and opens(texts[index])
+    }
     named = named_speakers(text, starts)  # 李建平：…, read once for both
     may_open.update(reported(text, texts, starts, rules, named))
     titles = section_titles(text, starts)
