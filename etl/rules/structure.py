@@ -164,12 +164,9 @@ def sentence_contexts(
     part_begins = [bisect_left(starts, part.start) for part in parts]  # first sentence of each part
     texts = list(map(attrgetter("text"), sentences))
     first_characters = map(rules.first_characters.__contains__, map(itemgetter(0), texts))
-    opens, alone, pairs = rules.any_opener.match, rules.alone, rules.first_pairs
-    may_open = {
-        index
-        for index in compress(count(), first_characters)  # then, of the few left, the first two characters
-        if (texts[index][0] in alone or texts[index][:2] in pairs) and opens(texts[index])
-    }
+    opens, alone, pairs = rules.any_opener.match, rules.alone, rules.first_pairs  # the few left: two characters
+    may_open = {i for i in compress(count(), first_characters) if (texts[i][0] in alone or texts[i][:2] in pairs)}
+    may_open = {i for i in may_open if opens(texts[i])}
     named = named_speakers(text, starts)  # 李建平：…, read once for both
     may_open.update(reported(text, texts, starts, rules, named))
     titles = section_titles(text, starts)
