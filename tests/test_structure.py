@@ -127,3 +127,13 @@ def test_a_newspapers_masthead_dates_the_page_and_opens_no_section():
         ("1.08亿元", 2023, False),
         ("42个", 2023, False),
     ]
+
+
+def test_an_enumerated_heading_ends_the_period_a_sentence_opened_unless_that_sentence_opened_its_list():
+    review = "一、过去一年和“十四五”时期工作回顾\n五年来，全省规上工业企业由1.6万家增加到2.1万家。\n"
+    found = figures_of(review + "（三）民生实事完成情况\n全年城镇新增就业48.6万人。", report_year=2025)
+    assert [(f.surface, f.period_start) for f in found] == [("1.6万家", 2020), ("2.1万家", 2021), ("48.6万人", 2025)]
+    listed = "二、2026年工作安排\n今后五年的主要目标是：\n（一）经济发展\n地区生产总值年均增长5%左右。"
+    assert [(f.period_start, f.period_end) for f in figures_of(listed, report_year=2025)] == [(2026, 2030)]
+    announced = "一、“十二五”时期和2015年工作回顾\n一年来，我们主要做了以下工作。\n（一）经济發展\n全年新增就業3000人。"
+    assert [(f.period_start, f.period_end) for f in figures_of(announced, report_year=2015)] == [(2015, 2015)]

@@ -69,6 +69,7 @@ WORD_ROLES = (
     "salutation",  # an address before a period phrase: 各位代表
     "attribution",  # who says what follows, before a period phrase: 据介绍，去年…
     "connective",  # a word joining a sentence to the one before, before a period phrase: 此外，2021年，…
+    "list_announcer",  # a sentence holding it announces the items after it: 我们主要做了以下工作。
     "named_period_lead",  # a word before a named period: 在“十三五”时期
     "coordinator",  # joins listed figures or subjects: 和, 及
     "not_next_part",  # a clause holding it states a figure of its own, not the next part of a 其中 list: 有, 此外

@@ -47,6 +47,7 @@ TITLE_LENGTHS = range(1, 31)  # characters of a section's title line
 TITLE_NOT_ENDING = SENTENCE_STOPS + SEMICOLONS + "，,、的"  # a line ending so is a sentence or a piece of one
 LINE_ENDS = SENTENCE_STOPS + SEMICOLONS  # a line ending so ends a sentence: the next may be a title
 # An item of an enumerated list: （一）, 一、, 1., ①, ●
+LIST_OPENS = ("：", ":")  # a sentence ending so opens a list
 ENUMERATED = re.compile(rf"[{OPEN_PARENS}]?[{CHINESE_NUMERALS}\d]+[{CLOSE_PARENS}、.．]|[①-⑳●•·■◆]")
 DELIVERED = re.compile(rf"({YEAR})年\d{{1,2}}月\d{{1,2}}日")
 DIGIT = re.compile(r"\d")  # a headline states a figure; a heading states none
@@ -112,7 +113,7 @@ def report_parts(text: str, report_year: int | None, catalog: Catalog | None = N
         else:
             new_kind = kind
         if new_kind == "plan":
-            new_year = year_of(heading_year.group(1)) if heading_year else _next(report_year)
+            new_year = year_of(heading_year.group(1)) if heading_year else report_year and report_year + 1
             if kind == "plan" and not heading_year:
                 new_year = year
         else:
@@ -138,10 +139,6 @@ def _after(year: int, report_year: int | None) -> bool:
     return report_year is not None and year > report_year
 
 
-def _next(year: int | None) -> int | None:
-    return None if year is None else year + 1
-
-
 def sentence_contexts(
     sentences: list[Sentence],
     parts: list[Part],
@@ -152,12 +149,10 @@ def sentence_contexts(
 ) -> list[Context]:
     """For each sentence, the period set by its part and by the last period phrase before it.
 
-    The context changes only where a part begins or a sentence opens with a period
-    phrase; between those, sentences share it. A look at each sentence's first
-    character, run by map in C, leaves the few that may open a period to the regex.
-    A phrase naming a year before the one reviewed (2006年，国有企业… in a report on
-    2007) is an aside: it holds to the end of its paragraph, then the period before
-    it returns. `delivered` is the year the report was given, if known (openers.opened_context).
+    The context changes only where a part, a title or a speaker's turn begins or a sentence opens
+    with a period phrase (a look at each first character, run by map in C, leaves the few that may
+    to the regex). A phrase naming a year before the one reviewed (2006年，… in a report on 2007) is an
+    aside: it holds to its paragraph's end. `delivered`: the year the report was given, if known.
     """
     rules = catalog.compiled(opener_rules)
     starts = list(map(attrgetter("start"), sentences))
@@ -176,6 +171,8 @@ def sentence_contexts(
     current = Context(report_year, report_year, False)
     none = len(sentences) + 1  # no aside: an aside's paragraph may end with the text
     aside_ends, before_aside = none, current  # where an aside's paragraph ends, and what returns
+    # the period was opened by a sentence opening a list: ending in a colon, or announcing what follows
+    listing, announcers = False, catalog.words["list_announcer"]  # 一年来，我们主要做了以下工作。
     for index in sorted(may_open.union(part_begins, titles, turns)):
         if index >= len(sentences):
             break
@@ -185,13 +182,17 @@ def sentence_contexts(
         contexts.extend([current] * (index - len(contexts)))
         while part_index + 1 < len(parts) and part_begins[part_index + 1] <= index:
             part_index += 1
-            current, aside_ends = _part_context(parts[part_index], report_year), none
-        if index in titles:  # 数说2025：, 展望2026：: a section's title ends the period a sentence before it opened
-            current, aside_ends = _title_context(texts[index], parts[max(part_index, 0)], report_year), none
+            current, aside_ends, listing = _part_context(parts[part_index], report_year), none, False
+        part = parts[max(part_index, 0)]
+        heading = part_index >= 0 and part_begins[part_index] == index  # a part's heading: the part decides
+        if index in titles and not heading and not (listing and ENUMERATED.match(texts[index])):
+            # 数说2025：, （三）民生实事完成情况: a title ends the period a sentence opened, unless it heads an item
+            # of a list that sentence opened (今后五年的主要目标是：\n（一）…)
+            current, aside_ends, listing = _title_context(texts[index], part, report_year), none, False
         elif index in turns:  # a speaker's turn: back to its part's period
-            current, aside_ends = _part_context(parts[max(part_index, 0)], report_year), none
+            current, aside_ends, listing = _part_context(part, report_year), none, False
         if index in may_open:
-            opened = opened_context(sentences[index].text, parts[max(part_index, 0)], report_year, catalog, delivered)
+            opened = opened_context(texts[index], part, report_year, catalog, delivered)
             if opened is NOW:  # 目前全国健在的劳模约2.2万人 after 党的十八大以来…: the aside's period ends
                 if aside_ends != none:
                     current, aside_ends = before_aside, none
@@ -200,13 +201,13 @@ def sentence_contexts(
                     before_aside = current
                 aside_ends = _paragraph_end(sentences, index, text)
                 current = opened
-            elif opened is not None and _is_headline(sentences[index], text):
-                # 五年建成服务站点1236个 累计服务630万人次: a headline's period is its own line's
-                if aside_ends == none:
+            elif opened is not None and _is_headline(sentences[index], text):  # 五年建成站点1236个 累计服务630万人次
+                if aside_ends == none:  # a headline's period is its own line's
                     before_aside = current
                 current, aside_ends = opened, index + 1
             elif opened is not None:
                 current, aside_ends = opened, none
+                listing = texts[index].endswith(LIST_OPENS) or any(w in texts[index] for w in announcers)
         contexts.append(current)
     if aside_ends != none:
         contexts.extend([current] * (aside_ends - len(contexts)))
@@ -217,15 +218,14 @@ def sentence_contexts(
 
 def section_titles(text: str, starts: list[int]) -> set[int]:
     """The sentences that are a section's title: a line of its own, short, ending in no stop, after a line
-    that ends a sentence (not a piece of one a newspaper's layout broke off: …发展的\n主要目标\n是：…), and
-    not an item of an enumerated list (（一）, 1.: a list a sentence before it may open, 今后五年…：（一）…).
+    that ends a sentence (not a piece of one a newspaper's layout broke off: …发展的\n主要目标\n是：…).
     Only the short lines are read in Python; their lengths and places are summed in C."""
     lines = text.split("\n")
     ends = list(accumulate(map(len, lines)))  # where each line ends, less the line breaks before it
     titles = set()
     for i in compress(count(), map(TITLE_LENGTHS.__contains__, map(len, lines))):
         words = lines[i].strip()
-        if not words or words[-1] in TITLE_NOT_ENDING or ENUMERATED.match(words):
+        if not words or words[-1] in TITLE_NOT_ENDING:
             continue
         before = i - 1
         while before >= 0 and not lines[before].strip():
