@@ -43,3 +43,14 @@ def test_a_change_has_no_date_but_one_from_a_dated_level():
     assert [(f.surface, f.as_of) for f in over_year] == [("8.5万个", date(2020, 12, 31)), ("35.6%", None)]
     from_year_end = figures_of("截至2020年底，全国建成服务站点8.5万个，比上年末增加2.2万个。", 2020)
     assert [f.as_of for f in from_year_end] == [date(2020, 12, 31), date(2020, 12, 31)]
+
+
+def test_a_date_of_another_year_carries_its_year_to_a_statement_naming_none():
+    # a May Day release of 2025: the statement after the ； is 2024's too; one naming its own year is not
+    text = "截至2024年底，全省工会会员达到1120万人；全省基层工会组织达到16.8万个；2025年一季度新增会员3万人。"
+    found = figures_of(text, report_year=2025, published_on="2025-04-28")
+    assert [(f.surface, f.period_start, f.as_of) for f in found] == [
+        ("1120万人", 2024, date(2024, 12, 31)),
+        ("16.8万个", 2024, date(2024, 12, 31)),
+        ("3万人", 2025, None),
+    ]

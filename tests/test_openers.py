@@ -253,3 +253,12 @@ def test_a_period_phrase_after_a_speaker_opens_the_period():
     text = "【厅长】“十四五”以来，全省城镇新增就业累计达到186.5万人。"
     found = figures_of(text, report_year=2025, published_on="2025-12-18")
     assert [(f.period_start, f.period_end) for f in found] == [(2021, 2025)]
+
+
+def test_a_named_period_since_its_start_and_one_looked_ahead_to():
+    since = "“十二五”以来，各级工会共投入帮扶资金98.6亿元。\n在推进工资集体协商方面，全国签订集体合同118.6万份。"
+    assert [(f.period_start, f.period_end) for f in figures_of(since, report_year=2012)] == [(2011, 2012), (2012, 2012)]
+    ahead = "二、2026年工作安排\n展望“十五五”，我们将力争到2030年，全省城镇化率达到68%。"
+    assert [(f.period_start, f.period_end, f.is_target) for f in figures_of(ahead, report_year=2025)] == [
+        (2026, 2030, True)
+    ]

@@ -545,3 +545,15 @@ def test_an_average_over_years_named_in_the_sentence_spans_them():
 def test_a_year_opening_a_sentence_after_an_attribution_holds_in_its_later_clauses(text):
     found = figures_of(text, report_year=2023, published_on="2023-12-29")
     assert [(f.period_start, f.is_target) for f in found] == [(2024, True)] * 3
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("最低工资标准自2024年1月1日起调整为每月2490元、每小时25元。", [2024, 2024]),  # the year it holds from
+        ("基本工資自113年1月1日起調整為每月新臺幣27,470元、每小時183元。", [2024, 2024]),
+        ("技能提升方面，2024年全省各级工会举办竞赛1.4万场，参赛职工达286万人次。", [2024, 2024]),  # past a topic
+    ],
+)
+def test_a_year_a_clause_names_holds_past_a_date_it_holds_from_and_a_topic(text, years):
+    assert [f.period_start for f in figures_of(text, report_year=2023, published_on="2024-03-20")] == years

@@ -127,3 +127,8 @@ def test_the_figures_of_a_6600_row_table_are_read_row_by_row_within_the_limit():
     last = figures[-1]
     assert (last.surface, last.sentence) == ("7633人", "困难职工帮扶 安排资金15925万元 慰问职工7633人")
     assert document.text[last.char_start : last.char_end] == "7633人"
+
+
+def test_a_comma_between_a_digit_and_three_more_is_a_thousands_separator_not_a_break():
+    sentence = "每月新臺幣27,470元、每小時183元,本會1,482件,2,150人次"
+    assert [sentence[i - 1 : i + 2] for i in clause_breaks(sentence)] == ["元,本", "件,2"]

@@ -456,3 +456,26 @@ def test_people_are_parts_of_a_whole_of_person_times(text):
 )
 def test_about_before_a_shares_verb_is_about_the_share(text, qualifier):
     assert [f.qualifier for f in figures_of(text, 2023)] == [qualifier]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an amount after a currency's sign is money, as one in 港元 is
+        (
+            "全年會費收入HK$2,860萬，其他收入HK$1,940萬。",
+            [("$2,860萬", "other", "funds"), ("$1,940萬", "other", "funds")],
+        ),
+        # people honoured, whatever their work: a part of honorees is honoured
+        (
+            "本次表彰的650名个人中，企业职工480名；科教文卫体系统职工98名。",
+            [("650名", "person", "honorees"), ("480名", "person", "honorees"), ("98名", "person", "honorees")],
+        ),
+        (
+            "本次表彰的650名個人中，企業職工480名；科教文衛體系統職工98名。",
+            [("650名", "person", "honorees"), ("480名", "person", "honorees"), ("98名", "person", "honorees")],
+        ),
+    ],
+)
+def test_money_after_a_sign_and_the_parts_of_people_honoured(text, expected):
+    assert shown(text) == expected

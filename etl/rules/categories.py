@@ -23,9 +23,10 @@ from etl.rules.category_words import PEOPLE, noun_units, phrase_verbs, subject_e
 from etl.rules.compounds import compound_after, noun_ending_at
 from etl.rules.rule_tables import rows_for
 from etl.rules.units import gap_start
-from etl.text.characters import CLAUSE_ENDS, CLOSE_QUOTES, LIST_MARK
+from etl.text.characters import CLAUSE_ENDS, CLOSE_QUOTES, CURRENCY_SIGNS, LIST_MARK
 
 OTHER = "other"
+FUNDS, MONEY_SIGNS = "funds", frozenset(CURRENCY_SIGNS)  # what an amount after a currency's sign is: $500亿
 COUNTED = frozenset({"person", "organization", "enterprise", "other"})  # what a counted noun may count
 BODIES = frozenset({"organization", "enterprise"})  # the units of a counted body, whatever is done to it
 PEOPLE_UNITS = frozenset({"person", "household"})  # the nouns of people a deed may be done for
@@ -177,6 +178,8 @@ def clause_word(mention: Mention, around: Around, catalog: Catalog, wanted: str)
 
 
 def measure_word(mention: Mention, around: Around, catalog: Catalog, wanted: str) -> str | None:
+    if mention.measure in MONEY_SIGNS:  # HK$2,860萬, $500亿: money, as 港元 and 美元 are (units.csv)
+        return given(FUNDS, wanted)
     implied = catalog.measure_categories.get(mention.measure)
     return given(implied[1], wanted) if implied and implied[0] == mention.unit else None
 

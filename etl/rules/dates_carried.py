@@ -30,9 +30,15 @@ class Dated(NamedTuple):
     carried: bool
 
 
-def carried(timing: When, before: str, sentence: Sentence, text: str, dated: Dated | None, catalog: Catalog) -> When:
-    """`timing` with the date of the statement before, where the figure's sentence goes on with it."""
-    if dated is None or timing.as_of is not None or timing.is_target or timing.period_end != dated.as_of.year:
+def carried(
+    timing: When, before: str, sentence: Sentence, text: str, dated: Dated | None, catalog: Catalog, own: bool = True
+) -> When:
+    """`timing` with the date of the statement before, where the figure's sentence goes on with it; and
+    its year, when the figure's words name none (`own` False: its years are its sentence's context's):
+    截至2024年底，全省工会会员达到1120万人；全省基层工会组织达到16.8万个, in a release of 2025."""
+    if dated is None or timing.as_of is not None or timing.is_target:
+        return timing
+    if timing.period_end != dated.as_of.year and (own or timing.period_start != timing.period_end):
         return timing
     if not (dated.index == sentence.index - 1 or (dated.index == sentence.index and dated.carried)):
         return timing
@@ -42,7 +48,9 @@ def carried(timing: When, before: str, sentence: Sentence, text: str, dated: Dat
     last = next(reversed(list(catalog.compiled(period_rules).year_clauses.finditer(before))), None)
     if last is not None and last.group("flow"):
         return timing  # 年末…；全年新增就业…: a flow over the year
-    return timing._replace(as_of=dated.as_of)
+    if timing.period_end == dated.as_of.year:
+        return timing._replace(as_of=dated.as_of)
+    return When(dated.as_of.year, dated.as_of.year, False, dated.as_of)  # the year of the day carried
 
 
 def dated_after(timing: When, sentence: Sentence, was: date | None) -> Dated | None:

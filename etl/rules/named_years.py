@@ -60,6 +60,19 @@ def opening_year_pattern(catalog: Catalog) -> re.Pattern:
     )
 
 
+TOPIC_REACH = 12  # characters at most of a topic opening a sentence, its tail and comma: 在职工技能提升方面，
+
+
+def topic_lead(catalog: Catalog) -> re.Pattern:
+    """A clause naming the topic a sentence speaks of (words.csv's topic_tail: 技能提升方面，, 在帮扶救助方面，)."""
+    tails = alternation(catalog.words["topic_tail"])
+    return re.compile(rf"[^\W\d_]{{1,{TOPIC_REACH - 2}}}?(?:{tails})[,，]")
+
+
+def _topic_in(before: str, catalog: Catalog) -> bool:
+    return any(tail in before[:TOPIC_REACH] for tail in catalog.words["topic_tail"])
+
+
 def opening_year(before: str, clause: str, rules: PeriodRules, catalog: Catalog) -> int | None:
     """The year the figure's sentence opens with (2024年全市工会将继续实施金秋助学，资助…3000名: 2024; 全总2026年将
     实施…，计划培训职工1000万人次: 2026),
@@ -70,8 +83,9 @@ def opening_year(before: str, clause: str, rules: PeriodRules, catalog: Catalog)
     if found is None:  # 市总工会负责人表示，2026年将…，力争…: past who reports, when a report verb and its comma stand
         opening = catalog.compiled(opener_rules)
         reported = opening.report_verb.search(before, 0, REPORTED_REACH) and opening.reporter.match(before)
-        # or past an attribution, an address or a dateline (据悉，2024年市总工会计划…)
+        # or past an attribution, an address or a dateline (据悉，2024年市总工会计划…), or a topic (技能提升方面，)
         reported = reported or (before[:1] in opening.first_characters and opening.strip.match(before))
+        reported = reported or (_topic_in(before, catalog) and catalog.compiled(topic_lead).match(before))
         found = pattern.match(before, reported.end()) if reported else None
     if found is None or modifies(before, found, rules) or catalog.compiled(year_words).holds_this_year(before):
         return None
@@ -105,11 +119,14 @@ def year_in_clause(clause: str, rules: PeriodRules) -> int | None:
     # (加上2023年结转收入391.87亿元、…), to a number after it; opening its clause, to the whole clause (2025年全省
     # 12345热线受理群众诉求486.3万件, 2007年中、高等职业教育在校生分别达到2000万人和861万人)
     opens = clause[: match.start(1)] in YEAR_OPENS
+    if FROM_DAY.match(tail):
+        return year_of(match.group(1))  # 自2024年1月1日起调整为每月2490元: the year it holds from
     if NUMBER_AFTER_YEAR.match(tail) or (not opens and DIGIT.search(tail)):
         return None
     return year_of(match.group(1))
 
 
+FROM_DAY = re.compile(r"\d{1,2}月(?:\d{1,2}[日号])?起")  # after a year: the day a level holds from (1月1日起)
 # 由2020年底的26.1万户增加到2025年底的38.2万户: a level dated by the year's end right before it.
 DATED_LEVEL = re.compile(
     rf"""

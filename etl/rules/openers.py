@@ -50,6 +50,7 @@ SLOTS = {
     "{event}": (EVENT, ""),  # no group either
     "{day}": (rf"({MONTH_OR_DAY})月{MONTH_OR_DAY}[日号]", f"0123456789{ORDINAL_NUMERALS}"),  # 3月8日: its month
 }
+SINCE = "以来"  # a named period's tail that says since its start (“十二五”以来), not the whole of it
 ERA = "{era}"  # an event of eras.csv (党的十八大), its pattern made from the catalog's names
 SLOT_SPLIT = re.compile("(" + "|".join(map(re.escape, (*SLOTS, ERA))) + ")")
 SPAN_YEARS = 20  # a span of years opening a sentence (2021年至2023年，) is at most this long
@@ -193,6 +194,8 @@ def opened_context(
     named = rules.named.match(text)
     if named:
         first, last = catalog.named_periods[named.group(1)]
+        if named.group().endswith(SINCE) and report_year is not None and first <= report_year < last:
+            return Context(first, report_year, False, look_back=True)  # “十二五”以来, in a review of 2012: 2011-2012
         return Context(first, last, report_year is not None and first > report_year)
     if report_year is None:
         return None

@@ -29,12 +29,16 @@ from etl.rules.ties import (
 )
 
 PARENT = Figure._fields.index("parent_figure_id")
-AMONG_OPEN, AMONG_CLOSE = "在", "中"  # 在956个全国工人先锋号中，…: the whole the clauses after it break down
+PEOPLE = frozenset({"person", "person_time", "household"})  # the units of people counted
+ROLES = frozenset({"honorees", "beneficiaries", "participants", "members"})  # what people counted are doing
+BY_WORK = frozenset({"workers", "other"})  # a part's category its noun gives (职工: workers), not its role
+AMONG_CLOSE = "中"  # 在956个全国工人先锋号中，…: the whole the clauses after it break down
 
 
 def among(figure: Figure, around: Around, earlier: list[Figure]) -> Figure | None:
-    """在956个全国工人先锋号中，来自制造业一线的班组有368个，…团队有86个: the one figure of a sentence's first
-    clause, opened by 在 and closed by 中, is the whole of the counts of its kind in the clauses after it."""
+    """在956个全国工人先锋号中，来自制造业一线的班组有368个，…团队有86个; 本次表彰的650名个人中，企业职工480名:
+    the one figure of a sentence's first clause, closed by 中, is the whole of the counts of its kind in the
+    clauses after it."""
     first = around.sentence.text[: around.breaks[0]] if around.breaks else ""
     whole = earlier[0]
     if not first.endswith(AMONG_CLOSE) or whole.char_end - whole.sentence_start > len(first):
@@ -117,7 +121,7 @@ class Wholes:
             parent = None if own else whole_continued(figure, self.continued[1], not earlier)
         if parent is None and earlier and (earlier[-1].parent_figure_id is not None or _rate_after_part(earlier)):
             parent = self.next_part(figure, around, earlier, in_sentence.get(index - 1, ()))
-        if parent is None and earlier and around.clause_index and around.sentence.text.startswith(AMONG_OPEN):
+        if parent is None and earlier and around.clause_index and AMONG_CLOSE in around.sentence.text:
             parent = among(figure, around, earlier)
         return parent
 
@@ -169,6 +173,9 @@ class Wholes:
         if figure.unit == "other" and parent.unit != "other" and not share:
             # 创新工作室137个，其中国家级2个: a part naming nothing it counts counts what its whole does
             taken.update(unit=parent.unit, category=parent.category)
+        elif figure.unit in PEOPLE and parent.category in ROLES and figure.category in BY_WORK:
+            # 本次表彰的650名个人中，企业职工480名: honoured, whatever their work; so are helped or joining people
+            taken["category"] = parent.category
         if taken:
             figure = figure._replace(**taken)
             figure = figure._replace(figure_id=figure_id(figure))
