@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from etl.catalog import Catalog
-from etl.catalog.gates import alternation, character_class
+from etl.catalog.gates import alternation, character_class, holds_any
 from etl.rules.openers import REPORTER_REACH, opener_rules
 from etl.rules.period_words import PeriodRules
 from etl.rules.this_year import year_words
@@ -70,7 +70,11 @@ def topic_lead(catalog: Catalog) -> re.Pattern:
 
 
 def _topic_in(before: str, catalog: Catalog) -> bool:
-    return any(tail in before[:TOPIC_REACH] for tail in catalog.words["topic_tail"])
+    return bool(catalog.compiled(_holds_topic_tail)(before[:TOPIC_REACH]))
+
+
+def _holds_topic_tail(catalog: Catalog):
+    return holds_any(catalog.words["topic_tail"])
 
 
 def opening_year(before: str, clause: str, rules: PeriodRules, catalog: Catalog) -> int | None:

@@ -5,10 +5,11 @@ one pattern per kind with a pre-check derived from the same words."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 from etl.catalog import Catalog
-from etl.catalog.gates import alternation
+from etl.catalog.gates import alternation, holds_any
 from etl.catalog.vocabularies import PERIOD_OPENERS
 from etl.records import Context, Part
 from etl.rules.speakers import COLON, NAME_LENGTHS
@@ -100,6 +101,7 @@ class OpenerRules(NamedTuple):
     first_pairs: frozenset[str]  # ... else the two characters it starts with (a word's: 据介, 党的, 五年)
     rest_of_year: re.Pattern  # 年底前, 10月至12月: the rest of the year a text is written in
     next_year_names: tuple[str, ...]  # 明年, 来年: the year after, by its name (next_year_word of words.csv)
+    announces_list: Callable[[str], object]  # 以下, 如下: does a sentence announce the items after it
 
 
 def opener_rules(catalog: Catalog) -> OpenerRules:
@@ -166,6 +168,7 @@ def opener_rules(catalog: Catalog) -> OpenerRules:
             re.VERBOSE,
         ),
         next_year_names=catalog.words["next_year_word"],
+        announces_list=holds_any(catalog.words["list_announcer"]),
     )
 
 

@@ -172,7 +172,7 @@ def sentence_contexts(
     none = len(sentences) + 1  # no aside: an aside's paragraph may end with the text
     aside_ends, before_aside = none, current  # where an aside's paragraph ends, and what returns
     # the period was opened by a sentence opening a list: ending in a colon, or announcing what follows
-    listing, announcers = False, catalog.words["list_announcer"]  # 一年来，我们主要做了以下工作。
+    listing = False  # 一年来，我们主要做了以下工作。
     for index in sorted(may_open.union(part_begins, titles, turns)):
         if index >= len(sentences):
             break
@@ -207,7 +207,7 @@ def sentence_contexts(
                 current, aside_ends = opened, index + 1
             elif opened is not None:
                 current, aside_ends = opened, none
-                listing = texts[index].endswith(LIST_OPENS) or any(w in texts[index] for w in announcers)
+                listing = texts[index].endswith(LIST_OPENS) or bool(rules.announces_list(texts[index]))
         contexts.append(current)
     if aside_ends != none:
         contexts.extend([current] * (aside_ends - len(contexts)))

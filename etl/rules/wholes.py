@@ -121,7 +121,8 @@ class Wholes:
             parent = None if own else whole_continued(figure, self.continued[1], not earlier)
         if parent is None and earlier and (earlier[-1].parent_figure_id is not None or _rate_after_part(earlier)):
             parent = self.next_part(figure, around, earlier, in_sentence.get(index - 1, ()))
-        if parent is None and earlier and around.clause_index and AMONG_CLOSE in around.sentence.text:
+        breaks = around.breaks
+        if parent is None and earlier and around.clause_index and around.sentence.text[breaks[0] - 1] == AMONG_CLOSE:
             parent = among(figure, around, earlier)
         return parent
 

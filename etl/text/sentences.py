@@ -34,7 +34,8 @@ _SENTENCE = re.compile(
 # Inside a sentence, clauses end at commas, semicolons and colons (characters.CLAUSE_BREAKS),
 # but for a colon between digits (clause_breaks): 2.50:1 is a ratio (and 10:30 a time), one clause.
 # A clause break; not a comma between a digit and three more (新臺幣27,470元, 4,320人次: a thousands separator)
-CLAUSE_SPLIT = re.compile(f"[{CLAUSE_BREAKS.replace(',', '')}]|,(?!(?<=\\d,)\\d{{3}}(?!\\d))")
+# (the class first, so that re skips to a break at C speed; the lookahead asks a comma only)
+CLAUSE_SPLIT = re.compile(f"[{CLAUSE_BREAKS}](?!(?<=\\d,)\\d{{3}}(?!\\d))")
 _DIGIT_COLON = re.compile(r"(?<=\d):(?=\d)")
 LIST_ITEM = LIST_MARK  # separates the items of a list inside a clause
 
