@@ -479,3 +479,20 @@ def test_about_before_a_shares_verb_is_about_the_share(text, qualifier):
 )
 def test_money_after_a_sign_and_the_parts_of_people_honoured(text, expected):
     assert shown(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "全年处理会员劳资纠纷个案1286宗，其中欠薪个案462宗。",
+            [("1286宗", "item", "activities"), ("462宗", "item", "activities")],
+        ),
+        (
+            "全年處理會員勞資糾紛個案1,286宗，其中欠薪個案462宗。",
+            [("1,286宗", "item", "activities"), ("462宗", "item", "activities")],
+        ),
+    ],
+)
+def test_cases_counted_in_zong_are_items_handled(text, expected):
+    assert shown(text) == expected
