@@ -496,3 +496,14 @@ def test_money_after_a_sign_and_the_parts_of_people_honoured(text, expected):
 )
 def test_cases_counted_in_zong_are_items_handled(text, expected):
     assert shown(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "为46.5万名农村义务教育学生提供营养膳食补助，为1.2万名65岁以上老年人开展免费健康体检。",
+        "為46.5萬名農村義務教育學生提供營養膳食補助，為1.2萬名65歲以上老年人開展免費健康體檢。",
+    ],
+)
+def test_people_a_deed_is_done_for_are_found_past_words_the_lexicon_lacks(text):
+    assert [f.category for f in figures_of(text, 2025)] == ["beneficiaries", "beneficiaries"]

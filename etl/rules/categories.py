@@ -30,6 +30,7 @@ FUNDS, MONEY_SIGNS = "funds", frozenset(CURRENCY_SIGNS)  # what an amount after 
 COUNTED = frozenset({"person", "organization", "enterprise", "other"})  # what a counted noun may count
 BODIES = frozenset({"organization", "enterprise"})  # the units of a counted body, whatever is done to it
 PEOPLE_UNITS = frozenset({"person", "household"})  # the nouns of people a deed may be done for
+PEOPLE_REACH = 10  # characters after a count in which the people a deed is done for are named
 BENEFACTIVE = frozenset(
     "为给向"
 )  # prepositions of a deed done for someone: 为1460名患病职工申领互助金, 向328万名失业人员发放
@@ -114,7 +115,18 @@ def benefactive(around: Around, catalog: Catalog, before: str) -> bool:
         return False
     after = around.clause_after.rstrip(CLAUSE_ENDS)
     head, end = compound_after(after, 0, catalog)
-    return bool(head) and catalog.lexicon[head][0] in PEOPLE_UNITS and end < len(after)
+    if not head or catalog.lexicon[head][0] not in PEOPLE_UNITS:
+        end = _people_ending_near(after, catalog)  # 为46.5万名农村义务教育学生提供…: past words the lexicon lacks
+    return 0 < end < len(after)
+
+
+def _people_ending_near(text: str, catalog: Catalog) -> int:
+    """Where the first noun of people (the lexicon's) within PEOPLE_REACH characters of `text` ends; 0: none."""
+    for end in range(2, min(len(text), PEOPLE_REACH) + 1):
+        noun = noun_ending_at(text, end, catalog)
+        if noun and catalog.lexicon[noun][0] in PEOPLE_UNITS:
+            return end
+    return 0
 
 
 def given(found: str | None, wanted: str) -> str | None:
