@@ -15,14 +15,7 @@ import re
 from etl.catalog import Catalog
 from etl.catalog.gates import alternation, character_class, first_characters
 from etl.rules.units import unit_word_at
-from etl.text.characters import (
-    CLAUSE_BREAKS,
-    DECIMAL_POINT,
-    NUMERAL_CHARACTERS,
-    ORDINAL_NUMERALS,
-    SENTENCE_STOPS,
-    SINGLE_NUMERALS,
-)
+from etl.text.characters import CLAUSE_ENDS, DECIMAL_POINT, NUMERAL_CHARACTERS, ORDINAL_NUMERALS, SINGLE_NUMERALS
 from etl.text.numbers import NUMERAL_FORMS, PERCENT_WORDS
 
 LONE_HUNDRED = "百"  # 百 alone is a figure: 百家 is a hundred firms
@@ -31,7 +24,7 @@ AFTER_QUALIFIER = "千万亿"  # after a one-character qualifier: 近万名, 破
 ONE = ORDINAL_NUMERALS[0]  # with a measure word mostly the article 'a': a figure only after a qualifier
 # One numeral before these units is an ordinal or a name, not a count: 二期, 五次全委会, 二元结构.
 NOT_AFTER_ONE_NUMERAL = ("time", "yuan")
-CLAUSE_ENDS = frozenset(CLAUSE_BREAKS + SENTENCE_STOPS)  # ... unless the clause ends there: 组织捐血活动四次。
+CLAUSE_END_SET = frozenset(CLAUSE_ENDS)  # ... unless the clause ends there: 组织捐血活动四次。
 PHASES = ("期",)  # but 深圳中心二期。 is a phase wherever it stands
 
 
@@ -119,7 +112,7 @@ def single_numeral(text: str, token: str, start: int, end: int, catalog: Catalog
     if (
         catalog.units[unit_word][0] in NOT_AFTER_ONE_NUMERAL
         and len(unit_word) == 1
-        and (text[end + 1 : end + 2] not in CLAUSE_ENDS or unit_word in PHASES)
+        and (text[end + 1 : end + 2] not in CLAUSE_END_SET or unit_word in PHASES)
     ):
         return (
             False  # 二期, 五次全委会, 二元结构: one character after one numeral; 分五批次, 三场次, 组织活动四次。 count

@@ -20,7 +20,7 @@ from etl.catalog import Catalog
 from etl.catalog.vocabularies import GIVEN, UNITS
 from etl.records import Around, Mention
 from etl.rules.category_words import PEOPLE, noun_units, phrase_verbs, subject_end, words_by_category
-from etl.rules.compounds import compound_after, noun_ending_at
+from etl.rules.compounds import compound_after, noun_ending_at, noun_ending_near
 from etl.rules.rule_tables import rows_for
 from etl.rules.units import gap_start
 from etl.text.characters import CLAUSE_ENDS, CLOSE_QUOTES, CURRENCY_SIGNS, LIST_MARK
@@ -116,17 +116,8 @@ def benefactive(around: Around, catalog: Catalog, before: str) -> bool:
     after = around.clause_after.rstrip(CLAUSE_ENDS)
     head, end = compound_after(after, 0, catalog)
     if not head or catalog.lexicon[head][0] not in PEOPLE_UNITS:
-        end = _people_ending_near(after, catalog)  # 为46.5万名农村义务教育学生提供…: past words the lexicon lacks
+        end = noun_ending_near(after, catalog, PEOPLE_UNITS, PEOPLE_REACH)  # 为46.5万名农村义务教育学生提供…
     return 0 < end < len(after)
-
-
-def _people_ending_near(text: str, catalog: Catalog) -> int:
-    """Where the first noun of people (the lexicon's) within PEOPLE_REACH characters of `text` ends; 0: none."""
-    for end in range(2, min(len(text), PEOPLE_REACH) + 1):
-        noun = noun_ending_at(text, end, catalog)
-        if noun and catalog.lexicon[noun][0] in PEOPLE_UNITS:
-            return end
-    return 0
 
 
 def given(found: str | None, wanted: str) -> str | None:

@@ -225,8 +225,7 @@ class FigureBuilder:
             timing = timing._replace(is_target=True, as_of=None)  # 低于5.5%的控制目标: the goal's value
         if self.dated is not None or timing.as_of is not None:  # most figures: no date stated, none to carry
             own_date = timing.as_of
-            own = timing[:2] != context[:2] or "年" in around.before  # its words may name its years
-            timing = carried(timing, around.before, sentence, self.text, self.dated, catalog, own)  # …；…726万人
+            timing = carried(timing, around.before, sentence, self.text, self.dated, catalog, context)  # …；…726万人
             self.dated = dated_after(timing, sentence, own_date)
             timing = undated_change(timing, base == CHANGE, around.clause_before, catalog)
         turn = direction(mention, around, base, catalog)

@@ -65,3 +65,13 @@ def compound_after(text: str, pos: int, catalog: Catalog, reach: int = 6) -> tup
             return "", pos
         pos += 1
     return "", pos
+
+
+def noun_ending_near(text: str, catalog: Catalog, units: frozenset[str], reach: int) -> int:
+    """Where the first noun of the lexicon counting one of `units` ends within `reach` characters of the
+    start of `text`, past words the lexicon lacks (农村义务教育学生: 学生); 0 when none does."""
+    for end in range(2, min(len(text), reach) + 1):
+        noun = noun_ending_at(text, end, catalog)
+        if noun and catalog.lexicon[noun][0] in units:
+            return end
+    return 0

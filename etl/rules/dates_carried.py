@@ -15,10 +15,11 @@ from datetime import date
 from typing import NamedTuple
 
 from etl.catalog import Catalog
-from etl.records import Sentence, When
+from etl.records import Context, Sentence, When
 from etl.rules.period_words import period_rules
 
 SEMICOLONS = "；;"
+YEAR_MARK = "年"  # a figure whose words hold none names no year of its own
 GAP = 4  # characters looked back past the end of the sentence before (spaces, a closing quote)
 
 
@@ -31,13 +32,20 @@ class Dated(NamedTuple):
 
 
 def carried(
-    timing: When, before: str, sentence: Sentence, text: str, dated: Dated | None, catalog: Catalog, own: bool = True
+    timing: When,
+    before: str,
+    sentence: Sentence,
+    text: str,
+    dated: Dated | None,
+    catalog: Catalog,
+    context: Context | None = None,
 ) -> When:
     """`timing` with the date of the statement before, where the figure's sentence goes on with it; and
-    its year, when the figure's words name none (`own` False: its years are its sentence's context's):
+    its year, when the figure's years are its sentence's `context`'s and its words name none (no 年):
     截至2024年底，全省工会会员达到1120万人；全省基层工会组织达到16.8万个, in a release of 2025."""
     if dated is None or timing.as_of is not None or timing.is_target:
         return timing
+    own = context is None or timing[:2] != context[:2] or YEAR_MARK in before  # its words may name its years
     if timing.period_end != dated.as_of.year and (own or timing.period_start != timing.period_end):
         return timing
     if not (dated.index == sentence.index - 1 or (dated.index == sentence.index and dated.carried)):

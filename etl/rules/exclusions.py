@@ -18,6 +18,7 @@ from etl.catalog import Catalog
 from etl.rules.compounds import noun_ending_at
 from etl.text.characters import (
     CLOSE_QUOTES,
+    MAGNITUDE_CHARACTERS,
     OPEN_QUOTES,
     SEMICOLONS,
     SENTENCE_STOPS,
@@ -37,9 +38,6 @@ INNER_OPEN, INNER_CLOSE = (
 )  # the marks of a name inside speech
 
 
-ORDERS_OF_MAGNITUDE = "十百千万亿"  # what a before_numeral word (数, 上, 几) is an approximation of: 数十, 上百
-
-
 def excluded_before(text: str, start: int, catalog: Catalog) -> bool:
     """第七届, 以下10个方面, 上百家, PM2.5, %28: a stop word (stop_words.csv) or a code stands before
     the number (a word `before_numeral` only before an order of magnitude: 上百家, not 迈上6万亿元 nor 人数三百六十人)."""
@@ -48,7 +46,7 @@ def excluded_before(text: str, start: int, catalog: Catalog) -> bool:
     before = text[start - 1]
     if before in catalog.stop_before:
         return not noun_ending_at(text, start, catalog)  # 博士后2360人: the 后 ends a noun, no ordinal
-    if before in catalog.stop_before_numeral and text[start] in ORDERS_OF_MAGNITUDE:
+    if before in catalog.stop_before_numeral and text[start] in MAGNITUDE_CHARACTERS:
         return True  # 上百家, 数十个; not 人数三百六十人, nor 迈上6万亿元
     if before in catalog.compiled(_stop_word_ends) and text.endswith(
         catalog.stop_before_words, max(0, start - 4), start

@@ -142,7 +142,7 @@ def opener_rules(catalog: Catalog) -> OpenerRules:
     verbs = alternation(catalog.words["report_verb"])
     return OpenerRules(
         strip=re.compile(f"^{strip}+"),
-        dateline=re.compile(f"{DATELINE}"),
+        dateline=re.compile(DATELINE),
         reporter=re.compile(
             rf"""
             (?:[^{CLAUSE_BREAKS}{SENTENCE_STOPS}]{{1,{OCCASION_REACH}}}[,，])?  # where or when: 发布会上，

@@ -25,13 +25,14 @@ from typing import NamedTuple
 from etl.catalog import Catalog
 from etl.catalog.gates import alternation, holds_any
 from etl.records import Around, Figure, Mention, Tie
+from etl.rules.noun_reach import PERSON
 from etl.rules.per_unit import PER_UNIT
 from etl.text.characters import CLAUSE_BREAKS, LIST_MARK, RANGE_DASHES, SEMICOLONS
 from etl.text.sentences import CLAUSE_SPLIT
 
 NOT_ADDITIVE = {"percent"}  # rates of parts do not add up to the rate of the whole
 PEOPLE_OF_HOUSEHOLDS = ("household", "person")  # the units of a count of households, then of their people
-PERSON, PERSON_TIME = "person", "person_time"  # people counted among person-times (part_of)
+PERSON_TIME = "person_time"  # people counted among person-times (part_of)
 
 
 def list_words(catalog: Catalog) -> tuple[tuple[str, ...], re.Pattern, int, tuple[str, ...]]:

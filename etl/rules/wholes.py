@@ -12,7 +12,9 @@ from collections.abc import Sequence
 
 from etl.records import Around, Figure, Sentence
 from etl.rules.bases import CHANGE
+from etl.rules.category_words import PEOPLE
 from etl.rules.identity import figure_id
+from etl.rules.noun_reach import PERSON
 from etl.rules.ties import (
     NOT_ADDITIVE,
     Breakdown,
@@ -29,7 +31,6 @@ from etl.rules.ties import (
 )
 
 PARENT = Figure._fields.index("parent_figure_id")
-PEOPLE = frozenset({"person", "person_time", "household"})  # the units of people counted
 ROLES = frozenset({"honorees", "beneficiaries", "participants", "members"})  # what people counted are doing
 BY_WORK = frozenset({"workers", "other"})  # a part's category its noun gives (职工: workers), not its role
 AMONG_CLOSE = "中"  # 在956个全国工人先锋号中，…: the whole the clauses after it break down
@@ -174,7 +175,7 @@ class Wholes:
         if figure.unit == "other" and parent.unit != "other" and not share:
             # 创新工作室137个，其中国家级2个: a part naming nothing it counts counts what its whole does
             taken.update(unit=parent.unit, category=parent.category)
-        elif figure.unit in PEOPLE and parent.category in ROLES and figure.category in BY_WORK:
+        elif PEOPLE.get(figure.unit, figure.unit) == PERSON and parent.category in ROLES and figure.category in BY_WORK:
             # 本次表彰的650名个人中，企业职工480名: honoured, whatever their work; so are helped or joining people
             taken["category"] = parent.category
         if taken:
