@@ -88,6 +88,8 @@ class Context(NamedTuple):
     period_end: int | None
     is_target: bool
     look_back: bool = False  # a stretch since a year, to the one reviewed (自2019年…以来): to its paragraph's end
+    in_sentence: bool = False  # a year opening a sentence with no comma (2024年全省…；培训…): to the sentence's end
+    day: bool = False  # a day (截至2024年底，…；…。): its sentence's, where the period around it does not hold it
 
 
 class When(NamedTuple):

@@ -159,7 +159,7 @@ BREAKS = {
     "period_openers.csv": (
         "过去{m}年,past_years,",
         "phrase '过去{m}年' may hold one slot, {n}, {year}, {era} or {day}, or two {year} slots, a {date} or an "
-        "{event} right after {year}年, and no other braces",
+        "{event} right after {year}年 (a {date} alone too), and no other braces",
         "phrase '今后{n}年'",
     ),
     "periods.csv": ("十六五,2031,20xx", "period_end '20xx' is not a year", "name '十一五'"),

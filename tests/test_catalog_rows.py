@@ -76,6 +76,7 @@ ROLE_EXAMPLES = [
     ("not_goal", "目标群体", "目标群体达到5000人。", 2020, ("is_target",), [True], [False]),
     ("not_category", "帮扶对象", "帮扶对象会员1200人。", 2020, ("category",), ["beneficiaries"], ["members"]),
     ("forecast_word", "估计", "2021年全市新增就业估计达到5万人。", 2020, ("is_target",), [False], [True]),
+    ("budget_word", "概算", "2021年市总工会经费收入概算1.5亿元。", 2020, ("is_target",), [False], [True]),
     ("goal_noun", "规划", "市总工会规划新建驿站50个。", 2020, ("is_target",), [False], [True]),
     ("plan_maker", "社", "合作社计划投入500万元。", 2020, ("is_target",), [False], [True]),  # 金秋助学计划 is a name
     ("gap_total", "存量", "农民工存量2.9亿。", 2020, ("category",), ["other"], ["workers"]),  # 农民工 is counted

@@ -257,3 +257,29 @@ def test_the_nouns_of_a_street_office_a_railway_union_and_their_cases(text, cate
 def test_a_listed_count_naming_nothing_counts_what_the_one_before_it_does():
     text = "新命名省级模范职工之家320个、模范职工小家560个，累计分别达到4860个和8200个。"
     assert [(f.unit, f.category) for f in figures_of(text, 2024)[2:]] == [("organization", "organizations")] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "category"),
+    [
+        # households and people lifted out of poverty are helped
+        ("全年实现1826户5312人稳定脱贫。", "person", "beneficiaries"),
+        ("全年實現1826戶5312人穩定脫貧。", "person", "beneficiaries"),
+        # a farm counted is a body, whatever 家庭 before its head says
+        ("全县家庭农场达到315家。", "organization", "organizations"),
+        ("全縣家庭農場達到315家。", "organization", "organizations"),
+        # migrant workers as Taiwan names them, and people at work underground
+        ("截至年底，本市產業移工3萬2,180人。", "person", "workers"),
+        ("全年减少井下作业人员1320人。", "person", "workers"),
+        # penalties decided and stop-work orders issued are items handled
+        ("全年違法處分612件，命令停工187件。", "item", "activities"),
+        # a union's membership service points are bodies
+        ("市总工会在全市设立流动入会服务点260个。", "organization", "organizations"),
+        # contestants who won a prize are honoured
+        ("经过3天比拼，共有186名选手获得奖项。", "person", "honorees"),
+        ("經過3天比拼，共有186名選手獲得獎項。", "person", "honorees"),
+    ],
+)
+def test_the_poor_lifted_farms_migrant_workers_penalties_service_points_and_prizes(text, unit, category):
+    found = figures_of(text, 2024)[-1]
+    assert (found.unit, found.category) == (unit, category)

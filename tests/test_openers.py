@@ -61,9 +61,8 @@ def test_last_year_is_the_year_before_the_one_the_report_was_given(published_on,
     assert [(f.surface, f.period_start, f.period_end) for f in found] == [("1.5万户", year, year)]
 
 
-@pytest.mark.parametrize("opener", ["去年以来", "去年同期"])
-def test_since_last_year_and_last_years_same_months_name_no_year_before(opener):
-    found = figures_of(f"{opener}，全市工会帮扶困难职工1.5万户。", report_year=2025, published_on="2025-11-20")
+def test_last_years_same_months_name_no_year_before():
+    found = figures_of("去年同期，全市工会帮扶困难职工1.5万户。", report_year=2025, published_on="2025-11-20")
     assert [(f.period_start, f.period_end) for f in found] == [(2025, 2025)]
 
 
@@ -261,4 +260,55 @@ def test_a_named_period_since_its_start_and_one_looked_ahead_to():
     ahead = "二、2026年工作安排\n展望“十五五”，我们将力争到2030年，全省城镇化率达到68%。"
     assert [(f.period_start, f.period_end, f.is_target) for f in figures_of(ahead, report_year=2025)] == [
         (2026, 2030, True)
+    ]
+
+
+def _periods(text: str, report_year: int, published_on: str) -> list[tuple[str, int, int, bool]]:
+    found = figures_of(text, report_year=report_year, published_on=published_on)
+    return [(f.surface, f.period_start, f.period_end, f.is_target) for f in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "省总工会召开大会。\n2024年全省各级工会举办职业技能竞赛1.4万场；培训职工62万人次。全年新建职工驿站12个。",
+        "省總工會召開大會。\n2024年全省各級工會舉辦職業技能競賽1.4萬場；培訓職工62萬人次。全年新建職工驛站12個。",
+    ],
+)
+def test_a_year_opening_a_sentence_with_no_comma_is_of_that_sentence_only(text):
+    found = _periods(text, 2025, "2025-04-28")
+    assert [(start, end) for _, start, end, _ in found] == [(2024, 2024), (2024, 2024), (2025, 2025)]
+
+
+def test_a_topic_before_a_period_phrase_is_read_past():
+    text = "省总工会召开大会。\n技能提升方面，2024年，全省各级工会举办职业技能竞赛1.4万场；培训职工62万人次。"
+    assert [(start, end) for _, start, end, _ in _periods(text, 2025, "2025-04-28")] == [(2024, 2024)] * 2
+    text = "“十二五”以来，各级工会共投入帮扶资金98.6亿元。在推进工资集体协商方面，2012年，全国签订集体合同118.6万份。"
+    assert [(start, end) for _, start, end, _ in _periods(text, 2012, "2012-12-27")] == [(2011, 2012), (2012, 2012)]
+
+
+def test_a_day_opening_a_sentence_dates_that_sentence_unless_the_period_around_it_holds_it():
+    text = "省总工会召开大会。\n截至2024年底，全省工会会员总数达到1120万人；全年新建基层工会组织2100个。全省已建成职工驿站1.18万个。"
+    assert _periods(text, 2025, "2025-04-28") == [
+        ("1120万人", 2024, 2024, False),
+        ("2100个", 2024, 2024, False),
+        ("1.18万个", 2025, 2025, False),
+    ]
+    # in a review of 2018-2022 the end of 2022 is a day of the stretch: 五年新建 stays the five years'
+    text = "五年来，全省工会建成职工驿站360个。截至2022年底，全省基层工会组织达到8.7万个；其中五年新建2180个。"
+    assert [(start, end) for _, start, end, _ in _periods(text, 2022, "2023-01-10")] == [(2018, 2022)] * 3
+
+
+@pytest.mark.parametrize(("published_on", "first"), [("2025-04-28", 2024), ("2026-01-20", 2025)])
+def test_since_last_year_reaches_back_to_the_year_before_the_text_was_given(published_on, first):
+    text = "省总工会召开大会。\n去年以来，全省工会累计筹集送温暖资金3.42亿元。全省已建成职工驿站1.18万个。"
+    assert [(start, end) for _, start, end, _ in _periods(text, 2025, published_on)] == [(first, 2025), (2025, 2025)]
+
+
+def test_what_a_meeting_settled_is_read_past_before_its_period():
+    text = "全年新建工会组织19.6万个。会议明确，“十二五”期间，全国工会要推动企业法人单位建会率达到90%以上，职工入会率达到90%以上。"
+    assert _periods(text, 2012, "2012-12-27") == [
+        ("19.6万个", 2012, 2012, False),
+        ("90%", 2011, 2015, True),
+        ("90%", 2011, 2015, True),
     ]

@@ -274,3 +274,15 @@ def test_what_a_body_will_complete_is_a_goal(text, targets):
 def test_a_figure_measured_against_the_goal_is_what_was_done():
     found = figures_of("全年地区生产总值增长5.8%，高于年初预期目标0.3个百分点。", 2025, published_on="2026-01-20")
     assert [(f.surface, f.is_target) for f in found] == [("5.8%", False), ("0.3个百分点", False)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "（四）审查预算情况\n2025年市总工会本级经费收入预算1.92亿元，支出预算1.92亿元，收支平衡。",
+        "（四）審查預算情況\n2025年市總工會本級經費收入預算1.92億元，支出預算1.92億元，收支平衡。",
+    ],
+)
+def test_the_budget_of_the_year_after_the_one_reviewed_is_a_plan(text):
+    found = figures_of(text, report_year=2024, published_on="2025-03-06")
+    assert [(f.period_start, f.is_target) for f in found] == [(2025, True), (2025, True)]

@@ -244,7 +244,8 @@ def opener_phrase(value: str) -> str | None:
         slots, a span's first and last years ({year}年至{year}年); a {year} may be followed by a {date}
         slot, a day or part of that year ({year}年{date}: 2024年6月, 2024年1-6月, 2024年底), or by an {event}
         slot, what began then (自{year}年{event}以来: 自2019年启动“暖心驿站”建设以来). An {era} slot (an event of
-    eras.csv: 党的十八大以来) stands alone, in place of a {year}; so does a {day} (3月8日, a day of a month)."""
+    eras.csv: 党的十八大以来) stands alone, in place of a {year}; so does a {day} (3月8日, a day of a month),
+    and a {date} with no year (截至{date}: 截至9月底, a day of the year the context speaks of)."""
     if not value:
         return "is empty"
     slots = [slot for slot in re.findall(r"\{[^}]*\}", value) if slot not in ("{date}", "{event}")]
@@ -252,11 +253,11 @@ def opener_phrase(value: str) -> str | None:
         any(slot not in ("{n}", "{year}", "{era}", "{day}") for slot in slots)
         or (len(slots) > 1 and slots != ["{year}", "{year}"])
         or re.search(r"[{}]", re.sub(r"\{(?:n|year|date|event|era|day)\}", "", value))
-        or ("{date}" in value and "{year}年{date}" not in value)
+        or ("{date}" in value and "{year}" in value and "{year}年{date}" not in value)
         or ("{event}" in value and "{year}年{event}" not in value)
     ):
         return (
             f"'{value}' may hold one slot, {{n}}, {{year}}, {{era}} or {{day}}, or two {{year}} slots, a {{date}} or an "
-            "{event} right after {year}年, and no other braces"
+            "{event} right after {year}年 (a {date} alone too), and no other braces"
         )
     return None

@@ -63,6 +63,7 @@ WORD_ROLES = (
     "goal_opener",  # a goal stated earlier in the sentence: 目标是, 主要目标
     "not_category",  # holds a category word but names a kind of thing, deciding nothing: 新就业形态 (就业)
     "forecast_word",  # a forecast: of the year after the one reviewed, an expectation (a target): 预计, 有望
+    "budget_word",  # a budget: of the year after the one reviewed, its plan (a target): 预算
     "achieved_word",  # a goal reported as met: 完成, 惠及
     "review_heading",  # a heading over the review of past work: 回顾, 成就
     "plan_heading",  # a heading over the plans ahead: 任务, 安排
@@ -151,6 +152,7 @@ PERIOD_OPENERS = (
     "year",  # 2018年，: that year
     "past_years",  # 五年来: the years up to the one reviewed
     "lately",  # 近日, and after a news item's dateline a day (本报讯（记者…）3月8日，): the year the text was given
+    "as_of",  # 截至2024年底, 截至9月底 (of the year reviewed, or a plan part's): the day its sentence's levels stood on
     "now",  # 目前: the present, where an aside (自2019年…以来) ends and the period before it returns
 )
 # What a rule of category_rules.csv looks at (etl/rules/categories.py has one function per cue).

@@ -9,7 +9,7 @@ import re
 
 from etl.catalog import Catalog
 from etl.catalog.gates import alternation, character_class, holds_any
-from etl.rules.openers import REPORTER_REACH, opener_rules
+from etl.rules.openers import REPORTER_REACH, TOPIC_REACH, opener_rules
 from etl.rules.period_words import PeriodRules
 from etl.rules.this_year import year_words
 from etl.text.characters import RANGE_DASHES
@@ -60,15 +60,6 @@ def opening_year_pattern(catalog: Catalog) -> re.Pattern:
     )
 
 
-TOPIC_REACH = 12  # characters at most of a topic opening a sentence, its tail and comma: 在职工技能提升方面，
-
-
-def topic_lead(catalog: Catalog) -> re.Pattern:
-    """A clause naming the topic a sentence speaks of (words.csv's topic_tail: 技能提升方面，, 在帮扶救助方面，)."""
-    tails = alternation(catalog.words["topic_tail"])
-    return re.compile(rf"[^\W\d_]{{1,{TOPIC_REACH - 2}}}?(?:{tails})[,，]")
-
-
 def _holds_topic_tail(catalog: Catalog):
     return holds_any(catalog.words["topic_tail"])
 
@@ -86,7 +77,7 @@ def opening_year(before: str, clause: str, rules: PeriodRules, catalog: Catalog)
         # or past an attribution, an address or a dateline (据悉，2024年市总工会计划…), or a topic (技能提升方面，)
         reported = reported or (before[:1] in opening.first_characters and opening.strip.match(before))
         topic = catalog.compiled(_holds_topic_tail)(before[:TOPIC_REACH])  # a tail near: one test in C
-        reported = reported or (topic and catalog.compiled(topic_lead).match(before))
+        reported = reported or (topic and opening.topic.match(before))
         found = pattern.match(before, reported.end()) if reported else None
     if found is None or modifies(before, found, rules) or catalog.compiled(year_words).holds_this_year(before):
         return None

@@ -5,6 +5,7 @@ one pattern per kind with a pre-check derived from the same words."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -57,8 +58,12 @@ SLOT_SPLIT = re.compile("(" + "|".join(map(re.escape, (*SLOTS, ERA))) + ")")
 SPAN_YEARS = 20  # a span of years opening a sentence (2021年至2023年，) is at most this long
 # What must follow each kind of opener: 2018年， opens a year; 3年12月 is a date, not three years.
 # 去年以来 (since last year) and 去年同期 (last year's same months) name no one year.
+# A year opening a sentence without a comma (2024年全省各级工会举办…) is no date, span, deadline, part or
+# measure of a year (2018年12月, 2021年以来, 2024年底前, 2024年度, 2024年的, 2024年同期).
+YEAR_NOT_OPENING = r"[\d月度]|以来|来|至|到|前|底|的|同期|相比|水平"
+YEAR_MARKS = ",，是"  # after a year opening the sentences that follow it: 2018年，, 2026年是
 OPENER_GUARDS = {
-    "year": "[,，是]",
+    "year": f"(?:[{YEAR_MARKS}]|(?!{YEAR_NOT_OPENING}))",
     "year_span": r"(?:期间|间)?(?![\d月度])",  # 2021—2023年间，; not 2021-2023年度 nor a date
     "past_years": r"(?![\d月])",
     "year_before": "(?!以来|同期)",
@@ -80,6 +85,7 @@ REPORTER_REACH = 40  # characters at most of who reports, before the report verb
 # A transcript's speaker opening a sentence, as speakers.py finds one: a name and a colon (李建平：).
 SPEAKER_NAME = rf"[^\W\d_]{{{min(NAME_LENGTHS)},{max(NAME_LENGTHS)}}}{COLON}"
 OCCASION_REACH = 8  # characters at most of the clause before who reports: 发布会上，, 记者从省总工会获悉 …
+TOPIC_REACH = 12  # characters at most of a topic opening a sentence, its tail and comma: 在职工技能提升方面，
 
 
 NOW = Context(None, None, False)  # 目前，…: no period of its own; an aside before it ends (structure.py)
@@ -93,6 +99,8 @@ class OpenerRules(NamedTuple):
     dateline: re.Pattern  # a news item's dateline: 本报讯（记者林晓）
     reporter: re.Pattern  # who reports what follows, a clause ending in a report verb: 人社部新闻发言人介绍，
     report_verb: re.Pattern  # where a report verb and its comma stand in a text (the reporter's pre-check)
+    topic: re.Pattern  # a clause naming the topic a sentence speaks of (topic_tail of words.csv): 技能提升方面，
+    topic_tail: re.Pattern  # where a topic's tail and its comma stand in a text (the topic's pre-check)
     kinds: tuple[tuple[str, re.Pattern], ...]  # in the order they are tried
     named: re.Pattern  # “十三五”时期, 十二五期间
     any_opener: re.Pattern  # the pre-check: could this sentence open a period?
@@ -140,6 +148,7 @@ def opener_rules(catalog: Catalog) -> OpenerRules:
     order = {kind: rank for rank, kind in enumerate(PERIOD_OPENERS)}  # the order they are tried in
     kinds.sort(key=lambda pair: order[pair[0]])
     verbs = alternation(catalog.words["report_verb"])
+    tails = alternation(catalog.words["topic_tail"])
     return OpenerRules(
         strip=re.compile(f"^{strip}+"),
         dateline=re.compile(DATELINE),
@@ -154,6 +163,8 @@ def opener_rules(catalog: Catalog) -> OpenerRules:
             re.VERBOSE,
         ),
         report_verb=re.compile(f"(?:{verbs})[,，:：]"),
+        topic=re.compile(rf"[^\W\d_]{{1,{TOPIC_REACH - 2}}}?(?:{tails})[,，]"),  # 在职工技能提升方面，
+        topic_tail=re.compile(f"(?:{tails})[,，]"),
         kinds=tuple((kind, re.compile("^" + pattern)) for kind, pattern in kinds),
         named=re.compile("^" + named),
         any_opener=re.compile(f"{strip}*(?:{'|'.join(p for _, p in kinds)}|{named})"),
@@ -170,6 +181,18 @@ def opener_rules(catalog: Catalog) -> OpenerRules:
         next_year_names=catalog.words["next_year_word"],
         announces_list=holds_any(catalog.words["list_announcer"]),
     )
+
+
+def topic_led(text: str, texts: list[str], starts: list[int], rules: OpenerRules) -> set[int]:
+    """The sentences that open with the topic they speak of and then a period phrase (技能提升方面，2024年…;
+    在推进工资集体协商方面，截至9月底，…): one search of the text for the topics' tails."""
+    found = set()
+    for tail in rules.topic_tail.finditer(text):
+        index = bisect_right(starts, tail.start()) - 1
+        topic = rules.topic.match(texts[index]) if index >= 0 else None
+        if topic is not None and rules.any_opener.match(texts[index], topic.end()):
+            found.add(index)
+    return found
 
 
 def small_number(text: str) -> int:
@@ -193,6 +216,9 @@ def opened_context(
     reported = rules.reporter.match(text)
     if reported is not None and rules.any_opener.match(text, reported.end()):
         text = rules.strip.sub("", text[reported.end() :])  # 人社部新闻发言人介绍，2024年，…: what the year opens
+    topic = rules.topic.match(text)
+    if topic is not None and rules.any_opener.match(text, topic.end()):
+        text = text[topic.end() :]  # 技能提升方面，2024年全省各级工会…: the year after the topic
     # “十三五”时期，… opens a period; 编制西部大开发“十三五”规划 only names a plan.
     named = rules.named.match(text)
     if named:
@@ -209,6 +235,10 @@ def opened_context(
         slot, *more = [g for g in match.groups() if g is not None] or [None]
         if kind == "coming_years":
             return Context(report_year + 1, report_year + small_number(slot), True)
+        if kind == "last_year" and match.group().endswith(SINCE) and delivered is not None:
+            # 去年以来 in a news item of April 2025: 2024 to 2025, for its sentence
+            first = min(delivered - 1, report_year)
+            return Context(first, report_year, False, in_sentence=first < report_year)
         if kind == "last_year":
             return Context(report_year, report_year, False)
         if kind == "year_before":  # 去年 in a news item of January is the year before it, whatever it reviews
@@ -236,13 +266,17 @@ def opened_context(
         if kind == "year_span" and year_of(slot) < year_of(more[0]) <= year_of(slot) + SPAN_YEARS:
             first, last = year_of(slot), year_of(more[0])
             return Context(first, last, part.kind == "plan" and first > report_year)
-        if kind == "year":
+        if kind == "year":  # 2024年全省各级工会举办…, no comma: of its own sentence only (structure.py)
             year = year_of(slot)
-            return Context(year, year, part.kind == "plan" and year > report_year)
+            unmarked = match.group()[-1] not in YEAR_MARKS
+            return Context(year, year, part.kind == "plan" and year > report_year, in_sentence=unmarked)
         if kind == "lately":  # 近日，…: the year the text was given; a day named, in a news item only (本报讯…3月8日，)
             if delivered is None or (slot is not None and not rules.dateline.match(sentence)):
                 return None
             return Context(delivered, delivered, False)
+        if kind == "as_of":  # 截至2024年底，…；…。: its own sentence's only (structure.py); 截至9月底: the part's year
+            year = year_of(slot) if slot is not None else part.year if part.kind == "plan" else report_year
+            return Context(year, year, part.kind == "plan" and year > report_year, in_sentence=True, day=True)
         if kind == "now":
             return NOW
         if kind == "past_years":

@@ -19,7 +19,8 @@ from operator import attrgetter, itemgetter
 from etl.catalog import Catalog, load_catalog
 from etl.catalog.gates import alternation
 from etl.records import Context, Part, Sentence
-from etl.rules.openers import NOW, opened_context, opener_rules
+from etl.rules.openers import NOW, opened_context, opener_rules, topic_led
+from etl.rules.reaches import TITLE_NOT_ENDING, is_aside, is_headline, item_starts, paragraph_end, sentence_end
 from etl.rules.speakers import named_speakers, reported, speaker_turns, starting_at
 from etl.rules.this_year import this_year_in_plan
 from etl.text.characters import (
@@ -44,13 +45,11 @@ FIRST_LINE_HEADING = re.compile(_HEADING, re.M | re.VERBOSE)
 # re tries at every character.
 LATER_LINE_HEADING = re.compile(r"\n" + _HEADING, re.M | re.VERBOSE)
 TITLE_LENGTHS = range(1, 31)  # characters of a section's title line
-TITLE_NOT_ENDING = SENTENCE_STOPS + SEMICOLONS + "，,、的"  # a line ending so is a sentence or a piece of one
 LINE_ENDS = SENTENCE_STOPS + SEMICOLONS  # a line ending so ends a sentence: the next may be a title
 # An item of an enumerated list: （一）, 一、, 1., ①, ●
 LIST_OPENS = ("：", ":")  # a sentence ending so opens a list
 ENUMERATED = re.compile(rf"[{OPEN_PARENS}]?[{CHINESE_NUMERALS}\d]+[{CLOSE_PARENS}、.．]|[①-⑳●•·■◆]")
 DELIVERED = re.compile(rf"({YEAR})年\d{{1,2}}月\d{{1,2}}日")
-DIGIT = re.compile(r"\d")  # a headline states a figure; a heading states none
 
 
 def infer_report_year(text: str, catalog: Catalog | None = None) -> int | None:
@@ -135,8 +134,12 @@ def _first_year_reviewed(heading: str, report_year: int | None, catalog: Catalog
     return opened.period_start
 
 
-def _after(year: int, report_year: int | None) -> bool:
-    return report_year is not None and year > report_year
+def _holds(context: Context, year: int | None) -> bool:
+    return context.period_start is not None and year is not None and context.period_start <= year <= context.period_end
+
+
+def _after(year: int | None, report_year: int | None) -> bool:
+    return report_year is not None and year is not None and year > report_year
 
 
 def sentence_contexts(
@@ -163,9 +166,10 @@ def sentence_contexts(
     may_open = {i for i in compress(count(), first_characters) if (texts[i][0] in alone or texts[i][:2] in pairs)}
     may_open = {i for i in may_open if opens(texts[i])}
     named = named_speakers(text, starts)  # 李建平：…, read once for both
-    may_open.update(reported(text, texts, starts, rules, named))
+    may_open.update(reported(text, texts, starts, rules, named), topic_led(text, texts, starts, rules))
     titles = section_titles(text, starts)
     turns = speaker_turns(text, starts, named)
+    items = item_starts(text, starts)
     contexts: list[Context] = []
     part_index = -1
     current = Context(report_year, report_year, False)
@@ -173,7 +177,7 @@ def sentence_contexts(
     aside_ends, before_aside = none, current  # where an aside's paragraph ends, and what returns
     # the period was opened by a sentence opening a list: ending in a colon, or announcing what follows
     listing = False  # 一年来，我们主要做了以下工作。
-    for index in sorted(may_open.union(part_begins, titles, turns)):
+    for index in sorted(may_open.union(part_begins, titles, turns, items)):
         if index >= len(sentences):
             break
         if aside_ends <= index:
@@ -191,20 +195,29 @@ def sentence_contexts(
             current, aside_ends, listing = _title_context(texts[index], part, report_year), none, False
         elif index in turns:  # a speaker's turn: back to its part's period
             current, aside_ends, listing = _part_context(part, report_year), none, False
+        elif index in items and current.is_target and part.kind != "plan" and not listing:
+            # 下一步，我们将…。\n（二）农业农村加快发展。: the review's next item, no goal
+            current, aside_ends = _part_context(part, report_year), none
         if index in may_open:
             opened = opened_context(texts[index], part, report_year, catalog, delivered)
+            if opened is not None and current.is_target and _after(opened.period_start, report_year):
+                opened = opened._replace(is_target=True)  # 明年…工作：\n据悉，2025年区总工会计划…: still goals
+            if opened is not None and opened.day and _holds(current, opened.period_start):
+                opened = None  # 截至2022年底，… in a review of 2018-2022: a day of the stretch spoken of
             if opened is NOW:  # 目前全国健在的劳模约2.2万人 after 党的十八大以来…: the aside's period ends
                 if aside_ends != none:
                     current, aside_ends = before_aside, none
-            elif opened is not None and _is_aside(opened, current, report_year):
+                elif current.is_target and part.kind != "plan":  # 今后三年，力争…。目前全总已命名…: the present
+                    current = _part_context(part, report_year)
+            elif opened is not None and is_aside(opened, current, report_year):
                 if aside_ends == none:
                     before_aside = current
-                aside_ends = _paragraph_end(sentences, index, text)
-                current = opened
-            elif opened is not None and _is_headline(sentences[index], text):  # 五年建成站点1236个 累计服务630万人次
-                if aside_ends == none:  # a headline's period is its own line's
-                    before_aside = current
-                current, aside_ends = opened, index + 1
+                reach = sentence_end if opened.in_sentence else paragraph_end  # 2024年全省…: its sentence only
+                current, aside_ends = opened, reach(sentences, index, text)
+            elif opened is not None and (opened.in_sentence or is_headline(sentences[index], text)):
+                if aside_ends == none:  # a headline's period is its own line's (五年建成站点1236个 累计服务630万人次)
+                    before_aside = current  # and a year's with no comma its sentence's (2024年全省…；培训…。)
+                current, aside_ends = opened, sentence_end(sentences, index, text) if opened.in_sentence else index + 1
             elif opened is not None:
                 current, aside_ends = opened, none
                 listing = texts[index].endswith(LIST_OPENS) or bool(rules.announces_list(texts[index]))
@@ -235,44 +248,6 @@ def section_titles(text: str, starts: list[int]) -> set[int]:
         start = (ends[i - 1] + i if i else 0) + lines[i].index(words[0])
         titles.add(starting_at(starts, start))
     return titles - {None}
-
-
-def _is_aside(opened: Context, current: Context, report_year: int | None) -> bool:
-    """A past year before the one reviewed, not a stretch of the review itself; the last years, two or
-    more, of the stretch reviewed (近两年 in a review of five; 过去一年 turns the review to its last year,
-    no aside); or a look back from the plans (去年以来…): each holds to the end of its paragraph."""
-    if report_year is None or opened.period_end is None or opened.is_target:
-        return False
-    inside = (
-        current.period_start is not None
-        and opened.period_end == current.period_end
-        and current.period_start < opened.period_start < opened.period_end
-    )
-    # 自2019年…以来 in a year's review; 党的十八大以来 in a review of 2019-2023: reaching back before its first year
-    look_back = opened.look_back and (
-        current.period_start == current.period_end
-        or (current.period_start is not None and opened.period_start < current.period_start)
-    )
-    return opened.period_end < report_year or inside or current.is_target or look_back
-
-
-def _is_headline(sentence: Sentence, text: str) -> bool:
-    """A line of its own, ending in no stop, that states a figure: a news item's headline, not a
-    section's heading (二、“十四五”时期工作回顾), whose period holds over the section."""
-    return (
-        sentence.text[-1:] not in TITLE_NOT_ENDING
-        and text[sentence.end : sentence.end + 1] in ("\n", "")
-        and text[sentence.start - 1 : sentence.start] in ("\n", "")
-        and DIGIT.search(sentence.text) is not None
-    )
-
-
-def _paragraph_end(sentences: list[Sentence], index: int, text: str) -> int:
-    """The index of the first sentence after `index` that opens a new line of `text`."""
-    following = index + 1
-    while following < len(sentences) and "\n" not in text[sentences[following - 1].end : sentences[following].start]:
-        following += 1
-    return following
 
 
 A_MONTH = re.compile(r"\d{1,2}月")  # after a title's year: a date (2024年3月12日), no section's year

@@ -189,7 +189,7 @@ WILL = re.compile(rf"{WILL_WORD}(?!近)")  # will (将新建驿站200个); 将�
 
 def future_year(before: str, clause: str, context: Context, report_year: int | None, catalog: Catalog) -> bool:
     """2026年全市新增就业5万人, in a report on 2024: a year the clause or the sentence opens with that is
-    still ahead is a goal; the year after the one reviewed only with 将 or a forecast after it (2024年，全市
+    still ahead is a goal; the year after the one reviewed only with 将, a forecast or a budget after it (2024年，全市
     工会将新建驿站200个; 2026年春运期间，…预计达到95亿人次), since a report given in that year may tell what
     it has done so far."""
     year = spoken_year(before, clause) if report_year is not None else None
@@ -198,7 +198,9 @@ def future_year(before: str, clause: str, context: Context, report_year: int | N
     if year > report_year + 1:
         return True
     return year == report_year + 1 and (
-        WILL.search(before) is not None or any(word in before for word in catalog.words["forecast_word"])
+        WILL.search(before) is not None
+        or any(word in before for word in catalog.words["forecast_word"])
+        or any(word in before for word in catalog.words["budget_word"])  # 2025年…收入预算1.92亿元
     )
 
 

@@ -1,0 +1,70 @@
+"""How far a period phrase opening a sentence holds: an aside (a past year, a look back) to its
+paragraph's end, a headline's to its line's, a year with no comma (2024年全省…；培训…。) to its
+sentence's; anything else until the next phrase (structure.py)."""
+
+from __future__ import annotations
+
+import re
+
+from etl.records import Context, Sentence
+from etl.rules.speakers import starting_at
+from etl.text.characters import CLOSE_PARENS, OPEN_PARENS, ORDINAL_NUMERALS, SEMICOLONS, SENTENCE_STOPS
+
+TITLE_NOT_ENDING = SENTENCE_STOPS + SEMICOLONS + "，,、的"  # a line ending so is a sentence or a piece of one
+DIGIT = re.compile(r"\d")  # a headline states a figure; a heading states none
+# An item of a section's list opening a line: （二）农业农村加快发展。 (the line break found at C speed)
+ITEM_LINE = re.compile(rf"\n[ \t\u3000]*(?=[{OPEN_PARENS}][{ORDINAL_NUMERALS}]+[{CLOSE_PARENS}])")
+
+
+def is_aside(opened: Context, current: Context, report_year: int | None) -> bool:
+    """A past year before the one reviewed, not a stretch of the review itself; the last years, two or
+    more, of the stretch reviewed (近两年 in a review of five; 过去一年 turns the review to its last year,
+    no aside); or a look back from the plans (去年以来…): each holds to the end of its paragraph."""
+    if report_year is None or opened.period_end is None or opened.is_target:
+        return False
+    inside = (
+        current.period_start is not None
+        and opened.period_end == current.period_end
+        and current.period_start < opened.period_start < opened.period_end
+    )
+    # 自2019年…以来 in a year's review; 党的十八大以来 in a review of 2019-2023: reaching back before its first year
+    look_back = opened.look_back and (
+        current.period_start == current.period_end
+        or (current.period_start is not None and opened.period_start < current.period_start)
+    )
+    return opened.period_end < report_year or inside or current.is_target or look_back
+
+
+def is_headline(sentence: Sentence, text: str) -> bool:
+    """A line of its own, ending in no stop, that states a figure: a news item's headline, not a
+    section's heading (二、“十四五”时期工作回顾), whose period holds over the section."""
+    return (
+        sentence.text[-1:] not in TITLE_NOT_ENDING
+        and text[sentence.end : sentence.end + 1] in ("\n", "")
+        and text[sentence.start - 1 : sentence.start] in ("\n", "")
+        and DIGIT.search(sentence.text) is not None
+    )
+
+
+def sentence_end(sentences: list[Sentence], index: int, text: str) -> int:
+    """The index of the sentence after the one, of pieces split at ；, that `index` opens."""
+    following = index + 1
+    while following < min(paragraph_end(sentences, index, text), len(sentences)) and (
+        sentences[following - 1].text[-1:] not in SENTENCE_STOPS
+    ):
+        following += 1
+    return following
+
+
+def paragraph_end(sentences: list[Sentence], index: int, text: str) -> int:
+    """The index of the first sentence after `index` that opens a new line of `text`."""
+    following = index + 1
+    while following < len(sentences) and "\n" not in text[sentences[following - 1].end : sentences[following].start]:
+        following += 1
+    return following
+
+
+def item_starts(text: str, starts: list[int]) -> set[int]:
+    """The sentences that open an item of a section's list on a line of their own (（二）农业农村加快发展。):
+    in a review, where the goals the item before ended on (下一步，我们将…) end."""
+    return {starting_at(starts, found.end()) for found in ITEM_LINE.finditer(text)} - {None}
