@@ -63,6 +63,7 @@ from .helpers import figures_of, first_row, keep_rows, refused_row
         ("named_set", "全省地区生产总值先后跨越4万亿元、5万亿元两个台阶。", ["4万亿元", "5万亿元"]),
         ("named_set", "全年三項社會保險基金收入合計2846億元。", ["2846億元"]),
         ("always", "跨越4万亿元、5万亿元、6万亿元两个台阶。", ["4万亿元", "5万亿元", "6万亿元", "两个"]),  # not as many
+        ("named_set", "连续跨越7万亿、8万亿、9万亿三个大台阶。", ["7万亿", "8万亿", "9万亿"]),  # 三 is 3
         ("always", "推动三家企业上市融资5亿元。", ["三家", "5亿元"]),  # a verb: the count's own clause
         ("always", "建成两座大桥和3条隧道。", ["两座", "3条"]),  # a joiner: a list
         ("always", "12个重点项目完成投资3亿元。", ["12个", "3亿元"]),  # in digits: a count

@@ -39,6 +39,8 @@ from etl.text.characters import CLAUSE_BREAKS, SENTENCE_STOPS
 REFERS = "的"  # 全年新建的120个职工驿站: a count after 的 refers to the ones an earlier statement counted
 NAME_LENGTHS = (2, 3, 4)  # the characters of a noun's end or start that must agree: 驿站, 职工驿站
 PRECISE_DIGITS = 5  # significant digits from which one value in one report is one fact
+# Below this, a value of one decimal at most (12.6, 300) has fewer than PRECISE_DIGITS significant digits.
+SHORT_BELOW = 10 ** (PRECISE_DIGITS - 2)
 HEADLINE_RUN = 6  # characters at least between a headline's figure and the first clause break
 LEAD_REACH = 600  # characters from the start in which a news item's lead restates its headline
 
@@ -152,7 +154,10 @@ _said_in_headline = attrgetter(*(name for name in SAID if name not in ("unit", "
 
 
 def _precise_key(figure: Figure) -> tuple | None:
-    if len(f"{abs(figure.value):.12g}".replace(".", "").strip("0")) < PRECISE_DIGITS:
+    value = abs(figure.value)
+    if (value < SHORT_BELOW and (value * 10).is_integer()) or len(
+        f"{value:.12g}".replace(".", "").strip("0")
+    ) < PRECISE_DIGITS:  # most values: short ones, told by arithmetic before they are written out
         return None
     return (
         figure.value,

@@ -18,9 +18,10 @@ import re
 from etl.catalog import Catalog
 from etl.catalog.gates import alternation
 from etl.rules.ties import list_words
-from etl.text.characters import CLAUSE_ENDS, NONZERO_DIGITS
+from etl.text.characters import CLAUSE_ENDS
+from etl.text.chinese_numerals import DIGIT_VALUE
 
-SMALL = {numeral: value for value, numeral in enumerate(NONZERO_DIGITS, 1)} | {"两": 2, "十": 10}
+SMALL = {numeral: value for numeral, value in DIGIT_VALUE.items() if value} | {"十": 10}  # 三: 3, 两: 2
 SUBJECT_REACH = 12  # characters at most of the noun phrase between the count and the number it names
 GOES_ON = "并"  # and then: a clause of its own goes on (三家企业上市并融资5亿元)
 ENDS_A_FIGURE = re.compile(r"\d[^\W\d_]{0,4}$")  # the list's last item ends with a figure: 5万亿元

@@ -216,7 +216,7 @@ def opened_context(
     reported = rules.reporter.match(text)
     if reported is not None and rules.any_opener.match(text, reported.end()):
         text = rules.strip.sub("", text[reported.end() :])  # 人社部新闻发言人介绍，2024年，…: what the year opens
-    topic = rules.topic.match(text)
+    topic = rules.topic.match(text) if rules.topic_tail.search(text, 0, TOPIC_REACH) else None  # a tail near: C
     if topic is not None and rules.any_opener.match(text, topic.end()):
         text = text[topic.end() :]  # 技能提升方面，2024年全省各级工会…: the year after the topic
     # “十三五”时期，… opens a period; 编制西部大开发“十三五”规划 only names a plan.

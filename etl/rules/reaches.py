@@ -5,15 +5,16 @@ sentence's; anything else until the next phrase (structure.py)."""
 from __future__ import annotations
 
 import re
+from itertools import compress, count
 
 from etl.records import Context, Sentence
-from etl.rules.speakers import starting_at
 from etl.text.characters import CLOSE_PARENS, OPEN_PARENS, ORDINAL_NUMERALS, SEMICOLONS, SENTENCE_STOPS
 
 TITLE_NOT_ENDING = SENTENCE_STOPS + SEMICOLONS + "，,、的"  # a line ending so is a sentence or a piece of one
 DIGIT = re.compile(r"\d")  # a headline states a figure; a heading states none
-# An item of a section's list opening a line: （二）农业农村加快发展。 (the line break found at C speed)
-ITEM_LINE = re.compile(rf"\n[ \t\u3000]*(?=[{OPEN_PARENS}][{ORDINAL_NUMERALS}]+[{CLOSE_PARENS}])")
+# An item of a section's list: （二）农业农村加快发展。
+ITEM = re.compile(rf"[{OPEN_PARENS}][{ORDINAL_NUMERALS}]+[{CLOSE_PARENS}]")
+INDENT = " \t\u3000"  # before an item on a line of its own
 
 
 def is_aside(opened: Context, current: Context, report_year: int | None) -> bool:
@@ -64,7 +65,16 @@ def paragraph_end(sentences: list[Sentence], index: int, text: str) -> int:
     return following
 
 
-def item_starts(text: str, starts: list[int]) -> set[int]:
+def item_starts(text: str, sentences: list[Sentence], firsts: list[str]) -> set[int]:
     """The sentences that open an item of a section's list on a line of their own (（二）农业农村加快发展。):
-    in a review, where the goals the item before ended on (下一步，我们将…) end."""
-    return {starting_at(starts, found.end()) for found in ITEM_LINE.finditer(text)} - {None}
+    in a review, where the goals the item before ended on (下一步，我们将…) end. `firsts`: each sentence's
+    first character; only those opening with a parenthesis (a look at each, by map in C) are read."""
+    found = set()
+    for index in compress(count(), map(OPEN_PARENS.__contains__, firsts)):
+        sentence = sentences[index]
+        before = sentence.start
+        while before and text[before - 1] in INDENT:
+            before -= 1
+        if (not before or text[before - 1] == "\n") and ITEM.match(sentence.text):
+            found.add(index)
+    return found

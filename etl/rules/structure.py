@@ -161,7 +161,8 @@ def sentence_contexts(
     starts = list(map(attrgetter("start"), sentences))
     part_begins = [bisect_left(starts, part.start) for part in parts]  # first sentence of each part
     texts = list(map(attrgetter("text"), sentences))
-    first_characters = map(rules.first_characters.__contains__, map(itemgetter(0), texts))
+    firsts = list(map(itemgetter(0), texts))
+    first_characters = map(rules.first_characters.__contains__, firsts)
     opens, alone, pairs = rules.any_opener.match, rules.alone, rules.first_pairs  # the few left: two characters
     may_open = {i for i in compress(count(), first_characters) if (texts[i][0] in alone or texts[i][:2] in pairs)}
     may_open = {i for i in may_open if opens(texts[i])}
@@ -169,7 +170,7 @@ def sentence_contexts(
     may_open.update(reported(text, texts, starts, rules, named), topic_led(text, texts, starts, rules))
     titles = section_titles(text, starts)
     turns = speaker_turns(text, starts, named)
-    items = item_starts(text, starts)
+    items = item_starts(text, sentences, firsts)
     contexts: list[Context] = []
     part_index = -1
     current = Context(report_year, report_year, False)
