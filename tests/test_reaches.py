@@ -37,7 +37,7 @@ def test_a_later_year_opening_a_sentence_under_goals_is_a_goal():
     ]
 
 
-def test_a_headline_holds_its_line_and_an_aside_its_paragraph():
+def test_a_year_before_the_one_reviewed_holds_to_its_paragraphs_end():
     text = "全年新建驿站20个。\n2019年，全市建成驿站80个。累计服务职工9万人次。\n全年服务职工3万人次。"
     found = figures_of(text, report_year=2024, published_on="2024-12-30")
     assert [(f.surface, f.period_start) for f in found] == [
