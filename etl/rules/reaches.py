@@ -1,6 +1,8 @@
 """How far a period phrase opening a sentence holds: an aside (a past year, a look back) to its
-paragraph's end, a headline's to its line's, a year with no comma (2024年全省…；培训…。) to its
-sentence's; anything else until the next phrase (structure.py)."""
+paragraph's end, a headline's to its line's, a year with no comma (2024年全省…；培训…。) or a day
+(截至2024年底，) to its sentence's; anything else until the next phrase, or, for goals a sentence opened
+in a review (下一步，我们将…), until the review's next item on a line of its own (（二）…: only the
+parenthesised items, which a review's sections number; structure.py's ENUMERATED reads all forms)."""
 
 from __future__ import annotations
 
