@@ -17,8 +17,8 @@ from typing import NamedTuple
 from etl.catalog import Catalog
 from etl.records import Context, Sentence, When
 from etl.rules.period_words import period_rules
+from etl.text.characters import SEMICOLONS
 
-SEMICOLONS = "；;"
 YEAR_MARK = "年"  # a figure whose words hold none names no year of its own
 GAP = 4  # characters looked back past the end of the sentence before (spaces, a closing quote)
 

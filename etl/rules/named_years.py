@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from etl.catalog import Catalog
-from etl.catalog.gates import alternation, character_class, holds_any
+from etl.catalog.gates import alternation, character_class
 from etl.rules.openers import REPORTER_REACH, TOPIC_REACH, opener_rules
 from etl.rules.period_words import PeriodRules
 from etl.rules.this_year import year_words
@@ -60,10 +60,6 @@ def opening_year_pattern(catalog: Catalog) -> re.Pattern:
     )
 
 
-def _holds_topic_tail(catalog: Catalog):
-    return holds_any(catalog.words["topic_tail"])
-
-
 def opening_year(before: str, clause: str, rules: PeriodRules, catalog: Catalog) -> int | None:
     """The year the figure's sentence opens with (2024年全市工会将继续实施金秋助学，资助…3000名: 2024; 全总2026年将
     实施…，计划培训职工1000万人次: 2026),
@@ -76,7 +72,7 @@ def opening_year(before: str, clause: str, rules: PeriodRules, catalog: Catalog)
         reported = opening.report_verb.search(before, 0, REPORTED_REACH) and opening.reporter.match(before)
         # or past an attribution, an address or a dateline (据悉，2024年市总工会计划…), or a topic (技能提升方面，)
         reported = reported or (before[:1] in opening.first_characters and opening.strip.match(before))
-        topic = catalog.compiled(_holds_topic_tail)(before[:TOPIC_REACH])  # a tail near: one test in C
+        topic = opening.topic_near(before[:TOPIC_REACH])  # a tail near: one test in C
         reported = reported or (topic and opening.topic.match(before))
         found = pattern.match(before, reported.end()) if reported else None
     if found is None or modifies(before, found, rules) or catalog.compiled(year_words).holds_this_year(before):

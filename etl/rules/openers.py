@@ -100,7 +100,8 @@ class OpenerRules(NamedTuple):
     reporter: re.Pattern  # who reports what follows, a clause ending in a report verb: 人社部新闻发言人介绍，
     report_verb: re.Pattern  # where a report verb and its comma stand in a text (the reporter's pre-check)
     topic: re.Pattern  # a clause naming the topic a sentence speaks of (topic_tail of words.csv): 技能提升方面，
-    topic_tail: re.Pattern  # where a topic's tail and its comma stand in a text (the topic's pre-check)
+    topic_tail: re.Pattern  # where a topic's tail and its comma stand in a text (topic_led's search)
+    topic_near: Callable[[str], object]  # does a text hold a topic's tail (the pre-check, on its first TOPIC_REACH)
     kinds: tuple[tuple[str, re.Pattern], ...]  # in the order they are tried
     named: re.Pattern  # “十三五”时期, 十二五期间
     any_opener: re.Pattern  # the pre-check: could this sentence open a period?
@@ -165,6 +166,7 @@ def opener_rules(catalog: Catalog) -> OpenerRules:
         report_verb=re.compile(f"(?:{verbs})[,，:：]"),
         topic=re.compile(rf"[^\W\d_]{{1,{TOPIC_REACH - 2}}}?(?:{tails})[,，]"),  # 在职工技能提升方面，
         topic_tail=re.compile(f"(?:{tails})[,，]"),
+        topic_near=holds_any(catalog.words["topic_tail"]),
         kinds=tuple((kind, re.compile("^" + pattern)) for kind, pattern in kinds),
         named=re.compile("^" + named),
         any_opener=re.compile(f"{strip}*(?:{'|'.join(p for _, p in kinds)}|{named})"),
@@ -216,7 +218,7 @@ def opened_context(
     reported = rules.reporter.match(text)
     if reported is not None and rules.any_opener.match(text, reported.end()):
         text = rules.strip.sub("", text[reported.end() :])  # 人社部新闻发言人介绍，2024年，…: what the year opens
-    topic = rules.topic.match(text) if rules.topic_tail.search(text, 0, TOPIC_REACH) else None  # a tail near: C
+    topic = rules.topic.match(text) if rules.topic_near(text[:TOPIC_REACH]) else None  # a tail near: one test in C
     if topic is not None and rules.any_opener.match(text, topic.end()):
         text = text[topic.end() :]  # 技能提升方面，2024年全省各级工会…: the year after the topic
     # “十三五”时期，… opens a period; 编制西部大开发“十三五”规划 only names a plan.
