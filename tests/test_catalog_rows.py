@@ -80,6 +80,7 @@ ROLE_EXAMPLES = [
     ("goal_noun", "规划", "市总工会规划新建驿站50个。", 2020, ("is_target",), [False], [True]),
     ("plan_maker", "社", "合作社计划投入500万元。", 2020, ("is_target",), [False], [True]),  # 金秋助学计划 is a name
     ("gap_total", "存量", "农民工存量2.9亿。", 2020, ("category",), ["other"], ["workers"]),  # 农民工 is counted
+    ("output_word", "总产出", "全市工业总产出收入增长6%。", 2020, ("category",), ["funds"], ["other"]),
     ("gap_verb", "高达", "农民工高达2.9亿。", 2020, ("category",), ["other"], ["workers"]),
     (
         "people_noun",

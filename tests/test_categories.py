@@ -41,6 +41,7 @@ from .helpers import figures_of, first_row, keep_rows, one, refused_row
         ("subject_noun", "全市高技能人才比上年增加5400人。", "workers"),  # 人才, the subject of 增加
         ("subject_noun", "農村留守兒童比上年減少300名。", "beneficiaries"),
         ("unit_default", "拿出2亿元。", "funds"),
+        ("money_change", "全年固定资产投资增长6.8%。", "funds"),  # asked once the basis is known (rates.py)
         ("always", "新建7个乡村。", "other"),  # nothing says more: the last row
     ],
 )

@@ -63,6 +63,7 @@ WORD_ROLES = (
     "goal_opener",  # a goal stated earlier in the sentence: 目标是, 主要目标
     "not_category",  # holds a category word but names a kind of thing, deciding nothing: 新就业形态 (就业)
     "forecast_word",  # a forecast: of the year after the one reviewed, an expectation (a target): 预计, 有望
+    "output_word",  # a measure of output, money by its unit but no flow of funds: its rate is other (生产总值)
     "budget_word",  # a budget: of the year after the one reviewed, its plan (a target): 预算
     "achieved_word",  # a goal reported as met: 完成, 惠及
     "review_heading",  # a heading over the review of past work: 回顾, 成就
@@ -169,7 +170,10 @@ CUES = (
     "subject_noun",  # the noun before a verb of change or reaching names a category (the lexicon): 人才增加5400人
     "earlier_word",  # a category word of an earlier clause of the sentence, nearest first
     "unit_default",  # the row of categories.csv with no word, for the figure's unit (元: funds)
+    "money_change",  # a change in % whose label names money, not output (rates.py): 固定资产投资增长6.8%
 )
+# The cues of CUES read with a change's label, once its basis is known (etl/rules/rates.py).
+CHANGE_CUES = frozenset({"money_change"})
 # The category of a rule whose cue finds one: the word's, the noun's, the measure word's, the unit's.
 GIVEN = "given"
 GIVING_CUES = frozenset(

@@ -17,7 +17,7 @@ each unit's rules, up to its first `always` rule, whose category is the unit's l
 from __future__ import annotations
 
 from etl.catalog import Catalog
-from etl.catalog.vocabularies import GIVEN, UNITS
+from etl.catalog.vocabularies import CHANGE_CUES, GIVEN, UNITS
 from etl.records import Around, Mention
 from etl.rules.category_words import PEOPLE, noun_units, phrase_verbs, subject_end, words_by_category
 from etl.rules.compounds import compound_after, noun_ending_at, noun_ending_near
@@ -56,7 +56,7 @@ def rules_by_unit(catalog: Catalog) -> dict[str, tuple[tuple, str]]:
     by_unit = {}
     for unit in UNITS:
         rows, last = rows_for(catalog.category_rules, unit)
-        held = (pair for pair in rows if can_hold(pair[0], unit, catalog))
+        held = (pair for pair in rows if pair[0] not in CHANGE_CUES and can_hold(pair[0], unit, catalog))
         rules = tuple((CUE_FUNCTIONS[cue], wanted) for cue, wanted in dict.fromkeys(held))
         by_unit[unit] = (rules, OTHER if last is None else last)
     return by_unit

@@ -18,7 +18,7 @@ from __future__ import annotations
 from etl.catalog import Catalog, load_catalog
 from etl.records import Around, Figure, Mention, Part, Sentence, Tie
 from etl.rules.bases import CHANGE, basis, direction
-from etl.rules.categories import category
+from etl.rules.categories import OTHER, category
 from etl.rules.dates_carried import carried, dated_after, undated_change
 from etl.rules.goal_words import goal_named_after
 from etl.rules.identity import figure_id
@@ -35,6 +35,7 @@ from etl.rules.own_change import change_of_before
 from etl.rules.periods import of_listed_year, when
 from etl.rules.programs import ProgramFinder
 from etl.rules.qualifiers import EXACT, listed_kind, qualifier
+from etl.rules.rates import of_change
 from etl.rules.respective import Respective
 from etl.rules.structure import sentence_contexts
 from etl.rules.ties import breakdown_words, restates, ties
@@ -232,13 +233,16 @@ class FigureBuilder:
         if turn is None and base == CHANGE:  # a list item or a range's bound: the way the one before moved
             turn = self.passed_turn
         metric, metric_value, base = self.metrics.valued(metric, mention.value, turn, kind, base, label)
+        group = category(mention, around, catalog)
+        if base == CHANGE and group == OTHER:  # 一般公共预算收入增长4.1%: its label names money (rates.py)
+            group = of_change(mention, label, catalog) or group
         fields = (  # a Figure's fields in order, its id still to come: the record is made once
             "",
             self.doc_id,
             mention.surface,
             mention.value,
             mention.unit,
-            category(mention, around, catalog),
+            group,
             kind,
             base,
             timing.is_target,
