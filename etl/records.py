@@ -90,6 +90,7 @@ class Context(NamedTuple):
     look_back: bool = False  # a stretch since a year, to the one reviewed (自2019年…以来): to its paragraph's end
     in_sentence: bool = False  # a year opening a sentence with no comma (2024年全省…；培训…): to the sentence's end
     day: bool = False  # a day (截至2024年底，…；…。): its sentence's, where the period around it does not hold it
+    in_paragraph: bool = False  # goals said to follow, outside plans (今年…目标是：): to its paragraph's end
 
 
 class When(NamedTuple):

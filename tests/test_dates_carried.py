@@ -27,6 +27,15 @@ END = date(2025, 12, 31)
         ("年末生猪存栏126.3万头，全年生猪出栏198.6万头；家禽出栏2860万只。", [END, None, None]),
         # not a sentence after a full stop that opens no breakdown
         ("年末全市常住人口520万人。全市出生人口3万人。", [END, None]),
+        # nor a date a statement did not open with: it dates its own clause only
+        (
+            "全省向2.3万名不符合条件人员发放养老金4516万元，截至2025年12月底已追回3962万元；6个市结余资金5.4亿元。",
+            [None, None, END, None, None],
+        ),
+        (
+            "全省向2.3萬名不符合條件人員發放養老金4516萬元，截至2025年12月底已追回3962萬元；6個市結餘資金5.4億元。",
+            [None, None, END, None, None],
+        ),
     ],
 )
 def test_a_date_holds_for_the_statement_after_it(text, dates):

@@ -75,6 +75,13 @@ def test_a_ratio_of_incomes_per_head_is_a_ratio_and_its_change_a_figure(text):
         ("引进高层次人才2600人。", "person", "workers"),  # the head: 人才
         ("新培育5户链主企业。", "enterprise", "organizations"),
         ("引进8家平台企业。", "enterprise", "organizations"),  # the head is 企业, not 平台
+        ("全年检查用人单位1.86万户。", "organization", "organizations"),  # 户 of bodies: no households
+        ("全年檢查用人單位1.86萬戶。", "organization", "organizations"),
+        ("全年帮扶困难职工家庭1200户。", "household", "beneficiaries"),
+        ("12个省级部门年初预算未细化。", "organization", "organizations"),  # departments are bodies
+        ("全市建成“船员之家”86个。", "organization", "organizations"),  # a home a union runs: 之家
+        ("全市建成「船員之家」86個。", "organization", "organizations"),
+        ("打造职工思想政治引领示范点23个。", "organization", "organizations"),
         ("新建口袋公园85处。", "other", "other"),  # a place is no body
         ("开工改造农村危房4600户。", "household", "beneficiaries"),
         ("全年办理群众诉求1.8万件。", "item", "activities"),

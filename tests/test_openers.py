@@ -312,3 +312,45 @@ def test_what_a_meeting_settled_is_read_past_before_its_period():
         ("90%", 2011, 2015, True),
         ("90%", 2011, 2015, True),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全年新建职工驿站12个。\n今年全市工会工作的主要预期目标是：新建职工驿站10个；发展会员1.5万人。全年计划投入帮扶资金800万元。\n"
+        "据介绍，去年全市工会筹集送温暖资金1200万元。",
+        "全年新建職工驛站12個。\n今年全市工會工作的主要預期目標是：新建職工驛站10個；發展會員1.5萬人。全年計劃投入幫扶資金800萬元。\n"
+        "據介紹，去年全市工會籌集送溫暖資金1200萬元。",
+    ],
+)
+def test_goals_said_to_follow_this_year_hold_to_their_paragraphs_end(text):
+    assert [(start, end, goal) for _, start, end, goal in _periods(text, 2024, "2025-01-20")] == [
+        (2024, 2024, False),
+        (2025, 2025, True),
+        (2025, 2025, True),
+        (2025, 2025, True),
+        (2024, 2024, False),  # the next paragraph: the review again
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全年经费收入1.2亿元。\n2025年经费收入预算1.3亿元，比上年增长4%；其中职工活动支出预算8760万元；维权支出2980万元。",
+        "全年經費收入1.2億元。\n2025年經費收入預算1.3億元，比上年增長4%；其中職工活動支出預算8760萬元；維權支出2980萬元。",
+    ],
+)
+def test_a_budget_of_the_year_ahead_opening_a_sentence_holds_for_all_its_pieces(text):
+    assert [goal for *_, goal in _periods(text, 2024, "2025-03-01")] == [False, True, True, True, True]
+
+
+@pytest.mark.parametrize(
+    ("text", "published_on", "year"),
+    [
+        ("本报讯（通讯员 孙磊）春节前后，青岚市总工会共发放“暖心包”1.5万份。", "2024-02-26", 2024),
+        ("本報訊（通訊員 孫磊）春節前後，青嵐市總工會共發放“暖心包”1.5萬份。", "2024-02-26", 2024),
+        ("春节期间，街道总工会慰问困难职工110户。", "2024-02-26", 2023),  # no dateline: the year reviewed
+    ],
+)
+def test_a_season_after_a_news_items_dateline_is_of_the_year_it_was_given(text, published_on, year):
+    assert [(start, end) for _, start, end, _ in _periods(text, 2023, published_on)] == [(year, year)]

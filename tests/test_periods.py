@@ -376,6 +376,8 @@ def test_a_goal_over_the_coming_years_the_sentence_names_covers_them():
     assert [(f.is_target, f.period_start, f.period_end) for f in figures_of(plan, 2019)] == [(True, 2020, 2021)] * 2
     within = "二、2009年工作安排\n三年内中央财政再支持5000所乡镇卫生院建设。"
     assert [(f.period_start, f.period_end) for f in figures_of(within, 2008)] == [(2009, 2011)]
+    year = "二、2026年工作安排\n本会计划于2026年内办理教育训练50场次。"  # 2026年内 is a year, not 2026 years
+    assert [(f.period_start, f.period_end) for f in figures_of(year, 2025)] == [(2026, 2026)]
     over = "二、2008年工作安排\n用两年时间，将筹资标准由每人每年50元提高到100元。"
     assert [(f.surface, f.is_target, f.period_start, f.period_end) for f in figures_of(over, 2007)] == [
         ("50元", False, 2007, 2007),  # the starting level: the year before
@@ -384,6 +386,20 @@ def test_a_goal_over_the_coming_years_the_sentence_names_covers_them():
 
 
 BUDGET = "一、2025年预算执行情况\n城镇新增就业1250万人。\n二、2026年预算安排\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("抽查了9个县2021年至2023年就业补助资金247.8亿元。", [(2024, 2024), (2021, 2023)]),
+        ("抽查了9個縣2021年至2023年就業補助資金247.8億元。", [(2024, 2024), (2021, 2023)]),
+        ("全省2021—2023年累计投入帮扶资金3.6亿元。", [(2021, 2023)]),
+        ("安排2021-2023年度预算资金3.6亿元。", [(2024, 2024)]),  # a fiscal span's name
+        ("增速比2019—2021年平均水平高5%。", [(2024, 2024)]),  # compared with: no years of its own
+    ],
+)
+def test_a_span_of_years_in_the_figures_clause_is_its_period(text, years):
+    assert [(f.period_start, f.period_end) for f in figures_of(text, 2024)] == years
 
 
 def test_a_year_describing_what_falls_due_is_no_year_of_the_figure():
@@ -481,6 +497,7 @@ def test_next_year_inside_a_statement_is_a_goal_of_the_year_after():
         ("下一步，我们将开展专项服务行动，计划在10月至12月再举办专场招聘会5000场以上。", 2024, "2024-10-25", 2024),
         ("下一步，全市工会将新建驿站10个。", 2022, "2022-07-26", 2023),  # no rest of the year named: the year after
         ("下一步，全市工会将在年底前新建驿站10个。", 2022, "2023-01-20", 2023),  # a review given the year after
+        ("下一步，力争全年完成职业技能培训60万人次。", 2023, "2023-10-26", 2023),  # a press conference of October
     ],
 )
 def test_next_steps_naming_the_rest_of_the_year_are_of_the_year_the_text_was_given(

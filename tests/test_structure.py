@@ -46,6 +46,18 @@ def test_a_review_headed_by_five_years_speaks_of_those_five_years():
     assert [(p.kind, p.first_year, p.year) for p in parts] == [("review", 2003, 2007), ("plan", None, 2008)]
 
 
+def test_a_heading_over_a_plans_progress_and_the_goals_ahead_reviews_the_plans_years_so_far():
+    heading = "一、2023年工作回顾\n甲。\n二、“十四五”规划中期实施情况和2024年主要目标\n乙。\n三、2024年重点工作\n丙。"
+    parts = report_parts(heading, 2023)
+    assert [(p.kind, p.first_year, p.year) for p in parts] == [
+        ("review", None, 2023),
+        ("mixed", 2021, 2023),
+        ("plan", None, 2024),
+    ]
+    text = heading.replace("乙。", "规划确定的38项主要指标中，31项进度符合预期。三年来累计完成投资7820亿元。")
+    assert [(f.period_start, f.period_end, f.is_target) for f in figures_of(text, 2023)] == [(2021, 2023, False)] * 3
+
+
 def test_a_year_before_the_one_reviewed_holds_to_the_end_of_its_paragraph_only():
     text = (
         "一、过去五年工作回顾\n"

@@ -55,6 +55,10 @@ PLAN = "二、2021年工作安排\n"  # a report on 2020: what follows is its pl
         # what was done beyond the plan or the goal is an outcome (achieved_word)
         ("always", "全年完成投资1200亿元，超年度计划160亿元。", [False, False]),
         ("always", "城鎮新增就業12萬人，比目標多1.6萬人。", [False, False]),
+        # a goal a figure is measured against, not one set
+        ("always", "地区生产总值年均增长6.4%，比规划目标高0.4个百分点。", [False, False]),
+        ("always", "地區生產總值年均增長6.4%，比規劃目標高0.4個百分點。", [False, False]),
+        ("goal_in_clause", "力争比目标多完成5%。", [True]),  # 力争 sets one all the same
         # next year, the next step: a goal stated earlier in the sentence
         ("goal_opens", "明年，全市工会将资助困难职工子女3000名。", [True]),
         ("goal_opens", "下一步，全市工會將開展技能競賽500場。", [True]),

@@ -153,6 +153,7 @@ PERIOD_OPENERS = (
     "year",  # 2018年，: that year
     "past_years",  # 五年来: the years up to the one reviewed
     "lately",  # 近日, and after a news item's dateline a day (本报讯（记者…）3月8日，): the year the text was given
+    "season",  # after a news item's dateline, 春节前后, 五一前夕: the season of the year the text was given
     "as_of",  # 截至2024年底, 截至9月底 (of the year reviewed, or a plan part's): the day its sentence's levels stood on
     "now",  # 目前: the present, where an aside (自2019年…以来) ends and the period before it returns
 )

@@ -19,6 +19,7 @@ from etl.records import Context, Sentence, When
 from etl.rules.period_words import period_rules
 from etl.text.characters import SEMICOLONS
 
+CHANGE = "change"  # a change has no date of its own (undated_change), whatever its statement's
 YEAR_MARK = "年"  # a figure whose words hold none names no year of its own
 GAP = 4  # characters looked back past the end of the sentence before (spaces, a closing quote)
 
@@ -61,10 +62,14 @@ def carried(
     return When(dated.as_of.year, dated.as_of.year, False, dated.as_of)  # the year of the day carried
 
 
-def dated_after(timing: When, sentence: Sentence, was: date | None) -> Dated | None:
+def dated_after(timing: When, sentence: Sentence, was: date | None, earlier: list = ()) -> Dated | None:
     """What the next figure may carry: the date of this one (`was`: its own, before carrying), none after a
-    figure with none (年末生猪存栏…，全年生猪出栏…；家禽出栏2860万只: the statement ended with a flow)."""
+    figure with none (年末生猪存栏…，全年生猪出栏…；家禽出栏2860万只: the statement ended with a flow), nor
+    after a date a statement did not open with, which dates its own clause only (发放养老金4516万元，截至
+    2024年5月底已追回3962万元；6个市…基金结余5.4亿元: the levels before it in its sentence had none)."""
     if timing.as_of is None or timing.is_target:
+        return None
+    if any(figure.as_of != timing.as_of and figure.basis != CHANGE for figure in earlier):  # a change has none
         return None
     return Dated(sentence.index, timing.as_of, was is None)
 

@@ -16,6 +16,16 @@ GOAL_NOUNS = ("目标", "预期")  # goal words that name a goal, not say one is
 SHARE_OF = "的"  # 目标任务1.6万人的116.3%: the goal's value, and the share of it done
 GOAL_TASK = "任务"  # 目标任务, 计划任务: the goal as a task
 GOAL_NAME_REACH = 4  # characters between 的 and the goal noun after a figure: 的年度调控目标
+BENCHMARK_REACH = 6  # characters between a comparison's word and the goal it measures against: 比规划目标
+# A goal a figure is measured against, not one set: 比规划目标高0.4个百分点, 超过年度计划, 快于预期.
+MEASURED_AGAINST = re.compile(
+    rf"""
+    (?:比|较|超过|超出|高于|低于|快于|慢于|好于)   # a comparison's word
+    [^{CLAUSE_BREAKS}]{{0,{BENCHMARK_REACH}}}     # what qualifies the goal: 规划, 年度
+    $                                             # right before the goal word
+    """,
+    re.VERBOSE,
+)
 
 
 class GoalRules(NamedTuple):
@@ -82,6 +92,15 @@ def reported_met(text: str, goals: GoalRules, pos: int = 0) -> bool:
         ):
             return True
     return False
+
+
+def set_goal(clause: str, goals: GoalRules) -> re.Match | None:
+    """The first goal word of `clause` that sets a goal, not one a figure is measured against
+    (比规划目标高0.4个百分点; 快于预期: an outcome beside its goal)."""
+    found = goals.goal_word.search(clause)
+    while found is not None and MEASURED_AGAINST.search(clause, 0, found.start()) is not None:
+        found = goals.goal_word.search(clause, found.end())
+    return found
 
 
 def goal_named_after(clause_after: str, catalog: Catalog, clause_before: str = "") -> bool:

@@ -9,7 +9,7 @@ import re
 
 from etl.catalog import Catalog
 from etl.catalog.gates import alternation, character_class
-from etl.rules.openers import REPORTER_REACH, TOPIC_REACH, opener_rules
+from etl.rules.openers import REPORTER_REACH, SPAN_YEARS, TOPIC_REACH, opener_rules
 from etl.rules.period_words import PeriodRules
 from etl.rules.this_year import year_words
 from etl.text.characters import RANGE_DASHES
@@ -85,33 +85,39 @@ BASE_TAIL = "的"  # right before the number
 
 
 # the first year of a span and its dash or 至: 2021-, 2021年至 (characters.py's range dashes)
-SPAN_START = re.compile(rf"{YEAR}年?(?:{character_class(RANGE_DASHES)}|至|到)$")
+SPAN_START = re.compile(rf"({YEAR})年?(?:{character_class(RANGE_DASHES)}|至|到)$")
+FISCAL = "度"  # after a span's last 年: the name of a span of fiscal years (2021-2023年度), no period
 
 
-def year_in_clause(clause: str, rules: PeriodRules) -> int | None:
-    """'2020年安排…' or '由2010年的162.4亿元' name the year; '比2010年增加' does not."""
+def years_in_clause(clause: str, rules: PeriodRules) -> tuple[int, int] | None:
+    """The first and last year the figure's clause names: '2020年安排…' and '由2010年的162.4亿元' one year,
+    '抽查…2021年至2023年就业补助资金' a span (opening the sentence, the opener's span holds it: openers.py);
+    '比2010年增加' none."""
     if "年" not in clause:
         return None
     matches = [m for m in MARKED_YEAR.finditer(clause) if not modifies(clause, m, rules)]
     if not matches:
         return None
     match = matches[-1]
-    if SPAN_START.search(clause, 0, match.start()):
-        return None  # 2021-2023年全市…: a span's last year is no year of its own (the opener's span, openers.py)
+    last = year_of(match.group(1))
+    span = SPAN_START.search(clause, 0, match.start())
+    first, start = (year_of(span.group(1)), span.start(1)) if span else (last, match.start(1))
     tail = clause[match.end() :]
-    if clause.endswith(rules.compared_markers, 0, match.start()) or tail.startswith("以来"):
+    if not first <= last <= first + SPAN_YEARS or (span and tail.startswith(FISCAL)):
+        return None  # 2021-2023年度预算: a fiscal span's name
+    if clause.endswith(rules.compared_markers, 0, start) or tail.startswith("以来"):
         return None
-    if tail == BASE_TAIL and clause.endswith(BASE_VERBS, 0, match.start()):
+    if tail == BASE_TAIL and clause.endswith(BASE_VERBS, 0, start):
         return None  # 是2020年的1.6倍, 相当于2020年的80%: the year of the base the figure is measured against
     # 由2010年的21.6%提高到25.2%, 由2019年底5000户: the year belongs to the number right after it; inside its clause
     # (加上2023年结转收入391.87亿元、…), to a number after it; opening its clause, to the whole clause (2025年全省
     # 12345热线受理群众诉求486.3万件, 2007年中、高等职业教育在校生分别达到2000万人和861万人)
-    opens = clause[: match.start(1)] in YEAR_OPENS
+    opens = clause[:start] in YEAR_OPENS
     if FROM_DAY.match(tail):
-        return year_of(match.group(1))  # 自2024年1月1日起调整为每月2490元: the year it holds from
+        return first, last  # 自2024年1月1日起调整为每月2490元: the year it holds from
     if NUMBER_AFTER_YEAR.match(tail) or (not opens and DIGIT.search(tail)):
         return None
-    return year_of(match.group(1))
+    return first, last
 
 
 FROM_DAY = re.compile(r"\d{1,2}月(?:\d{1,2}[日号])?起")  # after a year: the day a level holds from (1月1日起)

@@ -111,6 +111,8 @@ class OpenerRules(NamedTuple):
     rest_of_year: re.Pattern  # 年底前, 10月至12月: the rest of the year a text is written in
     next_year_names: tuple[str, ...]  # 明年, 来年: the year after, by its name (next_year_word of words.csv)
     announces_list: Callable[[str], object]  # 以下, 如下: does a sentence announce the items after it
+    states_goals: Callable[[str], object]  # 预期目标是: does a sentence say goals follow (goal_opener of words.csv)
+    plans_ahead: Callable[[str], object]  # 预算, 预计: does it hold a budget or a forecast word (words.csv)
 
 
 def opener_rules(catalog: Catalog) -> OpenerRules:
@@ -182,6 +184,8 @@ def opener_rules(catalog: Catalog) -> OpenerRules:
         ),
         next_year_names=catalog.words["next_year_word"],
         announces_list=holds_any(catalog.words["list_announcer"]),
+        states_goals=holds_any(catalog.words["goal_opener"]),
+        plans_ahead=holds_any((*catalog.words["budget_word"], *catalog.words["forecast_word"])),
     )
 
 
@@ -251,8 +255,10 @@ def opened_context(
             return Context(year, year, False)
         if kind == "this_year" and part.kind == "plan":
             return Context(part.year, part.year, True)
-        if kind == "this_year" and delivered is not None:  # a goal only by its own words: 今年一季度 is done
-            return Context(delivered, delivered, False)
+        if kind == "this_year" and delivered is not None:  # a goal only by its own words: 今年一季度 is done;
+            # 今年经济社会发展的主要预期目标是：…；…。全年计划…: goals, to its paragraph's end (structure.py)
+            goals = bool(rules.states_goals(text))
+            return Context(delivered, delivered, goals, in_paragraph=goals)
         if kind == "next_year":  # 明年, 下一步: a review is written in the year it reviews, whenever given;
             # but the next steps of a text given in that year (a news item, a press conference of July) that
             # name the rest of it are of that year: 下一步…计划在年底前再新建驿站10个, 计划在10月至12月再举办…
@@ -271,11 +277,15 @@ def opened_context(
         if kind == "year":  # 2024年全省各级工会举办…, no comma: of its own sentence only (structure.py)
             year = year_of(slot)
             unmarked = match.group()[-1] not in YEAR_MARKS
-            return Context(year, year, part.kind == "plan" and year > report_year, in_sentence=unmarked)
+            # 2025年经费收入预算1.3亿元；其中职工活动支出预算8760万元: a budget or a forecast ahead, in all its pieces
+            ahead = part.kind == "plan" or (unmarked and bool(rules.plans_ahead(text)))
+            return Context(year, year, ahead and year > report_year, in_sentence=unmarked)
         if kind == "lately":  # 近日，…: the year the text was given; a day named, in a news item only (本报讯…3月8日，)
             if delivered is None or (slot is not None and not rules.dateline.match(sentence)):
                 return None
             return Context(delivered, delivered, False)
+        if kind == "season":  # 本报讯（通讯员…）春节前后，…: of the year the news item was given
+            return Context(delivered, delivered, False) if delivered and rules.dateline.match(sentence) else None
         if kind == "as_of":  # 截至2024年底，…；…。: its own sentence's only (structure.py); 截至9月底: the part's year
             year = year_of(slot) if slot is not None else part.year if part.kind == "plan" else report_year
             return Context(year, year, part.kind == "plan" and year > report_year, in_sentence=True, day=True)

@@ -28,7 +28,7 @@ from etl.rules.named_years import (
     deadline_year,
     modifies,
     opening_year,
-    year_in_clause,
+    years_in_clause,
 )
 from etl.rules.openers import SMALL_NUMBER, small_number
 from etl.rules.period_words import PeriodRules, period_rules
@@ -65,7 +65,8 @@ COMING_YEARS = with_first_character_gate(
     rf"""
     今明两年                           # this year and next
   | (?:今后|未来){SMALL_NUMBER}年      # the coming n years
-  | (?:用|在)?{SMALL_NUMBER}年(?:内|时间)  # within n years, over n years' time
+  | (?:用|在)?(?<!\d)(?!\d{{3}})           # within n years, over n years' time; never a year's digits
+    {SMALL_NUMBER}年(?:内|时间)           # (于2026年内 is a year)
     """,
     re.VERBOSE,
 )
@@ -136,11 +137,8 @@ def when(
     coming = COMING_YEARS.search(before) if is_target and report_year is not None and "年" in before else None
     if coming:  # the goal's years: from the plan's year, as many as the sentence says (今明两年: two)
         start = context.period_start if context.is_target and context.period_start else report_year + 1
-        years = (
-            2
-            if coming.group(1) is None and coming.group(2) is None
-            else small_number(coming.group(1) or coming.group(2))
-        )
+        named = coming.group(1) or coming.group(2)
+        years = 2 if named is None else small_number(named)
         return When(start, start + years - 1, True, None)
     level = (
         words
@@ -163,7 +161,9 @@ def when(
     if since is not None and end is not None and since < end - 1 and not is_target:
         # 比2002年增长65.5%，年均增长10.6%: a change over the years since the base year.
         return When(since + 1, end, False, as_of)
-    year = year_in_clause(clause, rules) if "年" in clause else None
+    first, year = years_in_clause(clause, rules) or (None, None) if "年" in clause else (None, None)
+    if first != year:  # 抽查…2021年至2023年就业补助资金247.8亿元: the span its clause names
+        return When(first, year, is_target, None)
     if not year and CLASS_MARK in before:  # 2026届高校毕业生预计达到1270万人: the class's year
         year = class_year(before, clause)
     if not year and len(clause) < len(before) and "年" in before[:REPORTED_REACH]:

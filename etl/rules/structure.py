@@ -119,7 +119,7 @@ def report_parts(text: str, report_year: int | None, catalog: Catalog | None = N
             new_year = report_year
         if heading_start > start:
             parts.append(Part(start, heading_start, kind, year, first))
-        first = _first_year_reviewed(heading, report_year, catalog) if new_kind == "review" else None
+        first = _first_year_reviewed(heading, report_year, catalog) if new_kind != "plan" else None
         kind, year, start = new_kind, new_year, heading_start
     parts.append(Part(start, len(text), kind, year, first))
     return parts
@@ -127,9 +127,10 @@ def report_parts(text: str, report_year: int | None, catalog: Catalog | None = N
 
 def _first_year_reviewed(heading: str, report_year: int | None, catalog: Catalog) -> int | None:
     """一、过去五年工作回顾 -> the first of those five years: the heading opens a period as a
-    sentence would; None when it names only the year reviewed (一、2019年工作回顾)."""
+    sentence would, up to the year reviewed (二、“十四五”规划中期实施情况和2024年主要目标, in a report on
+    2023: 2021); None when it names only the year reviewed (一、2019年工作回顾)."""
     opened = opened_context(heading, Part(0, 0, "review", report_year), report_year, catalog)
-    if opened is None or opened.period_end != report_year or opened.period_start == report_year:
+    if opened is None or report_year is None or not opened.period_start < report_year <= opened.period_end:
         return None
     return opened.period_start
 
@@ -215,6 +216,10 @@ def sentence_contexts(
                     before_aside = current
                 reach = sentence_end if opened.in_sentence else paragraph_end  # 2024年全省…: its sentence only
                 current, aside_ends = opened, reach(sentences, index, text)
+            elif opened is not None and opened.in_paragraph:  # 今年…的主要预期目标是：…。全年计划…: goals
+                if aside_ends == none:
+                    before_aside = current
+                current, aside_ends = opened, paragraph_end(sentences, index, text)
             elif opened is not None and (opened.in_sentence or is_headline(sentences[index], text)):
                 if aside_ends == none:  # a headline's period is its own line's (五年建成站点1236个 累计服务630万人次)
                     before_aside = current  # and a year's with no comma its sentence's (2024年全省…；培训…。)

@@ -21,7 +21,7 @@ from typing import NamedTuple
 from etl.catalog import Catalog
 from etl.catalog.gates import CueGate, Triggers, holds_any
 from etl.records import Context
-from etl.rules.goal_words import GOAL_NOUNS, goal_rules, reported_met
+from etl.rules.goal_words import GOAL_NOUNS, goal_rules, reported_met, set_goal
 from etl.rules.named_years import SPOKEN_YEAR_GATE, spoken_year
 from etl.rules.noun_reach import verb_at
 from etl.rules.period_words import period_rules
@@ -124,7 +124,7 @@ def goal_in_clause(before: str, clause: str, context: Context, report_year: int 
     惠及3200万, 完成目标任务的117% are outcomes (an achieved word beside it). Only unambiguous goal
     words: 争取 is also a verb of outcomes (争取上级资金1.2亿元)."""
     goals = catalog.compiled(goal_rules)
-    if goals.goal_word.search(clause) is None and not will_do(clause, catalog):
+    if set_goal(clause, goals) is None and not will_do(clause, catalog):
         return False
     return not reported_met(clause, goals)
 

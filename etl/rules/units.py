@@ -53,7 +53,7 @@ def gap_start(text: str, start: int, end: int, catalog: Catalog) -> int:
     return pattern.search(text, start, end).start()
 
 
-# What a counting word may count when the lexicon names the noun: a household count becomes only a firm.
+BODIES = frozenset({"enterprise", "organization"})  # what a household count may become: a firm or a body (用人单位)
 NATURAL_MEASURES = {
     "person": "人",
     "household": "户",
@@ -126,7 +126,7 @@ def by_unit_word(text: str, unit_word: str, pos: int, start: int, catalog: Catal
     unit, scale = catalog.units[unit_word]
     end = pos + len(unit_word)
     if unit_word in catalog.words["counting_word"]:
-        counted = lexical_unit(text, start, end, unit, catalog)
+        counted = lexical = lexical_unit(text, start, end, unit, catalog)
         if counted is None:  # the noun after the count, else the one after the verb before it (noun_reach.py)
             counted = counted_noun(text, end, catalog)
             if not counted and not counts_what_follows(text, end, catalog):
@@ -137,8 +137,8 @@ def by_unit_word(text: str, unit_word: str, pos: int, start: int, catalog: Catal
                     begin = reach_before(text, window, gap, catalog, not words_follow(text, end, catalog))
                     counted = noun_before(text, start, catalog.counted_nouns, start - begin)
             counted = counted or elided_noun(text, start, catalog)
-        if unit == "household":
-            unit = "enterprise" if counted == "enterprise" else unit  # 市场主体120万户: a household or a firm
+        if unit == "household":  # 市场主体120万户: a household or a firm; 用人单位1.86万户 (its compound): a body
+            unit = counted if counted == "enterprise" or lexical in BODIES else unit
         else:
             unit = counted or unit
     return tuple.__new__(Unit, (unit, unit_word, end, scale))  # a NamedTuple's __new__ is a Python call
@@ -181,7 +181,7 @@ def lexical_unit(text: str, start: int, end: int, unit: str, catalog: Catalog) -
     counted = catalog.lexicon[noun][0]
     if counted not in LEXICAL_UNITS:
         return ""
-    return counted if unit != "household" or counted in ("enterprise", "household") else ""
+    return counted if unit != "household" or counted in BODIES or counted == "household" else ""
 
 
 def by_noun(text: str, noun: str, pos: int, catalog: Catalog) -> Unit:
