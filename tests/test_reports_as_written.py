@@ -152,6 +152,9 @@ def test_units_from_the_counted_noun(text, unit):
         ("新修通村组硬化路87公里。", "new"),
         ("新改建農村公路100公里。", "new"),
         ("新创建全国文明城市13个。", "new"),
+        ("全年新纳入帮扶36户。", "new"),
+        ("港区工会计划再建驿站10个。", "new"),
+        ("港區工會計劃再建驛站10個。", "new"),
         ("加上转移性收入后，市级收入总计568.2亿元。", None),  # a total, no sum over time
         ("2025年全體員工調薪3%。", "change"),
         ("職業災害較上年減少7件，減幅28%。", "change"),
@@ -213,6 +216,21 @@ def test_a_currency_sign_is_kept_as_the_measure_never_as_yuan():
         ("$500亿", 50_000_000_000, "other", "$"),
         ("¥3.5万", 35_000, "other", "¥"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("资助金额约HK$1,073万。", ("HK$1,073万", "HK$", "approx")),  # the country's letters are the sign's
+        ("資助金額約HK$1,073萬。", ("HK$1,073萬", "HK$", "approx")),
+        ("出口额达US$5亿。", ("US$5亿", "US$", "exact")),
+        ("补贴MOP$120万。", ("MOP$120万", "MOP$", "exact")),
+        ("代码ABCD$30。", ("$30", "$", "exact")),  # a longer word of letters is no country's
+    ],
+)
+def test_the_letters_of_a_dollars_country_are_part_of_its_sign(text, expected):
+    (figure,) = figures_of(text)
+    assert (figure.surface, figure.measure, figure.qualifier) == expected
 
 
 @pytest.mark.parametrize(

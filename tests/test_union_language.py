@@ -464,7 +464,7 @@ def test_about_before_a_shares_verb_is_about_the_share(text, qualifier):
         # an amount after a currency's sign is money, as one in 港元 is
         (
             "全年會費收入HK$2,860萬，其他收入HK$1,940萬。",
-            [("$2,860萬", "other", "funds"), ("$1,940萬", "other", "funds")],
+            [("HK$2,860萬", "other", "funds"), ("HK$1,940萬", "other", "funds")],
         ),
         # people honoured, whatever their work: a part of honorees is honoured
         (

@@ -181,7 +181,7 @@ def clause_word(mention: Mention, around: Around, catalog: Catalog, wanted: str)
 
 
 def measure_word(mention: Mention, around: Around, catalog: Catalog, wanted: str) -> str | None:
-    if mention.measure in MONEY_SIGNS:  # HK$2,860萬, $500亿: money, as 港元 and 美元 are (units.csv)
+    if mention.measure[-1:] in MONEY_SIGNS:  # HK$2,860萬, $500亿: money, as 港元 and 美元 are (units.csv)
         return given(FUNDS, wanted)
     implied = catalog.measure_categories.get(mention.measure)
     return given(implied[1], wanted) if implied and implied[0] == mention.unit else None

@@ -42,6 +42,7 @@ _new = tuple.__new__
 MINUS_SIGNS = tuple(characters.MINUS_SIGNS)  # warehouse/workers.py checks a surface with str.startswith
 PERCENT_SIGNS = tuple(characters.PERCENT_SIGNS)
 CURRENCY_SIGNS = tuple(characters.CURRENCY_SIGNS)
+SIGN_LETTERS = 3  # letters at most of a dollar's country before its sign: HK$, US$, NT$, MOP$
 TENTHS, HUNDREDTHS, HALF = "角", "分", "半"
 TAILS = re.compile(
     rf"""
@@ -117,8 +118,8 @@ def find_mentions(text: str, catalog: Catalog | None = None, scan: str | None = 
         pending_range = None
         if quoted.covers(start):
             continue
-        if unit.measure in CURRENCY_SIGNS:
-            start -= 1  # $500亿: the sign is part of the figure
+        if unit.measure[-1:] in CURRENCY_SIGNS:
+            start -= len(unit.measure)  # $500亿, HK$1,073萬: the sign is part of the figure
         elif value and _minus_before(scan, start, catalog):  # -0 has no sign
             start, value = start - 1, -value  # 增长-0.3%, 负3.9%: the sign is part of the figure
         end = unit.end
@@ -226,7 +227,7 @@ def _resolve(text, token, start, end, catalog) -> tuple[float, Unit, str, int] |
         value, unit = _with_tail(text, clean(value * unit.scale), unit)
         return value, unit, magnitude, after
     if text[start - 1 : start] in CURRENCY_SIGNS:  # $500, ¥3.5亿: kept with the sign as measure, never as yuan
-        return value, Unit("other", text[start - 1], pos), magnitude, pos
+        return value, Unit("other", _sign_ending_at(text, start), pos), magnitude, pos
     if chinese and not (magnitude and any(c in token for c in NONZERO_DIGITS)):
         return None  # Chinese numerals count with a measure word (百家, 两千余名) or a magnitude (四千万)
     noun = catalog.unit_nouns_re.match(text, pos)
@@ -261,3 +262,13 @@ def _with_tail(text: str, value: float, unit: Unit) -> tuple[float, Unit]:
     jiao = parse_numeral(tail.group("jiao")[0]) or 0
     fen = parse_numeral(tail.group("fen")[0]) if tail.group("fen") else 0
     return clean(value + jiao / 10 + (fen or 0) / 100), unit._replace(end=tail.end())
+
+
+def _sign_ending_at(text: str, end: int) -> str:
+    """The currency sign ending at `end`, with the letters of its country right before it: $, HK$, MOP$;
+    the sign alone after a longer word of letters."""
+    first = end - 1
+    while first > 0 and end - first <= SIGN_LETTERS and "A" <= text[first - 1] <= "Z":
+        first -= 1
+    longer = first > 0 and text[first - 1].isascii() and text[first - 1].isalpha()
+    return text[end - 1 : end] if longer else text[first:end]

@@ -65,8 +65,7 @@ COMING_YEARS = with_first_character_gate(
     rf"""
     今明两年                           # this year and next
   | (?:今后|未来){SMALL_NUMBER}年      # the coming n years
-  | (?:用|在)?(?<!\d)(?!\d{{3}})           # within n years, over n years' time; never a year's digits
-    {SMALL_NUMBER}年(?:内|时间)           # (于2026年内 is a year)
+  | (?:用|在)?{SMALL_NUMBER}年(?:内|时间)  # within n years, over n years' time
     """,
     re.VERBOSE,
 )
@@ -135,7 +134,7 @@ def when(
         start = context.period_start if context.is_target or report_year is None else report_year + 1
         return When(min(start, deadline) if start else start, deadline, True, None)
     coming = COMING_YEARS.search(before) if is_target and report_year is not None and "年" in before else None
-    if coming:  # the goal's years: from the plan's year, as many as the sentence says (今明两年: two)
+    if coming and len(coming.group(2) or "") < 3:  # the goal's years (今明两年: two); 于2026年内 is a year
         start = context.period_start if context.is_target and context.period_start else report_year + 1
         named = coming.group(1) or coming.group(2)
         years = 2 if named is None else small_number(named)
