@@ -36,6 +36,9 @@ from .helpers import figures_of, first_row, keep_rows, one, refused_row
         ("measure_word", "实际使用外资18亿美元。", "funds"),
         ("doing_verb", "办理职工诉求1.2万件。", "activities"),
         ("doing_verb", "為職工辦實事好事1200餘件。", "activities"),  # things done for them
+        ("doing_verb", "全年征集职工合理化建议4320条。", "activities"),
+        ("doing_verb", "本會向特區政府提交意見書26份。", "activities"),
+        ("doing_verb", "向纪检监察机关移交问题线索47件。", "activities"),
         ("counted_noun", "全市科研人员达到6.1万人。", "workers"),
         ("counted_noun", "全县共有3.2万留守儿童纳入关爱范围。", "beneficiaries"),
         ("subject_noun", "全市高技能人才比上年增加5400人。", "workers"),  # 人才, the subject of 增加
