@@ -572,7 +572,7 @@ FILE_EXAMPLES = [
     ),
     ("categories.csv", "护工,workers,person", "全省有护工3000人。", 2020, None, ("category",), ["other"], ["workers"]),
     ("stop_words.csv", "编号,before,", "编号300个。", 2020, None, ("surface",), ["300个"], []),
-    ("stop_words.csv", "个批次,after,a batch", "分300个批次。", 2020, None, ("surface",), ["300个"], []),
+    ("stop_words.csv", "个梯队,after,a rank", "分300个梯队。", 2020, None, ("surface",), ["300个"], []),
     (
         "period_openers.csv",
         "本届政府{n}年,past_years,",

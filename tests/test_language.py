@@ -82,6 +82,17 @@ def test_a_ratio_of_incomes_per_head_is_a_ratio_and_its_change_a_figure(text):
         ("全市建成“船员之家”86个。", "organization", "organizations"),  # a home a union runs: 之家
         ("全市建成「船員之家」86個。", "organization", "organizations"),
         ("打造职工思想政治引领示范点23个。", "organization", "organizations"),
+        ("建成社保服务网点1264个。", "organization", "organizations"),  # an outlet a body runs
+        ("新建社区服务综合体35个。", "organization", "organizations"),
+        ("扶持创业实体1470户。", "enterprise", "organizations"),  # a business by any name
+        ("热线全年受理诉求4620个。", "item", "activities"),  # requests handled are items, done
+        ("熱線全年受理訴求4620個。", "item", "activities"),
+        ("全年整改安全隐患96处。", "other", "activities"),  # hazards dealt with: work done
+        ("全年为求职者提供岗位1.9万个。", "other", "workers"),  # jobs offered
+        ("全市共创建巾帼文明岗位120个。", "other", "other"),  # a post of honour, no job
+        ("全年开展义诊12批。", "time", "activities"),  # batches of events, as 批次
+        ("組織會員赴內地交流團26團。", "other", "activities"),  # tours sent
+        ("举办技能培训52个班次。", "time", "activities"),  # 个 before a measure word of times
         ("新建口袋公园85处。", "other", "other"),  # a place is no body
         ("开工改造农村危房4600户。", "household", "beneficiaries"),
         ("全年办理群众诉求1.8万件。", "item", "activities"),

@@ -58,6 +58,24 @@ def test_a_heading_over_a_plans_progress_and_the_goals_ahead_reviews_the_plans_y
     assert [(f.period_start, f.period_end, f.is_target) for f in figures_of(text, 2023)] == [(2021, 2023, False)] * 3
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全年新建工会组织19.6万个。\n会议指出，“十一五”期间，各级工会新建工会组织83万个。“十二五”以来，各级工会投入帮扶资金98.6亿元。\n"
+        "截至9月底，全国签订工资专项集体合同118.6万份。",
+        "全年新建工會組織19.6萬個。\n會議指出，“十一五”期間，各級工會新建工會組織83萬個。“十二五”以來，各級工會投入幫扶資金98.6億元。\n"
+        "截至9月底，全國簽訂工資專項集體合同118.6萬份。",
+    ],
+)
+def test_an_aside_after_an_aside_ends_with_their_paragraph(text):
+    assert [(f.period_start, f.period_end) for f in figures_of(text, 2012)] == [
+        (2012, 2012),
+        (2006, 2010),
+        (2011, 2012),
+        (2012, 2012),  # the next paragraph: the year reviewed again
+    ]
+
+
 def test_a_year_before_the_one_reviewed_holds_to_the_end_of_its_paragraph_only():
     text = (
         "一、过去五年工作回顾\n"

@@ -278,8 +278,8 @@ def opened_context(
             year = year_of(slot)
             unmarked = match.group()[-1] not in YEAR_MARKS
             # 2025年经费收入预算1.3亿元；其中职工活动支出预算8760万元: a budget or a forecast ahead, in all its pieces
-            ahead = part.kind == "plan" or (unmarked and bool(rules.plans_ahead(text)))
-            return Context(year, year, ahead and year > report_year, in_sentence=unmarked)
+            ahead = year > report_year and (part.kind == "plan" or (unmarked and bool(rules.plans_ahead(text))))
+            return Context(year, year, ahead, in_sentence=unmarked)
         if kind == "lately":  # 近日，…: the year the text was given; a day named, in a news item only (本报讯…3月8日，)
             if delivered is None or (slot is not None and not rules.dateline.match(sentence)):
                 return None

@@ -211,7 +211,8 @@ def sentence_contexts(
                     current, aside_ends = before_aside, none
                 elif current.is_target and part.kind != "plan":  # 今后三年，力争…。目前全总已命名…: the present
                     current = _part_context(part, report_year)
-            elif opened is not None and is_aside(opened, current, report_year):
+            # an aside after an aside (“十一五”期间，…。“十二五”以来，…): an aside of the period before the first
+            elif opened is not None and is_aside(opened, current if aside_ends == none else before_aside, report_year):
                 if aside_ends == none:
                     before_aside = current
                 reach = sentence_end if opened.in_sentence else paragraph_end  # 2024年全省…: its sentence only
