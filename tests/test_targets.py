@@ -94,6 +94,10 @@ def test_each_cue_decides_a_figure(cue, text, targets):
         # a goal noun right before a figure whose share follows: the goal's value, the share what was done
         ("全区城镇新增就业1.86万人，完成年度目标任务1.6万人的116.3%。", [False, True, False]),
         ("完成年度計劃3000萬元的105%。", [True, False]),
+        # the goal right after the figure, no 的 between
+        ("全县城镇新增就业6.16万人，完成省下达的5.5万人目标任务的112%。", [False, True, False]),
+        ("全縣城鎮新增就業6.16萬人，完成省下達的5.5萬人目標任務的112%。", [False, True, False]),
+        ("全年实现高职院校扩招100万人目标。", [False]),  # a goal reached: what was done
     ],
 )
 def test_a_figure_a_goal_noun_names_right_after_it_is_the_goals_value(text, targets):

@@ -70,8 +70,9 @@ def goal_rules(catalog: Catalog) -> GoalRules:
         named_after=re.compile(
             rf"""
             (?:{alternation([w for w, position, _ in catalog.qualifiers if position == "after"])})?  # 左右, 以上
-            的{LETTER}{{0,{GOAL_NAME_REACH}}}?    # of a goal: 的控制, 的年度预期
-            (?:{alternation(GOAL_NOUNS)})          # 目标, 预期
+            (?:的{LETTER}{{0,{GOAL_NAME_REACH}}}?  # of a goal: 的控制, 的年度预期
+               (?:{alternation(GOAL_NOUNS)})       # 目标, 预期
+            |{GOAL_NOUNS[0]}{GOAL_TASK})           # or a goal's task right after it: 5.5万人目标任务
             """,
             re.VERBOSE,
         ),
@@ -104,10 +105,10 @@ def set_goal(clause: str, goals: GoalRules) -> re.Match | None:
 
 
 def goal_named_after(clause_after: str, catalog: Catalog, clause_before: str = "") -> bool:
-    """城镇调查失业率平均为5.1%，低于5.5%的控制目标; 3%左右的调控目标: a figure a goal noun names right after
-    it is the goal's value, though the sentence reports what was done; so is one right after a goal noun
+    """城镇调查失业率平均为5.1%，低于5.5%的控制目标; 3%左右的调控目标; 完成省下达的5.5万人目标任务: a figure a goal
+    noun names right after it is the goal's value, though the sentence reports what was done; so is one right after a goal noun
     whose share follows (完成年度目标任务1.6万人的116.3%)."""
-    if "的" not in clause_after:
+    if "的" not in clause_after and not clause_after.startswith(GOAL_NOUNS[0] + GOAL_TASK):
         return False
     rules = catalog.compiled(goal_rules)
     return rules.named_after.match(clause_after) is not None or (
