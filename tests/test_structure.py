@@ -58,6 +58,11 @@ def test_a_heading_over_a_plans_progress_and_the_goals_ahead_reviews_the_plans_y
     assert [(f.period_start, f.period_end, f.is_target) for f in figures_of(text, 2023)] == [(2021, 2023, False)] * 3
 
 
+def test_a_heading_opening_with_the_present_opens_no_years_of_a_review():
+    parts = report_parts("一、目前工作情况\n甲。\n二、2024年工作安排\n乙。", 2023)
+    assert [(p.kind, p.first_year, p.year) for p in parts] == [("review", None, 2023), ("plan", None, 2024)]
+
+
 @pytest.mark.parametrize(
     "text",
     [

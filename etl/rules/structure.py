@@ -130,7 +130,9 @@ def _first_year_reviewed(heading: str, report_year: int | None, catalog: Catalog
     sentence would, up to the year reviewed (二、“十四五”规划中期实施情况和2024年主要目标, in a report on
     2023: 2021); None when it names only the year reviewed (一、2019年工作回顾)."""
     opened = opened_context(heading, Part(0, 0, "review", report_year), report_year, catalog)
-    if opened is None or report_year is None or not opened.period_start < report_year <= opened.period_end:
+    if opened is None or None in (report_year, opened.period_start):  # 目前: no period
+        return None
+    if not opened.period_start < report_year <= opened.period_end:
         return None
     return opened.period_start
 
