@@ -16,10 +16,10 @@ from typing import NamedTuple
 
 from etl.catalog import Catalog
 from etl.records import Context, Sentence, When
+from etl.rules.bases import CHANGE
 from etl.rules.period_words import period_rules
 from etl.text.characters import SEMICOLONS
 
-CHANGE = "change"  # a change has no date of its own (undated_change), whatever its statement's
 YEAR_MARK = "年"  # a figure whose words hold none names no year of its own
 GAP = 4  # characters looked back past the end of the sentence before (spaces, a closing quote)
 

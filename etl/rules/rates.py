@@ -20,9 +20,10 @@ from etl.catalog import Catalog
 from etl.catalog.gates import holds_any
 from etl.catalog.vocabularies import CHANGE_CUES, UNITS
 from etl.records import Mention
+from etl.rules.categories import FUNDS
 from etl.rules.rule_tables import rows_for
 
-FUNDS, YUAN = "funds", "yuan"
+YUAN = "yuan"  # the unit whose funds words (categories.csv) name money
 PERCENT_SIGN = "%"  # a rate of change in per cent, not a change of a share in 个百分点
 
 

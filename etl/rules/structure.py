@@ -219,14 +219,15 @@ def sentence_contexts(
                     before_aside = current
                 reach = sentence_end if opened.in_sentence else paragraph_end  # 2024年全省…: its sentence only
                 current, aside_ends = opened, reach(sentences, index, text)
-            elif opened is not None and opened.in_paragraph:  # 今年…的主要预期目标是：…。全年计划…: goals
+            elif opened is not None and (
+                opened.in_paragraph or opened.in_sentence or is_headline(sentences[index], text)
+            ):
                 if aside_ends == none:
                     before_aside = current
-                current, aside_ends = opened, paragraph_end(sentences, index, text)
-            elif opened is not None and (opened.in_sentence or is_headline(sentences[index], text)):
-                if aside_ends == none:  # a headline's period is its own line's (五年建成站点1236个 累计服务630万人次)
-                    before_aside = current  # and a year's with no comma its sentence's (2024年全省…；培训…。)
-                current, aside_ends = opened, sentence_end(sentences, index, text) if opened.in_sentence else index + 1
+                # goals said to follow (今年…的主要预期目标是：…。全年计划…) hold to their paragraph's end, a year with
+                # no comma (2024年全省…；培训…。) to its sentence's, a headline's period (五年建成站点1236个) its line's
+                reach = paragraph_end if opened.in_paragraph else sentence_end if opened.in_sentence else None
+                current, aside_ends = opened, reach(sentences, index, text) if reach else index + 1
             elif opened is not None:
                 current, aside_ends = opened, none
                 listing = texts[index].endswith(LIST_OPENS) or bool(rules.announces_list(texts[index]))
