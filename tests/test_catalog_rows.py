@@ -395,6 +395,7 @@ ROLE_EXAMPLES = [
     ("quota_noun", "招收名额", "2020年全省研究生拟定招收名额3.8万人。", 2020, ("is_target",), [True], [False]),
     ("rank_word", "排序", "全省排序上升3位。", 2020, ("surface",), ["3位"], []),
     ("name_former", "中国兵器", "与中国兵器52所共建实验室。", 2020, ("surface",), ["52所"], []),
+    ("not_benefactive", "划为", "被划为会员发展对象1200人。", 2020, ("category",), ["beneficiaries"], ["members"]),
     ("effort_noun", "闯劲", "以百倍的闯劲完成任务。", 2020, ("surface",), ["百倍"], []),
     ("attribution", "据报道", "据报道，2018年，全市新增就业5000人。", 2020, ("period_start",), [2020], [2018]),
     (

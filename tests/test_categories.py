@@ -27,6 +27,10 @@ from .helpers import figures_of, first_row, keep_rows, one, refused_row
         ("helping_verb", "为逾3万名职工提供免费体检。", "beneficiaries"),  # 为 before a bound: for whom
         ("helping_verb", "為超過3萬名職工提供免費體檢。", "beneficiaries"),
         ("word_before", "受惠職工近1.2萬人次。", "beneficiaries"),
+        ("served", "全年为会员提供免费法律咨询2380人次。", "beneficiaries"),  # members served, none joining
+        ("served", "全年為會員提供免費法律諮詢2380人次。", "beneficiaries"),
+        ("served", "向生活困难会员发放节日慰问金三千余人。", "beneficiaries"),
+        ("word_before", "作为会员代表参加大会300人。", "participants"),  # 作为: no deed done for them
         ("clause_word", "慰问一线职工3.2万人。", "beneficiaries"),
         ("clause_word", "7个乡村入选全国乡村治理示范村。", "honorees"),  # places selected are honoured
         ("clause_word", "7個鄉村入選全國鄉村治理示範村。", "honorees"),
@@ -173,6 +177,7 @@ def test_the_table_is_read_once_per_catalog_into_each_units_rules():
     assert table["percent"] == ((), "other")  # a rate is other at once
     cues = [cue.__name__ for cue, _ in table["person"][0]]
     assert cues == [
+        "served",
         "word_before",
         "helping_verb",
         "subject_noun",

@@ -129,6 +129,7 @@ WORD_ROLES = (
     "rank_word",  # a ranking: 排名上升3位 moves places in it, no count of people
     "name_former",  # a group's name: a number right after it and before 所 names one of its units (中国电科38所)
     "career_verb",  # working at a trade: 从业30年 are one person's years, a figure after them of no period
+    "not_benefactive",  # a word ending in 为, 向 or 给 that is no preposition of a deed done for someone: 作为, 定向
     "effort_noun",  # an effort (努力, 干劲): a multiple in numerals before it is a figure of speech, 以百倍的努力
 )
 # What a word of program_words.csv says of a programme figure, in the clause before it (v1.program_figures).
@@ -166,6 +167,7 @@ CUES = (
     "clause_word",  # a category word of the figure's clause: 资助困难职工子女
     "measure_word",  # what the measure word implies for its unit (measure_words.csv): 25亿美元
     "helping_verb",  # the first verb (words.csv) before the number helps: 服务农民工5万人次
+    "served",  # 为, 给 or 向 before a noun of people and a deed for them: 为会员提供法律咨询2380人次
     "doing_verb",  # the first verb (words.csv) before the number does: 办理诉求2.3万件
     "counted_noun",  # the noun counted names a category (the lexicon): 科研人员5.2万人
     "subject_noun",  # the noun before a verb of change or reaching names a category (the lexicon): 人才增加5400人

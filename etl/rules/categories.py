@@ -197,6 +197,20 @@ def helping_verb(mention: Mention, around: Around, catalog: Catalog, wanted: str
     return wanted if before[-1:] in BENEFACTIVE and benefactive(around, catalog, before) else None
 
 
+def served(mention: Mention, around: Around, catalog: Catalog, wanted: str) -> str | None:
+    """为, 给 or 向 before a noun of people, a deed for them after it, then the number: what is counted
+    is what they were given (为会员提供法律咨询2380人次: the members served, beneficiaries, not members
+    joining); not the last character of another word (words.csv's not_benefactive: 作为, 定向, 供给)."""
+    before, others = around.clause_before, catalog.words["not_benefactive"]
+    start = max(map(before.rfind, BENEFACTIVE))
+    while start >= 0 and before.endswith(others, 0, start + 1):
+        start = max(before.rfind(word, 0, start) for word in BENEFACTIVE)
+    if start < 0:
+        return None
+    noun, end = compound_after(before, start + 1, catalog)
+    return wanted if noun and catalog.lexicon[noun][0] in PEOPLE_UNITS and end < len(before) else None
+
+
 def doing_verb(mention: Mention, around: Around, catalog: Catalog, wanted: str) -> str | None:
     """办理群众诉求2.3万件: the nearest verb does; or a verb that does governs a helping verb's words
     (出台关爱农民工措施15条: the 关爱 is of the measures, which are what was done), or is one itself (解决
@@ -245,6 +259,7 @@ CUE_FUNCTIONS = {
     "clause_word": clause_word,
     "measure_word": measure_word,
     "helping_verb": helping_verb,
+    "served": served,
     "doing_verb": doing_verb,
     "counted_noun": counted_noun,
     "subject_noun": subject_noun,
