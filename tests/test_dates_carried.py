@@ -1,4 +1,5 @@
-"""etl/rules/dates_carried.py: a date stated once holds for the statement after a ； and for a 其中 part."""
+"""etl/rules/dates_carried.py: a date stated once holds for the statement after a ；, for a 其中 part and
+for a parallel statement of its paragraph."""
 
 from __future__ import annotations
 
@@ -27,6 +28,16 @@ END = date(2025, 12, 31)
         ("年末生猪存栏126.3万头，全年生猪出栏198.6万头；家禽出栏2860万只。", [END, None, None]),
         # not a sentence after a full stop that opens no breakdown
         ("年末全市常住人口520万人。全市出生人口3万人。", [END, None]),
+        # but one of its paragraph opening as the dated one did and counting what it counted: parallel
+        (
+            "年末全市参加城镇职工基本养老保险人数182.6万人。参加失业保险人数96.3万人，参加工伤保险人数108.7万人。",
+            [END, END, END],
+        ),
+        ("年末全市參加城鎮職工基本養老保險人數182.6萬人。參加失業保險人數96.3萬人。", [END, END]),
+        ("年末各项存款余额412.6亿元，增长11.2%。各项贷款余额268.9亿元。", [END, None, END]),
+        # not a flow of the same subject (another unit), nor a new paragraph
+        ("年末全省规模以上工业企业1.9万家。规模以上工业企业实现营业收入4.52万亿元。", [END, None]),
+        ("年末全市参加城镇职工基本养老保险人数182.6万人。\n参加失业保险人数96.3万人。", [END, None]),
         # nor a date a statement did not open with: it dates its own clause only
         (
             "全省向2.3万名不符合条件人员发放养老金4516万元，截至2025年12月底已追回3962万元；6个市结余资金5.4亿元。",

@@ -31,9 +31,7 @@ COUNTED = frozenset({"person", "organization", "enterprise", "other"})  # what a
 BODIES = frozenset({"organization", "enterprise"})  # the units of a counted body, whatever is done to it
 PEOPLE_UNITS = frozenset({"person", "household"})  # the nouns of people a deed may be done for
 PEOPLE_REACH = 10  # characters after a count in which the people a deed is done for are named
-BENEFACTIVE = frozenset(
-    "为给向"
-)  # prepositions of a deed done for someone: 为1460名患病职工申领互助金, 向328万名失业人员发放
+BENEFACTIVE = frozenset("为给向")  # prepositions of a deed done for someone: 为1460名患病职工申领互助金
 _last_head: list = [None, None, None, None]  # the mention, around and catalog whose head was read last, and it
 _last_verb: list = [None, None, None]  # the around and catalog whose verb was read last, and its kind
 

@@ -226,8 +226,10 @@ class FigureBuilder:
             timing = timing._replace(is_target=True, as_of=None)  # 低于5.5%的控制目标: the goal's value
         if self.dated is not None or timing.as_of is not None:  # most figures: no date stated, none to carry
             own_date = timing.as_of
-            timing = carried(timing, around.before, sentence, self.text, self.dated, catalog, context)  # …；…726万人
-            self.dated = dated_after(timing, sentence, own_date, self.in_sentence.get(sentence.index, ()))
+            timing = carried(timing, around.before, sentence, self.text, self.dated, catalog, context, mention.unit)
+            self.dated = dated_after(
+                timing, sentence, own_date, catalog, mention.unit, self.dated, self.in_sentence.get(sentence.index, ())
+            )
             timing = undated_change(timing, base == CHANGE, around.clause_before, catalog)
         turn = direction(mention, around, base, catalog)
         if turn is None and base == CHANGE:  # a list item or a range's bound: the way the one before moved

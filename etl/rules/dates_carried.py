@@ -4,6 +4,9 @@
         the 726万人 and 835万人 are as of that day too: a statement after a ； goes on with the one before
     年末全市常住人口520万人。其中，城镇人口312.4万人
         a part of a whole that is dated is dated
+    年末全市参加城镇职工基本养老保险人数182.64万人。参加失业保险人数96.3万人
+        a statement of its paragraph opening as the dated one did (参加…) and counting what it counted
+        goes on with it (规模以上工业企业19326家。规模以上工业企业实现营业收入4.52万亿元 does not)
 
 Not a statement of a flow over the whole year (年末…；全年新增…: whole_year_word of words.csv), nor a
 goal, nor a figure of another year. classify.py asks it of every figure with no date of its own.
@@ -18,18 +21,22 @@ from etl.catalog import Catalog
 from etl.records import Context, Sentence, When
 from etl.rules.bases import CHANGE
 from etl.rules.period_words import period_rules
-from etl.text.characters import SEMICOLONS
+from etl.text.characters import SEMICOLONS, SENTENCE_STOPS
 
 YEAR_MARK = "年"  # a figure whose words hold none names no year of its own
 GAP = 4  # characters looked back past the end of the sentence before (spaces, a closing quote)
+OPENING = 2  # characters of a statement's opening compared, past the date and the whole it names: 参加
 
 
 class Dated(NamedTuple):
-    """The date of the last statement that had one: its sentence, the date, and whether it was carried."""
+    """The date of the last statement that had one: its sentence, the date, whether it was carried, and
+    how its sentence opened (opening), and the units its sentence's dated figures counted."""
 
     index: int
     as_of: date
     carried: bool
+    opening: str
+    units: frozenset[str]
 
 
 def carried(
@@ -39,7 +46,8 @@ def carried(
     text: str,
     dated: Dated | None,
     catalog: Catalog,
-    context: Context | None = None,
+    context: Context | None,
+    unit: str,
 ) -> When:
     """`timing` with the date of the statement before, where the figure's sentence goes on with it; and
     its year, when the figure's years are its sentence's `context`'s and its words name none (no 年):
@@ -51,8 +59,13 @@ def carried(
         return timing
     if not (dated.index == sentence.index - 1 or (dated.index == sentence.index and dated.carried)):
         return timing
-    follows = text[max(0, sentence.start - GAP) : sentence.start].rstrip()[-1:]
-    if follows not in SEMICOLONS and not before.startswith(catalog.words["breakdown_opener"]):
+    gap = text[max(0, sentence.start - GAP) : sentence.start]
+    follows = gap.rstrip()[-1:]
+    if not (
+        follows in SEMICOLONS
+        or before.startswith(catalog.words["breakdown_opener"])
+        or (follows in SENTENCE_STOPS and "\n" not in gap and parallel(sentence, dated, unit, catalog))
+    ):
         return timing
     last = next(reversed(list(catalog.compiled(period_rules).year_clauses.finditer(before))), None)
     if last is not None and last.group("flow"):
@@ -62,7 +75,24 @@ def carried(
     return When(dated.as_of.year, dated.as_of.year, False, dated.as_of)  # the year of the day carried
 
 
-def dated_after(timing: When, sentence: Sentence, was: date | None, earlier: list = ()) -> Dated | None:
+def parallel(sentence: Sentence, dated: Dated, unit: str, catalog: Catalog) -> bool:
+    """Whether a sentence of the dated one's paragraph goes on with it: it counts what the dated figure
+    counted and opens as its sentence did (参加…人数 after 年末全市参加…人数)."""
+    return unit in dated.units and dated.opening == opening(sentence.text, catalog)
+
+
+def opening(text: str, catalog: Catalog) -> str:
+    """The first characters of a statement past a year's end and the whole it names (年末全市参加… ->
+    参加), which a parallel statement after it opens with; "" when the text is shorter."""
+    for words in (catalog.words["year_end_opener"], catalog.words["whole_opener"]):
+        if text.startswith(words):
+            text = text[max(len(word) for word in words if text.startswith(word)) :]
+    return text[:OPENING] if len(text) > OPENING else ""
+
+
+def dated_after(
+    timing: When, sentence: Sentence, was: date | None, catalog: Catalog, unit: str, last: Dated | None, earlier=()
+) -> Dated | None:
     """What the next figure may carry: the date of this one (`was`: its own, before carrying), none after a
     figure with none (年末生猪存栏…，全年生猪出栏…；家禽出栏2860万只: the statement ended with a flow), nor
     after a date a statement did not open with, which dates its own clause only (发放养老金4516万元，截至
@@ -71,7 +101,8 @@ def dated_after(timing: When, sentence: Sentence, was: date | None, earlier: lis
         return None
     if any(figure.as_of != timing.as_of and figure.basis != CHANGE for figure in earlier):  # a change has none
         return None
-    return Dated(sentence.index, timing.as_of, was is None)
+    units = last.units | {unit} if last is not None and last.index == sentence.index else frozenset((unit,))
+    return Dated(sentence.index, timing.as_of, was is None, opening(sentence.text, catalog), units)
 
 
 def undated_change(timing: When, change: bool, clause: str, catalog: Catalog) -> When:
