@@ -20,6 +20,7 @@ from etl.rules.classify import classify
 from etl.rules.dedupe import deduplicate
 from etl.rules.mentions import find_mentions
 from etl.rules.structure import infer_report_year, report_parts
+from etl.rules.tables import table_cells, with_labels
 from etl.text.decode import decode
 from etl.text.normalize import normalize
 from etl.text.sentences import split_sentences
@@ -75,12 +76,14 @@ def _process(source: Source, raw: bytes, catalog: Catalog) -> tuple[Document, li
     scan, numerals = catalog.simplified_and_plain(text)
     sentences = split_sentences(scan)
     mentions = find_mentions(scan, catalog, numerals)
+    cells, labels = table_cells(numerals, catalog)  # a table written as text: its header says the measure words
+    if cells:
+        mentions = sorted(mentions + cells)
     parts = report_parts(scan, report_year, catalog)
     scope = publishers.metric_scope_of(source.publisher, catalog)
     delivered = delivery_year(source.published_on, report_year)  # the year 今年 names
-    figures = deduplicate(
-        classify(source.doc_id, scan, sentences, mentions, parts, report_year, catalog, scope, delivered)
-    )
+    figures = classify(source.doc_id, scan, sentences, mentions, parts, report_year, catalog, scope, delivered)
+    figures = deduplicate(with_labels(figures, labels))
     if scan is not text:
         figures = [as_written(figure, text) for figure in figures]
     return document, figures
