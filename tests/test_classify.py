@@ -280,6 +280,16 @@ def test_a_verb_only_label_takes_the_subject_before_it():
     assert (level.label, growth.label, growth.basis) == ("国内生产总值", "国内生产总值增长", "change")
 
 
+def test_a_plans_verb_alone_takes_the_subject_before_it_so_that_two_planned_rates_stay_two_facts():
+    text = "二、主要指标\n3.固定资产投资：计划增长5%，完成212.6亿元；\n4.社会消费品零售总额：计划增长5%，完成98.3亿元。"
+    assert [(f.surface, f.label) for f in figures_of(text, 2025)] == [
+        ("5%", "固定资产投资计划增长"),  # an item's number (3.) is no part of what is counted
+        ("212.6亿元", "固定资产投资完成"),
+        ("5%", "社会消费品零售总额计划增长"),
+        ("98.3亿元", "社会消费品零售总额完成"),
+    ]
+
+
 def test_a_per_head_label_takes_the_subject_before_it_so_that_two_such_amounts_stay_two_facts():
     text = "资助在读高中生340名，每人1000元。为全市386名劳模发放春节慰问金，每人1000元。"
     assert [f.label for f in figures_of(text) if f.unit == "yuan"] == ["资助在读高中生每人", "为全市每人"]

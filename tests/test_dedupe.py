@@ -91,6 +91,40 @@ def test_a_headline_on_a_line_of_its_own_is_the_leads_fact():
     ]
 
 
+NEWS_PAGE = (
+    "市总工会新闻\n"
+    "全市今年新建改建职工驿站86个\n2025-11-26 来源：桐陵工人报\n"
+    "本报讯（记者 林晓岚）今年全市各级工会共投入资金1260万元，新建改建职工驿站86个，在全市建成12家爱心超市。\n"
+    "农民工服务月服务农民工4.6万人次\n2025-11-08 来源：市总工会\n"
+    "本报讯（通讯员 韩雪）10月份，全市各级工会共服务农民工4.6万人次，提供就业岗位1.56万个。\n"
+)
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_each_later_items_headline_is_its_leads_fact(script):
+    # each item's headline over its date, its source and its lead: one fact, the lead's statement standing
+    text = NEWS_PAGE if script == "simplified" else NEWS_PAGE.replace("务", "務").replace("万", "萬")
+    found = [(f.surface, f.mentions, f.sentence.startswith("本报讯")) for f in figures_of(text, report_year=2025)]
+    assert [(surface.replace("萬", "万"), mentions, lead) for surface, mentions, lead in found] == [
+        ("1260万元", 1, True),
+        ("86个", 2, True),
+        ("12家", 1, True),
+        ("4.6万人次", 2, True),
+        ("1.56万个", 1, True),
+    ]
+
+
+def test_a_table_row_or_a_statement_split_at_a_semicolon_is_no_headline():
+    # each indicator's planned 5% is a fact of its own: a piece ending in ；, no title
+    text = "二、主要指标\n3.固定资产投资：计划增长5%，完成212.6亿元；\n4.社会消费品零售总额：计划增长5%，完成98.3亿元。"
+    assert [(f.surface, f.mentions) for f in figures_of(text, report_year=2025)] == [
+        ("5%", 1),
+        ("212.6亿元", 1),
+        ("5%", 1),
+        ("98.3亿元", 1),
+    ]
+
+
 def test_a_short_opening_clause_is_no_headline():
     text = "国内生产总值增长6%，居民收入增长6%。"
     assert [(f.label, f.mentions) for f in figures_of(text)] == [("国内生产总值增长", 1), ("居民收入增长", 1)]

@@ -22,6 +22,10 @@ run into it). The body's statement stands for both. A short opening clause
 (国内生产总值增长6%，…增长6%) is no headline, and two equal figures of one
 unbroken clause are a list (新增就业2万人和转移就业2万人), two facts.
 
+A later news item's headline, a short line with no stop, is restated by the first figure of the prose
+after it that says the same, within LEAD_REACH characters (a page of several items, each headline over
+its date, its source and its lead: 农民工服务月服务农民工4.6万人次 … 全市各级工会共服务农民工4.6万人次).
+
 A count after 的 refers back to what an earlier statement counted (全市新建职工驿站120个。全年
 新建的120个职工驿站全部投入使用): when an earlier figure says the same (value, unit, measure,
 category, qualifier, basis, timing) of the noun that follows this one, it is that fact.
@@ -43,6 +47,8 @@ PRECISE_DIGITS = 5  # significant digits from which one value in one report is o
 SHORT_BELOW = 10 ** (PRECISE_DIGITS - 2)
 HEADLINE_RUN = 6  # characters at least between a headline's figure and the first clause break
 LEAD_REACH = 600  # characters from the start in which a news item's lead restates its headline
+TITLE_LENGTH = 60  # characters at most of a line with no stop that titles the text after it
+ENDS_A_STATEMENT = SENTENCE_STOPS + CLAUSE_BREAKS  # a piece of a sentence split at ； is no title
 
 
 def deduplicate(figures: list[Figure]) -> list[Figure]:
@@ -57,6 +63,7 @@ def deduplicate(figures: list[Figure]) -> list[Figure]:
     same_as: dict[str, str] = {}  # the id of a restatement -> the id of the fact's first statement
     precise: dict[tuple, list[tuple[str, str]]] = {}  # key -> (label, id) of its statements so far
     headlines = _headline_restatements(figures)  # a headline's figure (its place) -> the body's figure id
+    headlines.update(_later_titles(figures, headlines))
     pending = Counter(headlines.values())  # mentions the headlines add to the body's statements
     # A headline's figure often says what the body's does word for word: then both have one id, and
     # only the headline's place tells them apart.
@@ -131,6 +138,37 @@ def _title_restatements(figures: list[Figure], places: list[int]) -> dict[int, s
         )
         if same is not None:
             found[at] = same.figure_id
+    return found
+
+
+def _later_titles(figures: list[Figure], first: dict[int, str]) -> dict[int, str]:
+    """Each later news item's headline, a short line with no stop (not the document's first sentence, nor a
+    table's row, whose cells are bare numbers): each of its figures is the first figure of the prose after
+    it, within LEAD_REACH characters of its end, that says the same (农民工服务月服务农民工4.6万人次\n
+    2025-11-08 来源:…\n本报讯…全市各级工会共服务农民工4.6万人次。)."""
+    found: dict[int, str] = {}
+    for at, headline in enumerate(figures):
+        sentence = headline.sentence
+        if (
+            headline.sentence_start == 0
+            or at in first
+            or sentence[-1:] in ENDS_A_STATEMENT
+            or len(sentence) > TITLE_LENGTH
+            or headline.surface.replace(",", "").replace(".", "").isdigit()
+        ):
+            continue
+        said, reach = _said_in_headline(headline), headline.sentence_end + LEAD_REACH
+        for later in figures[at + 1 :]:
+            if later.char_start > reach:
+                break
+            if (
+                later.sentence_start >= headline.sentence_end
+                and later.sentence[-1:] in SENTENCE_STOPS
+                and _said_in_headline(later) == said
+                and _headline_says_less(headline, later)
+            ):
+                found[at] = later.figure_id
+                break
     return found
 
 

@@ -23,6 +23,7 @@ from etl.text.years import YEAR
 LIMIT = 24  # characters: a label is the last words before the number
 TAIL_REACH = 12  # characters: a run of closing words is looked for only this near the end
 ENUMERATOR = re.compile(f"^[{OPEN_PARENS}][0-9{ORDINAL_NUMERALS}]+[{CLOSE_PARENS}]")  # (3), （三）
+LIST_NUMBER = re.compile(r"^\d{1,2}[.、](?!\d) *")  # 3.固定资产投资: an item's number, no part of what is counted
 ANY_OPEN_PAREN = re.compile(f"[{OPEN_PARENS}]")  # the pre-check of the two rules above: both need one
 OPENING_PARENS = tuple(OPEN_PARENS)
 
@@ -66,7 +67,14 @@ def label_rules(catalog: Catalog) -> LabelRules:
     per_year, real = alternation(words["per_year"]), alternation(words["real_terms"])
     # Every word verb_only is made of, the markers of 比2023年 among them: a label starting with none of
     # their first characters is no verb alone.
-    verb_only_words = (*words["compared_with"], *words["compared_marker"], *words["per_year"], *words["real_terms"])
+    verb_only_words = (
+        *words["goal_word"],
+        *words["compared_with"],
+        *words["compared_marker"],
+        *words["per_year"],
+        *words["real_terms"],
+    )
+    goal = alternation(words["goal_word"])  # 固定资产投资：计划增长5%: a plan's verb alone, whose subject stands before
     return LabelRules(
         openers=(*openers, *OPEN_QUOTES),  # “今年全市新建驿站120座…”: speech's open quote, closed after the number
         strip_openers=re.compile(f"^(?:{alternation(openers)}|[{OPEN_QUOTES}](?!.*[{CLOSE_QUOTES}]))+"),
@@ -91,14 +99,14 @@ def label_rules(catalog: Catalog) -> LabelRules:
         strip_tail=re.compile(f"(?:{alternation(tails)})+$"),
         lookalike_tail=re.compile(f"({alternation(words['bound_lookalike'])})(?:{alternation(tails)})*$"),
         lookalike_ends=frozenset(word[-1] for word in words["bound_lookalike"]),
-        verb_only=re.compile(f"(?:{compared}|{per_year})?(?:{real})?(?:{verbs})?"),
+        verb_only=re.compile(f"(?:{goal})?(?:{compared}|{per_year})?(?:{real})?(?:{verbs})?"),
         verb_only_starts=frozenset(word[0] for word in (*verb_only_words, *words["change_verb"]) if word),
         relations=words["relation_word"],
         relation_verbs=tuple(sorted(words["relation_verb"], key=len, reverse=True)),
         generic=frozenset((*catalog.generic_words, "")),
         any_relation=re.compile(alternation((*words["relation_word"], *words["relation_verb"]))),
         subject_tail=re.compile(
-            f"(?:{compared}|{per_year}|{real}|{alternation(respectively)}|{verbs}|{alternation(words['reached_verb'])})+$"
+            f"(?:{goal}|{compared}|{per_year}|{real}|{alternation(respectively)}|{verbs}|{alternation(words['reached_verb'])})+$"
         ),
         compared_with=re.compile(f"^(?:{compared})"),
         respectively=holds_any(respectively),
@@ -139,6 +147,8 @@ def label(phrase: str, rules: LabelRules, limit: int = LIMIT) -> str:
         # (3)中央预备费: an enumerator is no part of what is counted.
         if text.startswith(OPENING_PARENS):
             text = ENUMERATOR.sub("", text)
+    if text[:1].isdigit():  # most labels start with a word
+        text = LIST_NUMBER.sub("", text)
     # Each pattern runs only on a text that starts or ends the way a match must.
     if text.startswith(rules.openers):
         text = rules.strip_openers.sub("", text)
