@@ -31,6 +31,12 @@ from .helpers import figures_of, first_row, keep_rows, one, refused_row
         ("served", "全年為會員提供免費法律諮詢2380人次。", "beneficiaries"),
         ("served", "向生活困难会员发放节日慰问金三千余人。", "beneficiaries"),
         ("word_before", "作为会员代表参加大会300人。", "participants"),  # 作为: no deed done for them
+        ("word_before", "帮助追回欠薪，涉及农民工2180人。", "beneficiaries"),  # the workers helped
+        ("word_before", "協助追討欠薪，涉及勞工1,046人。", "beneficiaries"),
+        ("word_before", "辦理會員健康檢查2,140人。", "beneficiaries"),  # members examined, none joining
+        ("word_before", "受訓會員2,150人次。", "participants"),
+        ("clause_word", "約1,100名會員成功獲聘。", "workers"),  # members hired
+        ("counted_noun", "全省122.5万农村低收入人口实现稳定增收。", "beneficiaries"),
         ("clause_word", "慰问一线职工3.2万人。", "beneficiaries"),
         ("clause_word", "7个乡村入选全国乡村治理示范村。", "honorees"),  # places selected are honoured
         ("clause_word", "7個鄉村入選全國鄉村治理示範村。", "honorees"),

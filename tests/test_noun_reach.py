@@ -67,6 +67,8 @@ def test_words_after_a_count_name_what_it_counts_unless_they_say_something_else(
         ("帮助企业解决实际问题86个。", "other"),
         # a count followed by words counts them, not the body before it
         ("全国总工会在12个省份下拨资金。", "other"),
+        ("在全省16个市州设立服务中心。", "other"),  # places, not the centres set up in them
+        ("在12个县市区建成站点。", "other"),
         # the subject before a verb of how many
         ("全市驿站总数达到3000个。", "organization"),
         ("规上工业企业从4.7万家增加到6.1万家。", "enterprise"),
