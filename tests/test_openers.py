@@ -334,6 +334,23 @@ def test_goals_said_to_follow_this_year_hold_to_their_paragraphs_end(text):
 
 
 @pytest.mark.parametrize(
+    ("published_on", "goals"),
+    [
+        # given after the year it reviews: this year's is ahead, and what will be done is a goal
+        ("2026-02-26", [True, True, True]),
+        # given in that year (a July news item): this year's is under way, a goal only by its own words
+        ("2025-07-20", [False, True, False]),
+    ],
+)
+def test_what_this_year_will_do_is_a_goal_to_its_paragraphs_end_after_the_year_reviewed(published_on, goals):
+    text = (
+        "全年新发展会员3.2万人。\n今年，我们将在巩固已有成果的基础上，重点做好三方面工作。一是新建服务站点1000个；"
+        "二是力争新发展会员20万人以上；三是调处劳动争议案件1500件。"
+    )
+    assert [goal for *_, goal in _periods(text, 2025, published_on)[1:]] == goals
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "全年经费收入1.2亿元。\n2025年经费收入预算1.3亿元，比上年增长4%；其中职工活动支出预算8760万元；维权支出2980万元。",

@@ -186,6 +186,15 @@ def test_from_levels_carry_their_own_time():
     assert start.label == end.label == "贫困发生率"
 
 
+def test_a_starting_level_of_a_year_named_is_that_years_among_goals():
+    text = "今后五年工作的主要目标是：到2027年，高技能人才占比由2022年的28.5%提高到35%左右。"
+    start, end = figures_of(text, report_year=2022, published_on="2023-05-10")
+    assert [(f.value, f.is_target, f.period_start, f.period_end) for f in (start, end)] == [
+        (28.5, False, 2022, 2022),
+        (35, True, 2023, 2027),
+    ]
+
+
 def test_a_starting_level_per_head_or_listed_is_the_level_before_the_period():
     text = "二、2016年工作安排\n财政补助由每人每年380元提高到420元。"
     start, end = figures_of(text, report_year=2015)

@@ -112,6 +112,7 @@ class OpenerRules(NamedTuple):
     next_year_names: tuple[str, ...]  # 明年, 来年: the year after, by its name (next_year_word of words.csv)
     announces_list: Callable[[str], object]  # 以下, 如下: does a sentence announce the items after it
     states_goals: Callable[[str], object]  # 预期目标是: does a sentence say goals follow (goal_opener of words.csv)
+    states_plans: Callable[[str], object]  # 将在, 计划: does it say what will be done (goal_word)
     plans_ahead: Callable[[str], object]  # 预算, 预计: does it hold a budget or a forecast word (words.csv)
 
 
@@ -185,6 +186,7 @@ def opener_rules(catalog: Catalog) -> OpenerRules:
         next_year_names=catalog.words["next_year_word"],
         announces_list=holds_any(catalog.words["list_announcer"]),
         states_goals=holds_any(catalog.words["goal_opener"]),
+        states_plans=holds_any(catalog.words["goal_word"]),
         plans_ahead=holds_any((*catalog.words["budget_word"], *catalog.words["forecast_word"])),
     )
 
@@ -256,8 +258,8 @@ def opened_context(
         if kind == "this_year" and part.kind == "plan":
             return Context(part.year, part.year, True)
         if kind == "this_year" and delivered is not None:  # a goal only by its own words: 今年一季度 is done;
-            # 今年经济社会发展的主要预期目标是：…；…。全年计划…: goals, to its paragraph's end (structure.py)
-            goals = bool(rules.states_goals(text))
+            # 今年…主要预期目标是：…；…。全年计划…, and after the year reviewed 今年，我们将在…: goals to its paragraph's end
+            goals = bool(rules.states_goals(text) or (delivered > report_year and rules.states_plans(text)))
             return Context(delivered, delivered, goals, in_paragraph=goals)
         if kind == "next_year":  # 明年, 下一步: a review is written in the year it reviews, whenever given;
             # but the next steps of a text given in that year (a news item, a press conference of July) that
