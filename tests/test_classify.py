@@ -369,6 +369,32 @@ def test_a_parts_own_change_between_parts_keeps_the_list_going():
     ]
 
 
+def test_a_parts_own_share_in_a_clause_of_its_own_keeps_the_list_going():
+    text = "会员总数达到2346万人，其中女职工会员702万人，占29.9%，农民工会员1120万人，占47.7%。"
+    found = figures_of(text, 2022)
+    surfaces = {f.figure_id: f.surface for f in found}
+    assert [(f.surface, surfaces.get(f.parent_figure_id)) for f in found] == [
+        ("2346万人", None),
+        ("702万人", "2346万人"),
+        ("29.9%", None),
+        ("1120万人", "2346万人"),
+        ("47.7%", None),
+    ]
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_a_breakdown_of_a_part_nests_in_it_and_the_outer_list_goes_on(script):
+    text = (
+        "全年收入合计158000万元。其中：拨缴经费收入96318.7万元，增长4.1%；上级补助收入18406.2万元，增长6.7%，"
+        "其中全国总工会专项补助9860万元；政府补助收入12650万元，下降8.5%。"
+    )
+    if script == "traditional":
+        text = text.replace("费", "費").replace("补", "補").replace("万", "萬").replace("总", "總").replace("会", "會")
+    found = [f for f in figures_of(text, 2025) if f.unit == "yuan"]
+    surfaces = {f.figure_id: f.surface for f in found}
+    assert [surfaces.get(f.parent_figure_id, "")[:6] for f in found] == ["", "158000", "158000", "18406.", "158000"]
+
+
 def test_an_amount_per_head_is_no_whole_of_a_totals_parts():
     total, daily, *parts = figures_of(
         "流动量达到668亿人次，日均1.83亿人次，其中铁路客运量43.6亿人次、民航旅客运输量7.8亿人次。"

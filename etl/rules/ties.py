@@ -219,11 +219,15 @@ def whole_of(
     at = max(around.before.rfind(word) for word in words.openers)
     # in the sentence before, a goal is no whole of what was done (计划走访2.6万人。其中，为126名…)
     before = (f for f in previous if f.is_target == part.is_target)
+    # a part of the sentence right before this 其中 is the whole of a breakdown nested in it (上级补助收入
+    # 18406.2万元，其中全国总工会专项补助9860万元, itself a part of 收入合计): the nearest figure decides
     candidates = [
         f
-        for f in [*before, *(f for f in earlier if f.char_start - f.sentence_start < at)]
+        for f in [
+            *(f for f in before if f.parent_figure_id is None),
+            *(f for f in earlier if f.char_start - f.sentence_start < at),
+        ]
         if ((f.unit not in NOT_ADDITIVE) if share else part_of(f, part))
-        and f.parent_figure_id is None
         and f.basis != "change"
         and per_unit_alike(f, part)
     ]

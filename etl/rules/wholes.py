@@ -55,6 +55,18 @@ def _rate_after_part(earlier: list[Figure]) -> bool:
     return len(earlier) > 1 and earlier[-1].unit in NOT_ADDITIVE and earlier[-2].parent_figure_id is not None
 
 
+def _after_own_rates(last: Figure, around: Around, earlier: list[Figure]) -> bool:
+    """其中女职工会员702万人，占29.9%，农民工会员1120万人: the part before stands in the clause before its own
+    rates, which stand in the clause before this figure's."""
+    between = [f for f in earlier if f.char_start > last.char_start]
+    k = around.clause_index - 2
+    if k < 0 or not between or any(f.unit not in NOT_ADDITIVE for f in between):
+        return False
+    return around.in_previous_clause(between[0]) and last.char_start - around.sentence.start >= (
+        around.breaks[k - 1] + 1 if k else 0
+    )
+
+
 class Wholes:
     """The breakdowns of one report's figures so far, in text order."""
 
@@ -144,8 +156,8 @@ class Wholes:
             return None
         if self.words.own_statement_in(around.clause_before):
             return None  # 在医院中有公立医院1.2万个: a breakdown of its own, not the next part
-        if not around.in_previous_clause(last):
-            return None  # the part before is not in the clause before this one
+        if not around.in_previous_clause(last) and not _after_own_rates(last, around, earlier):
+            return None  # the part before is not in the clause before this one, nor before its own rate
         # the whole: in the sentence, or in the one before when 其中 opened this one (`before`: its figures)
         parent = next((f for f in (*reversed(earlier), *before) if f.figure_id == last.parent_figure_id), None)
         if (
@@ -185,6 +197,15 @@ class Wholes:
         self.parts_sum[key] = self.parts_sum.get(key, 0.0) + figure.value
         self.parts_sum.setdefault(parent.figure_id, 0.0)
         if opens_statement_list(sentence.text) and not share:
+            outer = self.continued
+            if (
+                parent.parent_figure_id is not None
+                and outer is not None
+                and outer[1].figure_id == parent.parent_figure_id
+            ):
+                parent = outer[
+                    1
+                ]  # a breakdown nested in a part (…18406.2万元，其中专项补助9860万元；): the outer list goes on
             self.continued = (sentence.index, parent)
         return figure
 
