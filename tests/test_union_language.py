@@ -367,8 +367,12 @@ def test_staff_schemes_people_and_bodies_by_the_lexicons_heads(text, expected):
             "为困难职工代写法律文书860份，送去慰问品1200份。",
             [("860份", "item", "activities"), ("1200份", "other", "other")],
         ),
-        # involved: workers, as their noun says, past the bound before the number (劳工: Taiwan's and Hong Kong's)
-        ("涉及勞工1,140人，涉及僱員逾4,200人。", [("1,140人", "person", "workers"), ("4,200人", "person", "workers")]),
+        # involved in the cases handled: the workers helped, past the bound before the number (劳工: Taiwan's and
+        # Hong Kong's)
+        (
+            "涉及勞工1,140人，涉及僱員逾4,200人。",
+            [("1,140人", "person", "beneficiaries"), ("4,200人", "person", "beneficiaries")],
+        ),
         # visited: people and households cared for, whoever they are (劳模 visited are no honours given)
         (
             "探望劳模300人，探訪獨居長者3,500戶。",
