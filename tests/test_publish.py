@@ -204,7 +204,7 @@ def test_publishing_the_same_build_again_changes_nothing_until_forced(postgres, 
     assert forced.stdout.startswith(
         f"postgresql://publisher:***@127.0.0.1:{postgres.port}/zhibiao: published the build of "
     )
-    assert forced.stdout.endswith(" into churn_v1, churn_v2: 19 tables, 11627 rows; readable by zhibiao_reader\n")
+    assert forced.stdout.endswith(" into churn_v1, churn_v2: 19 tables, 11628 rows; readable by zhibiao_reader\n")
     after = postgres.rows("select 'churn_v1.figures'::regclass::oid, count(*) from churn_meta.published")[0]
     assert after[0] != oid[0][0] and after[1] == oid[0][1] + 1
     for done in (first, again, forced):
