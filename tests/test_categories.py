@@ -37,6 +37,12 @@ from .helpers import figures_of, first_row, keep_rows, one, refused_row
         ("word_before", "受訓會員2,150人次。", "participants"),
         ("clause_word", "約1,100名會員成功獲聘。", "workers"),  # members hired
         ("counted_noun", "全省122.5万农村低收入人口实现稳定增收。", "beneficiaries"),
+        ("word_before", "會員診所全年診症人次達9.84萬。", "beneficiaries"),  # patients seen are people helped
+        ("word_before", "扎根山区31年，累计接诊患者12万余人次。", "beneficiaries"),
+        ("word_before", "核發結婚補助412件。", "activities"),  # grants handled, counted in 件
+        ("word_before", "全年开展审计项目420个。", "activities"),  # audits done
+        ("clause_word", "本届大赛设电工、焊工等22个竞赛项目。", "activities"),
+        ("counted_body", "全区新建微型消防站9个。", "organizations"),
         ("clause_word", "慰问一线职工3.2万人。", "beneficiaries"),
         ("clause_word", "7个乡村入选全国乡村治理示范村。", "honorees"),  # places selected are honoured
         ("clause_word", "7個鄉村入選全國鄉村治理示範村。", "honorees"),
