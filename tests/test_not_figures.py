@@ -82,6 +82,12 @@ from .helpers import figures_of, first_row, keep_rows, refused_row
         ("always", "每个村补助10万元。", ["10万元"]),  # 个: a measure word, no verb
         ("always", "最低工資標準每小時34澳門元。", ["34澳門元"]),  # 每小时: a per-unit word, no base
         ("always", "食品抽检量超每千人6.6批次。", ["6.6批次"]),  # 每千人 is the base, not the 6.6
+        # editions with words after them name a session; ending their clause, they count the editions held
+        ("edition_name", "学习贯彻党的19届四中全会精神。", []),
+        ("edition_name", "2025届高校毕业生1.2万人。", ["1.2万人"]),
+        ("always", "五年来举办全国性职业技能大赛9届，决出技术状元236名。", ["9届", "236名"]),
+        ("always", "連續舉辦職工運動會3屆以上。", ["3屆"]),  # a bound, then the clause's end
+        ("always", "第五届职业技能大赛圆满落幕。", []),  # 第: an ordinal (stop_words.csv)
     ],
 )
 def test_each_cue_decides_a_number(cue, text, surfaces):

@@ -240,6 +240,7 @@ NOT_FIGURE_CUES = (
     "figure_of_speech",  # a multiple in numerals (倍) before an effort_noun (words.csv): 以百倍的努力
     "named_package",  # a count before a package's noun (package_noun of words.csv): 十项惠工实事, 八项规定
     "named_set",  # a small count in numerals naming the figures listed before it or a number's subject: 两个台阶
+    "edition_name",  # 届 with words after it, not a clause's end: a session's name (十九届四中全会), no count
 )
 NOT_FIGURE_VERDICTS = ("not_figure", "figure")
 # The roles of topic_words.csv: how a later clause stands to the programme an earlier one named (topics.py).

@@ -234,6 +234,15 @@ def _package_after(catalog: Catalog) -> re.Pattern:
 
 
 PACKAGE_REACH = 6  # characters of what a package is for, between its count and its noun: 惠工, 配套
+EDITION = "届"  # a congress's session or an event's edition
+
+
+def edition_name(text: str, start: int, end: int, after: int, catalog: Catalog) -> bool:
+    """十九届四中全会, 19届1次会议: editions with words after them name a session; 举办职工技能大赛9届，
+    大赛1届以上。count the editions held (a bound of qualifiers.csv may stand between, then the clause ends)."""
+    bound = catalog.qualifiers_after.anywhere.match(text, after) if text[after : after + 1] else None
+    end_of_clause = bound.end() if bound else after
+    return end_of_clause < len(text) and text[end_of_clause] not in CLAUSE_ENDS
 
 
 CUE_FUNCTIONS: dict[str, Cue] = {
@@ -249,6 +258,7 @@ CUE_FUNCTIONS: dict[str, Cue] = {
     "figure_of_speech": figure_of_speech,
     "named_package": named_package,
     "named_set": named_set,
+    "edition_name": edition_name,
 }
 
 # What a cue cannot hold without, read off the words it reads: the characters right after the unit
@@ -272,4 +282,5 @@ UNIT_WORD_GATES: dict[str, Callable[[Catalog], frozenset[str]]] = {
     "numbered_name": lambda catalog: frozenset(NAME_SUFFIXES),
     "figure_of_speech": lambda catalog: frozenset(SPEECH_MULTIPLE),
     "named_set": determiners,  # 两个台阶, 三项基金: a measure word alone
+    "edition_name": lambda catalog: frozenset((EDITION,)),  # 19届, never 19余届
 }
