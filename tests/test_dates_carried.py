@@ -74,3 +74,20 @@ def test_a_date_of_another_year_carries_its_year_to_a_statement_naming_none():
         ("16.8万个", 2024, date(2024, 12, 31)),
         ("3万人", 2025, None),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "截至2025年9月底，全省发放互助金2360万元，人均获得互助金约1300元。",
+        "截至2025年9月底，全省發放互助金2360萬元，人均獲得互助金約1300元。",
+    ],
+)
+def test_an_amount_of_money_per_head_is_a_rate_and_stands_on_no_day(text):
+    total, per_head = figures_of(text, report_year=2025)
+    assert (total.as_of, per_head.qualifier, per_head.as_of) == (date(2025, 9, 30), "per_unit", None)
+
+
+def test_a_stock_per_head_keeps_its_day():
+    found = figures_of("年末每万人口发明专利拥有量12.6件。", report_year=2025)
+    assert [(f.qualifier, f.as_of) for f in found] == [("per_unit", END)]

@@ -19,7 +19,7 @@ from etl.catalog import Catalog, load_catalog
 from etl.records import Around, Figure, Mention, Part, Sentence, Tie
 from etl.rules.bases import CHANGE, basis, direction
 from etl.rules.categories import OTHER, category
-from etl.rules.dates_carried import carried, dated_after, undated_change
+from etl.rules.dates_carried import carried, dated_after, undated_change, undated_per_head
 from etl.rules.goal_words import goal_named_after
 from etl.rules.identity import figure_id
 from etl.rules.labels import (
@@ -34,7 +34,7 @@ from etl.rules.metrics import MetricFinder
 from etl.rules.own_change import change_of_before
 from etl.rules.periods import of_listed_year, when
 from etl.rules.programs import ProgramFinder
-from etl.rules.qualifiers import EXACT, listed_kind, qualifier
+from etl.rules.qualifiers import EXACT, PER_UNIT, listed_kind, qualifier
 from etl.rules.rates import of_change
 from etl.rules.respective import Respective
 from etl.rules.structure import sentence_contexts
@@ -231,6 +231,7 @@ class FigureBuilder:
                 timing, sentence, own_date, catalog, mention.unit, self.dated, self.in_sentence.get(sentence.index, ())
             )
             timing = undated_change(timing, base == CHANGE, around.clause_before, catalog)
+            timing = undated_per_head(timing, kind == PER_UNIT, mention.unit)
         turn = direction(mention, around, base, catalog)
         if turn is None and base == CHANGE:  # a list item or a range's bound: the way the one before moved
             turn = self.passed_turn

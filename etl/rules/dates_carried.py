@@ -24,6 +24,7 @@ from etl.rules.period_words import period_rules
 from etl.text.characters import SEMICOLONS, SENTENCE_STOPS
 
 YEAR_MARK = "年"  # a figure whose words hold none names no year of its own
+YUAN = "yuan"  # the unit of money
 GAP = 4  # characters looked back past the end of the sentence before (spaces, a closing quote)
 OPENING = 2  # characters of a statement's opening compared, past the date and the whole it names: 参加
 
@@ -103,6 +104,12 @@ def dated_after(
         return None
     units = last.units | {unit} if last is not None and last.index == sentence.index else frozenset((unit,))
     return Dated(sentence.index, timing.as_of, was is None, opening(sentence.text, catalog), units)
+
+
+def undated_per_head(timing: When, per_head: bool, unit: str) -> When:
+    """截至9月底，…人均获得互助金约1300元; 低保标准提高到每人每月860元: an amount of money per head is a
+    rate or a standard, no stock standing on a day (每万人发明专利拥有量12.6件, a stock per head, keeps it)."""
+    return timing._replace(as_of=None) if per_head and unit == YUAN and timing.as_of is not None else timing
 
 
 def undated_change(timing: When, change: bool, clause: str, catalog: Catalog) -> When:
