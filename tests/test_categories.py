@@ -46,7 +46,7 @@ from .helpers import figures_of, first_row, keep_rows, one, refused_row
         # members are counted in people, never in visits: 人次 of members are services used
         ("word_before", "會員全年使用各項優惠服務逾26萬人次。", "beneficiaries"),
         ("word_before", "会员全年使用各项优惠服务逾26万人次。", "beneficiaries"),
-        ("always", "全年接待会员查询及求助共计12.6万人次。", "other"),
+        ("word_before", "全年接待会员查询及求助共计12.6万人次。", "beneficiaries"),  # help sought, no members
         ("clause_word", "慰问一线职工3.2万人。", "beneficiaries"),
         ("clause_word", "7个乡村入选全国乡村治理示范村。", "honorees"),  # places selected are honoured
         ("clause_word", "7個鄉村入選全國鄉村治理示範村。", "honorees"),
