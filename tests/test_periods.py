@@ -195,6 +195,18 @@ def test_a_starting_level_of_a_year_named_is_that_years_among_goals():
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "二、2026年工作安排\n力争服务站点由目前的15个增加到20个。",
+        "二、2026年工作安排\n力爭服務站點由現時的15個增至20個。",
+    ],
+)
+def test_a_starting_level_of_the_present_is_what_it_is_now(text):
+    start, end = figures_of(text, report_year=2025, published_on="2026-01-10")
+    assert [(f.is_target, f.period_start) for f in (start, end)] == [(False, 2025), (True, 2026)]
+
+
 def test_a_starting_level_per_head_or_listed_is_the_level_before_the_period():
     text = "二、2016年工作安排\n财政补助由每人每年380元提高到420元。"
     start, end = figures_of(text, report_year=2015)

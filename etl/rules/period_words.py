@@ -89,7 +89,8 @@ def period_rules(catalog: Catalog) -> PeriodRules:
         starting_level=re.compile(
             rf"""
             (?:{alternation(words["from_word"])})  # from: 由, 从
-            (?:{YEAR}年(?:{alternation(words["year_end_opener"])})?的?)?  # a year the level held: 由2022年的
+            (?:{YEAR}年(?:{alternation(words["year_end_opener"])})?的?  # a year the level held: 由2022年的
+              |(?:{alternation(catalog.period_openers.get("now", ()))})的?)?  # or the present: 由目前的15间
             (?:(?:每|人均|生均|年|月)[^\d，,；;。]{{0,{PER_HEAD_REACH}}})?  # per head or month: 每人每年, 月销售额
             (?:[\d.]+[^\d、，,；;。]{{0,3}}、)*  # the starting levels listed before it: 分别从209元、280元
             $""",
