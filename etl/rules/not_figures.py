@@ -240,7 +240,7 @@ EDITION = "届"  # a congress's session or an event's edition
 def edition_name(text: str, start: int, end: int, after: int, catalog: Catalog) -> bool:
     """十九届四中全会, 19届1次会议: editions with words after them name a session; 举办职工技能大赛9届，
     大赛1届以上。count the editions held (a bound of qualifiers.csv may stand between, then the clause ends)."""
-    bound = catalog.qualifiers_after.anywhere.match(text, after) if text[after : after + 1] else None
+    bound = catalog.qualifiers_after.anywhere.match(text, after)
     end_of_clause = bound.end() if bound else after
     return end_of_clause < len(text) and text[end_of_clause] not in CLAUSE_ENDS
 

@@ -74,9 +74,9 @@ def table_cells(text: str, catalog: Catalog) -> tuple[list[Mention], dict[int, s
             found = _row(line, start, columns, catalog)
             if found is None:
                 columns = None  # a line that is no row of the table ends it
-            for mention, name in found or ():
+            for mention, label in found or ():
                 cells.append(mention)
-                labels[mention.char_start] = line.split(" ", 1)[0] + name
+                labels[mention.char_start] = label
         start += len(line) + 1
     return cells, labels
 
@@ -113,8 +113,8 @@ def _header(line: str, catalog: Catalog) -> list[tuple[str, str]] | None:
 
 
 def _row(line: str, start: int, columns: list[tuple[str, str]], catalog: Catalog) -> list[tuple[Mention, str]] | None:
-    """The figures of a row (its label, then one cell per column), each with its column's name (its
-    measure word, if it has none); None when the line is no row."""
+    """The figures of a row (its label, then one cell per column), each with its label: the row's name and
+    its column's (its measure word, if it has none); None when the line is no row."""
     tokens = line.split(" ")
     if len(tokens) != len(columns) + 1 or any(c.isdigit() for c in tokens[0]):
         return None
@@ -132,7 +132,10 @@ def _row(line: str, start: int, columns: list[tuple[str, str]], catalog: Catalog
             mention = _read(name, token, measure, catalog)
             if mention is not None:
                 found.append(
-                    (mention._replace(char_start=at, char_end=at + len(token), surface=token), name or measure)
+                    (
+                        mention._replace(char_start=at, char_end=at + len(token), surface=token),
+                        tokens[0] + (name or measure),
+                    )
                 )
         at += len(token) + 1
     return found

@@ -197,16 +197,10 @@ class Wholes:
         self.parts_sum[key] = self.parts_sum.get(key, 0.0) + figure.value
         self.parts_sum.setdefault(parent.figure_id, 0.0)
         if opens_statement_list(sentence.text) and not share:
-            outer = self.continued
-            if (
-                parent.parent_figure_id is not None
-                and outer is not None
-                and outer[1].figure_id == parent.parent_figure_id
-            ):
-                parent = outer[
-                    1
-                ]  # a breakdown nested in a part (…18406.2万元，其中专项补助9860万元；): the outer list goes on
-            self.continued = (sentence.index, parent)
+            # a breakdown nested in a part (…18406.2万元，其中专项补助9860万元；): the outer list goes on
+            outer = self.continued[1] if self.continued is not None else None
+            nested = outer is not None and parent.parent_figure_id == outer.figure_id
+            self.continued = (sentence.index, outer if nested else parent)
         return figure
 
     def subset(self, figure: Figure, around: Around, earlier: list[Figure], breakdown: bool | None = None) -> Figure:
